@@ -1,0 +1,115 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <tl/expected.hpp>
+
+namespace Station {
+
+// Stable error kinds. The name (errorCodeName) is what the record and the CSV store; the
+// translated message/remedy are what people read. Append new codes; never renumber.
+enum class ErrorCode {
+    None = 0,
+    Internal,
+    InvalidArgument,
+    Io,
+    DiskFull,
+    Database,
+    Cancelled,
+
+    // Tool execution (ToolRunner)
+    ToolNotFound,
+    ToolStartFailed,
+    ToolTimedOut,
+    ToolCrashed,
+    ToolFailed,        // non-zero exit with a message the station does not know
+    OutputUnparsable,  // exit 0 but output we cannot read: never a pass
+    ToolUsage,         // exit 2 / argparse errors: the station called the tool wrongly
+
+    // azsphere error catalogue (REFERENCE.md section 3.1)
+    MultipleDevices,
+    DeviceNotConnected,
+    DeviceNotResponding,
+    RecoveryModeFailed,
+    RecoveryRebootFailed,
+    RecoveryFailed,
+    CapabilityFileInvalid,
+    ImageNotTrusted,
+    InstallationFailed,
+    InsufficientSpace,
+    OtaInProgress,
+    ImageNotStaged,
+    InvalidComponentId,
+    PermissionDenied,
+    DeviceBusy,
+    RebootRequired,
+    ApplicationNotPresent,
+    WifiConfig,
+    RestartTimedOut,
+    RfTestModeUnavailable,
+    UnknownDeviceError,
+
+    // Recipe and files
+    RecipeInvalid,
+    FileMissing,
+    HashMismatch,
+    NotAnImagePackage,
+
+    // Step verdicts
+    DeviceSwapped,
+    DeviceAbsent,
+    OsVersionMismatch,
+    UartError,
+    UartTimeout,
+    UartUnexpectedReply,
+    MeasurementOutOfLimits,
+    RfCheckFailed,
+    EfuseAlreadyProgrammed,
+    WifiNotConnected,
+    WifiNetworksRemain,
+    EthernetNotConfigured,
+    ReadyCheckFailed,
+    FinalizeRefused,
+    StateMismatch,
+    RecordUnwritable,
+};
+
+// Stable English identifier of a code, e.g. "ImageNotTrusted" (for records, CSV, logs).
+QString errorCodeName(ErrorCode code);
+// Inverse of errorCodeName; ErrorCode::Internal for an unknown name.
+ErrorCode errorCodeFromName(const QString &name);
+
+// What went wrong: a code, a translated plain-language cause for the technician, a translated
+// remedy, and the technical detail (raw text, errorString()) for engineering.
+struct Error
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+    QString remedy;
+    QString detail;
+
+    static Error make(ErrorCode code, const QString &message, const QString &detail = {},
+                      const QString &remedy = {})
+    {
+        return Error{code, message, remedy, detail};
+    }
+};
+
+template<typename T = void>
+using Result = tl::expected<T, Error>;
+
+inline tl::unexpected<Error> fail(ErrorCode code, const QString &message,
+                                  const QString &detail = {}, const QString &remedy = {})
+{
+    return tl::make_unexpected(Error{code, message, remedy, detail});
+}
+
+inline tl::unexpected<Error> fail(Error error)
+{
+    return tl::make_unexpected(std::move(error));
+}
+
+} // namespace Station
+
+Q_DECLARE_METATYPE(Station::Error)

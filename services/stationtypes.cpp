@@ -1,0 +1,99 @@
+#include "services/stationtypes.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+QString stepOutcomeName(StepOutcome outcome)
+{
+    switch (outcome) {
+    case StepOutcome::Pending:
+        return u"PENDING"_s;
+    case StepOutcome::Running:
+        return u"RUNNING"_s;
+    case StepOutcome::Passed:
+        return u"PASS"_s;
+    case StepOutcome::Failed:
+        return u"FAIL"_s;
+    case StepOutcome::Skipped:
+        return u"SKIPPED"_s;
+    case StepOutcome::Aborted:
+        return u"ABORTED"_s;
+    }
+    return u"PENDING"_s;
+}
+
+QString runOutcomeName(RunOutcome outcome)
+{
+    switch (outcome) {
+    case RunOutcome::Running:
+        return u"RUNNING"_s;
+    case RunOutcome::Pass:
+        return u"PASS"_s;
+    case RunOutcome::Fail:
+        return u"FAIL"_s;
+    case RunOutcome::Aborted:
+        return u"ABORTED"_s;
+    case RunOutcome::Interrupted:
+        return u"INTERRUPTED"_s;
+    }
+    return u"RUNNING"_s;
+}
+
+QString presenceName(Presence presence)
+{
+    switch (presence) {
+    case Presence::Empty:
+        return u"EMPTY"_s;
+    case Presence::Present:
+        return u"PRESENT"_s;
+    case Presence::Unresponsive:
+        return u"UNRESPONSIVE"_s;
+    case Presence::Unknown:
+        return u"UNKNOWN"_s;
+    }
+    return u"UNKNOWN"_s;
+}
+
+std::optional<StepOutcome> stepOutcomeFromName(const QString &name)
+{
+    for (StepOutcome o : {StepOutcome::Pending,
+                          StepOutcome::Running,
+                          StepOutcome::Passed,
+                          StepOutcome::Failed,
+                          StepOutcome::Skipped,
+                          StepOutcome::Aborted}) {
+        if (stepOutcomeName(o) == name)
+            return o;
+    }
+    return std::nullopt;
+}
+
+std::optional<RunOutcome> runOutcomeFromName(const QString &name)
+{
+    for (RunOutcome o : {RunOutcome::Running,
+                         RunOutcome::Pass,
+                         RunOutcome::Fail,
+                         RunOutcome::Aborted,
+                         RunOutcome::Interrupted}) {
+        if (runOutcomeName(o) == name)
+            return o;
+    }
+    return std::nullopt;
+}
+
+CommandRecord CommandRecord::fromToolResult(const ToolResult &result)
+{
+    CommandRecord record;
+    record.commandLine = result.commandLine;
+    record.outcome = result.outcome;
+    record.exitCode = result.exitCode;
+    record.stdOut = result.stdOutText();
+    record.stdErr = result.stdErrText();
+    record.truncated = result.stdOutTruncated || result.stdErrTruncated;
+    record.started = result.started;
+    record.finished = result.finished;
+    return record;
+}
+
+} // namespace Station

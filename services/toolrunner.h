@@ -1,0 +1,89 @@
+#pragma once
+
+#include "services/canceltoken.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <functional>
+
+namespace Station {
+
+using namespace std::chrono_literals;
+
+enum class ToolOutcome {
+    Succeeded,   // exit code 0
+    ExitCode,    // ran and exited normally with a non-zero code
+    Crashed,     // killed by a signal we did not send
+    StartFailed, // never started (missing, not executable)
+    TimedOut,    // total or no-output deadline passed; the process group was killed
+    Cancelled,   // CancelToken fired; the process group was killed
+};
+
+QString toolOutcomeName(ToolOutcome outcome);
+
+enum class OutputChannel { StdOut, StdErr };
+
+// One process to run. The program must be an absolute path to an executable file.
+struct ToolCall
+{
+    QString program;
+    QStringList arguments;
+    QString workingDirectory;                 // empty: the current directory
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QByteArray input;                         // written to stdin, which is then closed
+    std::chrono::milliseconds timeout = 60s;  // total deadline, always set
+    std::chrono::milliseconds noOutputTimeout = 0ms; // 0 = none; long operations set it
+};
+
+// Everything a technician needs to see about one tool call.
+struct ToolResult
+{
+    ToolOutcome outcome = ToolOutcome::StartFailed;
+    int exitCode = -1;
+    QString program;
+    QStringList arguments;
+    QString commandLine;      // as a user would type it in a POSIX shell (quoted where needed)
+    QDateTime started;        // UTC
+    QDateTime finished;       // UTC
+    std::chrono::milliseconds duration = 0ms;
+    QByteArray stdOut;        // raw, capped at MaxCapturedBytes
+    QByteArray stdErr;
+    bool stdOutTruncated = false;
+    bool stdErrTruncated = false;
+    QString errorString;      // why it failed to start / timed out / was cancelled, in English
+
+    bool isSuccess() const { return outcome == ToolOutcome::Succeeded; }
+    QString stdOutText() const { return QString::fromUtf8(stdOut); }
+    QString stdErrText() const { return QString::fromUtf8(stdErr); }
+};
+
+// Called on the calling (worker) thread for each complete output line, without its line end.
+using ToolLineHandler = std::function<void(OutputChannel channel, const QString &line)>;
+
+// The only class that starts processes. run() blocks the calling thread (a fixture's worker
+// thread, never the GUI thread) and waits in slices of at most 50 ms so that the CancelToken
+// ends the call promptly: SIGTERM to the process group, a grace period, then SIGKILL.
+class ToolRunner
+{
+public:
+    static constexpr qsizetype MaxCapturedBytes = 1024 * 1024;
+    static constexpr std::chrono::milliseconds KillGracePeriod = 3s;
+    static constexpr std::chrono::milliseconds WaitSlice = 50ms;
+
+    [[nodiscard]] static ToolResult run(const ToolCall &call,
+                                        const CancelToken &cancel = {},
+                                        const ToolLineHandler &onLine = {});
+
+    // Quote one argument list the way a POSIX shell user would type it (for display only).
+    static QString commandLine(const QString &program, const QStringList &arguments);
+};
+
+} // namespace Station
+
+Q_DECLARE_METATYPE(Station::ToolResult)
