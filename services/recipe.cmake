@@ -1,0 +1,1 @@
+# target_sources(station_services PRIVATE ...) for this area
