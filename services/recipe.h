@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <chrono>
+
+namespace Station {
+
+// One validated recipe step. `params` holds the step type's parameters exactly as documented in
+// docs/recipe.md, already validated by the loader, with every file reference resolved to an
+// absolute path (and its SHA-256 checked when the recipe gave one).
+struct RecipeStep
+{
+    QString type; // "connect", "details", "os-update", "keystore", "sideload", ...
+    QString name; // display name; defaults to the type
+    std::chrono::milliseconds timeout{0};
+    int retries = 0; // extra attempts after a failed one
+    QJsonObject params;
+};
+
+// A loaded, validated recipe. Produced only by the loader (services/recipeloader.h).
+struct Recipe
+{
+    QString path;        // absolute path of the recipe file
+    QString name;
+    QString version;
+    QString description;
+    QString sha256;      // of the recipe file's bytes, lowercase hex
+    bool requireSerial = false; // a scanned serial number is required before start
+    QList<RecipeStep> steps;
+
+    // The final manufacturing state the recipe sets, or empty when it has no finalize step.
+    QString finalState() const;
+    // True when the recipe moves devices to DeviceComplete (permanent).
+    bool isPermanent() const { return finalState() == QLatin1String("DeviceComplete"); }
+};
+
+} // namespace Station
+
+Q_DECLARE_METATYPE(Station::Recipe)
