@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/canceltoken.h"
+#include "services/result.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace Station {
 
@@ -66,6 +68,8 @@ struct ToolResult
 // Called on the calling (worker) thread for each complete output line, without its line end.
 using ToolLineHandler = std::function<void(OutputChannel channel, const QString &line)>;
 
+class BackgroundProcess;
+
 // The only class that starts processes. run() blocks the calling thread (a fixture's worker
 // thread, never the GUI thread) and waits in slices of at most 50 ms so that the CancelToken
 // ends the call promptly: SIGTERM to the process group, a grace period, then SIGKILL.
@@ -79,6 +83,12 @@ public:
     [[nodiscard]] static ToolResult run(const ToolCall &call,
                                         const CancelToken &cancel = {},
                                         const ToolLineHandler &onLine = {});
+
+    // Starts a long-running helper (e.g. the simulator's UART server) in its own process group.
+    // The returned object stops it (SIGTERM, grace, SIGKILL of the group) when destroyed.
+    // Implemented in services/backgroundprocess.cpp.
+    [[nodiscard]] static Result<std::unique_ptr<BackgroundProcess>> startBackground(
+        const ToolCall &call);
 
     // Quote one argument list the way a POSIX shell user would type it (for display only).
     static QString commandLine(const QString &program, const QStringList &arguments);
