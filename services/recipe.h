@@ -16,7 +16,7 @@ struct RecipeStep
 {
     QString type; // "connect", "details", "os-update", "keystore", "sideload", ...
     QString name; // display name; defaults to the type
-    std::chrono::milliseconds timeout{0};
+    std::chrono::milliseconds timeout {0};
     int retries = 0; // extra attempts after a failed one
     QJsonObject params;
 };
@@ -24,11 +24,11 @@ struct RecipeStep
 // A loaded, validated recipe. Produced only by the loader (services/recipeloader.h).
 struct Recipe
 {
-    QString path;        // absolute path of the recipe file
+    QString path; // absolute path of the recipe file
     QString name;
     QString version;
     QString description;
-    QString sha256;      // of the recipe file's bytes, lowercase hex
+    QString sha256;             // of the recipe file's bytes, lowercase hex
     bool requireSerial = false; // a scanned serial number is required before start
     QList<RecipeStep> steps;
 

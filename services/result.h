@@ -23,9 +23,9 @@ enum class ErrorCode {
     ToolStartFailed,
     ToolTimedOut,
     ToolCrashed,
-    ToolFailed,        // non-zero exit with a message the station does not know
-    OutputUnparsable,  // exit 0 but output we cannot read: never a pass
-    ToolUsage,         // exit 2 / argparse errors: the station called the tool wrongly
+    ToolFailed,       // non-zero exit with a message the station does not know
+    OutputUnparsable, // exit 0 but output we cannot read: never a pass
+    ToolUsage,        // exit 2 / argparse errors: the station called the tool wrongly
 
     // azsphere error catalogue (REFERENCE.md section 3.1)
     MultipleDevices,
@@ -89,20 +89,21 @@ struct Error
     QString remedy;
     QString detail;
 
-    static Error make(ErrorCode code, const QString &message, const QString &detail = {},
-                      const QString &remedy = {})
+    static Error make(ErrorCode code,
+        const QString &message,
+        const QString &detail = {},
+        const QString &remedy = {})
     {
-        return Error{code, message, remedy, detail};
+        return Error {code, message, remedy, detail};
     }
 };
 
-template<typename T = void>
-using Result = tl::expected<T, Error>;
+template <typename T = void> using Result = tl::expected<T, Error>;
 
-inline tl::unexpected<Error> fail(ErrorCode code, const QString &message,
-                                  const QString &detail = {}, const QString &remedy = {})
+inline tl::unexpected<Error> fail(
+    ErrorCode code, const QString &message, const QString &detail = {}, const QString &remedy = {})
 {
-    return tl::make_unexpected(Error{code, message, remedy, detail});
+    return tl::make_unexpected(Error {code, message, remedy, detail});
 }
 
 inline tl::unexpected<Error> fail(Error error)

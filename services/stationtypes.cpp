@@ -58,11 +58,11 @@ QString presenceName(Presence presence)
 std::optional<StepOutcome> stepOutcomeFromName(const QString &name)
 {
     for (StepOutcome o : {StepOutcome::Pending,
-                          StepOutcome::Running,
-                          StepOutcome::Passed,
-                          StepOutcome::Failed,
-                          StepOutcome::Skipped,
-                          StepOutcome::Aborted}) {
+             StepOutcome::Running,
+             StepOutcome::Passed,
+             StepOutcome::Failed,
+             StepOutcome::Skipped,
+             StepOutcome::Aborted}) {
         if (stepOutcomeName(o) == name)
             return o;
     }
@@ -72,10 +72,10 @@ std::optional<StepOutcome> stepOutcomeFromName(const QString &name)
 std::optional<RunOutcome> runOutcomeFromName(const QString &name)
 {
     for (RunOutcome o : {RunOutcome::Running,
-                         RunOutcome::Pass,
-                         RunOutcome::Fail,
-                         RunOutcome::Aborted,
-                         RunOutcome::Interrupted}) {
+             RunOutcome::Pass,
+             RunOutcome::Fail,
+             RunOutcome::Aborted,
+             RunOutcome::Interrupted}) {
         if (runOutcomeName(o) == name)
             return o;
     }

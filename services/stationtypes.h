@@ -53,41 +53,41 @@ struct Measurement
 // The result of one recipe step, committed to the record before the next step starts.
 struct StepResult
 {
-    int seq = 0;                 // 1-based position in the recipe
-    QString name;                // recipe step name (display)
-    QString type;                // step type: "connect", "sideload", ...
+    int seq = 0;  // 1-based position in the recipe
+    QString name; // recipe step name (display)
+    QString type; // step type: "connect", "sideload", ...
     StepOutcome outcome = StepOutcome::Pending;
-    QDateTime started;           // UTC
-    QDateTime finished;          // UTC
+    QDateTime started;  // UTC
+    QDateTime finished; // UTC
     int attempts = 0;
     QList<CommandRecord> commands;
     QList<Measurement> measurements;
     ErrorCode errorCode = ErrorCode::None;
-    QString cause;               // translated plain-language cause (failure only)
-    QString remedy;              // translated remedy (failure only)
-    QString note;                // e.g. "OS already 26.09; recover skipped"
-    QVariantMap data;            // facts the step learned: deviceId, ipAddress, imageIds, ...
+    QString cause;    // translated plain-language cause (failure only)
+    QString remedy;   // translated remedy (failure only)
+    QString note;     // e.g. "OS already 26.09; recover skipped"
+    QVariantMap data; // facts the step learned: deviceId, ipAddress, imageIds, ...
 };
 
 // What a fixture tile shows; emitted by Station whenever any of it changes.
 struct FixtureSnapshot
 {
-    int fixture = 0;             // 1-based fixture number
+    int fixture = 0; // 1-based fixture number
     QString label;
     QString connectionPath;
     Presence presence = Presence::Unknown;
-    QString deviceId;            // full 128-hex ID once known
-    QString serialNumber;        // scanned label, if any
+    QString deviceId;     // full 128-hex ID once known
+    QString serialNumber; // scanned label, if any
     bool running = false;
-    qint64 runId = 0;            // record row of the current/last run, 0 if none
+    qint64 runId = 0;                  // record row of the current/last run, 0 if none
     std::optional<RunOutcome> verdict; // last run's outcome; empty before the first run
-    int stepIndex = 0;           // 1-based step being run (or last run)
+    int stepIndex = 0;                 // 1-based step being run (or last run)
     int stepCount = 0;
     QString stepName;
-    QDateTime started;           // UTC, run start
-    QDateTime finished;          // UTC, run end
+    QDateTime started;  // UTC, run start
+    QDateTime finished; // UTC, run end
     ErrorCode errorCode = ErrorCode::None;
-    QString cause;               // failing step's plain-language cause
+    QString cause; // failing step's plain-language cause
     QString failedStep;
 };
 

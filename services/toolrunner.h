@@ -36,10 +36,10 @@ struct ToolCall
 {
     QString program;
     QStringList arguments;
-    QString workingDirectory;                 // empty: the current directory
+    QString workingDirectory; // empty: the current directory
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    QByteArray input;                         // written to stdin, which is then closed
-    std::chrono::milliseconds timeout = 60s;  // total deadline, always set
+    QByteArray input;                                // written to stdin, which is then closed
+    std::chrono::milliseconds timeout = 60s;         // total deadline, always set
     std::chrono::milliseconds noOutputTimeout = 0ms; // 0 = none; long operations set it
 };
 
@@ -50,15 +50,15 @@ struct ToolResult
     int exitCode = -1;
     QString program;
     QStringList arguments;
-    QString commandLine;      // as a user would type it in a POSIX shell (quoted where needed)
-    QDateTime started;        // UTC
-    QDateTime finished;       // UTC
+    QString commandLine; // as a user would type it in a POSIX shell (quoted where needed)
+    QDateTime started;   // UTC
+    QDateTime finished;  // UTC
     std::chrono::milliseconds duration = 0ms;
-    QByteArray stdOut;        // raw, capped at MaxCapturedBytes
+    QByteArray stdOut; // raw, capped at MaxCapturedBytes
     QByteArray stdErr;
     bool stdOutTruncated = false;
     bool stdErrTruncated = false;
-    QString errorString;      // why it failed to start / timed out / was cancelled, in English
+    QString errorString; // why it failed to start / timed out / was cancelled, in English
 
     bool isSuccess() const { return outcome == ToolOutcome::Succeeded; }
     QString stdOutText() const { return QString::fromUtf8(stdOut); }
@@ -80,9 +80,8 @@ public:
     static constexpr std::chrono::milliseconds KillGracePeriod = 3s;
     static constexpr std::chrono::milliseconds WaitSlice = 50ms;
 
-    [[nodiscard]] static ToolResult run(const ToolCall &call,
-                                        const CancelToken &cancel = {},
-                                        const ToolLineHandler &onLine = {});
+    [[nodiscard]] static ToolResult run(
+        const ToolCall &call, const CancelToken &cancel = {}, const ToolLineHandler &onLine = {});
 
     // Starts a long-running helper (e.g. the simulator's UART server) in its own process group.
     // The returned object stops it (SIGTERM, grace, SIGKILL of the group) when destroyed.
