@@ -1,1 +1,7 @@
-# target_sources(station_services PRIVATE ...) for this area
+# Typed tool clients, error catalogue, image packages, OS identification, ready-to-ship checks
+# and the UART session.
+target_sources(station_services PRIVATE
+    devicedata.h devicedata.cpp
+    toolreply.h
+    errorcatalog.h errorcatalog.cpp
+)
