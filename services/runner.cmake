@@ -1,1 +1,4 @@
-# target_sources(station_services PRIVATE ...) for this area
+# Tool runner, logging, station configuration and FTDI enumeration.
+target_sources(station_services PRIVATE
+    toolrunner.h toolrunner.cpp
+)

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Station {
 
@@ -28,6 +29,8 @@ enum class ToolOutcome {
 };
 
 QString toolOutcomeName(ToolOutcome outcome);
+// Inverse of toolOutcomeName; empty for an unknown name.
+std::optional<ToolOutcome> toolOutcomeFromName(const QString &name);
 
 enum class OutputChannel { StdOut, StdErr };
 

@@ -1,0 +1,225 @@
+// toolhelper: a child process that misbehaves on demand, for the ToolRunner tests (the idea of
+// Qt's testProcessHang/testProcessCrash helpers). Plain POSIX, no Qt, so it starts fast.
+//
+//   toolhelper lines N            "line 1".."line N" on stdout, exit 0
+//   toolhelper stderr N           "err 1".."err N" on stderr, exit 0
+//   toolhelper mixed              "out 1", "err 1", "out 2" on stdout/stderr, exit 0
+//   toolhelper exit N             "exiting N" on stdout and stderr, exit code N
+//   toolhelper crash              abort()
+//   toolhelper hang               "ready" on stdout, then sleep forever
+//   toolhelper silent-after N     N lines on stdout, then sleep forever without output
+//   toolhelper slow-lines N MS    N lines, one every MS milliseconds, exit 0
+//   toolhelper ignore-term        ignore SIGTERM, "ready", sleep forever
+//   toolhelper grandchild FILE hang|exit
+//                                 fork a grandchild that keeps stdout/stderr open, writes its pid
+//                                 to FILE and sleeps 60 s; the child then hangs or exits 0
+//   toolhelper echo               copy stdin to stdout
+//   toolhelper big BYTES out|err  BYTES of 64-byte lines ("x...x\n") on stdout or stderr
+//   toolhelper crlf               "alpha\r\nbeta\r\n\r\ngamma\n"
+//   toolhelper partial            "first\nsecond" (no final newline)
+//   toolhelper cr                 "10%\r20%\r\n30%\rdone\n" (progress-style carriage returns)
+//   toolhelper split              "one\r", pause, "\ntw", pause, "o\n": line ends split across
+//   reads toolhelper args ...           each further argument on its own line, as "[arg]"
+//   toolhelper env NAME           the value of NAME, or "<unset>"
+//   toolhelper pwd                the working directory
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <string>
+#include <time.h>
+#include <unistd.h>
+
+namespace {
+
+void writeAll(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            std::_Exit(99);
+        }
+        data += n;
+        size -= static_cast<size_t>(n);
+    }
+}
+
+void writeText(int fd, const std::string &text)
+{
+    writeAll(fd, text.data(), text.size());
+}
+
+[[noreturn]] void sleepForever()
+{
+    for (;;)
+        ::pause();
+}
+
+void sleepMs(long ms)
+{
+    timespec ts {ms / 1000, (ms % 1000) * 1000000L};
+    while (::nanosleep(&ts, &ts) != 0 && errno == EINTR) { }
+}
+
+int usage()
+{
+    writeText(2, "toolhelper: bad arguments (see the comment at the top of toolhelper.cpp)\n");
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage();
+    const std::string mode = argv[1];
+    const auto number = [&](int index) { return index < argc ? std::atol(argv[index]) : 0L; };
+
+    if (mode == "lines") {
+        std::string text;
+        for (long i = 1; i <= number(2); ++i)
+            text += "line " + std::to_string(i) + "\n";
+        writeText(1, text);
+        return 0;
+    }
+    if (mode == "stderr") {
+        for (long i = 1; i <= number(2); ++i)
+            writeText(2, "err " + std::to_string(i) + "\n");
+        return 0;
+    }
+    if (mode == "mixed") {
+        writeText(1, "out 1\n");
+        writeText(2, "err 1\n");
+        writeText(1, "out 2\n");
+        return 0;
+    }
+    if (mode == "exit") {
+        const std::string text = "exiting " + std::to_string(number(2)) + "\n";
+        writeText(1, text);
+        writeText(2, text);
+        return static_cast<int>(number(2));
+    }
+    if (mode == "crash") {
+        std::signal(SIGABRT, SIG_DFL);
+        std::abort();
+    }
+    if (mode == "hang") {
+        writeText(1, "ready\n");
+        sleepForever();
+    }
+    if (mode == "silent-after") {
+        for (long i = 1; i <= number(2); ++i)
+            writeText(1, "line " + std::to_string(i) + "\n");
+        sleepForever();
+    }
+    if (mode == "slow-lines") {
+        for (long i = 1; i <= number(2); ++i) {
+            writeText(1, "line " + std::to_string(i) + "\n");
+            sleepMs(number(3));
+        }
+        return 0;
+    }
+    if (mode == "ignore-term") {
+        std::signal(SIGTERM, SIG_IGN);
+        writeText(1, "ready\n");
+        sleepForever();
+    }
+    if (mode == "grandchild") {
+        if (argc < 4)
+            return usage();
+        const pid_t pid = ::fork();
+        if (pid < 0)
+            return 3;
+        if (pid == 0) {
+            const int fd = ::open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            if (fd < 0)
+                std::_Exit(4);
+            writeText(fd, std::to_string(::getpid()) + "\n");
+            ::close(fd);
+            writeText(1, "grandchild started\n");
+            sleepMs(60000);
+            std::_Exit(0);
+        }
+        // Return only once the grandchild has announced itself, so the test can find it.
+        for (int i = 0; i < 5000; ++i) {
+            if (::access(argv[2], R_OK) == 0)
+                break;
+            sleepMs(1);
+        }
+        if (std::strcmp(argv[3], "exit") == 0)
+            return 0;
+        writeText(1, "ready\n");
+        sleepForever();
+    }
+    if (mode == "echo") {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::read(0, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return 0;
+            writeAll(1, buffer, static_cast<size_t>(n));
+        }
+    }
+    if (mode == "big") {
+        const int fd = (argc > 3 && std::strcmp(argv[3], "err") == 0) ? 2 : 1;
+        std::string line(63, 'x');
+        line += '\n';
+        std::string block;
+        for (int i = 0; i < 1024; ++i)
+            block += line;
+        long remaining = number(2);
+        while (remaining > 0) {
+            const size_t n = std::min<size_t>(block.size(), static_cast<size_t>(remaining));
+            writeAll(fd, block.data(), n);
+            remaining -= static_cast<long>(n);
+        }
+        return 0;
+    }
+    if (mode == "crlf") {
+        writeText(1, "alpha\r\nbeta\r\n\r\ngamma\n");
+        return 0;
+    }
+    if (mode == "partial") {
+        writeText(1, "first\nsecond");
+        return 0;
+    }
+    if (mode == "cr") {
+        writeText(1, "10%\r20%\r\n30%\rdone\n");
+        return 0;
+    }
+    if (mode == "split") {
+        writeText(1, "one\r");
+        sleepMs(100);
+        writeText(1, "\ntw");
+        sleepMs(100);
+        writeText(1, "o\n");
+        return 0;
+    }
+    if (mode == "args") {
+        for (int i = 2; i < argc; ++i)
+            writeText(1, std::string("[") + argv[i] + "]\n");
+        return 0;
+    }
+    if (mode == "env") {
+        const char *value = argc > 2 ? std::getenv(argv[2]) : nullptr;
+        writeText(1, std::string(value ? value : "<unset>") + "\n");
+        return 0;
+    }
+    if (mode == "pwd") {
+        char buffer[4096];
+        if (!::getcwd(buffer, sizeof buffer))
+            return 5;
+        writeText(1, std::string(buffer) + "\n");
+        return 0;
+    }
+    return usage();
+}
