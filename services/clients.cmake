@@ -4,4 +4,5 @@ target_sources(station_services PRIVATE
     devicedata.h devicedata.cpp
     toolreply.h
     errorcatalog.h errorcatalog.cpp
+    imagepackage.h imagepackage.cpp
 )
