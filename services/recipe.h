@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -31,6 +32,13 @@ struct Recipe
     QString sha256;             // of the recipe file's bytes, lowercase hex
     bool requireSerial = false; // a scanned serial number is required before start
     QList<RecipeStep> steps;
+    int format = 0;         // recipe format version the file declared
+    QString osVersionsFile; // absolute path of the OS versions file (mt3620an.json), or empty
+    QString autoKeystore;   // keystore package sideloaded when an image is not trusted, or empty
+    // Every file the recipe references (absolute path, including each package of an os-update
+    // folder) -> lowercase hex SHA-256 of its bytes when the recipe was loaded. Steps may hash a
+    // file again just before use and refuse it when it changed since.
+    QMap<QString, QString> fileSha256;
 
     // The final manufacturing state the recipe sets, or empty when it has no finalize step.
     QString finalState() const;
