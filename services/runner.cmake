@@ -1,4 +1,5 @@
 # Tool runner, logging, station configuration and FTDI enumeration.
 target_sources(station_services PRIVATE
     toolrunner.h toolrunner.cpp
+    logging.h logging.cpp logformat.h
 )
