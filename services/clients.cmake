@@ -5,4 +5,6 @@ target_sources(station_services PRIVATE
     toolreply.h
     errorcatalog.h errorcatalog.cpp
     imagepackage.h imagepackage.cpp
+    azsphereoutput.h azsphereoutput.cpp
+    azsphereclient.h azsphereclient.cpp
 )

@@ -1,0 +1,464 @@
+#include "services/azsphereclient.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+
+namespace {
+
+const QString Tool = u"/opt/azsphere/azsphere"_s;
+const QByteArray DeviceIdHex
+    = "62dfbf427437a0058a51eefa7e27e4654827a6d3241a821cf46a9222d1bfbad0a7f8473da39f09856e60dec1"
+      "ccc2eeb7516f3c8380e8a8adcb6d1b7275fc675d";
+
+// Plays the tool: records each call and answers with a canned result, feeding its stdout lines
+// through the line handler as ToolRunner does.
+class FakeTool
+{
+public:
+    struct Answer
+    {
+        int exitCode = 0;
+        QByteArray stdOut;
+        QByteArray stdErr;
+        ToolOutcome outcome = ToolOutcome::Succeeded;
+    };
+
+    QList<ToolCall> calls;
+    QList<Answer> answers;
+
+    AzsphereClient::Runner runner()
+    {
+        return [this](const ToolCall &call, const CancelToken &, const ToolLineHandler &onLine) {
+            calls.append(call);
+            const Answer answer = answers.isEmpty() ? Answer {} : answers.takeFirst();
+            if (onLine) {
+                for (const QByteArray &line : answer.stdOut.split('\n')) {
+                    if (!line.isEmpty())
+                        onLine(OutputChannel::StdOut, QString::fromUtf8(line));
+                }
+            }
+            ToolResult result;
+            result.outcome = answer.outcome == ToolOutcome::Succeeded && answer.exitCode != 0
+                ? ToolOutcome::ExitCode
+                : answer.outcome;
+            result.exitCode = answer.exitCode;
+            result.program = call.program;
+            result.arguments = call.arguments;
+            result.commandLine = ToolRunner::commandLine(call.program, call.arguments);
+            result.stdOut = answer.stdOut;
+            result.stdErr = answer.stdErr;
+            return result;
+        };
+    }
+
+    void answer(const QByteArray &stdOut, const QByteArray &stdErr = {}, int exitCode = 0)
+    {
+        answers.append(Answer {exitCode, stdOut, stdErr});
+    }
+};
+
+} // namespace
+
+class tst_AzsphereClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void commandLines_data();
+    void commandLines();
+    void emptyDeviceIsRefused();
+    void dataCommandFailureIsClassified();
+    void garbageWithExitZeroIsNeverAPass();
+    void recoverProgressAndTimeouts();
+    void recoverWithoutSuccessLine();
+    void deployImageNotTrustedIsRefined();
+    void actionMissingLineWithKnownMessage();
+    void wifiAddMasksPsk();
+    void lineHandlerSeesOutput();
+    void manufacturingStateUpdateRefusesBlank();
+
+private:
+    FakeTool m_tool;
+    std::unique_ptr<AzsphereClient> m_client;
+};
+
+void tst_AzsphereClient::init()
+{
+    m_tool = FakeTool {};
+    m_client = std::make_unique<AzsphereClient>(Tool, QProcessEnvironment());
+    m_client->setRunner(m_tool.runner());
+}
+
+void tst_AzsphereClient::commandLines_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QStringList>("arguments");
+
+    // REFERENCE.md 1.1 "What the station passes": --device everywhere a device is meant,
+    // --output json on data commands, no --output on action commands.
+    QTest::newRow("list-attached")
+        << u"listAttached"_s
+        << QStringList {u"device"_s, u"list-attached"_s, u"--output"_s, u"json"_s};
+    QTest::newRow("show-attached")
+        << u"showAttached"_s
+        << QStringList {
+               u"device"_s, u"show-attached"_s, u"--device"_s, u"1211"_s, u"--output"_s, u"json"_s};
+    QTest::newRow("rescan-attached")
+        << u"rescanAttached"_s
+        << QStringList {u"device"_s, u"rescan-attached"_s, u"--output"_s, u"json"_s};
+    QTest::newRow("recover") << u"recover"_s
+                             << QStringList {u"device"_s,
+                                    u"recover"_s,
+                                    u"--images"_s,
+                                    u"/os/26.09"_s,
+                                    u"--capability"_s,
+                                    u"/caps/dev.cap"_s,
+                                    u"--device"_s,
+                                    u"1211"_s};
+    QTest::newRow("deploy") << u"sideloadDeploy"_s
+                            << QStringList {u"device"_s,
+                                   u"sideload"_s,
+                                   u"deploy"_s,
+                                   u"--image-package"_s,
+                                   u"/img/app.imagepackage"_s,
+                                   u"--manual-start"_s,
+                                   u"--device"_s,
+                                   u"1211"_s};
+    QTest::newRow("delete") << u"sideloadDelete"_s
+                            << QStringList {u"device"_s,
+                                   u"sideload"_s,
+                                   u"delete"_s,
+                                   u"--component-id"_s,
+                                   u"2f074b0f-d99d-4692-82d9-ef93a7d6463c"_s,
+                                   u"--device"_s,
+                                   u"1211"_s};
+    QTest::newRow("delete all except") << u"sideloadDeleteAllExcept"_s
+                                       << QStringList {u"device"_s,
+                                              u"sideload"_s,
+                                              u"delete"_s,
+                                              u"--except-component-ids"_s,
+                                              u"aaaaaaaa-0000-0000-0000-000000000001"_s,
+                                              u"aaaaaaaa-0000-0000-0000-000000000002"_s,
+                                              u"--device"_s,
+                                              u"1211"_s};
+    QTest::newRow("list-installed --full") << u"imageListInstalled"_s
+                                           << QStringList {u"device"_s,
+                                                  u"image"_s,
+                                                  u"list-installed"_s,
+                                                  u"--full"_s,
+                                                  u"--device"_s,
+                                                  u"1211"_s,
+                                                  u"--output"_s,
+                                                  u"json"_s};
+    QTest::newRow("mfg show") << u"manufacturingStateShow"_s
+                              << QStringList {u"device"_s,
+                                     u"manufacturing-state"_s,
+                                     u"show"_s,
+                                     u"--device"_s,
+                                     u"1211"_s,
+                                     u"--output"_s,
+                                     u"json"_s};
+    QTest::newRow("mfg update") << u"manufacturingStateUpdate"_s
+                                << QStringList {u"device"_s,
+                                       u"manufacturing-state"_s,
+                                       u"update"_s,
+                                       u"--state"_s,
+                                       u"DeviceComplete"_s,
+                                       u"--device"_s,
+                                       u"1211"_s};
+    QTest::newRow("capabilities") << u"capabilityShowAttached"_s
+                                  << QStringList {u"device"_s,
+                                         u"capability"_s,
+                                         u"show-attached"_s,
+                                         u"--device"_s,
+                                         u"1211"_s,
+                                         u"--output"_s,
+                                         u"json"_s};
+    QTest::newRow("wifi add open") << u"wifiAdd"_s
+                                   << QStringList {u"device"_s,
+                                          u"wifi"_s,
+                                          u"add"_s,
+                                          u"--ssid"_s,
+                                          u"SIM-OPEN-AP"_s,
+                                          u"--config-name"_s,
+                                          u"line3"_s,
+                                          u"--targeted-scan"_s,
+                                          u"--device"_s,
+                                          u"1211"_s,
+                                          u"--output"_s,
+                                          u"json"_s};
+    QTest::newRow("wifi list") << u"wifiList"_s
+                               << QStringList {u"device"_s,
+                                      u"wifi"_s,
+                                      u"list"_s,
+                                      u"--device"_s,
+                                      u"1211"_s,
+                                      u"--output"_s,
+                                      u"json"_s};
+    QTest::newRow("wifi show-status") << u"wifiShowStatus"_s
+                                      << QStringList {u"device"_s,
+                                             u"wifi"_s,
+                                             u"show-status"_s,
+                                             u"--device"_s,
+                                             u"1211"_s,
+                                             u"--output"_s,
+                                             u"json"_s};
+    QTest::newRow("wifi forget")
+        << u"wifiForget"_s
+        << QStringList {
+               u"device"_s, u"wifi"_s, u"forget"_s, u"--id"_s, u"3"_s, u"--device"_s, u"1211"_s};
+    QTest::newRow("os version") << u"showOsVersion"_s
+                                << QStringList {u"device"_s,
+                                       u"show-os-version"_s,
+                                       u"--device"_s,
+                                       u"1211"_s,
+                                       u"--output"_s,
+                                       u"json"_s};
+    QTest::newRow("restart") << u"restart"_s
+                             << QStringList {u"device"_s, u"restart"_s, u"--device"_s, u"1211"_s};
+    QTest::newRow("show-version") << u"showVersion"_s
+                                  << QStringList {u"show-version"_s, u"--output"_s, u"json"_s};
+    QTest::newRow("image-package show") << u"imagePackageShow"_s
+                                        << QStringList {u"image-package"_s,
+                                               u"show"_s,
+                                               u"--image-package"_s,
+                                               u"/img/app.imagepackage"_s,
+                                               u"--output"_s,
+                                               u"json"_s};
+}
+
+void tst_AzsphereClient::commandLines()
+{
+    QFETCH(QString, call);
+    QFETCH(QStringList, arguments);
+
+    const QString device = u"1211"_s;
+    if (call == "listAttached"_L1)
+        (void)m_client->listAttached();
+    else if (call == "showAttached"_L1)
+        (void)m_client->showAttached(device);
+    else if (call == "rescanAttached"_L1)
+        (void)m_client->rescanAttached();
+    else if (call == "recover"_L1)
+        (void)m_client->recover(device, u"/os/26.09"_s, u"/caps/dev.cap"_s);
+    else if (call == "sideloadDeploy"_L1)
+        (void)m_client->sideloadDeploy(device, u"/img/app.imagepackage"_s, true);
+    else if (call == "sideloadDelete"_L1)
+        (void)m_client->sideloadDelete(device, u"2f074b0f-d99d-4692-82d9-ef93a7d6463c"_s);
+    else if (call == "sideloadDeleteAllExcept"_L1)
+        (void)m_client->sideloadDeleteAllExcept(device,
+            {u"aaaaaaaa-0000-0000-0000-000000000001"_s, u"aaaaaaaa-0000-0000-0000-000000000002"_s});
+    else if (call == "imageListInstalled"_L1)
+        (void)m_client->imageListInstalled(device, true);
+    else if (call == "manufacturingStateShow"_L1)
+        (void)m_client->manufacturingStateShow(device);
+    else if (call == "manufacturingStateUpdate"_L1)
+        (void)m_client->manufacturingStateUpdate(device, ManufacturingState::DeviceComplete);
+    else if (call == "capabilityShowAttached"_L1)
+        (void)m_client->capabilityShowAttached(device);
+    else if (call == "wifiAdd"_L1)
+        (void)m_client->wifiAdd(device, u"SIM-OPEN-AP"_s, {}, u"line3"_s, true);
+    else if (call == "wifiList"_L1)
+        (void)m_client->wifiList(device);
+    else if (call == "wifiShowStatus"_L1)
+        (void)m_client->wifiShowStatus(device);
+    else if (call == "wifiForget"_L1)
+        (void)m_client->wifiForget(device, 3);
+    else if (call == "showOsVersion"_L1)
+        (void)m_client->showOsVersion(device);
+    else if (call == "restart"_L1)
+        (void)m_client->restart(device);
+    else if (call == "showVersion"_L1)
+        (void)m_client->showVersion();
+    else if (call == "imagePackageShow"_L1)
+        (void)m_client->imagePackageShow(u"/img/app.imagepackage"_s);
+    else
+        QFAIL("unknown call");
+
+    QCOMPARE(m_tool.calls.size(), 1);
+    QCOMPARE(m_tool.calls.first().program, Tool);
+    QCOMPARE(m_tool.calls.first().arguments, arguments);
+    QVERIFY(m_tool.calls.first().timeout > std::chrono::milliseconds(0));
+}
+
+void tst_AzsphereClient::emptyDeviceIsRefused()
+{
+    const auto reply = m_client->manufacturingStateShow({});
+    QVERIFY(!reply.isSuccess());
+    QCOMPARE(reply.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(m_tool.calls.isEmpty());
+    QCOMPARE(reply.tool.outcome, ToolOutcome::StartFailed);
+    QVERIFY(reply.tool.commandLine.contains(u"manufacturing-state"_s));
+
+    QVERIFY(!m_client->restart({}).isSuccess());
+    QVERIFY(!m_client->recover({}, u"/os"_s).isSuccess());
+    QVERIFY(!m_client->wifiList({}).isSuccess());
+    QVERIFY(m_tool.calls.isEmpty());
+}
+
+void tst_AzsphereClient::dataCommandFailureIsClassified()
+{
+    m_tool.answer({},
+        "WARNING: The device with IP '192.168.35.2' is selected from parameter '1211'\n"
+        "error: Could not connect to the device; please ensure it is attached.\n",
+        1);
+    const auto reply = m_client->imageListInstalled(u"1211"_s, true);
+    QVERIFY(!reply.isSuccess());
+    QCOMPARE(reply.error().code, ErrorCode::DeviceNotConnected);
+    QCOMPARE(reply.tool.exitCode, 1);
+    QVERIFY(reply.error().detail.contains(u"Could not connect"_s));
+
+    ToolResult hung;
+    m_tool.answers.append(FakeTool::Answer {-1, {}, {}, ToolOutcome::TimedOut});
+    const auto timedOut = m_client->showOsVersion(u"1211"_s);
+    QCOMPARE(timedOut.error().code, ErrorCode::ToolTimedOut);
+}
+
+void tst_AzsphereClient::garbageWithExitZeroIsNeverAPass()
+{
+    m_tool.answer("q#8 \x01garbage Device is busy\n");
+    const auto reply = m_client->manufacturingStateShow(u"1211"_s);
+    QVERIFY(!reply.isSuccess());
+    QCOMPARE(reply.error().code, ErrorCode::OutputUnparsable);
+    QVERIFY(reply.error().detail.contains(u"garbage"_s));
+
+    m_tool.answer(R"({"manufacturingState": "Module1Complete"})");
+    const auto good = m_client->manufacturingStateShow(u"1211"_s);
+    QVERIFY(good.isSuccess());
+    QCOMPARE(*good.value, ManufacturingState::Module1Complete);
+}
+
+void tst_AzsphereClient::recoverProgressAndTimeouts()
+{
+    m_tool.answer("Starting device recovery. Please note that this may take up to 10 minutes.\n"
+                  "Board found. Sending recovery bootloader.\n"
+                  "Erasing flash.\n"
+                  "Sending 2 images. (300 bytes to send)\n"
+                  "Sent 1 of 2 images. (100 of 300 bytes remaining)\n"
+                  "Sent 2 of 2 images. (0 of 300 bytes remaining)\n"
+                  "Finished writing images; rebooting board.\n"
+                  "Device ID: "
+        + DeviceIdHex + "\nDevice recovered successfully.\n");
+    QList<RecoverProgress> seen;
+    const auto reply = m_client->recover(
+        u"192.168.35.2"_s, u"/os/26.09"_s, {}, [&seen](const RecoverProgress &p) {
+            seen.append(p);
+        });
+    QVERIFY(reply.isSuccess());
+    QCOMPARE(reply.value->deviceId, QString::fromLatin1(DeviceIdHex));
+    QCOMPARE(seen.size(), 3);
+    QCOMPARE(seen.at(0).imagesSent, 0);
+    QCOMPARE(seen.at(1).imagesSent, 1);
+    QCOMPARE(seen.at(2).imagesSent, 2);
+    QCOMPARE(seen.at(2).imageCount, 2);
+    QCOMPARE(seen.at(2).bytesRemaining, 0);
+
+    const ToolCall &call = m_tool.calls.first();
+    QVERIFY(!call.arguments.contains(u"--output"_s));
+    QCOMPARE(call.timeout, std::chrono::milliseconds(std::chrono::minutes(15)));
+    QVERIFY(call.noOutputTimeout > std::chrono::milliseconds(0));
+    QVERIFY(call.noOutputTimeout < call.timeout);
+}
+
+void tst_AzsphereClient::recoverWithoutSuccessLine()
+{
+    m_tool.answer("Starting device recovery. Please note that this may take up to 10 minutes.\n");
+    const auto reply = m_client->recover(u"1211"_s, u"/os"_s);
+    QVERIFY(!reply.isSuccess());
+    QCOMPARE(reply.error().code, ErrorCode::OutputUnparsable);
+
+    m_tool.answer("Finished writing images; rebooting board.\n",
+        "error: Timed out waiting for boot after recovery.\n",
+        1);
+    QCOMPARE(m_client->recover(u"1211"_s, u"/os"_s).error().code, ErrorCode::RecoveryRebootFailed);
+}
+
+void tst_AzsphereClient::deployImageNotTrustedIsRefined()
+{
+    // The package file does not exist here, so the client keeps both causes.
+    m_tool.answer("Deploying '/nope/app.imagepackage' to the attached device.\n",
+        "error: Could not deploy application to device: Image not trusted by device; "
+        "check if application development capability is enabled ('azsphere device "
+        "enable-development').\n",
+        1);
+    const auto reply = m_client->sideloadDeploy(u"1211"_s, u"/nope/app.imagepackage"_s);
+    QCOMPARE(reply.error().code, ErrorCode::ImageNotTrusted);
+    QVERIFY(reply.error().message.startsWith(u"(a)"_s));
+
+    m_tool.answer("Deploying '/x.imagepackage' to the attached device.\n"
+                  "Image package '/x.imagepackage' has been deployed to the attached device.\n");
+    const auto ok = m_client->sideloadDeploy(u"1211"_s, u"/x.imagepackage"_s);
+    QVERIFY(ok.isSuccess());
+    QVERIFY(ok.value->startedAutomatically);
+    QVERIFY(!m_tool.calls.last().arguments.contains(u"--manual-start"_s));
+}
+
+void tst_AzsphereClient::actionMissingLineWithKnownMessage()
+{
+    // Exit 0, no success line, but a known message on stderr: the catalogue row wins.
+    m_tool.answer("Restarting device.\n", "error: Device is busy and refused request.\n", 0);
+    const auto reply = m_client->restart(u"1211"_s);
+    QCOMPARE(reply.error().code, ErrorCode::DeviceBusy);
+
+    m_tool.answer("Restarting device.\nDevice restarted successfully.\n");
+    QVERIFY(m_client->restart(u"1211"_s).isSuccess());
+    QCOMPARE(m_tool.calls.last().timeout, m_client->timeouts().restart);
+
+    m_tool.answer("Successfully removed network\n",
+        "WARNING: This command has been deprecated and will be removed in a future "
+        "release. Use 'azsphere device wifi forget' instead.\n");
+    QVERIFY(m_client->wifiForget(u"1211"_s, 0).isSuccess());
+    m_tool.answer({}, "error: Network not found.\n", 1);
+    QCOMPARE(m_client->wifiForget(u"1211"_s, 9).error().code, ErrorCode::WifiConfig);
+}
+
+void tst_AzsphereClient::wifiAddMasksPsk()
+{
+    m_tool.answer(
+        R"({"configName": null, "configState": "enabled", "connectionState": "disconnected", "id": 0, "securityState": "psk", "ssid": "SIM-FACTORY-AP", "targetedScan": false})");
+    const auto reply = m_client->wifiAdd(u"1211"_s, u"SIM-FACTORY-AP"_s, u"simulated-psk-1234"_s);
+    QVERIFY(reply.isSuccess());
+    QCOMPARE(reply.value->ssid, u"SIM-FACTORY-AP"_s);
+    // The tool got the key; the record does not.
+    QVERIFY(m_tool.calls.first().arguments.contains(u"simulated-psk-1234"_s));
+    QVERIFY(!reply.tool.commandLine.contains(u"simulated-psk-1234"_s));
+    QVERIFY(!reply.tool.arguments.contains(u"simulated-psk-1234"_s));
+    QVERIFY(reply.tool.commandLine.contains(u"--psk"_s));
+}
+
+void tst_AzsphereClient::lineHandlerSeesOutput()
+{
+    QStringList lines;
+    AzsphereClient client(
+        Tool, QProcessEnvironment(), {}, [&lines](OutputChannel, const QString &l) {
+            lines.append(l);
+        });
+    client.setRunner(m_tool.runner());
+    m_tool.answer("Erasing flash.\nDevice recovered successfully.\n");
+    QVERIFY(client.recover(u"1211"_s, u"/os"_s).isSuccess());
+    QCOMPARE(lines, QStringList({u"Erasing flash."_s, u"Device recovered successfully."_s}));
+}
+
+void tst_AzsphereClient::manufacturingStateUpdateRefusesBlank()
+{
+    const auto reply = m_client->manufacturingStateUpdate(u"1211"_s, ManufacturingState::Blank);
+    QCOMPARE(reply.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(m_tool.calls.isEmpty());
+
+    m_tool.answer({},
+        "error: You do not have permission to perform this operation on this "
+        "device. Permission denied; application development capability may be "
+        "required ('azsphere device enable-development').\n",
+        1);
+    QCOMPARE(m_client->manufacturingStateUpdate(u"1211"_s, ManufacturingState::DeviceComplete)
+                 .error()
+                 .code,
+        ErrorCode::PermissionDenied);
+}
+
+QTEST_APPLESS_MAIN(tst_AzsphereClient)
+
+#include "tst_azsphereclient.moc"
