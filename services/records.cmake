@@ -1,1 +1,5 @@
-# target_sources(station_services PRIVATE ...) for this area
+# SQLite record store, queries, CSV export
+target_sources(station_services PRIVATE
+    recordschema.h recordschema.cpp
+    recordstore.h recordstore.cpp
+)

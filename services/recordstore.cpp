@@ -1,0 +1,595 @@
+#include "services/recordstore.h"
+
+#include "services/recordschema.h"
+#include "services/tr.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+namespace {
+
+using RecordSql::textValue;
+using RecordSql::timeValue;
+
+QVariant errorCodeValue(ErrorCode code)
+{
+    return code == ErrorCode::None ? QVariant(QStringLiteral("")) : errorCodeName(code);
+}
+
+QVariant realValue(double value)
+{
+    // SQLite stores NaN as NULL; say so explicitly (the reader turns NULL back into NaN).
+    return std::isnan(value) ? QVariant(QMetaType::fromType<double>()) : QVariant(value);
+}
+
+QVariant optionalReal(const std::optional<double> &value)
+{
+    return value ? realValue(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+// The device row follows every run that names the device: first/last seen, latest run and
+// state; last_outcome is RUNNING until finishRun (or closeInterruptedRuns) sets the verdict.
+Result<void> touchDevice(QSqlDatabase &db,
+    const QString &deviceId,
+    qint64 runId,
+    const QDateTime &seen,
+    const QString &manufacturingState,
+    const QString &outcome)
+{
+    QSqlQuery query(db);
+    return RecordSql::exec(query,
+        uR"(INSERT INTO devices (device_id, first_seen_utc, last_seen_utc, manufacturing_state,
+                                 last_outcome, last_run_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (device_id) DO UPDATE SET
+                last_seen_utc = max(last_seen_utc, excluded.last_seen_utc),
+                manufacturing_state = coalesce(nullif(excluded.manufacturing_state, ''),
+                                               manufacturing_state),
+                last_outcome = excluded.last_outcome,
+                last_run_id = excluded.last_run_id)"_s,
+        {deviceId,
+            RecordSql::timeText(seen),
+            RecordSql::timeText(seen),
+            textValue(manufacturingState),
+            outcome,
+            runId},
+        u"update device %1"_s.arg(deviceId));
+}
+
+// The first run that sees a serial number together with a device binds them; later runs never
+// rebind, so a label stuck on a second device can be found with deviceForSerial().
+Result<void> bindSerial(QSqlDatabase &db,
+    const QString &serialNumber,
+    const QString &deviceId,
+    qint64 runId,
+    const QDateTime &time)
+{
+    if (serialNumber.isEmpty() || deviceId.isEmpty())
+        return {};
+    QSqlQuery query(db);
+    return RecordSql::exec(query,
+        uR"(INSERT OR IGNORE INTO serials (serial_number, device_id, first_run_id, bound_utc)
+            VALUES (?, ?, ?, ?))"_s,
+        {serialNumber, deviceId, runId, RecordSql::timeText(time)},
+        u"bind serial number %1"_s.arg(serialNumber));
+}
+
+Error keptInMemory(Error error)
+{
+    error.remedy = Tr::tr("%1 The station keeps the result in memory and writes it as soon as "
+                          "the record can be written again.")
+                       .arg(error.remedy)
+                       .trimmed();
+    return error;
+}
+
+Error noSuchRun(qint64 runId)
+{
+    return Error::make(ErrorCode::InvalidArgument,
+        Tr::tr("The record has no run %1.").arg(runId),
+        u"run id %1"_s.arg(runId));
+}
+
+} // namespace
+
+RecordStore::RecordStore()
+    : m_connectionName(RecordSql::uniqueConnectionName(u"station-record"_s))
+{ }
+
+RecordStore::~RecordStore()
+{
+    close();
+}
+
+int RecordStore::schemaVersion()
+{
+    return RecordSql::schemaVersion();
+}
+
+Result<void> RecordStore::open(const QString &path)
+{
+    close();
+    Result<QSqlDatabase> db
+        = RecordSql::openConnection(path, m_connectionName, RecordSql::Access::ReadWrite);
+    if (!db)
+        return fail(db.error());
+    m_db = *db;
+    m_path = path;
+    m_thread = QThread::currentThread();
+    return {};
+}
+
+void RecordStore::close()
+{
+    if (!m_db.isValid())
+        return;
+    Q_ASSERT_X(m_thread == QThread::currentThread(),
+        "RecordStore::close",
+        "a record connection must be closed on the thread that opened it");
+    RecordSql::closeConnection(m_db);
+    m_thread = nullptr;
+}
+
+bool RecordStore::isOpen() const
+{
+    return m_db.isOpen();
+}
+
+Result<void> RecordStore::checkUsable() const
+{
+    if (!m_db.isOpen()) {
+        return fail(ErrorCode::RecordUnwritable,
+            Tr::tr("The record file is not open."),
+            m_path.isEmpty() ? u"no record file opened"_s : u"%1 is closed"_s.arg(m_path));
+    }
+    Q_ASSERT_X(m_thread == QThread::currentThread(),
+        "RecordStore",
+        "a record connection is used only by the thread that opened it");
+    return {};
+}
+
+Result<void> RecordStore::submit(Operation operation)
+{
+    if (auto flushed = retryPending(); !flushed) {
+        m_pending.push_back(std::move(operation));
+        return fail(keptInMemory(flushed.error()));
+    }
+    Result<void> written = checkUsable();
+    if (written)
+        written = operation();
+    if (!written && RecordSql::isTransient(written.error())) {
+        m_pending.push_back(std::move(operation));
+        return fail(keptInMemory(written.error()));
+    }
+    return written;
+}
+
+Result<void> RecordStore::retryPending()
+{
+    while (!m_pending.empty()) {
+        Result<void> written = checkUsable();
+        if (written)
+            written = m_pending.front()();
+        if (!written && RecordSql::isTransient(written.error()))
+            return written;
+        // A queued write that the record now refuses for good (e.g. its data was in fact stored
+        // by a commit that reported an I/O error) can never succeed: report it and go on.
+        m_pending.pop_front();
+        if (!written)
+            return written;
+    }
+    return {};
+}
+
+Result<qint64> RecordStore::beginRun(const RunStart &start)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    if (auto flushed = retryPending(); !flushed)
+        return fail(keptInMemory(flushed.error()));
+    if (start.fixture < 0) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The fixture number %1 is invalid.").arg(start.fixture));
+    }
+
+    const QDateTime started
+        = start.started.isValid() ? start.started.toUTC() : QDateTime::currentDateTimeUtc();
+    RecordSql::WriteTransaction transaction(m_db);
+    if (auto ok = transaction.begin(); !ok)
+        return fail(ok.error());
+    QSqlQuery query(m_db);
+    auto inserted = RecordSql::exec(query,
+        uR"(INSERT INTO runs (fixture, fixture_label, connection_path, device_id, serial_number,
+                              ip_address, recipe_name, recipe_version, recipe_sha256, recipe_path,
+                              station, operator, app_version, backend, azsphere_path,
+                              azsphere_version, rf_tool_path, rf_tool_version, os_version,
+                              image_ids, manufacturing_state, started_utc, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING'))"_s,
+        {start.fixture,
+            textValue(start.fixtureLabel),
+            textValue(start.connectionPath),
+            textValue(start.deviceId),
+            textValue(start.serialNumber),
+            textValue(start.ipAddress),
+            textValue(start.recipeName),
+            textValue(start.recipeVersion),
+            textValue(start.recipeSha256),
+            textValue(start.recipePath),
+            textValue(start.station),
+            textValue(start.operatorName),
+            textValue(start.appVersion),
+            textValue(start.backend),
+            textValue(start.azsphereToolPath),
+            textValue(start.azsphereToolVersion),
+            textValue(start.rfToolPath),
+            textValue(start.rfToolVersion),
+            textValue(start.osVersion),
+            textValue(start.imageIds.join(u' ')),
+            textValue(start.manufacturingState),
+            RecordSql::timeText(started)},
+        u"begin run on fixture %1"_s.arg(start.fixture));
+    if (!inserted)
+        return fail(inserted.error());
+    const qint64 runId = query.lastInsertId().toLongLong();
+
+    if (!start.deviceId.isEmpty()) {
+        auto device = touchDevice(
+            m_db, start.deviceId, runId, started, start.manufacturingState, u"RUNNING"_s);
+        if (!device)
+            return fail(device.error());
+        auto bound = bindSerial(m_db, start.serialNumber, start.deviceId, runId, started);
+        if (!bound)
+            return fail(bound.error());
+    }
+    if (auto ok = transaction.commit(); !ok)
+        return fail(ok.error());
+    return runId;
+}
+
+Result<void> RecordStore::updateRunDevice(qint64 runId, const RunDeviceInfo &info)
+{
+    if (runId <= 0)
+        return fail(noSuchRun(runId));
+    return submit([this, runId, info] { return writeRunDevice(runId, info); });
+}
+
+Result<void> RecordStore::writeRunDevice(qint64 runId, const RunDeviceInfo &info)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    RecordSql::WriteTransaction transaction(m_db);
+    if (auto ok = transaction.begin(); !ok)
+        return ok;
+    QSqlQuery query(m_db);
+    auto updated = RecordSql::exec(query,
+        uR"(UPDATE runs SET
+                device_id = coalesce(nullif(?, ''), device_id),
+                ip_address = coalesce(nullif(?, ''), ip_address),
+                connection_path = coalesce(nullif(?, ''), connection_path),
+                os_version = coalesce(nullif(?, ''), os_version),
+                image_ids = coalesce(nullif(?, ''), image_ids),
+                manufacturing_state = coalesce(nullif(?, ''), manufacturing_state),
+                serial_number = coalesce(nullif(?, ''), serial_number)
+            WHERE id = ?)"_s,
+        {textValue(info.deviceId),
+            textValue(info.ipAddress),
+            textValue(info.connectionPath),
+            textValue(info.osVersion),
+            textValue(info.imageIds.join(u' ')),
+            textValue(info.manufacturingState),
+            textValue(info.serialNumber),
+            runId},
+        u"update device details of run %1"_s.arg(runId));
+    if (!updated)
+        return updated;
+    if (query.numRowsAffected() == 0)
+        return fail(noSuchRun(runId));
+
+    auto read = RecordSql::exec(query,
+        u"SELECT device_id, serial_number, outcome FROM runs WHERE id = ?"_s,
+        {runId},
+        u"read run %1"_s.arg(runId));
+    if (!read)
+        return read;
+    if (!query.next())
+        return fail(noSuchRun(runId));
+    const QString deviceId = query.value(0).toString();
+    const QString serialNumber = query.value(1).toString();
+    const QString outcome = query.value(2).toString();
+    query.finish();
+    if (!deviceId.isEmpty()) {
+        if (auto ok = touchDevice(m_db, deviceId, runId, now, info.manufacturingState, outcome);
+            !ok)
+            return ok;
+        if (auto ok = bindSerial(m_db, serialNumber, deviceId, runId, now); !ok)
+            return ok;
+    }
+    return transaction.commit();
+}
+
+Result<void> RecordStore::commitStep(qint64 runId, const StepResult &step)
+{
+    if (runId <= 0)
+        return fail(noSuchRun(runId));
+    if (step.seq <= 0) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The step \"%1\" has no position in the recipe.").arg(step.name),
+            u"seq %1"_s.arg(step.seq));
+    }
+    return submit([this, runId, step] { return writeStep(runId, step); });
+}
+
+Result<void> RecordStore::writeStep(qint64 runId, const StepResult &step)
+{
+    const QString what = u"commit step %1 (%2) of run %3"_s.arg(step.seq).arg(step.name).arg(runId);
+    RecordSql::WriteTransaction transaction(m_db);
+    if (auto ok = transaction.begin(); !ok)
+        return ok;
+
+    QSqlQuery query(m_db);
+    const QByteArray data
+        = QJsonDocument(QJsonObject::fromVariantMap(step.data)).toJson(QJsonDocument::Compact);
+    auto inserted = RecordSql::exec(query,
+        uR"(INSERT INTO steps (run_id, seq, name, type, started_utc, finished_utc, outcome,
+                               attempts, error_code, cause, remedy, note, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+        {runId,
+            step.seq,
+            textValue(step.name),
+            textValue(step.type),
+            timeValue(step.started),
+            timeValue(step.finished),
+            stepOutcomeName(step.outcome),
+            step.attempts,
+            errorCodeValue(step.errorCode),
+            textValue(step.cause),
+            textValue(step.remedy),
+            textValue(step.note),
+            QString::fromUtf8(data)},
+        what);
+    if (!inserted)
+        return inserted;
+    const qint64 stepId = query.lastInsertId().toLongLong();
+
+    if (!step.commands.isEmpty()) {
+        if (auto ok = RecordSql::prepare(query,
+                uR"(INSERT INTO commands (step_id, seq, command_line, outcome, exit_code, stdout,
+                                          stderr, truncated, started_utc, finished_utc)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                what);
+            !ok)
+            return ok;
+        for (qsizetype i = 0; i < step.commands.size(); ++i) {
+            const CommandRecord &command = step.commands.at(i);
+            auto ok = RecordSql::run(query,
+                {stepId,
+                    int(i + 1),
+                    textValue(command.commandLine),
+                    RecordSql::toolOutcomeText(command.outcome),
+                    command.exitCode,
+                    textValue(command.stdOut),
+                    textValue(command.stdErr),
+                    command.truncated ? 1 : 0,
+                    timeValue(command.started),
+                    timeValue(command.finished)},
+                what);
+            if (!ok)
+                return ok;
+        }
+    }
+    if (!step.measurements.isEmpty()) {
+        if (auto ok = RecordSql::prepare(query,
+                uR"(INSERT INTO measurements (step_id, seq, name, value, unit, low, high, pass)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                what);
+            !ok)
+            return ok;
+        for (qsizetype i = 0; i < step.measurements.size(); ++i) {
+            const Measurement &measurement = step.measurements.at(i);
+            auto ok = RecordSql::run(query,
+                {stepId,
+                    int(i + 1),
+                    textValue(measurement.name),
+                    realValue(measurement.value),
+                    textValue(measurement.unit),
+                    optionalReal(measurement.low),
+                    optionalReal(measurement.high),
+                    measurement.passed ? 1 : 0},
+                what);
+            if (!ok)
+                return ok;
+        }
+    }
+    query.finish();
+    return transaction.commit();
+}
+
+Result<void> RecordStore::finishRun(qint64 runId,
+    RunOutcome outcome,
+    const QString &failedStep,
+    ErrorCode errorCode,
+    const QString &cause,
+    const QDateTime &finished)
+{
+    if (runId <= 0)
+        return fail(noSuchRun(runId));
+    if (outcome == RunOutcome::Running) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("A run cannot be finished as RUNNING."),
+            u"run %1"_s.arg(runId));
+    }
+    const QDateTime end = finished.isValid() ? finished.toUTC() : QDateTime::currentDateTimeUtc();
+    return submit([this, runId, outcome, failedStep, errorCode, cause, end] {
+        return writeFinish(runId, outcome, failedStep, errorCode, cause, end);
+    });
+}
+
+Result<void> RecordStore::writeFinish(qint64 runId,
+    RunOutcome outcome,
+    const QString &failedStep,
+    ErrorCode errorCode,
+    const QString &cause,
+    const QDateTime &finished)
+{
+    const QString what = u"finish run %1 as %2"_s.arg(runId).arg(runOutcomeName(outcome));
+    RecordSql::WriteTransaction transaction(m_db);
+    if (auto ok = transaction.begin(); !ok)
+        return ok;
+    QSqlQuery query(m_db);
+
+    if (outcome == RunOutcome::Pass) {
+        auto counted = RecordSql::exec(query,
+            uR"(SELECT count(*), coalesce(sum(outcome NOT IN ('PASS', 'SKIPPED')), 0)
+                FROM steps WHERE run_id = ?)"_s,
+            {runId},
+            what);
+        if (!counted)
+            return counted;
+        if (!query.next())
+            return fail(noSuchRun(runId));
+        const int steps = query.value(0).toInt();
+        const int notPassed = query.value(1).toInt();
+        query.finish();
+        const QString counts
+            = u"%1 steps committed, %2 not PASS/SKIPPED"_s.arg(steps).arg(notPassed);
+        if (steps == 0) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Run %1 cannot be recorded as PASS: it has no recorded steps.").arg(runId),
+                counts);
+        }
+        if (notPassed > 0) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Run %1 cannot be recorded as PASS: %n of its steps did not pass.",
+                    nullptr,
+                    notPassed)
+                    .arg(runId),
+                counts);
+        }
+    }
+
+    auto updated = RecordSql::exec(query,
+        uR"(UPDATE runs SET outcome = ?, finished_utc = ?, failed_step = ?, error_code = ?,
+                            cause = ?
+            WHERE id = ? AND outcome = 'RUNNING')"_s,
+        {runOutcomeName(outcome),
+            RecordSql::timeText(finished),
+            textValue(failedStep),
+            errorCodeValue(errorCode),
+            textValue(cause),
+            runId},
+        what);
+    if (!updated)
+        return updated;
+    const bool changed = query.numRowsAffected() > 0;
+
+    auto read = RecordSql::exec(query,
+        u"SELECT outcome, device_id, manufacturing_state FROM runs WHERE id = ?"_s,
+        {runId},
+        what);
+    if (!read)
+        return read;
+    if (!query.next())
+        return fail(noSuchRun(runId));
+    const QString recorded = query.value(0).toString();
+    const QString deviceId = query.value(1).toString();
+    const QString state = query.value(2).toString();
+    query.finish();
+    if (!changed) {
+        // Already finished with this verdict (a retried write that had in fact been stored).
+        if (recorded == runOutcomeName(outcome))
+            return {};
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("Run %1 is already finished as %2.").arg(runId).arg(recorded),
+            what);
+    }
+    if (!deviceId.isEmpty()) {
+        if (auto ok = touchDevice(m_db, deviceId, runId, finished, state, recorded); !ok)
+            return ok;
+    }
+    return transaction.commit();
+}
+
+Result<void> RecordStore::logEvent(const RecordEvent &event)
+{
+    RecordEvent stamped = event;
+    if (!stamped.time.isValid())
+        stamped.time = QDateTime::currentDateTimeUtc();
+    return submit([this, stamped] { return writeEvent(stamped); });
+}
+
+Result<void> RecordStore::writeEvent(const RecordEvent &event)
+{
+    QSqlQuery query(m_db);
+    return RecordSql::exec(query,
+        uR"(INSERT INTO events (time_utc, station, operator, fixture, kind, detail)
+            VALUES (?, ?, ?, ?, ?, ?))"_s,
+        {RecordSql::timeText(event.time),
+            textValue(event.station),
+            textValue(event.operatorName),
+            event.fixture,
+            textValue(event.kind),
+            textValue(event.detail)},
+        u"log event %1"_s.arg(event.kind));
+}
+
+Result<int> RecordStore::closeInterruptedRuns()
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    if (auto flushed = retryPending(); !flushed)
+        return fail(keptInMemory(flushed.error()));
+
+    RecordSql::WriteTransaction transaction(m_db);
+    if (auto ok = transaction.begin(); !ok)
+        return fail(ok.error());
+    QSqlQuery query(m_db);
+    auto updated = RecordSql::exec(query,
+        uR"(UPDATE runs SET
+                outcome = 'INTERRUPTED',
+                finished_utc = coalesce((SELECT max(finished_utc) FROM steps
+                                         WHERE steps.run_id = runs.id), ?),
+                cause = CASE WHEN cause = '' THEN ? ELSE cause END
+            WHERE outcome = 'RUNNING')"_s,
+        {RecordSql::timeText(QDateTime::currentDateTimeUtc()),
+            Tr::tr("The station stopped before the run finished (crash or power loss).")},
+        u"close interrupted runs"_s);
+    if (!updated)
+        return fail(updated.error());
+    const int closed = query.numRowsAffected();
+
+    auto devices = RecordSql::exec(query,
+        uR"(UPDATE devices SET last_outcome = 'INTERRUPTED'
+            WHERE last_outcome = 'RUNNING'
+              AND last_run_id IN (SELECT id FROM runs WHERE outcome = 'INTERRUPTED'))"_s,
+        u"mark devices of interrupted runs"_s);
+    if (!devices)
+        return fail(devices.error());
+    if (auto ok = transaction.commit(); !ok)
+        return fail(ok.error());
+    return closed;
+}
+
+Result<std::optional<QString>> RecordStore::deviceForSerial(const QString &serialNumber)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    QSqlQuery query(m_db);
+    auto read = RecordSql::exec(query,
+        u"SELECT device_id FROM serials WHERE serial_number = ?"_s,
+        {serialNumber},
+        u"look up serial number %1"_s.arg(serialNumber));
+    if (!read)
+        return fail(read.error());
+    if (!query.next())
+        return std::optional<QString>();
+    return std::optional<QString>(query.value(0).toString());
+}
+
+} // namespace Station

@@ -1,0 +1,147 @@
+#pragma once
+
+#include "services/result.h"
+#include "services/stationtypes.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+class QThread;
+
+namespace Station {
+
+// Everything known about a run when it starts (traceability), written before the first command.
+// Fields learned later (device ID, IP, OS version, images, state) are set by updateRunDevice().
+struct RunStart
+{
+    int fixture = 0; // 1-based fixture number
+    QString fixtureLabel;
+    QString connectionPath; // FTDI location ID or simulator path
+    QString deviceId;       // empty until the details step reads it
+    QString serialNumber;   // scanned label, if any
+    QString ipAddress;
+    QString recipeName;
+    QString recipeVersion;
+    QString recipeSha256;
+    QString recipePath;
+    QString station;
+    QString operatorName;
+    QString appVersion;
+    QString backend; // "simulated" or "real"
+    QString azsphereToolPath;
+    QString azsphereToolVersion;
+    QString rfToolPath;
+    QString rfToolVersion;
+    QString osVersion;
+    QStringList imageIds;
+    QString manufacturingState;
+    QDateTime started; // UTC; invalid = now
+};
+
+// Device facts learned during a run. Empty fields leave the recorded value unchanged.
+struct RunDeviceInfo
+{
+    QString deviceId;
+    QString ipAddress;
+    QString connectionPath;
+    QString osVersion;
+    QStringList imageIds; // empty = unchanged
+    QString manufacturingState;
+    QString serialNumber;
+};
+
+// One audit event: who did what, when (start, abort, login, configuration change, ...).
+struct RecordEvent
+{
+    QDateTime time; // UTC; invalid = now
+    QString station;
+    QString operatorName;
+    int fixture = 0; // 0 = the station as a whole
+    QString kind;    // stable English identifier, e.g. "run-abort"
+    QString detail;
+};
+
+// The writer side of the SQLite record: one instance is one connection, opened, used and
+// destroyed on one thread (each fixture worker has its own; the GUI thread has one for events).
+// A write that fails for a reason a retry can fix (disk full, read-only file, I/O error, lock)
+// returns the error AND keeps the operation, in order, in an in-memory queue; every later write
+// first flushes that queue, so a step is never written before its run nor a finish before its
+// steps, and nothing is dropped. A call that returned an error must not be repeated by the caller.
+class RecordStore final
+{
+public:
+    RecordStore();
+    ~RecordStore();
+    Q_DISABLE_COPY_MOVE(RecordStore)
+
+    // Opens (creating if needed) the record and brings its schema up to date. A file from a newer
+    // station, or a SQLite file that is not a record, is refused.
+    [[nodiscard]] Result<void> open(const QString &path);
+    // Closes the connection. Pending operations are lost: check hasPending() first.
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    // The Qt SQL connection name (unique per instance), for logs and for tests.
+    QString connectionName() const { return m_connectionName; }
+    static int schemaVersion();
+
+    // Inserts a RUNNING run and returns its id. Not queued on failure: a run whose start cannot
+    // be recorded must not start. Flushes the pending queue first and fails if that fails.
+    [[nodiscard]] Result<qint64> beginRun(const RunStart &start);
+    [[nodiscard]] Result<void> updateRunDevice(qint64 runId, const RunDeviceInfo &info);
+    // One transaction: the step, its commands and its measurements.
+    [[nodiscard]] Result<void> commitStep(qint64 runId, const StepResult &step);
+    // Sets the outcome and updates the device row. PASS is refused (InvalidArgument, not queued)
+    // unless the run has committed steps and every one of them passed or was skipped. A finish
+    // that only reached the pending queue returns an error: the device must not be shown PASS.
+    [[nodiscard]] Result<void> finishRun(qint64 runId,
+        RunOutcome outcome,
+        const QString &failedStep = {},
+        ErrorCode errorCode = ErrorCode::None,
+        const QString &cause = {},
+        const QDateTime &finished = {});
+    [[nodiscard]] Result<void> logEvent(const RecordEvent &event);
+
+    // Marks every run still RUNNING (left by a crash or power cut) INTERRUPTED, finished at its
+    // last step's finish (or now when it has none), steps untouched. Returns how many. Call it
+    // once at station start, before any fixture begins a run.
+    [[nodiscard]] Result<int> closeInterruptedRuns();
+
+    // The device a scanned serial number is bound to (first run that saw both), if any.
+    [[nodiscard]] Result<std::optional<QString>> deviceForSerial(const QString &serialNumber);
+
+    bool hasPending() const { return !m_pending.empty(); }
+    int pendingCount() const { return int(m_pending.size()); }
+    // Writes the queued operations in order; stops at the first failure (which stays queued).
+    [[nodiscard]] Result<void> retryPending();
+
+private:
+    using Operation = std::function<Result<void>()>;
+
+    [[nodiscard]] Result<void> checkUsable() const;
+    [[nodiscard]] Result<void> submit(Operation operation);
+
+    [[nodiscard]] Result<void> writeRunDevice(qint64 runId, const RunDeviceInfo &info);
+    [[nodiscard]] Result<void> writeStep(qint64 runId, const StepResult &step);
+    [[nodiscard]] Result<void> writeFinish(qint64 runId,
+        RunOutcome outcome,
+        const QString &failedStep,
+        ErrorCode errorCode,
+        const QString &cause,
+        const QDateTime &finished);
+    [[nodiscard]] Result<void> writeEvent(const RecordEvent &event);
+
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+    QThread *m_thread = nullptr;
+    std::deque<Operation> m_pending;
+};
+
+} // namespace Station

@@ -1,0 +1,896 @@
+#include "services/recordstore.h"
+
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <cmath>
+#include <csignal>
+#include <memory>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+
+namespace {
+
+// A separate connection for looking at what the store wrote (as the GUI's reader would).
+class Inspector
+{
+public:
+    explicit Inspector(const QString &path)
+        : m_name(u"inspect-%1"_s.arg(++s_count))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        m_open = db.open();
+    }
+    ~Inspector() { QSqlDatabase::removeDatabase(m_name); }
+    Q_DISABLE_COPY_MOVE(Inspector)
+
+    bool isOpen() const { return m_open; }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+
+    // The rows of a query as lists of strings (NULL -> "<null>").
+    QList<QStringList> rows(const QString &sql, const QVariantList &binds = {}) const
+    {
+        QList<QStringList> result;
+        QSqlQuery query(db());
+        if (!query.prepare(sql)) {
+            qWarning("prepare: %s", qPrintable(query.lastError().text()));
+            return result;
+        }
+        for (qsizetype i = 0; i < binds.size(); ++i)
+            query.bindValue(int(i), binds.at(i));
+        if (!query.exec()) {
+            qWarning("exec: %s", qPrintable(query.lastError().text()));
+            return result;
+        }
+        while (query.next()) {
+            QStringList row;
+            for (int c = 0; c < query.record().count(); ++c)
+                row << (query.isNull(c) ? u"<null>"_s : query.value(c).toString());
+            result << row;
+        }
+        return result;
+    }
+    QString value(const QString &sql, const QVariantList &binds = {}) const
+    {
+        const QList<QStringList> r = rows(sql, binds);
+        return r.isEmpty() || r.first().isEmpty() ? u"<none>"_s : r.first().first();
+    }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery query(db());
+        return query.exec(sql);
+    }
+
+private:
+    static inline int s_count = 0;
+    QString m_name;
+    bool m_open = false;
+};
+
+RunStart sampleStart(int fixture = 1)
+{
+    RunStart start;
+    start.fixture = fixture;
+    start.fixtureLabel = u"Left %1"_s.arg(fixture);
+    start.connectionPath = u"ftdi:0x%1"_s.arg(fixture);
+    start.recipeName = u"mt3620-standard"_s;
+    start.recipeVersion = u"1.2"_s;
+    start.recipeSha256 = QString(64, u'a');
+    start.recipePath = u"/recipes/standard.json"_s;
+    start.station = u"line-1"_s;
+    start.operatorName = u"alice"_s;
+    start.appVersion = u"0.1.0"_s;
+    start.backend = u"simulated"_s;
+    start.azsphereToolPath = u"/usr/bin/azsphere"_s;
+    start.azsphereToolVersion = u"24.09"_s;
+    start.rfToolPath = u"/opt/rf/RfSettingsTool"_s;
+    start.rfToolVersion = u"3.1"_s;
+    start.serialNumber = u"SN-0001"_s;
+    start.started = QDateTime(QDate(2026, 11, 24), QTime(8, 0, 0, 125), Qt::UTC);
+    return start;
+}
+
+RunDeviceInfo deviceInfo(const QString &deviceId)
+{
+    RunDeviceInfo info;
+    info.deviceId = deviceId;
+    return info;
+}
+
+StepResult sampleStep(int seq, StepOutcome outcome = StepOutcome::Passed)
+{
+    StepResult step;
+    step.seq = seq;
+    step.name = u"Step %1"_s.arg(seq);
+    step.type = u"sideload"_s;
+    step.outcome = outcome;
+    step.started = QDateTime(QDate(2026, 11, 24), QTime(8, 0, seq, 0), Qt::UTC);
+    step.finished = step.started.addMSecs(750);
+    step.attempts = 1;
+    CommandRecord command;
+    command.commandLine = u"azsphere device sideload deploy --device X --image-package 'a b'"_s;
+    command.outcome
+        = outcome == StepOutcome::Passed ? ToolOutcome::Succeeded : ToolOutcome::ExitCode;
+    command.exitCode = outcome == StepOutcome::Passed ? 0 : 1;
+    command.stdOut = u"line 1\nline 2 \u00e9\n"_s;
+    command.stdErr = u"warn"_s;
+    command.started = step.started;
+    command.finished = step.finished;
+    step.commands = {command};
+    step.measurements = {Measurement {u"txPower"_s, -3.5, u"dBm"_s, -10.0, 20.0, true}};
+    if (outcome == StepOutcome::Failed) {
+        step.errorCode = ErrorCode::ImageNotTrusted;
+        step.cause = u"The image is not trusted."_s;
+        step.remedy = u"Use a signed image."_s;
+    }
+    step.note = u"note %1"_s.arg(seq);
+    step.data = {{u"deviceId"_s, u"ABC"_s}, {u"count"_s, seq}};
+    return step;
+}
+
+} // namespace
+
+class tst_RecordStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void createsSchema();
+    void migratesFromVersion1();
+    void refusesNewerVersion();
+    void refusesForeignFile();
+    void recordsFullRun();
+    void nullStringsAreStoredEmpty();
+    void passGuard_data();
+    void passGuard();
+    void finishRules();
+    void duplicateStepIsRefusedNotQueued();
+    void logsEvents();
+    void serialBinding();
+    void closesRunLeftOpen();
+    void closesRunOfKilledWriter();
+    void concurrentWriters();
+    void unwritableKeepsPending_data();
+    void unwritableKeepsPending();
+
+private:
+    QString recordPath() const { return m_dir->filePath(u"record.sqlite"_s); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_RecordStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_RecordStore::createsSchema()
+{
+    RecordStore store;
+    auto opened = store.open(recordPath());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().detail));
+    QVERIFY(store.isOpen());
+
+    Inspector inspect(recordPath());
+    QVERIFY(inspect.isOpen());
+    QCOMPARE(inspect.value(u"PRAGMA user_version"_s).toInt(), RecordStore::schemaVersion());
+    QCOMPARE(inspect.value(u"PRAGMA journal_mode"_s), u"wal"_s);
+    QCOMPARE(inspect.value(u"PRAGMA application_id"_s).toInt(), 0x53505354);
+    const QList<QStringList> tables
+        = inspect.rows(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
+    QStringList names;
+    for (const QStringList &row : tables)
+        names << row.first();
+    QCOMPARE(names,
+        (QStringList {u"commands"_s,
+            u"devices"_s,
+            u"events"_s,
+            u"measurements"_s,
+            u"runs"_s,
+            u"serials"_s,
+            u"steps"_s}));
+    // The indexes the records and yield pages rely on.
+    for (const QString &index : {u"runs_started"_s,
+             u"runs_device"_s,
+             u"runs_serial"_s,
+             u"runs_outcome"_s,
+             u"runs_fixture"_s,
+             u"runs_recipe"_s}) {
+        QCOMPARE(
+            inspect.value(u"SELECT count(*) FROM sqlite_master WHERE name = ?"_s, {index}), u"1"_s);
+    }
+
+    // Reopening an up-to-date file changes nothing.
+    store.close();
+    QVERIFY(!store.isOpen());
+    QVERIFY(store.open(recordPath()));
+    QCOMPARE(inspect.value(u"PRAGMA user_version"_s).toInt(), RecordStore::schemaVersion());
+}
+
+void tst_RecordStore::migratesFromVersion1()
+{
+    // A version 1 record written by hand, as the first station release wrote it.
+    {
+        Inspector v1(recordPath());
+        QVERIFY(v1.isOpen());
+        const QStringList ddl {
+            uR"(CREATE TABLE runs (id INTEGER PRIMARY KEY, device_id TEXT NOT NULL DEFAULT '',
+                serial_number TEXT NOT NULL DEFAULT '', fixture INTEGER NOT NULL,
+                connection_path TEXT NOT NULL DEFAULT '', ip_address TEXT NOT NULL DEFAULT '',
+                recipe_name TEXT NOT NULL DEFAULT '', recipe_version TEXT NOT NULL DEFAULT '',
+                recipe_sha256 TEXT NOT NULL DEFAULT '', station TEXT NOT NULL DEFAULT '',
+                operator TEXT NOT NULL DEFAULT '', started_utc TEXT NOT NULL, finished_utc TEXT,
+                outcome TEXT NOT NULL DEFAULT 'RUNNING' CHECK (outcome IN ('RUNNING', 'PASS',
+                'FAIL', 'ABORTED', 'INTERRUPTED')), failed_step TEXT NOT NULL DEFAULT '',
+                error_code TEXT NOT NULL DEFAULT '', cause TEXT NOT NULL DEFAULT ''))"_s,
+            uR"(CREATE TABLE steps (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL
+                REFERENCES runs (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+                name TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT '', started_utc TEXT,
+                finished_utc TEXT, outcome TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                error_code TEXT NOT NULL DEFAULT '', cause TEXT NOT NULL DEFAULT '',
+                remedy TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+                data TEXT NOT NULL DEFAULT '{}', UNIQUE (run_id, seq)))"_s,
+            uR"(CREATE TABLE commands (id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL
+                REFERENCES steps (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+                command_line TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '',
+                exit_code INTEGER NOT NULL DEFAULT 0, stdout TEXT NOT NULL DEFAULT '',
+                stderr TEXT NOT NULL DEFAULT '', truncated INTEGER NOT NULL DEFAULT 0,
+                started_utc TEXT, finished_utc TEXT, UNIQUE (step_id, seq)))"_s,
+            uR"(CREATE TABLE measurements (id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL
+                REFERENCES steps (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+                name TEXT NOT NULL, value REAL, unit TEXT NOT NULL DEFAULT '',
+                low REAL, high REAL, pass INTEGER NOT NULL, UNIQUE (step_id, seq)))"_s,
+            uR"(CREATE TABLE devices (device_id TEXT PRIMARY KEY, first_seen_utc TEXT NOT NULL,
+                last_seen_utc TEXT NOT NULL, manufacturing_state TEXT NOT NULL DEFAULT '',
+                last_outcome TEXT NOT NULL DEFAULT '', last_run_id INTEGER))"_s,
+            uR"(CREATE TABLE events (id INTEGER PRIMARY KEY, time_utc TEXT NOT NULL,
+                station TEXT NOT NULL DEFAULT '', operator TEXT NOT NULL DEFAULT '',
+                fixture INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT ''))"_s,
+            u"CREATE INDEX runs_started ON runs (started_utc)"_s,
+            u"CREATE INDEX runs_device ON runs (device_id, started_utc)"_s,
+            u"CREATE INDEX runs_outcome ON runs (outcome, started_utc)"_s,
+            u"CREATE INDEX runs_fixture ON runs (fixture, started_utc)"_s,
+            u"CREATE INDEX runs_recipe ON runs (recipe_name, started_utc)"_s,
+            u"CREATE INDEX events_time ON events (time_utc)"_s,
+            uR"(INSERT INTO runs (id, device_id, serial_number, fixture, recipe_name,
+                started_utc, finished_utc, outcome)
+                VALUES (7, 'DEV7', 'SN-7', 2, 'old', '2025-01-01T10:00:00.000Z',
+                        '2025-01-01T10:01:00.000Z', 'PASS'))"_s,
+            uR"(INSERT INTO runs (id, device_id, serial_number, fixture, started_utc, outcome)
+                VALUES (8, 'DEV8', 'SN-7', 2, '2025-01-01T11:00:00.000Z', 'FAIL'))"_s,
+            uR"(INSERT INTO steps (run_id, seq, name, outcome) VALUES (7, 1, 'connect', 'PASS'))"_s,
+            u"PRAGMA application_id = 1397773140"_s,
+            u"PRAGMA user_version = 1"_s,
+        };
+        for (const QString &sql : ddl)
+            QVERIFY2(v1.exec(sql), qPrintable(sql));
+    }
+
+    RecordStore store;
+    auto opened = store.open(recordPath());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().detail));
+
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.value(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(inspect.rows(u"SELECT id, device_id, recipe_name, outcome, fixture_label, backend "
+                          u"FROM runs ORDER BY id"_s),
+        (QList<QStringList> {{u"7"_s, u"DEV7"_s, u"old"_s, u"PASS"_s, QString(), QString()},
+            {u"8"_s, u"DEV8"_s, QString(), u"FAIL"_s, QString(), QString()}}));
+    QCOMPARE(inspect.value(u"SELECT name FROM steps WHERE run_id = 7"_s), u"connect"_s);
+    // The first run that saw SN-7 bound it to DEV7; DEV8 reusing the label does not rebind.
+    QCOMPARE(inspect.rows(u"SELECT serial_number, device_id, first_run_id FROM serials"_s),
+        (QList<QStringList> {{u"SN-7"_s, u"DEV7"_s, u"7"_s}}));
+    auto device = store.deviceForSerial(u"SN-7"_s);
+    QVERIFY(device);
+    QCOMPARE(device->value_or(QString()), u"DEV7"_s);
+
+    // The migrated file takes new runs with the v2 columns.
+    auto runId = store.beginRun(sampleStart());
+    QVERIFY(runId);
+    QCOMPARE(*runId, 9);
+    QCOMPARE(inspect.value(u"SELECT backend FROM runs WHERE id = 9"_s), u"simulated"_s);
+}
+
+void tst_RecordStore::refusesNewerVersion()
+{
+    {
+        Inspector newer(recordPath());
+        QVERIFY(newer.exec(u"CREATE TABLE runs (id INTEGER PRIMARY KEY)"_s));
+        QVERIFY(newer.exec(u"PRAGMA application_id = 1397773140"_s));
+        QVERIFY(newer.exec(u"PRAGMA user_version = 99"_s));
+    }
+    RecordStore store;
+    auto opened = store.open(recordPath());
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().code, ErrorCode::Database);
+    QVERIFY2(
+        opened.error().message.contains(u"newer station"_s), qPrintable(opened.error().message));
+    QVERIFY(opened.error().message.contains(u"99"_s));
+    QVERIFY(!store.isOpen());
+    // The connection was removed again: no name leaks.
+    QVERIFY(!QSqlDatabase::connectionNames().contains(store.connectionName()));
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.value(u"PRAGMA user_version"_s), u"99"_s);
+}
+
+void tst_RecordStore::refusesForeignFile()
+{
+    {
+        Inspector foreign(recordPath());
+        QVERIFY(foreign.exec(u"CREATE TABLE accounts (id INTEGER PRIMARY KEY)"_s));
+    }
+    RecordStore store;
+    auto opened = store.open(recordPath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message.contains(u"not a Sphere Station record"_s),
+        qPrintable(opened.error().message));
+}
+
+void tst_RecordStore::recordsFullRun()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    RunStart start = sampleStart(4);
+    auto runId = store.beginRun(start);
+    QVERIFY(runId);
+
+    Inspector inspect(recordPath());
+    // The run is on disk before any step (written before the first command).
+    QCOMPARE(
+        inspect.rows(u"SELECT fixture, fixture_label, outcome, started_utc, station, operator, "
+                     u"recipe_sha256, azsphere_version, rf_tool_path FROM runs"_s),
+        (QList<QStringList> {{u"4"_s,
+            u"Left 4"_s,
+            u"RUNNING"_s,
+            u"2026-11-24T08:00:00.125Z"_s,
+            u"line-1"_s,
+            u"alice"_s,
+            QString(64, u'a'),
+            u"24.09"_s,
+            u"/opt/rf/RfSettingsTool"_s}}));
+
+    RunDeviceInfo info;
+    info.deviceId = u"ABCDEF"_s;
+    info.ipAddress = u"192.168.35.2"_s;
+    info.osVersion = u"24.09"_s;
+    info.imageIds = {u"img-1"_s, u"img-2"_s};
+    QVERIFY(store.updateRunDevice(*runId, info));
+    // Empty fields leave values alone.
+    RunDeviceInfo later;
+    later.manufacturingState = u"Module1Complete"_s;
+    QVERIFY(store.updateRunDevice(*runId, later));
+
+    StepResult step1 = sampleStep(1);
+    StepResult step2 = sampleStep(2);
+    step2.measurements << Measurement {
+        u"noise"_s, std::nan(""), QString(), std::nullopt, 4.0, false};
+    step2.commands << step2.commands.first();
+    step2.commands.last().truncated = true;
+    step2.commands.last().outcome = ToolOutcome::TimedOut;
+    step2.commands.last().exitCode = -1;
+    QVERIFY(store.commitStep(*runId, step1));
+    QVERIFY(store.commitStep(*runId, step2));
+    const QDateTime finished = QDateTime(QDate(2026, 11, 24), QTime(8, 1, 0), Qt::UTC);
+    auto done = store.finishRun(*runId, RunOutcome::Pass, {}, ErrorCode::None, {}, finished);
+    QVERIFY2(done, qPrintable(done ? QString() : done.error().message));
+    QVERIFY(!store.hasPending());
+
+    QCOMPARE(inspect.rows(u"SELECT device_id, ip_address, os_version, image_ids, "
+                          u"manufacturing_state, connection_path, outcome, finished_utc, "
+                          u"error_code FROM runs"_s),
+        (QList<QStringList> {{u"ABCDEF"_s,
+            u"192.168.35.2"_s,
+            u"24.09"_s,
+            u"img-1 img-2"_s,
+            u"Module1Complete"_s,
+            u"ftdi:0x4"_s,
+            u"PASS"_s,
+            u"2026-11-24T08:01:00.000Z"_s,
+            QString()}}));
+    QCOMPARE(inspect.rows(u"SELECT seq, name, type, outcome, attempts, started_utc, finished_utc, "
+                          u"note, data FROM steps ORDER BY seq"_s),
+        (QList<QStringList> {{u"1"_s,
+                                 u"Step 1"_s,
+                                 u"sideload"_s,
+                                 u"PASS"_s,
+                                 u"1"_s,
+                                 u"2026-11-24T08:00:01.000Z"_s,
+                                 u"2026-11-24T08:00:01.750Z"_s,
+                                 u"note 1"_s,
+                                 uR"({"count":1,"deviceId":"ABC"})"_s},
+            {u"2"_s,
+                u"Step 2"_s,
+                u"sideload"_s,
+                u"PASS"_s,
+                u"1"_s,
+                u"2026-11-24T08:00:02.000Z"_s,
+                u"2026-11-24T08:00:02.750Z"_s,
+                u"note 2"_s,
+                uR"({"count":2,"deviceId":"ABC"})"_s}}));
+    QCOMPARE(inspect.rows(u"SELECT s.seq, c.seq, c.command_line, c.outcome, c.exit_code, c.stdout, "
+                          u"c.stderr, c.truncated FROM commands c JOIN steps s ON s.id = c.step_id "
+                          u"ORDER BY s.seq, c.seq"_s),
+        (QList<QStringList> {
+            {u"1"_s,
+                u"1"_s,
+                step1.commands.first().commandLine,
+                u"Succeeded"_s,
+                u"0"_s,
+                u"line 1\nline 2 \u00e9\n"_s,
+                u"warn"_s,
+                u"0"_s},
+            {u"2"_s,
+                u"1"_s,
+                step1.commands.first().commandLine,
+                u"Succeeded"_s,
+                u"0"_s,
+                u"line 1\nline 2 \u00e9\n"_s,
+                u"warn"_s,
+                u"0"_s},
+            {u"2"_s,
+                u"2"_s,
+                step1.commands.first().commandLine,
+                u"TimedOut"_s,
+                u"-1"_s,
+                u"line 1\nline 2 \u00e9\n"_s,
+                u"warn"_s,
+                u"1"_s},
+        }));
+    QCOMPARE(inspect.rows(u"SELECT s.seq, m.seq, m.name, m.value, m.unit, m.low, m.high, m.pass "
+                          u"FROM measurements m JOIN steps s ON s.id = m.step_id "
+                          u"ORDER BY s.seq, m.seq"_s),
+        (QList<QStringList> {
+            {u"1"_s, u"1"_s, u"txPower"_s, u"-3.5"_s, u"dBm"_s, u"-10"_s, u"20"_s, u"1"_s},
+            {u"2"_s, u"1"_s, u"txPower"_s, u"-3.5"_s, u"dBm"_s, u"-10"_s, u"20"_s, u"1"_s},
+            {u"2"_s, u"2"_s, u"noise"_s, u"<null>"_s, QString(), u"<null>"_s, u"4"_s, u"0"_s},
+        }));
+    QCOMPARE(
+        inspect.rows(
+            u"SELECT device_id, first_seen_utc <> '', last_seen_utc >= '2026-11-24T08:01:00.000Z', "
+            u"manufacturing_state, last_outcome, last_run_id FROM devices"_s),
+        (QList<QStringList> {{u"ABCDEF"_s,
+            u"1"_s,
+            u"1"_s,
+            u"Module1Complete"_s,
+            u"PASS"_s,
+            QString::number(*runId)}}));
+    QCOMPARE(inspect.value(u"PRAGMA integrity_check"_s), u"ok"_s);
+}
+
+void tst_RecordStore::nullStringsAreStoredEmpty()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    auto runId = store.beginRun(RunStart {});
+    QVERIFY2(runId, qPrintable(runId ? QString() : runId.error().detail));
+    StepResult step;
+    step.seq = 1;
+    step.outcome = StepOutcome::Failed;
+    step.commands = {CommandRecord {}};
+    step.measurements = {Measurement {}};
+    auto committed = store.commitStep(*runId, step);
+    QVERIFY2(committed, qPrintable(committed ? QString() : committed.error().detail));
+    QVERIFY(store.finishRun(*runId, RunOutcome::Fail));
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE device_id = '' AND station = ''"_s),
+        u"1"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM devices"_s), u"0"_s);
+    QCOMPARE(inspect.value(u"SELECT started_utc IS NULL FROM steps"_s), u"1"_s);
+}
+
+void tst_RecordStore::passGuard_data()
+{
+    QTest::addColumn<QList<int>>("stepOutcomes");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("all passed") << QList<int> {int(StepOutcome::Passed), int(StepOutcome::Passed)}
+                                << true;
+    QTest::newRow("passed and skipped")
+        << QList<int> {int(StepOutcome::Passed), int(StepOutcome::Skipped)} << true;
+    QTest::newRow("no steps") << QList<int> {} << false;
+    QTest::newRow("one failed") << QList<int> {int(StepOutcome::Passed), int(StepOutcome::Failed)}
+                                << false;
+    QTest::newRow("one aborted") << QList<int> {int(StepOutcome::Aborted)} << false;
+}
+
+void tst_RecordStore::passGuard()
+{
+    QFETCH(QList<int>, stepOutcomes);
+    QFETCH(bool, accepted);
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    auto runId = store.beginRun(sampleStart());
+    QVERIFY(runId);
+    for (qsizetype i = 0; i < stepOutcomes.size(); ++i)
+        QVERIFY(store.commitStep(*runId, sampleStep(int(i + 1), StepOutcome(stepOutcomes.at(i)))));
+    auto finished = store.finishRun(*runId, RunOutcome::Pass);
+    QCOMPARE(bool(finished), accepted);
+    QVERIFY(!store.hasPending());
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.value(u"SELECT outcome FROM runs"_s), accepted ? u"PASS"_s : u"RUNNING"_s);
+    if (!accepted) {
+        QCOMPARE(finished.error().code, ErrorCode::InvalidArgument);
+        // The engine then records the verdict it can justify.
+        QVERIFY(store.finishRun(*runId, RunOutcome::Fail, u"Step 2"_s, ErrorCode::ImageNotTrusted));
+        QCOMPARE(inspect.value(u"SELECT error_code FROM runs"_s), u"ImageNotTrusted"_s);
+    }
+}
+
+void tst_RecordStore::finishRules()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    auto runId = store.beginRun(sampleStart());
+    QVERIFY(runId);
+    auto running = store.finishRun(*runId, RunOutcome::Running);
+    QVERIFY(!running);
+    QCOMPARE(running.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(store.finishRun(*runId, RunOutcome::Aborted, {}, ErrorCode::Cancelled, u"Abort"_s));
+    // The same verdict again is harmless (a retried write); a different one is refused.
+    QVERIFY(store.finishRun(*runId, RunOutcome::Aborted));
+    auto other = store.finishRun(*runId, RunOutcome::Fail);
+    QVERIFY(!other);
+    QCOMPARE(other.error().code, ErrorCode::InvalidArgument);
+    auto missing = store.finishRun(*runId + 100, RunOutcome::Fail);
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::InvalidArgument);
+    auto missingDevice = store.updateRunDevice(*runId + 100, deviceInfo(u"X"_s));
+    QVERIFY(!missingDevice);
+    QVERIFY(!store.hasPending());
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.rows(u"SELECT outcome, error_code, cause FROM runs"_s),
+        (QList<QStringList> {{u"ABORTED"_s, u"Cancelled"_s, u"Abort"_s}}));
+}
+
+void tst_RecordStore::duplicateStepIsRefusedNotQueued()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    auto runId = store.beginRun(sampleStart());
+    QVERIFY(runId);
+    QVERIFY(store.commitStep(*runId, sampleStep(1)));
+    auto again = store.commitStep(*runId, sampleStep(1, StepOutcome::Failed));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(!store.hasPending());
+    auto noSeq = store.commitStep(*runId, sampleStep(0));
+    QVERIFY(!noSeq);
+    auto noRun = store.commitStep(*runId + 1, sampleStep(1));
+    QVERIFY(!noRun);
+    QCOMPARE(noRun.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(!store.hasPending());
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.rows(u"SELECT seq, outcome FROM steps"_s),
+        (QList<QStringList> {{u"1"_s, u"PASS"_s}}));
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM commands"_s), u"1"_s);
+}
+
+void tst_RecordStore::logsEvents()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    RecordEvent event;
+    event.time = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+    event.station = u"line-1"_s;
+    event.operatorName = u"bob"_s;
+    event.fixture = 2;
+    event.kind = u"run-abort"_s;
+    event.detail = u"operator pressed Abort"_s;
+    QVERIFY(store.logEvent(event));
+    RecordEvent now;
+    now.kind = u"login"_s;
+    QVERIFY(store.logEvent(now));
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect
+                 .rows(u"SELECT time_utc, station, operator, fixture, kind, detail FROM events "
+                       u"ORDER BY id"_s)
+                 .first(),
+        (QStringList {u"2026-01-02T03:04:05.006Z"_s,
+            u"line-1"_s,
+            u"bob"_s,
+            u"2"_s,
+            u"run-abort"_s,
+            u"operator pressed Abort"_s}));
+    const QDateTime stamped = QDateTime::fromString(
+        inspect.value(u"SELECT time_utc FROM events WHERE kind = 'login'"_s), Qt::ISODateWithMs);
+    QVERIFY(stamped.isValid());
+    QVERIFY(qAbs(stamped.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+}
+
+void tst_RecordStore::serialBinding()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    RunStart start = sampleStart();
+    start.serialNumber = u"SN-42"_s;
+    auto first = store.beginRun(start);
+    QVERIFY(first);
+    auto unknown = store.deviceForSerial(u"SN-42"_s);
+    QVERIFY(unknown);
+    QVERIFY(!unknown->has_value()); // no device known yet
+    QVERIFY(store.updateRunDevice(*first, deviceInfo(u"DEV-A"_s)));
+    QVERIFY(store.finishRun(*first, RunOutcome::Fail));
+
+    // The same label scanned for another device: the record still names the first device.
+    start.deviceId = u"DEV-B"_s;
+    auto second = store.beginRun(start);
+    QVERIFY(second);
+    auto bound = store.deviceForSerial(u"SN-42"_s);
+    QVERIFY(bound);
+    QCOMPARE(bound->value_or(QString()), u"DEV-A"_s);
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.rows(u"SELECT device_id, last_outcome FROM devices ORDER BY device_id"_s),
+        (QList<QStringList> {{u"DEV-A"_s, u"FAIL"_s}, {u"DEV-B"_s, u"RUNNING"_s}}));
+}
+
+void tst_RecordStore::closesRunLeftOpen()
+{
+    qint64 openRun = 0;
+    qint64 finishedRun = 0;
+    {
+        RecordStore store;
+        QVERIFY(store.open(recordPath()));
+        auto run = store.beginRun(sampleStart(1));
+        QVERIFY(run);
+        openRun = *run;
+        QVERIFY(store.updateRunDevice(openRun, deviceInfo(u"DEV-OPEN"_s)));
+        QVERIFY(store.commitStep(openRun, sampleStep(1)));
+        QVERIFY(store.commitStep(openRun, sampleStep(2)));
+        auto done = store.beginRun(sampleStart(2));
+        QVERIFY(done);
+        finishedRun = *done;
+        QVERIFY(store.commitStep(finishedRun, sampleStep(1)));
+        QVERIFY(store.finishRun(finishedRun, RunOutcome::Pass));
+        auto empty = store.beginRun(sampleStart(3)); // crashed before its first step
+        QVERIFY(empty);
+        // The store goes away without finishing: the station "crashed".
+    }
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    auto closed = store.closeInterruptedRuns();
+    QVERIFY(closed);
+    QCOMPARE(*closed, 2);
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.rows(u"SELECT outcome, finished_utc FROM runs WHERE id = ?"_s, {openRun}),
+        (QList<QStringList> {{u"INTERRUPTED"_s, u"2026-11-24T08:00:02.750Z"_s}}));
+    QCOMPARE(inspect.value(u"SELECT outcome FROM runs WHERE id = ?"_s, {finishedRun}), u"PASS"_s);
+    const QDateTime emptyFinished = QDateTime::fromString(
+        inspect.value(u"SELECT finished_utc FROM runs WHERE fixture = 3"_s), Qt::ISODateWithMs);
+    QVERIFY(emptyFinished >= before);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM steps WHERE run_id = ?"_s, {openRun}), u"2"_s);
+    QCOMPARE(inspect.value(u"SELECT last_outcome FROM devices WHERE device_id = 'DEV-OPEN'"_s),
+        u"INTERRUPTED"_s);
+    QVERIFY(!inspect.value(u"SELECT cause FROM runs WHERE id = ?"_s, {openRun}).isEmpty());
+    auto again = store.closeInterruptedRuns();
+    QVERIFY(again);
+    QCOMPARE(*again, 0);
+}
+
+void tst_RecordStore::closesRunOfKilledWriter()
+{
+    {
+        // Create the file first, as the station does before its fixtures start.
+        RecordStore store;
+        QVERIFY(store.open(recordPath()));
+    }
+    QProcess writer;
+    writer.setProgram(QStringLiteral(RECORD_WRITER));
+    writer.setArguments({recordPath()});
+    writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    writer.start();
+    QVERIFY2(writer.waitForStarted(), qPrintable(writer.errorString()));
+
+    // Let it commit a few steps, then kill it while it is writing the next one.
+    int committed = 0;
+    QByteArray pending;
+    while (committed < 12) {
+        QVERIFY2(writer.waitForReadyRead(20000), "the writer stopped reporting commits");
+        pending += writer.readAll();
+        qsizetype end;
+        while ((end = pending.indexOf('\n')) >= 0) {
+            const QByteArray line = pending.left(end);
+            pending.remove(0, end + 1);
+            if (line.startsWith("committed "))
+                committed = line.mid(10).toInt();
+        }
+    }
+    QVERIFY(::kill(pid_t(writer.processId()), SIGKILL) == 0);
+    QVERIFY(writer.waitForFinished(20000));
+    QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+    // Whatever it printed after our last read was committed too.
+    pending += writer.readAll();
+    for (const QByteArray &line : pending.split('\n')) {
+        if (line.startsWith("committed "))
+            committed = line.mid(10).toInt();
+    }
+
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.value(u"PRAGMA integrity_check"_s), u"ok"_s);
+    QCOMPARE(inspect.value(u"PRAGMA foreign_key_check"_s), u"<none>"_s);
+    auto closed = store.closeInterruptedRuns();
+    QVERIFY(closed);
+    QCOMPARE(*closed, 1);
+    const int steps = inspect.value(u"SELECT count(*) FROM steps"_s).toInt();
+    // Every commit it reported is there (at most one more that it had no time to report),
+    // and each step is whole: two commands and one measurement, no half-written step.
+    QVERIFY2(steps == committed || steps == committed + 1,
+        qPrintable(u"%1 steps, %2 reported"_s.arg(steps).arg(committed)));
+    QCOMPARE(inspect.value(u"SELECT max(seq) FROM steps"_s).toInt(), steps);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM commands"_s).toInt(), 2 * steps);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM measurements"_s).toInt(), steps);
+    QCOMPARE(
+        inspect.rows(u"SELECT r.outcome, r.finished_utc = (SELECT max(finished_utc) FROM steps) "
+                     u"FROM runs r"_s),
+        (QList<QStringList> {{u"INTERRUPTED"_s, u"1"_s}}));
+    QCOMPARE(inspect.value(u"PRAGMA integrity_check"_s), u"ok"_s);
+}
+
+void tst_RecordStore::concurrentWriters()
+{
+    {
+        RecordStore creator;
+        QVERIFY(creator.open(recordPath()));
+    }
+    constexpr int Threads = 8;
+    constexpr int RunsPerThread = 8;
+    constexpr int StepsPerRun = 4;
+    struct Outcome
+    {
+        QStringList failures;
+        QString connectionName;
+    };
+    std::vector<Outcome> outcomes(Threads);
+    std::vector<std::unique_ptr<QThread>> threads;
+    const QString path = recordPath();
+    for (int t = 0; t < Threads; ++t) {
+        Outcome *outcome = &outcomes[size_t(t)];
+        threads.emplace_back(QThread::create([outcome, path, t] {
+            RecordStore store; // one connection, on this thread only
+            outcome->connectionName = store.connectionName();
+            auto note = [outcome](const QString &what, const Error &error) {
+                outcome->failures << what + u": "_s + error.message + u" / "_s + error.detail;
+            };
+            if (auto ok = store.open(path); !ok)
+                return note(u"open"_s, ok.error());
+            for (int r = 0; r < RunsPerThread; ++r) {
+                RunStart start = sampleStart(t + 1);
+                start.deviceId = u"DEV-%1-%2"_s.arg(t).arg(r);
+                auto run = store.beginRun(start);
+                if (!run)
+                    return note(u"beginRun"_s, run.error());
+                for (int s = 1; s <= StepsPerRun; ++s) {
+                    if (auto ok = store.commitStep(*run, sampleStep(s)); !ok)
+                        note(u"commitStep"_s, ok.error());
+                }
+                if (auto ok = store.finishRun(*run, RunOutcome::Pass); !ok)
+                    note(u"finishRun"_s, ok.error());
+            }
+            if (store.hasPending())
+                outcome->failures << u"pending writes left"_s;
+        }));
+        threads.back()->start();
+    }
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(QDeadlineTimer(120000)));
+    for (const Outcome &outcome : outcomes) {
+        QVERIFY2(outcome.failures.isEmpty(), qPrintable(outcome.failures.join(u'\n')));
+        // Each thread removed its connection before it ended.
+        QVERIFY(!QSqlDatabase::connectionNames().contains(outcome.connectionName));
+    }
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s).toInt(),
+        Threads * RunsPerThread);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM steps"_s).toInt(),
+        Threads * RunsPerThread * StepsPerRun);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM commands"_s).toInt(),
+        Threads * RunsPerThread * StepsPerRun);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM devices WHERE last_outcome = 'PASS'"_s).toInt(),
+        Threads * RunsPerThread);
+    QCOMPARE(inspect.value(u"SELECT count(DISTINCT connection_path) FROM runs"_s).toInt(), Threads);
+}
+
+void tst_RecordStore::unwritableKeepsPending_data()
+{
+    QTest::addColumn<QString>("breakSql");
+    QTest::addColumn<QString>("fixSql");
+    QTest::addColumn<int>("expectedCode");
+    // max_page_count at the current size: the next page the record needs is "disk full".
+    QTest::newRow("disk full") << u"PRAGMA max_page_count = 1"_s
+                               << u"PRAGMA max_page_count = 1073741823"_s
+                               << int(ErrorCode::DiskFull);
+    // query_only: every write fails as on a read-only file.
+    QTest::newRow("read-only") << u"PRAGMA query_only = ON"_s << u"PRAGMA query_only = OFF"_s
+                               << int(ErrorCode::RecordUnwritable);
+}
+
+void tst_RecordStore::unwritableKeepsPending()
+{
+    QFETCH(QString, breakSql);
+    QFETCH(QString, fixSql);
+    QFETCH(int, expectedCode);
+
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    auto runId = store.beginRun(sampleStart());
+    QVERIFY(runId);
+    QVERIFY(store.commitStep(*runId, sampleStep(1)));
+
+    // Break the store's own connection (tests may use it on the same thread).
+    QSqlDatabase db = QSqlDatabase::database(store.connectionName(), false);
+    QVERIFY(db.isOpen());
+    {
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(breakSql), qPrintable(query.lastError().text()));
+    }
+
+    StepResult big = sampleStep(2);
+    big.commands.first().stdOut = QString(256 * 1024, u'o'); // needs new pages
+    auto step2 = store.commitStep(*runId, big);
+    QVERIFY(!step2);
+    QCOMPARE(int(step2.error().code), expectedCode);
+    QVERIFY(!step2.error().message.isEmpty());
+    QVERIFY2(step2.error().detail.contains(u"SQLite code"_s), qPrintable(step2.error().detail));
+    QVERIFY(store.hasPending());
+    QCOMPARE(store.pendingCount(), 1);
+
+    // Later writes queue behind it, in order; the finish is not acknowledged.
+    QVERIFY(!store.commitStep(*runId, sampleStep(3)));
+    QVERIFY(!store.updateRunDevice(*runId, deviceInfo(u"DEV-LATE"_s)));
+    auto finished = store.finishRun(*runId, RunOutcome::Pass);
+    QVERIFY(!finished);
+    QCOMPARE(int(finished.error().code), expectedCode);
+    RecordEvent event;
+    event.kind = u"record-trouble"_s;
+    QVERIFY(!store.logEvent(event));
+    QCOMPARE(store.pendingCount(), 5);
+    // A new run cannot start while results are pending; it is not queued.
+    auto refused = store.beginRun(sampleStart(2));
+    QVERIFY(!refused);
+    QCOMPARE(store.pendingCount(), 5);
+    QVERIFY(!store.retryPending());
+    QCOMPARE(store.pendingCount(), 5);
+
+    {
+        Inspector inspect(recordPath());
+        QCOMPARE(inspect.value(u"SELECT count(*) FROM steps"_s), u"1"_s);
+        QCOMPARE(inspect.value(u"SELECT outcome FROM runs"_s), u"RUNNING"_s);
+        QCOMPARE(inspect.value(u"SELECT count(*) FROM runs"_s), u"1"_s);
+    }
+
+    {
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(fixSql), qPrintable(query.lastError().text()));
+    }
+    db = QSqlDatabase();
+    auto retried = store.retryPending();
+    QVERIFY2(retried, qPrintable(retried ? QString() : retried.error().detail));
+    QVERIFY(!store.hasPending());
+
+    Inspector inspect(recordPath());
+    // Everything arrived, in the order it was given (row ids follow the calls).
+    QCOMPARE(inspect.rows(u"SELECT s.seq, length(c.stdout) FROM steps s JOIN commands c "
+                          u"ON c.step_id = s.id ORDER BY s.id"_s),
+        (QList<QStringList> {{u"1"_s, u"16"_s}, {u"2"_s, u"262144"_s}, {u"3"_s, u"16"_s}}));
+    QCOMPARE(inspect.rows(u"SELECT outcome, device_id FROM runs"_s),
+        (QList<QStringList> {{u"PASS"_s, u"DEV-LATE"_s}}));
+    QCOMPARE(inspect.value(u"SELECT last_outcome FROM devices"_s), u"PASS"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM events WHERE kind = 'record-trouble'"_s), u"1"_s);
+    QVERIFY(store.beginRun(sampleStart(2)));
+}
+
+QTEST_GUILESS_MAIN(tst_RecordStore)
+
+#include "tst_recordstore.moc"
