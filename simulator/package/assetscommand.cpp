@@ -1,6 +1,7 @@
 #include "assetscommand.h"
 
 #include "imagepackage.h"
+#include "simulator/core/catalog.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -29,48 +30,6 @@ constexpr qint64 FunctionalTestAppBytes = 64 * 1024;
 constexpr qint64 AppBuildTime = 1764000000; // 2025-11-24T16:00:00Z
 constexpr int RfConfigSize = 1024;
 
-struct Catalog
-{
-    QJsonObject sim;
-    QJsonObject versions; // mt3620an.sample.json
-};
-
-std::optional<QJsonObject> loadJson(const QString &path, QString *why)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (why)
-            *why = u"cannot open %1: %2"_s.arg(path, file.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (!doc.isObject()) {
-        if (why)
-            *why = u"cannot parse %1: %2"_s.arg(path, error.errorString());
-        return std::nullopt;
-    }
-    return doc.object();
-}
-
-std::optional<Catalog> loadCatalog(QString *why)
-{
-    const auto sim = loadJson(u":/sim_package/sim-catalog.json"_s, why);
-    const auto versions = loadJson(u":/sim_package/mt3620an.sample.json"_s, why);
-    if (!sim || !versions)
-        return std::nullopt;
-    return Catalog {*sim, *versions};
-}
-
-QString thumbprintOf(const Catalog &catalog, const QString &keyId)
-{
-    for (const QJsonValue &key : catalog.sim.value(u"signingKeys"_s).toArray()) {
-        if (key[u"id"_s].toString() == keyId)
-            return key[u"thumbprint"_s].toString();
-    }
-    return {};
-}
-
 qint64 versionBuildTime(const QString &version)
 {
     // "YY.MM" -> the first of that month, 00:00 UTC.
@@ -91,9 +50,8 @@ QString slug(const QString &name)
 class AssetWriter
 {
 public:
-    AssetWriter(const QString &outDir, const Catalog &catalog)
+    explicit AssetWriter(const QString &outDir)
         : m_dir(outDir)
-        , m_catalog(catalog)
     { }
 
     bool writePackage(
@@ -151,12 +109,15 @@ public:
         }
     }
 
-    QString thumbprint(const QString &keyId) const { return thumbprintOf(m_catalog, keyId); }
+    static QString thumbprint(const QString &keyId)
+    {
+        const SigningKey *key = catalog().keyById(keyId);
+        return key ? key->thumbprint : QString();
+    }
     const QJsonArray &packages() const { return m_packages; }
 
 private:
     QDir m_dir;
-    const Catalog &m_catalog;
     QJsonArray m_packages;
 };
 
@@ -189,15 +150,13 @@ int usageError(const QString &message)
 
 bool writeAssets(const QString &outDir, const QString &seed, QString *why)
 {
-    const auto catalog = loadCatalog(why);
-    if (!catalog)
-        return false;
+    const Catalog &cat = catalog();
     if (!QDir().mkpath(outDir)) {
         if (why)
             *why = u"cannot create %1"_s.arg(outDir);
         return false;
     }
-    AssetWriter out(outDir, *catalog);
+    AssetWriter out(outDir);
     const auto seededId = [&](const QString &what) {
         return QUuid::createUuidV5(AssetIdNamespace, QString(seed + u'/' + what));
     };
@@ -232,58 +191,51 @@ bool writeAssets(const QString &outDir, const QString &seed, QString *why)
         return false;
 
     // Keystore update and board configurations, with the catalog's IDs and sizes.
-    for (const QJsonValue &extra : catalog->sim.value(u"extraComponents"_s).toArray()) {
-        const QString role = extra[u"role"_s].toString();
+    for (const ExtraComponent &extra : cat.extraComponents) {
         QString folder;
-        if (role == u"keystoreUpdate"_s)
+        if (extra.role == u"keystoreUpdate"_s)
             folder = u"keystore/"_s;
-        else if (role == u"boardConfig"_s)
+        else if (extra.role == u"boardConfig"_s)
             folder = u"boardconfig/"_s;
         else
             continue;
         ImagePackageSpec spec;
-        spec.imageType = extra[u"imageType"_s].toInt();
-        spec.componentId = QUuid(extra[u"cid"_s].toString());
-        spec.imageId = QUuid(extra[u"iid"_s].toString());
-        const QString signedBy = extra[u"signedBy"_s].toString();
-        spec.thumbprint = out.thumbprint(signedBy);
-        spec.name = extra[u"name"_s].toString();
+        spec.imageType = extra.imageType;
+        spec.componentId = QUuid(extra.componentId);
+        spec.imageId = QUuid(extra.imageId);
+        spec.thumbprint = out.thumbprint(extra.signedBy);
+        spec.name = extra.name;
         spec.buildTime = versionBuildTime(u"25.10"_s);
-        spec.totalSize = extra[u"bytes"_s].toInteger();
-        if (!out.writePackage(folder + spec.name + u".imagepackage"_s, spec, signedBy, why))
+        spec.totalSize = extra.bytes;
+        if (!out.writePackage(folder + spec.name + u".imagepackage"_s, spec, extra.signedBy, why))
             return false;
     }
 
-    // Recovery folders: one package per OS component, exactly the catalog's size each.
-    const QJsonArray components = catalog->sim.value(u"osComponents"_s).toArray();
+    // Recovery folders: one package per OS component, exactly the catalog's size each, so that
+    // recover's byte totals match REFERENCE.md §2.2.
     QJsonArray versionsOut;
     QJsonArray versionNames;
-    for (const QJsonValue &version : catalog->versions.value(u"versions"_s).toArray()) {
-        const QString name = version[u"name"_s].toString();
-        const QString dir = u"recovery/"_s + name + u'/';
-        const QJsonArray images = version[u"images"_s].toArray();
+    for (const OsVersion &version : cat.osVersions) {
+        const QString dir = u"recovery/"_s + version.name + u'/';
         QStringList written;
         QJsonArray imagesOut;
-        for (qsizetype i = 0; i < images.size(); ++i) {
-            const QString cid = images[i][u"cid"_s].toString();
-            QJsonObject component;
-            for (const QJsonValue &c : components) {
-                if (c[u"cid"_s].toString() == cid)
-                    component = c.toObject();
-            }
-            if (component.isEmpty()) {
+        for (qsizetype i = 0; i < version.images.size(); ++i) {
+            const OsImage &image = version.images[i];
+            const OsComponent *component = cat.osComponent(image.componentId);
+            if (!component) {
                 if (why)
-                    *why = u"component %1 of OS %2 is not in the catalog"_s.arg(cid, name);
+                    *why = u"component %1 of OS %2 is not in the catalog"_s.arg(
+                        image.componentId, version.name);
                 return false;
             }
             ImagePackageSpec spec;
-            spec.imageType = component[u"imageType"_s].toInt();
-            spec.componentId = QUuid(cid);
-            spec.imageId = QUuid(images[i][u"iid"_s].toString());
+            spec.imageType = component->imageType;
+            spec.componentId = QUuid(image.componentId);
+            spec.imageId = QUuid(image.imageId);
             spec.thumbprint = out.thumbprint(u"prod-g1"_s);
-            spec.name = component[u"name"_s].toString();
-            spec.buildTime = versionBuildTime(name);
-            spec.totalSize = component[u"bytes"_s].toInteger();
+            spec.name = component->name;
+            spec.buildTime = versionBuildTime(version.name);
+            spec.totalSize = component->bytes;
             const QString file
                 = u"%1-%2.imagepackage"_s.arg(i + 1, 2, 10, QLatin1Char('0')).arg(slug(spec.name));
             if (!out.writePackage(dir + file, spec, u"prod-g1"_s, why))
@@ -293,8 +245,8 @@ bool writeAssets(const QString &outDir, const QString &seed, QString *why)
                 {u"cid"_s, formatGuid(spec.componentId)}, {u"iid"_s, formatGuid(spec.imageId)}});
         }
         out.pruneRecoveryFolder(dir, written);
-        versionsOut.append(QJsonObject {{u"name"_s, name}, {u"images"_s, imagesOut}});
-        versionNames.append(name);
+        versionsOut.append(QJsonObject {{u"name"_s, version.name}, {u"images"_s, imagesOut}});
+        versionNames.append(version.name);
     }
 
     if (!out.writeJson(u"mt3620an.json"_s, QJsonObject {{u"versions"_s, versionsOut}}, why))
