@@ -1,0 +1,313 @@
+#include "services/fixtureworker.h"
+
+#include "services/logging.h"
+#include "services/recordschema.h"
+#include "services/recordstore.h"
+#include "services/tr.h"
+
+#include <QDeadlineTimer>
+
+#include <thread>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+namespace {
+
+// A record write is retried in slices this long, so an abort is seen quickly.
+constexpr std::chrono::milliseconds RetrySlice = 50ms;
+
+bool isPassing(StepOutcome outcome)
+{
+    return outcome == StepOutcome::Passed || outcome == StepOutcome::Skipped;
+}
+
+RunDeviceInfo deviceInfo(const RunFacts &facts)
+{
+    RunDeviceInfo info;
+    info.deviceId = facts.deviceId;
+    info.ipAddress = facts.ipAddress;
+    info.connectionPath = facts.connectionPath;
+    info.osVersion = facts.osVersion;
+    info.imageIds = facts.sideloadedImageIds;
+    info.manufacturingState = facts.manufacturingState;
+    info.serialNumber = facts.serialNumber;
+    return info;
+}
+
+} // namespace
+
+FixtureWorker::FixtureWorker(int fixture, const QString &recordPath, QObject *parent)
+    : QObject(parent)
+    , m_fixture(fixture)
+    , m_recordPath(recordPath)
+{
+    m_snapshot.fixture = fixture;
+}
+
+FixtureWorker::~FixtureWorker()
+{
+    closeRecord();
+}
+
+void FixtureWorker::closeRecord()
+{
+    if (!m_record)
+        return;
+    if (m_record->hasPending()) {
+        Logging::fixture(m_fixture).critical(
+            u"closing the record with %1 unwritten operation(s)"_s.arg(m_record->pendingCount()));
+    }
+    m_record.reset();
+}
+
+Result<> FixtureWorker::ensureRecord()
+{
+    if (m_record && m_record->isOpen())
+        return {};
+    m_record = std::make_unique<RecordStore>();
+    return m_record->open(m_recordPath);
+}
+
+void FixtureWorker::publish()
+{
+    Q_EMIT snapshotChanged(m_snapshot);
+}
+
+bool FixtureWorker::write(const std::function<Result<>()> &operation, const CancelToken &cancel)
+{
+    const Logger log = Logging::fixture(m_fixture);
+    Result<> written = operation();
+    if (written) {
+        if (m_recordFailing && !m_record->hasPending()) {
+            m_recordFailing = false;
+            Q_EMIT recordRecovered(m_fixture);
+        }
+        return true;
+    }
+    const Error error = written.error();
+    if (!m_record->hasPending()) {
+        // Not queued: no retry can fix it (the data breaks the record's rules).
+        log.critical(u"record write refused: %1 (%2)"_s.arg(error.message, error.detail));
+        Q_EMIT recordError(m_fixture, error.message);
+        return false;
+    }
+    log.critical(u"record write failed, retrying: %1 (%2)"_s.arg(error.message, error.detail));
+    m_recordFailing = true;
+    Q_EMIT recordError(m_fixture, error.message);
+    // The result stays in the store's queue, in order; nothing goes on until it is written.
+    while (!cancel.isCancelled()) {
+        QDeadlineTimer next(RecordRetryInterval);
+        while (!next.hasExpired() && !cancel.isCancelled())
+            std::this_thread::sleep_for(RetrySlice);
+        if (cancel.isCancelled())
+            break;
+        if (m_record->retryPending()) {
+            m_recordFailing = false;
+            log.warn(u"record writable again; pending operations written"_s);
+            Q_EMIT recordRecovered(m_fixture);
+            return true;
+        }
+    }
+    return false;
+}
+
+void FixtureWorker::run(const RunRequest &request)
+{
+    const Logger log = Logging::fixture(m_fixture);
+    const CancelToken cancel = request.cancel;
+    const Recipe &recipe = request.recipe;
+
+    m_snapshot = FixtureSnapshot {};
+    m_snapshot.fixture = m_fixture;
+    m_snapshot.label = request.fixture.label;
+    m_snapshot.connectionPath = request.fixture.connectionPath;
+    m_snapshot.serialNumber = request.serialNumber;
+    m_snapshot.running = true;
+    m_snapshot.stepCount = int(recipe.steps.size());
+    m_snapshot.started = QDateTime::currentDateTimeUtc();
+    m_runId = 0;
+    publish();
+
+    // Traceability first: the run row exists before the first command touches the device.
+    Result<qint64> runId = ensureRecord().and_then([&]() {
+        RunStart start;
+        start.fixture = m_fixture;
+        start.fixtureLabel = request.fixture.label;
+        start.connectionPath = request.fixture.connectionPath;
+        start.ipAddress = request.fixture.ipAddress;
+        start.serialNumber = request.serialNumber;
+        start.recipeName = recipe.name;
+        start.recipeVersion = recipe.version;
+        start.recipeSha256 = recipe.sha256;
+        start.recipePath = recipe.path;
+        start.station = request.stationName;
+        start.operatorName = request.operatorName;
+        start.appVersion = request.appVersion;
+        start.backend = request.tools.simulated ? u"simulated"_s : u"real"_s;
+        start.azsphereToolPath = request.tools.azsphere;
+        start.azsphereToolVersion = request.tools.azsphereVersion;
+        start.rfToolPath = request.tools.rfSettingsTool;
+        start.rfToolVersion = request.tools.rfToolVersion;
+        start.started = m_snapshot.started;
+        return m_record->beginRun(start);
+    });
+    if (!runId) {
+        log.critical(u"run not started, the record refused it: %1 (%2)"_s.arg(
+            runId.error().message, runId.error().detail));
+        Q_EMIT recordError(m_fixture, runId.error().message);
+        m_snapshot.running = false;
+        m_snapshot.verdict = RunOutcome::Fail;
+        m_snapshot.errorCode = ErrorCode::RecordUnwritable;
+        m_snapshot.cause = Tr::tr("The run was not started: the record cannot be written (%1).")
+                               .arg(runId.error().message);
+        m_snapshot.finished = QDateTime::currentDateTimeUtc();
+        publish();
+        Q_EMIT runFinished(m_fixture, m_snapshot);
+        return;
+    }
+    m_runId = *runId;
+    m_snapshot.runId = m_runId;
+    publish();
+    log.info(u"run %1 started: recipe %2 %3, %4 steps"_s.arg(m_runId)
+                 .arg(recipe.name, recipe.version)
+                 .arg(recipe.steps.size()));
+
+    RunFacts facts;
+    facts.serialNumber = request.serialNumber;
+    facts.connectionPath = request.fixture.connectionPath;
+    facts.ipAddress = request.fixture.ipAddress;
+
+    for (qsizetype i = 0; i < recipe.steps.size(); ++i) {
+        const RecipeStep &recipeStep = recipe.steps.at(i);
+        const int seq = int(i) + 1;
+        if (cancel.isCancelled()) {
+            finish(RunOutcome::Aborted, nullptr, cancel);
+            return;
+        }
+
+        StepResult started;
+        started.seq = seq;
+        started.name = recipeStep.name;
+        started.type = recipeStep.type;
+        started.outcome = StepOutcome::Running;
+        started.started = QDateTime::currentDateTimeUtc();
+        m_snapshot.stepIndex = seq;
+        m_snapshot.stepName = recipeStep.name;
+        publish();
+        Q_EMIT stepStarted(m_fixture, started);
+        log.info(u"step %1/%2 %3 started"_s.arg(seq).arg(recipe.steps.size()).arg(recipeStep.name));
+
+        StepContext context(request.fixture, request.tools, recipe, recipeStep, facts, cancel);
+        context.setLineHandler([this](const QString &line) { Q_EMIT outputLine(m_fixture, line); });
+        context.setProgressHandler([this](const StepProgress &progress) {
+            Q_EMIT stepProgress(m_fixture, progress.fraction, progress.text);
+        });
+        StepResult result = runStep(context, seq);
+
+        // A scanned label belongs to one device only.
+        if (recipeStep.type == "details"_L1 && isPassing(result.outcome)
+            && !facts.serialNumber.isEmpty()) {
+            Result<std::optional<QString>> bound = m_record->deviceForSerial(facts.serialNumber);
+            if (bound && bound->has_value() && **bound != facts.deviceId) {
+                result.outcome = StepOutcome::Failed;
+                result.errorCode = ErrorCode::InvalidArgument;
+                result.cause = Tr::tr("The label %1 already belongs to another device (%2).")
+                                   .arg(facts.serialNumber, (**bound).left(8));
+                result.remedy = Tr::tr("Check the label; scan the right one.");
+            }
+        }
+        if (!isPassing(result.outcome))
+            facts.everyStepPassed = false;
+
+        if (facts.deviceInfoChanged) {
+            facts.deviceInfoChanged = false;
+            const RunDeviceInfo info = deviceInfo(facts);
+            if (!write([&] { return m_record->updateRunDevice(m_runId, info); }, cancel)) {
+                finish(RunOutcome::Aborted, &result, cancel);
+                return;
+            }
+        }
+        if (!facts.deviceId.isEmpty())
+            m_snapshot.deviceId = facts.deviceId;
+        else if (result.data.contains(u"deviceId"_s))
+            m_snapshot.deviceId = result.data.value(u"deviceId"_s).toString();
+
+        // The step is in the record before anything else happens.
+        if (!write([&] { return m_record->commitStep(m_runId, result); }, cancel)) {
+            finish(RunOutcome::Aborted, &result, cancel);
+            return;
+        }
+        const qint64 ms = result.started.msecsTo(result.finished);
+        if (isPassing(result.outcome)) {
+            log.info(u"step %1 %2 %3 in %4 ms"_s.arg(seq)
+                         .arg(recipeStep.name, stepOutcomeName(result.outcome))
+                         .arg(ms));
+        } else {
+            log.error(u"step %1 %2 %3 in %4 ms: %5 [%6]"_s.arg(seq)
+                          .arg(recipeStep.name, stepOutcomeName(result.outcome))
+                          .arg(ms)
+                          .arg(result.cause, errorCodeName(result.errorCode)));
+        }
+        Q_EMIT stepFinished(m_fixture, result);
+
+        // Stop on the first failure: later steps (and above all finalize) never run.
+        if (result.outcome == StepOutcome::Aborted) {
+            finish(RunOutcome::Aborted, &result, cancel);
+            return;
+        }
+        if (result.outcome == StepOutcome::Failed) {
+            finish(RunOutcome::Fail, &result, cancel);
+            return;
+        }
+    }
+    finish(RunOutcome::Pass, nullptr, cancel);
+}
+
+void FixtureWorker::finish(RunOutcome outcome, const StepResult *failed, const CancelToken &cancel)
+{
+    const Logger log = Logging::fixture(m_fixture);
+    if (outcome == RunOutcome::Aborted && !failed) {
+        m_snapshot.cause = Tr::tr("The operator aborted the run.");
+        m_snapshot.errorCode = ErrorCode::Cancelled;
+    }
+    if (failed) {
+        m_snapshot.failedStep = failed->name;
+        m_snapshot.errorCode = failed->errorCode;
+        m_snapshot.cause = failed->cause;
+        if (outcome == RunOutcome::Aborted && failed->errorCode == ErrorCode::None) {
+            m_snapshot.errorCode = ErrorCode::RecordUnwritable;
+            m_snapshot.cause = Tr::tr("The run was stopped before its result was recorded.");
+        }
+    }
+    const QDateTime finished = QDateTime::currentDateTimeUtc();
+    // A PASS is shown only once the record holds it. An abort while the record is being waited
+    // for leaves the finish queued in memory (and the run open in the file: INTERRUPTED later).
+    const bool recorded = write(
+        [&] {
+            return m_record->finishRun(m_runId,
+                outcome,
+                m_snapshot.failedStep,
+                m_snapshot.errorCode,
+                m_snapshot.cause,
+                finished);
+        },
+        cancel);
+    if (!recorded && outcome == RunOutcome::Pass) {
+        outcome = RunOutcome::Aborted;
+        m_snapshot.errorCode = ErrorCode::RecordUnwritable;
+        m_snapshot.cause = Tr::tr("The result could not be recorded; the device is not passed.");
+    }
+    m_snapshot.running = false;
+    m_snapshot.verdict = outcome;
+    m_snapshot.finished = finished;
+    log.info(
+        u"run %1 finished: %2%3"_s.arg(m_runId)
+            .arg(runOutcomeName(outcome))
+            .arg(m_snapshot.cause.isEmpty() ? QString() : u" ("_s + m_snapshot.cause + u")"_s));
+    publish();
+    Q_EMIT runFinished(m_fixture, m_snapshot);
+}
+
+} // namespace Station

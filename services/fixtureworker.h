@@ -1,0 +1,88 @@
+#pragma once
+
+#include "services/canceltoken.h"
+#include "services/recipe.h"
+#include "services/stationconfig.h"
+#include "services/stationtypes.h"
+#include "services/steps/step.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace Station {
+
+class RecordStore;
+struct RunFacts;
+
+// Everything one run needs, copied into the worker's thread (a value type).
+struct RunRequest
+{
+    FixtureConfig fixture;
+    ToolSetup tools;
+    Recipe recipe;
+    QString stationName;
+    QString operatorName;
+    QString appVersion;
+    QString serialNumber;
+    CancelToken cancel; // the Station keeps a copy to abort the run
+};
+
+// Runs a recipe on one fixture: the steps in order, as plain sequential code, on its own thread
+// (one QThread per fixture, owned by the StationController; STYLE 3.6). Opens its own record
+// connection in that thread, writes the run row before the first command, commits each step
+// before the next one starts, and never reports PASS before the record holds it. Talks to the
+// GUI thread only through queued signals carrying value types.
+class FixtureWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FixtureWorker)
+
+public:
+    // How often a failed record write is retried while the run waits for it.
+    static constexpr std::chrono::milliseconds RecordRetryInterval = 1s;
+
+    explicit FixtureWorker(int fixture, const QString &recordPath, QObject *parent = nullptr);
+    ~FixtureWorker() override;
+
+    int fixture() const { return m_fixture; }
+
+public Q_SLOTS:
+    // Runs the whole recipe; returns when the run has finished (blocks this worker's thread).
+    void run(const Station::RunRequest &request);
+    // Closes the record connection (on this thread). Call before the thread ends.
+    void closeRecord();
+
+Q_SIGNALS:
+    void snapshotChanged(const Station::FixtureSnapshot &snapshot);
+    void stepStarted(int fixture, const Station::StepResult &step);
+    void stepProgress(int fixture, double fraction, const QString &text);
+    void stepFinished(int fixture, const Station::StepResult &step);
+    void outputLine(int fixture, const QString &line);
+    void recordError(int fixture, const QString &message);
+    void recordRecovered(int fixture);
+    void runFinished(int fixture, const Station::FixtureSnapshot &snapshot);
+
+private:
+    Result<> ensureRecord();
+    // Runs one record write; when it fails for a reason a retry can fix, keeps retrying the
+    // store's pending queue every RecordRetryInterval until it is written or the run is
+    // cancelled. Returns false when the write is not (yet) in the record.
+    bool write(const std::function<Result<>()> &operation, const CancelToken &cancel);
+    void finish(RunOutcome outcome, const StepResult *failed, const CancelToken &cancel);
+    void publish();
+
+    const int m_fixture;
+    const QString m_recordPath;
+    std::unique_ptr<RecordStore> m_record; // created, used and destroyed on the worker thread
+    FixtureSnapshot m_snapshot;
+    qint64 m_runId = 0;
+    bool m_recordFailing = false;
+};
+
+} // namespace Station
+
+Q_DECLARE_METATYPE(Station::RunRequest)

@@ -1,0 +1,49 @@
+#include "services/steps/detailsstep.h"
+
+#include "services/azsphereclient.h"
+#include "services/tr.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+StepResult DetailsStep::run(StepContext &context)
+{
+    AzsphereClient &client = context.azsphere();
+    const QString device = context.deviceSelector();
+
+    ToolReply<AttachedDevice> attached = client.showAttached(device);
+    if (!attached.isSuccess())
+        return context.fail(attached.error());
+    if (attached.value->deviceId.isEmpty()) {
+        return context.fail(ErrorCode::DeviceNotResponding,
+            Tr::tr("The device did not report its ID."),
+            attached.tool.stdOutText());
+    }
+
+    RunFacts &facts = context.facts();
+    if (!facts.deviceId.isEmpty() && facts.deviceId != attached.value->deviceId) {
+        return context.fail(ErrorCode::DeviceSwapped,
+            Tr::tr("A different device is in the fixture now (expected %1, found %2).")
+                .arg(facts.deviceId.left(8), attached.value->deviceId.left(8)));
+    }
+    facts.deviceId = attached.value->deviceId;
+    if (!attached.value->ipAddress.isEmpty())
+        facts.ipAddress = attached.value->ipAddress;
+    if (!attached.value->connectionPath.isEmpty())
+        facts.connectionPath = attached.value->connectionPath;
+    facts.deviceInfoChanged = true;
+    context.setData(u"deviceId"_s, facts.deviceId);
+    context.setData(u"ipAddress"_s, facts.ipAddress);
+    context.setData(u"connectionPath"_s, facts.connectionPath);
+
+    // The state is part of the record from the start (and tells the RF steps what to expect).
+    ToolReply<ManufacturingState> state = client.manufacturingStateShow(device);
+    if (!state.isSuccess())
+        return context.fail(state.error());
+    facts.manufacturingState = manufacturingStateName(*state.value);
+    context.setData(u"manufacturingState"_s, facts.manufacturingState);
+    return context.pass();
+}
+
+} // namespace Station

@@ -1,0 +1,51 @@
+#include "services/steps/ethernetstep.h"
+
+#include "services/azsphereclient.h"
+#include "services/steps/stephelpers.h"
+#include "services/tr.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+namespace {
+
+constexpr int BoardConfigImageType = 21;
+
+} // namespace
+
+StepResult EthernetStep::run(StepContext &context)
+{
+    const QString path = context.params().value(u"package"_s).toString();
+    const QString autoKeystore = context.params().value(u"auto_keystore"_s).toString();
+    Result<ImagePackageInfo> package = StepHelpers::readPackage(context, path, u"package"_s);
+    if (!package)
+        return context.fail(package.error());
+    if (Result<> deployed = StepHelpers::deploy(context, path, *package, false, autoKeystore);
+        !deployed)
+        return context.fail(deployed.error());
+
+    // The board configuration takes effect at boot (REFERENCE.md 4.4).
+    AzsphereClient &client = context.azsphere();
+    const QString device = context.deviceSelector();
+    ToolReply<> restarted = client.restart(device);
+    if (!restarted.isSuccess())
+        return context.fail(restarted.error());
+
+    ToolReply<QList<InstalledComponent>> installed = client.imageListInstalled(device, true);
+    if (!installed.isSuccess())
+        return context.fail(installed.error());
+    const QString componentId = StepHelpers::guidText(package->componentId);
+    for (const InstalledComponent &component : *installed.value) {
+        if (component.imageType == BoardConfigImageType && component.componentId == componentId) {
+            context.setData(u"boardConfig"_s, component.name);
+            return context.pass();
+        }
+    }
+    return context.fail(ErrorCode::EthernetNotConfigured,
+        Tr::tr("The board configuration %1 is not installed after the restart.").arg(package->name),
+        installed.tool.stdOutText(),
+        Tr::tr("Sideload the board configuration again; check the recipe's package."));
+}
+
+} // namespace Station

@@ -1,0 +1,12 @@
+#include "services/steps/osupdatestep.h"
+
+#include "services/tr.h"
+
+namespace Station {
+
+StepResult OsUpdateStep::run(StepContext &context)
+{
+    return context.fail(ErrorCode::Internal, Tr::tr("This step type is not available yet."));
+}
+
+} // namespace Station

@@ -1,0 +1,170 @@
+#pragma once
+
+#include "services/canceltoken.h"
+#include "services/recipe.h"
+#include "services/result.h"
+#include "services/stationconfig.h"
+#include "services/stationtypes.h"
+#include "services/toolrunner.h"
+
+#include <QDeadlineTimer>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace Station {
+
+class AzsphereClient;
+class RfToolClient;
+class UartSession;
+
+// The tools every step runs, and the environment they run in.
+struct ToolSetup
+{
+    QString azsphere;
+    QString rfSettingsTool;
+    QString rfToolCli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString azsphereVersion; // as `azsphere show-version` reported it
+    QString rfToolVersion;
+    bool simulated = false; // for the record only: no step behaves differently
+};
+
+// What one run has learned so far. Owned by the FixtureWorker, updated by the steps.
+struct RunFacts
+{
+    QString deviceId; // recorded at `details`: the device this run is about
+    QString ipAddress;
+    QString connectionPath;
+    QString osVersion;
+    QString manufacturingState;
+    QString serialNumber;
+    bool everyStepPassed = true;    // every earlier step of this run passed (or was skipped)
+    bool readyToShipPassed = false; // the ready-to-ship checks passed in THIS run
+    QStringList sideloadedImageIds;
+    QStringList sideloadedComponentIds;
+    bool deviceInfoChanged = false; // set by a step that learned device facts for the run row
+};
+
+struct StepProgress
+{
+    double fraction = -1.0; // 0..1, or -1 when unknown
+    QString text;
+};
+
+// Everything a step may use while it runs, on the fixture's worker thread: the fixture, the
+// recipe, typed clients for the tools, the run's facts, the cancel token, the step's deadline,
+// and the result being built (every command, measurement and fact is kept, across attempts).
+class StepContext
+{
+public:
+    using ProgressHandler = std::function<void(const StepProgress &)>;
+    using LineHandler = std::function<void(const QString &)>;
+
+    StepContext(const FixtureConfig &fixture,
+        const ToolSetup &tools,
+        const Recipe &recipe,
+        const RecipeStep &step,
+        RunFacts &facts,
+        const CancelToken &cancel);
+    ~StepContext();
+    Q_DISABLE_COPY_MOVE(StepContext)
+
+    const FixtureConfig &fixture() const { return m_fixture; }
+    const ToolSetup &tools() const { return m_tools; }
+    const Recipe &recipe() const { return m_recipe; }
+    const RecipeStep &step() const { return m_step; }
+    const QJsonObject &params() const { return m_step.params; }
+    RunFacts &facts() { return m_facts; }
+    const RunFacts &facts() const { return m_facts; }
+    const CancelToken &cancel() const { return m_cancel; }
+    bool isCancelled() const { return m_cancel.isCancelled(); }
+
+    // The `--device` argument: the fixture's connection path, or the device's IP address when
+    // the tool reports no connection path (the real Linux SDK).
+    QString deviceSelector() const;
+
+    // Clients for this step, created on the calling (worker) thread. Every tool call they make
+    // goes through runTool(): capped to the step's remaining time and recorded in the result.
+    AzsphereClient &azsphere();
+    ToolResult runTool(
+        const ToolCall &call, const CancelToken &cancel, const ToolLineHandler &onLine);
+
+    // Text (a Wi-Fi key) that must never reach the record, the log or the live view.
+    void addSecret(const QString &secret);
+    QString masked(const QString &text) const;
+
+    // The step's deadline (per attempt) and what is left of it. A tool call gets the smaller of
+    // its usual timeout and the time left, so a step never outlives its recipe timeout.
+    void restartDeadline();
+    std::chrono::milliseconds remaining() const;
+    std::chrono::milliseconds callTimeout(std::chrono::milliseconds usual) const;
+    bool hasExpired() const { return m_deadline.hasExpired(); }
+
+    // Recording.
+    void addCommand(const ToolResult &tool);
+    void addCommand(const CommandRecord &command);
+    void addMeasurement(const Measurement &measurement);
+    void setData(const QString &key, const QVariant &value);
+    void addNote(const QString &note);
+    void reportProgress(double fraction, const QString &text);
+    void outputLine(const QString &line);
+    // Forwards a tool's output lines to the live view.
+    ToolLineHandler lineHandler();
+
+    void setProgressHandler(ProgressHandler handler) { m_onProgress = std::move(handler); }
+    void setLineHandler(LineHandler handler) { m_onLine = std::move(handler); }
+
+    // Verdicts: each returns a copy of the result with the outcome (and cause) set.
+    StepResult pass();
+    StepResult skip(const QString &note);
+    StepResult fail(const Error &error);
+    StepResult fail(ErrorCode code,
+        const QString &cause,
+        const QString &detail = {},
+        const QString &remedy = {});
+
+    StepResult &result() { return m_result; }
+
+private:
+    const FixtureConfig &m_fixture;
+    const ToolSetup &m_tools;
+    const Recipe &m_recipe;
+    const RecipeStep &m_step;
+    RunFacts &m_facts;
+    CancelToken m_cancel;
+    QDeadlineTimer m_deadline;
+    StepResult m_result;
+    QStringList m_secrets;
+    ProgressHandler m_onProgress;
+    LineHandler m_onLine;
+    std::unique_ptr<AzsphereClient> m_azsphere;
+};
+
+// One recipe step type. A step is plain top-to-bottom code on the fixture's worker thread: call
+// the clients, check each Result, record, decide. One small subclass per type.
+class Step
+{
+public:
+    virtual ~Step() = default;
+
+    // One attempt. Retries and the per-attempt deadline are handled by runStep().
+    virtual StepResult run(StepContext &context) = 0;
+
+    // False for failures no retry can fix (the finalize guard, an e-fuse already programmed).
+    virtual bool isRetryable(const StepResult &result) const;
+};
+
+// The step class for a recipe step type, or nullptr for an unknown type.
+std::unique_ptr<Step> createStep(const QString &type);
+
+// Runs one recipe step: up to 1 + retries attempts, each with the step's timeout, keeping the
+// commands of every attempt. Stops retrying on cancel. `seq` is the 1-based step position.
+StepResult runStep(StepContext &context, int seq);
+
+} // namespace Station

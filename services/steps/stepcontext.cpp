@@ -1,0 +1,204 @@
+#include "services/azsphereclient.h"
+#include "services/steps/step.h"
+#include "services/tr.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+namespace {
+
+// A tool call started with less than this left of the step's time would only fail noisily;
+// it is refused as a timeout instead.
+constexpr std::chrono::milliseconds MinimumCallTime = 50ms;
+
+} // namespace
+
+StepContext::StepContext(const FixtureConfig &fixture,
+    const ToolSetup &tools,
+    const Recipe &recipe,
+    const RecipeStep &step,
+    RunFacts &facts,
+    const CancelToken &cancel)
+    : m_fixture(fixture)
+    , m_tools(tools)
+    , m_recipe(recipe)
+    , m_step(step)
+    , m_facts(facts)
+    , m_cancel(cancel)
+    , m_deadline(step.timeout.count() > 0 ? QDeadlineTimer(step.timeout)
+                                          : QDeadlineTimer(QDeadlineTimer::Forever))
+{
+    m_result.name = step.name;
+    m_result.type = step.type;
+}
+
+StepContext::~StepContext() = default;
+
+QString StepContext::deviceSelector() const
+{
+    if (!m_facts.connectionPath.isEmpty())
+        return m_facts.connectionPath;
+    if (!m_fixture.connectionPath.isEmpty())
+        return m_fixture.connectionPath;
+    if (!m_facts.ipAddress.isEmpty())
+        return m_facts.ipAddress;
+    return m_fixture.ipAddress;
+}
+
+void StepContext::restartDeadline()
+{
+    m_deadline = m_step.timeout.count() > 0 ? QDeadlineTimer(m_step.timeout)
+                                            : QDeadlineTimer(QDeadlineTimer::Forever);
+}
+
+std::chrono::milliseconds StepContext::remaining() const
+{
+    if (m_deadline.isForever())
+        return std::chrono::hours(24);
+    return std::chrono::milliseconds(std::max<qint64>(0, m_deadline.remainingTime()));
+}
+
+std::chrono::milliseconds StepContext::callTimeout(std::chrono::milliseconds usual) const
+{
+    return std::min(usual, remaining());
+}
+
+ToolResult StepContext::runTool(
+    const ToolCall &call, const CancelToken &cancel, const ToolLineHandler &onLine)
+{
+    ToolResult result;
+    const std::chrono::milliseconds left = remaining();
+    if (left < MinimumCallTime) {
+        // The step's time is used up: record the call that was not made, as a timeout.
+        result.outcome = ToolOutcome::TimedOut;
+        result.program = call.program;
+        result.arguments = call.arguments;
+        result.commandLine = ToolRunner::commandLine(call.program, call.arguments);
+        result.started = result.finished = QDateTime::currentDateTimeUtc();
+        result.errorString = u"Not started: the step's timeout had passed."_s;
+    } else {
+        ToolCall capped = call;
+        capped.timeout = std::min(call.timeout, left);
+        result = ToolRunner::run(capped, cancel, onLine);
+    }
+    addCommand(result);
+    return result;
+}
+
+AzsphereClient &StepContext::azsphere()
+{
+    if (!m_azsphere) {
+        m_azsphere = std::make_unique<AzsphereClient>(
+            m_tools.azsphere, m_tools.environment, m_cancel, lineHandler());
+        m_azsphere->setRunner(
+            [this](const ToolCall &call, const CancelToken &cancel, const ToolLineHandler &onLine) {
+                return runTool(call, cancel, onLine);
+            });
+    }
+    return *m_azsphere;
+}
+
+QString StepContext::masked(const QString &text) const
+{
+    QString out = text;
+    for (const QString &secret : m_secrets) {
+        if (!secret.isEmpty())
+            out.replace(secret, u"********"_s);
+    }
+    return out;
+}
+
+void StepContext::addSecret(const QString &secret)
+{
+    if (!secret.isEmpty() && !m_secrets.contains(secret))
+        m_secrets.append(secret);
+}
+
+void StepContext::addCommand(const ToolResult &tool)
+{
+    addCommand(CommandRecord::fromToolResult(tool));
+}
+
+void StepContext::addCommand(const CommandRecord &command)
+{
+    CommandRecord kept = command;
+    kept.commandLine = masked(kept.commandLine);
+    kept.stdOut = masked(kept.stdOut);
+    kept.stdErr = masked(kept.stdErr);
+    m_result.commands.append(kept);
+}
+
+void StepContext::addMeasurement(const Measurement &measurement)
+{
+    m_result.measurements.append(measurement);
+}
+
+void StepContext::setData(const QString &key, const QVariant &value)
+{
+    m_result.data.insert(key, value);
+}
+
+void StepContext::addNote(const QString &note)
+{
+    if (m_result.note.isEmpty())
+        m_result.note = note;
+    else
+        m_result.note += u"; "_s + note;
+}
+
+void StepContext::reportProgress(double fraction, const QString &text)
+{
+    if (m_onProgress)
+        m_onProgress(StepProgress {fraction, text});
+}
+
+void StepContext::outputLine(const QString &line)
+{
+    if (m_onLine)
+        m_onLine(masked(line));
+}
+
+ToolLineHandler StepContext::lineHandler()
+{
+    return [this](OutputChannel, const QString &line) { outputLine(line); };
+}
+
+StepResult StepContext::pass()
+{
+    m_result.outcome = StepOutcome::Passed;
+    m_result.errorCode = ErrorCode::None;
+    m_result.cause.clear();
+    m_result.remedy.clear();
+    return m_result;
+}
+
+StepResult StepContext::skip(const QString &note)
+{
+    addNote(note);
+    m_result.outcome = StepOutcome::Skipped;
+    m_result.errorCode = ErrorCode::None;
+    m_result.cause.clear();
+    m_result.remedy.clear();
+    return m_result;
+}
+
+StepResult StepContext::fail(const Error &error)
+{
+    const bool aborted = error.code == ErrorCode::Cancelled || isCancelled();
+    m_result.outcome = aborted ? StepOutcome::Aborted : StepOutcome::Failed;
+    m_result.errorCode = aborted ? ErrorCode::Cancelled : error.code;
+    m_result.cause = aborted ? Tr::tr("The operator aborted the run.") : masked(error.message);
+    m_result.remedy = aborted ? QString() : error.remedy;
+    if (!error.detail.isEmpty())
+        m_result.data.insert(u"errorDetail"_s, masked(error.detail));
+    return m_result;
+}
+
+StepResult StepContext::fail(
+    ErrorCode code, const QString &cause, const QString &detail, const QString &remedy)
+{
+    return fail(Error::make(code, cause, detail, remedy));
+}
+
+} // namespace Station

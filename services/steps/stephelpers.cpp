@@ -1,0 +1,121 @@
+#include "services/steps/stephelpers.h"
+
+#include "services/azsphereclient.h"
+#include "services/steps/step.h"
+#include "services/tr.h"
+
+#include <QDeadlineTimer>
+
+#include <thread>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station::StepHelpers {
+
+namespace {
+
+// The same slice ToolRunner waits in: an abort is seen within 50 ms.
+constexpr std::chrono::milliseconds PauseSlice = ToolRunner::WaitSlice;
+
+} // namespace
+
+bool pause(StepContext &context, std::chrono::milliseconds duration)
+{
+    const QDeadlineTimer until(std::min(duration, context.remaining()));
+    while (!until.hasExpired()) {
+        if (context.isCancelled())
+            return false;
+        const auto left = std::chrono::milliseconds(until.remainingTime());
+        std::this_thread::sleep_for(std::min(left, PauseSlice));
+    }
+    return !context.isCancelled();
+}
+
+std::optional<AttachedDevice> fixtureDevice(
+    const StepContext &context, const QList<AttachedDevice> &devices)
+{
+    const FixtureConfig &fixture = context.fixture();
+    if (!fixture.connectionPath.isEmpty()) {
+        for (const AttachedDevice &device : devices) {
+            if (device.connectionPath == fixture.connectionPath)
+                return device;
+        }
+    }
+    // The real Linux SDK reports "" for every connection path: bind by IP address there.
+    if (!fixture.ipAddress.isEmpty()) {
+        for (const AttachedDevice &device : devices) {
+            if (device.connectionPath.isEmpty() && device.ipAddress == fixture.ipAddress)
+                return device;
+        }
+    }
+    return std::nullopt;
+}
+
+QString guidText(const QUuid &uuid)
+{
+    return uuid.toString(QUuid::WithoutBraces).toLower();
+}
+
+Result<ImagePackageInfo> readPackage(StepContext &context, const QString &path, const QString &key)
+{
+    Result<ImagePackageInfo> package = ImagePackage::read(path);
+    if (!package)
+        return package;
+    QVariantMap data;
+    data.insert(u"path"_s, path);
+    data.insert(u"componentId"_s, guidText(package->componentId));
+    data.insert(u"imageId"_s, guidText(package->imageId));
+    data.insert(u"imageType"_s, package->imageType);
+    data.insert(u"name"_s, package->name);
+    data.insert(u"thumbprint"_s, package->thumbprint);
+    context.setData(key, data);
+    return package;
+}
+
+void noteSideloaded(StepContext &context, const ImagePackageInfo &package)
+{
+    RunFacts &facts = context.facts();
+    const QString componentId = guidText(package.componentId);
+    const QString imageId = guidText(package.imageId);
+    // A new image of the same component replaces the old one, as on the device.
+    const qsizetype at = facts.sideloadedComponentIds.indexOf(componentId);
+    if (at >= 0) {
+        facts.sideloadedComponentIds.removeAt(at);
+        facts.sideloadedImageIds.removeAt(at);
+    }
+    facts.sideloadedComponentIds.append(componentId);
+    facts.sideloadedImageIds.append(imageId);
+}
+
+Result<> deploy(StepContext &context,
+    const QString &packagePath,
+    const ImagePackageInfo &package,
+    bool manualStart,
+    const QString &autoKeystore)
+{
+    AzsphereClient &client = context.azsphere();
+    const QString device = context.deviceSelector();
+    context.outputLine(Tr::tr("Deploying %1").arg(packagePath));
+    ToolReply<DeployReport> reply = client.sideloadDeploy(device, packagePath, manualStart);
+    if (reply.isSuccess())
+        return {};
+    const bool untrusted = reply.error().code == ErrorCode::ImageNotTrusted;
+    if (!untrusted || package.isDevelopmentSigned() || autoKeystore.isEmpty()
+        || autoKeystore == packagePath)
+        return fail(reply.error());
+
+    // Production-signed and not trusted: the device's keystore is older than the signing key.
+    context.addNote(Tr::tr("Device refused the image as untrusted; sideloaded the trusted "
+                           "keystore %1 and retried once")
+                        .arg(autoKeystore));
+    context.setData(u"autoKeystore"_s, autoKeystore);
+    ToolReply<DeployReport> keystore = client.sideloadDeploy(device, autoKeystore, false);
+    if (!keystore.isSuccess())
+        return fail(keystore.error());
+    ToolReply<DeployReport> retry = client.sideloadDeploy(device, packagePath, manualStart);
+    if (!retry.isSuccess())
+        return fail(retry.error());
+    return {};
+}
+
+} // namespace Station::StepHelpers

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "services/devicedata.h"
+#include "services/imagepackage.h"
+#include "services/result.h"
+
+#include <QList>
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace Station {
+
+class StepContext;
+
+// Small pieces several steps share. All run on the fixture's worker thread.
+namespace StepHelpers {
+
+// Waits `duration` (bounded by the step's deadline) in slices of at most 50 ms, like
+// ToolRunner, so an abort ends the wait at once. Returns false when cancelled. Blocks only
+// this fixture's worker thread; it never runs an event loop (which could start a second run
+// re-entrantly).
+bool pause(StepContext &context, std::chrono::milliseconds duration);
+
+// The attached device that belongs to the fixture: matched by connection path, or by IP
+// address when the tool reports no connection path (the real Linux SDK).
+std::optional<AttachedDevice> fixtureDevice(
+    const StepContext &context, const QList<AttachedDevice> &devices);
+
+// Reads an image package the recipe names and records its IDs in the step data under
+// `key` ("package", "package.2", ...).
+Result<ImagePackageInfo> readPackage(StepContext &context, const QString &path, const QString &key);
+
+// Deploys one package. When the device refuses a production-signed package as not trusted and
+// the recipe names a keystore package (`autoKeystore`), sideloads the keystore and retries the
+// package once (REFERENCE.md 4.3): a device with an older trusted keystore is fixed on the line
+// instead of being failed. Every command is recorded by the context.
+Result<> deploy(StepContext &context,
+    const QString &packagePath,
+    const ImagePackageInfo &package,
+    bool manualStart,
+    const QString &autoKeystore);
+
+// Records an image as sideloaded in this run (the ready-to-ship check expects it).
+void noteSideloaded(StepContext &context, const ImagePackageInfo &package);
+
+// The lowercase GUID string without braces.
+QString guidText(const QUuid &uuid);
+
+// Identifies the device's OS from `image list-installed --full` and the OS versions file
+// ("unknown" when no version matches). The installed list is returned through `installed`.
+Result<QString> identifyOs(StepContext &context, QList<InstalledComponent> *installed = nullptr);
+
+} // namespace StepHelpers
+} // namespace Station
