@@ -69,6 +69,8 @@ struct ToolResult
 };
 
 // Called on the calling (worker) thread for each complete output line, without its line end.
+// Line ends are "\n", "\r\n" and a lone "\r" (progress output); a last line without a line end
+// is delivered when the process has ended. Lines keep coming past MaxCapturedBytes.
 using ToolLineHandler = std::function<void(OutputChannel channel, const QString &line)>;
 
 class BackgroundProcess;
