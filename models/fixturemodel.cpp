@@ -281,7 +281,8 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
         case TileState::Running:
             return s.stepName;
         case TileState::Pass:
-            return tr("Remove the device");
+            return s.presence == Presence::Present ? tr("Remove the device")
+                                                   : tr("Insert the next device");
         case TileState::Fail:
             return s.cause.isEmpty() ? tr("Set the device aside for rework") : s.cause;
         case TileState::Aborted:
