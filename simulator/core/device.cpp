@@ -81,7 +81,8 @@ QJsonObject InstalledImage::toJson() const
         {u"imageType"_s, imageType},
         {u"bytes"_s, bytes},
         {u"thumbprint"_s, thumbprint},
-        {u"manualStart"_s, manualStart}};
+        {u"manualStart"_s, manualStart},
+        {u"removeAtBoot"_s, removeAtBoot}};
 }
 
 InstalledImage InstalledImage::fromJson(const QJsonObject &o)
@@ -94,6 +95,7 @@ InstalledImage InstalledImage::fromJson(const QJsonObject &o)
     i.bytes = o.value(u"bytes"_s).toInteger();
     i.thumbprint = o.value(u"thumbprint"_s).toString();
     i.manualStart = o.value(u"manualStart"_s).toBool();
+    i.removeAtBoot = o.value(u"removeAtBoot"_s).toBool();
     return i;
 }
 
@@ -292,6 +294,7 @@ DeviceState makeDevice(const QString &seed,
             rf->imageType,
             rf->bytes,
             key ? key->thumbprint : QString(),
+            false,
             false});
     }
     s.efuse = initialEfuse(s.deviceId, macProgrammed);

@@ -59,8 +59,9 @@ struct InstalledImage
     QString name;        // Debug name
     int imageType = 0;
     qint64 bytes = 0;
-    QString thumbprint;       // signing key thumbprint, lowercase hex
-    bool manualStart = false; // applications deployed with -m (not running)
+    QString thumbprint;        // signing key thumbprint, lowercase hex
+    bool manualStart = false;  // applications deployed with -m (not running)
+    bool removeAtBoot = false; // temporary image (flags bit 0): removed at the next boot
 
     QJsonObject toJson() const;
     static InstalledImage fromJson(const QJsonObject &o);

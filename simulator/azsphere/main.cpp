@@ -1,0 +1,294 @@
+// azsphere: the simulator's stand-in for Microsoft's Azure Sphere CLI v2 (REFERENCE.md §1-§3),
+// acting on the bench named by AZSPHERE_SIM_HOME. Each call is one short-lived process; device
+// state lives in the bench directory (see simulator/core/bench.h).
+
+#include "simulator/azsphere/cli.h"
+#include "simulator/azsphere/commands.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Az;
+
+namespace {
+
+using K = OptionSpec::Kind;
+
+struct Group
+{
+    QStringList path;
+    QString summary;
+};
+
+QList<Group> groups()
+{
+    return {{{u"device"_s}, u"Manage Azure Sphere devices."_s},
+        {{u"device"_s, u"capability"_s}, u"Manage device capability configurations."_s},
+        {{u"device"_s, u"image"_s}, u"Manage images in your attached device."_s},
+        {{u"device"_s, u"manufacturing-state"_s},
+            u"Manage the manufacturing state of attached devices."_s},
+        {{u"device"_s, u"sideload"_s},
+            u"Deploy and manage applications on your attached device."_s},
+        {{u"device"_s, u"wifi"_s}, u"Manage Wi-Fi configurations for your attached device."_s},
+        {{u"image-package"_s}, u"Manage image packages."_s}};
+}
+
+QList<CommandSpec> commands()
+{
+    const OptionSpec imagePackage {
+        u"--image-package"_s, u"-p"_s, K::Value, true, {}, {}, u"Path to the image package."_s};
+    QList<CommandSpec> list;
+    auto add
+        = [&](QStringList path, QString summary, QList<OptionSpec> options, bool device, auto run) {
+              CommandSpec spec;
+              spec.path = std::move(path);
+              spec.summary = std::move(summary);
+              spec.options = std::move(options);
+              spec.deviceCommand = device;
+              spec.run = run;
+              list.append(spec);
+              return &list.last();
+          };
+    add({u"device"_s, u"list-attached"_s},
+        u"List all attached devices."_s,
+        {},
+        false,
+        runListAttached);
+    add({u"device"_s, u"show-attached"_s},
+        u"Show details of the attached device."_s,
+        {},
+        true,
+        runShowAttached);
+    add({u"device"_s, u"rescan-attached"_s},
+        u"Rescan attached devices and show the count."_s,
+        {},
+        false,
+        runRescanAttached);
+    add({u"device"_s, u"recover"_s},
+        u"Replace the system software on the device."_s,
+        {OptionSpec {u"--capability"_s,
+             {},
+             K::Value,
+             false,
+             {},
+             {},
+             u"Filename of a capability file to apply during recovery."_s},
+            OptionSpec {u"--images"_s,
+                {},
+                K::Value,
+                false,
+                {},
+                {},
+                u"Folder of recovery images; without it the newest OS is downloaded."_s}},
+        true,
+        runRecover);
+    add({u"device"_s, u"restart"_s}, u"Restart the attached device."_s, {}, true, runRestart);
+    add({u"device"_s, u"show-os-version"_s},
+        u"Show the operating system version on the attached device."_s,
+        {},
+        true,
+        runShowOsVersion);
+    add({u"device"_s, u"sideload"_s, u"deploy"_s},
+        u"Deploy an image package to the attached device."_s,
+        {imagePackage,
+            OptionSpec {u"--force"_s,
+                {},
+                K::Flag,
+                false,
+                {},
+                {},
+                u"Force the deployment of an image that uses a Beta API."_s},
+            OptionSpec {u"--manual-start"_s,
+                u"-m"_s,
+                K::Flag,
+                false,
+                {},
+                {},
+                u"Do not start the application after deployment."_s}},
+        true,
+        runSideloadDeploy);
+    add({u"device"_s, u"sideload"_s, u"delete"_s},
+        u"Delete applications from the attached device."_s,
+        {OptionSpec {u"--component-id"_s,
+             u"-i"_s,
+             K::Value,
+             false,
+             {},
+             u"guid"_s,
+             u"The component to delete; without it all applications are deleted."_s},
+            OptionSpec {u"--except-component-ids"_s,
+                u"-e"_s,
+                K::Multi,
+                false,
+                {},
+                u"guid"_s,
+                u"Components to keep when deleting all applications."_s}},
+        true,
+        runSideloadDelete);
+    add({u"device"_s, u"image"_s, u"list-installed"_s},
+        u"List the images installed on the attached device."_s,
+        {OptionSpec {u"--full"_s,
+            u"-f"_s,
+            K::Flag,
+            false,
+            {},
+            {},
+            u"List all software images, including the system software."_s}},
+        true,
+        runImageListInstalled);
+    add({u"device"_s, u"manufacturing-state"_s, u"show"_s},
+        u"Show the manufacturing state of the attached device."_s,
+        {},
+        true,
+        runManufacturingStateShow);
+    add({u"device"_s, u"manufacturing-state"_s, u"update"_s},
+        u"Update the manufacturing state of the attached device. This change is permanent and irreversible."_s,
+        {OptionSpec {u"--state"_s,
+            u"-s"_s,
+            K::Value,
+            true,
+            {u"DeviceComplete"_s, u"Module1Complete"_s},
+            {},
+            u"The manufacturing state to set. Allowed values: DeviceComplete, Module1Complete."_s}},
+        true,
+        runManufacturingStateUpdate);
+    add({u"device"_s, u"capability"_s, u"show-attached"_s},
+        u"Show the capability configuration of the attached device."_s,
+        {},
+        true,
+        runCapabilityShowAttached);
+    add({u"device"_s, u"wifi"_s, u"add"_s},
+        u"Add a Wi-Fi network on the attached device."_s,
+        {OptionSpec {u"--ssid"_s, u"-s"_s, K::Value, true, {}, {}, u"The SSID of the network."_s},
+            OptionSpec {u"--psk"_s,
+                u"-p"_s,
+                K::Value,
+                false,
+                {},
+                {},
+                u"The WPA/WPA2 key; omit for an open network."_s},
+            OptionSpec {u"--config-name"_s,
+                {},
+                K::Value,
+                false,
+                {},
+                {},
+                u"A name for the network configuration."_s},
+            OptionSpec {
+                u"--targeted-scan"_s, {}, K::Flag, false, {}, {}, u"Scan for hidden networks."_s}},
+        true,
+        runWifiAdd);
+    add({u"device"_s, u"wifi"_s, u"list"_s},
+        u"List the Wi-Fi networks on the attached device."_s,
+        {},
+        true,
+        runWifiList);
+    add({u"device"_s, u"wifi"_s, u"show-status"_s},
+        u"Show the status of the wireless interface on the attached device."_s,
+        {},
+        true,
+        runWifiShowStatus);
+    const OptionSpec networkId {
+        u"--id"_s, u"-i"_s, K::Value, true, {}, u"int"_s, u"The ID of the network."_s};
+    add({u"device"_s, u"wifi"_s, u"forget"_s},
+        u"Forget a Wi-Fi network on the attached device."_s,
+        {networkId},
+        true,
+        runWifiForget);
+    CommandSpec *alias = add({u"device"_s, u"wifi"_s, u"delete"_s},
+        u"Delete a Wi-Fi network on the attached device."_s,
+        {networkId},
+        true,
+        runWifiForget);
+    alias->deprecatedAlias = true;
+    alias->replacement = u"azsphere device wifi forget"_s;
+    add({u"image-package"_s, u"show"_s},
+        u"Show details of an image package."_s,
+        {imagePackage},
+        false,
+        runImagePackageShow);
+    add({u"show-version"_s},
+        u"Show the version of the Azure Sphere SDK."_s,
+        {},
+        false,
+        runShowVersion);
+    return list;
+}
+
+// The children of a group: (name, summary) of subgroups and of commands.
+void childrenOf(const QStringList &path,
+    const QList<CommandSpec> &all,
+    QList<QPair<QString, QString>> *subgroups,
+    QList<QPair<QString, QString>> *leaves)
+{
+    for (const Group &g : groups()) {
+        if (g.path.size() == path.size() + 1 && g.path.mid(0, path.size()) == path)
+            subgroups->append({g.path.last(), g.summary});
+    }
+    for (const CommandSpec &c : all) {
+        if (c.path.size() == path.size() + 1 && c.path.mid(0, path.size()) == path)
+            leaves->append({c.path.last(), c.summary});
+    }
+}
+
+int dispatch(const QStringList &arguments)
+{
+    const QList<CommandSpec> all = commands();
+    QStringList path;
+    qsizetype i = 0;
+    for (;;) {
+        // A command?
+        for (const CommandSpec &c : all) {
+            if (c.path == path) {
+                Context ctx = parseArguments(c, arguments.mid(i));
+                c.run(ctx);
+                return 0;
+            }
+        }
+        QList<QPair<QString, QString>> subgroups, leaves;
+        childrenOf(path, all, &subgroups, &leaves);
+        const QString prog = (QStringList {u"azsphere"_s} + path).join(u' ');
+        if (i >= arguments.size() || arguments.at(i) == u"-h" || arguments.at(i) == u"--help") {
+            printGroupHelp(path, subgroups, leaves);
+            return 0;
+        }
+        const QString token = arguments.at(i);
+        if (token.startsWith(u'-')) {
+            if (token == u"--version") {
+                printLine(u"azsphere (simulator)"_s);
+                return 0;
+            }
+            usageError(prog, u"unrecognized arguments: "_s + arguments.mid(i).join(u' '));
+        }
+        bool known = false;
+        for (const auto &child : subgroups + leaves)
+            known = known || child.first == token;
+        if (!known) {
+            printErrorLine(
+                u"%1: '%2' is not in the '%1' command group. See '%1 --help'."_s.arg(prog, token));
+            return 2;
+        }
+        path.append(token);
+        ++i;
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    try {
+        return dispatch(arguments);
+    } catch (const CliExit &exit) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        return exit.code;
+    }
+}
