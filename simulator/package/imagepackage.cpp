@@ -225,8 +225,10 @@ QByteArray writeImagePackage(const ImagePackageSpec &spec)
     QRandomGenerator random(seed.data(), seed.data() + seed.size());
     QByteArray out(payloadSize, Qt::Uninitialized);
     const qint64 words = payloadSize / 4;
+    QList<quint32> buffer(words);
+    random.fillRange(buffer.data(), buffer.size());
     for (qint64 i = 0; i < words; ++i)
-        qToLittleEndian(random.generate(), out.data() + 4 * i);
+        qToLittleEndian(buffer[i], out.data() + 4 * i);
     for (qint64 i = words * 4; i < payloadSize; ++i)
         out[i] = char(random.generate() & 0xFF);
 

@@ -327,7 +327,7 @@ void tst_Assets::usageErrors()
 
 void tst_Assets::throughSphereSim()
 {
-    const QString sphereSim = QStringLiteral(STATION_SIM_BIN_DIR "/sphere-sim");
+    const QString sphereSim = QStringLiteral(STATION_BIN_DIR "/sphere-sim");
     const QString azsphere = QStringLiteral(STATION_SIM_BIN_DIR "/azsphere");
     if (!QFileInfo(sphereSim).isExecutable() || !QFileInfo(azsphere).isExecutable())
         QSKIP("sphere-sim / azsphere not built");

@@ -93,7 +93,7 @@ private:
 
 void tst_UartServe::initTestCase()
 {
-    m_sphereSim = QStringLiteral(STATION_SIM_BIN_DIR "/sphere-sim");
+    m_sphereSim = QStringLiteral(STATION_BIN_DIR "/sphere-sim");
     QVERIFY2(QFileInfo(m_sphereSim).isExecutable(), qPrintable(m_sphereSim));
 }
 
