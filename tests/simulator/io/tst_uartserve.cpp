@@ -76,6 +76,7 @@ private Q_SLOTS:
     void faults();
     void unplugClosesAndPlugReopens();
     void bannerAfterRestart();
+    void bannerAfterAzsphereRestart();
 
 private:
     bool openPort(QSerialPort &port, const QString &connectionPath);
@@ -326,6 +327,25 @@ void tst_UartServe::bannerAfterRestart()
     QVERIFY(QDateTime::currentMSecsSinceEpoch() >= busyUntil); // only once it has rebooted
     QCOMPARE(uart.next(), u"READY"_s);
     QCOMPARE(uart.ask("GPIO GET 3"), u"GPIO 3 0"_s); // a reboot resets the GPIOs
+}
+
+void tst_UartServe::bannerAfterAzsphereRestart()
+{
+    const QString azsphere = QStringLiteral(STATION_SIM_BIN_DIR "/azsphere");
+    QVERIFY(QFileInfo(azsphere).isExecutable());
+    QSerialPort port;
+    QVERIFY(openPort(port, u"1211"_s));
+    LineReader uart(port);
+    QCOMPARE(uart.ask("PING"), u"PONG"_s);
+
+    QProcess restart;
+    restart.setProcessEnvironment(m_serve->processEnvironment());
+    restart.start(azsphere, {u"device"_s, u"restart"_s, u"--device"_s, u"192.168.35.2"_s});
+    QVERIFY(restart.waitForFinished(30000));
+    QCOMPARE(restart.exitCode(), 0);
+    QCOMPARE(uart.next(), u"BOOT sphere-ft 1.4.0"_s);
+    QCOMPARE(uart.next(), u"READY"_s);
+    QCOMPARE(uart.ask("PING"), u"PONG"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_UartServe)
