@@ -7,4 +7,6 @@ target_sources(station_services PRIVATE
     imagepackage.h imagepackage.cpp
     azsphereoutput.h azsphereoutput.cpp
     azsphereclient.h azsphereclient.cpp
+    rftooloutput.h rftooloutput.cpp
+    rftoolclient.h rftoolclient.cpp
 )
