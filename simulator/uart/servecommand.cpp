@@ -275,6 +275,12 @@ public:
     {
         if (!m_bench.load(why))
             return false;
+        // Links left by a serve that was killed may point at ptys now used by someone else.
+        QDir uartDir(m_bench.uartDirectory());
+        for (const QFileInfo &entry : uartDir.entryInfoList(QDir::System | QDir::Files)) {
+            if (entry.isSymLink())
+                QFile::remove(entry.filePath());
+        }
         m_benchStamp = stampOf(m_bench.benchFile());
         if (!sync(false, why))
             return false;
