@@ -177,7 +177,9 @@ std::optional<QJsonArray> ObjectReader::array(const QString &key, Need need, int
         return std::nullopt;
     }
     if (v.toArray().size() < minItems) {
-        report(key, Tr::tr("must have at least %n entries", nullptr, minItems));
+        report(key,
+            minItems == 1 ? Tr::tr("must not be empty")
+                          : Tr::tr("must have at least %n entries", nullptr, minItems));
         return std::nullopt;
     }
     return v.toArray();

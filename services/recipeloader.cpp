@@ -301,18 +301,24 @@ std::optional<Recipe> Validator::validate(const QByteArray &bytes)
             u"auto_keystore"_s,
             u"steps"_s});
 
-    // Another format version means different rules: report only that.
-    const std::optional<int> format = top.integer(u"format"_s, 1, 1000000, Need::Required);
-    if (!format)
-        return std::nullopt;
-    if (*format != RecipeFormatVersion) {
-        top.report(u"format"_s,
-            Tr::tr("unsupported recipe format %1; this station reads format %2")
-                .arg(*format)
-                .arg(RecipeFormatVersion));
-        return std::nullopt;
+    // Another format version has other rules: report only that. A missing or malformed format
+    // is reported and the rest is checked as format 1, so the author sees all problems.
+    if (top.present(u"format"_s, Need::Required)) {
+        const QJsonValue format = top.value(u"format"_s);
+        const double number = format.toDouble();
+        if (!format.isDouble() || std::floor(number) != number) {
+            top.report(u"format"_s,
+                Tr::tr("must be an integer (this station reads format %1)")
+                    .arg(RecipeFormatVersion));
+        } else if (number != RecipeFormatVersion) {
+            top.report(u"format"_s,
+                Tr::tr("unsupported recipe format %1; this station reads format %2")
+                    .arg(number)
+                    .arg(RecipeFormatVersion));
+            return std::nullopt;
+        }
     }
-    m_recipe.format = *format;
+    m_recipe.format = RecipeFormatVersion;
 
     readHeader(top);
     top.checkUnknownKeys();
@@ -386,6 +392,7 @@ std::optional<RecipeStep> Validator::readStep(const QJsonValue &value, StepFacts
     const std::optional<int> timeoutS = r.integer(u"timeout_s"_s, MinTimeoutS, MaxTimeoutS);
     step.retries = r.integer(u"retries"_s, 0, MaxRetries).value_or(0);
     r.checkUnknownKeys();
+    facts.type = step.type;
 
     QJsonObject params;
     if (r.has(u"params"_s)) {
@@ -397,7 +404,6 @@ std::optional<RecipeStep> Validator::readStep(const QJsonValue &value, StepFacts
     }
     if (!type)
         return std::nullopt;
-    facts.type = *type;
     const std::optional<QJsonObject> loaded
         = readParams(*type, params, r.pathOf(u"params"_s), step, facts, timeoutS);
     if (!loaded)
@@ -907,7 +913,8 @@ QJsonObject Validator::readFinalize(const ObjectReader &p, StepFacts &facts)
     facts.state = p.choice(u"state"_s, {u"Module1Complete"_s, u"DeviceComplete"_s}, Need::Required)
                       .value_or(QString());
     const std::optional<bool> confirm = p.boolean(u"confirm_permanent"_s);
-    if (facts.state == "DeviceComplete"_L1 && confirm != true) {
+    const bool confirmMalformed = p.has(u"confirm_permanent"_s) && !confirm;
+    if (facts.state == "DeviceComplete"_L1 && !confirmMalformed && confirm != true) {
         p.report(u"confirm_permanent"_s,
             Tr::tr("must be true: DeviceComplete is permanent and must be confirmed "
                    "explicitly"));
@@ -1330,7 +1337,7 @@ Result<Recipe> load(const QByteArray &bytes, const QString &baseDir, const QStri
 
 Result<Recipe> loadRecipe(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     QFile file(absolute);
     if (!file.open(QIODevice::ReadOnly)) {
         return fail(ErrorCode::FileMissing,
