@@ -9,4 +9,5 @@ target_sources(station_services PRIVATE
     azsphereclient.h azsphereclient.cpp
     rftooloutput.h rftooloutput.cpp
     rftoolclient.h rftoolclient.cpp
+    osversions.h osversions.cpp
 )
