@@ -182,7 +182,8 @@ FixtureTileDelegate::Layout FixtureTileDelegate::layoutFor(const QRect &tileRect
         const qreal bannerH = avail * 0.35;
         const qreal stepH = avail * 0.10;
         const qreal progressH = avail * 0.04;
-        const qreal footerH = avail * 0.17;
+        // Room for two lines (device ID, serial number) and a button big enough to hit.
+        const qreal footerH = avail * 0.20;
         const qreal detailH = avail - headerH - bannerH - stepH - progressH - footerH;
         qreal y = inner.top();
         l.header = QRectF(inner.left(), y, inner.width(), headerH);
@@ -300,7 +301,7 @@ FixtureTileDelegate::Texts FixtureTileDelegate::textsFor(const QModelIndex &inde
         if (showsStep(state) && hasStep)
             t.step = stepName.isEmpty() ? stepText : tr("%1 · %2").arg(stepText, stepName);
         else if (state == TileState::Pass && stepCount > 0)
-            t.step = tr("All %n steps passed", nullptr, stepCount);
+            t.step = tr("All %1 steps passed").arg(stepCount);
         t.detail = state == TileState::Running ? QString() : hint;
         const QString serial = index.data(FixtureModel::SerialNumberRole).toString();
         QStringList footer;
@@ -464,14 +465,13 @@ void FixtureTileDelegate::paint(
             isCause ? Theme::textColor() : Theme::mutedTextColor());
         const QStringList footer = t.footer.split(u'\n', Qt::SkipEmptyParts);
         if (!footer.isEmpty()) {
-            const qreal footerLineH = l.footer.height() / footer.size();
+            // Sized for two lines whether or not there is a serial number, so all tiles match.
+            const qreal footerLineH = l.footer.height() / 2;
             const QFont mono = Theme::monoFont(std::min(l.detailFontPx, footerLineH * 0.8));
+            const qreal top = l.footer.center().y() - footer.size() * footerLineH / 2;
             for (int i = 0; i < footer.size(); ++i) {
                 drawLine(painter,
-                    QRectF(l.footer.left(),
-                        l.footer.top() + i * footerLineH,
-                        l.footer.width(),
-                        footerLineH),
+                    QRectF(l.footer.left(), top + i * footerLineH, l.footer.width(), footerLineH),
                     footer.at(i),
                     mono,
                     Theme::mutedTextColor());

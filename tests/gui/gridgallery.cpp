@@ -2,9 +2,11 @@
 // fixture grid at the screen sizes and fixture counts the station is used with, so the tile
 // design can be checked by eye. Runs on the offscreen platform:
 //   QT_QPA_PLATFORM=offscreen build/tests/gridgallery /tmp/gridgallery [--lang de]
+// (Chinese needs a CJK font installed, e.g. fonts-noto-cjk, to render.)
 #include "models/fixturemodel.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/theme.h"
+#include "ui/translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -164,7 +166,20 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(u"outdir"_s, u"Directory for the PNG files"_s);
+    const QCommandLineOption langOption(u"lang"_s,
+        u"Translate the tiles (de, zh_CN); file names get the language as suffix"_s,
+        u"language"_s);
+    parser.addOption(langOption);
     parser.process(app);
+    const QString lang = parser.value(langOption);
+    if (!lang.isEmpty()) {
+        const auto locale = Station::installTranslations(lang);
+        if (!locale) {
+            std::fprintf(stderr, "%s\n", qPrintable(locale.error().message));
+            return 1;
+        }
+    }
+    const QString suffix = lang.isEmpty() ? QString() : u"-"_s + lang;
     const QStringList args = parser.positionalArguments();
     const QDir out(args.isEmpty() ? u"/tmp/gridgallery"_s : args.first());
     if (!QDir().mkpath(out.absolutePath())) {
@@ -191,8 +206,10 @@ int main(int argc, char *argv[])
             grid.selectFixture(count >= 2 ? 2 : 1);
             QCoreApplication::processEvents();
 
-            const QString file = out.filePath(
-                u"grid-%1x%2-%3.png"_s.arg(screen.width()).arg(screen.height()).arg(count));
+            const QString file = out.filePath(u"grid-%1x%2-%3%4.png"_s.arg(screen.width())
+                                                  .arg(screen.height())
+                                                  .arg(count)
+                                                  .arg(suffix));
             if (!grid.grab().save(file)) {
                 std::fprintf(stderr, "cannot write %s\n", qPrintable(file));
                 return 1;

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace Station {
+
+// Where station_translations embeds the compiled translations:
+// translationDirectory() + "/" + translationBaseName() + "_de.qm", and so on.
+QString translationDirectory();
+QString translationBaseName();
+
+} // namespace Station

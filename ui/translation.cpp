@@ -1,0 +1,106 @@
+#include "ui/translation.h"
+
+#include "translations/translationfiles.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QPointer>
+#include <QTranslator>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Station::Translation)
+};
+
+// Owned by the application object (their parent); kept here to remove them on a change.
+QList<QPointer<QTranslator>> &installed()
+{
+    static QList<QPointer<QTranslator>> translators;
+    return translators;
+}
+
+bool isEnglish(const QLocale &locale)
+{
+    return locale.language() == QLocale::English || locale.language() == QLocale::C;
+}
+
+QTranslator *loadStation(const QLocale &locale)
+{
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (translator->load(locale, translationBaseName(), u"_"_s, translationDirectory())) {
+        return translator;
+    }
+    delete translator;
+    return nullptr;
+}
+
+void install(QTranslator *translator)
+{
+    QCoreApplication::installTranslator(translator);
+    installed().append(translator);
+}
+
+} // namespace
+
+Result<QLocale> installTranslations(const QString &language)
+{
+    removeTranslations();
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // QLocale("fr_XX") falls back to C; an explicit request for a language we do not ship must
+    // not pass silently as English.
+    const bool explicitEnglish = language.startsWith(u"en"_s, Qt::CaseInsensitive)
+        || language.compare(u"C"_s, Qt::CaseInsensitive) == 0;
+    if (explicitEnglish || (language.isEmpty() && isEnglish(locale)))
+        return QLocale(QLocale::English);
+
+    QTranslator *station = loadStation(locale);
+    if (!station) {
+        if (language.isEmpty())
+            return QLocale(QLocale::English); // a system language we do not ship: English
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("There is no translation for the language \"%1\"; the station stays in "
+                   "English.")
+                .arg(language),
+            u"no %1_%2.qm in %3"_s.arg(translationBaseName(), language, translationDirectory()));
+    }
+    install(station);
+
+    // Qt's own strings (standard dialogs, context menus), when the system has them.
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        install(qt);
+    else
+        delete qt;
+    return locale;
+}
+
+void removeTranslations()
+{
+    for (const QPointer<QTranslator> &translator : std::as_const(installed())) {
+        if (translator) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator.data();
+        }
+    }
+    installed().clear();
+}
+
+QStringList availableLanguages()
+{
+    const QString prefix = translationBaseName() + u'_';
+    QStringList languages;
+    const QStringList files
+        = QDir(translationDirectory()).entryList({prefix + u"*.qm"_s}, QDir::Files, QDir::Name);
+    for (const QString &file : files)
+        languages.append(file.mid(prefix.size()).chopped(3));
+    return languages;
+}
+
+} // namespace Station
