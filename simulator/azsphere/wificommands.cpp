@@ -101,7 +101,9 @@ void runWifiAdd(Context &ctx)
     network.connectableAtMs = Sim::nowMs() + Sim::scaledMs(ConnectSeconds);
     state.wifi.append(network);
     session.save();
-    const QJsonObject o = networkJson(network, connectedId(bench, state));
+    // The radio connects only after the command has returned (§2.7), so the new network always
+    // reads disconnected here, whatever the time scale.
+    const QJsonObject o = networkJson(network, -1);
     printResult(ctx, o, NetworkColumns, {o});
 }
 
