@@ -10,4 +10,5 @@ target_sources(station_services PRIVATE
     rftooloutput.h rftooloutput.cpp
     rftoolclient.h rftoolclient.cpp
     osversions.h osversions.cpp
+    readycheck.h readycheck.cpp
 )
