@@ -525,18 +525,4 @@ std::optional<ToolOutcome> toolOutcomeFromText(const QString &text)
     return std::nullopt;
 }
 
-QString likeContains(const QString &needle)
-{
-    QString escaped;
-    escaped.reserve(needle.size() + 2);
-    escaped += u'%';
-    for (const QChar c : needle) {
-        if (c == u'%' || c == u'_' || c == u'\\')
-            escaped += u'\\';
-        escaped += c;
-    }
-    escaped += u'%';
-    return escaped;
-}
-
 } // namespace Station::RecordSql

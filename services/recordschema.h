@@ -90,7 +90,4 @@ QVariant textValue(const QString &text);
 QString toolOutcomeText(ToolOutcome outcome);
 std::optional<ToolOutcome> toolOutcomeFromText(const QString &text);
 
-// A LIKE pattern matching `needle` anywhere, with %, _ and \ escaped (use ESCAPE '\').
-QString likeContains(const QString &needle);
-
 } // namespace Station::RecordSql
