@@ -2,6 +2,10 @@
 target_sources(station_services PRIVATE
     backgroundprocess.h backgroundprocess.cpp
     fixtureworker.h fixtureworker.cpp
+    presencemonitor.h presencemonitor.cpp
+    simulatorbackend.h simulatorbackend.cpp
+    station.h station.cpp
+    headlessrunner.h headlessrunner.cpp
     steps/step.h steps/step.cpp steps/stepcontext.cpp steps/stepfactory.cpp
     steps/stephelpers.h steps/stephelpers.cpp
     steps/connectstep.h steps/connectstep.cpp

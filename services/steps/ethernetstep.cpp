@@ -36,8 +36,10 @@ StepResult EthernetStep::run(StepContext &context)
     if (!installed.isSuccess())
         return context.fail(installed.error());
     const QString componentId = StepHelpers::guidText(package->componentId);
+    const QString imageId = StepHelpers::guidText(package->imageId);
     for (const InstalledComponent &component : *installed.value) {
-        if (component.imageType == BoardConfigImageType && component.componentId == componentId) {
+        if (component.imageType == BoardConfigImageType && component.componentId == componentId
+            && component.imageId.compare(imageId, Qt::CaseInsensitive) == 0) {
             context.setData(u"boardConfig"_s, component.name);
             return context.pass();
         }

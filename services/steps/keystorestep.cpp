@@ -15,6 +15,9 @@ StepResult KeystoreStep::run(StepContext &context)
     // No keystore fallback here: this IS the keystore (signed with the oldest key).
     if (Result<> deployed = StepHelpers::deploy(context, path, *package, false, {}); !deployed)
         return context.fail(deployed.error());
+    // Installing a keystore restarts the device; the next step needs it answering.
+    if (Result<> answering = StepHelpers::waitUntilResponsive(context); !answering)
+        return context.fail(answering.error());
     return context.pass();
 }
 

@@ -1,12 +1,66 @@
 #include "services/steps/osupdatestep.h"
 
+#include "services/azsphereclient.h"
+#include "services/steps/stephelpers.h"
 #include "services/tr.h"
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
 StepResult OsUpdateStep::run(StepContext &context)
 {
-    return context.fail(ErrorCode::Internal, Tr::tr("This step type is not available yet."));
+    const QJsonObject &params = context.params();
+    const QString target = params.value(u"os_version"_s).toString();
+    const QString images = params.value(u"images"_s).toString();
+    const bool skipIfCurrent = params.value(u"skip_if_current"_s).toBool(true);
+    RunFacts &facts = context.facts();
+
+    Result<QString> before = StepHelpers::identifyOs(context);
+    if (!before)
+        return context.fail(before.error());
+    context.setData(u"osBefore"_s, *before);
+    if (*before == target && skipIfCurrent) {
+        facts.osVersion = *before;
+        facts.deviceInfoChanged = true;
+        context.setData(u"osVersion"_s, *before);
+        return context.skip(Tr::tr("OS already %1; recover skipped").arg(target));
+    }
+
+    context.reportProgress(0.0, Tr::tr("Recovering to OS %1").arg(target));
+    ToolReply<RecoverReport> recovered = context.azsphere().recover(
+        context.deviceSelector(), images, {}, [&context](const RecoverProgress &progress) {
+            if (progress.imageCount > 0) {
+                context.reportProgress(double(progress.imagesSent) / progress.imageCount,
+                    Tr::tr("Sent %1 of %2 images")
+                        .arg(progress.imagesSent)
+                        .arg(progress.imageCount));
+            }
+        });
+    if (!recovered.isSuccess())
+        return context.fail(recovered.error());
+    // Recovery prints the ID of the device it recovered: it must be the one this run is about.
+    const QString recoveredId = recovered.value->deviceId;
+    if (!recoveredId.isEmpty() && !facts.deviceId.isEmpty()
+        && recoveredId.compare(facts.deviceId, Qt::CaseInsensitive) != 0) {
+        return context.fail(ErrorCode::DeviceSwapped,
+            Tr::tr("Recovery reported another device (%1) than the one recorded (%2).")
+                .arg(recoveredId.left(8), facts.deviceId.left(8)));
+    }
+
+    Result<QString> after = StepHelpers::identifyOs(context);
+    if (!after)
+        return context.fail(after.error());
+    facts.osVersion = *after;
+    facts.deviceInfoChanged = true;
+    context.setData(u"osVersion"_s, *after);
+    if (*after != target) {
+        return context.fail(ErrorCode::OsVersionMismatch,
+            Tr::tr("After recovery the device runs OS %1, not %2.").arg(*after, target),
+            {},
+            Tr::tr("Check the recipe's recovery folder, then recover again."));
+    }
+    return context.pass();
 }
 
 } // namespace Station

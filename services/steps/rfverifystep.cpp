@@ -1,12 +1,19 @@
 #include "services/steps/rfverifystep.h"
 
-#include "services/tr.h"
+#include "services/rftoolclient.h"
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
 StepResult RfVerifyStep::run(StepContext &context)
 {
-    return context.fail(ErrorCode::Internal, Tr::tr("This step type is not available yet."));
+    const QString expected = context.params().value(u"expected"_s).toString();
+    ToolReply<RfCheckReport> check = context.rfTools().check(context.deviceSelector(), expected);
+    if (!check.isSuccess())
+        return context.fail(check.error());
+    context.setData(u"check"_s, check.value->lines);
+    return context.pass();
 }
 
 } // namespace Station

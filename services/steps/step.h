@@ -48,6 +48,8 @@ struct RunFacts
     bool readyToShipPassed = false; // the ready-to-ship checks passed in THIS run
     QStringList sideloadedImageIds;
     QStringList sideloadedComponentIds;
+    QString labelMacAddress;        // scanned from the device label, for rf-calibrate's "label"
+    bool autoKeystoreUsed = false;  // the automatic keystore fallback runs at most once per run
     bool deviceInfoChanged = false; // set by a step that learned device facts for the run row
 };
 
@@ -92,6 +94,7 @@ public:
     // Clients for this step, created on the calling (worker) thread. Every tool call they make
     // goes through runTool(): capped to the step's remaining time and recorded in the result.
     AzsphereClient &azsphere();
+    RfToolClient &rfTools();
     ToolResult runTool(
         const ToolCall &call, const CancelToken &cancel, const ToolLineHandler &onLine);
 
@@ -144,6 +147,7 @@ private:
     ProgressHandler m_onProgress;
     LineHandler m_onLine;
     std::unique_ptr<AzsphereClient> m_azsphere;
+    std::unique_ptr<RfToolClient> m_rfTools;
 };
 
 // One recipe step type. A step is plain top-to-bottom code on the fixture's worker thread: call

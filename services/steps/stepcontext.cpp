@@ -1,4 +1,5 @@
 #include "services/azsphereclient.h"
+#include "services/rftoolclient.h"
 #include "services/steps/step.h"
 #include "services/tr.h"
 
@@ -97,6 +98,22 @@ AzsphereClient &StepContext::azsphere()
             });
     }
     return *m_azsphere;
+}
+
+RfToolClient &StepContext::rfTools()
+{
+    if (!m_rfTools) {
+        m_rfTools = std::make_unique<RfToolClient>(m_tools.rfSettingsTool,
+            m_tools.rfToolCli,
+            m_tools.environment,
+            m_cancel,
+            lineHandler());
+        m_rfTools->setRunner(
+            [this](const ToolCall &call, const CancelToken &cancel, const ToolLineHandler &onLine) {
+                return runTool(call, cancel, onLine);
+            });
+    }
+    return *m_rfTools;
 }
 
 QString StepContext::masked(const QString &text) const

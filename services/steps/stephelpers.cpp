@@ -1,6 +1,7 @@
 #include "services/steps/stephelpers.h"
 
 #include "services/azsphereclient.h"
+#include "services/osversions.h"
 #include "services/steps/step.h"
 #include "services/tr.h"
 
@@ -16,6 +17,9 @@ namespace {
 
 // The same slice ToolRunner waits in: an abort is seen within 50 ms.
 constexpr std::chrono::milliseconds PauseSlice = ToolRunner::WaitSlice;
+// A restarting device answers again within seconds (15 s simulated for the keystore); asking
+// once a second keeps the wait short without flooding the device.
+constexpr std::chrono::milliseconds RestartPollInterval = 1s;
 
 } // namespace
 
@@ -100,22 +104,66 @@ Result<> deploy(StepContext &context,
     if (reply.isSuccess())
         return {};
     const bool untrusted = reply.error().code == ErrorCode::ImageNotTrusted;
+    RunFacts &facts = context.facts();
     if (!untrusted || package.isDevelopmentSigned() || autoKeystore.isEmpty()
-        || autoKeystore == packagePath)
+        || autoKeystore == packagePath || facts.autoKeystoreUsed)
         return fail(reply.error());
 
     // Production-signed and not trusted: the device's keystore is older than the signing key.
-    context.addNote(Tr::tr("Device refused the image as untrusted; sideloaded the trusted "
-                           "keystore %1 and retried once")
-                        .arg(autoKeystore));
+    facts.autoKeystoreUsed = true;
+    context.addNote(u"trusted keystore sideloaded automatically"_s);
     context.setData(u"autoKeystore"_s, autoKeystore);
+    context.outputLine(
+        Tr::tr("Image not trusted; sideloading the trusted keystore %1").arg(autoKeystore));
     ToolReply<DeployReport> keystore = client.sideloadDeploy(device, autoKeystore, false);
     if (!keystore.isSuccess())
         return fail(keystore.error());
+    if (Result<> answering = waitUntilResponsive(context); !answering)
+        return answering;
     ToolReply<DeployReport> retry = client.sideloadDeploy(device, packagePath, manualStart);
     if (!retry.isSuccess())
         return fail(retry.error());
     return {};
+}
+
+Result<> waitUntilResponsive(StepContext &context)
+{
+    AzsphereClient &client = context.azsphere();
+    const QString device = context.deviceSelector();
+    for (;;) {
+        ToolReply<AttachedDevice> reply = client.showAttached(device);
+        if (reply.isSuccess() && !reply.value->deviceId.isEmpty())
+            return {};
+        if (context.isCancelled())
+            return fail(ErrorCode::Cancelled, Tr::tr("Aborted."));
+        const ErrorCode code
+            = reply.isSuccess() ? ErrorCode::DeviceNotResponding : reply.error().code;
+        // Only "busy restarting" is worth waiting for; anything else is the answer.
+        if (code != ErrorCode::DeviceNotResponding && code != ErrorCode::DeviceBusy)
+            return fail(reply.isSuccess() ? Error::make(code, Tr::tr("The device did not answer."))
+                                          : reply.error());
+        if (context.hasExpired()) {
+            return fail(ErrorCode::DeviceNotResponding,
+                Tr::tr("The device did not answer again after restarting."));
+        }
+        if (!pause(context, RestartPollInterval))
+            return fail(ErrorCode::Cancelled, Tr::tr("Aborted."));
+    }
+}
+
+Result<QString> identifyOs(StepContext &context, QList<InstalledComponent> *installed)
+{
+    const QString file = context.params().value(u"os_versions_file"_s).toString();
+    Result<OsVersions> versions = OsVersions::load(file);
+    if (!versions)
+        return fail(versions.error());
+    ToolReply<QList<InstalledComponent>> reply
+        = context.azsphere().imageListInstalled(context.deviceSelector(), true);
+    if (!reply.isSuccess())
+        return fail(reply.error());
+    if (installed)
+        *installed = *reply.value;
+    return versions->identify(*reply.value);
 }
 
 } // namespace Station::StepHelpers

@@ -34,13 +34,18 @@ Result<ImagePackageInfo> readPackage(StepContext &context, const QString &path, 
 
 // Deploys one package. When the device refuses a production-signed package as not trusted and
 // the recipe names a keystore package (`autoKeystore`), sideloads the keystore and retries the
-// package once (REFERENCE.md 4.3): a device with an older trusted keystore is fixed on the line
-// instead of being failed. Every command is recorded by the context.
+// package once, at most once per run (REFERENCE.md 4.3, docs/recipe.md 7): a device with an older
+// trusted keystore is fixed on the line instead of being failed. Every command is recorded by the
+// context.
 Result<> deploy(StepContext &context,
     const QString &packagePath,
     const ImagePackageInfo &package,
     bool manualStart,
     const QString &autoKeystore);
+
+// After a deploy that restarts the device (the keystore package): asks `show-attached` once a
+// second until the device answers again, within the step's deadline.
+Result<> waitUntilResponsive(StepContext &context);
 
 // Records an image as sideloaded in this run (the ready-to-ship check expects it).
 void noteSideloaded(StepContext &context, const ImagePackageInfo &package);

@@ -1,0 +1,227 @@
+// sphere-station: parses the command line, builds the object graph, and runs either the window
+// (GUI, added by app/guimain.*), `--headless`, or `export`.
+
+#include "app/stationsetup.h"
+#include "services/headlessrunner.h"
+#include "services/logging.h"
+#include "services/simulatorbackend.h"
+#include "services/station.h"
+
+#ifdef STATION_HAVE_GUI
+#include "app/guimain.h"
+#endif
+#ifdef STATION_HAVE_CSV_EXPORT
+#include "app/exportcommand.h"
+#endif
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+
+namespace {
+
+// Exit codes: 0 every device passed, 1 a device failed or was aborted, 2 the station could
+// not run (bad option, bad recipe, missing tool, unusable record).
+constexpr int ExitFailed = 1;
+constexpr int ExitUsage = 2;
+
+std::atomic_bool g_interrupted {false};
+
+void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+void printOut(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stderr);
+    std::fflush(stderr);
+}
+
+bool isExport(int argc, char *argv[])
+{
+    return argc > 1 && qstrcmp(argv[1], "export") == 0;
+}
+
+bool isHeadless(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--headless") == 0)
+            return true;
+    }
+    return false;
+}
+
+void addStationOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {u"headless"_s, u"Run without a window; print one line per step."_s},
+        {u"recipe"_s, u"The recipe to run."_s, u"file"_s},
+        {u"fixtures"_s, u"Fixtures to run: all (default) or a list such as 1,3."_s, u"list"_s},
+        {u"simulate"_s, u"Use the simulator with N devices."_s, u"N"_s},
+        {u"record"_s, u"The SQLite record file."_s, u"file"_s},
+        {u"repeat"_s, u"Run each fixture K times (headless)."_s, u"K"_s},
+        {u"config"_s, u"The station configuration (ini)."_s, u"file"_s},
+        {u"operator"_s, u"The operator's name for the record."_s, u"name"_s},
+        {u"station"_s, u"The station's name for the record."_s, u"name"_s},
+    });
+}
+
+Result<AppOptions> readOptions(const QCommandLineParser &parser)
+{
+    AppOptions options;
+    options.headless = parser.isSet(u"headless"_s);
+    options.recipePath = parser.value(u"recipe"_s);
+    options.recordPath = parser.value(u"record"_s);
+    options.configPath = parser.value(u"config"_s);
+    options.operatorName = parser.value(u"operator"_s);
+    options.stationName = parser.value(u"station"_s);
+    bool ok = true;
+    if (parser.isSet(u"simulate"_s)) {
+        options.simulate = parser.value(u"simulate"_s).toInt(&ok);
+        if (!ok || options.simulate < 1 || options.simulate > 253)
+            return fail(ErrorCode::InvalidArgument, u"--simulate takes a number from 1 to 253"_s);
+    }
+    if (parser.isSet(u"repeat"_s)) {
+        options.repeat = parser.value(u"repeat"_s).toInt(&ok);
+        if (!ok || options.repeat < 1)
+            return fail(ErrorCode::InvalidArgument, u"--repeat takes a positive number"_s);
+    }
+    const QString fixtures = parser.value(u"fixtures"_s).trimmed();
+    if (!fixtures.isEmpty() && fixtures != "all"_L1) {
+        for (const QString &part : fixtures.split(u',', Qt::SkipEmptyParts)) {
+            const int number = part.trimmed().toInt(&ok);
+            if (!ok || number < 1)
+                return fail(ErrorCode::InvalidArgument,
+                    u"--fixtures takes \"all\" or numbers such as 1,3 (not \"%1\")"_s.arg(part));
+            if (!options.fixtures.contains(number))
+                options.fixtures.append(number);
+        }
+    }
+    return options;
+}
+
+int runHeadless(QCoreApplication &app, const AppOptions &options)
+{
+    if (options.recipePath.isEmpty()) {
+        printErr(u"sphere-station: --headless needs --recipe FILE"_s);
+        return ExitUsage;
+    }
+    StationSetup setup;
+    if (Result<> built = setup.build(options, false); !built) {
+        printErr(u"sphere-station: %1"_s.arg(built.error().message));
+        if (!built.error().detail.isEmpty())
+            printErr(built.error().detail);
+        return ExitUsage;
+    }
+    StationController &station = setup.station();
+    printOut(
+        u"recipe %1 %2 (%3 steps), %4 fixture(s), record %5%6"_s
+            .arg(station.recipe().name, station.recipe().version)
+            .arg(station.recipe().steps.size())
+            .arg(options.fixtures.isEmpty() ? station.fixtureCount() : int(options.fixtures.size()))
+            .arg(setup.recordPath(),
+                setup.simulator()
+                    ? u", simulator bench %1"_s.arg(setup.simulator()->benchDirectory())
+                    : QString()));
+    if (station.interruptedRunsClosed() > 0)
+        printOut(u"%1 run(s) left open earlier were closed as INTERRUPTED"_s.arg(
+            station.interruptedRunsClosed()));
+
+    HeadlessRunner runner(station, printOut);
+    int exitCode = ExitFailed;
+    QObject::connect(&runner, &HeadlessRunner::finished, &app, [&](int code) {
+        exitCode = code;
+        app.quit();
+    });
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QTimer interruptPoll;
+    // Signals only set a flag; the main thread acts on it (nothing else is safe in a handler).
+    QObject::connect(&interruptPoll, &QTimer::timeout, &app, [&] {
+        if (g_interrupted.exchange(false)) {
+            printErr(u"sphere-station: interrupted; aborting every run"_s);
+            runner.abort();
+        }
+    });
+    interruptPoll.start(100);
+    if (!runner.start(options.fixtures, options.repeat))
+        return runner.exitCode();
+    app.exec();
+    return exitCode;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const bool exportMode = isExport(argc, argv);
+    const bool headless = !exportMode && isHeadless(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+#ifdef STATION_HAVE_GUI
+    if (!exportMode && !headless)
+        app = createGuiApplication(argc, argv);
+#endif
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(u"sphere-station"_s);
+    QCoreApplication::setOrganizationName(u"SphereStation"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(STATION_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Sphere Station: prepares Azure Sphere devices for shipping.\n"
+        "  sphere-station [--simulate N] [--recipe FILE] ...      the station window\n"
+        "  sphere-station --headless --recipe FILE [...]          no window, one line per step\n"
+        "  sphere-station export --record FILE --out FILE.csv     export the record as CSV"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    if (exportMode) {
+#ifdef STATION_HAVE_CSV_EXPORT
+        return runExportCommand(*app, parser);
+#else
+        printErr(u"sphere-station: export is not available in this build"_s);
+        return ExitUsage;
+#endif
+    }
+    addStationOptions(parser);
+    parser.process(*app);
+    Result<AppOptions> options = readOptions(parser);
+    if (!options) {
+        printErr(u"sphere-station: %1"_s.arg(options.error().message));
+        return ExitUsage;
+    }
+
+    Logging::Options logging;
+    // Headless prints its own lines on stdout; the log's stderr copy keeps only the alarms.
+    logging.stderrLevel = headless ? LogLevel::Critical : LogLevel::Warn;
+    if (Result<> logs = Logging::initialize(logging); !logs)
+        printErr(u"sphere-station: logging disabled: %1"_s.arg(logs.error().message));
+
+    int code = ExitUsage;
+    if (options->headless) {
+        code = runHeadless(*app, *options);
+    } else {
+#ifdef STATION_HAVE_GUI
+        code = runGui(*options);
+#else
+        printErr(u"sphere-station: GUI not built yet; use --headless --recipe FILE"_s);
+#endif
+    }
+    Logging::shutdown();
+    return code;
+}

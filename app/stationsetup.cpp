@@ -1,0 +1,161 @@
+#include "app/stationsetup.h"
+
+#include "services/azsphereclient.h"
+#include "services/logging.h"
+#include "services/simulatorbackend.h"
+#include "services/station.h"
+#include "services/tr.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+namespace {
+
+// Devices a simulated station has when neither --simulate nor the configuration says.
+constexpr int DefaultSimulatedFixtures = 8;
+
+bool needsRfTools(const Recipe &recipe)
+{
+    for (const RecipeStep &step : recipe.steps) {
+        if (step.type == "rf-calibrate"_L1 || step.type == "rf-verify"_L1)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+StationSetup::StationSetup() = default;
+
+StationSetup::~StationSetup()
+{
+    // Workers first (they use the tools), then the simulator's UART server.
+    if (m_station)
+        m_station->shutdown();
+    m_station.reset();
+    m_simulator.reset();
+}
+
+QString StationSetup::defaultRecordPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + u"/sphere-station-record.sqlite"_s;
+}
+
+Result<> StationSetup::build(const AppOptions &options, bool presence)
+{
+    // Configuration: the named file, else the default one if it exists, else defaults (the
+    // simulator back end).
+    if (!options.configPath.isEmpty()) {
+        Result<StationConfig> loaded = StationConfig::load(options.configPath);
+        if (!loaded)
+            return fail(loaded.error());
+        m_config = *loaded;
+    } else if (QFileInfo::exists(StationConfig::defaultPath())) {
+        Result<StationConfig> loaded = StationConfig::load(StationConfig::defaultPath());
+        if (!loaded)
+            return fail(loaded.error());
+        m_config = *loaded;
+    }
+
+    StationOptions station;
+    const bool simulate = options.simulate > 0 || m_config.backend == Backend::Simulator;
+    if (simulate) {
+        SimulatorBackend::Options sim;
+        sim.devices = options.simulate > 0
+            ? options.simulate
+            : (m_config.fixtures.isEmpty() ? DefaultSimulatedFixtures
+                                           : int(m_config.fixtures.size()));
+        sim.binDirectory = QCoreApplication::applicationDirPath();
+        sim.environment = m_config.toolProcessEnvironment();
+        m_simulator = std::make_unique<SimulatorBackend>();
+        if (Result<> prepared = m_simulator->prepare(sim); !prepared)
+            return prepared;
+        station.tools = m_simulator->tools();
+        station.fixtures = m_simulator->fixtures();
+    } else {
+        if (Result<> valid = m_config.validate(); !valid)
+            return valid;
+        Result<QString> azsphere = m_config.azsphereProgram();
+        if (!azsphere)
+            return fail(azsphere.error());
+        station.tools.azsphere = *azsphere;
+        // The RF tools are optional until a recipe needs them (checked below).
+        station.tools.rfSettingsTool = m_config.rfSettingsToolProgram().value_or(QString());
+        station.tools.rfToolCli = m_config.rfToolCliProgram().value_or(QString());
+        station.tools.environment = m_config.toolProcessEnvironment();
+        station.fixtures = m_config.fixtures;
+    }
+
+    // The tool's version goes into every run row; a tool that cannot even say it is refused.
+    {
+        AzsphereClient client(station.tools.azsphere, station.tools.environment);
+        ToolReply<QString> version = client.showVersion();
+        if (!version.isSuccess()) {
+            return fail(ErrorCode::ToolStartFailed,
+                Tr::tr("%1 does not run: %2").arg(station.tools.azsphere, version.error().message),
+                version.error().detail);
+        }
+        station.tools.azsphereVersion = *version.value;
+    }
+
+    m_recordPath = !options.recordPath.isEmpty() ? options.recordPath
+        : !m_config.recordFile.isEmpty()         ? m_config.recordFile
+                                                 : defaultRecordPath();
+    m_recordPath = QFileInfo(m_recordPath).absoluteFilePath();
+    if (!QDir().mkpath(QFileInfo(m_recordPath).absolutePath())) {
+        return fail(
+            ErrorCode::Io, Tr::tr("Cannot create the folder for the record %1.").arg(m_recordPath));
+    }
+    station.recordPath = m_recordPath;
+    station.stationName = !options.stationName.isEmpty() ? options.stationName
+        : !m_config.stationName.isEmpty()                ? m_config.stationName
+                                                         : QSysInfo::machineHostName();
+    station.operatorName
+        = !options.operatorName.isEmpty() ? options.operatorName : m_config.operatorName;
+    station.appVersion = QCoreApplication::applicationVersion();
+    station.presence = presence;
+
+    if (!options.fixtures.isEmpty()) {
+        for (int number : options.fixtures) {
+            const bool known = std::any_of(station.fixtures.cbegin(),
+                station.fixtures.cend(),
+                [number](const FixtureConfig &f) { return f.number == number; });
+            if (!known) {
+                return fail(ErrorCode::InvalidArgument,
+                    Tr::tr("There is no fixture %1 (the station has %2).")
+                        .arg(number)
+                        .arg(station.fixtures.size()));
+            }
+        }
+    }
+
+    m_station = std::make_unique<StationController>();
+    if (Result<> opened = m_station->open(station); !opened)
+        return opened;
+    if (m_station->interruptedRunsClosed() > 0) {
+        Logging::station().warn(
+            u"%1 run(s) closed as INTERRUPTED"_s.arg(m_station->interruptedRunsClosed()));
+    }
+
+    if (!options.recipePath.isEmpty()) {
+        if (Result<> loaded = m_station->loadRecipe(options.recipePath); !loaded)
+            return loaded;
+        const ToolSetup &tools = m_station->tools();
+        if (needsRfTools(m_station->recipe())
+            && (tools.rfSettingsTool.isEmpty() || tools.rfToolCli.isEmpty())) {
+            return fail(ErrorCode::ToolNotFound,
+                Tr::tr("The recipe has RF steps, but RfSettingsTool or RfToolCli is not "
+                       "configured or not found."));
+        }
+    }
+    return {};
+}
+
+} // namespace Station

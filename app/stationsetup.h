@@ -1,0 +1,58 @@
+#pragma once
+
+#include "services/result.h"
+#include "services/stationconfig.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace Station {
+
+class SimulatorBackend;
+class StationController;
+
+// What the command line asks for (shared by the headless runner and the GUI).
+struct AppOptions
+{
+    bool headless = false;
+    QString recipePath;
+    QList<int> fixtures; // empty: all
+    int simulate = 0;    // > 0: --simulate N
+    QString recordPath;
+    int repeat = 1;
+    QString configPath;
+    QString operatorName;
+    QString stationName;
+};
+
+// Builds the station's object graph from the options and the station configuration: the
+// back end (simulator bench + UART server, or the configured real tools), the record, the
+// StationController with one worker thread per fixture, and the recipe. Main thread.
+class StationSetup
+{
+public:
+    StationSetup();
+    ~StationSetup();
+    Q_DISABLE_COPY_MOVE(StationSetup)
+
+    // `presence`: poll list-attached for the tiles (the GUI wants it; headless does not need it).
+    [[nodiscard]] Result<> build(const AppOptions &options, bool presence);
+
+    StationController &station() { return *m_station; }
+    SimulatorBackend *simulator() { return m_simulator.get(); }
+    const StationConfig &config() const { return m_config; }
+    QString recordPath() const { return m_recordPath; }
+
+    // <AppLocalDataLocation>/sphere-station-record.sqlite
+    static QString defaultRecordPath();
+
+private:
+    StationConfig m_config;
+    QString m_recordPath;
+    std::unique_ptr<SimulatorBackend> m_simulator;
+    std::unique_ptr<StationController> m_station;
+};
+
+} // namespace Station

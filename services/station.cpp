@@ -1,0 +1,415 @@
+#include "services/station.h"
+
+#include "services/fixtureworker.h"
+#include "services/logging.h"
+#include "services/presencemonitor.h"
+#include "services/recipeloader.h"
+#include "services/recordstore.h"
+#include "services/tr.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Station {
+
+namespace {
+
+// A worker thread asked to quit is normally idle (its run was cancelled first).
+constexpr std::chrono::milliseconds ThreadStopBound = 5s;
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<Station::FixtureSnapshot>();
+    qRegisterMetaType<Station::StepResult>();
+    qRegisterMetaType<Station::RunRequest>();
+    qRegisterMetaType<Station::Presence>();
+}
+
+} // namespace
+
+void ThreadStopper::operator()(QThread *thread) const
+{
+    if (!thread)
+        return;
+    thread->quit();
+    if (!thread->wait(QDeadlineTimer(ThreadStopBound))) {
+        // Destroying a running QThread aborts the process; leaking it at shutdown does not.
+        Logging::station().critical(
+            u"a worker thread did not stop within %1 ms; left running"_s.arg(
+                ThreadStopBound.count()));
+        return;
+    }
+    delete thread;
+}
+
+StationController::StationController(QObject *parent)
+    : QObject(parent)
+{
+    registerMetaTypes();
+}
+
+StationController::~StationController()
+{
+    shutdown();
+}
+
+QList<int> StationController::fixtureNumbers() const
+{
+    QList<int> numbers;
+    for (const auto &[number, slot] : m_slots)
+        numbers.append(number);
+    return numbers;
+}
+
+Result<> StationController::open(const StationOptions &options)
+{
+    if (m_open)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("The station is already open."));
+    if (options.fixtures.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("No fixtures are configured."));
+    m_options = options;
+
+    m_record = std::make_unique<RecordStore>();
+    if (Result<> opened = m_record->open(options.recordPath); !opened)
+        return opened;
+    // A run the station did not finish (crash, power cut) is closed before anything else runs.
+    Result<int> closed = m_record->closeInterruptedRuns();
+    if (!closed)
+        return fail(closed.error());
+    m_interruptedClosed = *closed;
+    if (*closed > 0) {
+        Logging::station().warn(
+            u"closed %1 run(s) left open by an earlier session as INTERRUPTED"_s.arg(*closed));
+    }
+
+    for (const FixtureConfig &config : options.fixtures) {
+        auto [it, inserted] = m_slots.try_emplace(config.number);
+        if (!inserted) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Fixture %1 is configured twice.").arg(config.number));
+        }
+        Slot &slot = it->second;
+        slot.config = config;
+        slot.snapshot.fixture = config.number;
+        slot.snapshot.label = config.label;
+        slot.snapshot.connectionPath = config.connectionPath;
+
+        auto *thread = new QThread;
+        thread->setObjectName(u"fixture.%1"_s.arg(config.number));
+        slot.thread.reset(thread);
+        // No parent: the worker is moved to its thread and deleted there when it finishes.
+        slot.worker = new FixtureWorker(config.number, options.recordPath);
+        slot.worker->moveToThread(thread);
+        connect(thread, &QThread::finished, slot.worker, &QObject::deleteLater);
+        connect(slot.worker,
+            &FixtureWorker::snapshotChanged,
+            this,
+            &StationController::onWorkerSnapshot);
+        connect(slot.worker, &FixtureWorker::stepStarted, this, &StationController::stepStarted);
+        connect(slot.worker, &FixtureWorker::stepProgress, this, &StationController::stepProgress);
+        connect(slot.worker, &FixtureWorker::stepFinished, this, &StationController::stepFinished);
+        connect(slot.worker, &FixtureWorker::outputLine, this, &StationController::outputLine);
+        connect(slot.worker, &FixtureWorker::runFinished, this, &StationController::onRunFinished);
+        connect(slot.worker, &FixtureWorker::recordError, this, &StationController::onRecordError);
+        connect(slot.worker,
+            &FixtureWorker::recordRecovered,
+            this,
+            &StationController::onRecordRecovered);
+        thread->start();
+    }
+
+    if (options.presence) {
+        auto *thread = new QThread;
+        thread->setObjectName(u"presence"_s);
+        m_presenceThread.reset(thread);
+        m_presence = new PresenceMonitor(options.fixtures, options.tools, options.presenceInterval);
+        m_presence->moveToThread(thread);
+        connect(thread, &QThread::finished, m_presence, &QObject::deleteLater);
+        connect(
+            m_presence, &PresenceMonitor::presenceChanged, this, &StationController::onPresence);
+        connect(
+            m_presence, &PresenceMonitor::deviceSwapped, this, &StationController::deviceSwapped);
+        thread->start();
+        QMetaObject::invokeMethod(m_presence, &PresenceMonitor::start, Qt::QueuedConnection);
+    }
+    m_open = true;
+    logEvent(0, u"station-open"_s, u"%1 fixture(s)"_s.arg(options.fixtures.size()));
+    return {};
+}
+
+Result<> StationController::loadRecipe(const QString &path)
+{
+    Result<Recipe> recipe = Station::loadRecipe(path);
+    if (!recipe)
+        return fail(recipe.error());
+    setRecipe(*recipe);
+    return {};
+}
+
+void StationController::setRecipe(const Recipe &recipe)
+{
+    m_recipe = recipe;
+    m_hasRecipe = true;
+    logEvent(0, u"recipe-load"_s, u"%1 %2 %3"_s.arg(recipe.name, recipe.version, recipe.sha256));
+    Q_EMIT recipeChanged();
+}
+
+void StationController::setOperatorName(const QString &name)
+{
+    m_options.operatorName = name;
+    logEvent(0, u"operator"_s, name);
+}
+
+void StationController::setStationName(const QString &name)
+{
+    m_options.stationName = name;
+}
+
+FixtureSnapshot StationController::snapshot(int fixture) const
+{
+    const auto it = m_slots.find(fixture);
+    return it == m_slots.end() ? FixtureSnapshot {} : it->second.snapshot;
+}
+
+QList<FixtureSnapshot> StationController::snapshots() const
+{
+    QList<FixtureSnapshot> all;
+    for (const auto &[number, slot] : m_slots)
+        all.append(slot.snapshot);
+    return all;
+}
+
+Result<> StationController::bindSerialNumber(int fixture, const QString &serialNumber)
+{
+    const auto it = m_slots.find(fixture);
+    if (it == m_slots.end())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("There is no fixture %1.").arg(fixture));
+    Slot &slot = it->second;
+    const QString serial = serialNumber.trimmed();
+    if (slot.running)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Fixture %1 is running.").arg(fixture));
+    if (!serial.isEmpty()) {
+        for (const auto &[number, other] : m_slots) {
+            if (number != fixture && other.snapshot.serialNumber == serial) {
+                return fail(ErrorCode::InvalidArgument,
+                    Tr::tr("The label %1 is already scanned for fixture %2.")
+                        .arg(serial)
+                        .arg(number));
+            }
+        }
+        Result<std::optional<QString>> bound = m_record->deviceForSerial(serial);
+        if (!bound)
+            return fail(bound.error());
+        const QString present = slot.snapshot.deviceId;
+        if (bound->has_value() && !present.isEmpty() && **bound != present) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("The label %1 already belongs to another device (%2).")
+                    .arg(serial, (**bound).left(8)));
+        }
+    }
+    slot.snapshot.serialNumber = serial;
+    Q_EMIT fixtureChanged(slot.snapshot);
+    return {};
+}
+
+Result<> StationController::startFixture(int fixture)
+{
+    if (!m_open || m_shutDown)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("The station is not open."));
+    const auto it = m_slots.find(fixture);
+    if (it == m_slots.end())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("There is no fixture %1.").arg(fixture));
+    Slot &slot = it->second;
+    if (!m_hasRecipe)
+        return fail(ErrorCode::RecipeInvalid, Tr::tr("No recipe is loaded."));
+    if (slot.running)
+        return fail(
+            ErrorCode::InvalidArgument, Tr::tr("Fixture %1 is already running.").arg(fixture));
+    // A run whose steps cannot be recorded must not start: nothing may happen untraced.
+    if (!isRecordWritable()) {
+        return fail(ErrorCode::RecordUnwritable,
+            Tr::tr("The record cannot be written; no new run can start until it can."));
+    }
+    if (m_recipe.requireSerial && slot.snapshot.serialNumber.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("Scan the device's label for fixture %1 first.").arg(fixture));
+    }
+
+    slot.cancel = CancelToken {};
+    RunRequest request;
+    request.fixture = slot.config;
+    request.tools = m_options.tools;
+    request.recipe = m_recipe;
+    request.stationName = m_options.stationName;
+    request.operatorName = m_options.operatorName;
+    request.appVersion = m_options.appVersion;
+    request.serialNumber = slot.snapshot.serialNumber;
+    request.cancel = slot.cancel;
+    slot.running = true;
+    slot.snapshot.running = true;
+    slot.snapshot.verdict.reset();
+    Q_EMIT fixtureChanged(slot.snapshot);
+    logEvent(fixture, u"run-start"_s, m_recipe.name);
+    QMetaObject::invokeMethod(
+        slot.worker,
+        [worker = slot.worker, request] { worker->run(request); },
+        Qt::QueuedConnection);
+    return {};
+}
+
+int StationController::startAll()
+{
+    int started = 0;
+    for (const auto &[number, slot] : m_slots) {
+        if (!slot.running && startFixture(number))
+            ++started;
+    }
+    return started;
+}
+
+void StationController::stopFixture(int fixture)
+{
+    const auto it = m_slots.find(fixture);
+    if (it == m_slots.end() || !it->second.running)
+        return;
+    it->second.cancel.cancel();
+    logEvent(fixture, u"run-abort"_s, {});
+}
+
+void StationController::stopAll()
+{
+    for (auto &[number, slot] : m_slots)
+        stopFixture(number);
+}
+
+bool StationController::isRunning(int fixture) const
+{
+    const auto it = m_slots.find(fixture);
+    return it != m_slots.end() && it->second.running;
+}
+
+bool StationController::isAnyRunning() const
+{
+    for (const auto &[number, slot] : m_slots) {
+        if (slot.running)
+            return true;
+    }
+    return false;
+}
+
+void StationController::onWorkerSnapshot(const FixtureSnapshot &snapshot)
+{
+    const auto it = m_slots.find(snapshot.fixture);
+    if (it == m_slots.end())
+        return;
+    Slot &slot = it->second;
+    FixtureSnapshot merged = snapshot;
+    // Presence and the label belong to the station; the run's fields to the worker.
+    merged.presence = slot.snapshot.presence;
+    merged.label = slot.config.label;
+    if (merged.deviceId.isEmpty())
+        merged.deviceId = slot.snapshot.deviceId;
+    merged.running = slot.running;
+    slot.snapshot = merged;
+    Q_EMIT fixtureChanged(slot.snapshot);
+}
+
+void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapshot)
+{
+    const auto it = m_slots.find(fixture);
+    if (it == m_slots.end())
+        return;
+    Slot &slot = it->second;
+    slot.running = false;
+    onWorkerSnapshot(snapshot);
+    // A label is good for one run: the next device gets its own.
+    slot.snapshot.serialNumber.clear();
+    Q_EMIT runFinished(fixture, slot.snapshot);
+    if (!isAnyRunning())
+        Q_EMIT allFinished();
+}
+
+void StationController::onPresence(int fixture, Presence presence, const QString &deviceId)
+{
+    const auto it = m_slots.find(fixture);
+    if (it == m_slots.end())
+        return;
+    Slot &slot = it->second;
+    slot.snapshot.presence = presence;
+    // While a run is on, the device ID on the tile is the run's (recorded at details).
+    if (!slot.running && !deviceId.isEmpty())
+        slot.snapshot.deviceId = deviceId;
+    Q_EMIT fixtureChanged(slot.snapshot);
+}
+
+void StationController::onRecordError(int fixture, const QString &message)
+{
+    const bool first = m_failingRecords.isEmpty();
+    if (!m_failingRecords.contains(fixture))
+        m_failingRecords.append(fixture);
+    if (first)
+        Logging::station().critical(u"record unwritable: %1"_s.arg(message));
+    Q_EMIT recordError(message);
+}
+
+void StationController::onRecordRecovered(int fixture)
+{
+    m_failingRecords.removeAll(fixture);
+    if (m_failingRecords.isEmpty()) {
+        Logging::station().warn(u"record writable again"_s);
+        Q_EMIT recordRecovered();
+    }
+}
+
+void StationController::logEvent(int fixture, const QString &kind, const QString &detail)
+{
+    if (!m_record || !m_record->isOpen())
+        return;
+    RecordEvent event;
+    event.station = m_options.stationName;
+    event.operatorName = m_options.operatorName;
+    event.fixture = fixture;
+    event.kind = kind;
+    event.detail = detail;
+    if (Result<> logged = m_record->logEvent(event); !logged) {
+        Logging::station().error(u"event %1 not recorded: %2"_s.arg(kind, logged.error().message));
+    }
+}
+
+void StationController::shutdown(std::chrono::milliseconds bound)
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    if (m_presence)
+        m_presence->cancel();
+    for (auto &[number, slot] : m_slots)
+        slot.cancel.cancel();
+    const QDeadlineTimer deadline(bound);
+    if (m_presenceThread) {
+        m_presenceThread->quit();
+        m_presenceThread->wait(deadline);
+        m_presenceThread.reset();
+        m_presence = nullptr;
+    }
+    for (auto &[number, slot] : m_slots) {
+        if (!slot.thread)
+            continue;
+        // Close the worker's record connection on its own thread, then end the thread.
+        QMetaObject::invokeMethod(slot.worker, &FixtureWorker::closeRecord, Qt::QueuedConnection);
+        slot.thread->quit();
+        slot.thread->wait(deadline);
+        slot.thread.reset();
+        slot.worker = nullptr;
+    }
+    if (m_open)
+        logEvent(0, u"station-close"_s, {});
+    if (m_record) {
+        m_record->close();
+        m_record.reset();
+    }
+}
+
+} // namespace Station

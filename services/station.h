@@ -1,0 +1,148 @@
+#pragma once
+
+#include "services/canceltoken.h"
+#include "services/recipe.h"
+#include "services/result.h"
+#include "services/stationconfig.h"
+#include "services/stationtypes.h"
+#include "services/steps/step.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <map>
+#include <memory>
+
+class QThread;
+
+namespace Station {
+
+class FixtureWorker;
+class PresenceMonitor;
+class RecordStore;
+
+// Stops a worker thread: quit, then wait with a bound (qBittorrent's deleter idea). A thread
+// that does not end in time is left to the OS rather than destroyed while running.
+struct ThreadStopper
+{
+    void operator()(QThread *thread) const;
+};
+using ThreadHandle = std::unique_ptr<QThread, ThreadStopper>;
+
+// What the station is started with (the app builds it from the command line, the ini file and,
+// in simulation, the SimulatorBackend).
+struct StationOptions
+{
+    QList<FixtureConfig> fixtures;
+    ToolSetup tools;
+    QString recordPath;
+    QString stationName;
+    QString operatorName;
+    QString appVersion;
+    bool presence = true; // poll list-attached for the tiles
+    std::chrono::milliseconds presenceInterval = 3s;
+};
+
+// The station's controller, on the GUI/main thread: owns one QThread + FixtureWorker per
+// fixture (Qt's Worker/Controller pattern), the presence monitor, the current recipe and
+// operator, serial-number bindings, and one FixtureSnapshot per fixture. Starts and aborts runs,
+// refuses new starts while the record cannot be written, and closes runs a crash left open.
+// (Named StationController because a class `Station` would hide the namespace `Station`.)
+class StationController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StationController)
+
+public:
+    // A cancelled run ends within a second plus the tool's kill grace period; after that the
+    // thread is given up on.
+    static constexpr std::chrono::milliseconds ShutdownBound = 10s;
+
+    explicit StationController(QObject *parent = nullptr);
+    ~StationController() override;
+
+    // Opens the record (closing runs left RUNNING by a crash as INTERRUPTED), starts one worker
+    // thread per fixture and the presence monitor. Call once.
+    [[nodiscard]] Result<> open(const StationOptions &options);
+    bool isOpen() const { return m_open; }
+    int interruptedRunsClosed() const { return m_interruptedClosed; }
+
+    [[nodiscard]] Result<> loadRecipe(const QString &path);
+    void setRecipe(const Recipe &recipe);
+    bool hasRecipe() const { return m_hasRecipe; }
+    const Recipe &recipe() const { return m_recipe; }
+
+    QString operatorName() const { return m_options.operatorName; }
+    void setOperatorName(const QString &name);
+    QString stationName() const { return m_options.stationName; }
+    void setStationName(const QString &name);
+    const ToolSetup &tools() const { return m_options.tools; }
+    QString recordPath() const { return m_options.recordPath; }
+
+    QList<int> fixtureNumbers() const;
+    int fixtureCount() const { return int(m_slots.size()); }
+    FixtureSnapshot snapshot(int fixture) const;
+    QList<FixtureSnapshot> snapshots() const;
+
+    // Binds a scanned label to the fixture's next run. Refused when another fixture holds the
+    // label or the record binds it to a different device than the one in the fixture.
+    [[nodiscard]] Result<> bindSerialNumber(int fixture, const QString &serialNumber);
+
+    [[nodiscard]] Result<> startFixture(int fixture);
+    int startAll(); // the fixtures that were started
+    void stopFixture(int fixture);
+    void stopAll();
+    bool isRunning(int fixture) const;
+    bool isAnyRunning() const;
+    bool isRecordWritable() const { return m_failingRecords.isEmpty(); }
+
+    // Cancels every run, waits (bounded) for the threads, then closes the record.
+    void shutdown(std::chrono::milliseconds bound = ShutdownBound);
+
+Q_SIGNALS:
+    void fixtureChanged(const Station::FixtureSnapshot &snapshot);
+    void stepStarted(int fixture, const Station::StepResult &step);
+    void stepProgress(int fixture, double fraction, const QString &text);
+    void stepFinished(int fixture, const Station::StepResult &step);
+    void outputLine(int fixture, const QString &line);
+    void runFinished(int fixture, const Station::FixtureSnapshot &snapshot);
+    void allFinished();
+    void recordError(const QString &message);
+    void recordRecovered();
+    void deviceSwapped(int fixture, const QString &previousId, const QString &newId);
+    void recipeChanged();
+
+private:
+    struct Slot
+    {
+        FixtureConfig config;
+        ThreadHandle thread;
+        FixtureWorker *worker = nullptr; // lives on `thread`; deleted when it finishes
+        CancelToken cancel;
+        FixtureSnapshot snapshot;
+        bool running = false;
+    };
+
+    void onWorkerSnapshot(const Station::FixtureSnapshot &snapshot);
+    void onRunFinished(int fixture, const Station::FixtureSnapshot &snapshot);
+    void onPresence(int fixture, Station::Presence presence, const QString &deviceId);
+    void onRecordError(int fixture, const QString &message);
+    void onRecordRecovered(int fixture);
+    void logEvent(int fixture, const QString &kind, const QString &detail);
+
+    StationOptions m_options;
+    bool m_open = false;
+    bool m_shutDown = false;
+    int m_interruptedClosed = 0;
+    Recipe m_recipe;
+    bool m_hasRecipe = false;
+    std::map<int, Slot> m_slots; // by fixture number
+    QList<int> m_failingRecords;
+    std::unique_ptr<RecordStore> m_record; // the main thread's own connection (events, serials)
+    ThreadHandle m_presenceThread;
+    PresenceMonitor *m_presence = nullptr;
+};
+
+} // namespace Station
