@@ -356,7 +356,7 @@ std::optional<Fault> takeFault(
             if (changed)
                 *changed = true;
             if (drawRandom(s, seed) >= f.probability)
-                return std::nullopt;
+                continue; // this one missed; another fault of the kind may still fire
         }
         const Fault fired = f;
         if (f.count > 0) {

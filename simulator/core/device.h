@@ -133,8 +133,8 @@ QList<InstalledImage> osImages(const QString &osVersion);
 bool faultApplies(const Fault &f, const QString &kind, const QString &command);
 // A fault of this kind that applies, without drawing or using it up.
 std::optional<Fault> peekFault(const DeviceState &s, const QString &kind, const QString &command);
-// Draws for the first applicable fault of this kind; when it fires, uses one of its count (and
-// removes it at zero). Call under the device lock and write the state afterwards when
+// Draws for each applicable fault of this kind in turn; the first that fires uses one of its count
+// (and removes it at zero). Call under the device lock and write the state afterwards when
 // `*changed` is set (the draw counter always changes when a fault applies).
 std::optional<Fault> takeFault(DeviceState &s,
     const QString &seed,
