@@ -11,4 +11,5 @@ target_sources(station_services PRIVATE
     rftoolclient.h rftoolclient.cpp
     osversions.h osversions.cpp
     readycheck.h readycheck.cpp
+    uartsession.h uartsession.cpp
 )
