@@ -223,16 +223,7 @@ void runRestart(Context &ctx)
     }
     const qint64 start = Sim::nowMs();
     const qint64 timeoutMs = qint64(60000.0 * Sim::timeScale());
-    // The boot: temporary images marked "remove at boot" go, applications start again.
-    QList<Sim::InstalledImage> kept;
-    for (Sim::InstalledImage image : state.images) {
-        if (image.removeAtBoot)
-            continue;
-        image.manualStart = false;
-        kept.append(image);
-    }
-    state.images = kept;
-    ++state.bootCount;
+    Sim::applyBoot(state);
     state.busyReason = u"restart"_s;
     state.busyUntilMs = start + (stuck ? timeoutMs + Sim::scaledMs(10.0) : Sim::scaledMs(10.0));
     session.save();
@@ -243,14 +234,16 @@ void runRestart(Context &ctx)
     for (;;) {
         const qint64 now = Sim::nowMs();
         std::optional<Sim::DeviceState> current = bench.readDevice(state.serial);
-        const bool answers
-            = current && !current->isRebooting(now) && bench.isStillAttached(state.serial);
+        // A device stuck by the after-restart fault never answers within the tool's wait.
+        const bool answers = !stuck && current && !current->isRebooting(now)
+            && bench.isStillAttached(state.serial);
         if (answers)
             break;
         if (now >= deadline)
             fail(u"Timed out waiting for the device to restart."_s);
-        const qint64 wait
-            = std::min<qint64>({50, deadline - now, std::max<qint64>(1, state.busyUntilMs - now)});
+        const qint64 wait = std::min<qint64>({50,
+            std::max<qint64>(1, deadline - now),
+            std::max<qint64>(1, state.busyUntilMs - now)});
         QThread::msleep(quint64(wait));
     }
     printLine(u"Device restarted successfully."_s);

@@ -175,7 +175,7 @@ void runRecover(Context &ctx)
         state.capabilities.append(12);
     state.capabilities.append(extraCapabilities);
     std::sort(state.capabilities.begin(), state.capabilities.end());
-    ++state.bootCount;
+    Sim::applyBoot(state);
     state.busyReason = u"recovery"_s;
     state.busyUntilMs = Sim::nowMs() + Sim::scaledMs(RebootSeconds);
     session.save();

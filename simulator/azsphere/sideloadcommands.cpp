@@ -131,7 +131,7 @@ void runSideloadDeploy(Context &ctx)
     if (package->imageType == 21)
         state.boardConfig = boardConfigOf(*package);
     if (restarts) {
-        ++state.bootCount;
+        Sim::applyBoot(state);
         state.busyReason = u"keystore"_s;
         state.busyUntilMs = Sim::nowMs() + Sim::scaledMs(KeystoreRestartSeconds);
     }

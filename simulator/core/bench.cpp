@@ -570,7 +570,7 @@ bool Bench::plug(int fixture, QString *why)
     return modifyDevice(
         serial,
         [](DeviceState &s) {
-            ++s.bootCount;
+            applyBoot(s);
             s.busyUntilMs = 0;
             s.busyReason.clear();
             return true;

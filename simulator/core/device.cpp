@@ -301,6 +301,19 @@ DeviceState makeDevice(const QString &seed,
     return s;
 }
 
+void applyBoot(DeviceState &s)
+{
+    ++s.bootCount;
+    QList<InstalledImage> kept;
+    for (InstalledImage image : s.images) {
+        if (image.removeAtBoot)
+            continue;
+        image.manualStart = false;
+        kept.append(image);
+    }
+    s.images = kept;
+}
+
 // ---- faults ------------------------------------------------------------------------------------
 
 namespace {

@@ -120,6 +120,9 @@ DeviceState makeDevice(const QString &seed,
     const QString &osVersion,
     const QString &state,
     bool macProgrammed);
+// What every boot does (restart, keystore update, plug-in, end of recovery): one more boot,
+// temporary images marked "remove at boot" go, and every application runs again.
+void applyBoot(DeviceState &s);
 // SHA-512 hex of "<seed>:<serial>".
 QString deviceIdFor(const QString &seed, const QString &serial);
 // §4.4 + sim-catalog efuse map: chip ID 20 36, MAC 02:5A + the first 4 bytes of the device ID
