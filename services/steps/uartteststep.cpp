@@ -1,12 +1,63 @@
 #include "services/steps/uartteststep.h"
 
 #include "services/tr.h"
+#include "services/uartsession.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
 StepResult UartTestStep::run(StepContext &context)
 {
-    return context.fail(ErrorCode::Internal, Tr::tr("This step type is not available yet."));
+    const QJsonObject &params = context.params();
+    QString port = params.value(u"port"_s).toString();
+    if (port.isEmpty())
+        port = context.fixture().uartPort;
+    if (port.isEmpty()) {
+        return context.fail(ErrorCode::UartError,
+            Tr::tr("No UART port is configured for fixture %1.").arg(context.fixture().number),
+            {},
+            Tr::tr("Set the fixture's UART port in the station configuration."));
+    }
+    context.setData(u"port"_s, port);
+
+    Result<QList<UartScriptAction>> actions
+        = UartSession::parseScript(params.value(u"script"_s).toArray());
+    if (!actions)
+        return context.fail(actions.error());
+
+    // The script compares the device's own answer to `ID` with the device recorded at
+    // `details`: a UART wired to another fixture's device fails as DeviceSwapped.
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    const UartScriptResult result
+        = UartSession::runScript(port, *actions, context.facts().deviceId, context.cancel());
+
+    CommandRecord transcript;
+    transcript.commandLine = u"uart %1 script (%2 actions)"_s.arg(port).arg(actions->size());
+    transcript.stdOut = UartSession::formatTranscript(result.transcript);
+    transcript.outcome = result.isSuccess() ? ToolOutcome::Succeeded : ToolOutcome::ExitCode;
+    transcript.exitCode = result.isSuccess() ? 0 : 1;
+    transcript.started = started;
+    transcript.finished = QDateTime::currentDateTimeUtc();
+    context.addCommand(transcript);
+    for (const UartLine &line : result.transcript) {
+        const QChar mark = line.direction == UartLine::Direction::Sent ? u'>'
+            : line.direction == UartLine::Direction::Received          ? u'<'
+                                                                       : u'!';
+        context.outputLine(QString(mark) + u' ' + line.text);
+    }
+    for (const Measurement &measurement : result.measurements)
+        context.addMeasurement(measurement);
+    if (!result.deviceId.isEmpty())
+        context.setData(u"uartDeviceId"_s, result.deviceId);
+
+    if (!result.isSuccess()) {
+        context.setData(u"failedAction"_s, result.failedAction + 1);
+        return context.fail(*result.error);
+    }
+    return context.pass();
 }
 
 } // namespace Station
