@@ -1,0 +1,13 @@
+#pragma once
+
+class QCommandLineParser;
+class QCoreApplication;
+
+namespace Station {
+
+// `sphere-station export --record FILE [--from ISO] [--to ISO] [--steps|--measurements]
+// --out FILE.csv`: the record as CSV (records' CsvExport), written atomically. Returns the exit
+// code: 0 written, 2 bad options or an unreadable record.
+int runExportCommand(QCoreApplication &app, QCommandLineParser &parser);
+
+} // namespace Station
