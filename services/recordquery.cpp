@@ -494,8 +494,9 @@ Result<YieldReport> RecordQuery::yieldReport(const RunFilter &filter) const
     const QString withDevice = sql.where.isEmpty() ? u" WHERE r.device_id <> ''"_s
                                                    : sql.where + u" AND r.device_id <> ''"_s;
     // One pass grouped by device (runs_device index order, no window sort): the first and the
-    // latest run are the min/max of "started_utc, zero-padded id, outcome"; the outcome starts
-    // at character 45 (24 for the time + 20 for the id + 1).
+    // latest run are the min/max of "started_utc || outcome"; the outcome starts at character 25
+    // after the 24-character time. A device cannot start two runs in the same millisecond (one
+    // fixture holds it), so the time alone orders its runs.
     read = RecordSql::exec(query,
         uR"(SELECT count(*),
                    coalesce(sum(passed), 0),
@@ -503,10 +504,8 @@ Result<YieldReport> RecordQuery::yieldReport(const RunFilter &filter) const
                    coalesce(sum(first_outcome = 'PASS'), 0),
                    coalesce(sum(first_outcome = 'RUNNING'), 0)
             FROM (SELECT max(r.outcome = 'PASS') AS passed,
-                         substr(min(r.started_utc || printf('%020d', r.id) || r.outcome), 45)
-                             AS first_outcome,
-                         substr(max(r.started_utc || printf('%020d', r.id) || r.outcome), 45)
-                             AS last_outcome
+                         substr(min(r.started_utc || r.outcome), 25) AS first_outcome,
+                         substr(max(r.started_utc || r.outcome), 25) AS last_outcome
                   FROM runs r)"_s
             + withDevice + u" GROUP BY r.device_id)"_s,
         sql.binds,

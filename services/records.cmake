@@ -3,4 +3,5 @@ target_sources(station_services PRIVATE
     recordschema.h recordschema.cpp
     recordstore.h recordstore.cpp
     recordquery.h recordquery.cpp
+    csvexport.h csvexport.cpp
 )
