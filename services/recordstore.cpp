@@ -106,7 +106,17 @@ RecordStore::RecordStore()
 
 RecordStore::~RecordStore()
 {
+    if (!m_pending.empty()) {
+        qCritical("Record store %s destroyed with %d unwritten operation(s); they are lost",
+            qUtf8Printable(m_path),
+            pendingCount());
+    }
     close();
+}
+
+bool RecordStore::isKeptPending(const Error &error)
+{
+    return RecordSql::isTransient(error);
 }
 
 int RecordStore::schemaVersion()

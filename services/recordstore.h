@@ -72,7 +72,8 @@ struct RecordEvent
 // A write that fails for a reason a retry can fix (disk full, read-only file, I/O error, lock)
 // returns the error AND keeps the operation, in order, in an in-memory queue; every later write
 // first flushes that queue, so a step is never written before its run nor a finish before its
-// steps, and nothing is dropped. A call that returned an error must not be repeated by the caller.
+// steps, and nothing is dropped. A write whose error isKeptPending() is in the queue: do not
+// repeat the call. Other errors (InvalidArgument: the record's rules refuse the data) are final.
 class RecordStore final
 {
 public:
@@ -115,6 +116,10 @@ public:
 
     // The device a scanned serial number is bound to (first run that saw both), if any.
     [[nodiscard]] Result<std::optional<QString>> deviceForSerial(const QString &serialNumber);
+
+    // True for errors of writes that were kept in the pending queue (DiskFull, RecordUnwritable,
+    // Database); beginRun() and the reads never queue.
+    static bool isKeptPending(const Error &error);
 
     bool hasPending() const { return !m_pending.empty(); }
     int pendingCount() const { return int(m_pending.size()); }

@@ -1,6 +1,7 @@
 #include "services/recordstore.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -162,6 +163,7 @@ private Q_SLOTS:
     void concurrentWriters();
     void unwritableKeepsPending_data();
     void unwritableKeepsPending();
+    void losingPendingIsReported();
 
 private:
     QString recordPath() const { return m_dir->filePath(u"record.sqlite"_s); }
@@ -562,6 +564,7 @@ void tst_RecordStore::duplicateStepIsRefusedNotQueued()
     auto again = store.commitStep(*runId, sampleStep(1, StepOutcome::Failed));
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(!RecordStore::isKeptPending(again.error()));
     QVERIFY(!store.hasPending());
     auto noSeq = store.commitStep(*runId, sampleStep(0));
     QVERIFY(!noSeq);
@@ -843,6 +846,7 @@ void tst_RecordStore::unwritableKeepsPending()
     QCOMPARE(int(step2.error().code), expectedCode);
     QVERIFY(!step2.error().message.isEmpty());
     QVERIFY2(step2.error().detail.contains(u"SQLite code"_s), qPrintable(step2.error().detail));
+    QVERIFY(RecordStore::isKeptPending(step2.error()));
     QVERIFY(store.hasPending());
     QCOMPARE(store.pendingCount(), 1);
 
@@ -889,6 +893,23 @@ void tst_RecordStore::unwritableKeepsPending()
     QCOMPARE(inspect.value(u"SELECT last_outcome FROM devices"_s), u"PASS"_s);
     QCOMPARE(inspect.value(u"SELECT count(*) FROM events WHERE kind = 'record-trouble'"_s), u"1"_s);
     QVERIFY(store.beginRun(sampleStart(2)));
+}
+
+void tst_RecordStore::losingPendingIsReported()
+{
+    auto store = std::make_unique<RecordStore>();
+    QVERIFY(store->open(recordPath()));
+    auto runId = store->beginRun(sampleStart());
+    QVERIFY(runId);
+    {
+        QSqlQuery query(QSqlDatabase::database(store->connectionName(), false));
+        QVERIFY(query.exec(u"PRAGMA query_only = ON"_s));
+    }
+    QVERIFY(!store->commitStep(*runId, sampleStep(1)));
+    QCOMPARE(store->pendingCount(), 1);
+    QTest::ignoreMessage(
+        QtCriticalMsg, QRegularExpression(u"destroyed with 1 unwritten operation"_s));
+    store.reset();
 }
 
 QTEST_GUILESS_MAIN(tst_RecordStore)
