@@ -55,6 +55,9 @@ void FixtureWorker::closeRecord()
 {
     if (!m_record)
         return;
+    // One last chance for results still queued (the record may be writable again).
+    if (m_record->hasPending() && m_record->retryPending())
+        Q_EMIT recordRecovered(m_fixture);
     if (m_record->hasPending()) {
         Logging::fixture(m_fixture).critical(
             u"closing the record with %1 unwritten operation(s)"_s.arg(m_record->pendingCount()));
@@ -75,9 +78,13 @@ void FixtureWorker::publish()
     Q_EMIT snapshotChanged(m_snapshot);
 }
 
-bool FixtureWorker::write(const std::function<Result<>()> &operation, const CancelToken &cancel)
+bool FixtureWorker::write(
+    const std::function<Result<>()> &operation, const CancelToken &cancel, int seq)
 {
     const Logger log = Logging::fixture(m_fixture);
+    int attempt = 0;
+    if (m_recordHook && seq > 0)
+        m_recordHook(m_record->connectionName(), seq, attempt);
     Result<> written = operation();
     if (written) {
         if (m_recordFailing && !m_record->hasPending()) {
@@ -103,6 +110,8 @@ bool FixtureWorker::write(const std::function<Result<>()> &operation, const Canc
             std::this_thread::sleep_for(RetrySlice);
         if (cancel.isCancelled())
             break;
+        if (m_recordHook && seq > 0)
+            m_recordHook(m_record->connectionName(), seq, ++attempt);
         if (m_record->retryPending()) {
             m_recordFailing = false;
             log.warn(u"record writable again; pending operations written"_s);
@@ -176,6 +185,7 @@ void FixtureWorker::run(const RunRequest &request)
 
     RunFacts facts;
     facts.serialNumber = request.serialNumber;
+    facts.labelMacAddress = request.labelMacAddress;
     facts.connectionPath = request.fixture.connectionPath;
     facts.ipAddress = request.fixture.ipAddress;
 
@@ -235,7 +245,7 @@ void FixtureWorker::run(const RunRequest &request)
             m_snapshot.deviceId = result.data.value(u"deviceId"_s).toString();
 
         // The step is in the record before anything else happens.
-        if (!write([&] { return m_record->commitStep(m_runId, result); }, cancel)) {
+        if (!write([&] { return m_record->commitStep(m_runId, result); }, cancel, seq)) {
             finish(RunOutcome::Aborted, &result, cancel);
             return;
         }

@@ -28,7 +28,8 @@ struct RunRequest
     QString operatorName;
     QString appVersion;
     QString serialNumber;
-    CancelToken cancel; // the Station keeps a copy to abort the run
+    QString labelMacAddress; // scanned MAC, for rf-calibrate with "mac_source": "label"
+    CancelToken cancel;      // the Station keeps a copy to abort the run
 };
 
 // Runs a recipe on one fixture: the steps in order, as plain sequential code, on its own thread
@@ -49,6 +50,12 @@ public:
     ~FixtureWorker() override;
 
     int fixture() const { return m_fixture; }
+
+    // Test seam: called on the worker thread before every record write of a step result
+    // (attempt 0) and before each retry (attempt 1, 2, ...), with the record's connection name,
+    // so a test can make the record unwritable mid-run. Set before the thread starts.
+    using RecordHook = std::function<void(const QString &connectionName, int seq, int attempt)>;
+    void setRecordHook(RecordHook hook) { m_recordHook = std::move(hook); }
 
 public Q_SLOTS:
     // Runs the whole recipe; returns when the run has finished (blocks this worker's thread).
@@ -71,7 +78,7 @@ private:
     // Runs one record write; when it fails for a reason a retry can fix, keeps retrying the
     // store's pending queue every RecordRetryInterval until it is written or the run is
     // cancelled. Returns false when the write is not (yet) in the record.
-    bool write(const std::function<Result<>()> &operation, const CancelToken &cancel);
+    bool write(const std::function<Result<>()> &operation, const CancelToken &cancel, int seq = 0);
     void finish(RunOutcome outcome, const StepResult *failed, const CancelToken &cancel);
     void publish();
 
@@ -81,6 +88,7 @@ private:
     FixtureSnapshot m_snapshot;
     qint64 m_runId = 0;
     bool m_recordFailing = false;
+    RecordHook m_recordHook;
 };
 
 } // namespace Station

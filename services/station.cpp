@@ -101,6 +101,8 @@ Result<> StationController::open(const StationOptions &options)
         slot.thread.reset(thread);
         // No parent: the worker is moved to its thread and deleted there when it finishes.
         slot.worker = new FixtureWorker(config.number, options.recordPath);
+        if (options.recordHook)
+            slot.worker->setRecordHook(options.recordHook);
         slot.worker->moveToThread(thread);
         connect(thread, &QThread::finished, slot.worker, &QObject::deleteLater);
         connect(slot.worker,
@@ -214,6 +216,12 @@ Result<> StationController::bindSerialNumber(int fixture, const QString &serialN
     return {};
 }
 
+void StationController::setLabelMacAddress(int fixture, const QString &macAddress)
+{
+    if (const auto it = m_slots.find(fixture); it != m_slots.end())
+        it->second.labelMacAddress = macAddress.trimmed();
+}
+
 Result<> StationController::startFixture(int fixture)
 {
     if (!m_open || m_shutDown)
@@ -246,6 +254,7 @@ Result<> StationController::startFixture(int fixture)
     request.operatorName = m_options.operatorName;
     request.appVersion = m_options.appVersion;
     request.serialNumber = slot.snapshot.serialNumber;
+    request.labelMacAddress = slot.labelMacAddress;
     request.cancel = slot.cancel;
     slot.running = true;
     slot.snapshot.running = true;
@@ -326,6 +335,7 @@ void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapsh
     onWorkerSnapshot(snapshot);
     // A label is good for one run: the next device gets its own.
     slot.snapshot.serialNumber.clear();
+    slot.labelMacAddress.clear();
     Q_EMIT runFinished(fixture, slot.snapshot);
     if (!isAnyRunning())
         Q_EMIT allFinished();

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -43,6 +44,8 @@ struct StationOptions
     QString appVersion;
     bool presence = true; // poll list-attached for the tiles
     std::chrono::milliseconds presenceInterval = 3s;
+    // Test seam handed to every FixtureWorker (see FixtureWorker::setRecordHook).
+    std::function<void(const QString &connectionName, int seq, int attempt)> recordHook;
 };
 
 // The station's controller, on the GUI/main thread: owns one QThread + FixtureWorker per
@@ -90,6 +93,9 @@ public:
     // label or the record binds it to a different device than the one in the fixture.
     [[nodiscard]] Result<> bindSerialNumber(int fixture, const QString &serialNumber);
 
+    // The MAC address scanned from the device label, for rf-calibrate's "mac_source": "label".
+    void setLabelMacAddress(int fixture, const QString &macAddress);
+
     [[nodiscard]] Result<> startFixture(int fixture);
     int startAll(); // the fixtures that were started
     void stopFixture(int fixture);
@@ -122,6 +128,7 @@ private:
         FixtureWorker *worker = nullptr; // lives on `thread`; deleted when it finishes
         CancelToken cancel;
         FixtureSnapshot snapshot;
+        QString labelMacAddress;
         bool running = false;
     };
 

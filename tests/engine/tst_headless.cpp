@@ -1,0 +1,368 @@
+#include "services/csvexport.h"
+#include "simbench.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+#include <signal.h>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+
+// The built `sphere-station` end to end, as a line script or benchmark runs it: --headless on
+// simulated benches, the record it leaves, its CSV export, and a kill -9 in the middle.
+class tst_Headless : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void eightDevicesPass();
+    void faultsOnThreeDevices();
+    void killedMidRunThenRestarted();
+    void refusesBadInput_data();
+    void refusesBadInput();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    static Run station(const QStringList &arguments, const QProcessEnvironment &environment);
+};
+
+namespace {
+
+const QString FullRecipe = SimBench::recipesDir() + u"/full.json"_s;
+const QString QuickRecipe = SimBench::recipesDir() + u"/quick.json"_s;
+
+class Inspector
+{
+public:
+    explicit Inspector(const QString &path)
+        : m_name(u"inspect-%1"_s.arg(++s_count))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~Inspector() { QSqlDatabase::removeDatabase(m_name); }
+
+    QList<QVariantList> rows(const QString &sql) const
+    {
+        QList<QVariantList> rows;
+        QSqlQuery query(QSqlDatabase::database(m_name));
+        if (!query.exec(sql))
+            return rows;
+        while (query.next()) {
+            QVariantList row;
+            for (int i = 0; i < query.record().count(); ++i)
+                row.append(query.value(i));
+            rows.append(row);
+        }
+        return rows;
+    }
+    QString value(const QString &sql) const
+    {
+        const QList<QVariantList> all = rows(sql);
+        return all.isEmpty() ? QString() : all.first().value(0).toString();
+    }
+
+private:
+    static inline int s_count = 0;
+    QString m_name;
+};
+
+bool processOnBench(const QString &benchDir)
+{
+    const QByteArray needle = "AZSPHERE_SIM_HOME=" + benchDir.toUtf8();
+    QDirIterator it(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString dir = it.next();
+        bool numeric = false;
+        it.fileName().toLongLong(&numeric);
+        if (!numeric || it.fileName().toLongLong() == QCoreApplication::applicationPid())
+            continue;
+        QFile environ(dir + u"/environ"_s);
+        if (environ.open(QIODevice::ReadOnly) && environ.readAll().split('\0').contains(needle))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void tst_Headless::initTestCase()
+{
+    QVERIFY2(QFile::exists(SimBench::bin(u"sphere-station"_s)), "sphere-station is not built");
+    QVERIFY2(QFile::exists(SimBench::recipesDir() + u"/sim-assets/manifest.json"_s),
+        "the simulator assets are not generated");
+}
+
+tst_Headless::Run tst_Headless::station(
+    const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(SimBench::bin(u"sphere-station"_s), arguments);
+    Run run;
+    if (!process.waitForStarted())
+        return run;
+    process.closeWriteChannel();
+    if (!process.waitForFinished(240000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void tst_Headless::eightDevicesPass()
+{
+    SimBench bench;
+    QProcessEnvironment env = bench.environment();
+    env.remove(u"AZSPHERE_SIM_HOME"_s); // the station makes and owns its bench
+    const QString record = bench.path() + u"/record.sqlite"_s;
+    const Run run = station({u"--headless"_s,
+                                u"--simulate"_s,
+                                u"8"_s,
+                                u"--recipe"_s,
+                                FullRecipe,
+                                u"--record"_s,
+                                record,
+                                u"--operator"_s,
+                                u"e2e"_s},
+        env);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains(u"8 run(s): 8 PASS, 0 FAIL, 0 ABORTED"_s));
+    // One line per step: 8 devices x 14 steps.
+    const QStringList lines = run.out.split(u'\n');
+    const auto stepLines = std::count_if(
+        lines.cbegin(), lines.cend(), [](const QString &l) { return l.contains(u"/14 "_s); });
+    QCOMPARE(stepLines, 8 * 14);
+
+    Inspector inspect(record);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s), u"8"_s);
+    QCOMPARE(inspect.value(
+                 u"SELECT count(DISTINCT device_id) FROM runs WHERE length(device_id) = 128"_s),
+        u"8"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM steps WHERE outcome IN ('PASS', 'SKIPPED')"_s),
+        u"112"_s);
+    // Every step kept its commands with the exact command line and the raw output.
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM steps s WHERE NOT EXISTS "
+                           "(SELECT 1 FROM commands c WHERE c.step_id = s.id)"_s),
+        u"0"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM commands WHERE command_line = '' OR "
+                           "(stdout = '' AND command_line LIKE '%show-attached%')"_s),
+        u"0"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE manufacturing_state = 'DeviceComplete'"
+                           " AND operator = 'e2e' AND backend = 'simulated'"_s),
+        u"8"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM measurements"_s), u"32"_s);
+
+    // The CSV holds every device ID with every step and its command lines.
+    const QString csv = bench.path() + u"/steps.csv"_s;
+    const Run exported
+        = station({u"export"_s, u"--record"_s, record, u"--steps"_s, u"--out"_s, csv}, env);
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> rows = parseCsv(file.readAll());
+    QCOMPARE(rows.size(), 1 + 8 * 14);
+    const QStringList header = rows.first();
+    const qsizetype device = header.indexOf(u"device_id"_s);
+    const qsizetype commands = header.indexOf(u"command_lines"_s);
+    QVERIFY(device >= 0 && commands >= 0);
+    QSet<QString> devices;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        devices.insert(rows.at(i).at(device));
+        QVERIFY(!rows.at(i).at(commands).isEmpty());
+    }
+    QCOMPARE(devices.size(), 8);
+}
+
+void tst_Headless::faultsOnThreeDevices()
+{
+    // As a line script does it: make the bench, inject faults, then start the station on it.
+    SimBench bench;
+    QVERIFY(bench.create(8));
+    const QList<QStringList> faults {
+        {u"--device"_s, u"1212"_s, u"uart-selftest-fail"_s},
+        {u"--device"_s, u"1215"_s, u"recover-fails"_s, u"--variant"_s, u"enter-recovery"_s},
+        {u"--device"_s, u"1217"_s, u"rf-out-of-spec"_s},
+    };
+    for (const QStringList &fault : faults)
+        QVERIFY(bench.sphereSim(QStringList {u"fault"_s, u"set"_s} + fault).isSuccess());
+
+    const QString record = bench.path() + u"/record.sqlite"_s;
+    const Run run = station({u"--headless"_s,
+                                u"--simulate"_s,
+                                u"8"_s,
+                                u"--recipe"_s,
+                                FullRecipe,
+                                u"--record"_s,
+                                record},
+        bench.environment());
+    QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains(u"8 run(s): 5 PASS, 3 FAIL, 0 ABORTED"_s));
+
+    Inspector inspect(record);
+    const QList<QVariantList> failed = inspect.rows(
+        u"SELECT connection_path, failed_step, error_code, cause FROM runs WHERE outcome = 'FAIL'"
+        " ORDER BY connection_path"_s);
+    QCOMPARE(failed.size(), 3);
+    QCOMPARE(failed.at(0).at(0).toString(), u"1212"_s);
+    QCOMPARE(failed.at(0).at(1).toString(), u"Functional test"_s);
+    QCOMPARE(failed.at(0).at(2).toString(), u"UartUnexpectedReply"_s);
+    QVERIFY(failed.at(0).at(3).toString().contains(u"FAIL"_s));
+    QCOMPARE(failed.at(1).at(0).toString(), u"1215"_s);
+    QCOMPARE(failed.at(1).at(2).toString(), u"RecoveryModeFailed"_s);
+    QCOMPARE(failed.at(2).at(0).toString(), u"1217"_s);
+    QCOMPARE(failed.at(2).at(2).toString(), u"RfCheckFailed"_s);
+    // Stop on the first failure: no step after the failing one was run.
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM steps s JOIN runs r ON r.id = s.run_id "
+                           "WHERE r.outcome = 'FAIL' AND s.seq > (SELECT max(seq) FROM steps "
+                           "WHERE run_id = r.id AND outcome = 'FAIL')"_s),
+        u"0"_s);
+
+    // The finalize guard, seen from the devices: only the five that passed are DeviceComplete.
+    const ToolResult shown = bench.sphereSim({u"bench"_s, u"show"_s, u"--json"_s});
+    const QJsonArray fixtures
+        = QJsonDocument::fromJson(shown.stdOut).object().value(u"fixtures"_s).toArray();
+    QCOMPARE(fixtures.size(), 8);
+    for (const QJsonValue &fixture : fixtures) {
+        const QString path = fixture.toObject().value(u"connectionPath"_s).toString();
+        const bool faulty = path == "1212"_L1 || path == "1215"_L1 || path == "1217"_L1;
+        QCOMPARE(fixture.toObject().value(u"manufacturingState"_s).toString(),
+            faulty ? u"Blank"_s : u"DeviceComplete"_s);
+    }
+}
+
+void tst_Headless::killedMidRunThenRestarted()
+{
+    SimBench bench(u"0.01"_s);
+    QVERIFY(bench.create(8));
+    const QString record = bench.path() + u"/record.sqlite"_s;
+
+    QProcess process;
+    process.setProcessEnvironment(bench.environment());
+    process.start(SimBench::bin(u"sphere-station"_s),
+        {u"--headless"_s,
+            u"--simulate"_s,
+            u"8"_s,
+            u"--recipe"_s,
+            FullRecipe,
+            u"--record"_s,
+            record});
+    QVERIFY(process.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).count(" PASS ") >= 12, 60000);
+    ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+    QVERIFY(process.waitForFinished());
+    out += process.readAllStandardOutput();
+    QVERIFY(!out.contains("summary"));
+    // The UART server dies with the station (PR_SET_PDEATHSIG); no tool is left behind.
+    QTRY_VERIFY_WITH_TIMEOUT(!processOnBench(bench.benchDir()), 10000);
+
+    // Steps the station reported are in the file.
+    QMap<QString, int> reported; // fixture -> step lines printed
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.contains("/14 "))
+            ++reported[QString::fromUtf8(line.left(3)).trimmed()];
+    }
+    {
+        Inspector inspect(record);
+        QCOMPARE(inspect.value(u"PRAGMA integrity_check"_s), u"ok"_s);
+        QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'RUNNING'"_s).toInt()
+                + inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s).toInt(),
+            8);
+        for (auto it = reported.cbegin(); it != reported.cend(); ++it) {
+            const int fixture = it.key().mid(1).toInt();
+            const int committed
+                = inspect
+                      .value(
+                          u"SELECT count(*) FROM steps s JOIN runs r ON r.id = s.run_id WHERE r.fixture = %1"_s
+                              .arg(fixture))
+                      .toInt();
+            QVERIFY2(committed >= it.value(), qPrintable(it.key()));
+        }
+    }
+    const int open
+        = Inspector(record).value(u"SELECT count(*) FROM runs WHERE outcome = 'RUNNING'"_s).toInt();
+    QVERIFY(open > 0);
+    const int stepsBefore = Inspector(record).value(u"SELECT count(*) FROM steps"_s).toInt();
+
+    // The next start closes them as INTERRUPTED, steps intact, and runs normally.
+    QVERIFY(bench.create(1));
+    const Run restart = station({u"--headless"_s,
+                                    u"--simulate"_s,
+                                    u"1"_s,
+                                    u"--recipe"_s,
+                                    QuickRecipe,
+                                    u"--record"_s,
+                                    record},
+        bench.environment());
+    QVERIFY2(restart.exitCode == 0, qPrintable(restart.out + restart.err));
+    QVERIFY(restart.out.contains(
+        u"%1 run(s) left open earlier were closed as INTERRUPTED"_s.arg(open)));
+    Inspector inspect(record);
+    QCOMPARE(inspect.value(u"PRAGMA integrity_check"_s), u"ok"_s);
+    QCOMPARE(
+        inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'INTERRUPTED'"_s).toInt(), open);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'RUNNING'"_s), u"0"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM steps"_s).toInt(), stepsBefore + 5);
+}
+
+void tst_Headless::refusesBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no recipe") << QStringList {u"--headless"_s, u"--simulate"_s, u"1"_s}
+                               << u"--recipe"_s;
+    QTest::newRow("missing recipe") << QStringList {u"--headless"_s,
+        u"--simulate"_s,
+        u"1"_s,
+        u"--recipe"_s,
+        u"/nonexistent.json"_s} << u"nonexistent.json"_s;
+    QTest::newRow("bad fixtures") << QStringList {u"--headless"_s,
+        u"--simulate"_s,
+        u"1"_s,
+        u"--fixtures"_s,
+        u"x"_s,
+        u"--recipe"_s,
+        QuickRecipe} << u"--fixtures"_s;
+    QTest::newRow("no such fixture") << QStringList {u"--headless"_s,
+        u"--simulate"_s,
+        u"2"_s,
+        u"--fixtures"_s,
+        u"3"_s,
+        u"--recipe"_s,
+        QuickRecipe} << u"fixture 3"_s;
+}
+
+void tst_Headless::refusesBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    SimBench bench;
+    QProcessEnvironment env = bench.environment();
+    env.remove(u"AZSPHERE_SIM_HOME"_s);
+    const Run run
+        = station(arguments + QStringList {u"--record"_s, bench.path() + u"/r.sqlite"_s}, env);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+QTEST_GUILESS_MAIN(tst_Headless)
+
+#include "tst_headless.moc"

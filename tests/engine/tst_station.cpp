@@ -1,0 +1,300 @@
+#include "services/recordstore.h"
+#include "services/station.h"
+#include "simbench.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+
+// The StationController with its fixture workers against the simulator: runs, abort, the record
+// becoming unwritable mid-run, refused starts, serial labels.
+class tst_Station : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void runsEveryFixture();
+    void abortMidRecover();
+    void unwritableRecordMidRun_data();
+    void unwritableRecordMidRun();
+    void serialLabels();
+
+private:
+    static StationOptions options(const SimBench &bench, int fixtures);
+};
+
+namespace {
+
+const QByteArray ShortRecipe = R"({"format": 1, "name": "short", "version": "1",
+    "os_versions_file": "sim-assets/mt3620an.json",
+    "auto_keystore": "sim-assets/keystore/TrustedKeystore-v2.imagepackage",
+    "steps": [{"type": "connect", "params": {"wait_s": 5}}, {"type": "details"},
+              {"type": "sideload", "params": {"packages": ["sim-assets/apps/ProductApp.imagepackage"]}},
+              {"type": "delete-temporary", "params": {"component_ids": ["508eddf2-b8c3-4a99-93d9-a045d9a060eb"]}},
+              {"type": "ready-to-ship", "params": {"expected_state": "Blank", "os": ["24.03"], "expect_sideloaded": true}}]})";
+
+const QByteArray RecoverRecipe = R"({"format": 1, "name": "recover", "version": "1",
+    "os_versions_file": "sim-assets/mt3620an.json",
+    "steps": [{"type": "connect", "params": {"wait_s": 5}}, {"type": "details"},
+              {"type": "os-update", "params": {"images": "sim-assets/recovery/26.09", "os_version": "26.09"}}]})";
+
+QString scalar(const QString &recordPath, const QString &sql)
+{
+    const QString name = u"inspect-%1"_s.arg(quintptr(&sql));
+    QString value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(recordPath);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                value = query.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+// Processes (the simulator's tools) that run on this bench: found by their environment.
+int processesOnBench(const QString &benchDir)
+{
+    int count = 0;
+    const QByteArray needle = "AZSPHERE_SIM_HOME=" + benchDir.toUtf8();
+    QDirIterator it(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString dir = it.next();
+        bool numeric = false;
+        const qint64 pid = it.fileName().toLongLong(&numeric);
+        if (!numeric || pid == QCoreApplication::applicationPid())
+            continue;
+        QFile environ(dir + u"/environ"_s);
+        if (!environ.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> variables = environ.readAll().split('\0');
+        if (variables.contains(needle))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+void tst_Station::initTestCase()
+{
+    qRegisterMetaType<Station::FixtureSnapshot>();
+    qRegisterMetaType<Station::StepResult>();
+    QVERIFY2(QFile::exists(SimBench::recipesDir() + u"/sim-assets/manifest.json"_s),
+        "the simulator assets are not generated");
+}
+
+StationOptions tst_Station::options(const SimBench &bench, int fixtures)
+{
+    StationOptions options;
+    for (int k = 1; k <= fixtures; ++k)
+        options.fixtures.append(bench.fixture(k));
+    options.tools = bench.tools();
+    options.recordPath = bench.recordPath();
+    options.stationName = u"test-station"_s;
+    options.operatorName = u"tester"_s;
+    options.appVersion = u"0.0-test"_s;
+    options.presence = false;
+    return options;
+}
+
+void tst_Station::runsEveryFixture()
+{
+    SimBench bench;
+    QVERIFY(bench.create(3));
+    StationController station;
+    QVERIFY(station.open(options(bench, 3)));
+    const Result<Recipe> recipe = SimBench::recipe(ShortRecipe);
+    QVERIFY(recipe);
+    station.setRecipe(*recipe);
+
+    QSignalSpy finished(&station, &StationController::runFinished);
+    QSignalSpy steps(&station, &StationController::stepFinished);
+    QCOMPARE(station.startAll(), 3);
+    // A fixture that runs cannot be started twice.
+    QVERIFY(!station.startFixture(1));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 60000);
+    QTRY_VERIFY(!station.isAnyRunning());
+    QCOMPARE(steps.size(), 3 * 5);
+    for (const FixtureSnapshot &snapshot : station.snapshots()) {
+        QCOMPARE(snapshot.verdict, RunOutcome::Pass);
+        QCOMPARE(snapshot.deviceId.size(), 128);
+        QCOMPARE(snapshot.stepIndex, 5);
+        QVERIFY(snapshot.runId > 0);
+    }
+    station.shutdown();
+    QCOMPARE(
+        scalar(bench.recordPath(), u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s), u"3"_s);
+    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps"_s), u"15"_s);
+    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(DISTINCT device_id) FROM runs"_s), u"3"_s);
+    QCOMPARE(
+        scalar(bench.recordPath(),
+            u"SELECT count(*) FROM runs WHERE operator = 'tester' AND backend = 'simulated'"_s),
+        u"3"_s);
+}
+
+void tst_Station::abortMidRecover()
+{
+    // Recovery takes about 120 s at time scale 1, so 6 s at 0.05: time to abort it mid-way.
+    SimBench bench(u"0.05"_s);
+    QVERIFY(bench.create(1));
+    StationController station;
+    QVERIFY(station.open(options(bench, 1)));
+    station.setRecipe(*SimBench::recipe(RecoverRecipe));
+
+    QSignalSpy finished(&station, &StationController::runFinished);
+    bool sending = false;
+    connect(&station, &StationController::outputLine, this, [&](int, const QString &line) {
+        sending = sending || line.startsWith(u"Sent "_s);
+    });
+    QVERIFY(station.startFixture(1));
+    QTRY_VERIFY_WITH_TIMEOUT(sending, 30000);
+    QVERIFY(processesOnBench(bench.benchDir()) > 0); // the recover is running
+
+    QElapsedTimer abortTime;
+    abortTime.start();
+    station.stopFixture(1);
+    QVERIFY(finished.wait(5000) || finished.size() == 1);
+    const qint64 ms = abortTime.elapsed();
+    qInfo("abort to run finished: %lld ms", ms);
+    QCOMPARE(processesOnBench(bench.benchDir()), 0);
+
+    const FixtureSnapshot snapshot = finished.first().at(1).value<FixtureSnapshot>();
+    QCOMPARE(snapshot.verdict, RunOutcome::Aborted);
+    QCOMPARE(snapshot.errorCode, ErrorCode::Cancelled);
+    station.shutdown();
+    QCOMPARE(scalar(bench.recordPath(), u"SELECT outcome FROM runs"_s), u"ABORTED"_s);
+    QCOMPARE(
+        scalar(bench.recordPath(), u"SELECT outcome FROM steps WHERE seq = 3"_s), u"ABORTED"_s);
+    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps"_s), u"3"_s);
+}
+
+void tst_Station::unwritableRecordMidRun_data()
+{
+    QTest::addColumn<bool>("recovers");
+    QTest::newRow("writable again") << true;
+    QTest::newRow("aborted while unwritable") << false;
+}
+
+void tst_Station::unwritableRecordMidRun()
+{
+    QFETCH(bool, recovers);
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    StationOptions opts = options(bench, 2);
+    // Fixture 1's record turns read-only before step 3 is committed; in the first row it
+    // comes back after two retries.
+    // The first run to reach step 3 (fixture 1) finds its record read-only; in the first row it
+    // becomes writable again after two retries. Only that connection ever retries.
+    auto broken = std::make_shared<std::atomic_bool>(false);
+    opts.recordHook = [recovers, broken](const QString &connection, int seq, int attempt) {
+        QSqlQuery query(QSqlDatabase::database(connection, false));
+        // (On the worker thread: no QVERIFY here; a failed PRAGMA fails the checks below.)
+        if (seq == 3 && attempt == 0 && !broken->exchange(true))
+            query.exec(u"PRAGMA query_only = ON"_s);
+        if (recovers && attempt == 2)
+            query.exec(u"PRAGMA query_only = OFF"_s);
+    };
+    StationController station;
+    QVERIFY(station.open(opts));
+    station.setRecipe(*SimBench::recipe(ShortRecipe));
+
+    QStringList events;
+    connect(
+        &station, &StationController::stepFinished, this, [&](int fixture, const StepResult &step) {
+            if (fixture == 1)
+                events.append(u"step %1 %2"_s.arg(step.seq).arg(stepOutcomeName(step.outcome)));
+        });
+    connect(
+        &station, &StationController::recordError, this, [&] { events.append(u"record error"_s); });
+    connect(&station, &StationController::recordRecovered, this, [&] {
+        events.append(u"record ok"_s);
+    });
+    QSignalSpy finished(&station, &StationController::runFinished);
+
+    QVERIFY(station.startFixture(1));
+    QTRY_VERIFY_WITH_TIMEOUT(events.contains(u"record error"_s), 30000);
+    // Nothing goes on while the result is not in the record.
+    QVERIFY(!events.contains(u"step 3 PASS"_s));
+    QVERIFY(!station.isRecordWritable());
+    const Result<> refused = station.startFixture(2);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::RecordUnwritable);
+
+    if (recovers) {
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(events.indexOf(u"record ok"_s) < events.indexOf(u"step 3 PASS"_s), true);
+        QCOMPARE(events.indexOf(u"record error"_s) < events.indexOf(u"record ok"_s), true);
+        QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+        QVERIFY(station.isRecordWritable());
+        QVERIFY(station.startFixture(2)); // starts are allowed again
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    } else {
+        station.stopFixture(1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        // Never shown as passed; the step that was not recorded was not reported either.
+        QCOMPARE(station.snapshot(1).verdict, RunOutcome::Aborted);
+        QVERIFY(!events.contains(u"step 3 PASS"_s));
+    }
+    station.shutdown();
+
+    // What the file holds: every result that was reported, nothing else.
+    RecordStore reopened;
+    QVERIFY(reopened.open(bench.recordPath()));
+    const Result<int> interrupted = reopened.closeInterruptedRuns();
+    QVERIFY(interrupted);
+    reopened.close();
+    const QString run1 = u"(SELECT id FROM runs WHERE fixture = 1)"_s;
+    if (recovers) {
+        QCOMPARE(*interrupted, 0);
+        QCOMPARE(
+            scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 1"_s), u"PASS"_s);
+        QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run1),
+            u"5"_s);
+    } else {
+        QCOMPARE(*interrupted, 1);
+        QCOMPARE(scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 1"_s),
+            u"INTERRUPTED"_s);
+        QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run1),
+            u"2"_s);
+    }
+}
+
+void tst_Station::serialLabels()
+{
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    StationController station;
+    QVERIFY(station.open(options(bench, 2)));
+    station.setRecipe(*SimBench::recipe(ShortRecipe));
+    QVERIFY(station.bindSerialNumber(1, u"SN-0001"_s));
+    // The same label on a second fixture is refused.
+    QVERIFY(!station.bindSerialNumber(2, u"SN-0001"_s));
+    QSignalSpy finished(&station, &StationController::runFinished);
+    QVERIFY(station.startFixture(1));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+
+    // The label now belongs to fixture 1's device: on fixture 2's device the run fails.
+    QVERIFY(station.bindSerialNumber(2, u"SN-0001"_s));
+    QVERIFY(station.startFixture(2));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+    const FixtureSnapshot second = station.snapshot(2);
+    QCOMPARE(second.verdict, RunOutcome::Fail);
+    QCOMPARE(second.failedStep, u"details"_s);
+    QVERIFY(second.cause.contains(u"SN-0001"_s));
+}
+
+QTEST_GUILESS_MAIN(tst_Station)
+
+#include "tst_station.moc"
