@@ -91,6 +91,12 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         station.tools.rfToolCli = m_config.rfToolCliProgram().value_or(QString());
         station.tools.environment = m_config.toolProcessEnvironment();
         station.fixtures = m_config.fixtures;
+        // Fixtures bound by FTDI location: presence comes from libftdi1, which needs no answer
+        // from the device. Bound by IP (the real Linux SDK): only list-attached can tell.
+        station.presenceByFtdi = !station.fixtures.isEmpty()
+            && std::all_of(station.fixtures.cbegin(),
+                station.fixtures.cend(),
+                [](const FixtureConfig &f) { return !f.connectionPath.isEmpty(); });
     }
 
     // The tool's version goes into every run row; a tool that cannot even say it is refused.

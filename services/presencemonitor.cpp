@@ -1,6 +1,7 @@
 #include "services/presencemonitor.h"
 
 #include "services/azsphereclient.h"
+#include "services/ftdienumerator.h"
 #include "services/logging.h"
 
 #include <QTimer>
@@ -69,6 +70,10 @@ void PresenceMonitor::pollNow()
 {
     if (m_polling || m_cancel.isCancelled())
         return;
+    if (m_source == Source::Ftdi) {
+        pollFtdi();
+        return;
+    }
     m_polling = true;
     AzsphereTimeouts timeouts;
     timeouts.command = PollTimeout;
@@ -87,30 +92,58 @@ void PresenceMonitor::pollNow()
 
     const QHash<int, AttachedDevice> found = assign(m_fixtures, *reply.value);
     for (const FixtureConfig &fixture : m_fixtures) {
-        Seen now;
-        if (const auto it = found.constFind(fixture.number); it != found.cend()) {
-            now.presence = it->isResponsive ? Presence::Present : Presence::Unresponsive;
-            now.deviceId = it->deviceId;
-        } else {
-            now.presence = Presence::Empty;
-        }
-        Seen &before = m_seen[fixture.number];
-        // A different device ID with no empty poll in between: someone swapped the device.
-        if (!before.deviceId.isEmpty() && !now.deviceId.isEmpty() && before.deviceId != now.deviceId
-            && before.presence != Presence::Empty) {
-            Logging::station().warn(u"fixture %1: device swapped (%2 -> %3)"_s.arg(fixture.number)
-                                        .arg(before.deviceId.left(8), now.deviceId.left(8)));
-            Q_EMIT deviceSwapped(fixture.number, before.deviceId, now.deviceId);
-        }
-        // An unresponsive device reports no ID: keep the last one known for the tile.
-        if (now.presence == Presence::Unresponsive && now.deviceId.isEmpty())
-            now.deviceId = before.deviceId;
-        if (now.presence != before.presence || now.deviceId != before.deviceId) {
-            before = now;
-            Q_EMIT presenceChanged(fixture.number, now.presence, now.deviceId);
-        }
+        if (const auto it = found.constFind(fixture.number); it != found.cend())
+            update(fixture.number,
+                it->isResponsive ? Presence::Present : Presence::Unresponsive,
+                it->deviceId);
+        else
+            update(fixture.number, Presence::Empty, {});
     }
     Q_EMIT polled();
+}
+
+void PresenceMonitor::pollFtdi()
+{
+    FtdiEnumerator::Options options;
+    options.readStrings = false; // opening each device would be slower and is not needed here
+    Result<QList<FtdiInterface>> interfaces = FtdiEnumerator::enumerate(options);
+    if (!interfaces) {
+        Logging::station().warn(u"presence poll (FTDI) failed: %1 (%2)"_s.arg(
+            interfaces.error().message, interfaces.error().detail));
+        Q_EMIT pollFailed(interfaces.error().message);
+        Q_EMIT polled();
+        return;
+    }
+    for (const FixtureConfig &fixture : m_fixtures) {
+        const bool plugged = std::any_of(interfaces->cbegin(),
+            interfaces->cend(),
+            [&](const FtdiInterface &i) { return i.locationId == fixture.connectionPath; });
+        // FTDI knows no device ID: keep the last one seen (a run learns it at `details`).
+        update(fixture.number,
+            plugged ? Presence::Present : Presence::Empty,
+            plugged ? m_seen.value(fixture.number).deviceId : QString());
+    }
+    Q_EMIT polled();
+}
+
+void PresenceMonitor::update(int fixture, Presence presence, const QString &deviceId)
+{
+    Seen now {presence, deviceId};
+    Seen &before = m_seen[fixture];
+    // A different device ID with no empty poll in between: someone swapped the device.
+    if (!before.deviceId.isEmpty() && !now.deviceId.isEmpty() && before.deviceId != now.deviceId
+        && before.presence != Presence::Empty) {
+        Logging::station().warn(u"fixture %1: device swapped (%2 -> %3)"_s.arg(fixture).arg(
+            before.deviceId.left(8), now.deviceId.left(8)));
+        Q_EMIT deviceSwapped(fixture, before.deviceId, now.deviceId);
+    }
+    // An unresponsive device reports no ID: keep the last one known for the tile.
+    if (now.presence == Presence::Unresponsive && now.deviceId.isEmpty())
+        now.deviceId = before.deviceId;
+    if (now.presence != before.presence || now.deviceId != before.deviceId) {
+        before = now;
+        Q_EMIT presenceChanged(fixture, now.presence, now.deviceId);
+    }
 }
 
 } // namespace Station

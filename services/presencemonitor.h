@@ -17,11 +17,13 @@ class QTimer;
 
 namespace Station {
 
-// Watches which device sits in which fixture: polls `azsphere device list-attached` every few
-// seconds on its own thread (moved there by the StationController) and maps devices to fixtures
-// by connection path, or by IP address where the tool reports no connection path (the real Linux
-// SDK). Reports plug, unplug, unresponsive and SWAP (another device ID in the same fixture
-// between two polls) as queued signals.
+// Watches which device sits in which fixture: polls every few seconds on its own thread (moved
+// there by the StationController) and reports plug, unplug, unresponsive and SWAP (another device
+// ID in the same fixture between two polls) as queued signals. Source ListAttached asks
+// `azsphere device list-attached` and maps devices to fixtures by connection path, or by IP
+// address where the tool reports no connection path (the real Linux SDK). Source Ftdi (real
+// hardware) only enumerates the FTDI interfaces with libftdi1: cheaper, and it needs no answer
+// from the device, but it sees a board's USB link only (no device ID, so no swap).
 class PresenceMonitor final : public QObject
 {
     Q_OBJECT
@@ -32,10 +34,15 @@ public:
     // quick enough that a tile changes within a few seconds of a plug.
     static constexpr std::chrono::milliseconds DefaultInterval = 3s;
 
+    enum class Source { ListAttached, Ftdi };
+
     PresenceMonitor(const QList<FixtureConfig> &fixtures,
         const ToolSetup &tools,
         std::chrono::milliseconds interval = DefaultInterval,
         QObject *parent = nullptr);
+
+    // Before start(): where presence comes from (ListAttached by default).
+    void setSource(Source source) { m_source = source; }
     ~PresenceMonitor() override;
 
     // Maps one `list-attached` answer to fixtures (pure; also used by tests).
@@ -57,6 +64,9 @@ Q_SIGNALS:
     void polled(); // after every poll, for tests and diagnostics
 
 private:
+    void pollFtdi();
+    void update(int fixture, Presence presence, const QString &deviceId);
+
     struct Seen
     {
         Presence presence = Presence::Unknown;
@@ -70,6 +80,7 @@ private:
     QTimer *m_timer = nullptr; // created on the monitor's thread in start()
     QHash<int, Seen> m_seen;
     bool m_polling = false;
+    Source m_source = Source::ListAttached;
 };
 
 } // namespace Station

@@ -127,6 +127,8 @@ Result<> StationController::open(const StationOptions &options)
         thread->setObjectName(u"presence"_s);
         m_presenceThread.reset(thread);
         m_presence = new PresenceMonitor(options.fixtures, options.tools, options.presenceInterval);
+        if (options.presenceByFtdi)
+            m_presence->setSource(PresenceMonitor::Source::Ftdi);
         m_presence->moveToThread(thread);
         connect(thread, &QThread::finished, m_presence, &QObject::deleteLater);
         connect(

@@ -42,7 +42,10 @@ struct StationOptions
     QString stationName;
     QString operatorName;
     QString appVersion;
-    bool presence = true; // poll list-attached for the tiles
+    bool presence = true; // poll for the tiles
+    // Real hardware whose fixtures are bound by FTDI location may poll libftdi1 instead of
+    // list-attached (see PresenceMonitor::Source).
+    bool presenceByFtdi = false;
     std::chrono::milliseconds presenceInterval = 3s;
     // Test seam handed to every FixtureWorker (see FixtureWorker::setRecordHook).
     std::function<void(const QString &connectionName, int seq, int attempt)> recordHook;
