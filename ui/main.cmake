@@ -1,0 +1,12 @@
+# The station window (gui-main): main window, label scan, record banner, status bar, recipe
+# badge and confirmation.
+target_sources(station_ui PRIVATE
+    mainwindow.h mainwindow.cpp
+    messagearea.h messagearea.cpp
+    permanentrecipedialog.h permanentrecipedialog.cpp
+    recipebadge.h recipebadge.cpp
+    recorderrorbanner.h recorderrorbanner.cpp
+    serialscanfilter.h serialscanfilter.cpp
+    startgatemodel.h startgatemodel.cpp
+    stationstatusbar.h stationstatusbar.cpp
+)

@@ -1,0 +1,761 @@
+#include "ui/mainwindow.h"
+
+#include "models/fixturemodel.h"
+#include "services/recipeloader.h"
+#include "services/recordquery.h"
+#include "services/station.h"
+#include "ui/fixturegridwidget.h"
+#include "ui/fixturetileview.h"
+#include "ui/permanentrecipedialog.h"
+#include "ui/recipebadge.h"
+#include "ui/recorderrorbanner.h"
+#include "ui/serialscanfilter.h"
+#include "ui/startgatemodel.h"
+#include "ui/stationstatusbar.h"
+#include "ui/theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTimeZone>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Station {
+
+namespace {
+
+using Severity = MessageArea::Severity;
+
+// The shift label follows the clock; a minute late at a shift change is harmless.
+constexpr auto ShiftRefreshInterval = 30s;
+
+const QString LastRecipeKey = u"recipe/last"_s;
+const QString OperatorKey = u"operator/name"_s;
+
+bool needsRfTools(const Recipe &recipe)
+{
+    for (const RecipeStep &step : recipe.steps) {
+        if (step.type == "rf-calibrate"_L1 || step.type == "rf-verify"_L1)
+            return true;
+    }
+    return false;
+}
+
+bool wantsLabelMac(const Recipe &recipe)
+{
+    for (const RecipeStep &step : recipe.steps) {
+        if (step.type == "rf-calibrate"_L1
+            && step.params.value(u"mac_source"_s).toString() == "label"_L1)
+            return true;
+    }
+    return false;
+}
+
+// A MAC address as printed on a label: 12 hex digits, optionally in pairs separated by ':' or
+// '-'. Serial numbers of this product never look like that.
+bool looksLikeMac(const QString &text)
+{
+    static const QRegularExpression mac(u"^[0-9A-Fa-f]{2}([:-]?[0-9A-Fa-f]{2}){5}$"_s);
+    return mac.match(text).hasMatch();
+}
+
+QIcon shapeIcon(void (*paint)(QPainter *, const QRectF &, const QColor &), const QColor &color)
+{
+    constexpr int Size = 32;
+    QPixmap pixmap(Size, Size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    paint(&painter, QRectF(2, 2, Size - 4, Size - 4), color);
+    painter.end();
+    return QIcon(pixmap);
+}
+
+QString shiftName(const QString &id)
+{
+    if (id == "early"_L1)
+        return MainWindow::tr("Early shift");
+    if (id == "late"_L1)
+        return MainWindow::tr("Late shift");
+    if (id == "night"_L1)
+        return MainWindow::tr("Night shift");
+    return id;
+}
+
+} // namespace
+
+MainWindow::MainWindow(StationController &station, const Options &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_station(station)
+    , m_options(options)
+    , m_confirmPermanent(
+          [this](const Recipe &recipe) { return PermanentRecipeDialog::confirm(this, recipe); })
+    , m_confirmClose([this](int running) {
+        const auto answer = QMessageBox::warning(this,
+            tr("Runs are active"),
+            tr("%n fixture(s) are still running. Closing stops them; their devices will need "
+               "to be run again.\n\nStop every run and close?",
+                nullptr,
+                running),
+            QMessageBox::Yes | QMessageBox::Cancel,
+            QMessageBox::Cancel);
+        return answer == QMessageBox::Yes;
+    })
+    , m_model(new FixtureModel(this))
+    , m_gate(new StartGateModel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    m_model->resetFixtures(m_station.snapshots());
+    m_gate->setSourceModel(m_model);
+    connect(&m_station, &StationController::fixtureChanged, m_model, &FixtureModel::updateFixture);
+
+    createActions();
+    createToolBar();
+
+    m_banner = new RecordErrorBanner(this);
+    m_pages = new QTabWidget(this);
+    m_pages->setDocumentMode(true);
+    m_pages->tabBar()->setFocusPolicy(Qt::NoFocus);
+    m_linePage = createLinePage();
+    //: Page with the fixture tiles
+    m_pages->addTab(m_linePage, tr("Line"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_statusBar = new StationStatusBar(this);
+    m_statusBar->setBackend(m_options.backendText);
+    m_statusBar->setRecordPath(m_station.recordPath());
+    setStatusBar(m_statusBar);
+
+    m_scanFilter = new SerialScanFilter(this);
+    m_scanFilter->setActivePredicate([this] { return isScanCaptureActive(); });
+    connect(m_scanFilter, &SerialScanFilter::scanned, this, &MainWindow::bindScannedLabel);
+    connect(m_scanFilter, &SerialScanFilter::incompleteScan, this, &MainWindow::onIncompleteScan);
+    connect(m_scanFilter, &SerialScanFilter::digitPressed, this, &MainWindow::onDigit);
+    qApp->installEventFilter(m_scanFilter);
+
+    connect(&m_station, &StationController::recipeChanged, this, &MainWindow::updateRecipe);
+    connect(&m_station, &StationController::recordError, this, &MainWindow::onRecordError);
+    connect(&m_station, &StationController::recordRecovered, this, &MainWindow::onRecordRecovered);
+    connect(&m_station, &StationController::runFinished, this, [this](int fixture) {
+        onRunFinished(fixture);
+    });
+    connect(&m_station, &StationController::allFinished, this, &MainWindow::onAllFinished);
+    connect(&m_station, &StationController::deviceSwapped, this, &MainWindow::onDeviceSwapped);
+    connect(&m_station, &StationController::fixtureChanged, this, &MainWindow::updateScanTarget);
+
+    m_shiftTimer.setInterval(ShiftRefreshInterval);
+    connect(&m_shiftTimer, &QTimer::timeout, this, &MainWindow::updateShift);
+    m_shiftTimer.start();
+
+    if (!m_station.isRecordWritable())
+        onRecordError(tr("an earlier write failed"));
+    updateWindowTitle();
+    updateRecipe();
+    updateShift();
+    updateScanTarget();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow()
+{
+    if (qApp)
+        qApp->removeEventFilter(m_scanFilter);
+}
+
+void MainWindow::setPermanentConfirmation(PermanentConfirmation confirm)
+{
+    m_confirmPermanent = std::move(confirm);
+}
+
+void MainWindow::setCloseConfirmation(CloseConfirmation confirm)
+{
+    m_confirmClose = std::move(confirm);
+}
+
+void MainWindow::createActions()
+{
+    m_openRecipe = new QAction(tr("Open recipe…"), this);
+    m_openRecipe->setToolTip(tr("Load a recipe file"));
+    connect(m_openRecipe, &QAction::triggered, this, &MainWindow::chooseRecipe);
+
+    const Theme::StateStyle running = Theme::stateStyle(FixtureModel::TileState::Running);
+    m_startAll
+        = new QAction(shapeIcon(&Theme::paintStartShape, running.accent), tr("Start all"), this);
+    m_startAll->setShortcut(QKeySequence(Qt::Key_F5));
+    m_startAll->setShortcutContext(Qt::WindowShortcut);
+    m_startAll->setToolTip(
+        tr("Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture."));
+    connect(m_startAll, &QAction::triggered, this, &MainWindow::startAll);
+
+    m_stopAll = new QAction(shapeIcon(&Theme::paintStopShape,
+                                Theme::stateStyle(FixtureModel::TileState::Aborted).accent),
+        tr("Stop all"),
+        this);
+    m_stopAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stopAll->setShortcutContext(Qt::WindowShortcut);
+    m_stopAll->setToolTip(tr("Stop every running fixture (Shift+F5)"));
+    connect(m_stopAll, &QAction::triggered, this, &MainWindow::stopAll);
+
+    m_settings = new QAction(tr("Settings…"), this);
+    m_settings->setToolTip(tr("Station configuration: back end, tools, fixtures"));
+    m_settings->setEnabled(false);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Station"));
+    bar->setObjectName(u"stationToolBar"_s);
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(22, 22));
+
+    auto *recipeCaption = new QLabel(tr("Recipe:"), bar);
+    recipeCaption->setContentsMargins(6, 0, 0, 0);
+    bar->addWidget(recipeCaption);
+    m_recipeBadge = new RecipeBadge(bar);
+    bar->addWidget(m_recipeBadge);
+    bar->addAction(m_openRecipe);
+    bar->addSeparator();
+    bar->addAction(m_startAll);
+    bar->addAction(m_stopAll);
+    bar->addSeparator();
+
+    auto *operatorCaption = new QLabel(tr("Operator:"), bar);
+    operatorCaption->setContentsMargins(6, 0, 4, 0);
+    bar->addWidget(operatorCaption);
+    m_operator = new QLineEdit(bar);
+    m_operator->setObjectName(u"operatorField"_s);
+    m_operator->setPlaceholderText(tr("Your name"));
+    m_operator->setMaximumWidth(220);
+    m_operator->setClearButtonEnabled(true);
+    QString name = m_station.operatorName();
+    if (name.isEmpty())
+        name = QSettings().value(OperatorKey).toString();
+    if (!name.isEmpty() && name != m_station.operatorName())
+        m_station.setOperatorName(name);
+    m_operator->setText(name);
+    connect(m_operator, &QLineEdit::editingFinished, this, &MainWindow::onOperatorEdited);
+    connect(m_operator, &QLineEdit::returnPressed, this, [this] {
+        // Back to the tiles, so the digit keys and the scanner work again.
+        m_grid->view()->setFocus();
+    });
+    bar->addWidget(m_operator);
+
+    m_shift = new QLabel(bar);
+    m_shift->setContentsMargins(12, 0, 6, 0);
+    bar->addWidget(m_shift);
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_settings);
+}
+
+QWidget *MainWindow::createLinePage()
+{
+    auto *page = new QWidget(this);
+    m_grid = new FixtureGridWidget(page);
+    m_grid->setModel(m_gate);
+    connect(m_grid, &FixtureGridWidget::startRequested, this, &MainWindow::startFixture);
+    connect(m_grid, &FixtureGridWidget::stopRequested, this, &MainWindow::stopFixture);
+    connect(
+        m_grid, &FixtureGridWidget::selectedFixtureChanged, this, &MainWindow::updateScanTarget);
+
+    auto *scanCaption = new QLabel(tr("Label scan:"), page);
+    m_scanField = new QLineEdit(page);
+    m_scanField->setObjectName(u"scanField"_s);
+    m_scanField->setPlaceholderText(tr("Scan a device label"));
+    m_scanField->setToolTip(
+        tr("The scanner works wherever the focus is, except in a text field. You can also type "
+           "a label here and press Enter."));
+    m_scanField->setMinimumWidth(240);
+    m_scanField->setMaximumWidth(360);
+    connect(m_scanField, &QLineEdit::returnPressed, this, &MainWindow::onScanFieldReturn);
+    m_scanTarget = new QLabel(page);
+    m_scanTarget->setObjectName(u"scanTarget"_s);
+    m_scanTarget->setTextFormat(Qt::PlainText);
+    QPalette muted = m_scanTarget->palette();
+    muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+    m_scanTarget->setPalette(muted);
+
+    auto *scan = new QVBoxLayout;
+    scan->setSpacing(2);
+    auto *scanRow = new QHBoxLayout;
+    scanRow->addWidget(scanCaption);
+    scanRow->addWidget(m_scanField, 1);
+    scan->addLayout(scanRow);
+    scan->addWidget(m_scanTarget);
+    scan->addStretch();
+
+    m_messages = new MessageArea(page);
+    auto *bottom = new QHBoxLayout;
+    bottom->setContentsMargins(10, 4, 10, 6);
+    bottom->setSpacing(12);
+    bottom->addLayout(scan);
+    bottom->addWidget(m_messages, 1);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_grid, 1);
+    layout->addLayout(bottom);
+    return page;
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const QString station = m_station.stationName();
+    setWindowTitle(
+        station.isEmpty() ? tr("Sphere Station") : tr("Sphere Station — %1").arg(station));
+}
+
+bool MainWindow::openRecipe(const QString &path)
+{
+    const QString name = QFileInfo(path).fileName();
+    if (m_station.isAnyRunning()) {
+        post(Severity::Error,
+            tr("Recipe %1 not loaded: wait until every running fixture has finished, or stop "
+               "them, before changing the recipe.")
+                .arg(name));
+        return false;
+    }
+    Result<Recipe> loaded = loadRecipe(path);
+    if (!loaded) {
+        post(Severity::Error, tr("Recipe %1 not loaded: %2").arg(name, loaded.error().message));
+        return false;
+    }
+    const ToolSetup &tools = m_station.tools();
+    if (needsRfTools(*loaded) && (tools.rfSettingsTool.isEmpty() || tools.rfToolCli.isEmpty())) {
+        post(Severity::Error,
+            tr("Recipe %1 not loaded: it has RF steps, but RfSettingsTool or RfToolCli is not "
+               "configured or not found.")
+                .arg(name));
+        return false;
+    }
+    // Once per load, never per device: the operator has agreed to what the recipe does.
+    if (loaded->isPermanent() && !m_confirmPermanent(*loaded)) {
+        post(Severity::Warning,
+            tr("Recipe %1 %2 not loaded: it sets devices to %3 and was declined.")
+                .arg(loaded->name, loaded->version, loaded->finalState()));
+        return false;
+    }
+    m_station.setRecipe(*loaded);
+    QSettings().setValue(LastRecipeKey, loaded->path);
+    post(Severity::Info, tr("Recipe loaded: %1 %2").arg(loaded->name, loaded->version));
+    return true;
+}
+
+void MainWindow::chooseRecipe()
+{
+    QString folder = m_options.recipeFolder;
+    if (m_station.hasRecipe())
+        folder = QFileInfo(m_station.recipe().path).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open recipe"), folder, tr("Recipes (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openRecipe(path);
+}
+
+void MainWindow::updateRecipe()
+{
+    if (m_station.hasRecipe())
+        m_recipeBadge->setRecipe(m_station.recipe());
+    else
+        m_recipeBadge->clearRecipe();
+    m_gate->setSerialRequired(m_station.hasRecipe() && m_station.recipe().requireSerial);
+    updateStartGate();
+}
+
+void MainWindow::updateStartGate()
+{
+    QString reason;
+    if (m_recordBroken)
+        reason = tr("The record cannot be written: no new start");
+    else if (!m_station.hasRecipe())
+        reason = tr("Open a recipe to start");
+    m_gate->setBlockedReason(reason);
+    m_startAll->setEnabled(reason.isEmpty());
+    m_startAll->setToolTip(reason.isEmpty()
+            ? tr("Start every fixture that holds an idle device (F5). Keys 1–9 start one "
+                 "fixture.")
+            : reason);
+}
+
+void MainWindow::updateShift()
+{
+    const std::optional<ShiftDay> shift
+        = shiftAt(QDateTime::currentDateTimeUtc(), defaultShifts(), QTimeZone::systemTimeZone());
+    if (!shift) {
+        m_shift->clear();
+        return;
+    }
+    //: Toolbar: "Early shift 06:00–14:00"
+    m_shift->setText(tr("%1 %2–%3")
+                         .arg(shiftName(shift->shift.name),
+                             shift->shift.start.toString(u"HH:mm"_s),
+                             shift->shift.end.toString(u"HH:mm"_s)));
+}
+
+void MainWindow::onOperatorEdited()
+{
+    const QString name = m_operator->text().simplified();
+    if (name == m_station.operatorName())
+        return;
+    m_station.setOperatorName(name);
+    QSettings().setValue(OperatorKey, name);
+    if (name.isEmpty())
+        post(Severity::Warning, tr("No operator name: runs are recorded without one."));
+    else
+        post(Severity::Info, tr("Operator: %1").arg(name));
+}
+
+QString MainWindow::fixtureTitle(int fixture) const
+{
+    const QModelIndex index = m_model->indexOfFixture(fixture);
+    return index.isValid() ? index.data(FixtureModel::TitleRole).toString()
+                           : FixtureModel::tr("Fixture %1").arg(fixture);
+}
+
+// Why a fixture cannot start now, before the controller is asked (it knows nothing of
+// presence); empty when it may.
+QString MainWindow::refusalFor(int fixture) const
+{
+    const FixtureSnapshot s = m_station.snapshot(fixture);
+    if (s.fixture == 0)
+        return tr("there is no fixture %1.").arg(fixture);
+    switch (s.presence) {
+    case Presence::Empty:
+        return tr("the fixture is empty: insert a device first.");
+    case Presence::Unknown:
+        return tr("no device detected yet: wait a moment and try again.");
+    case Presence::Unresponsive:
+        return tr("the device does not answer: reseat its USB cable.");
+    case Presence::Present:
+        break;
+    }
+    if (m_station.hasRecipe() && m_station.recipe().requireSerial && s.serialNumber.isEmpty())
+        return tr("scan the device's label first.");
+    return {};
+}
+
+void MainWindow::startFixture(int fixture)
+{
+    if (m_station.isRunning(fixture))
+        return;
+    const QString title = fixtureTitle(fixture);
+    QString refusal;
+    if (m_recordBroken)
+        refusal = tr("the record cannot be written; no new run can start until it can.");
+    else if (!m_station.hasRecipe())
+        refusal = tr("no recipe is loaded: open one first.");
+    else
+        refusal = refusalFor(fixture);
+    if (refusal.isEmpty()) {
+        if (Result<> started = m_station.startFixture(fixture); !started)
+            refusal = started.error().message;
+    }
+    if (!refusal.isEmpty()) {
+        //: A refused start: "F3 not started: scan the device's label first."
+        post(Severity::Error, tr("%1 not started: %2").arg(title, refusal));
+        return;
+    }
+    m_batch.insert(fixture);
+}
+
+void MainWindow::startAll()
+{
+    if (m_recordBroken) {
+        post(Severity::Error,
+            tr("Nothing started: the record cannot be written; no new run can start until it "
+               "can."));
+        return;
+    }
+    if (!m_station.hasRecipe()) {
+        post(Severity::Error, tr("Nothing started: no recipe is loaded; open one first."));
+        return;
+    }
+    int started = 0;
+    // Refusals grouped by reason, so eight missing labels make one line, not eight.
+    QList<std::pair<QString, QStringList>> refused;
+    for (int fixture : m_station.fixtureNumbers()) {
+        if (m_station.isRunning(fixture))
+            continue;
+        const FixtureSnapshot s = m_station.snapshot(fixture);
+        // Start all means every fixture that holds a device; empty ones are not an error.
+        if (s.presence != Presence::Present)
+            continue;
+        QString refusal = refusalFor(fixture);
+        if (refusal.isEmpty()) {
+            if (Result<> ok = m_station.startFixture(fixture); ok) {
+                m_batch.insert(fixture);
+                ++started;
+                continue;
+            } else {
+                refusal = ok.error().message;
+            }
+        }
+        auto it = std::find_if(refused.begin(), refused.end(), [&](const auto &entry) {
+            return entry.first == refusal;
+        });
+        if (it == refused.end())
+            refused.append({refusal, {fixtureTitle(fixture)}});
+        else
+            it->second.append(fixtureTitle(fixture));
+    }
+    for (const auto &[reason, fixtures] : refused) {
+        //: "Not started (F3, F5): scan the device's label first."
+        post(Severity::Error, tr("Not started (%1): %2").arg(fixtures.join(u", "_s), reason));
+    }
+    if (started > 0)
+        post(Severity::Info, tr("Started %n fixture(s).", nullptr, started));
+    else if (refused.isEmpty())
+        post(Severity::Warning, tr("Nothing to start: no fixture holds an idle device."));
+}
+
+void MainWindow::stopFixture(int fixture)
+{
+    if (!m_station.isRunning(fixture))
+        return;
+    m_station.stopFixture(fixture);
+    post(Severity::Info, tr("%1: stopping…").arg(fixtureTitle(fixture)));
+}
+
+void MainWindow::stopAll()
+{
+    int running = 0;
+    for (int fixture : m_station.fixtureNumbers())
+        running += m_station.isRunning(fixture) ? 1 : 0;
+    if (running == 0)
+        return;
+    m_station.stopAll();
+    post(Severity::Info, tr("Stopping %n fixture(s)…", nullptr, running));
+}
+
+int MainWindow::scanTarget() const
+{
+    if (const int selected = m_grid->selectedFixture(); selected > 0)
+        return selected;
+    int fallback = 0;
+    for (const FixtureSnapshot &s : m_station.snapshots()) {
+        if (s.presence != Presence::Present || s.running || !s.serialNumber.isEmpty())
+            continue;
+        // A fixture still showing a verdict probably holds the device just finished.
+        if (FixtureModel::tileStateOf(s) == FixtureModel::TileState::Ready)
+            return s.fixture;
+        if (fallback == 0)
+            fallback = s.fixture;
+    }
+    return fallback;
+}
+
+bool MainWindow::bindScannedLabel(const QString &scanned)
+{
+    const QString label = scanned.trimmed();
+    if (label.isEmpty())
+        return false;
+    m_scanField->setText(label);
+    const int fixture = scanTarget();
+    if (fixture == 0) {
+        post(Severity::Warning,
+            tr("Label %1 read, but no fixture is waiting for a label: select a tile, then scan "
+               "again.")
+                .arg(label));
+        return false;
+    }
+    const QString title = fixtureTitle(fixture);
+    if (m_station.hasRecipe() && wantsLabelMac(m_station.recipe()) && looksLikeMac(label)) {
+        m_station.setLabelMacAddress(fixture, label);
+        post(Severity::Success, tr("MAC address %1 → %2").arg(label, title));
+        return true;
+    }
+    if (Result<> bound = m_station.bindSerialNumber(fixture, label); !bound) {
+        //: A refused label scan: "Label SN-1 refused for F3: the label ... belongs to another
+        //: device"
+        post(Severity::Error,
+            tr("Label %1 refused for %2: %3").arg(label, title, bound.error().message));
+        return false;
+    }
+    //: A label bound by a scan: "Label SN-1 → F3"
+    post(Severity::Success, tr("Label %1 → %2").arg(label, title));
+    m_scanField->clear();
+    // The selection was for this one label; the next scan goes to the next waiting fixture.
+    if (m_grid->selectedFixture() == fixture)
+        m_grid->selectFixture(0);
+    updateScanTarget();
+    return true;
+}
+
+void MainWindow::onScanFieldReturn()
+{
+    const QString text = m_scanField->text().trimmed();
+    if (text.isEmpty())
+        return;
+    if (bindScannedLabel(text))
+        m_grid->view()->setFocus();
+    else
+        m_scanField->selectAll(); // to be corrected or scanned over
+}
+
+void MainWindow::onIncompleteScan(const QString &text)
+{
+    m_scanField->setText(text);
+    m_scanField->setFocus();
+    post(Severity::Warning,
+        tr("Read \"%1\" without an Enter at the end: check it in the scan field and press Enter.")
+            .arg(text));
+}
+
+void MainWindow::onDigit(int digit)
+{
+    if (digit > m_station.fixtureCount())
+        return;
+    const QList<int> numbers = m_station.fixtureNumbers();
+    if (numbers.contains(digit))
+        startFixture(digit);
+}
+
+void MainWindow::updateScanTarget()
+{
+    const int fixture = scanTarget();
+    if (fixture == 0) {
+        m_scanTarget->setText(tr("No fixture is waiting for a label"));
+    } else if (fixture == m_grid->selectedFixture()) {
+        //: Below the scan field: where the next scanned label goes
+        m_scanTarget->setText(tr("Next label goes to %1 (selected)").arg(fixtureTitle(fixture)));
+    } else {
+        m_scanTarget->setText(tr("Next label goes to %1").arg(fixtureTitle(fixture)));
+    }
+}
+
+bool MainWindow::isScanCaptureActive() const
+{
+    return m_pages->currentWidget() == m_linePage && isActiveWindow();
+}
+
+void MainWindow::onRecordError(const QString &message)
+{
+    const bool first = !m_recordBroken;
+    m_recordBroken = true;
+    m_banner->showError(message);
+    updateStartGate();
+    if (first)
+        post(Severity::Error, tr("The record cannot be written: %1").arg(message));
+}
+
+void MainWindow::onRecordRecovered()
+{
+    if (!m_recordBroken)
+        return;
+    m_recordBroken = false;
+    m_banner->clearError();
+    updateStartGate();
+    post(Severity::Success, tr("The record is writable again; fixtures can be started."));
+}
+
+void MainWindow::onRunFinished(int fixture)
+{
+    Q_UNUSED(fixture)
+    updateScanTarget();
+}
+
+void MainWindow::onAllFinished()
+{
+    if (m_batch.isEmpty())
+        return;
+    int pass = 0;
+    int fail = 0;
+    int other = 0;
+    for (int fixture : std::as_const(m_batch)) {
+        const FixtureSnapshot s = m_station.snapshot(fixture);
+        if (s.verdict == RunOutcome::Pass)
+            ++pass;
+        else if (s.verdict == RunOutcome::Fail)
+            ++fail;
+        else
+            ++other;
+    }
+    m_batch.clear();
+    //: Summary when the line falls idle: "All runs finished: 7 PASS, 1 FAIL, 0 stopped"
+    post(fail > 0 ? Severity::Warning : Severity::Success,
+        tr("All runs finished: %1 PASS, %2 FAIL, %3 stopped.").arg(pass).arg(fail).arg(other));
+}
+
+void MainWindow::onDeviceSwapped(int fixture, const QString &previousId, const QString &newId)
+{
+    post(Severity::Warning,
+        tr("%1: another device was inserted (%2 → %3).")
+            .arg(fixtureTitle(fixture),
+                FixtureModel::shortDeviceId(previousId),
+                FixtureModel::shortDeviceId(newId)));
+}
+
+void MainWindow::showPage(Page page)
+{
+    QWidget *widget = m_linePage;
+    if (page == Page::Records && m_recordsPage)
+        widget = m_recordsPage;
+    else if (page == Page::Yield && m_yieldPage)
+        widget = m_yieldPage;
+    m_pages->setCurrentWidget(widget);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    QWidget *current = m_pages->currentWidget();
+    if (current && current == m_recordsPage)
+        return Page::Records;
+    if (current && current == m_yieldPage)
+        return Page::Yield;
+    return Page::Line;
+}
+
+void MainWindow::post(Severity severity, const QString &text)
+{
+    m_messages->post(severity, text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_shutDown) {
+        event->accept();
+        return;
+    }
+    int running = 0;
+    for (int fixture : m_station.fixtureNumbers())
+        running += m_station.isRunning(fixture) ? 1 : 0;
+    if (running > 0 && !m_confirmClose(running)) {
+        event->ignore();
+        return;
+    }
+    m_shutDown = true;
+    m_statusBar->showMessage(tr("Stopping the station…"));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    // Cancels every run and waits (bounded) for the workers, then closes the record.
+    m_station.shutdown();
+    QApplication::restoreOverrideCursor();
+    event->accept();
+}
+
+} // namespace Station

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "ui/messagearea.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+
+namespace Station {
+
+class FixtureGridWidget;
+class FixtureModel;
+class RecipeBadge;
+class RecordErrorBanner;
+class SerialScanFilter;
+class StartGateModel;
+class StationController;
+class StationStatusBar;
+struct Recipe;
+
+// The operator station's window: the recipe and the line's actions in the toolbar, the fixture
+// grid with the label scan and a message strip (Line page), the record and yield pages, the
+// device view, and a status bar. It passes on what people ask for to the StationController and
+// shows what the controller reports; it keeps no fixture state of its own. GUI thread.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    struct Options
+    {
+        QString backendText;  // status bar: "Simulator, 8 devices" or "azsphere /opt/... 25.10"
+        QString recipeFolder; // where Open recipe… starts
+        QString configPath;   // the station configuration the settings dialog edits
+    };
+
+    // Asked once when a recipe that makes devices permanent is loaded; false keeps it out.
+    using PermanentConfirmation = std::function<bool(const Station::Recipe &recipe)>;
+    // Asked on close while runs are active; false keeps the window open.
+    using CloseConfirmation = std::function<bool(int runningFixtures)>;
+
+    MainWindow(StationController &station, const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads, checks and (for a permanent recipe, after one confirmation) sets a recipe. On any
+    // refusal the previous recipe stays and the reason is posted; returns whether it was set.
+    bool openRecipe(const QString &path);
+    void setPermanentConfirmation(PermanentConfirmation confirm);
+    void setCloseConfirmation(CloseConfirmation confirm);
+
+    void startFixture(int fixture);
+    void startAll();
+    void stopFixture(int fixture);
+    void stopAll();
+    // Binds a scanned label to scanTarget(); a refusal is posted. Returns whether it was bound.
+    bool bindScannedLabel(const QString &label);
+    // The fixture a label scanned now would go to: the selected one, else the first with a
+    // device present, idle and without a label (fixtures showing no verdict first); 0: none.
+    int scanTarget() const;
+
+    enum class Page { Line, Records, Yield };
+    void showPage(Page page);
+    Page currentPage() const;
+
+    // The window's parts, for the tests and the screenshot tool.
+    FixtureModel *fixtureModel() const { return m_model; }
+    StartGateModel *gateModel() const { return m_gate; }
+    FixtureGridWidget *grid() const { return m_grid; }
+    MessageArea *messageArea() const { return m_messages; }
+    RecordErrorBanner *recordBanner() const { return m_banner; }
+    RecipeBadge *recipeBadge() const { return m_recipeBadge; }
+    StationStatusBar *stationStatusBar() const { return m_statusBar; }
+    QLineEdit *scanField() const { return m_scanField; }
+    QLineEdit *operatorField() const { return m_operator; }
+    QLabel *shiftLabel() const { return m_shift; }
+    QAction *startAllAction() const { return m_startAll; }
+    QAction *stopAllAction() const { return m_stopAll; }
+    QAction *openRecipeAction() const { return m_openRecipe; }
+    SerialScanFilter *scanFilter() const { return m_scanFilter; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    QWidget *createLinePage();
+    void updateWindowTitle();
+    void updateRecipe();
+    void updateStartGate();
+    void updateShift();
+    void updateScanTarget();
+    void onOperatorEdited();
+    void onScanFieldReturn();
+    void onIncompleteScan(const QString &text);
+    void onDigit(int digit);
+    void onRecordError(const QString &message);
+    void onRecordRecovered();
+    void onRunFinished(int fixture);
+    void onAllFinished();
+    void onDeviceSwapped(int fixture, const QString &previousId, const QString &newId);
+    void chooseRecipe();
+    QString fixtureTitle(int fixture) const;
+    QString refusalFor(int fixture) const;
+    bool isScanCaptureActive() const;
+    void post(MessageArea::Severity severity, const QString &text);
+
+    StationController &m_station;
+    Options m_options;
+    PermanentConfirmation m_confirmPermanent;
+    CloseConfirmation m_confirmClose;
+
+    FixtureModel *m_model = nullptr;
+    StartGateModel *m_gate = nullptr;
+    FixtureGridWidget *m_grid = nullptr;
+    MessageArea *m_messages = nullptr;
+    RecordErrorBanner *m_banner = nullptr;
+    RecipeBadge *m_recipeBadge = nullptr;
+    StationStatusBar *m_statusBar = nullptr;
+    QTabWidget *m_pages = nullptr;
+    QWidget *m_linePage = nullptr;
+    QWidget *m_recordsPage = nullptr;
+    QWidget *m_yieldPage = nullptr;
+    QLineEdit *m_scanField = nullptr;
+    QLabel *m_scanTarget = nullptr;
+    QLineEdit *m_operator = nullptr;
+    QLabel *m_shift = nullptr;
+    QAction *m_openRecipe = nullptr;
+    QAction *m_startAll = nullptr;
+    QAction *m_stopAll = nullptr;
+    QAction *m_settings = nullptr;
+    SerialScanFilter *m_scanFilter = nullptr;
+    QTimer m_shiftTimer;
+    bool m_recordBroken = false;
+    QSet<int> m_batch; // fixtures started since the line last fell idle
+    bool m_shutDown = false;
+};
+
+} // namespace Station

@@ -1,0 +1,95 @@
+#include "ui/stationstatusbar.h"
+
+#include "models/fixturemodel.h"
+#include "ui/theme.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QStorageInfo>
+
+namespace Station {
+
+StationStatusBar::StationStatusBar(QWidget *parent)
+    : QStatusBar(parent)
+    , m_backend(new QLabel(this))
+    , m_record(new QLabel(this))
+    , m_freeSpace(new QLabel(this))
+{
+    setSizeGripEnabled(false);
+    for (QLabel *label : {m_backend, m_record, m_freeSpace}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setContentsMargins(6, 0, 6, 0);
+    }
+    m_record->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_record->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    addWidget(m_backend);
+    addWidget(m_record, 1);
+    addPermanentWidget(m_freeSpace);
+    m_refresh.setInterval(FreeSpaceInterval);
+    connect(&m_refresh, &QTimer::timeout, this, &StationStatusBar::refreshFreeSpace);
+    m_refresh.start();
+}
+
+StationStatusBar::~StationStatusBar() = default;
+
+void StationStatusBar::setBackend(const QString &text)
+{
+    m_backend->setText(text);
+    m_backend->setToolTip(text);
+}
+
+void StationStatusBar::setRecordPath(const QString &path)
+{
+    m_recordPath = path;
+    const QString text = tr("Record: %1").arg(QDir::toNativeSeparators(path));
+    m_record->setText(text);
+    m_record->setToolTip(text);
+    refreshFreeSpace();
+}
+
+QString StationStatusBar::backendText() const
+{
+    return m_backend->text();
+}
+
+QString StationStatusBar::recordText() const
+{
+    return m_record->text();
+}
+
+QString StationStatusBar::freeSpaceText() const
+{
+    return m_freeSpace->text();
+}
+
+void StationStatusBar::refreshFreeSpace()
+{
+    if (m_recordPath.isEmpty()) {
+        m_freeSpace->clear();
+        return;
+    }
+    QStorageInfo storage(QFileInfo(m_recordPath).absolutePath());
+    storage.refresh();
+    if (!storage.isValid() || !storage.isReady()) {
+        m_freeBytes = -1;
+        m_freeSpace->setText(tr("Free space: unknown"));
+        return;
+    }
+    m_freeBytes = storage.bytesAvailable();
+    const bool low = m_freeBytes < LowSpaceBytes;
+    //: Status bar: free space on the record's disk, e.g. "Free: 41.2 GiB"
+    m_freeSpace->setText(
+        (low ? tr("Low disk space: %1 free") : tr("Free: %1"))
+            .arg(QLocale().formattedDataSize(m_freeBytes, 1, QLocale::DataSizeIecFormat)));
+    QPalette p = m_freeSpace->palette();
+    p.setColor(QPalette::WindowText,
+        low ? Theme::stateStyle(FixtureModel::TileState::Fail).accent : Theme::textColor());
+    m_freeSpace->setPalette(p);
+    QFont f = m_freeSpace->font();
+    f.setBold(low);
+    m_freeSpace->setFont(f);
+}
+
+} // namespace Station

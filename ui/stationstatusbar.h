@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QStatusBar>
+#include <QTimer>
+
+#include <chrono>
+
+class QLabel;
+
+namespace Station {
+
+// The window's status bar: which back end the station talks to (the simulator, or the
+// configured azsphere and its version), the record file, and the free space on the record's
+// disk, refreshed every few seconds so a filling disk is seen before it stops the line.
+// GUI thread.
+class StationStatusBar final : public QStatusBar
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StationStatusBar)
+
+public:
+    // QStorageInfo is a cheap statvfs() call; every 5 s is plenty for a disk that fills in
+    // hours, and quick enough that the number is never stale when someone looks.
+    static constexpr std::chrono::milliseconds FreeSpaceInterval {5000};
+    // Below this the free space is shown as a warning (a day of records is a few MiB, but logs
+    // and the OS need room too).
+    static constexpr qint64 LowSpaceBytes = 1024LL * 1024 * 1024;
+
+    explicit StationStatusBar(QWidget *parent = nullptr);
+    ~StationStatusBar() override;
+
+    void setBackend(const QString &text);
+    void setRecordPath(const QString &path);
+    QString backendText() const;
+    QString recordText() const;
+    QString freeSpaceText() const;
+    qint64 freeBytes() const { return m_freeBytes; }
+
+    void refreshFreeSpace();
+
+private:
+    QLabel *m_backend = nullptr;
+    QLabel *m_record = nullptr;
+    QLabel *m_freeSpace = nullptr;
+    QString m_recordPath;
+    qint64 m_freeBytes = -1;
+    QTimer m_refresh;
+};
+
+} // namespace Station
