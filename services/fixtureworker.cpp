@@ -65,6 +65,19 @@ void FixtureWorker::closeRecord()
     m_record.reset();
 }
 
+void FixtureWorker::retryRecord()
+{
+    if (!m_record || !m_record->hasPending())
+        return;
+    if (m_recordHook)
+        m_recordHook(m_record->connectionName(), 0, 0);
+    if (m_record->retryPending()) {
+        m_recordFailing = false;
+        Logging::fixture(m_fixture).warn(u"record writable again; pending operations written"_s);
+        Q_EMIT recordRecovered(m_fixture);
+    }
+}
+
 Result<> FixtureWorker::ensureRecord()
 {
     if (m_record && m_record->isOpen())

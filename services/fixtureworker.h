@@ -43,7 +43,8 @@ class FixtureWorker final : public QObject
     Q_DISABLE_COPY_MOVE(FixtureWorker)
 
 public:
-    // How often a failed record write is retried while the run waits for it.
+    // How often a failed record write is retried while the run waits for it: a freed disk or a
+    // released lock is noticed within a second, and a failing disk is not hammered.
     static constexpr std::chrono::milliseconds RecordRetryInterval = 1s;
 
     explicit FixtureWorker(int fixture, const QString &recordPath, QObject *parent = nullptr);
@@ -52,8 +53,9 @@ public:
     int fixture() const { return m_fixture; }
 
     // Test seam: called on the worker thread before every record write of a step result
-    // (attempt 0) and before each retry (attempt 1, 2, ...), with the record's connection name,
-    // so a test can make the record unwritable mid-run. Set before the thread starts.
+    // (attempt 0) and before each retry (attempt 1, 2, ...), and with seq 0 before a retry
+    // between runs, with the record's connection name, so a test can make the record
+    // unwritable mid-run. Set before the thread starts.
     using RecordHook = std::function<void(const QString &connectionName, int seq, int attempt)>;
     void setRecordHook(RecordHook hook) { m_recordHook = std::move(hook); }
 
@@ -62,6 +64,9 @@ public Q_SLOTS:
     void run(const Station::RunRequest &request);
     // Closes the record connection (on this thread). Call before the thread ends.
     void closeRecord();
+    // Between runs: tries to write results still queued after a failed write (emits
+    // recordRecovered once they are in the record).
+    void retryRecord();
 
 Q_SIGNALS:
     void snapshotChanged(const Station::FixtureSnapshot &snapshot);

@@ -9,6 +9,7 @@
 
 #include <QDeadlineTimer>
 #include <QThread>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -46,8 +47,21 @@ void ThreadStopper::operator()(QThread *thread) const
 
 StationController::StationController(QObject *parent)
     : QObject(parent)
+    , m_recordRetry(new QTimer(this))
 {
     registerMetaTypes();
+    // A worker that is between runs has nobody to retry its queued results: ask it, so the
+    // station can accept starts again as soon as the record is writable.
+    m_recordRetry->setInterval(FixtureWorker::RecordRetryInterval);
+    connect(m_recordRetry, &QTimer::timeout, this, [this] {
+        for (int fixture : std::as_const(m_failingRecords)) {
+            const auto it = m_slots.find(fixture);
+            if (it != m_slots.end() && !it->second.running && it->second.worker) {
+                QMetaObject::invokeMethod(
+                    it->second.worker, &FixtureWorker::retryRecord, Qt::QueuedConnection);
+            }
+        }
+    });
 }
 
 StationController::~StationController()
@@ -363,6 +377,7 @@ void StationController::onRecordError(int fixture, const QString &message)
         m_failingRecords.append(fixture);
     if (first)
         Logging::station().critical(u"record unwritable: %1"_s.arg(message));
+    m_recordRetry->start();
     Q_EMIT recordError(message);
 }
 
@@ -370,6 +385,7 @@ void StationController::onRecordRecovered(int fixture)
 {
     m_failingRecords.removeAll(fixture);
     if (m_failingRecords.isEmpty()) {
+        m_recordRetry->stop();
         Logging::station().warn(u"record writable again"_s);
         Q_EMIT recordRecovered();
     }
@@ -395,6 +411,7 @@ void StationController::shutdown(std::chrono::milliseconds bound)
     if (m_shutDown)
         return;
     m_shutDown = true;
+    m_recordRetry->stop();
     if (m_presence)
         m_presence->cancel();
     for (auto &[number, slot] : m_slots)

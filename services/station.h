@@ -17,6 +17,7 @@
 #include <memory>
 
 class QThread;
+class QTimer;
 
 namespace Station {
 
@@ -151,6 +152,7 @@ private:
     std::map<int, Slot> m_slots; // by fixture number
     QList<int> m_failingRecords;
     std::unique_ptr<RecordStore> m_record; // the main thread's own connection (events, serials)
+    QTimer *m_recordRetry = nullptr;       // asks idle workers to flush their queued results
     ThreadHandle m_presenceThread;
     PresenceMonitor *m_presence = nullptr;
 };

@@ -13,6 +13,7 @@ namespace {
 // How often `list-attached` is asked while waiting: a device that was just seated answers within
 // seconds, and one call per second per fixture is cheap (the simulator's call takes 1 s itself).
 constexpr std::chrono::milliseconds PollInterval = 1s;
+// The loader always sets wait_s; this is its documented default (docs/recipe.md 5.1).
 constexpr int DefaultWaitS = 60;
 
 } // namespace

@@ -181,28 +181,28 @@ void tst_Station::abortMidRecover()
 
 void tst_Station::unwritableRecordMidRun_data()
 {
-    QTest::addColumn<bool>("recovers");
-    QTest::newRow("writable again") << true;
-    QTest::newRow("aborted while unwritable") << false;
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("writable again during the run") << u"during"_s;
+    QTest::newRow("aborted, writable again later") << u"later"_s;
+    QTest::newRow("aborted, never writable again") << u"never"_s;
 }
 
 void tst_Station::unwritableRecordMidRun()
 {
-    QFETCH(bool, recovers);
+    QFETCH(QString, mode);
     SimBench bench;
     QVERIFY(bench.create(2));
     StationOptions opts = options(bench, 2);
-    // Fixture 1's record turns read-only before step 3 is committed; in the first row it
-    // comes back after two retries.
-    // The first run to reach step 3 (fixture 1) finds its record read-only; in the first row it
-    // becomes writable again after two retries. Only that connection ever retries.
+    // The first run to reach step 3 (fixture 1) finds its record read-only. "during": writable
+    // again at the second retry; "later": once the test allows it, between runs.
     auto broken = std::make_shared<std::atomic_bool>(false);
-    opts.recordHook = [recovers, broken](const QString &connection, int seq, int attempt) {
+    auto allowLater = std::make_shared<std::atomic_bool>(false);
+    opts.recordHook = [mode, broken, allowLater](const QString &connection, int seq, int attempt) {
         QSqlQuery query(QSqlDatabase::database(connection, false));
         // (On the worker thread: no QVERIFY here; a failed PRAGMA fails the checks below.)
         if (seq == 3 && attempt == 0 && !broken->exchange(true))
             query.exec(u"PRAGMA query_only = ON"_s);
-        if (recovers && attempt == 2)
+        if ((mode == "during"_L1 && attempt == 2) || (seq == 0 && allowLater->load()))
             query.exec(u"PRAGMA query_only = OFF"_s);
     };
     StationController station;
@@ -231,10 +231,10 @@ void tst_Station::unwritableRecordMidRun()
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::RecordUnwritable);
 
-    if (recovers) {
+    if (mode == "during"_L1) {
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
-        QCOMPARE(events.indexOf(u"record ok"_s) < events.indexOf(u"step 3 PASS"_s), true);
-        QCOMPARE(events.indexOf(u"record error"_s) < events.indexOf(u"record ok"_s), true);
+        QVERIFY(events.indexOf(u"record error"_s) < events.indexOf(u"record ok"_s));
+        QVERIFY(events.indexOf(u"record ok"_s) < events.indexOf(u"step 3 PASS"_s));
         QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
         QVERIFY(station.isRecordWritable());
         QVERIFY(station.startFixture(2)); // starts are allowed again
@@ -245,28 +245,44 @@ void tst_Station::unwritableRecordMidRun()
         // Never shown as passed; the step that was not recorded was not reported either.
         QCOMPARE(station.snapshot(1).verdict, RunOutcome::Aborted);
         QVERIFY(!events.contains(u"step 3 PASS"_s));
+        QVERIFY(!station.isRecordWritable());
+        if (mode == "later"_L1) {
+            allowLater->store(true);
+            QTRY_VERIFY_WITH_TIMEOUT(station.isRecordWritable(), 10000);
+            QVERIFY(station.startFixture(2));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        }
     }
     station.shutdown();
 
-    // What the file holds: every result that was reported, nothing else.
+    // What the file holds: nothing reported is missing, nothing is shown that is not there.
     RecordStore reopened;
     QVERIFY(reopened.open(bench.recordPath()));
     const Result<int> interrupted = reopened.closeInterruptedRuns();
     QVERIFY(interrupted);
     reopened.close();
     const QString run1 = u"(SELECT id FROM runs WHERE fixture = 1)"_s;
-    if (recovers) {
+    const auto outcome1 = [&] {
+        return scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 1"_s);
+    };
+    const auto steps1 = [&] {
+        return scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run1);
+    };
+    if (mode == "during"_L1) {
         QCOMPARE(*interrupted, 0);
+        QCOMPARE(outcome1(), u"PASS"_s);
+        QCOMPARE(steps1(), u"5"_s);
+    } else if (mode == "later"_L1) {
+        // The queued step 3 and the ABORTED finish reached the file once it was writable.
+        QCOMPARE(*interrupted, 0);
+        QCOMPARE(outcome1(), u"ABORTED"_s);
+        QCOMPARE(steps1(), u"3"_s);
         QCOMPARE(
-            scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 1"_s), u"PASS"_s);
-        QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run1),
-            u"5"_s);
+            scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 2"_s), u"PASS"_s);
     } else {
         QCOMPARE(*interrupted, 1);
-        QCOMPARE(scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 1"_s),
-            u"INTERRUPTED"_s);
-        QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run1),
-            u"2"_s);
+        QCOMPARE(outcome1(), u"INTERRUPTED"_s);
+        QCOMPARE(steps1(), u"2"_s);
     }
 }
 
