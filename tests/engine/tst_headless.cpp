@@ -25,6 +25,8 @@ private Q_SLOTS:
     void eightDevicesPass();
     void faultsOnThreeDevices();
     void killedMidRunThenRestarted();
+    void repeatRunsEachFixture();
+    void interruptAbortsEveryRun();
     void refusesBadInput_data();
     void refusesBadInput();
 
@@ -321,6 +323,60 @@ void tst_Headless::killedMidRunThenRestarted()
         inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'INTERRUPTED'"_s).toInt(), open);
     QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'RUNNING'"_s), u"0"_s);
     QCOMPARE(inspect.value(u"SELECT count(*) FROM steps"_s).toInt(), stepsBefore + 5);
+}
+
+void tst_Headless::repeatRunsEachFixture()
+{
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    const QString record = bench.path() + u"/record.sqlite"_s;
+    const Run run = station({u"--headless"_s,
+                                u"--simulate"_s,
+                                u"2"_s,
+                                u"--repeat"_s,
+                                u"3"_s,
+                                u"--recipe"_s,
+                                QuickRecipe,
+                                u"--record"_s,
+                                record},
+        bench.environment());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains(u"6 run(s): 6 PASS, 0 FAIL, 0 ABORTED"_s));
+    Inspector inspect(record);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s), u"6"_s);
+    QCOMPARE(inspect.value(u"SELECT count(DISTINCT device_id) FROM runs"_s), u"2"_s);
+}
+
+void tst_Headless::interruptAbortsEveryRun()
+{
+    // Slow enough (recovery ~6 s) that every run is mid-way when Ctrl-C comes.
+    SimBench bench(u"0.05"_s);
+    QVERIFY(bench.create(2));
+    const QString record = bench.path() + u"/record.sqlite"_s;
+    QProcess process;
+    process.setProcessEnvironment(bench.environment());
+    process.start(SimBench::bin(u"sphere-station"_s),
+        {u"--headless"_s,
+            u"--simulate"_s,
+            u"2"_s,
+            u"--recipe"_s,
+            FullRecipe,
+            u"--record"_s,
+            record});
+    QVERIFY(process.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += process.readAllStandardOutput()).count("Record device details") >= 2, 60000);
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(15000));
+    out += process.readAllStandardOutput();
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(out.contains("2 run(s): 0 PASS, 0 FAIL, 2 ABORTED"), out.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!processOnBench(bench.benchDir()), 10000);
+    Inspector inspect(record);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'ABORTED'"_s), u"2"_s);
+    QCOMPARE(inspect.value(u"SELECT group_concat(DISTINCT manufacturing_state) FROM runs"_s),
+        u"Blank"_s);
 }
 
 void tst_Headless::refusesBadInput_data()
