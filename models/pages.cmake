@@ -1,0 +1,8 @@
+# The technician's and quality staff's models (device view, records, yield): helper "gui-pages".
+target_sources(station_models PRIVATE
+    pagetext.h pagetext.cpp
+    steplistmodel.h steplistmodel.cpp
+    commandlistmodel.h commandlistmodel.cpp
+    measurementmodel.h measurementmodel.cpp
+    recordsmodel.h recordsmodel.cpp
+)

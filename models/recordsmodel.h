@@ -1,0 +1,145 @@
+#pragma once
+
+#include "models/pagetext.h"
+#include "services/recordquery.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QTimeZone>
+
+namespace Station {
+
+// The records page's table: the runs a RunFilter selects, newest first, fetched lazily in pages
+// (keyset paging, so scrolling stays fast on a record of a million runs). Reads through a
+// RecordQuery that the caller owns and that lives on the GUI thread, like this model.
+class RecordsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordsModel)
+
+public:
+    enum Column {
+        RunColumn,
+        StartedColumn,
+        FixtureColumn,
+        DeviceColumn,
+        SerialColumn,
+        RecipeColumn,
+        OutcomeColumn,
+        FailedStepColumn,
+        CauseColumn,
+        DurationColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        RunIdRole = Qt::UserRole + 1, // qint64
+        RunRowRole,                   // Station::RunRow
+        OutcomeRole,                  // Station::RunOutcome
+        DeviceIdRole,                 // QString, full 128-hex ID
+    };
+    Q_ENUM(Role)
+
+    static constexpr int DefaultPageSize = 250;
+
+    explicit RecordsModel(QObject *parent = nullptr);
+    ~RecordsModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // Not owned; nullptr shows nothing. Reloads.
+    void setQuery(const Station::RecordQuery *query);
+    // Reloads: counts the runs and fetches the first page.
+    void setFilter(const Station::RunFilter &filter);
+    Station::RunFilter filter() const { return m_filter; }
+    void setPageSize(int rows);
+    int pageSize() const { return m_pageSize; }
+    void setTimeZone(const QTimeZone &zone);
+    void setOutcomeLook(const RunOutcomeLook &look);
+
+    // Runs the filter selects (all of them, not just the rows fetched so far).
+    qint64 totalCount() const { return m_total; }
+    Station::RunRow run(int row) const { return m_rows.value(row); }
+    // Empty after a successful read.
+    QString errorString() const { return m_error; }
+
+public Q_SLOTS:
+    // Reads again with the same filter (after new runs were recorded).
+    void refresh();
+
+Q_SIGNALS:
+    void totalCountChanged(qint64 total);
+    void queryFailed(const QString &message);
+
+private:
+    void reload();
+    void setError(const Station::Error &error);
+
+    const Station::RecordQuery *m_query = nullptr;
+    Station::RunFilter m_filter;
+    QList<Station::RunRow> m_rows;
+    qint64 m_total = 0;
+    bool m_atEnd = true;
+    int m_pageSize = DefaultPageSize;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    RunOutcomeLook m_look;
+    QString m_error;
+};
+
+// A device's runs for the device view's history list: all of them (a device has a handful),
+// newest first, from RecordQuery::runsOfDevice. GUI thread.
+class RunHistoryModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunHistoryModel)
+
+public:
+    enum Column {
+        StartedColumn,
+        FixtureColumn,
+        OutcomeColumn,
+        FailedStepColumn,
+        DurationColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        RunIdRole = Qt::UserRole + 1, // qint64
+        RunRowRole,                   // Station::RunRow
+        CurrentRole,                  // bool: the run the view shows
+    };
+    Q_ENUM(Role)
+
+    explicit RunHistoryModel(QObject *parent = nullptr);
+    ~RunHistoryModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setRuns(const QList<Station::RunRow> &runs);
+    void setCurrentRunId(qint64 runId);
+    qint64 currentRunId() const { return m_current; }
+    void setTimeZone(const QTimeZone &zone);
+    void setOutcomeLook(const RunOutcomeLook &look);
+    Station::RunRow run(int row) const { return m_runs.value(row); }
+    int rowOfRun(qint64 runId) const;
+
+private:
+    QList<Station::RunRow> m_runs;
+    qint64 m_current = 0;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    RunOutcomeLook m_look;
+};
+
+} // namespace Station

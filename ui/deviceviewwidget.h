@@ -1,0 +1,143 @@
+#pragma once
+
+#include "services/recordquery.h"
+#include "services/stationtypes.h"
+
+#include <QTimeZone>
+#include <QWidget>
+
+class QFrame;
+class QGridLayout;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace Station {
+
+class CommandListModel;
+class MeasurementModel;
+class OutputView;
+class RunHistoryModel;
+class StepListModel;
+
+// The technician's view of one device's run: why it failed, without opening a log. Shows the
+// run header, the failing step's cause and remedy, every step, and for the selected step its
+// exact command lines, tool outcome, raw stdout/stderr and measurements, plus the device's
+// other runs. Reads the record through a RecordQuery on the GUI thread, and follows a running
+// device through the Station's stepStarted/stepFinished/outputLine signals. GUI thread.
+class DeviceViewWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeviceViewWidget)
+
+public:
+    explicit DeviceViewWidget(QWidget *parent = nullptr);
+    ~DeviceViewWidget() override;
+
+    // Not owned; must outlive this widget or be reset first.
+    void setRecordQuery(const Station::RecordQuery *query);
+    void setTimeZone(const QTimeZone &zone);
+
+    // Shows a recorded run (and the device's other runs), selecting the failed step. False,
+    // with the reason shown in the view, when the record cannot be read.
+    bool showRun(qint64 runId);
+    // Shows the run now going on in `fixture` (runId: its record row, 0 if not recorded yet) and
+    // follows it through the slots below until the run finishes.
+    void showLive(int fixture, qint64 runId);
+    void clear();
+
+    qint64 runId() const { return m_runId; }
+    // The fixture followed live, 0 when none.
+    int liveFixture() const { return m_liveFixture; }
+    // seq of the selected step, 0 when none.
+    int selectedStepSeq() const;
+    void selectStep(int seq);
+    QString errorString() const { return m_error; }
+
+public Q_SLOTS:
+    // Live updates for the followed run: a step that starts (outcome Running) or finishes
+    // replaces the row with the same seq; output lines belong to the running step.
+    void appendStepResult(const Station::StepResult &step);
+    void appendOutputLine(const QString &line);
+
+    // The same, for Station's signals of every fixture; other fixtures are ignored.
+    void onStepStarted(int fixture, const Station::StepResult &step);
+    void onStepFinished(int fixture, const Station::StepResult &step);
+    void onOutputLine(int fixture, const QString &line);
+    // Reloads the finished run from the record.
+    void onRunFinished(int fixture, const Station::FixtureSnapshot &snapshot);
+
+Q_SIGNALS:
+    // The run the view now shows (after showRun, or a click in the device's run list).
+    void runShown(qint64 runId);
+
+private:
+    void buildHeader();
+    void buildCausePanel();
+    QWidget *buildStepsPane();
+    QWidget *buildDetailPane();
+
+    void showHeader();
+    void showCause();
+    void showHistory();
+    void showStep(int row);
+    void showCommand(int row);
+    void showLiveOutput();
+    void showError(const QString &message);
+    bool isShowingLiveRun() const;
+    void selectStepRow(int row);
+    void copyToClipboard(const QString &text);
+
+    const Station::RecordQuery *m_query = nullptr;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    Station::RunInfo m_run;
+    qint64 m_runId = 0;
+    int m_liveFixture = 0;
+    qint64 m_liveRunId = 0;
+    int m_liveSeq = 0;
+    QList<Station::StepResult> m_liveSteps;
+    QStringList m_liveLines;
+    bool m_follow = true;
+    bool m_selecting = false;
+    QString m_error;
+
+    StepListModel *m_steps = nullptr;
+    CommandListModel *m_commands = nullptr;
+    MeasurementModel *m_measurements = nullptr;
+    RunHistoryModel *m_history = nullptr;
+
+    QFrame *m_header = nullptr;
+    QFrame *m_badge = nullptr;
+    QLabel *m_badgeIcon = nullptr;
+    QLabel *m_badgeText = nullptr;
+    QLabel *m_deviceId = nullptr;
+    QPushButton *m_copyDevice = nullptr;
+    QGridLayout *m_fields = nullptr;
+    QList<QLabel *> m_fieldValues;
+
+    QFrame *m_causePanel = nullptr;
+    QLabel *m_causeTitle = nullptr;
+    QLabel *m_causeText = nullptr;
+    QLabel *m_remedyText = nullptr;
+    QLabel *m_causeCode = nullptr;
+
+    QTableView *m_stepsView = nullptr;
+    QLabel *m_historyTitle = nullptr;
+    QTableView *m_historyView = nullptr;
+
+    QLabel *m_stepTitle = nullptr;
+    QLabel *m_stepFacts = nullptr;
+    QLabel *m_stepCause = nullptr;
+    QTableView *m_commandsView = nullptr;
+    QPlainTextEdit *m_commandLine = nullptr;
+    QPushButton *m_copyCommand = nullptr;
+    QPushButton *m_copyAllCommands = nullptr;
+    QLabel *m_toolOutcome = nullptr;
+    QWidget *m_measurementsBox = nullptr;
+    QTableView *m_measurementsView = nullptr;
+    OutputView *m_stdout = nullptr;
+    OutputView *m_stderr = nullptr;
+};
+
+} // namespace Station

@@ -1,0 +1,8 @@
+# The technician's device view, the quality pages (records, yield) and the settings dialog:
+# helper "gui-pages".
+target_sources(station_ui PRIVATE
+    pagelook.h pagelook.cpp
+    outputview.h outputview.cpp
+    deviceviewwidget.h deviceviewwidget.cpp
+)
+target_link_libraries(station_ui PRIVATE Qt6::Charts Qt6::Concurrent)
