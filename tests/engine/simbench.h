@@ -23,6 +23,10 @@ public:
         m_env = QProcessEnvironment::systemEnvironment();
         m_env.insert(QStringLiteral("AZSPHERE_SIM_HOME"), benchDir());
         m_env.insert(QStringLiteral("AZSPHERE_SIM_TIME_SCALE"), timeScale);
+        // A station started by a test keeps its logs, default record and configuration here,
+        // never in the user's folders.
+        m_env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path() + QStringLiteral("/data"));
+        m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path() + QStringLiteral("/config"));
     }
 
     bool isValid() const { return m_dir.isValid(); }

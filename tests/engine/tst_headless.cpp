@@ -1,4 +1,5 @@
 #include "services/csvexport.h"
+#include "services/stationconfig.h"
 #include "simbench.h"
 
 #include <QDirIterator>
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void killedMidRunThenRestarted();
     void repeatRunsEachFixture();
     void interruptAbortsEveryRun();
+    void configuredRealTools_data();
+    void configuredRealTools();
     void refusesBadInput_data();
     void refusesBadInput();
 
@@ -377,6 +380,47 @@ void tst_Headless::interruptAbortsEveryRun()
     QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'ABORTED'"_s), u"2"_s);
     QCOMPARE(inspect.value(u"SELECT group_concat(DISTINCT manufacturing_state) FROM runs"_s),
         u"Blank"_s);
+}
+
+void tst_Headless::configuredRealTools_data()
+{
+    QTest::addColumn<bool>("toolPresent");
+    QTest::newRow("tools found") << true;
+    QTest::newRow("azsphere missing") << false;
+}
+
+// The "real" back end from an ini file. The tools it names happen to be the simulator's: the
+// station must not care (no special case anywhere).
+void tst_Headless::configuredRealTools()
+{
+    QFETCH(bool, toolPresent);
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    StationConfig config;
+    config.backend = Backend::Real;
+    config.azspherePath
+        = toolPresent ? SimBench::simBin(u"azsphere"_s) : u"/opt/nowhere/azsphere"_s;
+    config.rfSettingsToolPath = SimBench::simBin(u"RfSettingsTool"_s);
+    config.rfToolCliPath = SimBench::simBin(u"RfToolCli"_s);
+    config.stationName = u"line-7"_s;
+    config.operatorName = u"configured"_s;
+    config.recordFile = bench.path() + u"/configured.sqlite"_s;
+    config.fixtures = {bench.fixture(1), bench.fixture(2)};
+    const QString ini = bench.path() + u"/station.ini"_s;
+    QVERIFY(config.save(ini));
+
+    const Run run = station(
+        {u"--headless"_s, u"--config"_s, ini, u"--recipe"_s, QuickRecipe}, bench.environment());
+    if (!toolPresent) {
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"azsphere"_s), qPrintable(run.err));
+        return;
+    }
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    Inspector inspect(config.recordFile);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS' AND backend = 'real'"
+                           " AND station = 'line-7' AND operator = 'configured'"_s),
+        u"2"_s);
 }
 
 void tst_Headless::refusesBadInput_data()
