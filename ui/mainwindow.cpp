@@ -4,6 +4,7 @@
 #include "services/recipeloader.h"
 #include "services/recordquery.h"
 #include "services/station.h"
+#include "ui/deviceviewwidget.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
 #include "ui/permanentrecipedialog.h"
@@ -26,6 +27,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QShortcut>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimeZone>
@@ -133,6 +135,7 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_linePage = createLinePage();
     //: Page with the fixture tiles
     m_pages->addTab(m_linePage, tr("Line"));
+    createDevicePage();
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -181,6 +184,9 @@ MainWindow::~MainWindow()
 {
     if (qApp)
         qApp->removeEventFilter(m_scanFilter);
+    // The view holds a pointer to the query; neither may outlive the other half-way.
+    if (m_deviceView)
+        m_deviceView->setRecordQuery(nullptr);
 }
 
 void MainWindow::setPermanentConfirmation(PermanentConfirmation confirm)
@@ -280,6 +286,7 @@ QWidget *MainWindow::createLinePage()
     m_grid->setModel(m_gate);
     connect(m_grid, &FixtureGridWidget::startRequested, this, &MainWindow::startFixture);
     connect(m_grid, &FixtureGridWidget::stopRequested, this, &MainWindow::stopFixture);
+    connect(m_grid, &FixtureGridWidget::openDeviceRequested, this, &MainWindow::openDevice);
     connect(
         m_grid, &FixtureGridWidget::selectedFixtureChanged, this, &MainWindow::updateScanTarget);
 
@@ -575,7 +582,6 @@ bool MainWindow::bindScannedLabel(const QString &scanned)
     const QString label = scanned.trimmed();
     if (label.isEmpty())
         return false;
-    m_scanField->setText(label);
     const int fixture = scanTarget();
     if (fixture == 0) {
         post(Severity::Warning,
@@ -599,7 +605,8 @@ bool MainWindow::bindScannedLabel(const QString &scanned)
     }
     //: A label bound by a scan: "Label SN-1 → F3"
     post(Severity::Success, tr("Label %1 → %2").arg(label, title));
-    m_scanField->clear();
+    if (m_scanField->text().trimmed() == label)
+        m_scanField->clear();
     // The selection was for this one label; the next scan goes to the next waiting fixture.
     if (m_grid->selectedFixture() == fixture)
         m_grid->selectFixture(0);
@@ -711,6 +718,86 @@ void MainWindow::onDeviceSwapped(int fixture, const QString &previousId, const Q
                 FixtureModel::shortDeviceId(newId)));
 }
 
+void MainWindow::createDevicePage()
+{
+    m_deviceView = new DeviceViewWidget(this);
+    m_deviceView->setObjectName(u"deviceView"_s);
+    // The view follows whichever fixture it shows; the rest it ignores.
+    connect(&m_station,
+        &StationController::stepStarted,
+        m_deviceView,
+        &DeviceViewWidget::onStepStarted);
+    connect(&m_station,
+        &StationController::stepFinished,
+        m_deviceView,
+        &DeviceViewWidget::onStepFinished);
+    connect(
+        &m_station, &StationController::outputLine, m_deviceView, &DeviceViewWidget::onOutputLine);
+    connect(&m_station,
+        &StationController::runFinished,
+        m_deviceView,
+        &DeviceViewWidget::onRunFinished);
+    // Escape goes back to the tiles, as the operator expects after a look at a device.
+    auto *back = new QShortcut(QKeySequence(Qt::Key_Escape), m_deviceView);
+    back->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(back, &QShortcut::activated, this, [this] { showPage(Page::Line); });
+    const int index = m_pages->addTab(m_deviceView, tr("Device"));
+    // Hidden until a device is opened: an empty device page only raises questions.
+    m_pages->setTabVisible(index, false);
+}
+
+bool MainWindow::ensureRecordQuery()
+{
+    if (m_query && m_query->isOpen())
+        return true;
+    m_query = std::make_unique<RecordQuery>();
+    if (Result<> opened = m_query->open(m_station.recordPath()); !opened) {
+        post(Severity::Error, tr("The record cannot be read: %1").arg(opened.error().message));
+        m_query.reset();
+        m_deviceView->setRecordQuery(nullptr);
+        return false;
+    }
+    m_deviceView->setRecordQuery(m_query.get());
+    return true;
+}
+
+void MainWindow::showDeviceTab(const QString &title)
+{
+    const int index = m_pages->indexOf(m_deviceView);
+    m_pages->setTabText(index, title);
+    m_pages->setTabVisible(index, true);
+    m_pages->setCurrentIndex(index);
+}
+
+void MainWindow::openDevice(int fixture)
+{
+    const FixtureSnapshot s = m_station.snapshot(fixture);
+    if (s.fixture == 0)
+        return;
+    const QString title = fixtureTitle(fixture);
+    if (!ensureRecordQuery())
+        return;
+    if (s.running) {
+        m_deviceView->showLive(fixture, s.runId);
+    } else if (s.runId > 0) {
+        m_deviceView->showRun(s.runId);
+    } else {
+        post(Severity::Info, tr("%1 has no run to show yet.").arg(title));
+        return;
+    }
+    //: Tab of the device view: "Device: F3"
+    showDeviceTab(tr("Device: %1").arg(title));
+}
+
+void MainWindow::openRun(qint64 runId)
+{
+    if (runId <= 0 || !ensureRecordQuery())
+        return;
+    m_deviceView->showRun(runId);
+    //: Tab of the device view opened from the records: "Device: run 1234"
+    showDeviceTab(tr("Device: run %1").arg(runId));
+}
+
 void MainWindow::showPage(Page page)
 {
     QWidget *widget = m_linePage;
@@ -718,7 +805,12 @@ void MainWindow::showPage(Page page)
         widget = m_recordsPage;
     else if (page == Page::Yield && m_yieldPage)
         widget = m_yieldPage;
+    else if (page == Page::Device && m_deviceView
+        && m_pages->isTabVisible(m_pages->indexOf(m_deviceView)))
+        widget = m_deviceView;
     m_pages->setCurrentWidget(widget);
+    if (widget == m_linePage)
+        m_grid->view()->setFocus();
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -728,6 +820,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Records;
     if (current && current == m_yieldPage)
         return Page::Yield;
+    if (current && current == m_deviceView)
+        return Page::Device;
     return Page::Line;
 }
 

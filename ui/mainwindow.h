@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -16,10 +17,12 @@ class QTabWidget;
 
 namespace Station {
 
+class DeviceViewWidget;
 class FixtureGridWidget;
 class FixtureModel;
 class RecipeBadge;
 class RecordErrorBanner;
+class RecordQuery;
 class SerialScanFilter;
 class StartGateModel;
 class StationController;
@@ -67,7 +70,12 @@ public:
     // device present, idle and without a label (fixtures showing no verdict first); 0: none.
     int scanTarget() const;
 
-    enum class Page { Line, Records, Yield };
+    // The device view, following the fixture's run live while it runs, else its last run.
+    void openDevice(int fixture);
+    // The device view on a recorded run (from the records page).
+    void openRun(qint64 runId);
+
+    enum class Page { Line, Records, Yield, Device };
     void showPage(Page page);
     Page currentPage() const;
 
@@ -86,6 +94,7 @@ public:
     QAction *stopAllAction() const { return m_stopAll; }
     QAction *openRecipeAction() const { return m_openRecipe; }
     SerialScanFilter *scanFilter() const { return m_scanFilter; }
+    DeviceViewWidget *deviceView() const { return m_deviceView; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +103,9 @@ private:
     void createActions();
     void createToolBar();
     QWidget *createLinePage();
+    void createDevicePage();
+    bool ensureRecordQuery();
+    void showDeviceTab(const QString &title);
     void updateWindowTitle();
     void updateRecipe();
     void updateStartGate();
@@ -130,6 +142,8 @@ private:
     QWidget *m_linePage = nullptr;
     QWidget *m_recordsPage = nullptr;
     QWidget *m_yieldPage = nullptr;
+    DeviceViewWidget *m_deviceView = nullptr;
+    std::unique_ptr<RecordQuery> m_query; // the GUI thread's read-only view of the record
     QLineEdit *m_scanField = nullptr;
     QLabel *m_scanTarget = nullptr;
     QLineEdit *m_operator = nullptr;

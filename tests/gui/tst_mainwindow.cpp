@@ -1,0 +1,576 @@
+#include "models/fixturemodel.h"
+#include "services/recipeloader.h"
+#include "simulatedline.h"
+#include "ui/deviceviewwidget.h"
+#include "ui/fixturegridwidget.h"
+#include "ui/fixturetileview.h"
+#include "ui/mainwindow.h"
+#include "ui/outputview.h"
+#include "ui/recipebadge.h"
+#include "ui/recorderrorbanner.h"
+#include "ui/serialscanfilter.h"
+#include "ui/startgatemodel.h"
+#include "ui/stationstatusbar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <atomic>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+using TileState = FixtureModel::TileState;
+
+namespace {
+
+// A full run of quick.json at time scale 0 takes well under a second per device; the bound is
+// for a loaded CI machine running tests in parallel.
+constexpr int RunTimeout = 60000;
+
+} // namespace
+
+// The station window over the real StationController on a simulated bench (offscreen): runs
+// to PASS, a fault to FAIL with its cause, stop to ABORTED, label scans, the record banner, the
+// permanent-recipe confirmation and the keyboard.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void startAllReachesPass();
+    void faultShowsFailWithCause();
+    void deviceViewFollowsLiveRun();
+    void stopOneFixtureAborts();
+    void scanBindsLabelAndRefusesDuplicate();
+    void scanTargetsSelectedFixture();
+    void requiredSerialRefusesStart();
+    void recordErrorBannerBlocksStart_data();
+    void recordErrorBannerBlocksStart();
+    void permanentRecipeConfirmedOnceOnLoad();
+    void keyboardShortcuts();
+    void typingInTextFieldsStartsNothing();
+    void statusBarNamesBackendAndRecord();
+
+private:
+    struct Line
+    {
+        std::unique_ptr<SimulatedLine> sim;
+        std::unique_ptr<MainWindow> window;
+        int permanentAsked = 0;
+        bool permanentAnswer = true;
+    };
+    // A bench of `fixtures` devices, the station and its window, shown and active, with every
+    // device detected.
+    std::unique_ptr<Line> makeLine(int fixtures, SimulatedLine::Options options = {});
+    static QVariant role(const MainWindow &window, int fixture, int role);
+    static TileState tileState(const MainWindow &window, int fixture);
+    static void clickTile(MainWindow &window, int fixture);
+
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(QFile::exists(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY2(QFile::exists(SimulatedLine::recipe(u"sim-assets/manifest.json"_s)),
+        "the simulator's assets are missing: build the sim-assets target");
+}
+
+void tst_MainWindow::init()
+{
+    // The window keeps the last recipe and the operator in QSettings: never the user's own.
+    m_settingsDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_settingsDir->isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_settingsDir.reset();
+}
+
+std::unique_ptr<tst_MainWindow::Line> tst_MainWindow::makeLine(
+    int fixtures, SimulatedLine::Options options)
+{
+    auto line = std::make_unique<Line>();
+    options.fixtures = fixtures;
+    line->sim = std::make_unique<SimulatedLine>(options);
+    if (Result<> opened = line->sim->open(); !opened) {
+        qWarning("station not opened: %s %s",
+            qPrintable(opened.error().message),
+            qPrintable(opened.error().detail));
+        return nullptr;
+    }
+    MainWindow::Options windowOptions;
+    windowOptions.backendText = u"Simulator: %1 devices"_s.arg(fixtures);
+    windowOptions.recipeFolder = SimulatedLine::recipe({});
+    line->window = std::make_unique<MainWindow>(line->sim->station(), windowOptions);
+    Line *raw = line.get();
+    line->window->setPermanentConfirmation([raw](const Recipe &) {
+        ++raw->permanentAsked;
+        return raw->permanentAnswer;
+    });
+    line->window->setCloseConfirmation([](int) { return true; });
+    line->window->resize(1280, 800);
+    line->window->show();
+    QApplication::setActiveWindow(line->window.get());
+    if (!QTest::qWaitForWindowActive(line->window.get()))
+        return nullptr;
+    line->window->grid()->view()->setFocus();
+    // Presence is polled: wait until the tiles know their devices.
+    QDeadlineTimer deadline(RunTimeout);
+    while (!deadline.hasExpired()) {
+        bool all = true;
+        for (int f = 1; f <= fixtures; ++f)
+            all = all && tileState(*line->window, f) == TileState::Ready;
+        if (all)
+            return line;
+        QTest::qWait(20);
+    }
+    qWarning("the devices were not detected");
+    return nullptr;
+}
+
+QVariant tst_MainWindow::role(const MainWindow &window, int fixture, int role)
+{
+    return window.fixtureModel()->indexOfFixture(fixture).data(role);
+}
+
+TileState tst_MainWindow::tileState(const MainWindow &window, int fixture)
+{
+    return role(window, fixture, FixtureModel::TileStateRole).value<TileState>();
+}
+
+void tst_MainWindow::clickTile(MainWindow &window, int fixture)
+{
+    FixtureGridWidget *grid = window.grid();
+    const QRect button = grid->buttonRect(fixture);
+    QVERIFY(!button.isEmpty());
+    const QPoint at = grid->view()->viewport()->mapFrom(grid, button.center());
+    QTest::mouseClick(grid->view()->viewport(), Qt::LeftButton, {}, at);
+}
+
+void tst_MainWindow::startAllReachesPass()
+{
+    auto line = makeLine(4);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(!w.startAllAction()->isEnabled()); // no recipe yet
+    QCOMPARE(role(w, 1, FixtureModel::CanStartRole).toBool(), true);
+    QCOMPARE(w.gateModel()->index(0, 0).data(FixtureModel::CanStartRole).toBool(), false);
+
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QCOMPARE(line->permanentAsked, 0); // quick.json ends Blank
+    QCOMPARE(w.recipeBadge()->recipeText(), u"Quick sideload (simulator) 1.0.0"_s);
+    QVERIFY(!w.recipeBadge()->isPermanentShown());
+    QVERIFY(w.startAllAction()->isEnabled());
+    QCOMPARE(QSettings().value(u"recipe/last"_s).toString(),
+        QFileInfo(SimulatedLine::recipe(u"quick.json"_s)).absoluteFilePath());
+
+    w.startAllAction()->trigger();
+    for (int f = 1; f <= 4; ++f) {
+        QTRY_COMPARE_WITH_TIMEOUT(tileState(w, f), TileState::Pass, RunTimeout);
+        QCOMPARE(role(w, f, FixtureModel::VerdictRole).value<FixtureModel::Verdict>(),
+            FixtureModel::Verdict::Pass);
+        QCOMPARE(role(w, f, FixtureModel::StepIndexRole).toInt(), 5);
+        QVERIFY(!role(w, f, FixtureModel::DeviceIdRole).toString().isEmpty());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.messageArea()->latestText().contains(u"All runs finished: 4 PASS, 0 FAIL"_s), 10000);
+}
+
+void tst_MainWindow::faultShowsFailWithCause()
+{
+    auto line = makeLine(3);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(line->sim->setFault(2, {u"insufficient-space"_s}));
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    w.startAll();
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Fail, RunTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 3), TileState::Pass, RunTimeout);
+    QCOMPARE(
+        role(w, 2, FixtureModel::ErrorCodeRole).value<ErrorCode>(), ErrorCode::InsufficientSpace);
+    QCOMPARE(role(w, 2, FixtureModel::FailedStepRole).toString(), u"Install ProductApp"_s);
+    const QString cause = role(w, 2, FixtureModel::CauseRole).toString();
+    QVERIFY2(!cause.isEmpty(), "a FAIL tile says why");
+    // The tile shows the cause as its hint, through the window's gate as well.
+    QCOMPARE(w.gateModel()->index(1, 0).data(FixtureModel::HintRole).toString(), cause);
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageArea()->latestText().contains(u"1 FAIL"_s), 10000);
+
+    // A double click on the tile opens the device view on that run, at the failing step.
+    FixtureGridWidget *grid = w.grid();
+    const QPoint tile
+        = grid->view()->viewport()->mapFrom(grid, grid->tileRect(2).topLeft()) + QPoint(12, 12);
+    QTest::mouseDClick(grid->view()->viewport(), Qt::LeftButton, {}, tile);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Device);
+    DeviceViewWidget *view = w.deviceView();
+    QVERIFY(view->isVisible());
+    QCOMPARE(view->runId(), role(w, 2, FixtureModel::SnapshotRole).value<FixtureSnapshot>().runId);
+    QCOMPARE(view->selectedStepSeq(), 3);
+    const auto *causeText = view->findChild<QLabel *>(u"causeText"_s);
+    QVERIFY(causeText);
+    QCOMPARE(causeText->text(), cause);
+    // The failing command as typed, and the tool's raw output.
+    const auto *command = view->findChild<QPlainTextEdit *>(u"commandLine"_s);
+    QVERIFY(command);
+    QVERIFY2(
+        command->toPlainText().contains(u"sideload deploy"_s), qPrintable(command->toPlainText()));
+    QVERIFY(command->toPlainText().contains(u"--device 1212"_s));
+    const auto *out = view->findChild<OutputView *>(u"stdout"_s);
+    const auto *err = view->findChild<OutputView *>(u"stderr"_s);
+    QVERIFY(out && err);
+    const QString raw = out->text() + err->text();
+    QVERIFY2(raw.contains(u"space"_s, Qt::CaseInsensitive), qPrintable(raw));
+
+    // Escape goes back to the tiles.
+    QTest::keyClick(view, Qt::Key_Escape);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Line);
+}
+
+void tst_MainWindow::deviceViewFollowsLiveRun()
+{
+    auto line = makeLine(1);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    // The sideload hangs, so the run is caught mid-way.
+    QVERIFY(line->sim->setFault(1, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    w.startFixture(1);
+    QTRY_COMPARE_WITH_TIMEOUT(role(w, 1, FixtureModel::StepIndexRole).toInt(), 3, RunTimeout);
+    w.openDevice(1);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Device);
+    DeviceViewWidget *view = w.deviceView();
+    QCOMPARE(view->liveFixture(), 1);
+    w.stopFixture(1);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Aborted, RunTimeout);
+    // When the run ends the view shows it from the record.
+    QTRY_VERIFY_WITH_TIMEOUT(view->runId() > 0, 10000);
+    QCOMPARE(view->runId(), role(w, 1, FixtureModel::SnapshotRole).value<FixtureSnapshot>().runId);
+}
+
+void tst_MainWindow::stopOneFixtureAborts()
+{
+    auto line = makeLine(2);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    // Fixture 1's sideload hangs until stopped; fixture 2 runs through.
+    QVERIFY(line->sim->setFault(1, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    w.startAll();
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Pass, RunTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(role(w, 1, FixtureModel::StepIndexRole).toInt(), 3, RunTimeout);
+    QCOMPARE(tileState(w, 1), TileState::Running);
+    QCOMPARE(role(w, 1, FixtureModel::CanStopRole).toBool(), true);
+    clickTile(w, 1); // the tile's Stop button
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Aborted, RunTimeout);
+    QCOMPARE(tileState(w, 2), TileState::Pass);
+}
+
+void tst_MainWindow::scanBindsLabelAndRefusesDuplicate()
+{
+    auto line = makeLine(3);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QWidget *tiles = w.grid()->view();
+    QCOMPARE(QApplication::focusWidget(), tiles);
+    QCOMPARE(w.scanTarget(), 1);
+
+    // A scanner: the characters in a burst, then Enter, while the tiles have the focus.
+    QSignalSpy digits(w.scanFilter(), &SerialScanFilter::digitPressed);
+    QTest::keyClicks(tiles, u"SN-24-0001"_s);
+    QTest::keyClick(tiles, Qt::Key_Return);
+    QCOMPARE(role(w, 1, FixtureModel::SerialNumberRole).toString(), u"SN-24-0001"_s);
+    QVERIFY(w.messageArea()->latestText().contains(u"SN-24-0001"_s));
+    QCOMPARE(w.scanTarget(), 2); // the next fixture without a label
+
+    // The same label again would go to fixture 2: refused, with the controller's reason.
+    QTest::keyClicks(tiles, u"SN-24-0001"_s);
+    QTest::keyClick(tiles, Qt::Key_Return);
+    QCOMPARE(role(w, 2, FixtureModel::SerialNumberRole).toString(), QString());
+    QCOMPARE(w.messageArea()->messages().constFirst().severity, MessageArea::Severity::Error);
+    QVERIFY2(w.messageArea()->latestText().contains(u"refused"_s),
+        qPrintable(w.messageArea()->latestText()));
+    QVERIFY(w.messageArea()->latestText().contains(u"fixture 1"_s));
+
+    // A label typed into the scan field works too.
+    w.scanField()->setFocus();
+    QTest::keyClicks(w.scanField(), u"SN-24-0002"_s);
+    QTest::keyClick(w.scanField(), Qt::Key_Return);
+    QCOMPARE(role(w, 2, FixtureModel::SerialNumberRole).toString(), u"SN-24-0002"_s);
+    QVERIFY(w.scanField()->text().isEmpty());
+
+    // Scanning never started anything, though the labels hold digits.
+    QTest::qWait(int(2 * SerialScanFilter::ScanKeyGap.count()));
+    QCOMPARE(digits.size(), 0);
+    for (int f = 1; f <= 3; ++f)
+        QCOMPARE(tileState(w, f), TileState::Ready);
+
+    // The label goes into the run's record.
+    w.startFixture(1);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+        db.setDatabaseName(line->sim->recordPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"SELECT serial_number FROM runs WHERE fixture = 1"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), u"SN-24-0001"_s);
+    }
+    QSqlDatabase::removeDatabase(u"inspect"_s);
+}
+
+void tst_MainWindow::scanTargetsSelectedFixture()
+{
+    auto line = makeLine(3);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    w.grid()->selectFixture(3);
+    QCOMPARE(w.scanTarget(), 3);
+    QWidget *tiles = w.grid()->view();
+    tiles->setFocus();
+    QTest::keyClicks(tiles, u"LBL-3"_s);
+    QTest::keyClick(tiles, Qt::Key_Return);
+    QCOMPARE(role(w, 3, FixtureModel::SerialNumberRole).toString(), u"LBL-3"_s);
+    QCOMPARE(role(w, 1, FixtureModel::SerialNumberRole).toString(), QString());
+    // The selection was for that label; the next one goes to the first waiting fixture.
+    QCOMPARE(w.grid()->selectedFixture(), 0);
+    QCOMPARE(w.scanTarget(), 1);
+
+    // A burst that stops without Enter is handed to the scan field to be checked.
+    QTest::keyClicks(tiles, u"LBL-X"_s);
+    QTRY_COMPARE(w.scanField()->text(), u"LBL-X"_s);
+    QCOMPARE(QApplication::focusWidget(), w.scanField());
+    QCOMPARE(role(w, 1, FixtureModel::SerialNumberRole).toString(), QString());
+    QTest::keyClick(w.scanField(), Qt::Key_Return);
+    QCOMPARE(role(w, 1, FixtureModel::SerialNumberRole).toString(), u"LBL-X"_s);
+}
+
+void tst_MainWindow::requiredSerialRefusesStart()
+{
+    auto line = makeLine(2);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QFile file(SimulatedLine::recipe(u"quick.json"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    json.insert(u"require_serial"_s, true);
+    const Result<Recipe> recipe = loadRecipeFromBytes(QJsonDocument(json).toJson(),
+        SimulatedLine::recipe({}),
+        SimulatedLine::recipe(u"serial.json"_s));
+    QVERIFY(recipe);
+    line->sim->station().setRecipe(*recipe);
+    QVERIFY(w.gateModel()->isSerialRequired());
+    QCOMPARE(w.gateModel()->index(0, 0).data(FixtureModel::HintRole).toString(),
+        u"Scan the device's label"_s);
+
+    w.startAll();
+    QCOMPARE(tileState(w, 1), TileState::Ready);
+    QCOMPARE(tileState(w, 2), TileState::Ready);
+    QVERIFY2(w.messageArea()->latestText().contains(u"label"_s),
+        qPrintable(w.messageArea()->latestText()));
+    // Both refusals in one line.
+    QVERIFY(w.messageArea()->latestText().contains(u"F1, F2"_s));
+
+    QVERIFY(w.bindScannedLabel(u"SER-0001"_s));
+    w.startAll();
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
+    QCOMPARE(tileState(w, 2), TileState::Ready);
+}
+
+void tst_MainWindow::recordErrorBannerBlocksStart_data()
+{
+    QTest::addColumn<bool>("recovers");
+    QTest::newRow("stays broken") << false;
+    QTest::newRow("recovers") << true;
+}
+
+void tst_MainWindow::recordErrorBannerBlocksStart()
+{
+    QFETCH(bool, recovers);
+    // The first run to reach step 3 finds its record read-only (a disk gone read-only is the
+    // same to SQLite); with `recovers` it becomes writable again at the second retry.
+    auto broken = std::make_shared<std::atomic_bool>(false);
+    auto released = std::make_shared<std::atomic_bool>(false);
+    SimulatedLine::Options options;
+    options.recordHook
+        = [broken, released, recovers](const QString &connection, int seq, int attempt) {
+              QSqlQuery query(QSqlDatabase::database(connection, false));
+              if (seq == 3 && attempt == 0 && !broken->exchange(true))
+                  query.exec(u"PRAGMA query_only = ON"_s);
+              if (attempt >= 2 && (recovers || released->load()))
+                  query.exec(u"PRAGMA query_only = OFF"_s);
+          };
+    auto line = makeLine(2, options);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(!w.recordBanner()->isShowingError());
+    QVERIFY(w.recordBanner()->isHidden());
+    w.startFixture(1);
+    QTRY_VERIFY_WITH_TIMEOUT(w.recordBanner()->isShowingError(), RunTimeout);
+    QVERIFY(w.recordBanner()->isVisible());
+    QVERIFY(w.recordBanner()->text().contains(u"cannot be written"_s));
+    // Start is disabled everywhere: the action, the tile button, the keys.
+    QVERIFY(!w.startAllAction()->isEnabled());
+    QCOMPARE(w.gateModel()->index(1, 0).data(FixtureModel::CanStartRole).toBool(), false);
+    QVERIFY(w.grid()->buttonRect(2).isEmpty());
+    w.startFixture(2);
+    QCOMPARE(tileState(w, 2), TileState::Ready);
+    QVERIFY(w.messageArea()->latestText().contains(u"record"_s));
+    QTest::keyClick(w.grid()->view(), Qt::Key_2);
+    QTest::qWait(int(3 * SerialScanFilter::ScanKeyGap.count()));
+    QCOMPARE(tileState(w, 2), TileState::Ready);
+    QVERIFY(!line->sim->station().isRunning(2));
+
+    if (!recovers) {
+        // The banner cannot be dismissed; it stays while the record is broken.
+        QTest::qWait(1500);
+        QVERIFY(w.recordBanner()->isShowingError());
+        released->store(true);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!w.recordBanner()->isShowingError(), RunTimeout);
+    QVERIFY(w.recordBanner()->isHidden());
+    QVERIFY(w.startAllAction()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
+    w.startFixture(2);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Pass, RunTimeout);
+}
+
+void tst_MainWindow::permanentRecipeConfirmedOnceOnLoad()
+{
+    auto line = makeLine(2);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    StationController &station = line->sim->station();
+    QSignalSpy changed(&station, &StationController::recipeChanged);
+
+    // Declined: not loaded, and the window says so.
+    line->permanentAnswer = false;
+    QVERIFY(!w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
+    QCOMPARE(line->permanentAsked, 1);
+    QVERIFY(!station.hasRecipe());
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(!w.recipeBadge()->isPermanentShown());
+    QVERIFY(w.messageArea()->latestText().contains(u"declined"_s));
+    QVERIFY(!w.startAllAction()->isEnabled());
+
+    // A recipe that stays Blank is not asked about; declining full.json keeps it.
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QCOMPARE(line->permanentAsked, 1);
+    QVERIFY(!w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
+    QCOMPARE(line->permanentAsked, 2);
+    QCOMPARE(station.recipe().name, u"Quick sideload (simulator)"_s);
+
+    // Accepted: loaded, with the badge; starting devices asks nothing more.
+    line->permanentAnswer = true;
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
+    QCOMPARE(line->permanentAsked, 3);
+    QVERIFY(station.recipe().isPermanent());
+    QVERIFY(w.recipeBadge()->isPermanentShown());
+    QCOMPARE(w.recipeBadge()->permanentText(), u"PERMANENT: DeviceComplete"_s);
+    w.startAll();
+    QTRY_VERIFY_WITH_TIMEOUT(station.isRunning(1) || tileState(w, 1) != TileState::Ready, 5000);
+    w.stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning(), RunTimeout);
+    QCOMPARE(line->permanentAsked, 3);
+}
+
+void tst_MainWindow::keyboardShortcuts()
+{
+    auto line = makeLine(3);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    StationController &station = line->sim->station();
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QWidget *tiles = w.grid()->view();
+
+    // 2 starts fixture 2 only.
+    QTest::keyClick(tiles, Qt::Key_2);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Pass, RunTimeout);
+    QCOMPARE(tileState(w, 1), TileState::Ready);
+    QCOMPARE(tileState(w, 3), TileState::Ready);
+    // 9 names no fixture: nothing happens.
+    QTest::keyClick(tiles, Qt::Key_9);
+    QTest::qWait(int(3 * SerialScanFilter::ScanKeyGap.count()));
+    QVERIFY(!station.isAnyRunning());
+
+    // F5 starts every idle fixture with a device.
+    QTest::keyClick(tiles, Qt::Key_F5);
+    for (int f = 1; f <= 3; ++f)
+        QTRY_COMPARE_WITH_TIMEOUT(tileState(w, f), TileState::Pass, RunTimeout);
+
+    // Shift+F5 stops every run.
+    QVERIFY(line->sim->setFault(1, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
+    QVERIFY(line->sim->setFault(3, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
+    QTest::keyClick(tiles, Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(role(w, 1, FixtureModel::StepIndexRole).toInt(), 3, RunTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(role(w, 3, FixtureModel::StepIndexRole).toInt(), 3, RunTimeout);
+    QCOMPARE(tileState(w, 1), TileState::Running);
+    QTest::keyClick(tiles, Qt::Key_F5, Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Aborted, RunTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 3), TileState::Aborted, RunTimeout);
+}
+
+void tst_MainWindow::typingInTextFieldsStartsNothing()
+{
+    auto line = makeLine(3);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    StationController &station = line->sim->station();
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+
+    QLineEdit *op = w.operatorField();
+    op->setFocus();
+    op->selectAll();
+    QTest::keyClicks(op, u"Operator 23"_s);
+    QTest::keyClick(op, Qt::Key_Return);
+    QCOMPARE(station.operatorName(), u"Operator 23"_s);
+    QCOMPARE(QSettings().value(u"operator/name"_s).toString(), u"Operator 23"_s);
+    // Enter in the operator field hands the focus back to the tiles.
+    QCOMPARE(QApplication::focusWidget(), w.grid()->view());
+
+    w.scanField()->setFocus();
+    QTest::keyClicks(w.scanField(), u"1"_s);
+    QTest::qWait(int(3 * SerialScanFilter::ScanKeyGap.count()));
+    QVERIFY(!station.isAnyRunning());
+    for (int f = 1; f <= 3; ++f)
+        QCOMPARE(tileState(w, f), TileState::Ready);
+    QCOMPARE(w.scanField()->text(), u"1"_s);
+}
+
+void tst_MainWindow::statusBarNamesBackendAndRecord()
+{
+    auto line = makeLine(1);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QCOMPARE(w.stationStatusBar()->backendText(), u"Simulator: 1 devices"_s);
+    QVERIFY(w.stationStatusBar()->recordText().contains(line->sim->recordPath()));
+    QVERIFY(w.stationStatusBar()->freeBytes() > 0);
+    QVERIFY(w.stationStatusBar()->freeSpaceText().contains(u"Free"_s, Qt::CaseInsensitive));
+    QVERIFY(w.windowTitle().contains(u"Line 1 / PC-01"_s));
+    QVERIFY(!w.shiftLabel()->text().isEmpty());
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
