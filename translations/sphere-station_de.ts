@@ -2,6 +2,1731 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Station</name>
+    <message>
+        <location filename="../app/stationsetup.cpp" line="+102"/>
+        <source>%1 does not run: %2</source>
+        <translation>%1 lässt sich nicht ausführen: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot create the folder for the record %1.</source>
+        <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no fixture %1 (the station has %2).</source>
+        <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The recipe has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
+        <translation>Das Rezept enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
+    </message>
+    <message>
+        <location filename="../services/azsphereclient.cpp" line="+110"/>
+        <location filename="../services/errorcatalog.cpp" line="+30"/>
+        <location filename="../services/rftoolclient.cpp" line="+17"/>
+        <source>The station did not say which device to use (configuration fault).</source>
+        <translation>Die Station hat kein Gerät angegeben (Konfigurationsfehler).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../services/errorcatalog.cpp" line="+2"/>
+        <location filename="../services/rftoolclient.cpp" line="+3"/>
+        <source>Stop the line; call engineering.</source>
+        <translation>Linie anhalten; Technik verständigen.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>No component ID was given for the delete.</source>
+        <translation>Für das Löschen wurde keine Komponenten-ID angegeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+59"/>
+        <location filename="../services/rftoolclient.cpp" line="+147"/>
+        <location filename="../services/uartsession.cpp" line="+45"/>
+        <location line="+89"/>
+        <source>Fix the recipe.</source>
+        <translation>Rezept korrigieren.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The manufacturing state %1 cannot be set.</source>
+        <translation>Der Fertigungszustand %1 kann nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/backgroundprocess.cpp" line="+36"/>
+        <source>The program %1 was not found or is not executable.</source>
+        <translation>Das Programm %1 wurde nicht gefunden oder ist nicht ausführbar.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Could not start %1.</source>
+        <translation>%1 konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 ended before it was ready.</source>
+        <translation>%1 wurde beendet, bevor es bereit war.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not become ready in time.</source>
+        <translation>%1 wurde nicht rechtzeitig bereit.</translation>
+    </message>
+    <message>
+        <location filename="../services/csvexport.cpp" line="+284"/>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The export file could not be written.</source>
+        <translation>Die Exportdatei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+242"/>
+        <source>The export file is not open for writing.</source>
+        <translation>Die Exportdatei ist nicht zum Schreiben geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../services/errorcatalog.cpp" line="+3"/>
+        <source>The device cannot be reached over USB: not seated, bad cable or contact, or the fixture is bound to the wrong port.</source>
+        <translation>Das Gerät ist über USB nicht erreichbar: nicht richtig eingelegt, Kabel oder Kontakt defekt, oder der Prüfplatz ist dem falschen Port zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reseat the device and cable, check the fixture&apos;s port, retry.</source>
+        <translation>Gerät und Kabel neu stecken, Port des Prüfplatzes prüfen, erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device is connected but silent: busy with an OS update, booting, or hung.</source>
+        <translation>Das Gerät ist verbunden, antwortet aber nicht: OS-Update läuft, es startet gerade oder hängt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait 2 min and retry; if it repeats, unplug and replug.</source>
+        <translation>2 min warten und erneut versuchen; bei Wiederholung ab- und wieder anstecken.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device would not enter recovery mode: asleep or powered down, or a bad recovery (FTDI) link.</source>
+        <translation>Das Gerät wechselt nicht in den Wiederherstellungsmodus: im Ruhezustand oder ausgeschaltet, oder die Wiederherstellungsverbindung (FTDI) ist gestört.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Power-cycle, check the USB/FTDI cable and fixture, recover again.</source>
+        <translation>Aus- und wieder einschalten, USB-/FTDI-Kabel und Prüfplatz prüfen, erneut wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new OS was written but the device did not come back.</source>
+        <translation>Das neue OS wurde geschrieben, aber das Gerät meldet sich nicht zurück.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unplug, replug, recover again; set it aside if it repeats.</source>
+        <translation>Ab- und wieder anstecken, erneut wiederherstellen; bei Wiederholung aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong or incomplete OS image folder, or tools too old.</source>
+        <translation>Falscher oder unvollständiger OS-Image-Ordner, oder die Tools sind zu alt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the recipe&apos;s OS folder (version, all files) and the SDK.</source>
+        <translation>OS-Ordner des Rezepts (Version, alle Dateien) und das SDK prüfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The capability file is for another device, or damaged.</source>
+        <translation>Die Capability-Datei gehört zu einem anderen Gerät oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this device&apos;s file.</source>
+        <translation>Die Datei dieses Geräts verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(a) SDK development thumbprint in the package: a development build, which factory devices refuse. (b) Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
+        <translation>(a) SDK-Entwicklungsfingerabdruck im Paket: ein Entwicklungs-Build, den Geräte in der Fertigung ablehnen. (b) Produktionsfingerabdruck: Der vertrauenswürdige Schlüsselspeicher des Geräts ist älter als der Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(a) Use the production-signed package. (b) Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
+        <translation>(a) Das produktionssignierte Paket verwenden. (b) Das Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device refused the image, usually because it is not production-signed.</source>
+        <translation>Das Gerät hat das Image abgelehnt, meist weil es nicht produktionssigniert ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+201"/>
+        <source>Use the production-signed package.</source>
+        <translation>Das produktionssignierte Paket verwenden.</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <source>No room left for this application.</source>
+        <translation>Kein Speicherplatz mehr für diese Anwendung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete old or test applications, then retry.</source>
+        <translation>Alte Anwendungen oder Testanwendungen löschen, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device is installing a cloud update.</source>
+        <translation>Das Gerät installiert ein Cloud-Update.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry in minutes; keep line devices off update networks.</source>
+        <translation>In einigen Minuten erneut versuchen; Geräte an der Linie von Update-Netzwerken fernhalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is damaged or not a package.</source>
+        <translation>Die Datei ist beschädigt oder kein Paket.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-copy it and check its checksum.</source>
+        <translation>Datei erneut kopieren und Prüfsumme kontrollieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package was built wrongly.</source>
+        <translation>Das Paket wurde fehlerhaft erstellt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return it to the software team.</source>
+        <translation>An das Software-Team zurückgeben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device refused: it is finalized (DeviceComplete) or lacks a capability.</source>
+        <translation>Das Gerät hat abgelehnt: Es ist finalisiert (DeviceComplete) oder ihm fehlt eine Capability.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the state; a finalized device cannot be changed on the line, so set it aside.</source>
+        <translation>Zustand prüfen; ein finalisiertes Gerät ist an der Linie nicht mehr änderbar, daher aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still busy with an earlier operation.</source>
+        <translation>Noch mit einem früheren Vorgang beschäftigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry in a few seconds.</source>
+        <translation>In einigen Sekunden erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device must restart before more changes.</source>
+        <translation>Das Gerät muss vor weiteren Änderungen neu starten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart it, then retry.</source>
+        <translation>Gerät neu starten, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The named application is not installed.</source>
+        <translation>Die angegebene Anwendung ist nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the recipe&apos;s component ID.</source>
+        <translation>Komponenten-ID im Rezept prüfen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The recipe&apos;s Wi-Fi settings do not fit (duplicate, missing, too long or short), or the radio is still starting.</source>
+        <translation>Die Wi-Fi-Einstellungen des Rezepts passen nicht (doppelt, fehlend, zu lang oder zu kurz), oder das Funkmodul startet noch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the Wi-Fi settings; for &quot;initializing&quot;, wait 10 s and retry.</source>
+        <translation>Wi-Fi-Einstellungen korrigieren; bei „initializing“ 10 s warten und erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device did not come back after a restart.</source>
+        <translation>Das Gerät hat sich nach einem Neustart nicht zurückgemeldet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unplug and replug; set it aside if it repeats.</source>
+        <translation>Ab- und wieder anstecken; bei Wiederholung aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The RF tools need a Blank device; this one has left Blank.</source>
+        <translation>Die RF-Tools benötigen ein Gerät im Zustand Blank; dieses ist nicht mehr Blank.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RF steps must precede the state change; set it aside.</source>
+        <translation>RF-Schritte müssen vor der Zustandsänderung kommen; Gerät aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device reported an error the tools do not know.</source>
+        <translation>Das Gerät hat einen Fehler gemeldet, den die Tools nicht kennen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry once; keep the raw output.</source>
+        <translation>Einmal erneut versuchen; Rohausgabe aufbewahren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The station called the tool wrongly.</source>
+        <translation>Die Station hat das Tool falsch aufgerufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../services/rftooloutput.cpp" line="+102"/>
+        <source>Call engineering with the raw output.</source>
+        <translation>Technik verständigen, Rohausgabe mitgeben.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The station could not start the tool.</source>
+        <translation>Die Station konnte das Tool nicht starten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the tool&apos;s path in the station configuration; call engineering.</source>
+        <translation>Pfad des Tools in der Stationskonfiguration prüfen; Technik verständigen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The tool hung; the station killed it.</source>
+        <translation>Das Tool hing; die Station hat es beendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unplug and replug the device, retry.</source>
+        <translation>Gerät ab- und wieder anstecken, erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tool crashed.</source>
+        <translation>Das Tool ist abgestürzt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry once; send the raw output to engineering.</source>
+        <translation>Einmal erneut versuchen; Rohausgabe an die Technik senden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../services/uartsession.cpp" line="-105"/>
+        <source>The operator aborted the step.</source>
+        <translation>Der Bediener hat den Schritt abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../services/uartsession.cpp" line="+2"/>
+        <source>Start the device again when ready.</source>
+        <translation>Erneut starten, sobald bereit.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The tool failed with a message the station does not know</source>
+        <translation>Das Tool ist mit einer Meldung fehlgeschlagen, die die Station nicht kennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../services/rftooloutput.cpp" line="+8"/>
+        <source>Retry once; send the raw output to engineering</source>
+        <translation>Einmal erneut versuchen; Rohausgabe an die Technik senden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The tool printed something unreadable.</source>
+        <translation>Das Tool hat eine unlesbare Ausgabe geliefert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry; send the raw output to engineering.</source>
+        <translation>Erneut versuchen; Rohausgabe an die Technik senden.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>SDK development thumbprint in the package: a development build, which factory devices refuse.</source>
+        <translation>SDK-Entwicklungsfingerabdruck im Paket: ein Entwicklungs-Build, den Geräte in der Fertigung ablehnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
+        <translation>Produktionsfingerabdruck: Der vertrauenswürdige Schlüsselspeicher des Geräts ist älter als der Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
+        <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../services/fixtureworker.cpp" line="+172"/>
+        <source>The run was not started: the record cannot be written (%1).</source>
+        <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location filename="../services/station.cpp" line="+210"/>
+        <source>The label %1 already belongs to another device (%2).</source>
+        <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the label; scan the right one.</source>
+        <translation>Etikett prüfen; das richtige scannen.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location filename="../services/steps/stepcontext.cpp" line="+208"/>
+        <source>The operator aborted the run.</source>
+        <translation>Der Bediener hat den Lauf abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The run was stopped before its result was recorded.</source>
+        <translation>Der Lauf wurde gestoppt, bevor sein Ergebnis gespeichert war.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The result could not be recorded; the device is not passed.</source>
+        <translation>Das Ergebnis konnte nicht gespeichert werden; das Gerät gilt nicht als bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../services/ftdienumerator.cpp" line="+87"/>
+        <location line="+16"/>
+        <source>USB devices cannot be listed on this computer.</source>
+        <translation>USB-Geräte können auf diesem Computer nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/headlessrunner.cpp" line="+20"/>
+        <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
+        <translation>PRÜFDATENBANK-FEHLER: %1 (neuer Versuch läuft; kein Ergebnis geht verloren)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RECORD OK again: pending results written</source>
+        <translation>PRÜFDATENBANK wieder OK: ausstehende Ergebnisse geschrieben</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>F%1  not started: %2</source>
+        <translation>F%1  nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>F%1  repetition not started: %2</source>
+        <translation>F%1  Wiederholung nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 run(s): %2 PASS, %3 FAIL, %4 ABORTED in %5 s</source>
+        <translation>Läufe: %1 (%2 PASS, %3 FAIL, %4 ABORTED) in %5 s</translation>
+    </message>
+    <message>
+        <location filename="../services/imagepackage.cpp" line="+64"/>
+        <source>The file is not an Azure Sphere image package.</source>
+        <translation>Die Datei ist kein Azure Sphere-Image-Paket.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the recipe: it must name a valid image package.</source>
+        <translation>Rezept korrigieren: Es muss ein gültiges Image-Paket angeben.</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>The image package %1 does not exist.</source>
+        <translation>Das Image-Paket %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/osversions.cpp" line="+73"/>
+        <source>Fix the recipe or restore the file.</source>
+        <translation>Rezept korrigieren oder die Datei wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The image package %1 cannot be read.</source>
+        <translation>Das Image-Paket %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/osversions.cpp" line="+5"/>
+        <source>Check the file&apos;s permissions and the disk.</source>
+        <translation>Zugriffsrechte der Datei und das Laufwerk prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/logging.cpp" line="+152"/>
+        <source>Cannot open the log file %1.</source>
+        <translation>Die Logdatei %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Logging is already set up.</source>
+        <translation>Das Logging ist bereits eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No folder for the log files is known.</source>
+        <translation>Es ist kein Ordner für die Logdateien bekannt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot create the log folder %1.</source>
+        <translation>Der Log-Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot log to the standard error stream.</source>
+        <translation>In die Standardfehlerausgabe kann nicht geloggt werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/osversions.cpp" line="-58"/>
+        <source>The OS versions file is not valid.</source>
+        <translation>Die OS-Versionsdatei ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use Microsoft&apos;s mt3620an.json, unchanged.</source>
+        <translation>Die unveränderte mt3620an.json von Microsoft verwenden.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The OS versions file %1 does not exist.</source>
+        <translation>Die OS-Versionsdatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The OS versions file %1 cannot be read.</source>
+        <translation>Die OS-Versionsdatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/readycheck.cpp" line="+226"/>
+        <source>The device is not ready to ship: %1</source>
+        <translation>Das Gerät ist nicht versandbereit: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix what the checks name (rerun the steps that set it up), then check again; set the device aside if it repeats.</source>
+        <translation>Die gemeldeten Punkte beheben (zuständige Schritte erneut ausführen), dann erneut prüfen; bei Wiederholung Gerät aussortieren.</translation>
+    </message>
+    <message>
+        <location filename="../services/recipejson.cpp" line="+113"/>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+86"/>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+54"/>
+        <location filename="../services/recipeloader.cpp" line="+1084"/>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be an integer from %1 to %2</source>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an array</source>
+        <translation>muss ein Array sein</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>must have at least %n entries</source>
+        <translation>
+            <numerusform>muss mindestens %n Eintrag haben</numerusform>
+            <numerusform>muss mindestens %n Einträge haben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../services/recipeloader.cpp" line="-443"/>
+        <source>must be one of: %1</source>
+        <translation>muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown key; did you mean &quot;%1&quot;?</source>
+        <translation>unbekannter Schlüssel; war &quot;%1&quot; gemeint?</translation>
+    </message>
+    <message>
+        <location filename="../services/recipeloader.cpp" line="-359"/>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>kein gültiges JSON: %1 an Offset %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be a JSON object</source>
+        <translation>muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>must be an integer (this station reads format %1)</source>
+        <translation>muss eine ganze Zahl sein (diese Station liest Format %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unsupported recipe format %1; this station reads format %2</source>
+        <translation>nicht unterstütztes Rezeptformat %1; diese Station liest Format %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>is required by the &quot;os-update&quot; and &quot;ready-to-ship&quot; steps</source>
+        <translation>wird von den Schritten &quot;os-update&quot; und &quot;ready-to-ship&quot; benötigt</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+19"/>
+        <location line="+277"/>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>must be greater than params.wait_s (%1)</source>
+        <translation>muss größer als params.wait_s (%1) sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be greater than params.connect_timeout_s (%1)</source>
+        <translation>muss größer als params.connect_timeout_s (%1) sein</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>has the same component ID as %1; only one of them would stay installed</source>
+        <translation>hat dieselbe Komponenten-ID wie %1; nur eines von beiden bliebe installiert</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is an OS component; the device refuses to delete it</source>
+        <translation>%1 ist eine OS-Komponente; das Gerät verweigert das Löschen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must be a component ID (GUID), e.g. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</source>
+        <translation>muss eine Komponenten-ID (GUID) sein, z. B. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>needs &quot;component_ids&quot; or &quot;packages&quot; naming what to delete</source>
+        <translation>benötigt &quot;component_ids&quot; oder &quot;packages&quot; mit den zu löschenden Komponenten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;component_ids&quot; and &quot;packages&quot; are both empty; name at least one component to delete</source>
+        <translation>&quot;component_ids&quot; und &quot;packages&quot; sind beide leer; mindestens eine zu löschende Komponente angeben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an absolute device path, or empty for the fixture&apos;s port</source>
+        <translation>muss ein absoluter Gerätepfad sein, oder leer für den Port des Prüfplatzes</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>invalid regular expression: %1 at offset %2</source>
+        <translation>ungültiger regulärer Ausdruck: %1 an Offset %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>cannot be combined with &quot;measure&quot;</source>
+        <translation>kann nicht mit &quot;measure&quot; kombiniert werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be an upper-case measurement name such as &quot;VCC_3V3&quot;</source>
+        <translation>muss ein Messwertname in Großbuchstaben sein, z. B. &quot;VCC_3V3&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown unit &quot;%1&quot;; use one of: %2</source>
+        <translation>unbekannte Einheit &quot;%1&quot;; zulässig sind: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must not be greater than &quot;high&quot; (%1)</source>
+        <translation>darf nicht größer als &quot;high&quot; (%1) sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>belongs to a &quot;measure&quot; action</source>
+        <translation>gehört zu einer &quot;measure&quot;-Aktion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs &quot;send&quot;, &quot;expect&quot; or &quot;measure&quot;</source>
+        <translation>benötigt &quot;send&quot;, &quot;expect&quot; oder &quot;measure&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be printable ASCII without line breaks, at most %1 characters</source>
+        <translation>muss druckbares ASCII ohne Zeilenumbruch sein, höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>needs &quot;expect&quot;</source>
+        <translation>benötigt &quot;expect&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs a capture group in &quot;expect&quot; that holds the device ID</source>
+        <translation>benötigt in &quot;expect&quot; eine Erfassungsgruppe für die Geräte-ID</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 must be exactly %2 bytes, but it has %3</source>
+        <translation>%1 muss genau %2 Byte groß sein, ist aber %3 Byte groß</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be two upper-case ASCII letters, e.g. &quot;US&quot;</source>
+        <translation>muss aus zwei ASCII-Großbuchstaben bestehen, z. B. &quot;US&quot;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 holds region %2 at offset 0x36, but &quot;region&quot; is &quot;%3&quot;</source>
+        <translation>%1 enthält an Offset 0x36 die Region %2, aber &quot;region&quot; ist &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>must be at most %1 bytes long (UTF-8)</source>
+        <translation>darf höchstens %1 Byte lang sein (UTF-8)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be 8 to 63 printable ASCII characters or 64 hexadecimal digits</source>
+        <translation>muss aus 8 bis 63 druckbaren ASCII-Zeichen oder 64 Hexadezimalziffern bestehen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give either &quot;psk&quot; or &quot;open&quot;: true, not both</source>
+        <translation>entweder &quot;psk&quot; oder &quot;open&quot;: true angeben, nicht beides</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs &quot;psk&quot;, or &quot;open&quot;: true for an open network</source>
+        <translation>benötigt &quot;psk&quot; oder, bei einem offenen Netzwerk, &quot;open&quot;: true</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>must be an OS version name</source>
+        <translation>muss ein OS-Versionsname sein</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is required (a list, possibly empty), unless &quot;expect_sideloaded&quot; is true</source>
+        <translation>ist erforderlich (eine Liste, ggf. leer), außer wenn &quot;expect_sideloaded&quot; true ist</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>must be an image ID (GUID) or {&quot;package&quot;: &lt;file&gt;}</source>
+        <translation>muss eine Image-ID (GUID) oder {&quot;package&quot;: &lt;Datei&gt;} sein</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>must be true: DeviceComplete is permanent and must be confirmed explicitly</source>
+        <translation>muss true sein: DeviceComplete ist dauerhaft und muss ausdrücklich bestätigt werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>applies only to &quot;state&quot;: &quot;DeviceComplete&quot;</source>
+        <translation>gilt nur für &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the first step must be &quot;connect&quot;</source>
+        <translation>der erste Schritt muss &quot;connect&quot; sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the second step must be &quot;details&quot;</source>
+        <translation>der zweite Schritt muss &quot;details&quot; sein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;connect&quot; may only be the first step</source>
+        <translation>&quot;connect&quot; darf nur der erste Schritt sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;details&quot; may only be the second step</source>
+        <translation>&quot;details&quot; darf nur der zweite Schritt sein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;os-update&quot; may appear only once</source>
+        <translation>&quot;os-update&quot; darf nur einmal vorkommen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;finalize&quot; may appear only once</source>
+        <translation>&quot;finalize&quot; darf nur einmal vorkommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;finalize&quot; must be the last step</source>
+        <translation>&quot;finalize&quot; muss der letzte Schritt sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RF steps need the Blank state and must come before &quot;finalize&quot;</source>
+        <translation>RF-Schritte benötigen den Zustand Blank und müssen vor &quot;finalize&quot; stehen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;os-update&quot; must come before %1 (&quot;%2&quot;): recovery erases applications, keystore updates, board configurations and Wi-Fi networks</source>
+        <translation>&quot;os-update&quot; muss vor %1 (&quot;%2&quot;) stehen: Die Wiederherstellung löscht Anwendungen, Schlüsselspeicher-Updates, Board-Konfigurationen und Wi-Fi-Netzwerke</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be &quot;Blank&quot;: the recipe has RF steps, which need a Blank device, and the state changes only at &quot;finalize&quot;</source>
+        <translation>muss &quot;Blank&quot; sein: Das Rezept enthält RF-Schritte, die ein Gerät im Zustand Blank benötigen, und der Zustand ändert sich erst bei &quot;finalize&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a device already in DeviceComplete cannot be finalized; the ready-to-ship check runs before %1</source>
+        <translation>ein Gerät, das bereits DeviceComplete ist, kann nicht finalisiert werden; die Versandbereitschaftsprüfung läuft vor %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>does not list &quot;%1&quot;, the OS version %2 installs</source>
+        <translation>enthält nicht &quot;%1&quot;, die OS-Version, die %2 installiert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>DeviceComplete needs a &quot;ready-to-ship&quot; step before it</source>
+        <translation>DeviceComplete erfordert einen vorausgehenden &quot;ready-to-ship&quot;-Schritt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; changes the device after the ready-to-ship check (%2) and before the DeviceComplete finalize; move it before the check</source>
+        <translation>&quot;%1&quot; ändert das Gerät nach der Versandbereitschaftsprüfung (%2) und vor der Finalisierung auf DeviceComplete; vor die Prüfung verschieben</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>must be 64 hexadecimal digits</source>
+        <translation>muss aus 64 Hexadezimalziffern bestehen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a file path or {&quot;path&quot;: ..., &quot;sha256&quot;: ...}</source>
+        <translation>muss ein Dateipfad oder {&quot;path&quot;: ..., &quot;sha256&quot;: ...} sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a folder path or {&quot;path&quot;: ...}</source>
+        <translation>muss ein Ordnerpfad oder {&quot;path&quot;: ...} sein</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>file not found: %1</source>
+        <translation>Datei nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
+        <translation>SHA-256 von %1 stimmt nicht: laut Rezept %2, Datei hat %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>folder not found: %1</source>
+        <translation>Ordner nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds no .imagepackage files</source>
+        <translation>%1 enthält keine .imagepackage-Dateien</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+111"/>
+        <source>%1 is not an image package (%2)</source>
+        <translation>%1 ist kein Image-Paket (%2)</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>%1 has image type %2 (%3), but this parameter takes type %4 (%5)</source>
+        <translation>%1 hat den Image-Typ %2 (%3), dieser Parameter erwartet aber Typ %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is development-signed (SDK thumbprint); factory devices refuse it</source>
+        <translation>%1 ist entwicklungssigniert (SDK-Fingerabdruck); Geräte in der Fertigung lehnen es ab</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is development-signed (SDK thumbprint); use the production-signed package, or set &quot;allow_development_signed&quot;: true</source>
+        <translation>%1 ist entwicklungssigniert (SDK-Fingerabdruck); das produktionssignierte Paket verwenden oder &quot;allow_development_signed&quot;: true setzen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not a valid OS versions file: %2</source>
+        <translation>%1 ist keine gültige OS-Versionsdatei: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no &quot;versions&quot; list</source>
+        <translation>keine &quot;versions&quot;-Liste</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>versions[%1] needs a &quot;name&quot; and &quot;images&quot; of {&quot;cid&quot;, &quot;iid&quot;}</source>
+        <translation>versions[%1] benötigt &quot;name&quot; und &quot;images&quot; aus {&quot;cid&quot;, &quot;iid&quot;}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not in the OS versions file %2 (it lists %3)</source>
+        <translation>&quot;%1&quot; fehlt in der OS-Versionsdatei %2 (sie enthält %3)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 does not hold OS version &quot;%2&quot;: %3 of its %4 images missing, %5 other images</source>
+        <translation>%1 enthält nicht die OS-Version &quot;%2&quot;: %3 von %4 Images fehlen, %5 fremde Images</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The recipe is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>Das Rezept ist ungültig (%n Problem):</numerusform>
+            <numerusform>Das Rezept ist ungültig (%n Probleme):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The recipe %1 is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>Das Rezept %1 ist ungültig (%n Problem):</numerusform>
+            <numerusform>Das Rezept %1 ist ungültig (%n Probleme):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Correct the recipe file and load it again.</source>
+        <translation>Rezeptdatei korrigieren und erneut laden.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot read the recipe %1: %2</source>
+        <translation>Das Rezept %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the recipe path in the station configuration.</source>
+        <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/recordquery.cpp" line="+211"/>
+        <location filename="../services/recordstore.cpp" line="+160"/>
+        <source>The record file is not open.</source>
+        <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+290"/>
+        <location filename="../services/recordschema.cpp" line="+184"/>
+        <source>The record database returned no result.</source>
+        <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
+    </message>
+    <message>
+        <location line="-223"/>
+        <location filename="../services/recordstore.cpp" line="-63"/>
+        <source>The record has no run %1.</source>
+        <translation>Die Prüfdatenbank enthält keinen Lauf %1.</translation>
+    </message>
+    <message>
+        <location filename="../services/recordschema.cpp" line="+18"/>
+        <source>The record file cannot use write-ahead logging.</source>
+        <translation>Die Prüfdatenbank kann kein Write-Ahead-Logging verwenden.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The record file %1 does not exist.</source>
+        <translation>Die Prüfdatenbank %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder for the record file %1 cannot be created.</source>
+        <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The record file %1 has schema version %2; this station reads version %3. Open it with a station of the matching version.</source>
+        <translation>Die Prüfdatenbank %1 hat Schemaversion %2; diese Station liest Version %3. Mit einer Station der passenden Version öffnen.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The file %1 is not a Sphere Station record.</source>
+        <translation>Die Datei %1 ist keine Sphere Station-Prüfdatenbank.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The record file %1 was written by a newer station (schema version %2; this station knows versions up to %3). Use a newer station or another record file.</source>
+        <translation>Die Prüfdatenbank %1 wurde von einer neueren Station geschrieben (Schemaversion %2; diese Station kennt Versionen bis %3). Eine neuere Station oder eine andere Prüfdatenbank verwenden.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The record could not be written: the disk is full.</source>
+        <translation>Die Prüfdatenbank konnte nicht geschrieben werden: Das Laufwerk ist voll.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free space on the disk that holds the record file.</source>
+        <translation>Speicherplatz auf dem Laufwerk der Prüfdatenbank freigeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record file cannot be written (read-only, missing or failing disk).</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden (schreibgeschützt, Laufwerk fehlt oder ist defekt).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the record file and its folder are writable and the disk works.</source>
+        <translation>Prüfen, ob Prüfdatenbank und Ordner beschreibbar sind und das Laufwerk funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record file is locked by another program.</source>
+        <translation>Die Prüfdatenbank ist von einem anderen Programm gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close other programs that have the record file open.</source>
+        <translation>Andere Programme schließen, die die Prüfdatenbank geöffnet haben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record refused the data because it breaks the record&apos;s rules.</source>
+        <translation>Die Prüfdatenbank hat die Daten abgelehnt, weil sie gegen ihre Regeln verstoßen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The station sent the record an invalid request.</source>
+        <translation>Die Station hat eine ungültige Anfrage an die Prüfdatenbank gesendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record database reported an error.</source>
+        <translation>Die Prüfdatenbank hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../services/recordstore.cpp" line="-10"/>
+        <source>%1 The station keeps the result in memory and writes it as soon as the record can be written again.</source>
+        <translation>%1 Die Station hält das Ergebnis im Speicher und schreibt es, sobald die Prüfdatenbank wieder beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>The fixture number %1 is invalid.</source>
+        <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>The step &quot;%1&quot; has no position in the recipe.</source>
+        <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>A run cannot be finished as RUNNING.</source>
+        <translation>Ein Lauf kann nicht als RUNNING abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Run %1 cannot be recorded as PASS: it has no recorded steps.</source>
+        <translation>Lauf %1 kann nicht als PASS gespeichert werden: Er hat keine gespeicherten Schritte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
+        <translation>
+            <numerusform>Lauf %1 kann nicht als PASS gespeichert werden: %n Schritt wurde nicht bestanden.</numerusform>
+            <numerusform>Lauf %1 kann nicht als PASS gespeichert werden: %n Schritte wurden nicht bestanden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Run %1 is already finished as %2.</source>
+        <translation>Lauf %1 ist bereits als %2 abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The station stopped before the run finished (crash or power loss).</source>
+        <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
+    </message>
+    <message>
+        <location filename="../services/rftoolclient.cpp" line="-44"/>
+        <source>The device&apos;s RF settings differ from the product&apos;s: %1</source>
+        <translation>Die RF-Einstellungen des Geräts weichen von denen des Produkts ab: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/rftooloutput.cpp" line="-13"/>
+        <source>Set the device aside; call engineering.</source>
+        <translation>Gerät aussortieren; Technik verständigen.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The region code &quot;%1&quot; is not two letters.</source>
+        <translation>Der Regionscode „%1“ besteht nicht aus zwei Buchstaben.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The MAC address &quot;%1&quot; is not valid.</source>
+        <translation>Die MAC-Adresse „%1“ ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the label.</source>
+        <translation>Etikett prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/rftooloutput.cpp" line="-3"/>
+        <source>An e-fuse already holds another value and cannot be programmed again: %1</source>
+        <translation>Eine eFuse enthält bereits einen anderen Wert und kann nicht erneut programmiert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The station called the tool wrongly: %1</source>
+        <translation>Die Station hat das Tool falsch aufgerufen: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The RF tool refused a command: %1</source>
+        <translation>Das RF-Tool hat einen Befehl abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>The recipe&apos;s expected RF configuration file %1 is not 1024 bytes.</source>
+        <translation>Die erwartete RF-Konfigurationsdatei %1 des Rezepts ist nicht 1024 Byte groß.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Fix the recipe&apos;s RF configuration file.</source>
+        <translation>RF-Konfigurationsdatei des Rezepts korrigieren.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The RF tool cannot open the file %1.</source>
+        <translation>Das RF-Tool kann die Datei %1 nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../services/simulatorbackend.cpp" line="+51"/>
+        <source>The simulator could not prepare its bench (%1).</source>
+        <translation>Der Simulator konnte seinen Testaufbau nicht vorbereiten (%1).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The simulator needs at least one device.</source>
+        <translation>Der Simulator benötigt mindestens ein Gerät.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Could not create a folder for the simulator&apos;s bench.</source>
+        <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/station.cpp" line="-141"/>
+        <source>The station is already open.</source>
+        <translation>Die Station ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fixtures are configured.</source>
+        <translation>Es sind keine Prüfplätze konfiguriert.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Fixture %1 is configured twice.</source>
+        <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <location line="+41"/>
+        <source>There is no fixture %1.</source>
+        <translation>Es gibt keinen Prüfplatz %1.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Fixture %1 is running.</source>
+        <translation>Prüfplatz %1 läuft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The label %1 is already scanned for fixture %2.</source>
+        <translation>Das Etikett %1 wurde bereits für Prüfplatz %2 gescannt.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The station is not open.</source>
+        <translation>Die Station ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recipe is loaded.</source>
+        <translation>Es ist kein Rezept geladen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fixture %1 is already running.</source>
+        <translation>Prüfplatz %1 läuft bereits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record cannot be written; no new run can start until it can.</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan the device&apos;s label for fixture %1 first.</source>
+        <translation>Zuerst das Etikett des Geräts an Prüfplatz %1 scannen.</translation>
+    </message>
+    <message>
+        <location filename="../services/stationconfig.cpp" line="+87"/>
+        <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
+        <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>The station configuration %1 does not exist.</source>
+        <translation>Die Stationskonfiguration %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>The station configuration %1 cannot be read.</source>
+        <translation>Die Stationskonfiguration %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: unknown back end &quot;%2&quot; (use &quot;simulator&quot; or &quot;real&quot;).</source>
+        <translation>%1: unbekanntes Backend &quot;%2&quot; (&quot;simulator&quot; oder &quot;real&quot; verwenden).</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The station configuration %1 has invalid values:
+%2</source>
+        <translation>Die Stationskonfiguration %1 enthält ungültige Werte:
+%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot create the folder %1 for the station configuration.</source>
+        <translation>Der Ordner %1 für die Stationskonfiguration kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write the station configuration %1: it is a folder.</source>
+        <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cannot write the station configuration %1.</source>
+        <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a valid environment variable name.</source>
+        <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default step timeout must be positive.</source>
+        <translation>Das Standard-Zeitlimit für Schritte muss positiv sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout of step type &quot;%1&quot; must be positive.</source>
+        <translation>Das Zeitlimit des Schritttyps &quot;%1&quot; muss positiv sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UART baud rate must be positive, not %1.</source>
+        <translation>Die UART-Baudrate muss positiv sein, nicht %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fixture numbers start at 1; %1 is not allowed.</source>
+        <translation>Prüfplatznummern beginnen bei 1; %1 ist nicht zulässig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixture number %1 is used by %2 fixtures.</source>
+        <extracomment>%1 is a fixture number, %2 how many fixtures have it</extracomment>
+        <translation>Die Prüfplatznummer %1 wird von %2 Prüfplätzen verwendet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fixture %1 has the same connection path %2 as fixture %3.</source>
+        <extracomment>%1 and %3 are fixture numbers, %2 the shared value</extracomment>
+        <translation>Prüfplatz %1 hat denselben Verbindungspfad %2 wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same IP address %2 as fixture %3.</source>
+        <translation>Prüfplatz %1 hat dieselbe IP-Adresse %2 wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same UART port %2 as fixture %3.</source>
+        <translation>Prüfplatz %1 hat denselben UART-Port %2 wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same label &quot;%2&quot; as fixture %3.</source>
+        <translation>Prüfplatz %1 hat dieselbe Bezeichnung „%2“ wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fixture %1: the connection path &quot;%2&quot; is not an FTDI location ID (digits only, e.g. 1243).</source>
+        <translation>Prüfplatz %1: Der Verbindungspfad „%2“ ist keine FTDI-Location-ID (nur Ziffern, z. B. 1243).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fixture %1: &quot;%2&quot; is not an IPv4 address.</source>
+        <translation>Prüfplatz %1: „%2“ ist keine IPv4-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixture %1 has neither a connection path nor an IP address, so no device can be matched to it.</source>
+        <translation>Prüfplatz %1 hat weder Verbindungspfad noch IP-Adresse; daher kann ihm kein Gerät zugeordnet werden.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Install it, or set its path in the station settings.</source>
+        <translation>Programm installieren oder seinen Pfad in den Stationseinstellungen festlegen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on the PATH</source>
+        <translation>im PATH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was not found %2.</source>
+        <translation>%1 wurde nicht %2 gefunden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The configured path of %1, %2, is not an absolute path.</source>
+        <translation>Der konfigurierte Pfad für %1, %2, ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the full path in the station settings.</source>
+        <translation>Vollständigen Pfad in den Stationseinstellungen festlegen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was not found at %2.</source>
+        <translation>%1 wurde unter %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The configured path of %1, %2, is not an executable file.</source>
+        <translation>Der konfigurierte Pfad für %1, %2, ist keine ausführbare Datei.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/connectstep.cpp" line="+65"/>
+        <source>A device is in fixture %1 but it does not answer.</source>
+        <translation>In Prüfplatz %1 liegt ein Gerät, das nicht antwortet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No device appeared in fixture %1 (connection %2) within %3 s.</source>
+        <translation>In Prüfplatz %1 (Verbindung %2) wurde innerhalb von %3 s kein Gerät erkannt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <source>%n component(s) were not present</source>
+        <translation>
+            <numerusform>%n Komponente war nicht vorhanden</numerusform>
+            <numerusform>%n Komponenten waren nicht vorhanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../services/steps/detailsstep.cpp" line="+20"/>
+        <source>The device did not report its ID.</source>
+        <translation>Das Gerät hat seine ID nicht gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A different device is in the fixture now (expected %1, found %2).</source>
+        <translation>Im Prüfplatz liegt jetzt ein anderes Gerät (erwartet %1, gefunden %2).</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/ethernetstep.cpp" line="+48"/>
+        <source>The board configuration %1 is not installed after the restart.</source>
+        <translation>Die Board-Konfiguration %1 ist nach dem Neustart nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sideload the board configuration again; check the recipe&apos;s package.</source>
+        <translation>Board-Konfiguration erneut per Sideload laden; Paket im Rezept prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/finalizestep.cpp" line="+31"/>
+        <source>The recipe names no valid final state (&quot;%1&quot;).</source>
+        <translation>Das Rezept nennt keinen gültigen Endzustand („%1“).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finalize refused: an earlier step of this run did not pass.</source>
+        <translation>Finalisierung verweigert: Ein früherer Schritt dieses Laufs wurde nicht bestanden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finalize refused: this run has not recorded the device ID.</source>
+        <translation>Finalisierung verweigert: Dieser Lauf hat die Geräte-ID nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finalize refused: the recipe does not confirm the permanent DeviceComplete state.</source>
+        <translation>Finalisierung verweigert: Das Rezept bestätigt den dauerhaften Zustand DeviceComplete nicht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finalize refused: the ready-to-ship checks have not passed in this run.</source>
+        <translation>Finalisierung verweigert: Die Versandbereitschaftsprüfungen wurden in diesem Lauf nicht bestanden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Finalize refused: the device in the fixture (%1) is not the one this run tested (%2).</source>
+        <translation>Finalisierung verweigert: Das Gerät im Prüfplatz (%1) ist nicht das in diesem Lauf geprüfte (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put the tested device back, or start a new run for this one.</source>
+        <translation>Geprüftes Gerät wieder einlegen oder für dieses Gerät einen neuen Lauf starten.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The device reports %1 after the update to %2.</source>
+        <translation>Das Gerät meldet nach der Umstellung auf %2 den Zustand %1.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/osupdatestep.cpp" line="+27"/>
+        <source>OS already %1; recover skipped</source>
+        <translation>OS bereits %1; Wiederherstellung übersprungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recovering to OS %1</source>
+        <translation>Wiederherstellung auf OS %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent %1 of %2 images</source>
+        <translation>%1 von %2 Images gesendet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recovery reported another device (%1) than the one recorded (%2).</source>
+        <translation>Die Wiederherstellung meldete ein anderes Gerät (%1) als das gespeicherte (%2).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>After recovery the device runs OS %1, not %2.</source>
+        <translation>Nach der Wiederherstellung läuft auf dem Gerät OS %1, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the recipe&apos;s recovery folder, then recover again.</source>
+        <translation>Wiederherstellungsordner im Rezept prüfen, dann erneut wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/readytoshipstep.cpp" line="+50"/>
+        <source>The device in the fixture (%1) is not the one this run recorded (%2).</source>
+        <translation>Das Gerät im Prüfplatz (%1) ist nicht das in diesem Lauf gespeicherte (%2).</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/rfcalibratestep.cpp" line="+41"/>
+        <source>The region code is already programmed as %1; e-fuses cannot be changed to %2.</source>
+        <translation>Der Regionscode ist bereits als %1 programmiert; eFuses lassen sich nicht auf %2 ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set the device aside: it was calibrated for another region.</source>
+        <translation>Gerät aussortieren: Es wurde für eine andere Region kalibriert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>region %1 programmed</source>
+        <translation>Region %1 programmiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region already %1</source>
+        <translation>Region bereits %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recipe takes the MAC address from the label, but none was scanned.</source>
+        <translation>Das Rezept übernimmt die MAC-Adresse vom Etikett, aber es wurde keine gescannt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The MAC address is already programmed as %1, not %2.</source>
+        <translation>Die MAC-Adresse ist bereits als %1 programmiert, nicht als %2.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/sideloadstep.cpp" line="+28"/>
+        <source>Sideloading %1 (%2 of %3)</source>
+        <translation>Sideload %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/step.cpp" line="+45"/>
+        <source>The station does not know the step type &quot;%1&quot;.</source>
+        <translation>Die Station kennt den Schritttyp &quot;%1&quot; nicht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retrying %1 (attempt %2 of %3) after: %4</source>
+        <translation>Wiederhole %1 (Versuch %2 von %3) nach: %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The step stopped on an internal error.</source>
+        <translation>Der Schritt wurde wegen eines internen Fehlers abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>attempt %1 failed: %2</source>
+        <translation>Versuch %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The step did not finish within its timeout of %1 s. %2</source>
+        <translation>Der Schritt wurde nicht innerhalb seines Zeitlimits von %1 s abgeschlossen. %2</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/stephelpers.cpp" line="+102"/>
+        <source>Deploying %1</source>
+        <translation>%1 wird bereitgestellt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Image not trusted; sideloading the trusted keystore %1</source>
+        <translation>Image nicht vertrauenswürdig; Sideload des vertrauenswürdigen Schlüsselspeichers %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+12"/>
+        <source>Aborted.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>The device did not answer.</source>
+        <translation>Das Gerät hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device did not answer again after restarting.</source>
+        <translation>Das Gerät hat nach dem Neustart nicht mehr geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/uartteststep.cpp" line="+20"/>
+        <source>No UART port is configured for fixture %1.</source>
+        <translation>Für Prüfplatz %1 ist kein UART-Port konfiguriert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the fixture&apos;s UART port in the station configuration.</source>
+        <translation>UART-Port des Prüfplatzes in der Stationskonfiguration festlegen.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+66"/>
+        <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
+        <translation>Das Gerät hat sich nicht innerhalb von %2 s mit dem Wi-Fi-Netzwerk %1 verbunden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the access point and the antenna; retry.</source>
+        <translation>Access Point und Antenne prüfen; erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wi-Fi networks are still configured: %1</source>
+        <translation>Es sind noch Wi-Fi-Netzwerke konfiguriert: %1</translation>
+    </message>
+    <message>
+        <location filename="../services/uartsession.cpp" line="-8"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The recipe&apos;s UART script is not valid: %1: %2</source>
+        <translation>Das UART-Skript des Rezepts ist ungültig: %1: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The UART port %1 does not exist.</source>
+        <translation>Der UART-Port %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the fixture&apos;s UART cable and the port in the station configuration.</source>
+        <translation>UART-Kabel des Prüfplatzes und den Port in der Stationskonfiguration prüfen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The UART port %1 cannot be opened.</source>
+        <translation>Der UART-Port %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that no other program uses the port, and its permissions.</source>
+        <translation>Prüfen, ob ein anderes Programm den Port belegt; Zugriffsrechte prüfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The UART port %1 cannot be set to 115200 8N1.</source>
+        <translation>Der UART-Port %1 lässt sich nicht auf 115200 8N1 einstellen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the fixture&apos;s UART adapter.</source>
+        <translation>UART-Adapter des Prüfplatzes prüfen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The UART connection was lost: the device was unplugged or the adapter removed.</source>
+        <translation>Die UART-Verbindung ist abgebrochen: Gerät abgesteckt oder Adapter entfernt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+118"/>
+        <source>Reseat the device and the UART cable, retry.</source>
+        <translation>Gerät und UART-Kabel neu stecken, erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>The UART command is longer than %1 characters or has a line break.</source>
+        <translation>Der UART-Befehl ist länger als %1 Zeichen oder enthält einen Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The device reported a failure: %1</source>
+        <translation>Das Gerät hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <source>Set the device aside for repair.</source>
+        <translation>Gerät zur Reparatur aussortieren.</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>The device refused the command: %1</source>
+        <translation>Das Gerät hat den Befehl abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+57"/>
+        <source>Check the recipe&apos;s UART script and the device&apos;s test firmware.</source>
+        <translation>UART-Skript des Rezepts und Testfirmware des Geräts prüfen.</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>The device did not give the expected answer within %1 ms; it said: %2</source>
+        <translation>Das Gerät hat nicht innerhalb von %1 ms wie erwartet geantwortet; Antwort: %2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 was reported in %2, expected %3.</source>
+        <translation>%1 wurde in %2 gemeldet, erwartet war %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 = %2 %3 is outside the limits %4 to %5 %3.</source>
+        <translation>%1 = %2 %3 liegt außerhalb der Grenzwerte %4 bis %5 %3.</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>The device ID to compare with the UART is not known.</source>
+        <translation>Die Geräte-ID für den Abgleich mit dem UART ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the details step before the UART test.</source>
+        <translation>Vor dem UART-Test den Schritt &quot;details&quot; ausführen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UART belongs to another device than the one recorded for this fixture.</source>
+        <translation>Der UART gehört zu einem anderen Gerät als dem für diesen Prüfplatz gespeicherten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the fixture&apos;s UART cable and port configuration.</source>
+        <translation>UART-Kabel und Port-Konfiguration des Prüfplatzes prüfen.</translation>
+    </message>
+</context>
+<context>
     <name>Station::FixtureModel</name>
     <message>
         <location filename="../models/fixturemodel.cpp" line="+202"/>
@@ -148,7 +1873,7 @@
 <context>
     <name>Station::FixtureTileDelegate</name>
     <message>
-        <location filename="../ui/fixturetiledelegate.cpp" line="+251"/>
+        <location filename="../ui/fixturetiledelegate.cpp" line="+252"/>
         <source>Start</source>
         <extracomment>Tile button: start the recipe on this fixture</extracomment>
         <translation>Starten</translation>
@@ -187,9 +1912,17 @@
 <context>
     <name>Station::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+71"/>
+        <location filename="../ui/translation.cpp" line="+68"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>Für die Sprache „%1“ gibt es keine Übersetzung; die Station bleibt auf Englisch.</translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <location filename="../services/stationconfig.cpp" line="-376"/>
+        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
+        <translation>%1: „%2“ ist keine positive Anzahl Millisekunden.</translation>
     </message>
 </context>
 </TS>
