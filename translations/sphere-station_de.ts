@@ -4,7 +4,7 @@
 <context>
     <name>Station</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+102"/>
+        <location filename="../app/stationsetup.cpp" line="+108"/>
         <source>%1 does not run: %2</source>
         <translation>%1 lässt sich nicht ausführen: %2</translation>
     </message>
@@ -382,13 +382,13 @@
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+172"/>
+        <location filename="../services/fixtureworker.cpp" line="+185"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../services/station.cpp" line="+210"/>
+        <location filename="../services/station.cpp" line="+226"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
@@ -1183,7 +1183,7 @@
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-141"/>
+        <location filename="../services/station.cpp" line="-143"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -1198,7 +1198,7 @@
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <location line="+41"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
@@ -1389,7 +1389,7 @@
         <translation>Der konfigurierte Pfad für %1, %2, ist keine ausführbare Datei.</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+65"/>
+        <location filename="../services/steps/connectstep.cpp" line="+66"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>In Prüfplatz %1 liegt ein Gerät, das nicht antwortet.</translation>
     </message>
@@ -1725,6 +1725,397 @@
         <source>Check the fixture&apos;s UART cable and port configuration.</source>
         <translation>UART-Kabel und Port-Konfiguration des Prüfplatzes prüfen.</translation>
     </message>
+    <message>
+        <location filename="../models/pagetext.cpp" line="+15"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aborted</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RUNNING</source>
+        <extracomment>Run outcome while the run goes on</extracomment>
+        <translation>LÄUFT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PASS</source>
+        <translation>BESTANDEN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FAIL</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ABORTED</source>
+        <translation>ABGEBROCHEN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>INTERRUPTED</source>
+        <translation>UNTERBROCHEN</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Succeeded (exit code 0)</source>
+        <translation>Erfolgreich (Exit-Code 0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed with exit code %1</source>
+        <translation>Fehlgeschlagen mit Exit-Code %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crashed</source>
+        <translation>Abgestürzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Did not start</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timed out (stopped by the station)</source>
+        <translation>Zeitüberschreitung (von der Station beendet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled (stopped by the station)</source>
+        <translation>Abgebrochen (von der Station beendet)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Station::CommandListModel</name>
+    <message>
+        <location filename="../models/commandlistmodel.cpp" line="+67"/>
+        <source>#</source>
+        <extracomment>Column header: the call&apos;s position within the step</extracomment>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tool outcome</source>
+        <translation>Tool-Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>Station::DeviceViewWidget</name>
+    <message>
+        <location filename="../ui/deviceviewwidget.cpp" line="+150"/>
+        <source>Device ID</source>
+        <translation>Geräte-ID</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+185"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <source>Copy the full device ID</source>
+        <translation>Vollständige Geräte-ID kopieren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture</source>
+        <translation>Prüfplatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS version</source>
+        <translation>OS-Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manufacturing state</source>
+        <translation>Fertigungszustand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <location line="+415"/>
+        <source>Runs of this device</source>
+        <translation>Läufe dieses Geräts</translation>
+    </message>
+    <message>
+        <location line="-396"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Copy this command line</source>
+        <translation>Diese Befehlszeile kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy all</source>
+        <translation>Alle kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy every command line of this step, one per line</source>
+        <translation>Alle Befehlszeilen dieses Schritts kopieren, eine pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Measurements</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Standard output</source>
+        <translation>Standardausgabe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard error</source>
+        <translation>Standardfehlerausgabe</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tool calls</source>
+        <translation>Tool-Aufrufe</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The record is not open.</source>
+        <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not read yet</source>
+        <translation>Noch nicht gelesen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Why it failed — step %1: %2</source>
+        <translation>Fehlerursache — Schritt %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why it failed</source>
+        <translation>Fehlerursache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it failed — step %1</source>
+        <translation>Fehlerursache — Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped by the operator</source>
+        <translation>Vom Bediener gestoppt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interrupted: the station stopped before the run finished</source>
+        <translation>Unterbrochen: Die Station wurde vor dem Ende des Laufs beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station closed or lost power while this run was going on. The steps recorded before that are shown below.</source>
+        <translation>Die Station wurde während dieses Laufs geschlossen oder verlor die Stromversorgung. Die bis dahin gespeicherten Schritte stehen unten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No cause was recorded.</source>
+        <translation>Es wurde keine Ursache gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to do: %1</source>
+        <translation>Maßnahme: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Runs of this device (%n)</source>
+        <translation>
+            <numerusform>Läufe dieses Geräts (%n)</numerusform>
+            <numerusform>Läufe dieses Geräts (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Waiting for the first step</source>
+        <translation>Warten auf den ersten Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No step selected</source>
+        <translation>Kein Schritt ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>type %1</source>
+        <translation>Typ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>took %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>started %1</source>
+        <translation>gestartet %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Cause:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;What to do:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Maßnahme:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Note:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Hinweis:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This step ran no tool.</source>
+        <translation>Dieser Schritt hat kein Tool aufgerufen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No output</source>
+        <translation>Keine Ausgabe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[output truncated by the station at 1 MiB]</source>
+        <translation>[Ausgabe von der Station bei 1 MiB abgeschnitten]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The step is running; its command lines appear when it finishes.</source>
+        <translation>Der Schritt läuft; seine Befehlszeilen erscheinen, sobald er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for output…</source>
+        <translation>Warten auf Ausgabe…</translation>
+    </message>
 </context>
 <context>
     <name>Station::FixtureModel</name>
@@ -1750,12 +2141,13 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/mainwindow.cpp" line="+445"/>
+        <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../models/fixturemodel.cpp" line="+23"/>
         <source>Step %1 of %2</source>
         <extracomment>Progress through the recipe: &quot;Step 3 of 13&quot;</extracomment>
         <translation>Schritt %1 von %2</translation>
@@ -1907,6 +2299,779 @@
         <source>SN %1</source>
         <extracomment>Serial number on a tile: &quot;SN 12345&quot;</extracomment>
         <translation>SN %1</translation>
+    </message>
+</context>
+<context>
+    <name>Station::GuiMain</name>
+    <message numerus="yes">
+        <location filename="../app/guimain.cpp" line="+48"/>
+        <source>Simulator: %n device(s) (bench %1)</source>
+        <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
+        <translation>
+            <numerusform>Simulator: %n Gerät (Testaufbau %1)</numerusform>
+            <numerusform>Simulator: %n Geräte (Testaufbau %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>azsphere %1 %2</source>
+        <extracomment>Status bar: &quot;azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1&quot;</extracomment>
+        <translation>azsphere %1 %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Sphere Station cannot start</source>
+        <translation>Sphere Station kann nicht starten</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
+        <translation>
+            <numerusform>%n Lauf, der beim letzten Beenden der Station offen war, wurde als UNTERBROCHEN abgeschlossen.</numerusform>
+            <numerusform>%n Läufe, die beim letzten Beenden der Station offen waren, wurden als UNTERBROCHEN abgeschlossen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="-352"/>
+        <source>Early shift</source>
+        <translation>Frühschicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late shift</source>
+        <translation>Spätschicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Night shift</source>
+        <translation>Nachtschicht</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Runs are active</source>
+        <translation>Läufe aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
+
+Stop every run and close?</source>
+        <translation>
+            <numerusform>%n Prüfplatz läuft noch. Schließen stoppt ihn; sein Gerät muss erneut durchlaufen.
+
+Alle Läufe stoppen und schließen?</numerusform>
+            <numerusform>%n Prüfplätze laufen noch. Schließen stoppt sie; ihre Geräte müssen erneut durchlaufen.
+
+Alle Läufe stoppen und schließen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Line</source>
+        <extracomment>Page with the fixture tiles</extracomment>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>an earlier write failed</source>
+        <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open recipe…</source>
+        <translation>Rezept öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a recipe file</source>
+        <translation>Rezeptdatei laden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start all</source>
+        <translation>Alle starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+194"/>
+        <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
+        <translation>Alle Prüfplätze mit wartendem Gerät starten (F5). Die Tasten 1–9 starten einen einzelnen Prüfplatz.</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Stop all</source>
+        <translation>Alle stoppen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop every running fixture (Shift+F5)</source>
+        <translation>Alle laufenden Prüfplätze stoppen (Umschalt+F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station configuration: back end, tools, fixtures</source>
+        <translation>Stationskonfiguration: Backend, Tools, Prüfplätze</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipe:</source>
+        <translation>Rezept:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Operator:</source>
+        <translation>Bediener:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Label scan:</source>
+        <translation>Etikett-Scan:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan a device label</source>
+        <translation>Geräteetikett scannen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner works wherever the focus is, except in a text field. You can also type a label here and press Enter.</source>
+        <translation>Der Scanner funktioniert überall, außer wenn ein Textfeld den Fokus hat. Ein Etikett kann auch hier eingetippt und mit der Eingabetaste bestätigt werden.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Sphere Station</source>
+        <translation>Sphere Station</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sphere Station — %1</source>
+        <translation>Sphere Station — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recipe %1 not loaded: wait until every running fixture has finished, or stop them, before changing the recipe.</source>
+        <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipe %1 not loaded: %2</source>
+        <translation>Rezept %1 nicht geladen: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recipe %1 not loaded: it has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
+        <translation>Rezept %1 nicht geladen: Es enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recipe %1 %2 not loaded: it sets devices to %3 and was declined.</source>
+        <translation>Rezept %1 %2 nicht geladen: Es setzt Geräte auf %3 und wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recipe loaded: %1 %2</source>
+        <translation>Rezept geladen: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open recipe</source>
+        <translation>Rezept öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipes (*.json);;All files (*)</source>
+        <translation>Rezepte (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The record cannot be written: no new start</source>
+        <translation>Prüfdatenbank nicht beschreibbar: kein neuer Start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a recipe to start</source>
+        <translation>Zum Starten ein Rezept öffnen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 %2–%3</source>
+        <extracomment>Toolbar: &quot;Early shift 06:00–14:00&quot;</extracomment>
+        <translation>%1 %2–%3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No operator name: runs are recorded without one.</source>
+        <translation>Kein Bedienername: Läufe werden ohne Namen gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator: %1</source>
+        <translation>Bediener: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>there is no fixture %1.</source>
+        <translation>es gibt keinen Prüfplatz %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the fixture is empty: insert a device first.</source>
+        <translation>der Prüfplatz ist leer: zuerst ein Gerät einlegen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no device detected yet: wait a moment and try again.</source>
+        <translation>noch kein Gerät erkannt: kurz warten und erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the device does not answer: reseat its USB cable.</source>
+        <translation>das Gerät antwortet nicht: USB-Kabel neu stecken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>scan the device&apos;s label first.</source>
+        <translation>zuerst das Etikett des Geräts scannen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the record cannot be written; no new run can start until it can.</source>
+        <translation>die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no recipe is loaded: open one first.</source>
+        <translation>kein Rezept geladen: zuerst eines öffnen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 not started: %2</source>
+        <extracomment>A refused start: &quot;F3 not started: scan the device&apos;s label first.&quot;</extracomment>
+        <translation>%1 nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing started: the record cannot be written; no new run can start until it can.</source>
+        <translation>Nichts gestartet: Die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing started: no recipe is loaded; open one first.</source>
+        <translation>Nichts gestartet: Kein Rezept geladen; zuerst eines öffnen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Not started (%1): %2</source>
+        <extracomment>&quot;Not started (F3, F5): scan the device&apos;s label first.&quot;</extracomment>
+        <translation>Nicht gestartet (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Started %n fixture(s).</source>
+        <translation>
+            <numerusform>%n Prüfplatz gestartet.</numerusform>
+            <numerusform>%n Prüfplätze gestartet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to start: no fixture holds an idle device.</source>
+        <translation>Nichts zu starten: Kein Prüfplatz hat ein wartendes Gerät.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: stopping…</source>
+        <translation>%1: wird gestoppt…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Stopping %n fixture(s)…</source>
+        <translation>
+            <numerusform>%n Prüfplatz wird gestoppt…</numerusform>
+            <numerusform>%n Prüfplätze werden gestoppt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Label %1 read, but no fixture is waiting for a label: select a tile, then scan again.</source>
+        <translation>Etikett %1 gelesen, aber kein Prüfplatz wartet auf ein Etikett: Kachel auswählen, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>MAC address %1 → %2</source>
+        <translation>MAC-Adresse %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label %1 refused for %2: %3</source>
+        <extracomment>A refused label scan: &quot;Label SN-1 refused for F3: the label ... belongs to another device&quot;</extracomment>
+        <translation>Etikett %1 für %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Label %1 → %2</source>
+        <extracomment>A label bound by a scan: &quot;Label SN-1 → F3&quot;</extracomment>
+        <translation>Etikett %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Read &quot;%1&quot; without an Enter at the end: check it in the scan field and press Enter.</source>
+        <translation>„%1“ ohne abschließendes Enter gelesen: im Scanfeld prüfen und die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No fixture is waiting for a label</source>
+        <translation>Kein Prüfplatz wartet auf ein Etikett</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next label goes to %1 (selected)</source>
+        <extracomment>Below the scan field: where the next scanned label goes</extracomment>
+        <translation>Nächstes Etikett geht an %1 (ausgewählt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next label goes to %1</source>
+        <translation>Nächstes Etikett geht an %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The record cannot be written: %1</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The record is writable again; fixtures can be started.</source>
+        <translation>Die Prüfdatenbank ist wieder beschreibbar; Prüfplätze können gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All runs finished: %1 PASS, %2 FAIL, %3 stopped.</source>
+        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL, 0 stopped&quot;</extracomment>
+        <translation>Alle Läufe beendet: %1 BESTANDEN, %2 FEHLER, %3 gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: another device was inserted (%2 → %3).</source>
+        <translation>%1: Ein anderes Gerät wurde eingelegt (%2 → %3).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The record cannot be read: %1</source>
+        <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 has no run to show yet.</source>
+        <translation>%1 hat noch keinen Lauf zum Anzeigen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device: %1</source>
+        <extracomment>Tab of the device view: &quot;Device: F3&quot;</extracomment>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Device: run %1</source>
+        <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
+        <translation>Gerät: Lauf %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Stopping the station…</source>
+        <translation>Station wird beendet…</translation>
+    </message>
+</context>
+<context>
+    <name>Station::MeasurementModel</name>
+    <message>
+        <location filename="../models/measurementmodel.cpp" line="+45"/>
+        <source>Pass</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out of limits</source>
+        <translation>Grenzwert verletzt</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Measurement</source>
+        <translation>Messwert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Low</source>
+        <extracomment>Column header: lower limit of a measurement</extracomment>
+        <translation>Untergrenze</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>High</source>
+        <extracomment>Column header: upper limit of a measurement</extracomment>
+        <translation>Obergrenze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>Station::MessageArea</name>
+    <message>
+        <location filename="../ui/messagearea.cpp" line="+78"/>
+        <source>No messages</source>
+        <translation>Keine Meldungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the messages</source>
+        <translation>Meldungen entfernen</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1  %2</source>
+        <extracomment>A message line: &quot;10:31:07 Fixture 3: scan the label first&quot;</extracomment>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>Station::OutputView</name>
+    <message>
+        <location filename="../ui/outputview.cpp" line="+43"/>
+        <source>Find in output</source>
+        <translation>In Ausgabe suchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No output</source>
+        <translation>Keine Ausgabe</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2</source>
+        <extracomment>Search position: &quot;3 of 12&quot;</extracomment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 — %n line(s)</source>
+        <translation>
+            <numerusform>%1 — %n Zeile</numerusform>
+            <numerusform>%1 — %n Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::PermanentRecipeDialog</name>
+    <message>
+        <location filename="../ui/permanentrecipedialog.cpp" line="+22"/>
+        <source>Recipe makes devices permanent</source>
+        <translation>Rezept mit dauerhafter Zustandsänderung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Its last step sets every device that passes all earlier steps to the manufacturing state %1.
+
+This is permanent and cannot be undone: a %1 device can no longer be recovered, sideloaded for development or returned to an earlier state. Use this recipe only for devices that are ready to ship.
+
+You are asked once now, not for each device.</source>
+        <translation>Der letzte Schritt dieses Rezepts setzt jedes Gerät, das alle vorherigen Schritte bestanden hat, in den Fertigungszustand %1.
+
+Das ist dauerhaft und kann nicht rückgängig gemacht werden: Ein Gerät im Zustand %1 kann nicht mehr wiederhergestellt, nicht mehr für die Entwicklung per Sideload bespielt und nicht in einen früheren Zustand zurückversetzt werden. Dieses Rezept nur für versandbereite Geräte verwenden.
+
+Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load recipe</source>
+        <translation>Rezept laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t load</source>
+        <translation>Nicht laden</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecipeBadge</name>
+    <message>
+        <location filename="../ui/recipebadge.cpp" line="+47"/>
+        <source>%1 %2</source>
+        <extracomment>Toolbar: recipe name and version, &quot;Full preparation 1.4.0&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PERMANENT: %1</source>
+        <extracomment>Toolbar badge of a recipe that ends in an irreversible manufacturing state.</extracomment>
+        <translation>DAUERHAFT: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Devices that pass this recipe are set to %1. This cannot be undone.</source>
+        <translation>Geräte, die dieses Rezept bestehen, werden auf %1 gesetzt. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recipe loaded</source>
+        <translation>Kein Rezept geladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a recipe to start devices.</source>
+        <translation>Ein Rezept öffnen, um Geräte zu starten.</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecordErrorBanner</name>
+    <message>
+        <location filename="../ui/recorderrorbanner.cpp" line="+61"/>
+        <source>The record cannot be written: %1
+No new run can start until it can. Runs already going on keep their results in memory and the station keeps trying to save them.</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden: %1
+Bis dahin kann kein neuer Lauf starten. Laufende Läufe behalten ihre Ergebnisse im Speicher; die Station versucht weiter, sie zu speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecordsModel</name>
+    <message>
+        <location filename="../models/recordsmodel.cpp" line="+100"/>
+        <source>Started %1
+Finished %2</source>
+        <translation>Gestartet %1
+Beendet %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Run</source>
+        <extracomment>Column header: the run&apos;s number in the record</extracomment>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixture</source>
+        <translation>Prüfplatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device ID</source>
+        <translation>Geräte-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed step</source>
+        <translation>Fehlgeschlagener Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RunHistoryModel</name>
+    <message>
+        <location line="+155"/>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixture</source>
+        <translation>Prüfplatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed step</source>
+        <translation>Fehlgeschlagener Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>Station::StartGateModel</name>
+    <message>
+        <location filename="../ui/startgatemodel.cpp" line="+43"/>
+        <source>Scan the device&apos;s label</source>
+        <translation>Etikett des Geräts scannen</translation>
+    </message>
+</context>
+<context>
+    <name>Station::StationStatusBar</name>
+    <message>
+        <location filename="../ui/stationstatusbar.cpp" line="+46"/>
+        <source>Record: %1</source>
+        <translation>Prüfdatenbank: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Free space: unknown</source>
+        <translation>Freier Speicher: unbekannt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Low disk space: %1 free</source>
+        <extracomment>Status bar: free space on the record&apos;s disk, e.g. &quot;Free: 41.2 GiB&quot;</extracomment>
+        <translation>Wenig Speicherplatz: %1 frei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free: %1</source>
+        <translation>Frei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Station::StepListModel</name>
+    <message>
+        <location filename="../models/steplistmodel.cpp" line="+98"/>
+        <source>#</source>
+        <extracomment>Column header: the step&apos;s position in the recipe</extracomment>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cause</source>
+        <translation>Ursache</translation>
     </message>
 </context>
 <context>

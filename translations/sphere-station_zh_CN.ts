@@ -4,7 +4,7 @@
 <context>
     <name>Station</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+102"/>
+        <location filename="../app/stationsetup.cpp" line="+108"/>
         <source>%1 does not run: %2</source>
         <translation>%1 无法运行：%2</translation>
     </message>
@@ -382,13 +382,13 @@
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+172"/>
+        <location filename="../services/fixtureworker.cpp" line="+185"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../services/station.cpp" line="+210"/>
+        <location filename="../services/station.cpp" line="+226"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
@@ -1179,7 +1179,7 @@
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-141"/>
+        <location filename="../services/station.cpp" line="-143"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -1194,7 +1194,7 @@
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <location line="+41"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
@@ -1385,7 +1385,7 @@
         <translation>%1 的配置路径 %2 不是可执行文件。</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+65"/>
+        <location filename="../services/steps/connectstep.cpp" line="+66"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>工位 %1 中有设备，但设备无响应。</translation>
     </message>
@@ -1720,6 +1720,395 @@
         <source>Check the fixture&apos;s UART cable and port configuration.</source>
         <translation>请检查工位的 UART 线缆和端口配置。</translation>
     </message>
+    <message>
+        <location filename="../models/pagetext.cpp" line="+15"/>
+        <source>Pending</source>
+        <translation>待执行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RUNNING</source>
+        <extracomment>Run outcome while the run goes on</extracomment>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ABORTED</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>INTERRUPTED</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Succeeded (exit code 0)</source>
+        <translation>成功（退出码 0）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed with exit code %1</source>
+        <translation>失败，退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Did not start</source>
+        <translation>未能启动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timed out (stopped by the station)</source>
+        <translation>超时（已被工作站终止）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled (stopped by the station)</source>
+        <translation>已取消（已被工作站终止）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Station::CommandListModel</name>
+    <message>
+        <location filename="../models/commandlistmodel.cpp" line="+67"/>
+        <source>#</source>
+        <extracomment>Column header: the call&apos;s position within the step</extracomment>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tool outcome</source>
+        <translation>工具结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+</context>
+<context>
+    <name>Station::DeviceViewWidget</name>
+    <message>
+        <location filename="../ui/deviceviewwidget.cpp" line="+150"/>
+        <source>Device ID</source>
+        <translation>设备 ID</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+185"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <source>Copy the full device ID</source>
+        <translation>复制完整的设备 ID</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>运行编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS version</source>
+        <translation>操作系统版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manufacturing state</source>
+        <translation>制造状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <location line="+415"/>
+        <source>Runs of this device</source>
+        <translation>本设备的运行记录</translation>
+    </message>
+    <message>
+        <location line="-396"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Copy this command line</source>
+        <translation>复制此命令行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy every command line of this step, one per line</source>
+        <translation>复制此步骤的所有命令行，每行一条</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Measurements</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Standard output</source>
+        <translation>标准输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard error</source>
+        <translation>标准错误</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tool calls</source>
+        <translation>工具调用</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The record is not open.</source>
+        <translation>测试记录未打开。</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>No run selected</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Why it failed — step %1: %2</source>
+        <translation>失败原因 — 步骤 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why it failed</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it failed — step %1</source>
+        <translation>失败原因 — 步骤 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped by the operator</source>
+        <translation>已被操作员停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interrupted: the station stopped before the run finished</source>
+        <translation>已中断：运行结束前工作站已停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station closed or lost power while this run was going on. The steps recorded before that are shown below.</source>
+        <translation>此次运行期间工作站被关闭或断电。下方显示在此之前记录的步骤。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No cause was recorded.</source>
+        <translation>未记录原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to do: %1</source>
+        <translation>处理方法：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Runs of this device (%n)</source>
+        <translation>
+            <numerusform>本设备的运行记录（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Waiting for the first step</source>
+        <translation>等待第一个步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No step selected</source>
+        <translation>未选择步骤</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>type %1</source>
+        <translation>类型 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n 次尝试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>took %1</source>
+        <translation>用时 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>started %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Cause:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;原因：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;What to do:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;处理方法：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Note:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;备注：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This step ran no tool.</source>
+        <translation>此步骤未调用任何工具。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No output</source>
+        <translation>无输出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[output truncated by the station at 1 MiB]</source>
+        <translation>[输出超过 1 MiB，已被工作站截断]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The step is running; its command lines appear when it finishes.</source>
+        <translation>步骤正在运行；完成后将显示其命令行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for output…</source>
+        <translation>等待输出…</translation>
+    </message>
 </context>
 <context>
     <name>Station::FixtureModel</name>
@@ -1745,12 +2134,13 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/mainwindow.cpp" line="+445"/>
+        <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../models/fixturemodel.cpp" line="+23"/>
         <source>Step %1 of %2</source>
         <extracomment>Progress through the recipe: &quot;Step 3 of 13&quot;</extracomment>
         <translation>第 %1 步，共 %2 步</translation>
@@ -1902,6 +2292,769 @@
         <source>SN %1</source>
         <extracomment>Serial number on a tile: &quot;SN 12345&quot;</extracomment>
         <translation>序列号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Station::GuiMain</name>
+    <message numerus="yes">
+        <location filename="../app/guimain.cpp" line="+48"/>
+        <source>Simulator: %n device(s) (bench %1)</source>
+        <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
+        <translation>
+            <numerusform>模拟器：%n 台设备（模拟测试台 %1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>azsphere %1 %2</source>
+        <extracomment>Status bar: &quot;azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1&quot;</extracomment>
+        <translation>azsphere %1 %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Sphere Station cannot start</source>
+        <translation>Sphere Station 无法启动</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
+        <translation>
+            <numerusform>上次工作站停止时有 %n 次运行未结束，已标记为“已中断”。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="-352"/>
+        <source>Early shift</source>
+        <translation>早班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late shift</source>
+        <translation>中班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Night shift</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Runs are active</source>
+        <translation>有运行正在进行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
+
+Stop every run and close?</source>
+        <translation>
+            <numerusform>仍有 %n 个工位正在运行。关闭将停止这些运行，相关设备需要重新运行。
+
+停止所有运行并关闭？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Line</source>
+        <extracomment>Page with the fixture tiles</extracomment>
+        <translation>产线</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>an earlier write failed</source>
+        <translation>先前的写入失败</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open recipe…</source>
+        <translation>打开配方…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a recipe file</source>
+        <translation>加载配方文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start all</source>
+        <translation>全部开始</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+194"/>
+        <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
+        <translation>启动所有放有空闲设备的工位（F5）。按 1–9 键启动单个工位。</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Stop all</source>
+        <translation>全部停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop every running fixture (Shift+F5)</source>
+        <translation>停止所有正在运行的工位（Shift+F5）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station configuration: back end, tools, fixtures</source>
+        <translation>工作站配置：后端、工具、工位</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipe:</source>
+        <translation>配方：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Label scan:</source>
+        <translation>标签扫描：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan a device label</source>
+        <translation>扫描设备标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scanner works wherever the focus is, except in a text field. You can also type a label here and press Enter.</source>
+        <translation>除文本框外，无论焦点在何处都可以使用扫描枪。也可以在此输入标签后按 Enter 键。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Sphere Station</source>
+        <translation>Sphere Station</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sphere Station — %1</source>
+        <translation>Sphere Station — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recipe %1 not loaded: wait until every running fixture has finished, or stop them, before changing the recipe.</source>
+        <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipe %1 not loaded: %2</source>
+        <translation>配方 %1 未加载：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recipe %1 not loaded: it has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
+        <translation>配方 %1 未加载：配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recipe %1 %2 not loaded: it sets devices to %3 and was declined.</source>
+        <translation>配方 %1 %2 未加载：该配方会将设备设置为 %3，已被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recipe loaded: %1 %2</source>
+        <translation>配方已加载：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open recipe</source>
+        <translation>打开配方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipes (*.json);;All files (*)</source>
+        <translation>配方 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The record cannot be written: no new start</source>
+        <translation>无法写入测试记录：不能开始新的运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a recipe to start</source>
+        <translation>请先打开配方再开始</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 %2–%3</source>
+        <extracomment>Toolbar: &quot;Early shift 06:00–14:00&quot;</extracomment>
+        <translation>%1 %2–%3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No operator name: runs are recorded without one.</source>
+        <translation>未填写操作员姓名：运行记录中将不含操作员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator: %1</source>
+        <translation>操作员：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>there is no fixture %1.</source>
+        <translation>不存在工位 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the fixture is empty: insert a device first.</source>
+        <translation>工位为空：请先放入设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no device detected yet: wait a moment and try again.</source>
+        <translation>尚未检测到设备：请稍候再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the device does not answer: reseat its USB cable.</source>
+        <translation>设备无响应：请重新插拔 USB 线。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>scan the device&apos;s label first.</source>
+        <translation>请先扫描设备标签。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the record cannot be written; no new run can start until it can.</source>
+        <translation>无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no recipe is loaded: open one first.</source>
+        <translation>未加载配方：请先打开配方。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 not started: %2</source>
+        <extracomment>A refused start: &quot;F3 not started: scan the device&apos;s label first.&quot;</extracomment>
+        <translation>%1 未启动：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing started: the record cannot be written; no new run can start until it can.</source>
+        <translation>未启动任何运行：无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing started: no recipe is loaded; open one first.</source>
+        <translation>未启动任何运行：未加载配方；请先打开配方。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Not started (%1): %2</source>
+        <extracomment>&quot;Not started (F3, F5): scan the device&apos;s label first.&quot;</extracomment>
+        <translation>未启动（%1）：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Started %n fixture(s).</source>
+        <translation>
+            <numerusform>已启动 %n 个工位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to start: no fixture holds an idle device.</source>
+        <translation>没有可启动的工位：没有工位放有空闲设备。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: stopping…</source>
+        <translation>%1：正在停止…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Stopping %n fixture(s)…</source>
+        <translation>
+            <numerusform>正在停止 %n 个工位…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Label %1 read, but no fixture is waiting for a label: select a tile, then scan again.</source>
+        <translation>已读取标签 %1，但没有工位在等待标签：请先选择一个工位卡片，然后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>MAC address %1 → %2</source>
+        <translation>MAC 地址 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label %1 refused for %2: %3</source>
+        <extracomment>A refused label scan: &quot;Label SN-1 refused for F3: the label ... belongs to another device&quot;</extracomment>
+        <translation>标签 %1 无法分配给 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Label %1 → %2</source>
+        <extracomment>A label bound by a scan: &quot;Label SN-1 → F3&quot;</extracomment>
+        <translation>标签 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Read &quot;%1&quot; without an Enter at the end: check it in the scan field and press Enter.</source>
+        <translation>读取到“%1”，但末尾没有回车：请在扫描框中检查后按 Enter 键。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No fixture is waiting for a label</source>
+        <translation>没有工位在等待标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next label goes to %1 (selected)</source>
+        <extracomment>Below the scan field: where the next scanned label goes</extracomment>
+        <translation>下一个标签将分配给 %1（已选择）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next label goes to %1</source>
+        <translation>下一个标签将分配给 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The record cannot be written: %1</source>
+        <translation>无法写入测试记录：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The record is writable again; fixtures can be started.</source>
+        <translation>测试记录已恢复可写；可以启动工位。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All runs finished: %1 PASS, %2 FAIL, %3 stopped.</source>
+        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL, 0 stopped&quot;</extracomment>
+        <translation>全部运行结束：%1 通过，%2 失败，%3 已停止。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: another device was inserted (%2 → %3).</source>
+        <translation>%1：放入了另一台设备（%2 → %3）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The record cannot be read: %1</source>
+        <translation>无法读取测试记录：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 has no run to show yet.</source>
+        <translation>%1 还没有可显示的运行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device: %1</source>
+        <extracomment>Tab of the device view: &quot;Device: F3&quot;</extracomment>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Device: run %1</source>
+        <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
+        <translation>设备：运行 %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Stopping the station…</source>
+        <translation>正在停止工作站…</translation>
+    </message>
+</context>
+<context>
+    <name>Station::MeasurementModel</name>
+    <message>
+        <location filename="../models/measurementmodel.cpp" line="+45"/>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out of limits</source>
+        <translation>超出限值</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Measurement</source>
+        <translation>测量项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Low</source>
+        <extracomment>Column header: lower limit of a measurement</extracomment>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>High</source>
+        <extracomment>Column header: upper limit of a measurement</extracomment>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>Station::MessageArea</name>
+    <message>
+        <location filename="../ui/messagearea.cpp" line="+78"/>
+        <source>No messages</source>
+        <translation>无消息</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the messages</source>
+        <translation>清除所有消息</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1  %2</source>
+        <extracomment>A message line: &quot;10:31:07 Fixture 3: scan the label first&quot;</extracomment>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>Station::OutputView</name>
+    <message>
+        <location filename="../ui/outputview.cpp" line="+43"/>
+        <source>Find in output</source>
+        <translation>在输出中查找</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配项（Shift+Enter）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配项（Enter）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No output</source>
+        <translation>无输出</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>No match</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2</source>
+        <extracomment>Search position: &quot;3 of 12&quot;</extracomment>
+        <translation>%1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 — %n line(s)</source>
+        <translation>
+            <numerusform>%1 — %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::PermanentRecipeDialog</name>
+    <message>
+        <location filename="../ui/permanentrecipedialog.cpp" line="+22"/>
+        <source>Recipe makes devices permanent</source>
+        <translation>配方将永久锁定设备状态</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Its last step sets every device that passes all earlier steps to the manufacturing state %1.
+
+This is permanent and cannot be undone: a %1 device can no longer be recovered, sideloaded for development or returned to an earlier state. Use this recipe only for devices that are ready to ship.
+
+You are asked once now, not for each device.</source>
+        <translation>该配方的最后一步会将通过所有前序步骤的每台设备设置为制造状态 %1。
+
+此操作不可逆，无法撤销：处于 %1 状态的设备将无法再恢复、无法为开发旁加载，也无法回到之前的状态。请仅对可出货的设备使用此配方。
+
+此确认仅在现在询问一次，不会针对每台设备询问。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load recipe</source>
+        <translation>加载配方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t load</source>
+        <translation>不加载</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecipeBadge</name>
+    <message>
+        <location filename="../ui/recipebadge.cpp" line="+47"/>
+        <source>%1 %2</source>
+        <extracomment>Toolbar: recipe name and version, &quot;Full preparation 1.4.0&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PERMANENT: %1</source>
+        <extracomment>Toolbar badge of a recipe that ends in an irreversible manufacturing state.</extracomment>
+        <translation>永久：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Devices that pass this recipe are set to %1. This cannot be undone.</source>
+        <translation>通过此配方的设备将被设置为 %1。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recipe loaded</source>
+        <translation>未加载配方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a recipe to start devices.</source>
+        <translation>请打开配方以启动设备。</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecordErrorBanner</name>
+    <message>
+        <location filename="../ui/recorderrorbanner.cpp" line="+61"/>
+        <source>The record cannot be written: %1
+No new run can start until it can. Runs already going on keep their results in memory and the station keeps trying to save them.</source>
+        <translation>无法写入测试记录：%1
+恢复写入之前无法开始新的运行。正在进行的运行会将结果保留在内存中，工作站会持续尝试保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecordsModel</name>
+    <message>
+        <location filename="../models/recordsmodel.cpp" line="+100"/>
+        <source>Started %1
+Finished %2</source>
+        <translation>开始 %1
+结束 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Started %1</source>
+        <translation>开始 %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Run</source>
+        <extracomment>Column header: the run&apos;s number in the record</extracomment>
+        <translation>运行编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixture</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device ID</source>
+        <translation>设备 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed step</source>
+        <translation>失败步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RunHistoryModel</name>
+    <message>
+        <location line="+155"/>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixture</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed step</source>
+        <translation>失败步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+</context>
+<context>
+    <name>Station::StartGateModel</name>
+    <message>
+        <location filename="../ui/startgatemodel.cpp" line="+43"/>
+        <source>Scan the device&apos;s label</source>
+        <translation>请扫描设备标签</translation>
+    </message>
+</context>
+<context>
+    <name>Station::StationStatusBar</name>
+    <message>
+        <location filename="../ui/stationstatusbar.cpp" line="+46"/>
+        <source>Record: %1</source>
+        <translation>测试记录：%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Free space: unknown</source>
+        <translation>可用空间：未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Low disk space: %1 free</source>
+        <extracomment>Status bar: free space on the record&apos;s disk, e.g. &quot;Free: 41.2 GiB&quot;</extracomment>
+        <translation>磁盘空间不足：剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free: %1</source>
+        <translation>可用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Station::StepListModel</name>
+    <message>
+        <location filename="../models/steplistmodel.cpp" line="+98"/>
+        <source>#</source>
+        <extracomment>Column header: the step&apos;s position in the recipe</extracomment>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cause</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
