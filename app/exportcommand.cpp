@@ -45,7 +45,7 @@ int runExportCommand(QCoreApplication &app, QCommandLineParser &parser)
         {u"out"_s, u"The CSV file to write."_s, u"file"_s},
         {u"from"_s, u"Runs started at or after this ISO 8601 time (UTC)."_s, u"time"_s},
         {u"to"_s, u"Runs started before this ISO 8601 time (UTC)."_s, u"time"_s},
-        {u"steps"_s, u"One row per step (command lines, exit codes, output)."_s},
+        {u"steps"_s, u"One row per step (command lines, exit codes, measurements)."_s},
         {u"measurements"_s, u"One row per measurement."_s},
     });
     parser.process(app);

@@ -38,6 +38,7 @@ StepResult ConnectStep::run(StepContext &context)
                     RunFacts &facts = context.facts();
                     facts.connectionPath = device->connectionPath;
                     facts.ipAddress = device->ipAddress;
+                    facts.deviceLocated = true;
                     facts.deviceInfoChanged = true;
                     context.setData(u"connectionPath"_s, device->connectionPath);
                     context.setData(u"ipAddress"_s, device->ipAddress);

@@ -41,6 +41,7 @@ struct RunFacts
     QString deviceId; // recorded at `details`: the device this run is about
     QString ipAddress;
     QString connectionPath;
+    bool deviceLocated = false; // `connect` found the device: ipAddress/connectionPath are its own
     QString osVersion;
     QString manufacturingState;
     QString serialNumber;

@@ -38,13 +38,12 @@ StepContext::~StepContext() = default;
 
 QString StepContext::deviceSelector() const
 {
-    if (!m_facts.connectionPath.isEmpty())
-        return m_facts.connectionPath;
-    if (!m_fixture.connectionPath.isEmpty())
-        return m_fixture.connectionPath;
-    if (!m_facts.ipAddress.isEmpty())
-        return m_facts.ipAddress;
-    return m_fixture.ipAddress;
+    // Once `connect` has found the device, name it as the tool reported it: by connection path,
+    // or by IP address where the tool reports none (the real Linux SDK), even if the fixture is
+    // configured with an FTDI location for presence.
+    if (m_facts.deviceLocated)
+        return m_facts.connectionPath.isEmpty() ? m_facts.ipAddress : m_facts.connectionPath;
+    return m_fixture.deviceSelector();
 }
 
 void StepContext::restartDeadline()

@@ -15,6 +15,8 @@ class tst_Steps : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void deviceSelector_data();
+    void deviceSelector();
     void stepAgainstSimulator_data();
     void stepAgainstSimulator();
     void finalizeGuard_data();
@@ -60,6 +62,49 @@ void tst_Steps::initTestCase()
     QVERIFY2(QFile::exists(SimBench::bin(u"sphere-sim"_s)), "sphere-sim is not built");
     QVERIFY2(QFile::exists(SimBench::recipesDir() + u"/sim-assets/manifest.json"_s),
         "the simulator assets are not generated");
+}
+
+void tst_Steps::deviceSelector_data()
+{
+    QTest::addColumn<QString>("fixturePath");
+    QTest::addColumn<QString>("fixtureIp");
+    QTest::addColumn<bool>("located");
+    QTest::addColumn<QString>("reportedPath");
+    QTest::addColumn<QString>("reportedIp");
+    QTest::addColumn<QString>("selector");
+    QTest::newRow("before connect: path")
+        << u"1211"_s << QString() << false << QString() << QString() << u"1211"_s;
+    QTest::newRow("before connect: IP only")
+        << QString() << u"192.168.35.4"_s << false << QString() << QString() << u"192.168.35.4"_s;
+    QTest::newRow("located by path")
+        << u"1211"_s << QString() << true << u"1211"_s << u"192.168.35.2"_s << u"1211"_s;
+    // The real Linux SDK reports no connection path: the IP it reported names the device, even
+    // when the fixture carries an FTDI location for presence.
+    QTest::newRow("tool reports no path") << u"1243"_s << u"192.168.35.3"_s << true << QString()
+                                          << u"192.168.35.3"_s << u"192.168.35.3"_s;
+}
+
+void tst_Steps::deviceSelector()
+{
+    QFETCH(QString, fixturePath);
+    QFETCH(QString, fixtureIp);
+    QFETCH(bool, located);
+    QFETCH(QString, reportedPath);
+    QFETCH(QString, reportedIp);
+    QFETCH(QString, selector);
+    FixtureConfig fixture;
+    fixture.number = 1;
+    fixture.connectionPath = fixturePath;
+    fixture.ipAddress = fixtureIp;
+    const ToolSetup tools;
+    const Recipe recipe;
+    const RecipeStep step;
+    RunFacts facts;
+    facts.deviceLocated = located;
+    facts.connectionPath = reportedPath;
+    facts.ipAddress = reportedIp;
+    const StepContext context(fixture, tools, recipe, step, facts, CancelToken {});
+    QCOMPARE(context.deviceSelector(), selector);
 }
 
 tst_Steps::Outcome tst_Steps::runSteps(
