@@ -1,0 +1,186 @@
+#include "stationdriver.h"
+
+#include "services/toolrunner.h"
+
+#include <QDateTime>
+#include <QFile>
+
+#include <sqlite3.h>
+
+using namespace Qt::Literals::StringLiterals;
+using Station::ErrorCode;
+using Station::fail;
+
+namespace Bench {
+
+QString stationProgram()
+{
+    return QStringLiteral(STATION_BIN_DIR "/sphere-station");
+}
+
+QString sphereSimProgram()
+{
+    return QStringLiteral(STATION_BIN_DIR "/sphere-sim");
+}
+
+QString recipePath(const QString &name)
+{
+    return QStringLiteral(STATION_SOURCE_DIR "/resources/recipes/") + name;
+}
+
+QProcessEnvironment simEnvironment(const QString &benchHome, double timeScale)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"AZSPHERE_SIM_HOME"_s, benchHome);
+    environment.insert(u"AZSPHERE_SIM_TIME_SCALE"_s, QString::number(timeScale));
+    return environment;
+}
+
+Station::Result<QByteArray> sphereSim(
+    const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    Station::ToolCall call;
+    call.program = sphereSimProgram();
+    call.arguments = arguments;
+    call.environment = environment;
+    call.timeout = std::chrono::minutes(2);
+    const Station::ToolResult result = Station::ToolRunner::run(call);
+    if (!result.isSuccess()) {
+        return fail(ErrorCode::ToolFailed,
+            u"%1 failed (exit %2)"_s.arg(result.commandLine).arg(result.exitCode),
+            result.stdErrText() + result.stdOutText() + result.errorString);
+    }
+    return result.stdOut;
+}
+
+Station::Result<StationRun> runStation(const StationRunOptions &options)
+{
+    Station::ToolCall call;
+    call.program = stationProgram();
+    call.arguments = {u"--headless"_s,
+        u"--simulate"_s,
+        QString::number(options.devices),
+        u"--recipe"_s,
+        options.recipe,
+        u"--record"_s,
+        options.record};
+    call.arguments += options.extraArguments;
+    call.environment = simEnvironment(options.benchHome, options.timeScale);
+    call.timeout = options.timeout;
+    const Station::ToolResult result = Station::ToolRunner::run(call);
+    if (result.outcome == Station::ToolOutcome::StartFailed
+        || result.outcome == Station::ToolOutcome::TimedOut) {
+        return fail(ErrorCode::ToolFailed,
+            u"%1: %2"_s.arg(result.commandLine, result.errorString),
+            result.stdErrText());
+    }
+    StationRun run;
+    run.processMs = double(result.duration.count());
+    run.exitCode = result.exitCode;
+    run.crashed = result.outcome == Station::ToolOutcome::Crashed;
+    run.stdOut = result.stdOutText();
+    run.stdErr = result.stdErrText();
+    return run;
+}
+
+Station::Result<QList<QVariantList>> queryRecord(const QString &recordPath, const QString &sql)
+{
+    sqlite3 *db = nullptr;
+    const int opened = sqlite3_open_v2(
+        QFile::encodeName(recordPath).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    const auto close = qScopeGuard([&] { sqlite3_close(db); });
+    if (opened != SQLITE_OK) {
+        return fail(ErrorCode::Database,
+            u"open %1: %2"_s.arg(recordPath, QString::fromUtf8(sqlite3_errmsg(db))));
+    }
+    sqlite3_busy_timeout(db, 30'000);
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK) {
+        return fail(
+            ErrorCode::Database, u"prepare: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(db))), sql);
+    }
+    const auto finalize = qScopeGuard([&] { sqlite3_finalize(stmt); });
+    QList<QVariantList> rows;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        QVariantList row;
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+            switch (sqlite3_column_type(stmt, i)) {
+            case SQLITE_INTEGER:
+                row.append(qint64(sqlite3_column_int64(stmt, i)));
+                break;
+            case SQLITE_FLOAT:
+                row.append(sqlite3_column_double(stmt, i));
+                break;
+            case SQLITE_NULL:
+                row.append(QVariant());
+                break;
+            default:
+                row.append(
+                    QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, i)),
+                        sqlite3_column_bytes(stmt, i)));
+                break;
+            }
+        }
+        rows.append(row);
+    }
+    if (rc != SQLITE_DONE) {
+        return fail(
+            ErrorCode::Database, u"query: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(db))), sql);
+    }
+    return rows;
+}
+
+qint64 recordTimeMs(const QVariant &text)
+{
+    const QDateTime time = QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
+    return time.isValid() ? time.toMSecsSinceEpoch() : -1;
+}
+
+QStringList splitCommandLine(const QString &line)
+{
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (quoted) {
+            if (c == u'\'')
+                quoted = false;
+            else
+                word += c;
+        } else if (c == u'\'') {
+            quoted = true;
+            inWord = true;
+        } else if (c == u'\\' && i + 1 < line.size()) {
+            word += line.at(++i);
+            inWord = true;
+        } else if (c == u' ' || c == u'\t') {
+            if (inWord)
+                words.append(word);
+            word.clear();
+            inWord = false;
+        } else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.append(word);
+    return words;
+}
+
+double peakRssMiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0.0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
+    }
+    return 0.0;
+}
+
+} // namespace Bench
