@@ -22,6 +22,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
@@ -61,6 +63,16 @@ QTableView *makeTable(QWidget *parent, const QString &name)
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return view;
+}
+
+// A table as tall as its rows (up to maxRows, then it scrolls), so the output panes below get
+// the room.
+void fitRows(QTableView *view, int maxRows)
+{
+    const int rows = std::clamp(view->model() ? view->model()->rowCount() : 0, 1, maxRows);
+    const int height = view->horizontalHeader()->sizeHint().height()
+        + rows * view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth();
+    view->setFixedHeight(height);
 }
 
 QLabel *makeTitle(const QString &text, QWidget *parent)
@@ -163,8 +175,9 @@ void DeviceViewWidget::buildHeader()
 
     auto *idLayout = new QHBoxLayout;
     idLayout->setSpacing(8);
-    idLayout->addWidget(m_deviceId, 1);
+    idLayout->addWidget(m_deviceId);
     idLayout->addWidget(m_copyDevice, 0, Qt::AlignTop);
+    idLayout->addStretch(1);
     auto *idColumn = new QVBoxLayout;
     idColumn->setSpacing(2);
     idColumn->addWidget(deviceName);
@@ -276,7 +289,7 @@ QWidget *DeviceViewWidget::buildStepsPane()
     m_historyView = makeTable(pane, u"history"_s);
     m_historyView->setModel(m_history);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->setColumnWidth(RunHistoryModel::StartedColumn, 170);
+    m_historyView->setColumnWidth(RunHistoryModel::StartedColumn, 190);
     m_historyView->setColumnWidth(RunHistoryModel::FixtureColumn, 90);
     m_historyView->setColumnWidth(RunHistoryModel::OutcomeColumn, 130);
     m_historyView->setColumnWidth(RunHistoryModel::FailedStepColumn, 200);
@@ -325,8 +338,7 @@ QWidget *DeviceViewWidget::buildDetailPane()
     m_commandsView->setColumnWidth(CommandListModel::IndexColumn, 36);
     m_commandsView->setColumnWidth(CommandListModel::OutcomeColumn, 230);
     m_commandsView->setColumnWidth(CommandListModel::DurationColumn, 80);
-    m_commandsView->setMaximumHeight(
-        m_commandsView->verticalHeader()->defaultSectionSize() * 5 + 30);
+
     connect(m_commandsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,
         this,
@@ -378,8 +390,7 @@ QWidget *DeviceViewWidget::buildDetailPane()
     m_measurementsView->setColumnWidth(MeasurementModel::UnitColumn, 70);
     m_measurementsView->setColumnWidth(MeasurementModel::LowColumn, 90);
     m_measurementsView->setColumnWidth(MeasurementModel::HighColumn, 90);
-    m_measurementsView->setMaximumHeight(
-        m_measurementsView->verticalHeader()->defaultSectionSize() * 6 + 30);
+
     auto *measurementsLayout = new QVBoxLayout(m_measurementsBox);
     measurementsLayout->setContentsMargins(0, 0, 0, 0);
     measurementsLayout->setSpacing(4);
@@ -391,11 +402,12 @@ QWidget *DeviceViewWidget::buildDetailPane()
     m_stderr = new OutputView(tr("Standard error"), pane);
     m_stderr->setObjectName(u"stderr"_s);
     auto *outputs = new QSplitter(Qt::Vertical, pane);
+    m_outputs = outputs;
     outputs->setChildrenCollapsible(false);
     outputs->addWidget(m_stdout);
     outputs->addWidget(m_stderr);
     outputs->setStretchFactor(0, 3);
-    outputs->setStretchFactor(1, 2);
+    outputs->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(4, 0, 0, 0);
@@ -403,7 +415,8 @@ QWidget *DeviceViewWidget::buildDetailPane()
     layout->addWidget(m_stepTitle);
     layout->addWidget(m_stepFacts);
     layout->addWidget(m_stepCause);
-    layout->addWidget(makeTitle(tr("Tool calls"), pane));
+    m_commandsTitle = makeTitle(tr("Tool calls"), pane);
+    layout->addWidget(m_commandsTitle);
     layout->addWidget(m_commandsView);
     layout->addLayout(commandTitleRow);
     layout->addLayout(commandRow);
@@ -686,9 +699,8 @@ void DeviceViewWidget::showHistory()
     }
     m_history->setRuns(runs);
     m_history->setCurrentRunId(m_runId);
-    m_historyTitle->setText(runs.isEmpty()
-            ? tr("Runs of this device")
-            : tr("Runs of this device (%n)", nullptr, int(runs.size())));
+    m_historyTitle->setText(runs.isEmpty() ? tr("Runs of this device")
+                                           : tr("Runs of this device (%1)").arg(runs.size()));
     const int row = m_history->rowOfRun(m_runId);
     if (row >= 0)
         m_historyView->setCurrentIndex(m_history->index(row, 0));
@@ -717,7 +729,7 @@ void DeviceViewWidget::showStep(int row)
     if (!step.type.isEmpty())
         facts << tr("type %1").arg(step.type);
     if (step.attempts > 1)
-        facts << tr("%n attempt(s)", nullptr, step.attempts);
+        facts << tr("%1 attempts").arg(step.attempts);
     const QString took = PageText::duration(step.started, step.finished);
     if (!took.isEmpty())
         facts << tr("took %1").arg(took);
@@ -726,9 +738,11 @@ void DeviceViewWidget::showStep(int row)
     m_stepFacts->setText(facts.join(u"  \u00b7  "_s));
 
     QStringList causeLines;
-    if (!step.cause.isEmpty())
+    // The failing step's cause and remedy are in the panel at the top already.
+    const bool inPanel = !m_causePanel->isHidden() && row == m_steps->firstFailedRow();
+    if (!step.cause.isEmpty() && !inPanel)
         causeLines << tr("<b>Cause:</b> %1").arg(step.cause.toHtmlEscaped());
-    if (!step.remedy.isEmpty())
+    if (!step.remedy.isEmpty() && !inPanel)
         causeLines << tr("<b>What to do:</b> %1").arg(step.remedy.toHtmlEscaped());
     if (!step.note.isEmpty())
         causeLines << tr("<b>Note:</b> %1").arg(step.note.toHtmlEscaped());
@@ -736,7 +750,11 @@ void DeviceViewWidget::showStep(int row)
     m_stepCause->setVisible(!causeLines.isEmpty());
 
     m_commands->setCommands(step.commands);
+    fitRows(m_commandsView, 5);
+    m_commandsTitle->setVisible(!step.commands.isEmpty());
+    m_commandsView->setVisible(!step.commands.isEmpty());
     m_measurements->setMeasurements(step.measurements);
+    fitRows(m_measurementsView, 6);
     m_measurementsBox->setVisible(!step.measurements.isEmpty());
 
     const bool live
@@ -773,9 +791,19 @@ void DeviceViewWidget::showCommand(int row)
         m_toolOutcome->clear();
     }
 
+    m_stdout->setTitle(tr("Standard output"));
     m_stdout->setPlaceholderText(tr("No output"));
     m_stdout->setText(command.stdOut);
     m_stderr->setText(command.stdErr);
+    // An empty stderr keeps only a sliver, so stdout gets the room; otherwise 3:2.
+    // (proportions: the splitter scales them to its height)
+    if (command.stdErr.trimmed().isEmpty()) {
+        m_outputs->setSizes({880, 120});
+    } else {
+        const int outLines = std::clamp(int(command.stdOut.count(u'\n')) + 1, 3, 30);
+        const int errLines = std::clamp(int(command.stdErr.count(u'\n')) + 1, 3, 30);
+        m_outputs->setSizes({outLines * 100, errLines * 100});
+    }
     if (command.truncated) {
         m_stdout->appendLine(tr("[output truncated by the station at 1 MiB]"));
     }
@@ -789,9 +817,11 @@ void DeviceViewWidget::showLiveOutput()
     m_copyCommand->setEnabled(false);
     m_copyAllCommands->hide();
     m_toolOutcome->setText(tr("Running\u2026"));
+    m_stdout->setTitle(tr("Live output"));
     m_stdout->setPlaceholderText(tr("Waiting for output\u2026"));
     m_stdout->setText(m_liveLines.join(u'\n'));
     m_stderr->clear();
+    m_outputs->setSizes({880, 120});
 }
 
 void DeviceViewWidget::showError(const QString &message)

@@ -11,6 +11,7 @@ class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace Station {
@@ -129,6 +130,7 @@ private:
     QLabel *m_stepTitle = nullptr;
     QLabel *m_stepFacts = nullptr;
     QLabel *m_stepCause = nullptr;
+    QLabel *m_commandsTitle = nullptr;
     QTableView *m_commandsView = nullptr;
     QPlainTextEdit *m_commandLine = nullptr;
     QPushButton *m_copyCommand = nullptr;
@@ -136,6 +138,7 @@ private:
     QLabel *m_toolOutcome = nullptr;
     QWidget *m_measurementsBox = nullptr;
     QTableView *m_measurementsView = nullptr;
+    QSplitter *m_outputs = nullptr;
     OutputView *m_stdout = nullptr;
     OutputView *m_stderr = nullptr;
 };

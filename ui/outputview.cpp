@@ -8,7 +8,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollBar>
+#include <QSyntaxHighlighter>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QToolButton>
@@ -28,6 +30,33 @@ constexpr int MaxLiveLines = 50'000;
 
 const QColor MatchColor = QColor::fromRgb(0xF0E442);   // Okabe-Ito yellow
 const QColor CurrentColor = QColor::fromRgb(0xE69F00); // Okabe-Ito orange
+
+// Marks the lines a technician looks for first: the tool's own error lines (azsphere's
+// "error:", the RF tools' "ERROR:", a UART timeout "!") and its warnings.
+class OutputHighlighter final : public QSyntaxHighlighter
+{
+public:
+    using QSyntaxHighlighter::QSyntaxHighlighter;
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        static const QRegularExpression error(
+            uR"(^(\S+ ! |\S+ < (ERR|FAIL) |error:|ERROR:|Error:|.*: error: ))"_s);
+        static const QRegularExpression warning(uR"(^(WARNING:|warn:))"_s);
+        if (error.match(text).hasMatch()) {
+            QTextCharFormat format;
+            format.setForeground(
+                Theme::stateStyle(FixtureModel::TileState::Fail).accent.darker(110));
+            format.setFontWeight(QFont::Bold);
+            setFormat(0, int(text.size()), format);
+        } else if (warning.match(text).hasMatch()) {
+            QTextCharFormat format;
+            format.setForeground(Theme::mutedTextColor());
+            setFormat(0, int(text.size()), format);
+        }
+    }
+};
 
 } // namespace
 
@@ -55,11 +84,14 @@ OutputView::OutputView(const QString &title, QWidget *parent)
 
     m_editor = new QPlainTextEdit(this);
     m_editor->setReadOnly(true);
-    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped: an error line must be readable without scrolling sideways.
+    m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_editor->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_editor->setFont(Theme::monoFont(13));
     m_editor->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_editor->setPlaceholderText(tr("No output"));
     m_editor->setMaximumBlockCount(MaxLiveLines);
+    new OutputHighlighter(m_editor->document());
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -94,6 +126,12 @@ OutputView::OutputView(const QString &title, QWidget *parent)
 }
 
 OutputView::~OutputView() = default;
+
+void OutputView::setTitle(const QString &title)
+{
+    m_titleText = title;
+    updateTitle();
+}
 
 void OutputView::setText(const QString &text)
 {
@@ -205,7 +243,7 @@ void OutputView::updateHighlights()
     else if (count == 0)
         m_matchLabel->setText(tr("No match"));
     else if (m_current < 0)
-        m_matchLabel->setText(tr("%n match(es)", nullptr, count));
+        m_matchLabel->setText(count == 1 ? tr("1 match") : tr("%1 matches").arg(count));
     else
         //: Search position: "3 of 12"
         m_matchLabel->setText(tr("%1 of %2").arg(m_current + 1).arg(count));
@@ -214,8 +252,12 @@ void OutputView::updateHighlights()
 void OutputView::updateTitle()
 {
     const int lines = lineCount();
-    m_title->setText(
-        lines == 0 ? m_titleText : tr("%1 \u2014 %n line(s)", nullptr, lines).arg(m_titleText));
+    if (lines == 0)
+        m_title->setText(m_titleText);
+    else if (lines == 1)
+        m_title->setText(tr("%1 \u00b7 1 line").arg(m_titleText));
+    else
+        m_title->setText(tr("%1 \u00b7 %2 lines").arg(m_titleText).arg(lines));
 }
 
 void OutputView::moveToMatch(int match)

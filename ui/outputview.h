@@ -21,6 +21,7 @@ public:
     explicit OutputView(const QString &title, QWidget *parent = nullptr);
     ~OutputView() override;
 
+    void setTitle(const QString &title);
     void setText(const QString &text);
     void appendLine(const QString &line);
     void clear();

@@ -2,7 +2,12 @@
 
 #include "ui/theme.h"
 
+#include <QGuiApplication>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+
+#include <utility>
 
 namespace Station::PageLook {
 
@@ -48,11 +53,30 @@ namespace {
 // Table icons: 16 px reads next to 11 pt text; QIcon keeps the pixmap per state.
 constexpr int IconSize = 16;
 
+// The state's shape in its accent colour, and in white for a selected (highlighted) row, where
+// a blue shape on the blue highlight would vanish.
+QIcon icon(S state, const QColor &color)
+{
+    QIcon result;
+    const qreal ratio = qApp ? qApp->devicePixelRatio() : 1.0;
+    for (const auto &[mode, ink] :
+        {std::pair {QIcon::Normal, color}, std::pair {QIcon::Selected, QColor(Qt::white)}}) {
+        QPixmap pixmap(QSize(IconSize, IconSize) * ratio);
+        pixmap.setDevicePixelRatio(ratio);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        Theme::paintStateIcon(&painter, QRectF(0, 0, IconSize, IconSize), state, ink);
+        painter.end();
+        result.addPixmap(pixmap, mode);
+    }
+    return result;
+}
+
 OutcomeLook lookOf(S state, bool markRow)
 {
     const Theme::StateStyle style = Theme::stateStyle(state);
     OutcomeLook look;
-    look.icon = Theme::stateIcon(state, IconSize);
+    look.icon = icon(state, style.accent);
     // Calm outcomes keep the view's text colour; trouble gets its accent so it stands out.
     if (style.filled && state != S::Pass)
         look.text = style.accent;

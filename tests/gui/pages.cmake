@@ -1,0 +1,14 @@
+# Tests and screenshots of the device view, the records and yield pages and the settings dialog
+# (helper "gui-pages").
+
+# Records for the page tests and the gallery, written through RecordStore.
+add_library(station_pages_testdata STATIC pagesrecord.h pagesrecord.cpp)
+target_link_libraries(station_pages_testdata PUBLIC station_models PRIVATE station_options)
+
+# pagesgallery: writes screenshots of the pages with a realistic shift record, for checking the
+# design by eye and for the README:
+#   QT_QPA_PLATFORM=offscreen build/tests/pagesgallery /tmp/pagesgallery [--lang de]
+# writes records.png, yield.png, device-failed.png, device-running.png, settings.png.
+qt_add_executable(pagesgallery pagesgallery.cpp)
+set_target_properties(pagesgallery PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
+target_link_libraries(pagesgallery PRIVATE station_ui station_pages_testdata station_options)

@@ -1,0 +1,127 @@
+// pagesgallery: fills a record with a realistic early shift and writes screenshots of the
+// technician's and quality staff's pages at 1920x1080, so their design can be checked by eye
+// and shown in the README. Runs on the offscreen platform:
+//   QT_QPA_PLATFORM=offscreen build/tests/pagesgallery /tmp/pagesgallery [--lang de]
+#include "pagesrecord.h"
+#include "services/recordquery.h"
+#include "ui/deviceviewwidget.h"
+#include "ui/theme.h"
+#include "ui/translation.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QPixmap>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QSize ScreenSize(1920, 1080);
+
+bool save(QWidget *widget, const QString &folder, const QString &name)
+{
+    widget->resize(ScreenSize);
+    widget->show();
+    QApplication::processEvents();
+    const QString path = QDir(folder).filePath(name);
+    if (!widget->grab().save(path)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        return false;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Screenshots of the device view and the quality pages."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"folder"_s, u"Where the PNG files go."_s);
+    QCommandLineOption language(u"lang"_s, u"UI language (de, zh_CN)."_s, u"language"_s);
+    parser.addOption(language);
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1)
+        parser.showHelp(2);
+    const QString folder = parser.positionalArguments().constFirst();
+    if (!QDir().mkpath(folder)) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(folder));
+        return 1;
+    }
+    Station::Theme::apply();
+    if (parser.isSet(language)) {
+        if (auto ok = Station::installTranslations(parser.value(language)); !ok)
+            std::fprintf(stderr, "%s\n", qPrintable(ok.error().message));
+    }
+
+    // The record takes a few thousand synchronous commits: on tmpfs, where fsync costs nothing,
+    // that is seconds instead of a minute.
+    const QString shm = u"/dev/shm"_s;
+    QTemporaryDir dir(QFileInfo(shm).isWritable() ? shm + u"/pagesgallery-XXXXXX"_s
+                                                  : QDir::tempPath() + u"/pagesgallery-XXXXXX"_s);
+    if (!dir.isValid())
+        return 1;
+    const QString recordPath = dir.filePath(u"record.sqlite"_s);
+    const QDate day(2025, 3, 11);
+    const QDateTime now(day, QTime(13, 20), Qt::UTC);
+    const auto shift = PagesRecord::writeShiftRecord(recordPath, day, now, 8);
+    if (!shift) {
+        std::fprintf(stderr, "record: %s\n", qPrintable(shift.error().message));
+        return 1;
+    }
+    std::printf("%d runs in the record\n", shift->runs);
+
+    Station::RecordQuery query;
+    if (auto ok = query.open(recordPath); !ok) {
+        std::fprintf(stderr, "record: %s\n", qPrintable(ok.error().message));
+        return 1;
+    }
+
+    bool ok = true;
+    {
+        Station::DeviceViewWidget view;
+        view.setTimeZone(QTimeZone::utc());
+        view.setRecordQuery(&query);
+        view.showRun(shift->failedUart);
+        ok = save(&view, folder, u"device-failed.png"_s) && ok;
+        view.showRun(shift->failedSideload);
+        ok = save(&view, folder, u"device-failed-sideload.png"_s) && ok;
+
+        // A device being recovered right now, followed live.
+        const auto running = query.runDetail(shift->running);
+        if (running) {
+            const int fixture = running->run.start.fixture;
+            const auto steps = PagesRecord::fullLineSteps();
+            Station::StepResult live;
+            live.seq = int(running->steps.size()) + 1;
+            live.type = steps.value(live.seq - 1).first;
+            live.name = steps.value(live.seq - 1).second;
+            live.outcome = Station::StepOutcome::Running;
+            live.started = now.addSecs(-95);
+            live.attempts = 1;
+            view.showLive(fixture, shift->running);
+            view.onStepStarted(fixture, live);
+            const QStringList lines = {
+                u"Starting device recovery. Please note that this may take up to 10 minutes."_s,
+                u"Board found. Sending recovery bootloader."_s,
+                u"Erasing flash."_s,
+                u"Sending 16 images. (5558148 bytes to send)"_s,
+                u"Sent 1 of 16 images. (5527016 of 5558148 bytes remaining)"_s,
+                u"Sent 2 of 16 images. (5411124 of 5558148 bytes remaining)"_s,
+                u"Sent 3 of 16 images. (4987552 of 5558148 bytes remaining)"_s,
+            };
+            for (const QString &line : lines)
+                view.onOutputLine(fixture, line);
+            ok = save(&view, folder, u"device-running.png"_s) && ok;
+        }
+    }
+    return ok ? 0 : 1;
+}
