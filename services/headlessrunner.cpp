@@ -113,7 +113,7 @@ void HeadlessRunner::onRunFinished(int fixture, const FixtureSnapshot &snapshot)
     summary.durationMs = snapshot.started.msecsTo(snapshot.finished);
     m_runs.append(summary);
     m_deviceIds.remove(fixture);
-    m_print(u"F%1  %2  run %3: %4%5"_s.arg(fixture, -2)
+    m_print(u"F%1  %2  record run %3: %4%5"_s.arg(fixture, -2)
                 .arg(shortDeviceId(summary.deviceId), -14)
                 .arg(summary.runId)
                 .arg(runOutcomeName(summary.outcome))
@@ -165,8 +165,9 @@ void HeadlessRunner::printSummary()
             ++failed;
             break;
         }
-        QString line = u"F%1  #%2  %3  %4  %5 s"_s.arg(run.fixture, -2)
+        QString line = u"F%1  rep %2  run %3  %4  %5  %6 s"_s.arg(run.fixture, -2)
                            .arg(run.repetition)
+                           .arg(run.runId)
                            .arg(run.deviceId.isEmpty() ? u"-"_s : run.deviceId)
                            .arg(runOutcomeName(run.outcome), -7)
                            .arg(run.durationMs / 1000.0, 0, 'f', 1);
