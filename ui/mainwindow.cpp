@@ -87,14 +87,31 @@ QIcon shapeIcon(void (*paint)(QPainter *, const QRectF &, const QColor &), const
     return QIcon(pixmap);
 }
 
+// A tool bar item in two rows: a small muted caption over the value, so the bar fits a
+// 1280-pixel screen.
+QWidget *captioned(const QString &caption, QWidget *value, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *label = new QLabel(caption, box);
+    QPalette muted = label->palette();
+    muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+    label->setPalette(muted);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(8, 2, 8, 2);
+    layout->setSpacing(1);
+    layout->addWidget(label);
+    layout->addWidget(value);
+    return box;
+}
+
 QString shiftName(const QString &id)
 {
     if (id == "early"_L1)
-        return MainWindow::tr("Early shift");
+        return MainWindow::tr("Early");
     if (id == "late"_L1)
-        return MainWindow::tr("Late shift");
+        return MainWindow::tr("Late");
     if (id == "night"_L1)
-        return MainWindow::tr("Night shift");
+        return MainWindow::tr("Night");
     return id;
 }
 
@@ -178,6 +195,8 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     updateShift();
     updateScanTarget();
     resize(1280, 800);
+    // The tiles take the keys first: digits start fixtures and the scanner is heard.
+    m_grid->view()->setFocus();
 }
 
 MainWindow::~MainWindow()
@@ -235,11 +254,8 @@ void MainWindow::createToolBar()
     bar->setMovable(false);
     bar->setFloatable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->setIconSize(QSize(22, 22));
+    bar->setIconSize(QSize(24, 24));
 
-    auto *recipeCaption = new QLabel(tr("Recipe:"), bar);
-    recipeCaption->setContentsMargins(6, 0, 0, 0);
-    bar->addWidget(recipeCaption);
     m_recipeBadge = new RecipeBadge(bar);
     bar->addWidget(m_recipeBadge);
     bar->addAction(m_openRecipe);
@@ -248,13 +264,10 @@ void MainWindow::createToolBar()
     bar->addAction(m_stopAll);
     bar->addSeparator();
 
-    auto *operatorCaption = new QLabel(tr("Operator:"), bar);
-    operatorCaption->setContentsMargins(6, 0, 4, 0);
-    bar->addWidget(operatorCaption);
     m_operator = new QLineEdit(bar);
     m_operator->setObjectName(u"operatorField"_s);
     m_operator->setPlaceholderText(tr("Your name"));
-    m_operator->setMaximumWidth(220);
+    m_operator->setFixedWidth(200);
     m_operator->setClearButtonEnabled(true);
     QString name = m_station.operatorName();
     if (name.isEmpty())
@@ -267,11 +280,14 @@ void MainWindow::createToolBar()
         // Back to the tiles, so the digit keys and the scanner work again.
         m_grid->view()->setFocus();
     });
-    bar->addWidget(m_operator);
+    bar->addWidget(captioned(tr("Operator"), m_operator, bar));
 
     m_shift = new QLabel(bar);
-    m_shift->setContentsMargins(12, 0, 6, 0);
-    bar->addWidget(m_shift);
+    m_shift->setObjectName(u"shift"_s);
+    QFont bold = m_shift->font();
+    bold.setBold(true);
+    m_shift->setFont(bold);
+    bar->addWidget(captioned(tr("Shift"), m_shift, bar));
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -418,7 +434,7 @@ void MainWindow::updateShift()
         m_shift->clear();
         return;
     }
-    //: Toolbar: "Early shift 06:00–14:00"
+    //: Toolbar, under "Shift": "Early 06:00–14:00"
     m_shift->setText(tr("%1 %2–%3")
                          .arg(shiftName(shift->shift.name),
                              shift->shift.start.toString(u"HH:mm"_s),
@@ -711,8 +727,12 @@ void MainWindow::onAllFinished()
 
 void MainWindow::onDeviceSwapped(int fixture, const QString &previousId, const QString &newId)
 {
+    // Between runs a new device is the normal course of production; only a swap during a run
+    // matters (the run then fails its device check).
+    if (!m_station.isRunning(fixture))
+        return;
     post(Severity::Warning,
-        tr("%1: another device was inserted (%2 → %3).")
+        tr("%1: the device was swapped during the run (%2 → %3).")
             .arg(fixtureTitle(fixture),
                 FixtureModel::shortDeviceId(previousId),
                 FixtureModel::shortDeviceId(newId)));

@@ -21,7 +21,7 @@ TileState shapeOf(MessageArea::Severity severity)
 {
     switch (severity) {
     case MessageArea::Severity::Info:
-        return TileState::Running;
+        return TileState::Ready;
     case MessageArea::Severity::Success:
         return TileState::Pass;
     case MessageArea::Severity::Warning:

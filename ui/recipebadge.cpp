@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,9 +18,13 @@ RecipeBadge::RecipeBadge(QWidget *parent)
     , m_name(new QLabel(this))
     , m_permanent(new QLabel(this))
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 0, 4, 0);
-    layout->setSpacing(8);
+    // Two rows, like the operator and shift beside it: a small caption (with the PERMANENT
+    // badge), and the recipe below, so the tool bar fits a 1280-pixel screen.
+    auto *caption = new QLabel(tr("Recipe"), this);
+    QPalette muted = caption->palette();
+    muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
+    caption->setPalette(muted);
+    m_name->setMaximumWidth(420);
     m_name->setTextFormat(Qt::PlainText);
     QFont f = m_name->font();
     f.setBold(true);
@@ -27,15 +32,25 @@ RecipeBadge::RecipeBadge(QWidget *parent)
     m_permanent->setObjectName(u"permanentBadge"_s);
     m_permanent->setTextFormat(Qt::PlainText);
     m_permanent->setFont(f);
-    m_permanent->setAutoFillBackground(true);
-    m_permanent->setContentsMargins(8, 3, 8, 3);
+    // A style sheet, not the palette: inside a tool bar the style paints over a label's
+    // palette background, and this badge must stay red whatever the style.
     const Theme::StateStyle fail = Theme::stateStyle(FixtureModel::TileState::Fail);
-    QPalette p = m_permanent->palette();
-    p.setColor(QPalette::Window, fail.banner);
-    p.setColor(QPalette::WindowText, fail.onAccent);
-    m_permanent->setPalette(p);
+    m_permanent->setStyleSheet(
+        u"QLabel { background-color: %1; color: %2; border-radius: 3px; padding: 0px 8px; }"_s.arg(
+            fail.banner.name(), fail.onAccent.name()));
+    QFont small = m_permanent->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_permanent->setFont(small);
+    auto *top = new QHBoxLayout;
+    top->setSpacing(8);
+    top->addWidget(caption);
+    top->addWidget(m_permanent);
+    top->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->setSpacing(1);
+    layout->addLayout(top);
     layout->addWidget(m_name);
-    layout->addWidget(m_permanent);
     clearRecipe();
 }
 
@@ -44,7 +59,8 @@ RecipeBadge::~RecipeBadge() = default;
 void RecipeBadge::setRecipe(const Recipe &recipe)
 {
     //: Toolbar: recipe name and version, "Full preparation 1.4.0"
-    m_name->setText(tr("%1 %2").arg(recipe.name, recipe.version));
+    m_text = tr("%1 %2").arg(recipe.name, recipe.version);
+    m_name->setText(QFontMetrics(m_name->font()).elidedText(m_text, Qt::ElideMiddle, 420));
     QPalette p = m_name->palette();
     p.setColor(QPalette::WindowText, Theme::textColor());
     m_name->setPalette(p);
@@ -63,7 +79,8 @@ void RecipeBadge::setRecipe(const Recipe &recipe)
 
 void RecipeBadge::clearRecipe()
 {
-    m_name->setText(tr("No recipe loaded"));
+    m_text = tr("No recipe loaded");
+    m_name->setText(m_text);
     m_name->setToolTip(tr("Open a recipe to start devices."));
     QPalette p = m_name->palette();
     p.setColor(QPalette::WindowText, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
@@ -74,7 +91,7 @@ void RecipeBadge::clearRecipe()
 
 QString RecipeBadge::recipeText() const
 {
-    return m_name->text();
+    return m_text;
 }
 
 bool RecipeBadge::isPermanentShown() const

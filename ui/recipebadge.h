@@ -30,6 +30,7 @@ public:
 private:
     QLabel *m_name = nullptr;
     QLabel *m_permanent = nullptr;
+    QString m_text; // unelided
 };
 
 } // namespace Station

@@ -14,3 +14,17 @@ foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
         add_dependencies(tst_mainwindow ${dep})
     endif()
 endforeach()
+
+# stationgallery: the README's screenshots from the real station on a simulated bench (not a
+# test; see README "Screenshots" for the command).
+qt_add_executable(stationgallery stationgallery.cpp simulatedline.h)
+set_target_properties(stationgallery PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
+target_link_libraries(stationgallery PRIVATE station_ui station_options)
+target_compile_definitions(stationgallery PRIVATE
+    STATION_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    STATION_BIN_DIR="${PROJECT_BINARY_DIR}/bin")
+foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
+    if(TARGET ${dep})
+        add_dependencies(stationgallery ${dep})
+    endif()
+endforeach()
