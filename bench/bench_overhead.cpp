@@ -3,7 +3,7 @@
 // ran (from its record), replayed back to back as plain processes by a minimal driver with the
 // same parallelism, and the UART scripts replayed as raw line exchanges on the same simulator.
 //
-//   bench_overhead [--devices 8,32] [--recipe full.json] [--repeat 3] [--json FILE]
+//   bench_overhead [--devices 1,8,32] [--recipe full.json] [--repeat 3] [--json FILE]
 #include "benchreport.h"
 #include "replay.h"
 #include "services/backgroundprocess.h"
@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -39,12 +40,24 @@ void complain(const QString &what, const Error &error)
         qPrintable(error.detail));
 }
 
+double childrenCpuMs()
+{
+    rusage usage {};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
 struct Sample
 {
     double stationMs = 0; // sphere-station process, start to exit
     double runsMs = 0;    // first run start to last run finish (record)
     double replayMs = 0;  // the floor, UART included
     double replayNoUartMs = 0;
+    double replayToolRunnerMs = 0; // the floor's processes started by ToolRunner instead
+    // CPU time (user + system) of the waited-for descendants: less sensitive to other load.
+    double stationCpuMs = 0;
+    double replayCpuMs = 0;
     double stationUartMs = 0; // sum of the uart-test steps' durations (record)
     double replayUartMs = 0;  // sum of the replayed UART scripts
     qint64 steps = 0;
@@ -54,14 +67,15 @@ struct Sample
     int failedRuns = 0;
 };
 
-std::optional<Sample> measure(int devices, const QString &recipe)
+std::optional<Sample> measure(int devices, const QString &recipe, const QString &recordDir)
 {
     QTemporaryDir dir;
+    QTemporaryDir recordFolder(recordDir + u"/bench-record-XXXXXX"_s);
     if (!dir.isValid())
         return std::nullopt;
     const QString stationBench = dir.filePath(u"station-bench"_s);
     const QString replayBench = dir.filePath(u"replay-bench"_s);
-    const QString record = dir.filePath(u"record.sqlite"_s);
+    const QString record = recordFolder.filePath(u"record.sqlite"_s);
     const QString count = QString::number(devices);
     for (const QString &home : {stationBench, replayBench}) {
         QDir().mkpath(home);
@@ -79,6 +93,7 @@ std::optional<Sample> measure(int devices, const QString &recipe)
     options.benchHome = stationBench;
     options.record = record;
     options.timeScale = 0.0;
+    const double cpuBefore = childrenCpuMs();
     auto station = Bench::runStation(options);
     if (!station) {
         complain(u"sphere-station"_s, station.error());
@@ -86,6 +101,7 @@ std::optional<Sample> measure(int devices, const QString &recipe)
     }
     Sample sample;
     sample.stationMs = station->processMs;
+    sample.stationCpuMs = childrenCpuMs() - cpuBefore;
 
     auto runs = Bench::queryRecord(record,
         u"SELECT count(*), min(started_utc), max(finished_utc), sum(outcome <> 'PASS') FROM runs"_s);
@@ -117,7 +133,9 @@ std::optional<Sample> measure(int devices, const QString &recipe)
     QByteArray rfInput;
     for (const QString &command : RfToolOutput::regionCommands(u"US"_s))
         rfInput += command.toUtf8() + '\n';
-    auto fixtures = Bench::commandsFromRecord(record, stationBench, replayBench, rfInput);
+    // full.json's Wi-Fi network (ASSETS.md wifi.json); the record masks the key.
+    const QHash<QString, QString> unmasked {{u"--psk"_s, u"simulated-psk-1234"_s}};
+    auto fixtures = Bench::commandsFromRecord(record, stationBench, replayBench, rfInput, unmasked);
     if (!fixtures) {
         complain(u"commands from record"_s, fixtures.error());
         return std::nullopt;
@@ -141,8 +159,10 @@ std::optional<Sample> measure(int devices, const QString &recipe)
         complain(u"sphere-sim serve"_s, ready.error());
         return std::nullopt;
     }
+    const double replayCpuBefore = childrenCpuMs();
     const Bench::ReplayResult floor
         = Bench::replay(*fixtures, Bench::simEnvironment(replayBench, 0.0), true);
+    sample.replayCpuMs = childrenCpuMs() - replayCpuBefore;
     if (!floor.errors.isEmpty()) {
         std::fprintf(
             stderr, "bench_overhead: replay: %s\n", qPrintable(floor.errors.join(u"; "_s)));
@@ -167,6 +187,25 @@ std::optional<Sample> measure(int devices, const QString &recipe)
     const Bench::ReplayResult noUart
         = Bench::replay(*fixtures, Bench::simEnvironment(replayBench, 0.0), false);
     sample.replayNoUartMs = noUart.wallMs;
+
+    // And once more with the station's own process starter.
+    QDir(replayBench).removeRecursively();
+    QDir().mkpath(replayBench);
+    if (auto made = Bench::sphereSim({u"bench"_s, u"create"_s, u"--devices"_s, count},
+            Bench::simEnvironment(replayBench, 0.0));
+        !made) {
+        complain(u"bench create"_s, made.error());
+        return std::nullopt;
+    }
+    const Bench::ReplayResult viaToolRunner = Bench::replay(
+        *fixtures, Bench::simEnvironment(replayBench, 0.0), false, Bench::Spawner::ToolRunner);
+    if (!viaToolRunner.errors.isEmpty()) {
+        std::fprintf(stderr,
+            "bench_overhead: replay with ToolRunner: %s\n",
+            qPrintable(viaToolRunner.errors.join(u"; "_s)));
+        return std::nullopt;
+    }
+    sample.replayToolRunnerMs = viaToolRunner.wallMs;
     return sample;
 }
 
@@ -189,15 +228,18 @@ int main(int argc, char **argv)
     const QString recipe
         = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);
     const int repeat = std::max(1, argument(args, u"--repeat"_s, u"3"_s).toInt());
+    // Where the station's record goes (a tmpfs here shows what fsync costs).
+    const QString recordDir = argument(args, u"--record-dir"_s, QDir::tempPath());
     report.parameter(u"recipe"_s, recipe);
     report.parameter(u"time_scale"_s, u"0"_s);
     report.parameter(u"repeat"_s, QString::number(repeat));
+    report.parameter(u"record_dir"_s, recordDir);
     report.note(u"UART steps are not processes: the floor replays each UART script as raw line "
                 "exchanges on the same simulator's pseudo-terminals (one reply line per sent "
                 "line), so both sides include them; replay_no_uart shows the processes alone."_s);
 
     const QStringList deviceCounts
-        = argument(args, u"--devices"_s, u"8,32"_s).split(u',', Qt::SkipEmptyParts);
+        = argument(args, u"--devices"_s, u"1,8,32"_s).split(u',', Qt::SkipEmptyParts);
     for (const QString &countText : deviceCounts) {
         const int devices = countText.toInt();
         if (devices < 1 || devices > 253) {
@@ -206,7 +248,7 @@ int main(int argc, char **argv)
         }
         std::vector<Sample> samples;
         for (int i = 0; i < repeat; ++i) {
-            auto sample = measure(devices, recipe);
+            auto sample = measure(devices, recipe, recordDir);
             if (!sample)
                 return 1;
             std::printf("# n=%d try %d: station %.0f ms, runs %.0f ms, floor %.0f ms\n",
@@ -233,12 +275,21 @@ int main(int argc, char **argv)
         report.add(p + u"replay_no_uart_wall"_s,
             medianOf(samples, [](const Sample &s) { return s.replayNoUartMs; }),
             u"ms"_s);
+        report.add(p + u"replay_toolrunner_no_uart_wall"_s,
+            medianOf(samples, [](const Sample &s) { return s.replayToolRunnerMs; }),
+            u"ms"_s);
         report.add(p + u"station_uart_step_time"_s,
             medianOf(samples, [](const Sample &s) { return s.stationUartMs; }),
             u"ms"_s);
         report.add(p + u"replay_uart_time"_s,
             medianOf(samples, [](const Sample &s) { return s.replayUartMs; }),
             u"ms"_s);
+        const double stationCpu = medianOf(samples, [](const Sample &s) { return s.stationCpuMs; });
+        const double replayCpu = medianOf(samples, [](const Sample &s) { return s.replayCpuMs; });
+        report.add(p + u"station_cpu"_s, stationCpu, u"ms"_s);
+        report.add(p + u"replay_cpu"_s, replayCpu, u"ms"_s);
+        report.add(p + u"cpu_ratio"_s, stationCpu / replayCpu, u"x"_s);
+        report.add(p + u"cpu_overhead_per_step"_s, (stationCpu - replayCpu) / steps, u"ms"_s);
         report.add(p + u"ratio"_s, station / floor, u"x"_s);
         report.add(p + u"ratio_runs"_s, runsWall / floor, u"x"_s);
         // Per step of one fixture: the fixtures run in parallel, so the wall-time difference is

@@ -1,5 +1,6 @@
 #include "replay.h"
 
+#include "services/toolrunner.h"
 #include "stationdriver.h"
 
 #include <QFile>
@@ -117,6 +118,24 @@ int runProcess(const ReplayCommand &command, char *const envp[], QString &error)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+int runToolRunner(
+    const ReplayCommand &command, const QProcessEnvironment &environment, QString &error)
+{
+    Station::ToolCall call;
+    call.program = command.argv.value(0);
+    call.arguments = command.argv.mid(1);
+    call.environment = environment;
+    call.input = command.input;
+    call.timeout = std::chrono::minutes(5);
+    const Station::ToolResult result = Station::ToolRunner::run(call);
+    if (result.outcome == Station::ToolOutcome::StartFailed
+        || result.outcome == Station::ToolOutcome::TimedOut) {
+        error = result.commandLine + u": "_s + result.errorString;
+        return -1;
+    }
+    return result.exitCode;
+}
+
 // Reads one line (up to "\n") from fd within the timeout; false on timeout or hang-up.
 bool readLine(int fd, QByteArray &pending, QByteArray &line)
 {
@@ -187,7 +206,8 @@ bool runUart(const ReplayCommand &command, QString &error)
 Station::Result<QList<ReplayFixture>> commandsFromRecord(const QString &recordPath,
     const QString &stationBench,
     const QString &replayBench,
-    const QByteArray &rfCliInput)
+    const QByteArray &rfCliInput,
+    const QHash<QString, QString> &unmasked)
 {
     auto rows = queryRecord(recordPath, uR"(SELECT r.fixture, c.command_line, c.exit_code, c.stdout
             FROM commands c JOIN steps s ON s.id = c.step_id JOIN runs r ON r.id = s.run_id
@@ -216,6 +236,13 @@ Station::Result<QList<ReplayFixture>> commandsFromRecord(const QString &recordPa
             }
         } else {
             command.argv = splitCommandLine(line);
+            if (!command.argv.value(0).startsWith(u'/'))
+                continue; // not a tool call
+            for (qsizetype i = 1; i + 1 < command.argv.size(); ++i) {
+                if (command.argv.at(i + 1) == u"********"_s
+                    && unmasked.contains(command.argv.at(i)))
+                    command.argv[i + 1] = unmasked.value(command.argv.at(i));
+            }
             if (command.argv.value(0).endsWith(u"/RfToolCli"_s))
                 command.input = rfCliInput;
         }
@@ -224,8 +251,10 @@ Station::Result<QList<ReplayFixture>> commandsFromRecord(const QString &recordPa
     return fixtures;
 }
 
-ReplayResult replay(
-    const QList<ReplayFixture> &fixtures, const QProcessEnvironment &environment, bool uart)
+ReplayResult replay(const QList<ReplayFixture> &fixtures,
+    const QProcessEnvironment &environment,
+    bool uart,
+    Spawner spawner)
 {
     std::vector<QByteArray> envStrings;
     for (const QString &entry : environment.toStringList())
@@ -260,7 +289,9 @@ ReplayResult replay(
                     ++scripts;
                     continue;
                 }
-                const int code = runProcess(command, envp.data(), error);
+                const int code = spawner == Spawner::PosixSpawn
+                    ? runProcess(command, envp.data(), error)
+                    : runToolRunner(command, environment, error);
                 processMs += std::chrono::duration<double, std::milli>(Clock::now() - t).count();
                 ++processes;
                 if (!error.isEmpty())

@@ -3,6 +3,7 @@
 #include "services/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
@@ -46,15 +47,25 @@ struct ReplayResult
 
 // The commands of every run in the record, per fixture in run, step and command order.
 // UART ports under `stationBench` are mapped to `replayBench`; every RfToolCli call gets
-// `rfCliInput` on stdin (the record keeps command lines, not stdin).
+// `rfCliInput` on stdin (the record keeps command lines, not stdin). The record masks secrets
+// ("--psk ********"): `unmasked` gives the real value per option. Entries that are not tool
+// calls (the in-process ready-to-ship checks) are left out.
 [[nodiscard]] Station::Result<QList<ReplayFixture>> commandsFromRecord(const QString &recordPath,
     const QString &stationBench,
     const QString &replayBench,
-    const QByteArray &rfCliInput);
+    const QByteArray &rfCliInput,
+    const QHash<QString, QString> &unmasked = {});
+
+// How the replay starts a process: the floor (posix_spawn, pipes, waitpid), or the station's
+// own ToolRunner::run (QProcess, process group, deadlines), to tell process start-up cost from
+// everything else the station does.
+enum class Spawner { PosixSpawn, ToolRunner };
 
 // Replays every fixture's commands on its own thread, all fixtures at once.
 // `uart` false skips the UART scripts (their time is then 0).
-ReplayResult replay(
-    const QList<ReplayFixture> &fixtures, const QProcessEnvironment &environment, bool uart);
+ReplayResult replay(const QList<ReplayFixture> &fixtures,
+    const QProcessEnvironment &environment,
+    bool uart,
+    Spawner spawner = Spawner::PosixSpawn);
 
 } // namespace Bench
