@@ -8,6 +8,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -45,7 +46,12 @@ int runExportCommand(QCoreApplication &app, QCommandLineParser &parser)
         {u"out"_s, u"The CSV file to write."_s, u"file"_s},
         {u"from"_s, u"Runs started at or after this ISO 8601 time (UTC)."_s, u"time"_s},
         {u"to"_s, u"Runs started before this ISO 8601 time (UTC)."_s, u"time"_s},
-        {u"steps"_s, u"One row per step (command lines, exit codes, measurements)."_s},
+        {u"steps"_s,
+            u"One row per step: its command lines, exit codes and measurements (no tool "
+            "output; see --commands)."_s},
+        {u"commands"_s,
+            u"One row per tool call: command line, outcome, exit code, times and the raw "
+            "stdout and stderr."_s},
         {u"measurements"_s, u"One row per measurement."_s},
     });
     parser.process(app);
@@ -68,12 +74,20 @@ int runExportCommand(QCoreApplication &app, QCommandLineParser &parser)
                 u"--%1 takes an ISO 8601 time such as 2026-11-24T06:00:00Z"_s.arg(option));
     }
     CsvOptions options;
-    if (parser.isSet(u"steps"_s) && parser.isSet(u"measurements"_s))
-        return complain(u"give --steps or --measurements, not both"_s);
-    if (parser.isSet(u"steps"_s))
-        options.layout = CsvLayout::StepPerRow;
-    else if (parser.isSet(u"measurements"_s))
-        options.layout = CsvLayout::MeasurementPerRow;
+    const std::pair<QString, CsvLayout> layouts[] {
+        {u"steps"_s, CsvLayout::StepPerRow},
+        {u"commands"_s, CsvLayout::CommandPerRow},
+        {u"measurements"_s, CsvLayout::MeasurementPerRow},
+    };
+    int chosen = 0;
+    for (const auto &[option, layout] : layouts) {
+        if (parser.isSet(option)) {
+            options.layout = layout;
+            ++chosen;
+        }
+    }
+    if (chosen > 1)
+        return complain(u"give one of --steps, --commands or --measurements"_s);
 
     // Written beside the target and renamed at the end: a failed export leaves no half file.
     QSaveFile file(out);

@@ -187,7 +187,8 @@ int main(int argc, char *argv[])
         u"Sphere Station: prepares Azure Sphere devices for shipping.\n"
         "  sphere-station [--simulate N] [--recipe FILE] ...      the station window\n"
         "  sphere-station --headless --recipe FILE [...]          no window, one line per step\n"
-        "  sphere-station export --record FILE --out FILE.csv     export the record as CSV"_s);
+        "  sphere-station export --record FILE --out FILE.csv     export the record as CSV\n"
+        "      [--steps | --commands | --measurements]            (default: one row per run)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     if (exportMode) {

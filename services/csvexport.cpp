@@ -132,6 +132,38 @@ constexpr char16_t MeasurementSelect[] = u"SELECT r.id, r.started_utc, r.device_
                                          u"FROM measurements m JOIN steps s ON s.id = m.step_id "
                                          u"JOIN runs r ON r.id = s.run_id";
 
+// Command layout: one tool call per row with its raw output. The run and step cells repeat on
+// each of a step's commands so that every row names its device on its own (filtering a
+// spreadsheet by device ID keeps whole rows).
+constexpr std::array CommandColumns {
+    Column {u"run_id", Kind::Number},
+    Column {u"device_id", Kind::Text},
+    Column {u"serial_number", Kind::Text},
+    Column {u"fixture", Kind::Number},
+    Column {u"step_seq", Kind::Number},
+    Column {u"step", Kind::Text},
+    Column {u"step_type", Kind::Text},
+    Column {u"step_outcome", Kind::Text},
+    Column {u"command_seq", Kind::Number},
+    Column {u"command_line", Kind::Text},
+    Column {u"tool_outcome", Kind::Text},
+    Column {u"exit_code", Kind::Number},
+    Column {u"started_utc", Kind::Text},
+    Column {u"finished_utc", Kind::Text},
+    Column {u"duration_ms", Kind::Number},
+    Column {u"stdout", Kind::Text},
+    Column {u"stderr", Kind::Text},
+    Column {u"truncated", Kind::Number},
+};
+
+constexpr char16_t CommandRowSelect[]
+    = u"SELECT r.id, r.device_id, r.serial_number, r.fixture, s.seq, s.name, s.type, s.outcome, "
+      u"c.seq, c.command_line, c.outcome, c.exit_code, c.started_utc, c.finished_utc, "
+      u"CAST(round((julianday(c.finished_utc) - julianday(c.started_utc)) * 86400000.0) "
+      u"AS INTEGER), "
+      u"c.stdout, c.stderr, c.truncated "
+      u"FROM commands c JOIN steps s ON s.id = c.step_id JOIN runs r ON r.id = s.run_id";
+
 // Oldest first; with runs_started and the (run_id, seq) / (step_id, seq) indexes SQLite walks
 // these orders without sorting.
 constexpr char16_t RunOrder[] = u" ORDER BY r.started_utc, r.id";
@@ -349,6 +381,9 @@ Result<qint64> countRows(QSqlDatabase &db, CsvLayout layout, const FilterSql &fi
     case CsvLayout::MeasurementPerRow:
         from = u"measurements m JOIN steps s ON s.id = m.step_id JOIN runs r ON r.id = s.run_id"_s;
         break;
+    case CsvLayout::CommandPerRow:
+        from = u"commands c JOIN steps s ON s.id = c.step_id JOIN runs r ON r.id = s.run_id"_s;
+        break;
     }
     QSqlQuery query(db);
     if (auto ok = openQuery(query,
@@ -489,6 +524,13 @@ Result<qint64> writeExport(QSqlDatabase &db,
                 + QString::fromUtf16(MeasurementOrder),
             MeasurementColumns);
         break;
+    case CsvLayout::CommandPerRow:
+        written = writeFlat(db,
+            writer,
+            sql,
+            QString::fromUtf16(CommandRowSelect) + sql.where + QString::fromUtf16(CommandOrder),
+            CommandColumns);
+        break;
     }
     if (!written)
         return fail(written.error());
@@ -508,6 +550,8 @@ QStringList csvHeader(CsvLayout layout)
         return headerOf(StepColumns);
     case CsvLayout::MeasurementPerRow:
         return headerOf(MeasurementColumns);
+    case CsvLayout::CommandPerRow:
+        return headerOf(CommandColumns);
     }
     return {};
 }
@@ -552,7 +596,7 @@ Result<qint64> exportCsv(const QString &recordPath,
     if (!db)
         return fail(db.error());
 
-    // One read transaction: the count and the three ordered queries see the same snapshot
+    // One read transaction: the count and the ordered queries see the same snapshot
     // while fixtures keep writing.
     Result<qint64> rows;
     {

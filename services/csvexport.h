@@ -23,13 +23,15 @@ class QIODevice;
 //   quote (') so a spreadsheet shows it instead of running it as a formula. Cells of numeric
 //   columns (ids, durations, attempts, measurement values and limits) hold numbers the record
 //   produced and stay unchanged, so negative numbers remain numbers; a numeric column's cell that
-//   is not a plain number is treated as text.
+//   is not a plain number is treated as text. Raw tool output (stdout, stderr) is text like any
+//   other: output that starts with "=" comes back from parseCsv with the quote in front.
 namespace Station {
 
 enum class CsvLayout {
     RunPerRow,         // every traceability field of a run
     StepPerRow,        // a run's steps with command lines, exit codes and measurements
     MeasurementPerRow, // one measurement per row, numeric value and limits (for charts)
+    CommandPerRow,     // one tool call per row with its raw stdout and stderr
 };
 
 struct CsvOptions

@@ -3,6 +3,7 @@
 #include "simbench.h"
 
 #include <QDirIterator>
+#include <QHash>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -194,6 +195,54 @@ void tst_Headless::eightDevicesPass()
         QVERIFY(!rows.at(i).at(commands).isEmpty());
     }
     QCOMPARE(devices.size(), 8);
+
+    // The command CSV holds, for each device ID, a row for every recorded tool call with its
+    // command line and its raw output exactly as the record has it.
+    const QString commandCsv = bench.path() + u"/commands.csv"_s;
+    const Run exportedCommands = station(
+        {u"export"_s, u"--record"_s, record, u"--commands"_s, u"--out"_s, commandCsv}, env);
+    QVERIFY2(exportedCommands.exitCode == 0, qPrintable(exportedCommands.err));
+    QFile commandFile(commandCsv);
+    QVERIFY(commandFile.open(QIODevice::ReadOnly));
+    const QList<QStringList> commandRows = parseCsv(commandFile.readAll());
+    QVERIFY(!commandRows.isEmpty());
+    QCOMPARE(commandRows.first(), csvHeader(CsvLayout::CommandPerRow));
+    const QStringList commandHeader = commandRows.first();
+    const auto at = [&](const QStringList &row, const QString &name) {
+        return row.value(commandHeader.indexOf(name));
+    };
+    // device ID -> "step seq/command seq" -> command line, stdout, stderr (CSV-neutralised).
+    QHash<QString, QHash<QString, QStringList>> inCsv;
+    for (qsizetype i = 1; i < commandRows.size(); ++i) {
+        const QStringList &row = commandRows.at(i);
+        QCOMPARE(row.size(), commandHeader.size());
+        const QString key = at(row, u"step_seq"_s) + u'/' + at(row, u"command_seq"_s);
+        QVERIFY2(!inCsv[at(row, u"device_id"_s)].contains(key), qPrintable(key));
+        inCsv[at(row, u"device_id"_s)].insert(
+            key, {at(row, u"command_line"_s), at(row, u"stdout"_s), at(row, u"stderr"_s)});
+    }
+    const QList<QVariantList> recorded = inspect.rows(
+        u"SELECT r.device_id, s.seq, c.seq, c.command_line, c.stdout, c.stderr "
+        "FROM commands c JOIN steps s ON s.id = c.step_id JOIN runs r ON r.id = s.run_id"_s);
+    QVERIFY(!recorded.isEmpty());
+    QCOMPARE(commandRows.size(), 1 + recorded.size());
+    QCOMPARE(inCsv.size(), 8);
+    int withOutput = 0;
+    for (const QVariantList &command : recorded) {
+        const QString deviceId = command.at(0).toString();
+        const QString key = command.at(1).toString() + u'/' + command.at(2).toString();
+        const QStringList cells = inCsv.value(deviceId).value(key);
+        QVERIFY2(cells.size() == 3, qPrintable(deviceId + u' ' + key));
+        QCOMPARE(cells.at(0), neutralizeCsvText(command.at(3).toString()));
+        QCOMPARE(cells.at(1), neutralizeCsvText(command.at(4).toString()));
+        QCOMPARE(cells.at(2), neutralizeCsvText(command.at(5).toString()));
+        if (!command.at(4).toString().isEmpty()) {
+            QVERIFY(!cells.at(1).isEmpty());
+            ++withOutput;
+        }
+    }
+    // Every device's show-attached (at least) printed something: the check above is not empty.
+    QVERIFY2(withOutput >= 8, qPrintable(QString::number(withOutput)));
 }
 
 void tst_Headless::faultsOnThreeDevices()

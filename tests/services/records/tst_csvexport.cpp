@@ -75,6 +75,11 @@ QStringList column(const QList<QStringList> &table, int index)
     return values;
 }
 
+// Raw tool output as a spreadsheet would try to run it: a leading "=", several lines with CRLF
+// and LF ends, commas and quotes.
+const QString FormulaOutput
+    = u"=SUM(A1,A2)\r\nregion: \"US\", power 3,25 dBm\n\n-last \"line\",\n"_s;
+
 } // namespace
 
 class tst_CsvExport : public QObject
@@ -96,6 +101,7 @@ private Q_SLOTS:
     void runCells();
     void steps();
     void measurements();
+    void commands();
     void filters_data();
     void filters();
     void byteOrderMark();
@@ -146,6 +152,10 @@ void tst_CsvExport::initTestCase()
     rf.attempts = 2;
     rf.commands = {command(u"RfSettingsTool check --device dev1"_s, 0, rf.started),
         command(u"RfSettingsTool read \"tx power\""_s, 0, rf.started.addSecs(1))};
+    rf.commands[0].stdOut = FormulaOutput;
+    rf.commands[1].stdOut = u"tx power: 18 dBm\n"_s;
+    rf.commands[1].stdErr = u"warning: \"slow\" adapter\n"_s;
+    rf.commands[1].truncated = true;
     rf.measurements = {Measurement {u"txPower"_s, -3.25, u"dBm"_s, -10.0, 20.0, true},
         Measurement {u"evm"_s, std::nan(""), QString(), std::nullopt, 5.0, false},
         Measurement {u"freq"_s, 2412.0, u"MHz"_s, 2400.0, std::nullopt, true}};
@@ -164,6 +174,7 @@ void tst_CsvExport::initTestCase()
     QVERIFY(run2);
     StepResult failed = step(1, u"-rf"_s, StepOutcome::Failed, start.started);
     failed.commands = {command(u"=cmd|' /C calc'!A0"_s, -1, failed.started)};
+    failed.commands[0].stdErr = u"@error: out of spec"_s;
     failed.errorCode = ErrorCode::RfCheckFailed;
     failed.cause = u"=HYPERLINK(\"http://x\",\"y\")"_s;
     QVERIFY(store.commitStep(*run2, failed));
@@ -355,6 +366,25 @@ void tst_CsvExport::headers()
             u"exit_codes"_s,
             u"measurements"_s}));
     QCOMPARE(csvHeader(CsvLayout::MeasurementPerRow).size(), 13);
+    QCOMPARE(csvHeader(CsvLayout::CommandPerRow),
+        (QStringList {u"run_id"_s,
+            u"device_id"_s,
+            u"serial_number"_s,
+            u"fixture"_s,
+            u"step_seq"_s,
+            u"step"_s,
+            u"step_type"_s,
+            u"step_outcome"_s,
+            u"command_seq"_s,
+            u"command_line"_s,
+            u"tool_outcome"_s,
+            u"exit_code"_s,
+            u"started_utc"_s,
+            u"finished_utc"_s,
+            u"duration_ms"_s,
+            u"stdout"_s,
+            u"stderr"_s,
+            u"truncated"_s}));
 }
 
 // Export -> parse gives back exactly the record's runs (as RecordQuery reads them), cell by
@@ -544,6 +574,74 @@ void tst_CsvExport::measurements()
         (QStringList {u"freq"_s, u"2412"_s, u"MHz"_s, u"2400"_s, QString(), u"PASS"_s}));
 }
 
+// One row per tool call, with the raw output exactly as recorded (text cells neutralised).
+void tst_CsvExport::commands()
+{
+    CsvOptions options;
+    options.layout = CsvLayout::CommandPerRow;
+    qint64 rows = 0;
+    const QByteArray bytes = exportBytes(m_path, RunFilter {}, options, &rows);
+    const QList<QStringList> table = parseCsv(bytes);
+    QCOMPARE(rows, 3);
+    QCOMPARE(table.size(), 4);
+    QCOMPARE(table.at(0), csvHeader(CsvLayout::CommandPerRow));
+    QCOMPARE(table.at(1),
+        (QStringList {u"1"_s,
+            u"dev1"_s,
+            u"SN,1"_s,
+            u"1"_s,
+            u"2"_s,
+            u"rf"_s,
+            u"rf"_s,
+            u"PASS"_s,
+            u"1"_s,
+            u"RfSettingsTool check --device dev1"_s,
+            u"Succeeded"_s,
+            u"0"_s,
+            u"2025-03-11T05:30:02.000Z"_s,
+            u"2025-03-11T05:30:03.000Z"_s,
+            u"1000"_s,
+            u'\'' + FormulaOutput,
+            QString(),
+            u"0"_s}));
+    QCOMPARE(table.at(2),
+        (QStringList {u"1"_s,
+            u"dev1"_s,
+            u"SN,1"_s,
+            u"1"_s,
+            u"2"_s,
+            u"rf"_s,
+            u"rf"_s,
+            u"PASS"_s,
+            u"2"_s,
+            u"RfSettingsTool read \"tx power\""_s,
+            u"Succeeded"_s,
+            u"0"_s,
+            u"2025-03-11T05:30:03.000Z"_s,
+            u"2025-03-11T05:30:04.000Z"_s,
+            u"1000"_s,
+            u"tx power: 18 dBm\n"_s,
+            u"warning: \"slow\" adapter\n"_s,
+            u"1"_s}));
+    const QStringList failed = table.at(3);
+    QCOMPARE(failed.size(), 18);
+    QCOMPARE(failed.at(0), u"2"_s);
+    QCOMPARE(failed.at(1), u"dev2"_s);
+    QCOMPARE(failed.at(2), u"SN \"2\""_s);
+    QCOMPARE(failed.at(3), u"2"_s);
+    QCOMPARE(failed.at(5), u"'-rf"_s);
+    QCOMPARE(failed.at(7), u"FAIL"_s);
+    QCOMPARE(failed.at(9), u"'=cmd|' /C calc'!A0"_s);
+    QCOMPARE(failed.at(10), u"ExitCode"_s);
+    QCOMPARE(failed.at(11), u"-1"_s); // one exit code is a number, not neutralised
+    QCOMPARE(failed.at(15), QString());
+    QCOMPARE(failed.at(16), u"'@error: out of spec"_s);
+
+    // The multi-line output is one quoted field with its quotes doubled and its line ends kept.
+    QVERIFY(bytes.contains(",\"'=SUM(A1,A2)\r\nregion: \"\"US\"\", power 3,25 dBm\n\n-last "
+                           "\"\"line\"\",\n\","));
+}
+
 void tst_CsvExport::filters_data()
 {
     QTest::addColumn<QDateTime>("from");
@@ -584,15 +682,16 @@ void tst_CsvExport::filters()
     filter.to = to;
     for (int outcome : outcomes)
         filter.outcomes << RunOutcome(outcome);
-    for (CsvLayout layout : {CsvLayout::RunPerRow, CsvLayout::StepPerRow}) {
+    for (CsvLayout layout :
+        {CsvLayout::RunPerRow, CsvLayout::StepPerRow, CsvLayout::CommandPerRow}) {
         CsvOptions options;
         options.layout = layout;
         const QList<QStringList> table = parseCsv(exportBytes(m_path, filter, options));
         QVERIFY(!table.isEmpty()); // the header is always there
         QStringList ids = column(table, 0);
         ids.removeDuplicates();
-        if (layout == CsvLayout::StepPerRow) {
-            // Runs 3 and 4 have no steps.
+        if (layout != CsvLayout::RunPerRow) {
+            // Runs 3 and 4 have no steps (and so no commands).
             QStringList withSteps = runIds;
             withSteps.removeAll(u"3"_s);
             withSteps.removeAll(u"4"_s);
