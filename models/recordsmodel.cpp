@@ -1,6 +1,7 @@
 #include "models/recordsmodel.h"
 
 #include <QFont>
+#include <QScopedValueRollback>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -112,6 +113,8 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         if (index.column() == OutcomeColumn)
             return lookColor(m_look, run.outcome, false);
         return {};
+    case Qt::BackgroundRole:
+        return lookColor(m_look, run.outcome, true);
     case Qt::TextAlignmentRole:
         switch (index.column()) {
         case RunColumn:
@@ -159,13 +162,16 @@ QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool RecordsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_query && !m_atEnd;
+    return !parent.isValid() && m_query && !m_atEnd && !m_fetching;
 }
 
 void RecordsModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    // Views (and QAbstractItemModelTester) may ask for more while rows are being inserted.
+    const QScopedValueRollback<bool> fetching(m_fetching, true);
+
     Result<QList<RunRow>> page = m_rows.isEmpty()
         ? m_query->fetchRuns(m_filter, 0, m_pageSize)
         : m_query->fetchRunsAfter(m_filter, {m_rows.last().started, m_rows.last().id}, m_pageSize);
@@ -174,7 +180,9 @@ void RecordsModel::fetchMore(const QModelIndex &parent)
         setError(page.error());
         return;
     }
-    if (page->size() < m_pageSize)
+    // New runs start later and sort before the first page, so once the count is reached the
+    // older end of the record is too.
+    if (page->size() < m_pageSize || m_rows.size() + page->size() >= m_total)
         m_atEnd = true;
     if (page->isEmpty())
         return;

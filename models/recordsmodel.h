@@ -87,6 +87,7 @@ private:
     QList<Station::RunRow> m_rows;
     qint64 m_total = 0;
     bool m_atEnd = true;
+    bool m_fetching = false;
     int m_pageSize = DefaultPageSize;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     RunOutcomeLook m_look;

@@ -112,7 +112,7 @@ RunOutcomeLook runOutcomeLooks()
              RunOutcome::Fail,
              RunOutcome::Aborted,
              RunOutcome::Interrupted})
-        looks << lookOf(tileState(o), false);
+        looks << lookOf(tileState(o), o == RunOutcome::Fail);
     return [looks](RunOutcome outcome) { return looks.value(int(outcome)); };
 }
 

@@ -4,5 +4,7 @@ target_sources(station_ui PRIVATE
     pagelook.h pagelook.cpp
     outputview.h outputview.cpp
     deviceviewwidget.h deviceviewwidget.cpp
+    rangeselector.h rangeselector.cpp
+    recordspage.h recordspage.cpp
 )
 target_link_libraries(station_ui PRIVATE Qt6::Charts Qt6::Concurrent)

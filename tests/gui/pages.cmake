@@ -12,3 +12,12 @@ target_link_libraries(station_pages_testdata PUBLIC station_models PRIVATE stati
 qt_add_executable(pagesgallery pagesgallery.cpp)
 set_target_properties(pagesgallery PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
 target_link_libraries(pagesgallery PRIVATE station_ui station_pages_testdata station_options)
+
+station_add_test(tst_pagemodels
+    SOURCES tst_pagemodels.cpp
+    LIBS station_models station_pages_testdata Qt6::Sql
+    LABELS gui)
+station_add_test(tst_recordspage
+    SOURCES tst_recordspage.cpp
+    LIBS station_ui station_pages_testdata
+    LABELS gui)

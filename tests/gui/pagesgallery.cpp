@@ -5,6 +5,8 @@
 #include "pagesrecord.h"
 #include "services/recordquery.h"
 #include "ui/deviceviewwidget.h"
+#include "ui/rangeselector.h"
+#include "ui/recordspage.h"
 #include "ui/theme.h"
 #include "ui/translation.h"
 
@@ -86,6 +88,20 @@ int main(int argc, char *argv[])
     }
 
     bool ok = true;
+    const auto clock = [now] { return now; };
+    QList<Station::FixtureConfig> fixtures;
+    for (int i = 1; i <= 8; ++i)
+        fixtures.append({i, u"A%1"_s.arg(i), QString::number(1200 + i * 11), {}, {}});
+    {
+        Station::RecordsPage page;
+        page.setTimeZone(QTimeZone::utc());
+        page.setClock(clock);
+        page.setFixtures(fixtures);
+        page.setRecord(&query, recordPath);
+        ok = save(&page, folder, u"records.png"_s) && ok;
+        page.setOutcomeFilter({Station::RunOutcome::Fail});
+        ok = save(&page, folder, u"records-failed.png"_s) && ok;
+    }
     {
         Station::DeviceViewWidget view;
         view.setTimeZone(QTimeZone::utc());

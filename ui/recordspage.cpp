@@ -1,0 +1,565 @@
+#include "ui/recordspage.h"
+
+#include "models/recordsmodel.h"
+#include "services/csvexport.h"
+#include "ui/pagelook.h"
+#include "ui/rangeselector.h"
+#include "ui/theme.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Station {
+
+namespace {
+
+// Typing a serial shows results after a short pause, not a query per key.
+constexpr auto SearchDelay = 300ms;
+// Progress: the steps file is about ten times the runs file, so it gets most of the bar.
+constexpr int ProgressMax = 1000;
+constexpr int RunsShareWithSteps = 100;
+
+const QList<RunOutcome> AllOutcomes = {RunOutcome::Pass,
+    RunOutcome::Fail,
+    RunOutcome::Aborted,
+    RunOutcome::Interrupted,
+    RunOutcome::Running};
+
+QString errorText(const Error &error)
+{
+    return error.detail.isEmpty() ? error.message : u"%1 (%2)"_s.arg(error.message, error.detail);
+}
+
+// Runs on the page's pool: one QSaveFile per file, committed only when every file is complete,
+// so a cancelled or failed export leaves nothing half-written behind. exportCsv opens (and
+// removes) its own database connection on this thread.
+RecordsExportResult runExport(QPromise<RecordsExportResult> &promise,
+    const QString &recordPath,
+    const RunFilter &filter,
+    const QString &path,
+    bool withSteps,
+    const CancelToken &cancel)
+{
+    promise.setProgressRange(0, ProgressMax);
+    RecordsExportResult result;
+    auto progressInto = [&promise](int base, int share) {
+        return [&promise, base, share](qint64 done, qint64 total) {
+            const int value = total > 0 ? base + int(qint64(share) * done / total) : base + share;
+            promise.setProgressValue(std::min(value, ProgressMax));
+        };
+    };
+    auto failed = [&result, &cancel](const QString &message) {
+        result.cancelled = cancel.isCancelled();
+        result.message = result.cancelled
+            ? RecordsPage::tr("Export cancelled; no file was written.")
+            : RecordsPage::tr("Export failed: %1").arg(message);
+        return result;
+    };
+
+    QSaveFile runsFile(path);
+    if (!runsFile.open(QIODevice::WriteOnly))
+        return failed(RecordsPage::tr("cannot write %1 (%2)").arg(path, runsFile.errorString()));
+    CsvOptions options;
+    options.layout = CsvLayout::RunPerRow;
+    const Result<qint64> runs = exportCsv(recordPath,
+        filter,
+        runsFile,
+        options,
+        cancel,
+        progressInto(0, withSteps ? RunsShareWithSteps : ProgressMax));
+    if (!runs) {
+        runsFile.cancelWriting();
+        return failed(errorText(runs.error()));
+    }
+    result.runs = *runs;
+
+    const QString stepsPath = RecordsPage::stepsFilePath(path);
+    QSaveFile stepsFile(stepsPath);
+    if (withSteps) {
+        if (!stepsFile.open(QIODevice::WriteOnly)) {
+            runsFile.cancelWriting();
+            return failed(
+                RecordsPage::tr("cannot write %1 (%2)").arg(stepsPath, stepsFile.errorString()));
+        }
+        options.layout = CsvLayout::StepPerRow;
+        const Result<qint64> steps = exportCsv(recordPath,
+            filter,
+            stepsFile,
+            options,
+            cancel,
+            progressInto(RunsShareWithSteps, ProgressMax - RunsShareWithSteps));
+        if (!steps) {
+            runsFile.cancelWriting();
+            stepsFile.cancelWriting();
+            return failed(errorText(steps.error()));
+        }
+        result.steps = *steps;
+    }
+    if (cancel.isCancelled()) {
+        runsFile.cancelWriting();
+        if (withSteps)
+            stepsFile.cancelWriting();
+        return failed({});
+    }
+    if (!runsFile.commit())
+        return failed(RecordsPage::tr("cannot write %1 (%2)").arg(path, runsFile.errorString()));
+    result.files << path;
+    if (withSteps) {
+        if (!stepsFile.commit()) {
+            return failed(
+                RecordsPage::tr("cannot write %1 (%2)").arg(stepsPath, stepsFile.errorString()));
+        }
+        result.files << stepsPath;
+    }
+    promise.setProgressValue(ProgressMax);
+    result.ok = true;
+    const QLocale locale;
+    result.message = withSteps ? RecordsPage::tr("Exported %1 runs and %2 steps to %3 and %4.")
+                                     .arg(locale.toString(result.runs),
+                                         locale.toString(result.steps),
+                                         QFileInfo(path).fileName(),
+                                         QFileInfo(stepsPath).fileName())
+                               : RecordsPage::tr("Exported %1 runs to %2.")
+                                     .arg(locale.toString(result.runs), QFileInfo(path).fileName());
+    return result;
+}
+
+} // namespace
+
+RecordsPage::RecordsPage(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new RecordsModel(this))
+{
+    qRegisterMetaType<Station::RecordsExportResult>();
+    // One export at a time, off the GUI thread and off the global pool.
+    m_pool.setMaxThreadCount(1);
+    m_model->setOutcomeLook(PageLook::runOutcomeLooks());
+    m_exportFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+
+    m_range = new RangeSelector(this);
+
+    const RunOutcomeLook look = PageLook::runOutcomeLooks();
+    auto *outcomes = new QHBoxLayout;
+    outcomes->setSpacing(10);
+    for (RunOutcome outcome : AllOutcomes) {
+        auto *box = new QCheckBox(PageText::runOutcome(outcome), this);
+        box->setObjectName(u"outcome-"_s + runOutcomeName(outcome));
+        box->setIcon(look(outcome).icon);
+        box->setChecked(true);
+        box->setProperty("outcome", int(outcome));
+        outcomes->addWidget(box);
+        m_outcomeBoxes << box;
+        connect(box, &QCheckBox::toggled, this, [this, box](bool checked) {
+            // At least one outcome stays selected: an empty choice would mean "all" in the
+            // record's filter and surprise whoever unticked the last box.
+            const bool none = std::none_of(m_outcomeBoxes.cbegin(),
+                m_outcomeBoxes.cend(),
+                [](const QCheckBox *other) { return other->isChecked(); });
+            if (!checked && none) {
+                const QSignalBlocker blocker(box);
+                box->setChecked(true);
+                return;
+            }
+            applyFilter();
+        });
+    }
+
+    m_fixture = new QComboBox(this);
+    m_fixture->setObjectName(u"fixtureFilter"_s);
+    m_fixture->addItem(tr("All fixtures"), 0);
+    m_fixture->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_recipe = new QComboBox(this);
+    m_recipe->setObjectName(u"recipeFilter"_s);
+    m_recipe->addItem(tr("All recipes"), QString());
+    m_recipe->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"search"_s);
+    m_search->setPlaceholderText(tr("Device ID or serial"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(SearchDelay);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh->setToolTip(tr("Read the record again (F5)"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+
+    auto *filterBar = new QHBoxLayout;
+    filterBar->setSpacing(14);
+    filterBar->addWidget(m_range);
+    filterBar->addSpacing(10);
+    filterBar->addLayout(outcomes);
+    filterBar->addSpacing(10);
+    filterBar->addWidget(m_fixture);
+    filterBar->addWidget(m_recipe);
+    filterBar->addWidget(m_search, 1);
+    filterBar->addWidget(m_refresh);
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(u"count"_s);
+    m_count->setFont(Theme::font(18, QFont::Bold));
+    m_shown = new QLabel(this);
+    m_shown->setObjectName(u"shown"_s);
+    PageLook::makeFieldName(m_shown);
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"status"_s);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_withSteps = new QCheckBox(tr("With steps"), this);
+    m_withSteps->setObjectName(u"withSteps"_s);
+    m_withSteps->setToolTip(tr("Also write each run's steps (command lines, exit codes, "
+                               "measurements) to a second file, <name>-steps.csv"));
+    m_export = new QPushButton(tr("Export CSV\u2026"), this);
+    m_export->setObjectName(u"export"_s);
+
+    auto *summaryBar = new QHBoxLayout;
+    summaryBar->setSpacing(12);
+    summaryBar->addWidget(m_count);
+    summaryBar->addWidget(m_shown);
+    summaryBar->addStretch(1);
+    summaryBar->addWidget(m_status);
+    summaryBar->addSpacing(12);
+    summaryBar->addWidget(m_withSteps);
+    summaryBar->addWidget(m_export);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(u"runs"_s);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows, which keeps a long table fast.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setSectionResizeMode(RecordsModel::CauseColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(RecordsModel::RunColumn, 70);
+    m_view->setColumnWidth(RecordsModel::StartedColumn, 180);
+    m_view->setColumnWidth(RecordsModel::FixtureColumn, 90);
+    m_view->setColumnWidth(RecordsModel::DeviceColumn, 150);
+    m_view->setColumnWidth(RecordsModel::SerialColumn, 120);
+    m_view->setColumnWidth(RecordsModel::RecipeColumn, 150);
+    m_view->setColumnWidth(RecordsModel::OutcomeColumn, 150);
+    m_view->setColumnWidth(RecordsModel::FailedStepColumn, 230);
+    m_view->setColumnWidth(RecordsModel::DurationColumn, 90);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(10);
+    layout->addLayout(filterBar);
+    layout->addLayout(summaryBar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_range, &RangeSelector::rangeChanged, this, &RecordsPage::applyFilter);
+    connect(m_fixture, &QComboBox::currentIndexChanged, this, &RecordsPage::applyFilter);
+    connect(m_recipe, &QComboBox::currentIndexChanged, this, &RecordsPage::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &RecordsPage::applyFilter);
+    connect(m_searchDelay, &QTimer::timeout, this, &RecordsPage::applyFilter);
+    connect(m_refresh, &QPushButton::clicked, this, &RecordsPage::refresh);
+    connect(m_export, &QPushButton::clicked, this, &RecordsPage::exportWithDialog);
+    connect(m_model, &RecordsModel::totalCountChanged, this, &RecordsPage::updateCount);
+    connect(m_model, &RecordsModel::rowsInserted, this, [this] {
+        updateCount();
+        learnChoices();
+    });
+    connect(m_model, &RecordsModel::modelReset, this, &RecordsPage::updateCount);
+    connect(m_model, &RecordsModel::queryFailed, this, [this](const QString &message) {
+        m_status->setText(tr("Cannot read the record: %1").arg(message));
+    });
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const qint64 id = m_model->run(index.row()).id;
+        if (id != 0)
+            Q_EMIT openRunRequested(id);
+    });
+    connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        const RunRow run = m_model->run(index.row());
+        QMenu menu(this);
+        menu.addAction(
+            tr("Open device view"), this, [this, run] { Q_EMIT openRunRequested(run.id); });
+        QAction *copy = menu.addAction(tr("Copy device ID"), this, [run] {
+            if (QClipboard *clipboard = QGuiApplication::clipboard())
+                clipboard->setText(run.deviceId);
+        });
+        QAction *device = menu.addAction(tr("Show only this device"), this, [this, run] {
+            m_search->setText(run.deviceId);
+            applyFilter();
+        });
+        copy->setEnabled(!run.deviceId.isEmpty());
+        device->setEnabled(!run.deviceId.isEmpty());
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    updateCount();
+}
+
+RecordsPage::~RecordsPage()
+{
+    m_cancel.cancel();
+    m_pool.waitForDone();
+}
+
+void RecordsPage::setRecord(const RecordQuery *query, const QString &recordPath)
+{
+    m_query = query;
+    m_recordPath = recordPath;
+    m_model->setFilter(filter());
+    m_model->setQuery(query);
+}
+
+void RecordsPage::setFixtures(const QList<FixtureConfig> &fixtures)
+{
+    const QSignalBlocker blocker(m_fixture);
+    const int current = m_fixture->currentData().toInt();
+    while (m_fixture->count() > 1)
+        m_fixture->removeItem(1);
+    for (const FixtureConfig &fixture : fixtures)
+        m_fixture->addItem(PageText::fixture(fixture.number, fixture.label), fixture.number);
+    m_fixture->setCurrentIndex(std::max(0, m_fixture->findData(current)));
+}
+
+void RecordsPage::setRecipeNames(const QStringList &names)
+{
+    const QSignalBlocker blocker(m_recipe);
+    for (const QString &name : names) {
+        if (m_recipe->findData(name) < 0)
+            m_recipe->addItem(name, name);
+    }
+}
+
+void RecordsPage::setClock(std::function<QDateTime()> clock)
+{
+    m_range->setClock(std::move(clock));
+}
+
+void RecordsPage::setTimeZone(const QTimeZone &zone)
+{
+    m_model->setTimeZone(zone);
+    m_range->setTimeZone(zone);
+}
+
+RunFilter RecordsPage::filter() const
+{
+    RunFilter f;
+    const TimeRange range = m_range->range();
+    f.from = range.from;
+    f.to = range.to;
+    QList<RunOutcome> outcomes;
+    for (QCheckBox *box : m_outcomeBoxes) {
+        if (box->isChecked())
+            outcomes << RunOutcome(box->property("outcome").toInt());
+    }
+    if (outcomes.size() != AllOutcomes.size())
+        f.outcomes = outcomes;
+    f.fixture = m_fixture->currentData().toInt();
+    f.recipeName = m_recipe->currentData().toString();
+    f.search = m_search->text().trimmed();
+    return f;
+}
+
+void RecordsPage::setOutcomeFilter(const QList<RunOutcome> &outcomes)
+{
+    for (QCheckBox *box : std::as_const(m_outcomeBoxes)) {
+        const QSignalBlocker blocker(box);
+        box->setChecked(
+            outcomes.isEmpty() || outcomes.contains(RunOutcome(box->property("outcome").toInt())));
+    }
+    applyFilter();
+}
+
+void RecordsPage::setFixtureFilter(int fixture)
+{
+    if (m_fixture->findData(fixture) < 0)
+        m_fixture->addItem(PageText::fixture(fixture, {}), fixture);
+    m_fixture->setCurrentIndex(m_fixture->findData(fixture));
+}
+
+void RecordsPage::setRecipeFilter(const QString &recipeName)
+{
+    if (!recipeName.isEmpty() && m_recipe->findData(recipeName) < 0)
+        m_recipe->addItem(recipeName, recipeName);
+    m_recipe->setCurrentIndex(std::max(0, m_recipe->findData(recipeName)));
+}
+
+void RecordsPage::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+    applyFilter();
+}
+
+void RecordsPage::refresh()
+{
+    // Relative ranges ("current shift") move on with the clock.
+    const QSignalBlocker blocker(m_range);
+    m_range->refreshRange();
+    applyFilter();
+}
+
+void RecordsPage::applyFilter()
+{
+    m_searchDelay->stop();
+    m_model->setFilter(filter());
+}
+
+void RecordsPage::updateCount()
+{
+    const QLocale locale;
+    const qint64 total = m_model->totalCount();
+    m_count->setText(total == 1 ? tr("1 run") : tr("%1 runs").arg(locale.toString(total)));
+    const int loaded = m_model->rowCount();
+    m_shown->setText(loaded < total
+            ? tr("newest %1 shown, scroll for more").arg(locale.toString(loaded))
+            : QString());
+    m_export->setEnabled(total > 0 && !m_recordPath.isEmpty() && !isExporting());
+}
+
+void RecordsPage::learnChoices()
+{
+    const QSignalBlocker fixtureBlocker(m_fixture);
+    const QSignalBlocker recipeBlocker(m_recipe);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const RunRow run = m_model->run(row);
+        if (run.fixture > 0 && m_fixture->findData(run.fixture) < 0) {
+            // In fixture order, after "All fixtures".
+            int at = 1;
+            while (at < m_fixture->count() && m_fixture->itemData(at).toInt() < run.fixture)
+                ++at;
+            m_fixture->insertItem(
+                at, PageText::fixture(run.fixture, run.fixtureLabel), run.fixture);
+        }
+        if (!run.recipeName.isEmpty() && m_recipe->findData(run.recipeName) < 0)
+            m_recipe->addItem(run.recipeName, run.recipeName);
+    }
+}
+
+QString RecordsPage::stepsFilePath(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString base = info.suffix().compare(u"csv"_s, Qt::CaseInsensitive) == 0
+        ? info.completeBaseName()
+        : info.fileName();
+    return info.dir().filePath(base + u"-steps.csv"_s);
+}
+
+bool RecordsPage::isExporting() const
+{
+    return m_watcher != nullptr;
+}
+
+void RecordsPage::exportWithDialog()
+{
+    if (isExporting())
+        return;
+    const QString suggested
+        = QDir(m_exportFolder).filePath(u"records-%1.csv"_s.arg(m_range->fileNameHint()));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export records"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    m_exportFolder = QFileInfo(path).absolutePath();
+    startExport(path, m_withSteps->isChecked());
+}
+
+bool RecordsPage::startExport(const QString &path, bool withSteps)
+{
+    if (isExporting() || m_recordPath.isEmpty())
+        return false;
+    m_cancel = CancelToken();
+    const CancelToken cancel = m_cancel;
+    const QString recordPath = m_recordPath;
+    const RunFilter runFilter = m_model->filter();
+
+    m_watcher = new QFutureWatcher<RecordsExportResult>(this);
+    m_progress = new QProgressDialog(
+        tr("Exporting %1 runs\u2026").arg(QLocale().toString(m_model->totalCount())),
+        tr("Cancel"),
+        0,
+        ProgressMax,
+        this);
+    m_progress->setWindowTitle(tr("Export records"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(400);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, this, &RecordsPage::cancelExport);
+    connect(m_watcher,
+        &QFutureWatcher<RecordsExportResult>::progressValueChanged,
+        m_progress,
+        &QProgressDialog::setValue);
+    connect(m_watcher,
+        &QFutureWatcher<RecordsExportResult>::finished,
+        this,
+        &RecordsPage::onExportDone);
+    m_watcher->setFuture(QtConcurrent::run(&m_pool,
+        [recordPath, runFilter, path, withSteps, cancel](QPromise<RecordsExportResult> &promise) {
+            promise.addResult(runExport(promise, recordPath, runFilter, path, withSteps, cancel));
+        }));
+    m_status->setText(tr("Exporting\u2026"));
+    m_export->setEnabled(false);
+    return true;
+}
+
+void RecordsPage::cancelExport()
+{
+    m_cancel.cancel();
+}
+
+void RecordsPage::onExportDone()
+{
+    RecordsExportResult result;
+    if (m_watcher->future().resultCount() > 0)
+        result = m_watcher->result();
+    else
+        result.message = tr("Export failed: the export ended without a result.");
+    m_watcher->deleteLater();
+    m_watcher = nullptr;
+    if (m_progress) {
+        m_progress->close();
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText,
+        result.ok || result.cancelled ? Theme::mutedTextColor()
+                                      : Theme::stateStyle(FixtureModel::TileState::Fail).accent);
+    m_status->setPalette(palette);
+    m_status->setText(result.message);
+    m_status->setToolTip(result.files.join(u'\n'));
+    updateCount();
+    Q_EMIT exportFinished(result);
+}
+
+} // namespace Station

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "services/canceltoken.h"
+#include "services/recordquery.h"
+#include "services/stationconfig.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressDialog;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace Station {
+
+class RangeSelector;
+class RecordsModel;
+
+// What a CSV export ended with (the worker's result, delivered on the GUI thread).
+struct RecordsExportResult
+{
+    bool ok = false;
+    bool cancelled = false;
+    qint64 runs = 0;  // data rows of the runs file
+    qint64 steps = 0; // data rows of the steps file
+    QStringList files;
+    QString message; // translated, for the page's status line
+};
+
+// The quality staff's records page: the runs of a shift or range, filtered by outcome, fixture,
+// recipe and device ID or serial, fetched lazily; double-click opens the device view; Export
+// writes the filtered runs (and optionally their steps) to CSV on a worker thread with a
+// progress dialog. GUI thread; the export runs on a pool of its own with its own connection.
+class RecordsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordsPage)
+
+public:
+    explicit RecordsPage(QWidget *parent = nullptr);
+    // Cancels a running export and waits for it.
+    ~RecordsPage() override;
+
+    // The GUI thread's read connection (not owned) and the record file (for the export's own
+    // connection). Reloads.
+    void setRecord(const Station::RecordQuery *query, const QString &recordPath);
+    // Offered in the fixture filter (fixtures seen in the record are added as they show up).
+    void setFixtures(const QList<Station::FixtureConfig> &fixtures);
+    // Offered in the recipe filter, e.g. the recipe folder's recipes.
+    void setRecipeNames(const QStringList &names);
+    void setClock(std::function<QDateTime()> clock);
+    void setTimeZone(const QTimeZone &zone);
+
+    RangeSelector *rangeSelector() const { return m_range; }
+    RecordsModel *model() const { return m_model; }
+    // The filter the controls select (what the table and an export show).
+    Station::RunFilter filter() const;
+    void setOutcomeFilter(const QList<Station::RunOutcome> &outcomes);
+    void setFixtureFilter(int fixture);
+    void setRecipeFilter(const QString &recipeName);
+    void setSearchText(const QString &text);
+
+    // Writes the runs filter() selects to `path` and, withSteps, their steps to
+    // "<path without .csv>-steps.csv", on a worker thread, both committed only when both are
+    // complete. False when an export is already running. Ends with exportFinished.
+    bool startExport(const QString &path, bool withSteps);
+    bool isExporting() const;
+    // Where startExport(path, true) writes the steps.
+    static QString stepsFilePath(const QString &path);
+
+public Q_SLOTS:
+    void refresh();
+    // The Export button: asks for a file, then startExport().
+    void exportWithDialog();
+    void cancelExport();
+
+Q_SIGNALS:
+    void openRunRequested(qint64 runId);
+    void exportFinished(const Station::RecordsExportResult &result);
+
+private:
+    void applyFilter();
+    void updateCount();
+    void learnChoices();
+    void onExportDone();
+
+    const Station::RecordQuery *m_query = nullptr;
+    QString m_recordPath;
+    QString m_exportFolder;
+
+    RecordsModel *m_model = nullptr;
+    RangeSelector *m_range = nullptr;
+    QList<QCheckBox *> m_outcomeBoxes;
+    QComboBox *m_fixture = nullptr;
+    QComboBox *m_recipe = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_shown = nullptr;
+    QLabel *m_status = nullptr;
+    QCheckBox *m_withSteps = nullptr;
+    QPushButton *m_export = nullptr;
+    QTableView *m_view = nullptr;
+
+    QThreadPool m_pool;
+    Station::CancelToken m_cancel;
+    QFutureWatcher<Station::RecordsExportResult> *m_watcher = nullptr;
+    QProgressDialog *m_progress = nullptr;
+};
+
+} // namespace Station
+
+Q_DECLARE_METATYPE(Station::RecordsExportResult)
