@@ -10,6 +10,7 @@
 #include <climits>
 #include <cstring>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -263,7 +264,19 @@ ToolResult ToolRunner::run(
     process.setProcessEnvironment(call.environment);
     process.setProcessChannelMode(QProcess::SeparateChannels);
     // Own process group, so that a timeout or an abort reaches the tool's children too.
-    process.setChildProcessModifier([] { ::setpgid(0, 0); });
+    // PR_SET_PDEATHSIG: a station killed with SIGKILL (or crashing) runs none of the kill
+    // ladder below, and a hung tool would otherwise live on and keep the device busy. The
+    // kernel sends the signal when the THREAD that forked exits, not the process; that is
+    // right here because run() keeps this worker thread blocked until the child has ended.
+    // Only the child gets it: what the tool itself forks does not inherit the setting.
+    // The getppid() check closes the window in which the station died before prctl().
+    const pid_t station = ::getpid();
+    process.setChildProcessModifier([station] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != station)
+            ::_exit(127);
+    });
     process.start(QIODevice::ReadWrite);
 
     const qint64 startWait = deadline.remainingTime(); // -1: forever

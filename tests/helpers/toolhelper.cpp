@@ -7,6 +7,8 @@
 //   toolhelper exit N             "exiting N" on stdout and stderr, exit code N
 //   toolhelper crash              abort()
 //   toolhelper hang               "ready" on stdout, then sleep forever
+//   toolhelper hang-pid FILE      write its pid to FILE (complete once it exists), "ready",
+//                                 then sleep forever
 //   toolhelper silent-after N     N lines on stdout, then sleep forever without output
 //   toolhelper slow-lines N MS    N lines, one every MS milliseconds, exit 0
 //   toolhelper ignore-term        ignore SIGTERM, "ready", sleep forever
@@ -111,6 +113,21 @@ int main(int argc, char **argv)
         std::abort();
     }
     if (mode == "hang") {
+        writeText(1, "ready\n");
+        sleepForever();
+    }
+    if (mode == "hang-pid") {
+        if (argc < 3)
+            return usage();
+        // Written under another name and renamed, so a reader never sees half a number.
+        const std::string temporary = std::string(argv[2]) + ".part";
+        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0)
+            return 4;
+        writeText(fd, std::to_string(::getpid()) + "\n");
+        ::close(fd);
+        if (::rename(temporary.c_str(), argv[2]) != 0)
+            return 4;
         writeText(1, "ready\n");
         sleepForever();
     }

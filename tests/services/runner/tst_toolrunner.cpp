@@ -3,7 +3,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,6 +100,7 @@ private Q_SLOTS:
     void sigtermIgnoringChildIsKilledAfterGrace();
     void grandchildIsKilledWithTheGroup();
     void grandchildHoldingThePipesDoesNotHang();
+    void hungChildDiesWithTheStation();
     void resultTimesAndCommandLine();
     void commandLine_data();
     void commandLine();
@@ -458,6 +462,42 @@ void tst_ToolRunner::grandchildHoldingThePipesDoesNotHang()
     QCOMPARE(result.outcome, ToolOutcome::Succeeded);
     QVERIFY(grandchild > 0);
     QVERIFY2(result.duration < 10s, qPrintable(QString::number(result.duration.count())));
+}
+
+// A station killed with kill -9 runs none of the kill ladder: the hung tool it was waiting for
+// must die with it, not keep the device busy. The stand-in station makes the call on a worker
+// thread, as a fixture worker does (the death signal follows the forking thread).
+void tst_ToolRunner::hungChildDiesWithTheStation()
+{
+    const QString host = QFileInfo(Helper).dir().filePath(u"runnerhost"_s);
+    QVERIFY2(QFileInfo(host).isExecutable(), qPrintable(host));
+    const QString pidFile = m_dir.filePath(u"station-killed.pid"_s);
+    QProcess station;
+    station.setProgram(host);
+    station.setArguments({Helper, u"hang-pid"_s, pidFile});
+    station.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    station.start();
+    QVERIFY2(station.waitForStarted(), qPrintable(station.errorString()));
+    const auto reap = qScopeGuard([&station] {
+        if (station.state() != QProcess::NotRunning) {
+            station.kill();
+            station.waitForFinished();
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 child = readPid(pidFile);
+    // Never leave a hung helper behind, also when the check below fails.
+    const auto sweep = qScopeGuard([child] {
+        if (!isProcessDead(child))
+            ::kill(static_cast<pid_t>(child), SIGKILL);
+    });
+    QVERIFY(!isProcessDead(child));
+
+    QCOMPARE(::kill(static_cast<pid_t>(station.processId()), SIGKILL), 0);
+    QVERIFY(station.waitForFinished(10000));
+    QCOMPARE(station.exitStatus(), QProcess::CrashExit);
+    // The child is in its own process group, so only the death signal can have reached it.
+    QTRY_VERIFY_WITH_TIMEOUT(isProcessDead(child), 5000);
 }
 
 void tst_ToolRunner::resultTimesAndCommandLine()
