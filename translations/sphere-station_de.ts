@@ -47,7 +47,8 @@
         <location line="+59"/>
         <location filename="../services/rftoolclient.cpp" line="+147"/>
         <location filename="../services/uartsession.cpp" line="+45"/>
-        <location line="+89"/>
+        <location line="+41"/>
+        <location line="+73"/>
         <source>Fix the recipe.</source>
         <translation>Rezept korrigieren.</translation>
     </message>
@@ -77,7 +78,7 @@
         <translation>%1 wurde nicht rechtzeitig bereit.</translation>
     </message>
     <message>
-        <location filename="../services/csvexport.cpp" line="+284"/>
+        <location filename="../services/csvexport.cpp" line="+316"/>
         <source>The export was cancelled.</source>
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
@@ -87,7 +88,7 @@
         <translation>Die Exportdatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+254"/>
         <source>The export file is not open for writing.</source>
         <translation>Die Exportdatei ist nicht zum Schreiben geöffnet.</translation>
     </message>
@@ -335,7 +336,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../services/uartsession.cpp" line="-105"/>
+        <location filename="../services/uartsession.cpp" line="-130"/>
         <source>The operator aborted the step.</source>
         <translation>Der Bediener hat den Schritt abgebrochen.</translation>
     </message>
@@ -399,7 +400,7 @@
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../services/steps/stepcontext.cpp" line="+208"/>
+        <location filename="../services/steps/stepcontext.cpp" line="+207"/>
         <source>The operator aborted the run.</source>
         <translation>Der Bediener hat den Lauf abgebrochen.</translation>
     </message>
@@ -440,7 +441,7 @@
         <translation>F%1  Wiederholung nicht gestartet: %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 run(s): %2 PASS, %3 FAIL, %4 ABORTED in %5 s</source>
         <translation>Läufe: %1 (%2 PASS, %3 FAIL, %4 ABORTED) in %5 s</translation>
     </message>
@@ -1389,7 +1390,7 @@
         <translation>Der konfigurierte Pfad für %1, %2, ist keine ausführbare Datei.</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+66"/>
+        <location filename="../services/steps/connectstep.cpp" line="+67"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>In Prüfplatz %1 liegt ein Gerät, das nicht antwortet.</translation>
     </message>
@@ -1623,7 +1624,12 @@
         <translation>Das UART-Skript des Rezepts ist ungültig: %1: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
+        <source>The UART baud rate %1 is not one of %2.</source>
+        <translation>Die UART-Baudrate %1 ist nicht zulässig; zulässig sind: %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The UART port %1 does not exist.</source>
         <translation>Der UART-Port %1 existiert nicht.</translation>
     </message>
@@ -1644,8 +1650,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>The UART port %1 cannot be set to 115200 8N1.</source>
-        <translation>Der UART-Port %1 lässt sich nicht auf 115200 8N1 einstellen.</translation>
+        <source>The UART port %1 cannot be set to %2 8N1.</source>
+        <translation>Der UART-Port %1 lässt sich nicht auf %2 8N1 einstellen.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1844,7 +1850,7 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+150"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+162"/>
         <source>Device ID</source>
         <translation>Geräte-ID</translation>
     </message>
@@ -1860,7 +1866,7 @@
         <translation>Vollständige Geräte-ID kopieren</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Serial</source>
         <translation>Seriennummer</translation>
     </message>
@@ -1921,17 +1927,17 @@
     </message>
     <message>
         <location line="+91"/>
-        <location line="+415"/>
+        <location line="+414"/>
         <source>Runs of this device</source>
         <translation>Läufe dieses Geräts</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-395"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Copy this command line</source>
         <translation>Diese Befehlszeile kopieren</translation>
     </message>
@@ -1951,27 +1957,28 @@
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Measurements</source>
         <translation>Messwerte</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+394"/>
         <source>Standard output</source>
         <translation>Standardausgabe</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-392"/>
         <source>Standard error</source>
         <translation>Standardfehlerausgabe</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Tool calls</source>
         <translation>Tool-Aufrufe</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The record is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
@@ -2025,16 +2032,18 @@
         <source>What to do: %1</source>
         <translation>Maßnahme: %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+17"/>
-        <source>Runs of this device (%n)</source>
-        <translation>
-            <numerusform>Läufe dieses Geräts (%n)</numerusform>
-            <numerusform>Läufe dieses Geräts (%n)</numerusform>
-        </translation>
+    <message>
+        <location line="+16"/>
+        <source>Runs of this device (%1)</source>
+        <translation>Läufe dieses Geräts (%1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
+        <source>%1 attempts</source>
+        <translation>%1 Versuche</translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>Waiting for the first step</source>
         <translation>Warten auf den ersten Schritt</translation>
     </message>
@@ -2053,16 +2062,8 @@
         <source>type %1</source>
         <translation>Typ %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n attempt(s)</source>
-        <translation>
-            <numerusform>%n Versuch</numerusform>
-            <numerusform>%n Versuche</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>took %1</source>
         <translation>Dauer %1</translation>
     </message>
@@ -2072,7 +2073,7 @@
         <translation>gestartet %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Cause:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
     </message>
@@ -2087,17 +2088,17 @@
         <translation>&lt;b&gt;Hinweis:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>This step ran no tool.</source>
         <translation>Dieser Schritt hat kein Tool aufgerufen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No output</source>
         <translation>Keine Ausgabe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>[output truncated by the station at 1 MiB]</source>
         <translation>[Ausgabe von der Station bei 1 MiB abgeschnitten]</translation>
     </message>
@@ -2110,6 +2111,11 @@
         <location line="+4"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live output</source>
+        <translation>Live-Ausgabe</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2141,7 +2147,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+445"/>
+        <location filename="../ui/mainwindow.cpp" line="+461"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -2335,22 +2341,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-352"/>
-        <source>Early shift</source>
-        <translation>Frühschicht</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Late shift</source>
-        <translation>Spätschicht</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Night shift</source>
-        <translation>Nachtschicht</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../ui/mainwindow.cpp" line="-333"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -2380,7 +2371,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Open recipe…</source>
         <translation>Rezept öffnen…</translation>
     </message>
@@ -2396,12 +2387,12 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+194"/>
+        <location line="+191"/>
         <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
         <translation>Alle Prüfplätze mit wartendem Gerät starten (F5). Die Tasten 1–9 starten einen einzelnen Prüfplatz.</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-186"/>
         <source>Stop all</source>
         <translation>Alle stoppen</translation>
     </message>
@@ -2426,22 +2417,37 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Station</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Recipe:</source>
-        <translation>Rezept:</translation>
+        <location line="-142"/>
+        <source>Early</source>
+        <translation>Früh</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Operator:</source>
-        <translation>Bediener:</translation>
+        <location line="+2"/>
+        <source>Late</source>
+        <translation>Spät</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Night</source>
+        <translation>Nacht</translation>
+    </message>
+    <message>
+        <location line="+155"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Label scan:</source>
         <translation>Etikett-Scan:</translation>
     </message>
@@ -2513,7 +2519,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     <message>
         <location line="+18"/>
         <source>%1 %2–%3</source>
-        <extracomment>Toolbar: &quot;Early shift 06:00–14:00&quot;</extracomment>
+        <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
     </message>
     <message>
@@ -2669,9 +2675,9 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Alle Läufe beendet: %1 BESTANDEN, %2 FEHLER, %3 gestoppt.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1: another device was inserted (%2 → %3).</source>
-        <translation>%1: Ein anderes Gerät wurde eingelegt (%2 → %3).</translation>
+        <location line="+10"/>
+        <source>%1: the device was swapped during the run (%2 → %3).</source>
+        <translation>%1: Das Gerät wurde während des Laufs getauscht (%2 → %3).</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -2778,7 +2784,7 @@ Alle Läufe stoppen und schließen?</numerusform>
 <context>
     <name>Station::OutputView</name>
     <message>
-        <location filename="../ui/outputview.cpp" line="+43"/>
+        <location filename="../ui/outputview.cpp" line="+72"/>
         <source>Find in output</source>
         <translation>In Ausgabe suchen</translation>
     </message>
@@ -2793,36 +2799,40 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Nächster Treffer (Eingabe)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>No output</source>
         <translation>Keine Ausgabe</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+152"/>
         <source>No match</source>
         <translation>Kein Treffer</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n Treffer</numerusform>
-            <numerusform>%n Treffer</numerusform>
-        </translation>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 · 1 line</source>
+        <translation>%1 · 1 Zeile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 lines</source>
+        <translation>%1 · %2 Zeilen</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>%1 of %2</source>
         <extracomment>Search position: &quot;3 of 12&quot;</extracomment>
         <translation>%1 von %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%1 — %n line(s)</source>
-        <translation>
-            <numerusform>%1 — %n Zeile</numerusform>
-            <numerusform>%1 — %n Zeilen</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2862,15 +2872,84 @@ Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
     </message>
 </context>
 <context>
+    <name>Station::RangeSelector</name>
+    <message>
+        <location filename="../ui/rangeselector.cpp" line="+122"/>
+        <location line="+46"/>
+        <source>All runs</source>
+        <translation>Alle Läufe</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Current shift</source>
+        <translation>Aktuelle Schicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous shift</source>
+        <translation>Vorherige Schicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2–%3)</source>
+        <translation>%1 (%2–%3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom range…</source>
+        <translation>Eigener Zeitraum…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Early shift</source>
+        <translation>Frühschicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late shift</source>
+        <translation>Spätschicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Night shift</source>
+        <translation>Nachtschicht</translation>
+    </message>
+</context>
+<context>
     <name>Station::RecipeBadge</name>
     <message>
-        <location filename="../ui/recipebadge.cpp" line="+47"/>
+        <location filename="../ui/recipebadge.cpp" line="+23"/>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1 %2</source>
         <extracomment>Toolbar: recipe name and version, &quot;Full preparation 1.4.0&quot;</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n Schritt</numerusform>
@@ -2894,7 +2973,7 @@ Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
         <translation>Kein Rezept geladen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open a recipe to start devices.</source>
         <translation>Ein Rezept öffnen, um Geräte zu starten.</translation>
     </message>
@@ -2912,7 +2991,7 @@ Bis dahin kann kein neuer Lauf starten. Laufende Läufe behalten ihre Ergebnisse
 <context>
     <name>Station::RecordsModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+100"/>
+        <location filename="../models/recordsmodel.cpp" line="+101"/>
         <source>Started %1
 Finished %2</source>
         <translation>Gestartet %1
@@ -2924,7 +3003,7 @@ Beendet %2</translation>
         <translation>Gestartet %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Run</source>
         <extracomment>Column header: the run&apos;s number in the record</extracomment>
         <translation>Lauf</translation>
@@ -2976,9 +3055,146 @@ Beendet %2</translation>
     </message>
 </context>
 <context>
+    <name>Station::RecordsPage</name>
+    <message>
+        <location filename="../ui/recordspage.cpp" line="+79"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+21"/>
+        <location line="+23"/>
+        <location line="+5"/>
+        <source>cannot write %1 (%2)</source>
+        <translation>%1 kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exported %1 runs and %2 steps to %3 and %4.</source>
+        <translation>%1 Läufe und %2 Schritte nach %3 und %4 exportiert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported %1 runs to %2.</source>
+        <translation>%1 Läufe nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>All fixtures</source>
+        <translation>Alle Prüfplätze</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All recipes</source>
+        <translation>Alle Rezepte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device ID or serial</source>
+        <translation>Geräte-ID oder Seriennummer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the record again (F5)</source>
+        <translation>Prüfdatenbank neu lesen (F5)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>With steps</source>
+        <translation>Mit Schritten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also write each run&apos;s steps (command lines, exit codes, measurements) to a second file, &lt;name&gt;-steps.csv</source>
+        <translation>Zusätzlich die Schritte jedes Laufs (Befehlszeilen, Exit-Codes, Messwerte) in eine zweite Datei schreiben: &lt;Name&gt;-steps.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Cannot read the record: %1</source>
+        <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open device view</source>
+        <translation>Geräteansicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy device ID</source>
+        <translation>Geräte-ID kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show only this device</source>
+        <translation>Nur dieses Gerät anzeigen</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>1 run</source>
+        <translation>1 Lauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 runs</source>
+        <translation>%1 Läufe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newest %1 shown, scroll for more</source>
+        <translation>die neuesten %1 angezeigt, für mehr scrollen</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+23"/>
+        <source>Export records</source>
+        <translation>Prüfdaten exportieren</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Exporting %1 runs…</source>
+        <translation>%1 Läufe werden exportiert…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Exporting…</source>
+        <translation>Export läuft…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export failed: the export ended without a result.</source>
+        <translation>Export fehlgeschlagen: Der Export endete ohne Ergebnis.</translation>
+    </message>
+</context>
+<context>
     <name>Station::RunHistoryModel</name>
     <message>
-        <location line="+155"/>
+        <location filename="../models/recordsmodel.cpp" line="+160"/>
         <source>Run %1</source>
         <translation>Lauf %1</translation>
     </message>

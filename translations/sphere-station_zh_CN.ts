@@ -47,7 +47,8 @@
         <location line="+59"/>
         <location filename="../services/rftoolclient.cpp" line="+147"/>
         <location filename="../services/uartsession.cpp" line="+45"/>
-        <location line="+89"/>
+        <location line="+41"/>
+        <location line="+73"/>
         <source>Fix the recipe.</source>
         <translation>请修正配方。</translation>
     </message>
@@ -77,7 +78,7 @@
         <translation>%1 未能及时就绪。</translation>
     </message>
     <message>
-        <location filename="../services/csvexport.cpp" line="+284"/>
+        <location filename="../services/csvexport.cpp" line="+316"/>
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -87,7 +88,7 @@
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+254"/>
         <source>The export file is not open for writing.</source>
         <translation>导出文件未以写入方式打开。</translation>
     </message>
@@ -335,7 +336,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../services/uartsession.cpp" line="-105"/>
+        <location filename="../services/uartsession.cpp" line="-130"/>
         <source>The operator aborted the step.</source>
         <translation>操作员已中止该步骤。</translation>
     </message>
@@ -399,7 +400,7 @@
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../services/steps/stepcontext.cpp" line="+208"/>
+        <location filename="../services/steps/stepcontext.cpp" line="+207"/>
         <source>The operator aborted the run.</source>
         <translation>操作员已中止本次运行。</translation>
     </message>
@@ -440,7 +441,7 @@
         <translation>F%1  重复运行未启动：%2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 run(s): %2 PASS, %3 FAIL, %4 ABORTED in %5 s</source>
         <translation>共 %1 次运行：%2 PASS，%3 FAIL，%4 ABORTED，用时 %5 秒</translation>
     </message>
@@ -1385,7 +1386,7 @@
         <translation>%1 的配置路径 %2 不是可执行文件。</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+66"/>
+        <location filename="../services/steps/connectstep.cpp" line="+67"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>工位 %1 中有设备，但设备无响应。</translation>
     </message>
@@ -1618,7 +1619,12 @@
         <translation>配方中的 UART 脚本无效：%1：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
+        <source>The UART baud rate %1 is not one of %2.</source>
+        <translation>UART 波特率 %1 不受支持；可用值：%2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The UART port %1 does not exist.</source>
         <translation>UART 端口 %1 不存在。</translation>
     </message>
@@ -1639,8 +1645,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>The UART port %1 cannot be set to 115200 8N1.</source>
-        <translation>无法将 UART 端口 %1 设置为 115200 8N1。</translation>
+        <source>The UART port %1 cannot be set to %2 8N1.</source>
+        <translation>无法将 UART 端口 %1 设置为 %2 8N1。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1839,7 +1845,7 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+150"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+162"/>
         <source>Device ID</source>
         <translation>设备 ID</translation>
     </message>
@@ -1855,7 +1861,7 @@
         <translation>复制完整的设备 ID</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
@@ -1916,17 +1922,17 @@
     </message>
     <message>
         <location line="+91"/>
-        <location line="+415"/>
+        <location line="+414"/>
         <source>Runs of this device</source>
         <translation>本设备的运行记录</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-395"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Copy this command line</source>
         <translation>复制此命令行</translation>
     </message>
@@ -1946,27 +1952,28 @@
         <translation>命令行</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Measurements</source>
         <translation>测量值</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+394"/>
         <source>Standard output</source>
         <translation>标准输出</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-392"/>
         <source>Standard error</source>
         <translation>标准错误</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Tool calls</source>
         <translation>工具调用</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The record is not open.</source>
         <translation>测试记录未打开。</translation>
     </message>
@@ -2020,15 +2027,18 @@
         <source>What to do: %1</source>
         <translation>处理方法：%1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+17"/>
-        <source>Runs of this device (%n)</source>
-        <translation>
-            <numerusform>本设备的运行记录（%n）</numerusform>
-        </translation>
+    <message>
+        <location line="+16"/>
+        <source>Runs of this device (%1)</source>
+        <translation>本设备的运行记录（%1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
+        <source>%1 attempts</source>
+        <translation>%1 次尝试</translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>Waiting for the first step</source>
         <translation>等待第一个步骤</translation>
     </message>
@@ -2047,15 +2057,8 @@
         <source>type %1</source>
         <translation>类型 %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n attempt(s)</source>
-        <translation>
-            <numerusform>%n 次尝试</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>took %1</source>
         <translation>用时 %1</translation>
     </message>
@@ -2065,7 +2068,7 @@
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Cause:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;原因：&lt;/b&gt;%1</translation>
     </message>
@@ -2080,17 +2083,17 @@
         <translation>&lt;b&gt;备注：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>This step ran no tool.</source>
         <translation>此步骤未调用任何工具。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No output</source>
         <translation>无输出</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>[output truncated by the station at 1 MiB]</source>
         <translation>[输出超过 1 MiB，已被工作站截断]</translation>
     </message>
@@ -2103,6 +2106,11 @@
         <location line="+4"/>
         <source>Running…</source>
         <translation>运行中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live output</source>
+        <translation>实时输出</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2134,7 +2142,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+445"/>
+        <location filename="../ui/mainwindow.cpp" line="+461"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -2326,22 +2334,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-352"/>
-        <source>Early shift</source>
-        <translation>早班</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Late shift</source>
-        <translation>中班</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Night shift</source>
-        <translation>夜班</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../ui/mainwindow.cpp" line="-333"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -2368,7 +2361,7 @@ Stop every run and close?</source>
         <translation>先前的写入失败</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Open recipe…</source>
         <translation>打开配方…</translation>
     </message>
@@ -2384,12 +2377,12 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+194"/>
+        <location line="+191"/>
         <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
         <translation>启动所有放有空闲设备的工位（F5）。按 1–9 键启动单个工位。</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-186"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
@@ -2414,22 +2407,37 @@ Stop every run and close?</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Recipe:</source>
-        <translation>配方：</translation>
+        <location line="-142"/>
+        <source>Early</source>
+        <translation>早班</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Operator:</source>
-        <translation>操作员：</translation>
+        <location line="+2"/>
+        <source>Late</source>
+        <translation>中班</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Night</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <location line="+155"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Label scan:</source>
         <translation>标签扫描：</translation>
     </message>
@@ -2501,7 +2509,7 @@ Stop every run and close?</source>
     <message>
         <location line="+18"/>
         <source>%1 %2–%3</source>
-        <extracomment>Toolbar: &quot;Early shift 06:00–14:00&quot;</extracomment>
+        <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
     </message>
     <message>
@@ -2655,9 +2663,9 @@ Stop every run and close?</source>
         <translation>全部运行结束：%1 通过，%2 失败，%3 已停止。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1: another device was inserted (%2 → %3).</source>
-        <translation>%1：放入了另一台设备（%2 → %3）。</translation>
+        <location line="+10"/>
+        <source>%1: the device was swapped during the run (%2 → %3).</source>
+        <translation>%1：运行期间设备被更换（%2 → %3）。</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -2764,7 +2772,7 @@ Stop every run and close?</source>
 <context>
     <name>Station::OutputView</name>
     <message>
-        <location filename="../ui/outputview.cpp" line="+43"/>
+        <location filename="../ui/outputview.cpp" line="+72"/>
         <source>Find in output</source>
         <translation>在输出中查找</translation>
     </message>
@@ -2779,34 +2787,40 @@ Stop every run and close?</source>
         <translation>下一个匹配项（Enter）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>No output</source>
         <translation>无输出</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+152"/>
         <source>No match</source>
         <translation>无匹配项</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n 个匹配项</numerusform>
-        </translation>
+        <source>1 match</source>
+        <translation>1 个匹配项</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>%1 matches</source>
+        <translation>%1 个匹配项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 · 1 line</source>
+        <translation>%1 · 1 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 lines</source>
+        <translation>%1 · %2 行</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>%1 of %2</source>
         <extracomment>Search position: &quot;3 of 12&quot;</extracomment>
         <translation>%1/%2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%1 — %n line(s)</source>
-        <translation>
-            <numerusform>%1 — %n 行</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2846,15 +2860,84 @@ You are asked once now, not for each device.</source>
     </message>
 </context>
 <context>
+    <name>Station::RangeSelector</name>
+    <message>
+        <location filename="../ui/rangeselector.cpp" line="+122"/>
+        <location line="+46"/>
+        <source>All runs</source>
+        <translation>全部运行</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>from %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Current shift</source>
+        <translation>当前班次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous shift</source>
+        <translation>上一班次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2–%3)</source>
+        <translation>%1（%2–%3）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom range…</source>
+        <translation>自定义时间范围…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Early shift</source>
+        <translation>早班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late shift</source>
+        <translation>中班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Night shift</source>
+        <translation>夜班</translation>
+    </message>
+</context>
+<context>
     <name>Station::RecipeBadge</name>
     <message>
-        <location filename="../ui/recipebadge.cpp" line="+47"/>
+        <location filename="../ui/recipebadge.cpp" line="+23"/>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1 %2</source>
         <extracomment>Toolbar: recipe name and version, &quot;Full preparation 1.4.0&quot;</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n 个步骤</numerusform>
@@ -2877,7 +2960,7 @@ You are asked once now, not for each device.</source>
         <translation>未加载配方</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open a recipe to start devices.</source>
         <translation>请打开配方以启动设备。</translation>
     </message>
@@ -2895,7 +2978,7 @@ No new run can start until it can. Runs already going on keep their results in m
 <context>
     <name>Station::RecordsModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+100"/>
+        <location filename="../models/recordsmodel.cpp" line="+101"/>
         <source>Started %1
 Finished %2</source>
         <translation>开始 %1
@@ -2907,7 +2990,7 @@ Finished %2</source>
         <translation>开始 %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Run</source>
         <extracomment>Column header: the run&apos;s number in the record</extracomment>
         <translation>运行编号</translation>
@@ -2959,9 +3042,146 @@ Finished %2</source>
     </message>
 </context>
 <context>
+    <name>Station::RecordsPage</name>
+    <message>
+        <location filename="../ui/recordspage.cpp" line="+79"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+21"/>
+        <location line="+23"/>
+        <location line="+5"/>
+        <source>cannot write %1 (%2)</source>
+        <translation>无法写入 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exported %1 runs and %2 steps to %3 and %4.</source>
+        <translation>已将 %1 次运行和 %2 个步骤导出到 %3 和 %4。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported %1 runs to %2.</source>
+        <translation>已将 %1 次运行导出到 %2。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>All fixtures</source>
+        <translation>全部工位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All recipes</source>
+        <translation>全部配方</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device ID or serial</source>
+        <translation>设备 ID 或序列号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the record again (F5)</source>
+        <translation>重新读取测试记录（F5）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>With steps</source>
+        <translation>包含步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also write each run&apos;s steps (command lines, exit codes, measurements) to a second file, &lt;name&gt;-steps.csv</source>
+        <translation>同时将每次运行的步骤（命令行、退出码、测量值）写入第二个文件 &lt;名称&gt;-steps.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Cannot read the record: %1</source>
+        <translation>无法读取测试记录：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open device view</source>
+        <translation>打开设备视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy device ID</source>
+        <translation>复制设备 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show only this device</source>
+        <translation>仅显示此设备</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>1 run</source>
+        <translation>1 次运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 runs</source>
+        <translation>%1 次运行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newest %1 shown, scroll for more</source>
+        <translation>显示最新的 %1 条，滚动查看更多</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+23"/>
+        <source>Export records</source>
+        <translation>导出测试记录</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Exporting %1 runs…</source>
+        <translation>正在导出 %1 次运行…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export failed: the export ended without a result.</source>
+        <translation>导出失败：导出结束但没有结果。</translation>
+    </message>
+</context>
+<context>
     <name>Station::RunHistoryModel</name>
     <message>
-        <location line="+155"/>
+        <location filename="../models/recordsmodel.cpp" line="+160"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
