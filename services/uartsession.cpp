@@ -56,10 +56,35 @@ UartSession::~UartSession()
     close();
 }
 
-Result<void> UartSession::open(const QString &portPath)
+QList<qint32> UartSession::standardBaudRates()
+{
+    return {9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600};
+}
+
+bool UartSession::isStandardBaudRate(qint32 baudRate)
+{
+    return standardBaudRates().contains(baudRate);
+}
+
+Result<void> UartSession::open(const QString &portPath, qint32 baudRate)
 {
     close();
     m_portPath = portPath;
+    m_baudRate = baudRate;
+    // The recipe loader checks the rate too; this guards other callers. QSerialPort would take
+    // any number and ask the driver for a custom divisor, which USB UART adapters round or
+    // refuse in their own ways.
+    if (!isStandardBaudRate(baudRate)) {
+        QStringList rates;
+        for (qint32 rate : standardBaudRates())
+            rates.append(QString::number(rate));
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The UART baud rate %1 is not one of %2.")
+                .arg(baudRate)
+                .arg(rates.join(u", "_s)),
+            u"%1: baud %2"_s.arg(portPath).arg(baudRate),
+            Tr::tr("Fix the recipe."));
+    }
     const QFileInfo info(portPath);
     if (!info.exists())
         return fail(ErrorCode::UartError,
@@ -78,19 +103,19 @@ Result<void> UartSession::open(const QString &portPath)
             Tr::tr("The UART port %1 cannot be opened.").arg(portPath),
             port->errorString(),
             Tr::tr("Check that no other program uses the port, and its permissions."));
-    if (!port->setBaudRate(BaudRate) || !port->setDataBits(QSerialPort::Data8)
+    if (!port->setBaudRate(baudRate) || !port->setDataBits(QSerialPort::Data8)
         || !port->setParity(QSerialPort::NoParity) || !port->setStopBits(QSerialPort::OneStop)
         || !port->setFlowControl(QSerialPort::NoFlowControl)) {
         const QString why = port->errorString();
         port->close();
         return fail(ErrorCode::UartError,
-            Tr::tr("The UART port %1 cannot be set to 115200 8N1.").arg(portPath),
+            Tr::tr("The UART port %1 cannot be set to %2 8N1.").arg(portPath).arg(baudRate),
             why,
             Tr::tr("Check the fixture's UART adapter."));
     }
     m_port = std::move(port);
     m_pending.clear();
-    record(UartLine::Direction::Note, u"opened %1"_s.arg(portPath));
+    record(UartLine::Direction::Note, u"opened %1 at %2 baud"_s.arg(portPath).arg(baudRate));
     return {};
 }
 
@@ -448,10 +473,11 @@ UartScriptResult UartSession::runScript(
 UartScriptResult UartSession::runScript(const QString &portPath,
     const QList<UartScriptAction> &actions,
     const QString &expectedDeviceId,
-    const CancelToken &cancel)
+    const CancelToken &cancel,
+    qint32 baudRate)
 {
     UartSession session(cancel);
-    if (Result<void> opened = session.open(portPath); !opened) {
+    if (Result<void> opened = session.open(portPath, baudRate); !opened) {
         UartScriptResult result;
         result.error = opened.error();
         result.failedAction = actions.isEmpty() ? -1 : 0;

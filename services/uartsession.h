@@ -59,14 +59,15 @@ struct UartScriptResult
     bool isSuccess() const { return !error.has_value(); }
 };
 
-// A blocking session with a device's functional-test UART (115200 8N1, no flow control) over
-// QSerialPort. Create, use and destroy it on one fixture worker thread: the port is created in
-// open() and belongs to that thread. Every wait runs in slices of at most 50 ms and checks the
-// CancelToken. A hang-up (device unplugged, adapter removed) ends the wait at once as UartError.
+// A blocking session with a device's functional-test UART (8N1, no flow control; 115200 baud
+// unless the recipe says otherwise) over QSerialPort. Create, use and destroy it on one fixture
+// worker thread: the port is created in open() and belongs to that thread. Every wait runs in
+// slices of at most 50 ms and checks the CancelToken. A hang-up (device unplugged, adapter removed)
+// ends the wait at once as UartError.
 class UartSession
 {
 public:
-    static constexpr qint32 BaudRate = 115200;
+    static constexpr qint32 DefaultBaudRate = 115200; // REFERENCE.md section 8
     static constexpr std::chrono::milliseconds WaitSlice {50};
     static constexpr std::chrono::milliseconds WriteTimeout {1000};
     static constexpr qsizetype MaxCommandLength = 128; // the firmware's line limit
@@ -76,10 +77,16 @@ public:
     ~UartSession();
     Q_DISABLE_COPY_MOVE(UartSession)
 
-    [[nodiscard]] Result<void> open(const QString &portPath);
+    // The rates a recipe may name (docs/recipe.md, uart-test), ascending.
+    static QList<qint32> standardBaudRates();
+    static bool isStandardBaudRate(qint32 baudRate);
+
+    // InvalidArgument for a rate that is not standard (the port is not touched).
+    [[nodiscard]] Result<void> open(const QString &portPath, qint32 baudRate = DefaultBaudRate);
     void close();
     bool isOpen() const;
     QString portPath() const { return m_portPath; }
+    qint32 baudRate() const { return m_baudRate; } // of the last open()
 
     // Writes the line and "\n".
     [[nodiscard]] Result<void> send(const QString &line);
@@ -111,7 +118,8 @@ public:
     static UartScriptResult runScript(const QString &portPath,
         const QList<UartScriptAction> &actions,
         const QString &expectedDeviceId,
-        const CancelToken &cancel);
+        const CancelToken &cancel,
+        qint32 baudRate = DefaultBaudRate);
 
     // "2026-11-24T07:15:02.123Z > PING" / "< PONG" / "! note", one per line.
     static QString formatTranscript(const QList<UartLine> &lines);
@@ -126,6 +134,7 @@ private:
     CancelToken m_cancel;
     std::unique_ptr<QSerialPort> m_port;
     QString m_portPath;
+    qint32 m_baudRate = DefaultBaudRate;
     QByteArray m_pending;
     QList<UartLine> m_transcript;
     QList<Measurement> m_measurements;

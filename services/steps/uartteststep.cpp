@@ -22,6 +22,9 @@ StepResult UartTestStep::run(StepContext &context)
             Tr::tr("Set the fixture's UART port in the station configuration."));
     }
     context.setData(u"port"_s, port);
+    // The loader fills in the default and checks the rate; UartSession checks it again.
+    const int baud = params.value(u"baud"_s).toInt(UartSession::DefaultBaudRate);
+    context.setData(u"baud"_s, baud);
 
     Result<QList<UartScriptAction>> actions
         = UartSession::parseScript(params.value(u"script"_s).toArray());
@@ -32,10 +35,11 @@ StepResult UartTestStep::run(StepContext &context)
     // `details`: a UART wired to another fixture's device fails as DeviceSwapped.
     const QDateTime started = QDateTime::currentDateTimeUtc();
     const UartScriptResult result
-        = UartSession::runScript(port, *actions, context.facts().deviceId, context.cancel());
+        = UartSession::runScript(port, *actions, context.facts().deviceId, context.cancel(), baud);
 
     CommandRecord transcript;
-    transcript.commandLine = u"uart %1 script (%2 actions)"_s.arg(port).arg(actions->size());
+    transcript.commandLine
+        = u"uart %1 %2 8N1 script (%3 actions)"_s.arg(port).arg(baud).arg(actions->size());
     transcript.stdOut = UartSession::formatTranscript(result.transcript);
     transcript.outcome = result.isSuccess() ? ToolOutcome::Succeeded : ToolOutcome::ExitCode;
     transcript.exitCode = result.isSuccess() ? 0 : 1;

@@ -1,3 +1,4 @@
+#include "services/steps/step.h"
 #include "services/uartsession.h"
 
 #include <QDeadlineTimer>
@@ -65,6 +66,13 @@ public:
         return m_received;
     }
 
+    // The line's output speed (B9600, ...) when the last command arrived: what the session set.
+    speed_t speedAtLastCommand() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_speed;
+    }
+
     // Written before the reply to the next command (e.g. a boot banner).
     void setBanner(const QByteArray &bytes)
     {
@@ -87,6 +95,8 @@ private:
     {
         QMutexLocker lock(&m_mutex);
         m_received.append(QString::fromUtf8(command));
+        termios attributes {};
+        m_speed = ::tcgetattr(m_slave, &attributes) == 0 ? ::cfgetospeed(&attributes) : B0;
         const QList<QByteArray> words = command.split(' ');
         QByteArray out = m_banner;
         m_banner.clear();
@@ -163,6 +173,7 @@ private:
     std::atomic_bool m_stop {false};
     mutable QMutex m_mutex;
     QStringList m_received;
+    speed_t m_speed = B0;
     QByteArray m_banner;
     QByteArray m_selfTestFailure;
     QHash<QByteArray, QByteArray> m_measurements {{"VCC_3V3", "3.301 V"},
@@ -221,6 +232,12 @@ private Q_SLOTS:
     void missingPort();
     void commandTooLong();
     void transcriptFormat();
+    void baudRate_data();
+    void baudRate();
+    void nonStandardBaudRateRefused_data();
+    void nonStandardBaudRateRefused();
+    void stepUsesTheRecipeBaud_data();
+    void stepUsesTheRecipeBaud();
 };
 
 void tst_UartSession::sendAndExpect()
@@ -650,6 +667,142 @@ void tst_UartSession::transcriptFormat()
     QCOMPARE(UartSession::formatTranscript(lines),
         u"2026-11-24T07:15:02.123Z > PING\n2026-11-24T07:15:02.123Z < PONG\n"
         "2026-11-24T07:15:02.123Z ! timed out"_s);
+}
+
+void tst_UartSession::baudRate_data()
+{
+    QTest::addColumn<qint32>("baud");
+    QTest::addColumn<speed_t>("speed");
+    QTest::newRow("9600") << 9600 << speed_t(B9600);
+    QTest::newRow("57600") << 57600 << speed_t(B57600);
+    QTest::newRow("115200 (default)") << 0 << speed_t(B115200);
+    QTest::newRow("921600") << 921600 << speed_t(B921600);
+}
+
+void tst_UartSession::baudRate()
+{
+    QFETCH(qint32, baud);
+    QFETCH(speed_t, speed);
+    FakeDevice device;
+    QVERIFY(device.isValid());
+    bool opened = false;
+    qint32 used = 0;
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    QList<UartLine> transcript;
+    QVERIFY(runInWorker([&] {
+        UartSession session;
+        opened = (baud == 0 ? session.open(device.slavePath())
+                            : session.open(device.slavePath(), baud))
+                     .has_value();
+        used = session.baudRate();
+        if (opened && session.send(u"PING"_s))
+            match = session.expect(QRegularExpression(u"^PONG$"_s), Long);
+        transcript = session.transcript();
+    }));
+    QVERIFY(opened);
+    QVERIFY(match.has_value());
+    const qint32 expected = baud == 0 ? UartSession::DefaultBaudRate : baud;
+    QCOMPARE(used, expected);
+    QCOMPARE(device.speedAtLastCommand(), speed);
+    QVERIFY(!transcript.isEmpty());
+    QCOMPARE(
+        transcript.first().text, u"opened %1 at %2 baud"_s.arg(device.slavePath()).arg(expected));
+}
+
+void tst_UartSession::nonStandardBaudRateRefused_data()
+{
+    QTest::addColumn<qint32>("baud");
+    QTest::newRow("zero") << 0;
+    QTest::newRow("negative") << -115200;
+    QTest::newRow("between standard rates") << 100000;
+    QTest::newRow("off by one") << 115201;
+    QTest::newRow("above the list") << 1000000;
+}
+
+void tst_UartSession::nonStandardBaudRateRefused()
+{
+    QFETCH(qint32, baud);
+    QVERIFY(!UartSession::isStandardBaudRate(baud));
+    FakeDevice device;
+    QVERIFY(device.isValid());
+    Result<void> opened;
+    bool open = true;
+    UartScriptResult result;
+    QVERIFY(runInWorker([&] {
+        UartSession session;
+        opened = session.open(device.slavePath(), baud);
+        open = session.isOpen();
+        result = UartSession::runScript(
+            device.slavePath(), script(ReferenceScript), QString(), CancelToken(), baud);
+    }));
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(
+        opened.error().message.contains(QString::number(baud)), qPrintable(opened.error().message));
+    QVERIFY(!open);
+    QVERIFY(!result.isSuccess());
+    QCOMPARE(result.error->code, ErrorCode::InvalidArgument);
+    QCOMPARE(result.failedAction, 0);
+    QVERIFY(device.received().isEmpty());
+}
+
+// The uart-test step opens the port at the recipe's `baud` (the loader's default when absent).
+void tst_UartSession::stepUsesTheRecipeBaud_data()
+{
+    QTest::addColumn<QJsonValue>("baud");
+    QTest::addColumn<int>("expected"); // 0: the step fails
+    QTest::addColumn<speed_t>("speed");
+    QTest::newRow("19200") << QJsonValue(19200) << 19200 << speed_t(B19200);
+    QTest::newRow("460800") << QJsonValue(460800) << 460800 << speed_t(B460800);
+    QTest::newRow("absent: 115200")
+        << QJsonValue(QJsonValue::Undefined) << 115200 << speed_t(B115200);
+    QTest::newRow("not standard") << QJsonValue(12345) << 0 << speed_t(B0);
+}
+
+void tst_UartSession::stepUsesTheRecipeBaud()
+{
+    QFETCH(QJsonValue, baud);
+    QFETCH(int, expected);
+    QFETCH(speed_t, speed);
+    FakeDevice device;
+    QVERIFY(device.isValid());
+
+    FixtureConfig fixture;
+    fixture.number = 1;
+    fixture.uartPort = device.slavePath();
+    const ToolSetup tools;
+    const Recipe recipe;
+    RecipeStep recipeStep;
+    recipeStep.type = u"uart-test"_s;
+    recipeStep.name = u"Functional test"_s;
+    recipeStep.timeout = std::chrono::seconds(30);
+    recipeStep.params.insert(u"port"_s, QString());
+    recipeStep.params.insert(
+        u"script"_s, QJsonDocument::fromJson(R"([{"send": "PING", "expect": "^PONG$"}])").array());
+    if (!baud.isUndefined())
+        recipeStep.params.insert(u"baud"_s, baud);
+    RunFacts facts;
+    StepResult result;
+    QVERIFY(runInWorker([&] {
+        StepContext context(fixture, tools, recipe, recipeStep, facts, CancelToken());
+        std::unique_ptr<Step> step = createStep(recipeStep.type);
+        if (step)
+            result = step->run(context);
+    }));
+
+    if (expected == 0) {
+        QCOMPARE(result.outcome, StepOutcome::Failed);
+        QCOMPARE(result.errorCode, ErrorCode::InvalidArgument);
+        QVERIFY(device.received().isEmpty());
+        return;
+    }
+    QVERIFY2(result.outcome == StepOutcome::Passed, qPrintable(result.cause));
+    QCOMPARE(result.data.value(u"baud"_s).toInt(), expected);
+    QCOMPARE(device.received(), QStringList {u"PING"_s});
+    QCOMPARE(device.speedAtLastCommand(), speed);
+    QCOMPARE(result.commands.size(), 1);
+    QVERIFY2(result.commands.first().commandLine.contains(u" %1 8N1 "_s.arg(expected)),
+        qPrintable(result.commands.first().commandLine));
 }
 
 QTEST_GUILESS_MAIN(tst_UartSession)
