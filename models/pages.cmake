@@ -5,4 +5,5 @@ target_sources(station_models PRIVATE
     commandlistmodel.h commandlistmodel.cpp
     measurementmodel.h measurementmodel.cpp
     recordsmodel.h recordsmodel.cpp
+    paretomodel.h paretomodel.cpp
 )

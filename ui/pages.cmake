@@ -6,5 +6,7 @@ target_sources(station_ui PRIVATE
     deviceviewwidget.h deviceviewwidget.cpp
     rangeselector.h rangeselector.cpp
     recordspage.h recordspage.cpp
+    paretochart.h paretochart.cpp
+    yieldpage.h yieldpage.cpp
 )
 target_link_libraries(station_ui PRIVATE Qt6::Charts Qt6::Concurrent)

@@ -21,3 +21,7 @@ station_add_test(tst_recordspage
     SOURCES tst_recordspage.cpp
     LIBS station_ui station_pages_testdata
     LABELS gui)
+station_add_test(tst_yieldpage
+    SOURCES tst_yieldpage.cpp
+    LIBS station_ui station_pages_testdata
+    LABELS gui)

@@ -9,6 +9,7 @@
 #include "ui/recordspage.h"
 #include "ui/theme.h"
 #include "ui/translation.h"
+#include "ui/yieldpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -101,6 +102,13 @@ int main(int argc, char *argv[])
         ok = save(&page, folder, u"records.png"_s) && ok;
         page.setOutcomeFilter({Station::RunOutcome::Fail});
         ok = save(&page, folder, u"records-failed.png"_s) && ok;
+    }
+    {
+        Station::YieldPage page;
+        page.setTimeZone(QTimeZone::utc());
+        page.setClock(clock);
+        page.setRecordQuery(&query);
+        ok = save(&page, folder, u"yield.png"_s) && ok;
     }
     {
         Station::DeviceViewWidget view;

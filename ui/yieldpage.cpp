@@ -1,0 +1,282 @@
+#include "ui/yieldpage.h"
+
+#include "models/paretomodel.h"
+#include "ui/pagelook.h"
+#include "ui/paretochart.h"
+#include "ui/rangeselector.h"
+#include "ui/theme.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Station {
+
+namespace {
+
+// A shift board is looked at, not clicked: re-read once a minute while it is shown.
+constexpr auto AutoRefreshInterval = 60s;
+
+QString percent(double fraction)
+{
+    //: A percentage, e.g. "96.4 %"
+    return YieldPage::tr("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', 1));
+}
+
+void setColor(QLabel *label, const QColor &color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
+
+} // namespace
+
+YieldPage::YieldPage(QWidget *parent)
+    : QWidget(parent)
+    , m_byStep(new ParetoModel(ParetoModel::Kind::Step, this))
+    , m_byError(new ParetoModel(ParetoModel::Kind::Error, this))
+{
+    m_range = new RangeSelector(this);
+    auto *refreshButton = new QPushButton(tr("Refresh"), this);
+    refreshButton->setToolTip(tr("Read the record again (F5)"));
+    refreshButton->setShortcut(QKeySequence::Refresh);
+    m_error = new QLabel(this);
+    m_error->setObjectName(u"error"_s);
+    setColor(m_error, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_range);
+    top->addWidget(refreshButton);
+    top->addStretch(1);
+    top->addWidget(m_error);
+
+    auto *cards = new QHBoxLayout;
+    cards->setSpacing(12);
+    cards->addWidget(
+        makeCard(tr("Devices started"), u"devicesStarted"_s, &m_started, &m_startedNote));
+    cards->addWidget(makeCard(tr("Passed"), u"devicesPassed"_s, &m_passed, &m_passedNote));
+    cards->addWidget(makeCard(tr("Failed"), u"devicesFailed"_s, &m_failed, &m_failedNote));
+    cards->addWidget(
+        makeCard(tr("First-pass yield"), u"firstPassYield"_s, &m_firstPass, &m_firstPassNote));
+    cards->addWidget(
+        makeCard(tr("Devices per hour"), u"devicesPerHour"_s, &m_perHour, &m_perHourNote));
+    setColor(m_passed, Theme::stateStyle(FixtureModel::TileState::Pass).accent);
+
+    auto *paretos = new QHBoxLayout;
+    paretos->setSpacing(16);
+    paretos->addWidget(makeParetoPane(tr("Failures by step"), m_byStep, &m_stepChart), 1);
+    paretos->addWidget(makeParetoPane(tr("Failures by error"), m_byError, &m_errorChart), 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(12);
+    layout->addLayout(top);
+    layout->addLayout(cards);
+    layout->addLayout(paretos, 1);
+
+    m_autoRefresh = new QTimer(this);
+    m_autoRefresh->setInterval(AutoRefreshInterval);
+    connect(m_autoRefresh, &QTimer::timeout, this, &YieldPage::refresh);
+    connect(refreshButton, &QPushButton::clicked, this, &YieldPage::refresh);
+    connect(m_range, &RangeSelector::rangeChanged, this, &YieldPage::refresh);
+    showReport();
+}
+
+YieldPage::~YieldPage() = default;
+
+QWidget *YieldPage::makeCard(
+    const QString &caption, const QString &name, QLabel **value, QLabel **note)
+{
+    auto *card = new QFrame(this);
+    card->setObjectName(name + u"Card"_s);
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setAutoFillBackground(true);
+    QPalette palette = card->palette();
+    palette.setColor(QPalette::Window, Theme::tileColor());
+    card->setPalette(palette);
+
+    auto *captionLabel = new QLabel(caption, card);
+    captionLabel->setFont(Theme::font(16, QFont::DemiBold));
+    setColor(captionLabel, Theme::mutedTextColor());
+    *value = new QLabel(card);
+    (*value)->setObjectName(name);
+    (*value)->setFont(Theme::font(52, QFont::Bold));
+    *note = new QLabel(card);
+    (*note)->setObjectName(name + u"Note"_s);
+    (*note)->setFont(Theme::font(14));
+    (*note)->setWordWrap(true);
+    setColor(*note, Theme::mutedTextColor());
+
+    auto *layout = new QVBoxLayout(card);
+    layout->setContentsMargins(18, 12, 18, 14);
+    layout->setSpacing(2);
+    layout->addWidget(captionLabel);
+    layout->addWidget(*value);
+    layout->addWidget(*note);
+    layout->addStretch(1);
+    return card;
+}
+
+QWidget *YieldPage::makeParetoPane(const QString &title, ParetoModel *model, ParetoChart **chart)
+{
+    auto *pane = new QFrame(this);
+    pane->setFrameShape(QFrame::StyledPanel);
+    pane->setAutoFillBackground(true);
+    QPalette palette = pane->palette();
+    palette.setColor(QPalette::Window, Theme::tileColor());
+    pane->setPalette(palette);
+
+    auto *titleLabel = new QLabel(title, pane);
+    titleLabel->setFont(Theme::font(17, QFont::Bold));
+    *chart = new ParetoChart(model, pane);
+
+    auto *table = new QTableView(pane);
+    table->setObjectName(
+        model->kind() == ParetoModel::Kind::Step ? u"stepPareto"_s : u"errorPareto"_s);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    QHeaderView *header = table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->setColumnWidth(ParetoModel::NameColumn, 250);
+    table->setColumnWidth(ParetoModel::CountColumn, 80);
+    table->setColumnWidth(ParetoModel::ShareColumn, 80);
+    table->setColumnWidth(ParetoModel::CumulativeColumn, 100);
+    header->setStretchLastSection(true);
+    table->setColumnHidden(ParetoModel::DetailColumn, model->kind() == ParetoModel::Kind::Step);
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(14, 10, 14, 14);
+    layout->setSpacing(8);
+    layout->addWidget(titleLabel);
+    layout->addWidget(*chart, 1);
+    layout->addWidget(table);
+    // The table is as tall as its rows (up to ten); the chart takes the rest.
+    auto fit = [table, model] {
+        const int rows = std::clamp(model->rowCount(), 3, 10);
+        table->setFixedHeight(table->horizontalHeader()->sizeHint().height()
+            + rows * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth());
+    };
+    connect(model, &ParetoModel::modelReset, table, fit);
+    fit();
+    return pane;
+}
+
+void YieldPage::setRecordQuery(const RecordQuery *query)
+{
+    m_query = query;
+    refresh();
+}
+
+void YieldPage::setClock(std::function<QDateTime()> clock)
+{
+    m_range->setClock(std::move(clock));
+    refresh();
+}
+
+void YieldPage::setTimeZone(const QTimeZone &zone)
+{
+    m_range->setTimeZone(zone);
+    refresh();
+}
+
+void YieldPage::refresh()
+{
+    {
+        const QSignalBlocker blocker(m_range);
+        m_range->refreshRange();
+    }
+    m_report = {};
+    m_error->clear();
+    if (m_query && m_query->isOpen()) {
+        RunFilter filter;
+        filter.from = m_range->range().from;
+        filter.to = m_range->range().to;
+        const Result<YieldReport> report = m_query->yieldReport(filter);
+        if (report)
+            m_report = *report;
+        else
+            m_error->setText(tr("Cannot read the record: %1").arg(report.error().message));
+    }
+    showReport();
+}
+
+void YieldPage::showReport()
+{
+    const YieldReport &r = m_report;
+    const QLocale locale;
+    m_started->setText(locale.toString(r.devicesStarted));
+    QStringList runs;
+    runs << (r.runs == 1 ? tr("1 run") : tr("%1 runs").arg(locale.toString(r.runs)));
+    if (r.runsAborted > 0)
+        runs << tr("%1 aborted").arg(r.runsAborted);
+    if (r.runsInterrupted > 0)
+        runs << tr("%1 interrupted").arg(r.runsInterrupted);
+    m_startedNote->setText(runs.join(u", "_s));
+
+    m_passed->setText(locale.toString(r.devicesPassed));
+    m_passedNote->setText(r.devicesPassed + r.devicesFailed > 0
+            ? tr("final yield %1").arg(percent(r.finalYield))
+            : QString());
+
+    m_failed->setText(locale.toString(r.devicesFailed));
+    setColor(m_failed,
+        r.devicesFailed > 0 ? Theme::stateStyle(FixtureModel::TileState::Fail).accent
+                            : Theme::textColor());
+    QStringList failedNotes;
+    if (r.runsFailed > 0) {
+        failedNotes << (r.runsFailed == 1
+                ? tr("1 failed run")
+                : tr("%1 failed runs").arg(locale.toString(r.runsFailed)));
+    }
+    if (r.devicesInProgress > 0)
+        failedNotes << tr("%1 still in progress").arg(locale.toString(r.devicesInProgress));
+    m_failedNote->setText(failedNotes.join(u", "_s));
+
+    const bool anyVerdict = r.devicesPassed + r.devicesFailed > 0;
+    m_firstPass->setText(anyVerdict ? percent(r.firstPassYield) : u"\u2014"_s);
+    m_firstPassNote->setText(anyVerdict
+            ? tr("%1 devices passed their first run").arg(locale.toString(r.devicesFirstPass))
+            : QString());
+
+    m_perHour->setText(r.hours > 0 ? locale.toString(r.devicesPerHour, 'f', 1) : u"\u2014"_s);
+    m_perHourNote->setText(r.hours > 0
+            ? tr("over %1 h; %2 passed per hour")
+                  .arg(locale.toString(r.hours, 'f', 1), locale.toString(r.passedPerHour, 'f', 1))
+            : QString());
+
+    m_byStep->setEntries(r.failuresByStep);
+    m_byError->setEntries(r.failuresByError);
+}
+
+void YieldPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_autoRefresh->start();
+}
+
+void YieldPage::hideEvent(QHideEvent *event)
+{
+    m_autoRefresh->stop();
+    QWidget::hideEvent(event);
+}
+
+} // namespace Station
