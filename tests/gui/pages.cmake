@@ -25,3 +25,7 @@ station_add_test(tst_yieldpage
     SOURCES tst_yieldpage.cpp
     LIBS station_ui station_pages_testdata
     LABELS gui)
+station_add_test(tst_deviceview
+    SOURCES tst_deviceview.cpp
+    LIBS station_ui station_pages_testdata
+    LABELS gui)
