@@ -10,17 +10,23 @@
 #include "ui/permanentrecipedialog.h"
 #include "ui/recipebadge.h"
 #include "ui/recorderrorbanner.h"
+#include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
 #include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
 #include "ui/theme.h"
+#include "ui/yieldpage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -92,6 +98,8 @@ QIcon shapeIcon(void (*paint)(QPainter *, const QRectF &, const QColor &), const
 QWidget *captioned(const QString &caption, QWidget *value, QWidget *parent)
 {
     auto *box = new QWidget(parent);
+    // Only as wide as it needs: the tool bar gives spare room to the spacer before Settings.
+    box->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     auto *label = new QLabel(caption, box);
     QPalette muted = label->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedTextColor());
@@ -152,7 +160,9 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_linePage = createLinePage();
     //: Page with the fixture tiles
     m_pages->addTab(m_linePage, tr("Line"));
+    createRecordsPage();
     createDevicePage();
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -203,9 +213,13 @@ MainWindow::~MainWindow()
 {
     if (qApp)
         qApp->removeEventFilter(m_scanFilter);
-    // The view holds a pointer to the query; neither may outlive the other half-way.
+    // The pages hold a pointer to the query, which goes first.
     if (m_deviceView)
         m_deviceView->setRecordQuery(nullptr);
+    if (m_recordsPage)
+        m_recordsPage->setRecord(nullptr, m_station.recordPath());
+    if (m_yieldPage)
+        m_yieldPage->setRecordQuery(nullptr);
 }
 
 void MainWindow::setPermanentConfirmation(PermanentConfirmation confirm)
@@ -705,6 +719,8 @@ void MainWindow::onRunFinished(int fixture)
 
 void MainWindow::onAllFinished()
 {
+    if (m_pages->currentWidget() == m_recordsPage)
+        m_recordsPage->refresh();
     if (m_batch.isEmpty())
         return;
     int pass = 0;
@@ -736,6 +752,63 @@ void MainWindow::onDeviceSwapped(int fixture, const QString &previousId, const Q
             .arg(fixtureTitle(fixture),
                 FixtureModel::shortDeviceId(previousId),
                 FixtureModel::shortDeviceId(newId)));
+}
+
+void MainWindow::createRecordsPage()
+{
+    m_recordsPage = new RecordsPage(this);
+    m_recordsPage->setObjectName(u"recordsPage"_s);
+    QList<FixtureConfig> fixtures;
+    for (const FixtureSnapshot &s : m_station.snapshots()) {
+        FixtureConfig fixture;
+        fixture.number = s.fixture;
+        fixture.label = s.label;
+        fixture.connectionPath = s.connectionPath;
+        fixtures.append(fixture);
+    }
+    m_recordsPage->setFixtures(fixtures);
+    m_recordsPage->setRecipeNames(recipeNames());
+    connect(m_recordsPage, &RecordsPage::openRunRequested, this, &MainWindow::openRun);
+    //: Page of the recorded runs (quality staff)
+    m_pages->addTab(m_recordsPage, tr("Records"));
+
+    m_yieldPage = new YieldPage(this);
+    m_yieldPage->setObjectName(u"yieldPage"_s);
+    //: Page of the yield figures and failure Pareto (quality staff)
+    m_pages->addTab(m_yieldPage, tr("Yield"));
+}
+
+// The names of the recipes in the recipe folder, for the records page's filter. Only the
+// "name" is read: a recipe that does not load still has runs in the record.
+QStringList MainWindow::recipeNames() const
+{
+    QStringList names;
+    if (m_station.hasRecipe())
+        names.append(m_station.recipe().name);
+    const QDir folder(m_options.recipeFolder);
+    if (!m_options.recipeFolder.isEmpty() && folder.exists()) {
+        for (const QFileInfo &file : folder.entryInfoList({u"*.json"_s}, QDir::Files)) {
+            QFile json(file.absoluteFilePath());
+            if (!json.open(QIODevice::ReadOnly))
+                continue;
+            const QString name
+                = QJsonDocument::fromJson(json.readAll()).object().value(u"name"_s).toString();
+            if (!name.isEmpty() && !names.contains(name))
+                names.append(name);
+        }
+    }
+    return names;
+}
+
+void MainWindow::onPageChanged()
+{
+    // The quality pages read the record when they are looked at, not on every step.
+    if (m_pages->currentWidget() == m_recordsPage && ensureRecordQuery())
+        m_recordsPage->refresh();
+    if (m_pages->currentWidget() == m_yieldPage && ensureRecordQuery())
+        m_yieldPage->refresh();
+    if (m_pages->currentWidget() == m_linePage)
+        m_grid->view()->setFocus();
 }
 
 void MainWindow::createDevicePage()
@@ -773,11 +846,15 @@ bool MainWindow::ensureRecordQuery()
     m_query = std::make_unique<RecordQuery>();
     if (Result<> opened = m_query->open(m_station.recordPath()); !opened) {
         post(Severity::Error, tr("The record cannot be read: %1").arg(opened.error().message));
-        m_query.reset();
         m_deviceView->setRecordQuery(nullptr);
+        m_recordsPage->setRecord(nullptr, m_station.recordPath());
+        m_yieldPage->setRecordQuery(nullptr);
+        m_query.reset();
         return false;
     }
     m_deviceView->setRecordQuery(m_query.get());
+    m_recordsPage->setRecord(m_query.get(), m_station.recordPath());
+    m_yieldPage->setRecordQuery(m_query.get());
     return true;
 }
 

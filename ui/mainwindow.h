@@ -23,10 +23,12 @@ class FixtureModel;
 class RecipeBadge;
 class RecordErrorBanner;
 class RecordQuery;
+class RecordsPage;
 class SerialScanFilter;
 class StartGateModel;
 class StationController;
 class StationStatusBar;
+class YieldPage;
 struct Recipe;
 
 // The operator station's window: the recipe and the line's actions in the toolbar, the fixture
@@ -95,6 +97,8 @@ public:
     QAction *openRecipeAction() const { return m_openRecipe; }
     SerialScanFilter *scanFilter() const { return m_scanFilter; }
     DeviceViewWidget *deviceView() const { return m_deviceView; }
+    RecordsPage *recordsPage() const { return m_recordsPage; }
+    YieldPage *yieldPage() const { return m_yieldPage; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,6 +108,9 @@ private:
     void createToolBar();
     QWidget *createLinePage();
     void createDevicePage();
+    void createRecordsPage();
+    void onPageChanged();
+    QStringList recipeNames() const;
     bool ensureRecordQuery();
     void showDeviceTab(const QString &title);
     void updateWindowTitle();
@@ -140,8 +147,8 @@ private:
     StationStatusBar *m_statusBar = nullptr;
     QTabWidget *m_pages = nullptr;
     QWidget *m_linePage = nullptr;
-    QWidget *m_recordsPage = nullptr;
-    QWidget *m_yieldPage = nullptr;
+    RecordsPage *m_recordsPage = nullptr;
+    YieldPage *m_yieldPage = nullptr;
     DeviceViewWidget *m_deviceView = nullptr;
     std::unique_ptr<RecordQuery> m_query; // the GUI thread's read-only view of the record
     QLineEdit *m_scanField = nullptr;

@@ -20,6 +20,7 @@ RecipeBadge::RecipeBadge(QWidget *parent)
 {
     // Two rows, like the operator and shift beside it: a small caption (with the PERMANENT
     // badge), and the recipe below, so the tool bar fits a 1280-pixel screen.
+    setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     auto *caption = new QLabel(tr("Recipe"), this);
     QPalette muted = caption->palette();
     muted.setColor(QPalette::WindowText, Theme::mutedTextColor());

@@ -180,8 +180,15 @@ bool line8(const QString &out, const QString &work)
     say(u"batch 2"_s);
     bench.fault(5, {u"insufficient-space"_s, u"--count"_s, u"1"_s});
     bench.fault(7, {u"rf-out-of-spec"_s, u"--count"_s, u"1"_s});
+    const qint64 previousRun = bench.station().snapshot(2).runId;
     w.startAll();
-    waitFor([&] { return bench.stepOf(2) >= 5; }, 60000);
+    // Fixture 2 is stopped by its operator half-way through.
+    waitFor(
+        [&] {
+            const FixtureSnapshot s = bench.station().snapshot(2);
+            return s.runId != previousRun && s.stepIndex >= 5;
+        },
+        60000);
     w.stopFixture(2);
     bench.waitIdle();
     bench.swapAll(8);

@@ -1,4 +1,5 @@
 #include "models/fixturemodel.h"
+#include "models/recordsmodel.h"
 #include "services/recipeloader.h"
 #include "simulatedline.h"
 #include "ui/deviceviewwidget.h"
@@ -6,11 +7,14 @@
 #include "ui/fixturetileview.h"
 #include "ui/mainwindow.h"
 #include "ui/outputview.h"
+#include "ui/rangeselector.h"
 #include "ui/recipebadge.h"
 #include "ui/recorderrorbanner.h"
+#include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
 #include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
+#include "ui/yieldpage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,6 +59,7 @@ private Q_SLOTS:
     void startAllReachesPass();
     void faultShowsFailWithCause();
     void deviceViewFollowsLiveRun();
+    void recordsPageOpensRun();
     void stopOneFixtureAborts();
     void scanBindsLabelAndRefusesDuplicate();
     void scanTargetsSelectedFixture();
@@ -283,6 +288,57 @@ void tst_MainWindow::stopOneFixtureAborts()
     clickTile(w, 1); // the tile's Stop button
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Aborted, RunTimeout);
     QCOMPARE(tileState(w, 2), TileState::Pass);
+}
+
+void tst_MainWindow::recordsPageOpensRun()
+{
+    auto line = makeLine(2);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(line->sim->setFault(1, {u"insufficient-space"_s}));
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    w.startAll();
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Fail, RunTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Pass, RunTimeout);
+
+    // The page reads the record when it is shown (all of it: a test may run at a shift change).
+    w.recordsPage()->rangeSelector()->setPreset(RangeSelector::Preset::All);
+    w.showPage(MainWindow::Page::Records);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Records);
+    RecordsModel *runs = w.recordsPage()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 2, 10000);
+    int failed = -1;
+    for (int row = 0; row < runs->rowCount(); ++row) {
+        if (runs->index(row, 0).data(RecordsModel::OutcomeRole).value<RunOutcome>()
+            == RunOutcome::Fail)
+            failed = row;
+    }
+    QVERIFY(failed >= 0);
+    const qint64 runId = runs->index(failed, 0).data(RecordsModel::RunIdRole).toLongLong();
+    QCOMPARE(runId, role(w, 1, FixtureModel::SnapshotRole).value<FixtureSnapshot>().runId);
+
+    // A row opens the device view on that run.
+    Q_EMIT w.recordsPage()->openRunRequested(runId);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Device);
+    QCOMPARE(w.deviceView()->runId(), runId);
+    QCOMPARE(w.deviceView()->selectedStepSeq(), 3);
+
+    // Runs finishing while the page shows appear without a click.
+    w.showPage(MainWindow::Page::Records);
+    w.startFixture(2);
+    QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 3, RunTimeout);
+
+    // The yield page counts the same runs: two devices, one passed (twice), one failed.
+    QTRY_VERIFY_WITH_TIMEOUT(!line->sim->station().isAnyRunning(), RunTimeout);
+    w.yieldPage()->rangeSelector()->setPreset(RangeSelector::Preset::All);
+    w.showPage(MainWindow::Page::Yield);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Yield);
+    const YieldReport report = w.yieldPage()->report();
+    QCOMPARE(report.runs, 3);
+    QCOMPARE(report.runsFailed, 1);
+    QCOMPARE(report.devicesStarted, 2);
+    QCOMPARE(report.devicesPassed, 1);
+    QCOMPARE(report.devicesFailed, 1);
 }
 
 void tst_MainWindow::scanBindsLabelAndRefusesDuplicate()
