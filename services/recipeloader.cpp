@@ -4,6 +4,7 @@
 #include "services/imagepackage.h"
 #include "services/recipejson.h"
 #include "services/tr.h"
+#include "services/uartsession.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -126,12 +127,6 @@ const QStringList &knownUnits()
     static const QStringList units
         = u"V mV uV A mA uA W mW C K Hz kHz MHz dB dBm Ohm kOhm % s ms"_s.split(u' ');
     return units;
-}
-
-const QList<int> &knownBaudRates()
-{
-    static const QList<int> rates {9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600};
-    return rates;
 }
 
 bool isGuid(const QString &text)
@@ -634,9 +629,10 @@ QJsonObject Validator::readUartTest(const ObjectReader &p)
     if (p.has(u"baud"_s)) {
         const QJsonValue v = p.value(u"baud"_s);
         const double d = v.toDouble();
-        if (!v.isDouble() || !knownBaudRates().contains(int(d)) || double(int(d)) != d) {
+        const QList<qint32> known = UartSession::standardBaudRates();
+        if (!v.isDouble() || !known.contains(int(d)) || double(int(d)) != d) {
             QStringList rates;
-            for (int rate : knownBaudRates())
+            for (int rate : known)
                 rates.append(QString::number(rate));
             p.report(u"baud"_s, Tr::tr("must be one of: %1").arg(rates.join(u", "_s)));
         } else {
