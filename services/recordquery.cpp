@@ -371,8 +371,8 @@ Result<RunDetail> RecordQuery::runDetail(qint64 runId) const
             continue;
         CommandRecord command;
         command.commandLine = query.value(1).toString();
-        command.outcome = RecordSql::toolOutcomeFromText(query.value(2).toString())
-                              .value_or(ToolOutcome::Crashed);
+        command.outcome
+            = toolOutcomeFromName(query.value(2).toString()).value_or(ToolOutcome::Crashed);
         command.exitCode = query.value(3).toInt();
         command.stdOut = query.value(4).toString();
         command.stdErr = query.value(5).toString();

@@ -492,37 +492,4 @@ QVariant textValue(const QString &text)
     return text;
 }
 
-QString toolOutcomeText(ToolOutcome outcome)
-{
-    switch (outcome) {
-    case ToolOutcome::Succeeded:
-        return u"Succeeded"_s;
-    case ToolOutcome::ExitCode:
-        return u"ExitCode"_s;
-    case ToolOutcome::Crashed:
-        return u"Crashed"_s;
-    case ToolOutcome::StartFailed:
-        return u"StartFailed"_s;
-    case ToolOutcome::TimedOut:
-        return u"TimedOut"_s;
-    case ToolOutcome::Cancelled:
-        return u"Cancelled"_s;
-    }
-    return u"StartFailed"_s;
-}
-
-std::optional<ToolOutcome> toolOutcomeFromText(const QString &text)
-{
-    for (ToolOutcome outcome : {ToolOutcome::Succeeded,
-             ToolOutcome::ExitCode,
-             ToolOutcome::Crashed,
-             ToolOutcome::StartFailed,
-             ToolOutcome::TimedOut,
-             ToolOutcome::Cancelled}) {
-        if (toolOutcomeText(outcome) == text)
-            return outcome;
-    }
-    return std::nullopt;
-}
-
 } // namespace Station::RecordSql

@@ -86,8 +86,5 @@ QDateTime timeFromText(const QString &text);
 // A text bind that is never NULL (a null QString binds as SQL NULL).
 QVariant textValue(const QString &text);
 
-// Stored names of tool outcomes ("Succeeded", "ExitCode", ...), stable for the record.
-QString toolOutcomeText(ToolOutcome outcome);
-std::optional<ToolOutcome> toolOutcomeFromText(const QString &text);
 
 } // namespace Station::RecordSql

@@ -382,7 +382,7 @@ Result<void> RecordStore::writeStep(qint64 runId, const StepResult &step)
                 {stepId,
                     int(i + 1),
                     textValue(command.commandLine),
-                    RecordSql::toolOutcomeText(command.outcome),
+                    toolOutcomeName(command.outcome),
                     command.exitCode,
                     textValue(command.stdOut),
                     textValue(command.stdErr),
