@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QTabBar>
@@ -110,6 +111,17 @@ QWidget *captioned(const QString &caption, QWidget *value, QWidget *parent)
     layout->addWidget(label);
     layout->addWidget(value);
     return box;
+}
+
+// A page in a scroll area: a page wider than a 1280-pixel screen then scrolls instead of
+// pushing the whole window off the screen.
+QScrollArea *scrollable(QWidget *page, QWidget *parent)
+{
+    auto *area = new QScrollArea(parent);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(page);
+    return area;
 }
 
 QString shiftName(const QString &id)
@@ -719,7 +731,7 @@ void MainWindow::onRunFinished(int fixture)
 
 void MainWindow::onAllFinished()
 {
-    if (m_pages->currentWidget() == m_recordsPage)
+    if (currentPage() == Page::Records)
         m_recordsPage->refresh();
     if (m_batch.isEmpty())
         return;
@@ -770,12 +782,14 @@ void MainWindow::createRecordsPage()
     m_recordsPage->setRecipeNames(recipeNames());
     connect(m_recordsPage, &RecordsPage::openRunRequested, this, &MainWindow::openRun);
     //: Page of the recorded runs (quality staff)
-    m_pages->addTab(m_recordsPage, tr("Records"));
+    m_recordsTab = scrollable(m_recordsPage, this);
+    m_pages->addTab(m_recordsTab, tr("Records"));
 
     m_yieldPage = new YieldPage(this);
     m_yieldPage->setObjectName(u"yieldPage"_s);
     //: Page of the yield figures and failure Pareto (quality staff)
-    m_pages->addTab(m_yieldPage, tr("Yield"));
+    m_yieldTab = scrollable(m_yieldPage, this);
+    m_pages->addTab(m_yieldTab, tr("Yield"));
 }
 
 // The names of the recipes in the recipe folder, for the records page's filter. Only the
@@ -803,9 +817,10 @@ QStringList MainWindow::recipeNames() const
 void MainWindow::onPageChanged()
 {
     // The quality pages read the record when they are looked at, not on every step.
-    if (m_pages->currentWidget() == m_recordsPage && ensureRecordQuery())
+    const Page page = currentPage();
+    if (page == Page::Records && ensureRecordQuery())
         m_recordsPage->refresh();
-    if (m_pages->currentWidget() == m_yieldPage && ensureRecordQuery())
+    if (page == Page::Yield && ensureRecordQuery())
         m_yieldPage->refresh();
     if (m_pages->currentWidget() == m_linePage)
         m_grid->view()->setFocus();
@@ -834,7 +849,8 @@ void MainWindow::createDevicePage()
     auto *back = new QShortcut(QKeySequence(Qt::Key_Escape), m_deviceView);
     back->setContext(Qt::WidgetWithChildrenShortcut);
     connect(back, &QShortcut::activated, this, [this] { showPage(Page::Line); });
-    const int index = m_pages->addTab(m_deviceView, tr("Device"));
+    m_deviceTab = scrollable(m_deviceView, this);
+    const int index = m_pages->addTab(m_deviceTab, tr("Device"));
     // Hidden until a device is opened: an empty device page only raises questions.
     m_pages->setTabVisible(index, false);
 }
@@ -860,7 +876,7 @@ bool MainWindow::ensureRecordQuery()
 
 void MainWindow::showDeviceTab(const QString &title)
 {
-    const int index = m_pages->indexOf(m_deviceView);
+    const int index = m_pages->indexOf(m_deviceTab);
     m_pages->setTabText(index, title);
     m_pages->setTabVisible(index, true);
     m_pages->setCurrentIndex(index);
@@ -898,13 +914,13 @@ void MainWindow::openRun(qint64 runId)
 void MainWindow::showPage(Page page)
 {
     QWidget *widget = m_linePage;
-    if (page == Page::Records && m_recordsPage)
-        widget = m_recordsPage;
-    else if (page == Page::Yield && m_yieldPage)
-        widget = m_yieldPage;
+    if (page == Page::Records && m_recordsTab)
+        widget = m_recordsTab;
+    else if (page == Page::Yield && m_yieldTab)
+        widget = m_yieldTab;
     else if (page == Page::Device && m_deviceView
-        && m_pages->isTabVisible(m_pages->indexOf(m_deviceView)))
-        widget = m_deviceView;
+        && m_pages->isTabVisible(m_pages->indexOf(m_deviceTab)))
+        widget = m_deviceTab;
     m_pages->setCurrentWidget(widget);
     if (widget == m_linePage)
         m_grid->view()->setFocus();
@@ -913,11 +929,11 @@ void MainWindow::showPage(Page page)
 MainWindow::Page MainWindow::currentPage() const
 {
     QWidget *current = m_pages->currentWidget();
-    if (current && current == m_recordsPage)
+    if (current && current == m_recordsTab)
         return Page::Records;
-    if (current && current == m_yieldPage)
+    if (current && current == m_yieldTab)
         return Page::Yield;
-    if (current && current == m_deviceView)
+    if (current && current == m_deviceTab)
         return Page::Device;
     return Page::Line;
 }

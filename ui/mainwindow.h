@@ -149,6 +149,9 @@ private:
     QWidget *m_linePage = nullptr;
     RecordsPage *m_recordsPage = nullptr;
     YieldPage *m_yieldPage = nullptr;
+    QWidget *m_recordsTab = nullptr; // the pages' scroll areas in m_pages
+    QWidget *m_yieldTab = nullptr;
+    QWidget *m_deviceTab = nullptr;
     DeviceViewWidget *m_deviceView = nullptr;
     std::unique_ptr<RecordQuery> m_query; // the GUI thread's read-only view of the record
     QLineEdit *m_scanField = nullptr;

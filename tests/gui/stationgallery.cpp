@@ -195,7 +195,7 @@ bool line8(const QString &out, const QString &work)
 
     say(u"batch 3 (shot mid-run)"_s);
     bench.fault(4, {u"recover-fails"_s, u"--variant"_s, u"communication"_s, u"--count"_s, u"1"_s});
-    for (int f : {1, 2, 3, 5, 6}) {
+    for (int f : {1, 2, 3, 4, 6}) {
         w.grid()->selectFixture(f);
         w.bindScannedLabel(u"SPH-24-%1"_s.arg(10400 + f));
     }
