@@ -6,4 +6,5 @@ target_sources(station_models PRIVATE
     measurementmodel.h measurementmodel.cpp
     recordsmodel.h recordsmodel.cpp
     paretomodel.h paretomodel.cpp
+    fixtureconfigmodel.h fixtureconfigmodel.cpp
 )

@@ -8,5 +8,6 @@ target_sources(station_ui PRIVATE
     recordspage.h recordspage.cpp
     paretochart.h paretochart.cpp
     yieldpage.h yieldpage.cpp
+    settingsdialog.h settingsdialog.cpp
 )
 target_link_libraries(station_ui PRIVATE Qt6::Charts Qt6::Concurrent)

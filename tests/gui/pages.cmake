@@ -29,3 +29,14 @@ station_add_test(tst_deviceview
     SOURCES tst_deviceview.cpp
     LIBS station_ui station_pages_testdata
     LABELS gui)
+# Checks azsphere and detects attached devices with the simulator's stand-ins.
+station_add_test(tst_settingsdialog
+    SOURCES tst_settingsdialog.cpp
+    LIBS station_ui
+    LABELS gui
+    TIMEOUT 180)
+foreach(tool azsphere sphere-sim)
+    if(TARGET ${tool})
+        add_dependencies(tst_settingsdialog ${tool})
+    endif()
+endforeach()

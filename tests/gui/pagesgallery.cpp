@@ -7,6 +7,7 @@
 #include "ui/deviceviewwidget.h"
 #include "ui/rangeselector.h"
 #include "ui/recordspage.h"
+#include "ui/settingsdialog.h"
 #include "ui/theme.h"
 #include "ui/translation.h"
 #include "ui/yieldpage.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -26,9 +28,9 @@ namespace {
 
 const QSize ScreenSize(1920, 1080);
 
-bool save(QWidget *widget, const QString &folder, const QString &name)
+bool save(QWidget *widget, const QString &folder, const QString &name, QSize size = ScreenSize)
 {
-    widget->resize(ScreenSize);
+    widget->resize(size);
     widget->show();
     QApplication::processEvents();
     const QString path = QDir(folder).filePath(name);
@@ -146,6 +148,40 @@ int main(int argc, char *argv[])
                 view.onOutputLine(fixture, line);
             ok = save(&view, folder, u"device-running.png"_s) && ok;
         }
+    }
+    {
+        // A dialog at a dialog's size, not full screen.
+        const QSize dialogSize(1200, 760);
+        Station::StationConfig config;
+        config.backend = Station::Backend::Real;
+        config.azspherePath = u"/opt/azurespheresdk/Tools_v2/azsphere"_s;
+        config.rfSettingsToolPath = u"/opt/rftools/RfSettingsTool"_s;
+        config.rfToolCliPath = u"/opt/rftools/RfToolCli"_s;
+        config.stationName = u"LINE2-ST04"_s;
+        config.operatorName = u"M. Keller"_s;
+        config.recipeFolder = u"/srv/line/recipes"_s;
+        config.recordFile = u"/srv/line/record/line2-st04.sqlite"_s;
+        config.stepTimeouts.insert(u"os-update"_s, std::chrono::minutes(15));
+        config.stepTimeouts.insert(u"wifi-verify"_s, std::chrono::seconds(90));
+        for (int i = 1; i <= 8; ++i) {
+            config.fixtures.append({i,
+                u"A%1"_s.arg(i),
+                QString::number(1200 + i * 11),
+                u"192.168.35.%1"_s.arg(i + 1),
+                u"/dev/ttyUSB%1"_s.arg(i - 1)});
+        }
+        Station::SettingsDialog dialog;
+        dialog.setConfig(config);
+        auto *tabs = dialog.findChild<QTabWidget *>(u"tabs"_s);
+        tabs->setCurrentIndex(2);
+        ok = save(&dialog, folder, u"settings.png"_s, dialogSize) && ok;
+        tabs->setCurrentIndex(1);
+        ok = save(&dialog, folder, u"settings-tools.png"_s, dialogSize) && ok;
+        // A mistake the dialog catches before saving: two fixtures on one USB port.
+        config.fixtures[3].connectionPath = config.fixtures[2].connectionPath;
+        dialog.setConfig(config);
+        tabs->setCurrentIndex(2);
+        ok = save(&dialog, folder, u"settings-problems.png"_s, dialogSize) && ok;
     }
     return ok ? 0 : 1;
 }

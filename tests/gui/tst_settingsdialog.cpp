@@ -1,0 +1,350 @@
+#include "models/fixtureconfigmodel.h"
+#include "services/azsphereclient.h"
+#include "services/stationconfig.h"
+#include "services/toolrunner.h"
+#include "ui/settingsdialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+
+namespace {
+
+StationConfig sampleConfig()
+{
+    StationConfig config;
+    config.backend = Backend::Simulator;
+    config.stationName = u"LINE2-ST04"_s;
+    config.operatorName = u"M. Keller"_s;
+    config.recipeFolder = u"/srv/line/recipes"_s;
+    config.defaultStepTimeout = std::chrono::seconds(240);
+    config.stepTimeouts.insert(u"os-update"_s, std::chrono::minutes(15));
+    config.toolEnvironment.insert(u"AZSPHERE_SIM_TIME_SCALE"_s, u"0.01"_s);
+    config.fixtures = {{1, u"A1"_s, u"1211"_s, {}, u"/dev/ttyUSB0"_s},
+        {2, u"A2"_s, u"1222"_s, {}, u"/dev/ttyUSB1"_s}};
+    return config;
+}
+
+} // namespace
+
+class tst_SettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void roundTrip();
+    void problemsBlockSave_data();
+    void problemsBlockSave();
+    void missingAndBrokenFiles();
+    void fixtureModel();
+    void checkAzsphere();
+    void checkMissingAzsphere();
+    void detectAttached();
+
+private:
+    template <typename T> T *child(const QString &name) const
+    {
+        T *found = m_dialog->findChild<T *>(name);
+        if (!found)
+            qWarning("no child %s", qPrintable(name));
+        return found;
+    }
+    void simulator(const QStringList &arguments);
+    QProcessEnvironment benchEnvironment() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    SettingsDialog *m_dialog = nullptr;
+    const QString m_simBin = QStringLiteral(STATION_SIM_BIN_DIR);
+    const QString m_sphereSim = QStringLiteral(STATION_BIN_DIR) + u"/sphere-sim"_s;
+};
+
+void tst_SettingsDialog::initTestCase()
+{
+    // The language goes to the user's settings: keep the test's apart from everyone else's.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"SphereStationTests"_s);
+    QCoreApplication::setApplicationName(u"tst_settingsdialog"_s);
+}
+
+void tst_SettingsDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(u"station.ini"_s);
+    QVERIFY(sampleConfig().save(m_path));
+    QSettings().remove(u"ui/language"_s);
+    m_dialog = new SettingsDialog;
+    QVERIFY(m_dialog->load(m_path));
+    m_dialog->show();
+}
+
+void tst_SettingsDialog::cleanup()
+{
+    delete m_dialog;
+    m_dialog = nullptr;
+    m_dir.reset();
+}
+
+void tst_SettingsDialog::simulator(const QStringList &arguments)
+{
+    ToolCall call;
+    call.program = m_sphereSim;
+    call.arguments = arguments;
+    call.environment = benchEnvironment();
+    call.timeout = std::chrono::seconds(60);
+    const ToolResult result = ToolRunner::run(call);
+    QVERIFY2(result.isSuccess(), qPrintable(result.commandLine + u'\n' + result.stdErrText()));
+}
+
+QProcessEnvironment tst_SettingsDialog::benchEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"AZSPHERE_SIM_HOME"_s, m_dir->filePath(u"bench"_s));
+    env.insert(u"AZSPHERE_SIM_TIME_SCALE"_s, u"0"_s);
+    return env;
+}
+
+void tst_SettingsDialog::roundTrip()
+{
+    // The fields show the file.
+    QCOMPARE(child<QLineEdit>(u"operatorName"_s)->text(), u"M. Keller"_s);
+    QCOMPARE(child<QLineEdit>(u"stationName"_s)->text(), u"LINE2-ST04"_s);
+    QVERIFY(child<QRadioButton>(u"backendSimulator"_s)->isChecked());
+    QCOMPARE(child<QSpinBox>(u"defaultTimeout"_s)->value(), 240);
+    QCOMPARE(m_dialog->config(), sampleConfig());
+    QVERIFY(m_dialog->problems().isEmpty());
+
+    // Change what a technician changes.
+    child<QLineEdit>(u"operatorName"_s)->setText(u"J. Wang"_s);
+    child<QRadioButton>(u"backendReal"_s)->click();
+    child<QLineEdit>(u"azspherePath"_s)->setText(u"/opt/azurespheresdk/Tools_v2/azsphere"_s);
+    auto *fixtures = child<QTableView>(u"fixtures"_s);
+    QAbstractItemModel *model = fixtures->model();
+    QVERIFY(model->setData(model->index(1, FixtureConfigModel::LabelColumn), u"B7"_s));
+    child<QPushButton>(u"addFixture"_s)->click();
+    QCOMPARE(model->rowCount(), 3);
+    QVERIFY(
+        model->setData(model->index(2, FixtureConfigModel::IpAddressColumn), u"192.168.35.4"_s));
+    auto *language = child<QComboBox>(u"language"_s);
+    language->setCurrentIndex(language->findData(u"de"_s));
+
+    QSignalSpy saved(m_dialog, &SettingsDialog::saved);
+    QSignalSpy chosen(m_dialog, &SettingsDialog::languageChosen);
+    QDialogButtonBox *buttons = m_dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons->button(QDialogButtonBox::Save)->isEnabled());
+    buttons->button(QDialogButtonBox::Save)->click();
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), u"de"_s);
+    QCOMPARE(SettingsDialog::savedLanguage(), u"de"_s);
+
+    // Reading the file back gives exactly what was edited, and nothing else changed.
+    const Result<StationConfig> reloaded = StationConfig::load(m_path);
+    QVERIFY(reloaded);
+    StationConfig expected = sampleConfig();
+    expected.operatorName = u"J. Wang"_s;
+    expected.backend = Backend::Real;
+    expected.azspherePath = u"/opt/azurespheresdk/Tools_v2/azsphere"_s;
+    expected.fixtures[1].label = u"B7"_s;
+    // A new fixture is numbered and labelled after the others.
+    expected.fixtures.append({3, u"A3"_s, {}, u"192.168.35.4"_s, {}});
+    QCOMPARE(reloaded->fixtures, expected.fixtures);
+    QCOMPARE(*reloaded, expected);
+
+    // And a new dialog shows it again.
+    SettingsDialog again;
+    QVERIFY(again.load(m_path));
+    QCOMPARE(again.config(), expected);
+    QCOMPARE(again.language(), u"de"_s);
+}
+
+void tst_SettingsDialog::problemsBlockSave_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problem");
+
+    QTest::newRow("same connection path")
+        << int(FixtureConfigModel::ConnectionPathColumn) << u"1211"_s
+        << u"Fixture 2 has the same connection path 1211 as fixture 1."_s;
+    QTest::newRow("not a location ID") << int(FixtureConfigModel::ConnectionPathColumn)
+                                       << u"usb-1"_s << u"not an FTDI location ID"_s;
+    QTest::newRow("same number") << int(FixtureConfigModel::NumberColumn) << u"1"_s
+                                 << u"Fixture number 1 is used by 2 fixtures."_s;
+}
+
+void tst_SettingsDialog::problemsBlockSave()
+{
+    QFETCH(int, column);
+    QFETCH(QString, value);
+    QFETCH(QString, problem);
+
+    const QByteArray before = [this] {
+        QFile file(m_path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QAbstractItemModel *model = child<QTableView>(u"fixtures"_s)->model();
+    QVERIFY(model->setData(model->index(1, column), value));
+
+    // Shown as soon as it is made, before anyone presses Save.
+    auto *panel = child<QWidget>(u"problemsPanel"_s);
+    QVERIFY(panel->isVisible());
+    QVERIFY2(child<QLabel>(u"problems"_s)->text().contains(problem.toHtmlEscaped()),
+        qPrintable(child<QLabel>(u"problems"_s)->text()));
+    QDialogButtonBox *buttons = m_dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(!buttons->button(QDialogButtonBox::Save)->isEnabled());
+    QVERIFY(!m_dialog->save());
+    QFile file(m_path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+
+    // Fixed: the panel goes away and Save works.
+    QVERIFY(model->setData(
+        model->index(1, column), column == FixtureConfigModel::NumberColumn ? u"2"_s : u"1222"_s));
+    QVERIFY(panel->isHidden());
+    QVERIFY(buttons->button(QDialogButtonBox::Save)->isEnabled());
+    QVERIFY(m_dialog->save());
+}
+
+void tst_SettingsDialog::missingAndBrokenFiles()
+{
+    SettingsDialog dialog;
+    QVERIFY(dialog.load(m_dir->filePath(u"new.ini"_s)));
+    QCOMPARE(dialog.config(), StationConfig());
+    QVERIFY(dialog.save());
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"new.ini"_s)));
+
+    const QString broken = m_dir->filePath(u"broken.ini"_s);
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[station]\ndefaultStepTimeoutMs=-5\n[fixtures]\n1\\number=x\nsize=1\n");
+    file.close();
+    SettingsDialog brokenDialog;
+    brokenDialog.show();
+    QVERIFY(!brokenDialog.load(broken));
+    auto *problems = brokenDialog.findChild<QLabel *>(u"problems"_s);
+    QVERIFY(problems->text().contains(u"broken.ini"_s));
+}
+
+void tst_SettingsDialog::fixtureModel()
+{
+    FixtureConfigModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFixtures(sampleConfig().fixtures);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.addFixture(), 2);
+    QCOMPARE(model.fixtures().at(2).number, 3);
+    QCOMPARE(model.fixtures().at(2).label, u"A3"_s);
+    QVERIFY(!model.setData(model.index(0, FixtureConfigModel::NumberColumn), u"one"_s));
+    QVERIFY(model.setData(model.index(0, FixtureConfigModel::UartPortColumn), u" /dev/ttyS0 "_s));
+    QCOMPARE(model.fixtures().at(0).uartPort, u"/dev/ttyS0"_s);
+    QVERIFY(model.insertRows(0, 2));
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.fixtures().at(0).number, 4);
+    QCOMPARE(model.fixtures().at(1).number, 5);
+    QVERIFY(model.removeRows(0, 2));
+    QVERIFY(!model.removeRows(3, 1));
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(model.flags(model.index(0, 0)) & Qt::ItemIsEditable);
+}
+
+void tst_SettingsDialog::checkAzsphere()
+{
+    QVERIFY(QFileInfo(m_simBin + u"/azsphere"_s).isExecutable());
+    QVERIFY(QFileInfo(m_sphereSim).isExecutable());
+    simulator({u"bench"_s, u"create"_s, u"--devices"_s, u"1"_s, u"--seed"_s, u"settings"_s});
+    m_dialog->setToolEnvironment(benchEnvironment());
+    child<QRadioButton>(u"backendReal"_s)->click();
+    child<QLineEdit>(u"azspherePath"_s)->setText(m_simBin + u"/azsphere"_s);
+
+    QSignalSpy checked(m_dialog, &SettingsDialog::azsphereChecked);
+    child<QPushButton>(u"checkAzsphere"_s)->click();
+    // Off the GUI thread: the dialog answers while the tool runs.
+    QVERIFY(m_dialog->isChecking());
+    QVERIFY(!child<QPushButton>(u"checkAzsphere"_s)->isEnabled());
+    QVERIFY(checked.wait(30000));
+    QVERIFY2(checked.at(0).at(0).toBool(), qPrintable(checked.at(0).at(1).toString()));
+    QCOMPARE(checked.at(0).at(1).toString(), u"25.10.0.1"_s);
+    QCOMPARE(child<QLabel>(u"azsphereStatus"_s)->text(), u"Azure Sphere SDK 25.10.0.1"_s);
+    QVERIFY(child<QLabel>(u"azsphereStatus"_s)->toolTip().contains(u"show-version"_s));
+    QVERIFY(child<QPushButton>(u"checkAzsphere"_s)->isEnabled());
+}
+
+void tst_SettingsDialog::checkMissingAzsphere()
+{
+    child<QRadioButton>(u"backendReal"_s)->click();
+    child<QLineEdit>(u"azspherePath"_s)->setText(m_dir->filePath(u"no/azsphere"_s));
+    QSignalSpy checked(m_dialog, &SettingsDialog::azsphereChecked);
+    child<QPushButton>(u"checkAzsphere"_s)->click();
+    QCOMPARE(checked.size(), 1);
+    QVERIFY(!checked.at(0).at(0).toBool());
+    QVERIFY2(child<QLabel>(u"azsphereStatus"_s)->text().contains(u"was not found"_s),
+        qPrintable(child<QLabel>(u"azsphereStatus"_s)->text()));
+}
+
+void tst_SettingsDialog::detectAttached()
+{
+    simulator({u"bench"_s, u"create"_s, u"--devices"_s, u"3"_s, u"--seed"_s, u"settings"_s});
+    const QString azsphere = m_simBin + u"/azsphere"_s;
+    AzsphereClient client(azsphere, benchEnvironment());
+    const auto attached = client.listAttached();
+    QVERIFY(attached.isSuccess());
+    QCOMPARE(attached.value->size(), 3);
+    QStringList paths;
+    for (const AttachedDevice &device : *attached.value)
+        paths << device.connectionPath;
+    paths.sort();
+
+    // Fixture 1 already has the first device's port; fixture 2 has none yet.
+    StationConfig config = sampleConfig();
+    config.azspherePath = azsphere;
+    config.fixtures = {{1, u"A1"_s, paths.at(0), {}, {}}, {2, u"A2"_s, {}, {}, {}}};
+    m_dialog->setConfig(config);
+    m_dialog->setToolEnvironment(benchEnvironment());
+    QVERIFY(!m_dialog->problems().isEmpty()); // fixture 2 matches no device yet
+
+    QSignalSpy finished(m_dialog, &SettingsDialog::detectFinished);
+    child<QPushButton>(u"detectAttached"_s)->click();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.at(0).at(0).toBool());
+    QCOMPARE(finished.at(0).at(1).toInt(), 3);
+    QCOMPARE(finished.at(0).at(2).toInt(), 2);
+    const QList<FixtureConfig> fixtures = m_dialog->config().fixtures;
+    QCOMPARE(fixtures.size(), 3);
+    QCOMPARE(fixtures.at(0).connectionPath, paths.at(0));
+    QCOMPARE(fixtures.at(1).connectionPath, paths.at(1));
+    QCOMPARE(fixtures.at(2).connectionPath, paths.at(2));
+    QCOMPARE(fixtures.at(2).number, 3);
+    QVERIFY(m_dialog->problems().isEmpty());
+    QVERIFY(child<QLabel>(u"detectStatus"_s)->text().contains(u"3 devices"_s));
+
+    // Again: everything is mapped already, nothing changes.
+    child<QPushButton>(u"detectAttached"_s)->click();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.at(1).at(2).toInt(), 0);
+    QCOMPARE(m_dialog->config().fixtures, fixtures);
+}
+
+QTEST_MAIN(tst_SettingsDialog)
+#include "tst_settingsdialog.moc"
