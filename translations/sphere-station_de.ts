@@ -546,7 +546,7 @@
     <message>
         <location line="-82"/>
         <location line="+54"/>
-        <location filename="../services/recipeloader.cpp" line="+1084"/>
+        <location filename="../services/recipeloader.cpp" line="+1080"/>
         <source>must not be empty</source>
         <translation>darf nicht leer sein</translation>
     </message>
@@ -595,7 +595,7 @@
         <translation>unbekannter Schlüssel; war &quot;%1&quot; gemeint?</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-359"/>
+        <location filename="../services/recipeloader.cpp" line="-360"/>
         <source>not valid JSON: %1 at offset %2</source>
         <translation>kein gültiges JSON: %1 an Offset %2</translation>
     </message>
@@ -622,12 +622,12 @@
     <message>
         <location line="+45"/>
         <location line="+19"/>
-        <location line="+277"/>
+        <location line="+278"/>
         <source>must be an object</source>
         <translation>muss ein Objekt sein</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-202"/>
         <source>must be greater than params.wait_s (%1)</source>
         <translation>muss größer als params.wait_s (%1) sein</translation>
     </message>
@@ -667,7 +667,7 @@
         <translation>muss ein absoluter Gerätepfad sein, oder leer für den Port des Prüfplatzes</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>invalid regular expression: %1 at offset %2</source>
         <translation>ungültiger regulärer Ausdruck: %1 an Offset %2</translation>
     </message>
@@ -2124,6 +2124,50 @@
     </message>
 </context>
 <context>
+    <name>Station::FixtureConfigModel</name>
+    <message>
+        <location filename="../models/fixtureconfigmodel.cpp" line="+106"/>
+        <source>The FTDI location ID of the fixture&apos;s USB port (digits, e.g. 1243). It stays the same across reboots.</source>
+        <translation>Die FTDI-Location-ID des USB-Ports des Prüfplatzes (Ziffern, z. B. 1243). Sie bleibt auch nach Neustarts gleich.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Used where the SDK reports no connection path (Linux): 192.168.35.2 for the first device.</source>
+        <translation>Wird verwendet, wenn das SDK keinen Verbindungspfad meldet (Linux): 192.168.35.2 für das erste Gerät.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The serial port of the fixture&apos;s UART, e.g. /dev/ttyUSB3.</source>
+        <translation>Die serielle Schnittstelle des UART am Prüfplatz, z. B. /dev/ttyUSB3.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fixture</source>
+        <extracomment>Column header: fixture number</extracomment>
+        <translation>Prüfplatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection path</source>
+        <translation>Verbindungspfad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UART port</source>
+        <translation>UART-Port</translation>
+    </message>
+</context>
+<context>
     <name>Station::FixtureModel</name>
     <message>
         <location filename="../models/fixturemodel.cpp" line="+202"/>
@@ -2147,7 +2191,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+461"/>
+        <location filename="../ui/mainwindow.cpp" line="+487"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -2341,7 +2385,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-333"/>
+        <location filename="../ui/mainwindow.cpp" line="-339"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -2366,12 +2410,12 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Open recipe…</source>
         <translation>Rezept öffnen…</translation>
     </message>
@@ -2417,7 +2461,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-148"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -2432,7 +2476,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Nacht</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+161"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
@@ -2669,7 +2713,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Die Prüfdatenbank ist wieder beschreibbar; Prüfplätze können gestartet werden.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>All runs finished: %1 PASS, %2 FAIL, %3 stopped.</source>
         <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL, 0 stopped&quot;</extracomment>
         <translation>Alle Läufe beendet: %1 BESTANDEN, %2 FEHLER, %3 gestoppt.</translation>
@@ -2680,7 +2724,17 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>%1: Das Gerät wurde während des Laufs getauscht (%2 → %3).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>Records</source>
+        <translation>Prüfdaten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yield</source>
+        <translation>Ausbeute</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -2690,7 +2744,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%1 has no run to show yet.</source>
         <translation>%1 hat noch keinen Lauf zum Anzeigen.</translation>
     </message>
@@ -2836,6 +2890,76 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
 </context>
 <context>
+    <name>Station::ParetoChart</name>
+    <message>
+        <location filename="../ui/paretochart.cpp" line="+56"/>
+        <source>No failures in this range</source>
+        <translation>Keine Fehler in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Other (%1 kinds)</source>
+        <translation>Sonstige (%1 Arten)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+57"/>
+        <source>Failures</source>
+        <translation>Fehleranzahl</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Cumulative %</source>
+        <translation>Kumuliert %</translation>
+    </message>
+</context>
+<context>
+    <name>Station::ParetoModel</name>
+    <message>
+        <location filename="../models/paretomodel.cpp" line="+53"/>
+        <location line="+2"/>
+        <source>%1 %</source>
+        <extracomment>A percentage, e.g. &quot;12.5 %&quot;</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failures</source>
+        <translation>Fehleranzahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cumulative</source>
+        <extracomment>Column header: running total of the shares in a Pareto table</extracomment>
+        <translation>Kumuliert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latest cause</source>
+        <translation>Letzte Ursache</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(unknown step)</source>
+        <translation>(unbekannter Schritt)</translation>
+    </message>
+</context>
+<context>
     <name>Station::PermanentRecipeDialog</name>
     <message>
         <location filename="../ui/permanentrecipedialog.cpp" line="+22"/>
@@ -2938,7 +3062,7 @@ Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
 <context>
     <name>Station::RecipeBadge</name>
     <message>
-        <location filename="../ui/recipebadge.cpp" line="+23"/>
+        <location filename="../ui/recipebadge.cpp" line="+24"/>
         <source>Recipe</source>
         <translation>Rezept</translation>
     </message>
@@ -3225,6 +3349,305 @@ Beendet %2</translation>
     </message>
 </context>
 <context>
+    <name>Station::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="+124"/>
+        <source>Station settings</source>
+        <translation>Stationseinstellungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Fixtures</source>
+        <translation>Prüfplätze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeouts</source>
+        <translation>Zeitlimits</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the program</source>
+        <translation>Programm auswählen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the record file</source>
+        <translation>Prüfdatenbank auswählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station record (*.sqlite)</source>
+        <translation>Prüfdatenbank (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. LINE2-ST04</source>
+        <translation>z. B. LINE2-ST04</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Takes effect when the station starts next.</source>
+        <translation>Wirkt beim nächsten Start der Station.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The sample recipes</source>
+        <translation>Die Beispielrezepte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>The application&apos;s data folder</source>
+        <translation>Datenordner der Anwendung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Station name</source>
+        <translation>Stationsname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipe folder</source>
+        <translation>Rezeptordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record file</source>
+        <translation>Prüfdatenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log folder</source>
+        <translation>Log-Ordner</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back end</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simulator: a bench of simulated devices, no hardware</source>
+        <translation>Simulator: Testaufbau mit simulierten Geräten, ohne Hardware</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Real devices through the Azure Sphere SDK</source>
+        <translation>Echte Geräte über das Azure Sphere SDK</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <location line="+3"/>
+        <location line="+450"/>
+        <source>Found on the PATH</source>
+        <translation>Wird im PATH gesucht</translation>
+    </message>
+    <message>
+        <location line="-466"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run azsphere show-version</source>
+        <translation>azsphere show-version ausführen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>One NAME=value per line</source>
+        <translation>Ein NAME=Wert pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>azsphere</source>
+        <translation>azsphere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RfSettingsTool</source>
+        <translation>RfSettingsTool</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RfToolCli</source>
+        <translation>RfToolCli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step type</source>
+        <translation>Schritttyp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeout (s)</source>
+        <translation>Zeitlimit (s)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+70"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Default step timeout</source>
+        <translation>Standard-Zeitlimit pro Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per step type</source>
+        <translation>Je Schritttyp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UART baud rate</source>
+        <translation>UART-Baudrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UART ports offered</source>
+        <translation>Angebotene UART-Ports</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Each fixture is bound to the USB port it is wired to (its FTDI location ID), or to an IP address where the SDK reports no connection path.</source>
+        <translation>Jeder Prüfplatz ist an den USB-Port gebunden, an dem er angeschlossen ist (seine FTDI-Location-ID), oder an eine IP-Adresse, wenn das SDK keinen Verbindungspfad meldet.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add fixture</source>
+        <translation>Prüfplatz hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detect attached</source>
+        <translation>Angeschlossene erkennen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run azsphere device list-attached and fill in the connection paths of the devices plugged in now</source>
+        <translation>azsphere device list-attached ausführen und die Verbindungspfade der jetzt angeschlossenen Geräte eintragen</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>No configuration file was given to save to.</source>
+        <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;The settings could not be saved:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Die Einstellungen konnten nicht gespeichert werden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Looking for attached devices…</source>
+        <translation>Angeschlossene Geräte werden gesucht…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running azsphere show-version…</source>
+        <translation>azsphere show-version läuft…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The check ended without a result.</source>
+        <translation>Die Prüfung endete ohne Ergebnis.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Azure Sphere SDK %1</source>
+        <translation>Azure Sphere SDK %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No device is attached.</source>
+        <translation>Es ist kein Gerät angeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 attached: %2 already in the map, %3 filled in. Check the labels, then save.</source>
+        <translation>%1 angeschlossen: %2 bereits zugeordnet, %3 eingetragen. Bezeichnungen prüfen, dann speichern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 device</source>
+        <translation>1 Gerät</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 devices</source>
+        <translation>%1 Geräte</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The simulator&apos;s azsphere is used</source>
+        <translation>Das azsphere des Simulators wird verwendet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;Fix these before saving:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Vor dem Speichern beheben:&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Station::StartGateModel</name>
     <message>
         <location filename="../ui/startgatemodel.cpp" line="+43"/>
@@ -3296,6 +3719,115 @@ Beendet %2</translation>
         <location filename="../ui/translation.cpp" line="+68"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>Für die Sprache „%1“ gibt es keine Übersetzung; die Station bleibt auf Englisch.</translation>
+    </message>
+</context>
+<context>
+    <name>Station::YieldPage</name>
+    <message>
+        <location filename="../ui/yieldpage.cpp" line="+34"/>
+        <source>%1 %</source>
+        <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the record again (F5)</source>
+        <translation>Prüfdatenbank neu lesen (F5)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Devices started</source>
+        <translation>Gestartete Geräte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First-pass yield</source>
+        <translation>Erstausbeute (FPY)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Devices per hour</source>
+        <translation>Geräte pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failures by step</source>
+        <translation>Fehler nach Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failures by error</source>
+        <translation>Fehler nach Fehlerart</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>Cannot read the record: %1</source>
+        <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>1 run</source>
+        <translation>1 Lauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 runs</source>
+        <translation>%1 Läufe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 aborted</source>
+        <translation>%1 abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 interrupted</source>
+        <translation>%1 unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>final yield %1</source>
+        <translation>Endausbeute %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 failed run</source>
+        <translation>1 fehlgeschlagener Lauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 failed runs</source>
+        <translation>%1 fehlgeschlagene Läufe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 still in progress</source>
+        <translation>%1 noch in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 devices passed their first run</source>
+        <translation>%1 Geräte im ersten Lauf bestanden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>over %1 h; %2 passed per hour</source>
+        <translation>über %1 h; %2 bestanden pro Stunde</translation>
     </message>
 </context>
 <context>

@@ -546,7 +546,7 @@
     <message>
         <location line="-82"/>
         <location line="+54"/>
-        <location filename="../services/recipeloader.cpp" line="+1084"/>
+        <location filename="../services/recipeloader.cpp" line="+1080"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>未知的键；是否是指 &quot;%1&quot;？</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-359"/>
+        <location filename="../services/recipeloader.cpp" line="-360"/>
         <source>not valid JSON: %1 at offset %2</source>
         <translation>不是有效的 JSON：%1（偏移量 %2）</translation>
     </message>
@@ -621,12 +621,12 @@
     <message>
         <location line="+45"/>
         <location line="+19"/>
-        <location line="+277"/>
+        <location line="+278"/>
         <source>must be an object</source>
         <translation>必须是对象</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-202"/>
         <source>must be greater than params.wait_s (%1)</source>
         <translation>必须大于 params.wait_s（%1）</translation>
     </message>
@@ -666,7 +666,7 @@
         <translation>必须是绝对设备路径；留空则使用工位的端口</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>invalid regular expression: %1 at offset %2</source>
         <translation>正则表达式无效：%1（偏移量 %2）</translation>
     </message>
@@ -2119,6 +2119,50 @@
     </message>
 </context>
 <context>
+    <name>Station::FixtureConfigModel</name>
+    <message>
+        <location filename="../models/fixtureconfigmodel.cpp" line="+106"/>
+        <source>The FTDI location ID of the fixture&apos;s USB port (digits, e.g. 1243). It stays the same across reboots.</source>
+        <translation>工位 USB 端口的 FTDI 位置 ID（数字，例如 1243）。重启后保持不变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Used where the SDK reports no connection path (Linux): 192.168.35.2 for the first device.</source>
+        <translation>在 SDK 不报告连接路径时使用（Linux）：第一台设备为 192.168.35.2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The serial port of the fixture&apos;s UART, e.g. /dev/ttyUSB3.</source>
+        <translation>工位 UART 的串口，例如 /dev/ttyUSB3。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fixture</source>
+        <extracomment>Column header: fixture number</extracomment>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection path</source>
+        <translation>连接路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UART port</source>
+        <translation>UART 端口</translation>
+    </message>
+</context>
+<context>
     <name>Station::FixtureModel</name>
     <message>
         <location filename="../models/fixturemodel.cpp" line="+202"/>
@@ -2142,7 +2186,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+461"/>
+        <location filename="../ui/mainwindow.cpp" line="+487"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -2334,7 +2378,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-333"/>
+        <location filename="../ui/mainwindow.cpp" line="-339"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -2356,12 +2400,12 @@ Stop every run and close?</source>
         <translation>产线</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Open recipe…</source>
         <translation>打开配方…</translation>
     </message>
@@ -2407,7 +2451,7 @@ Stop every run and close?</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-148"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -2422,7 +2466,7 @@ Stop every run and close?</source>
         <translation>夜班</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+161"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -2657,7 +2701,7 @@ Stop every run and close?</source>
         <translation>测试记录已恢复可写；可以启动工位。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>All runs finished: %1 PASS, %2 FAIL, %3 stopped.</source>
         <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL, 0 stopped&quot;</extracomment>
         <translation>全部运行结束：%1 通过，%2 失败，%3 已停止。</translation>
@@ -2668,7 +2712,17 @@ Stop every run and close?</source>
         <translation>%1：运行期间设备被更换（%2 → %3）。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>Records</source>
+        <translation>测试记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yield</source>
+        <translation>良率</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -2678,7 +2732,7 @@ Stop every run and close?</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%1 has no run to show yet.</source>
         <translation>%1 还没有可显示的运行。</translation>
     </message>
@@ -2824,6 +2878,76 @@ Stop every run and close?</source>
     </message>
 </context>
 <context>
+    <name>Station::ParetoChart</name>
+    <message>
+        <location filename="../ui/paretochart.cpp" line="+56"/>
+        <source>No failures in this range</source>
+        <translation>此时间范围内无失败</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Other (%1 kinds)</source>
+        <translation>其他（%1 类）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+57"/>
+        <source>Failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Cumulative %</source>
+        <translation>累计 %</translation>
+    </message>
+</context>
+<context>
+    <name>Station::ParetoModel</name>
+    <message>
+        <location filename="../models/paretomodel.cpp" line="+53"/>
+        <location line="+2"/>
+        <source>%1 %</source>
+        <extracomment>A percentage, e.g. &quot;12.5 %&quot;</extracomment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cumulative</source>
+        <extracomment>Column header: running total of the shares in a Pareto table</extracomment>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latest cause</source>
+        <translation>最近原因</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(unknown step)</source>
+        <translation>（未知步骤）</translation>
+    </message>
+</context>
+<context>
     <name>Station::PermanentRecipeDialog</name>
     <message>
         <location filename="../ui/permanentrecipedialog.cpp" line="+22"/>
@@ -2926,7 +3050,7 @@ You are asked once now, not for each device.</source>
 <context>
     <name>Station::RecipeBadge</name>
     <message>
-        <location filename="../ui/recipebadge.cpp" line="+23"/>
+        <location filename="../ui/recipebadge.cpp" line="+24"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
@@ -3212,6 +3336,305 @@ Finished %2</source>
     </message>
 </context>
 <context>
+    <name>Station::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="+124"/>
+        <source>Station settings</source>
+        <translation>工作站设置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Fixtures</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the program</source>
+        <translation>选择程序</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the record file</source>
+        <translation>选择测试记录文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station record (*.sqlite)</source>
+        <translation>测试记录 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. LINE2-ST04</source>
+        <translation>例如 LINE2-ST04</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Takes effect when the station starts next.</source>
+        <translation>下次启动工作站时生效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The sample recipes</source>
+        <translation>示例配方</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>The application&apos;s data folder</source>
+        <translation>应用程序数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipe folder</source>
+        <translation>配方文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record file</source>
+        <translation>测试记录文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back end</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simulator: a bench of simulated devices, no hardware</source>
+        <translation>模拟器：由模拟设备组成的模拟测试台，无需硬件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Real devices through the Azure Sphere SDK</source>
+        <translation>通过 Azure Sphere SDK 连接真实设备</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <location line="+3"/>
+        <location line="+450"/>
+        <source>Found on the PATH</source>
+        <translation>从 PATH 中查找</translation>
+    </message>
+    <message>
+        <location line="-466"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run azsphere show-version</source>
+        <translation>运行 azsphere show-version</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>One NAME=value per line</source>
+        <translation>每行一个 NAME=值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>azsphere</source>
+        <translation>azsphere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RfSettingsTool</source>
+        <translation>RfSettingsTool</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RfToolCli</source>
+        <translation>RfToolCli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step type</source>
+        <translation>步骤类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeout (s)</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+70"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Default step timeout</source>
+        <translation>默认步骤超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per step type</source>
+        <translation>按步骤类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UART baud rate</source>
+        <translation>UART 波特率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UART ports offered</source>
+        <translation>可选 UART 端口</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Each fixture is bound to the USB port it is wired to (its FTDI location ID), or to an IP address where the SDK reports no connection path.</source>
+        <translation>每个工位绑定到其所连接的 USB 端口（FTDI 位置 ID）；如果 SDK 不报告连接路径，则绑定到 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add fixture</source>
+        <translation>添加工位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detect attached</source>
+        <translation>检测已连接设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run azsphere device list-attached and fill in the connection paths of the devices plugged in now</source>
+        <translation>运行 azsphere device list-attached，并填入当前已连接设备的连接路径</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>No configuration file was given to save to.</source>
+        <translation>未指定要保存到的配置文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;The settings could not be saved:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法保存设置：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Looking for attached devices…</source>
+        <translation>正在查找已连接的设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running azsphere show-version…</source>
+        <translation>正在运行 azsphere show-version…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The check ended without a result.</source>
+        <translation>检查结束但没有结果。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Azure Sphere SDK %1</source>
+        <translation>Azure Sphere SDK %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No device is attached.</source>
+        <translation>未连接任何设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 attached: %2 already in the map, %3 filled in. Check the labels, then save.</source>
+        <translation>已连接 %1：%2 台已在映射表中，已填入 %3 台。请检查名称后保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 device</source>
+        <translation>1 台设备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 devices</source>
+        <translation>%1 台设备</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The simulator&apos;s azsphere is used</source>
+        <translation>使用模拟器的 azsphere</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;Fix these before saving:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;保存前请修正以下问题：&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Station::StartGateModel</name>
     <message>
         <location filename="../ui/startgatemodel.cpp" line="+43"/>
@@ -3283,6 +3706,115 @@ Finished %2</source>
         <location filename="../ui/translation.cpp" line="+68"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>没有语言“%1”的翻译；工作站将继续使用英文。</translation>
+    </message>
+</context>
+<context>
+    <name>Station::YieldPage</name>
+    <message>
+        <location filename="../ui/yieldpage.cpp" line="+34"/>
+        <source>%1 %</source>
+        <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the record again (F5)</source>
+        <translation>重新读取测试记录（F5）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Devices started</source>
+        <translation>已启动设备数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First-pass yield</source>
+        <translation>直通率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Devices per hour</source>
+        <translation>每小时设备数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failures by step</source>
+        <translation>按步骤统计失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failures by error</source>
+        <translation>按错误统计失败</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>Cannot read the record: %1</source>
+        <translation>无法读取测试记录：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>1 run</source>
+        <translation>1 次运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 runs</source>
+        <translation>%1 次运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 aborted</source>
+        <translation>%1 次中止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 interrupted</source>
+        <translation>%1 次中断</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>final yield %1</source>
+        <translation>最终良率 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 failed run</source>
+        <translation>1 次失败运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 failed runs</source>
+        <translation>%1 次失败运行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 still in progress</source>
+        <translation>%1 台仍在进行中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 devices passed their first run</source>
+        <translation>%1 台设备首次运行即通过</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>over %1 h; %2 passed per hour</source>
+        <translation>共 %1 小时；每小时通过 %2 台</translation>
     </message>
 </context>
 <context>
