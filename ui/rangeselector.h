@@ -44,6 +44,8 @@ public:
 
     // "Now" in UTC; tests and the screenshot tool use a fixed clock.
     void setClock(Clock clock);
+    // The clock's "now" (UTC).
+    QDateTime now() const { return m_clock(); }
     void setTimeZone(const QTimeZone &zone);
     QTimeZone timeZone() const { return m_zone; }
     // The plant's shifts; defaultShifts() unless set. Early/Late/Night are the first three.

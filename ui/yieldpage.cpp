@@ -27,6 +27,8 @@ namespace {
 
 // A shift board is looked at, not clicked: re-read once a minute while it is shown.
 constexpr auto AutoRefreshInterval = 60s;
+// A shift that ended a moment ago still gets its last runs' verdicts.
+constexpr int AutoRefreshSlack = 15 * 60;
 
 QString percent(double fraction)
 {
@@ -88,7 +90,16 @@ YieldPage::YieldPage(QWidget *parent)
 
     m_autoRefresh = new QTimer(this);
     m_autoRefresh->setInterval(AutoRefreshInterval);
-    connect(m_autoRefresh, &QTimer::timeout, this, &YieldPage::refresh);
+    connect(m_autoRefresh, &QTimer::timeout, this, [this] {
+        // Only a live board moves on by itself (the range reaches now); a report over a
+        // week or the whole record is read when someone asks for it, not every minute.
+        const TimeRange range = m_range->range();
+        const bool live = range.from.isValid() && range.to.isValid()
+            && range.from.secsTo(range.to) <= 24 * 3600
+            && range.to >= m_range->now().addSecs(-AutoRefreshSlack);
+        if (live)
+            refresh();
+    });
     connect(refreshButton, &QPushButton::clicked, this, &YieldPage::refresh);
     connect(m_range, &RangeSelector::rangeChanged, this, &YieldPage::refresh);
     showReport();

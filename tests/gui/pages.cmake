@@ -12,6 +12,9 @@ target_link_libraries(station_pages_testdata PUBLIC station_models PRIVATE stati
 qt_add_executable(pagesgallery pagesgallery.cpp)
 set_target_properties(pagesgallery PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
 target_link_libraries(pagesgallery PRIVATE station_ui station_pages_testdata station_options)
+add_test(NAME pagesgallery COMMAND pagesgallery ${CMAKE_CURRENT_BINARY_DIR}/pagesgallery)
+set_tests_properties(pagesgallery PROPERTIES
+    LABELS gui TIMEOUT 180 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 
 station_add_test(tst_pagemodels
     SOURCES tst_pagemodels.cpp
