@@ -27,8 +27,8 @@ public:
         RecipeColumn,
         OutcomeColumn,
         FailedStepColumn,
-        CauseColumn,
         DurationColumn,
+        CauseColumn, // last: it takes the room that is left
         ColumnCount
     };
     Q_ENUM(Column)

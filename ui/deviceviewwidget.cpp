@@ -122,7 +122,8 @@ DeviceViewWidget::DeviceViewWidget(QWidget *parent)
     splitter->addWidget(buildDetailPane());
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({720, 1180});
+    // Proportions: the steps need about 560 pixels on a 1280-pixel screen.
+    splitter->setSizes({900, 1100});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
@@ -163,7 +164,7 @@ void DeviceViewWidget::buildHeader()
     PageLook::makeFieldName(deviceName);
     m_deviceId = new QLabel(m_header);
     m_deviceId->setObjectName(u"deviceId"_s);
-    m_deviceId->setFont(Theme::monoFont(14, QFont::DemiBold));
+    m_deviceId->setFont(Theme::monoFont(13, QFont::DemiBold));
     m_deviceId->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_deviceId->setWordWrap(true);
     m_copyDevice = new QPushButton(tr("Copy"), m_header);
@@ -196,7 +197,7 @@ void DeviceViewWidget::buildHeader()
         tr("Manufacturing state"),
         tr("Connection")};
     m_fields = new QGridLayout;
-    m_fields->setHorizontalSpacing(28);
+    m_fields->setHorizontalSpacing(24);
     m_fields->setVerticalSpacing(0);
     for (int i = 0; i < FieldCount; ++i) {
         auto *name = new QLabel(names.at(i), m_header);
@@ -218,16 +219,18 @@ void DeviceViewWidget::buildHeader()
     for (int column = 0; column < FieldsPerRow; ++column)
         m_fields->setColumnStretch(column, 1);
 
+    // The 128-digit ID gets a row of its own: beside the badge it would not fit a 1280-pixel
+    // screen.
     auto *top = new QHBoxLayout;
-    top->setSpacing(16);
+    top->setSpacing(20);
     top->addWidget(m_badge, 0, Qt::AlignTop);
-    top->addLayout(idColumn, 1);
+    top->addLayout(m_fields, 1);
 
     auto *layout = new QVBoxLayout(m_header);
     layout->setContentsMargins(14, 12, 14, 12);
-    layout->setSpacing(12);
+    layout->setSpacing(10);
     layout->addLayout(top);
-    layout->addLayout(m_fields);
+    layout->addLayout(idColumn);
 }
 
 void DeviceViewWidget::buildCausePanel()
@@ -271,10 +274,10 @@ QWidget *DeviceViewWidget::buildStepsPane()
     QHeaderView *header = m_stepsView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    m_stepsView->setColumnWidth(StepListModel::SeqColumn, 44);
-    m_stepsView->setColumnWidth(StepListModel::StepColumn, 230);
-    m_stepsView->setColumnWidth(StepListModel::OutcomeColumn, 110);
-    m_stepsView->setColumnWidth(StepListModel::DurationColumn, 84);
+    m_stepsView->setColumnWidth(StepListModel::SeqColumn, 40);
+    m_stepsView->setColumnWidth(StepListModel::StepColumn, 210);
+    m_stepsView->setColumnWidth(StepListModel::OutcomeColumn, 105);
+    m_stepsView->setColumnWidth(StepListModel::DurationColumn, 78);
     m_stepsView->setColumnWidth(StepListModel::AttemptsColumn, 76);
     connect(m_stepsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,
@@ -288,11 +291,12 @@ QWidget *DeviceViewWidget::buildStepsPane()
     m_historyTitle = makeTitle(tr("Runs of this device"), pane);
     m_historyView = makeTable(pane, u"history"_s);
     m_historyView->setModel(m_history);
-    m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->setColumnWidth(RunHistoryModel::StartedColumn, 190);
-    m_historyView->setColumnWidth(RunHistoryModel::FixtureColumn, 90);
-    m_historyView->setColumnWidth(RunHistoryModel::OutcomeColumn, 130);
-    m_historyView->setColumnWidth(RunHistoryModel::FailedStepColumn, 200);
+    m_historyView->horizontalHeader()->setSectionResizeMode(
+        RunHistoryModel::FailedStepColumn, QHeaderView::Stretch);
+    m_historyView->setColumnWidth(RunHistoryModel::StartedColumn, 192);
+    m_historyView->setColumnWidth(RunHistoryModel::FixtureColumn, 75);
+    m_historyView->setColumnWidth(RunHistoryModel::OutcomeColumn, 115);
+    m_historyView->setColumnWidth(RunHistoryModel::DurationColumn, 70);
     m_historyView->setMaximumHeight(m_historyView->verticalHeader()->defaultSectionSize() * 6 + 30);
     connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) {
         const qint64 id = m_history->run(index.row()).id;

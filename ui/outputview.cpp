@@ -91,6 +91,7 @@ OutputView::OutputView(const QString &title, QWidget *parent)
     m_editor->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_editor->setPlaceholderText(tr("No output"));
     m_editor->setMaximumBlockCount(MaxLiveLines);
+    m_editor->setMinimumHeight(QFontMetrics(Theme::monoFont(13)).lineSpacing() * 2 + 12);
     new OutputHighlighter(m_editor->document());
 
     auto *bar = new QHBoxLayout;

@@ -201,7 +201,8 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Device ID or serial"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(220);
+    m_search->setMaximumWidth(520);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(SearchDelay);
@@ -209,15 +210,14 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_refresh->setToolTip(tr("Read the record again (F5)"));
     m_refresh->setShortcut(QKeySequence::Refresh);
 
+    // Two rows, so the page fits a 1280-pixel screen: when and what outcome, then which
+    // fixture, recipe or device, and what to do with the result.
     auto *filterBar = new QHBoxLayout;
     filterBar->setSpacing(14);
     filterBar->addWidget(m_range);
-    filterBar->addSpacing(10);
+    filterBar->addSpacing(16);
     filterBar->addLayout(outcomes);
-    filterBar->addSpacing(10);
-    filterBar->addWidget(m_fixture);
-    filterBar->addWidget(m_recipe);
-    filterBar->addWidget(m_search, 1);
+    filterBar->addStretch(1);
     filterBar->addWidget(m_refresh);
 
     m_count = new QLabel(this);
@@ -229,6 +229,8 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(u"status"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long file name must not widen the page.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_withSteps = new QCheckBox(tr("With steps"), this);
     m_withSteps->setObjectName(u"withSteps"_s);
     m_withSteps->setToolTip(tr("Also write each run's steps (command lines, exit codes, "
@@ -241,7 +243,9 @@ RecordsPage::RecordsPage(QWidget *parent)
     summaryBar->addWidget(m_count);
     summaryBar->addWidget(m_shown);
     summaryBar->addStretch(1);
-    summaryBar->addWidget(m_status);
+    summaryBar->addWidget(m_fixture);
+    summaryBar->addWidget(m_recipe);
+    summaryBar->addWidget(m_search, 1);
     summaryBar->addSpacing(12);
     summaryBar->addWidget(m_withSteps);
     summaryBar->addWidget(m_export);
@@ -263,16 +267,17 @@ RecordsPage::RecordsPage(QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionResizeMode(RecordsModel::CauseColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(RecordsModel::RunColumn, 70);
-    m_view->setColumnWidth(RecordsModel::StartedColumn, 180);
-    m_view->setColumnWidth(RecordsModel::FixtureColumn, 90);
-    m_view->setColumnWidth(RecordsModel::DeviceColumn, 150);
-    m_view->setColumnWidth(RecordsModel::SerialColumn, 120);
-    m_view->setColumnWidth(RecordsModel::RecipeColumn, 150);
-    m_view->setColumnWidth(RecordsModel::OutcomeColumn, 150);
-    m_view->setColumnWidth(RecordsModel::FailedStepColumn, 230);
-    m_view->setColumnWidth(RecordsModel::DurationColumn, 90);
+    // The cause is last and takes what is left: at 1280 pixels the other columns still fit.
+    header->setStretchLastSection(true);
+    m_view->setColumnWidth(RecordsModel::RunColumn, 64);
+    m_view->setColumnWidth(RecordsModel::StartedColumn, 172);
+    m_view->setColumnWidth(RecordsModel::FixtureColumn, 80);
+    m_view->setColumnWidth(RecordsModel::DeviceColumn, 140);
+    m_view->setColumnWidth(RecordsModel::SerialColumn, 110);
+    m_view->setColumnWidth(RecordsModel::RecipeColumn, 140);
+    m_view->setColumnWidth(RecordsModel::OutcomeColumn, 140);
+    m_view->setColumnWidth(RecordsModel::FailedStepColumn, 200);
+    m_view->setColumnWidth(RecordsModel::DurationColumn, 74);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
@@ -280,6 +285,7 @@ RecordsPage::RecordsPage(QWidget *parent)
     layout->addLayout(filterBar);
     layout->addLayout(summaryBar);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
 
     connect(m_range, &RangeSelector::rangeChanged, this, &RecordsPage::applyFilter);
     connect(m_fixture, &QComboBox::currentIndexChanged, this, &RecordsPage::applyFilter);

@@ -2,6 +2,7 @@
 // technician's and quality staff's pages at 1920x1080, so their design can be checked by eye
 // and shown in the README. Runs on the offscreen platform:
 //   QT_QPA_PLATFORM=offscreen build/tests/pagesgallery /tmp/pagesgallery [--lang de]
+//       [--size 1280x800]
 #include "pagesrecord.h"
 #include "services/recordquery.h"
 #include "ui/deviceviewwidget.h"
@@ -26,10 +27,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QSize ScreenSize(1920, 1080);
+QSize ScreenSize(1920, 1080);
 
 bool save(QWidget *widget, const QString &folder, const QString &name, QSize size = ScreenSize)
 {
+    // The pages must fit the station's smallest screen (1280x800) without scrolling sideways.
+    const QSize minimum = widget->minimumSizeHint();
+    std::printf("%s: minimum %dx%d\n", qPrintable(name), minimum.width(), minimum.height());
     widget->resize(size);
     widget->show();
     QApplication::processEvents();
@@ -53,10 +57,18 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"folder"_s, u"Where the PNG files go."_s);
     QCommandLineOption language(u"lang"_s, u"UI language (de, zh_CN)."_s, u"language"_s);
     parser.addOption(language);
+    QCommandLineOption size(u"size"_s, u"Screen size, default 1920x1080."_s, u"WxH"_s);
+    parser.addOption(size);
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
     const QString folder = parser.positionalArguments().constFirst();
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(u'x');
+        ScreenSize = QSize(parts.value(0).toInt(), parts.value(1).toInt());
+        if (ScreenSize.isEmpty())
+            parser.showHelp(2);
+    }
     if (!QDir().mkpath(folder)) {
         std::fprintf(stderr, "cannot create %s\n", qPrintable(folder));
         return 1;
