@@ -4,6 +4,7 @@
 #include "services/simulatorbackend.h"
 #include "services/station.h"
 #include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
 #include "ui/theme.h"
 #include "ui/translation.h"
 
@@ -78,7 +79,7 @@ int runGui(const AppOptions &options)
 {
     Theme::apply();
     // The language chosen in the settings, else the system's.
-    const QString language = QSettings().value(u"ui/language"_s).toString();
+    const QString language = SettingsDialog::savedLanguage();
     if (Result<QLocale> installed = installTranslations(language); !installed) {
         Logging::station().warn(
             u"translation %1 not installed: %2"_s.arg(language, installed.error().message));

@@ -12,6 +12,7 @@
 #include "ui/recorderrorbanner.h"
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
+#include "ui/settingsdialog.h"
 #include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
 #include "ui/theme.h"
@@ -269,8 +270,8 @@ void MainWindow::createActions()
     connect(m_stopAll, &QAction::triggered, this, &MainWindow::stopAll);
 
     m_settings = new QAction(tr("Settings…"), this);
-    m_settings->setToolTip(tr("Station configuration: back end, tools, fixtures"));
-    m_settings->setEnabled(false);
+    m_settings->setToolTip(tr("Station configuration: back end, tools, fixtures, language"));
+    connect(m_settings, &QAction::triggered, this, &MainWindow::openSettings);
 }
 
 void MainWindow::createToolBar()
@@ -425,6 +426,31 @@ void MainWindow::chooseRecipe()
         this, tr("Open recipe"), folder, tr("Recipes (*.json);;All files (*)"));
     if (!path.isEmpty())
         openRecipe(path);
+}
+
+void MainWindow::openSettings()
+{
+    // Window-modal but not blocking: the line keeps running and its tiles keep updating.
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const ToolSetup &tools = m_station.tools();
+    if (tools.simulated)
+        dialog->setToolSearchPaths({QFileInfo(tools.azsphere).absolutePath()});
+    dialog->setToolEnvironment(tools.environment);
+    dialog->load(
+        m_options.configPath.isEmpty() ? StationConfig::defaultPath() : m_options.configPath);
+    connect(dialog, &SettingsDialog::saved, this, [this, dialog](const StationConfig &config) {
+        // The station's name shows at once; tools, fixtures and files are set up at start-up.
+        if (!config.stationName.isEmpty() && config.stationName != m_station.stationName()) {
+            m_station.setStationName(config.stationName);
+            updateWindowTitle();
+        }
+        post(Severity::Info,
+            tr("Settings saved to %1. Back end, tools, fixtures and files take effect when the "
+               "station starts next.")
+                .arg(QDir::toNativeSeparators(dialog->path())));
+    });
+    dialog->open();
 }
 
 void MainWindow::updateRecipe()

@@ -95,6 +95,7 @@ public:
     QAction *startAllAction() const { return m_startAll; }
     QAction *stopAllAction() const { return m_stopAll; }
     QAction *openRecipeAction() const { return m_openRecipe; }
+    QAction *settingsAction() const { return m_settings; }
     SerialScanFilter *scanFilter() const { return m_scanFilter; }
     DeviceViewWidget *deviceView() const { return m_deviceView; }
     RecordsPage *recordsPage() const { return m_recordsPage; }
@@ -128,6 +129,7 @@ private:
     void onAllFinished();
     void onDeviceSwapped(int fixture, const QString &previousId, const QString &newId);
     void chooseRecipe();
+    void openSettings();
     QString fixtureTitle(int fixture) const;
     QString refusalFor(int fixture) const;
     bool isScanCaptureActive() const;

@@ -12,6 +12,7 @@
 #include "ui/recorderrorbanner.h"
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
+#include "ui/settingsdialog.h"
 #include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
 #include "ui/yieldpage.h"
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void keyboardShortcuts();
     void typingInTextFieldsStartsNothing();
     void statusBarNamesBackendAndRecord();
+    void settingsDialogSavesConfiguration();
 
 private:
     struct Line
@@ -126,6 +128,7 @@ std::unique_ptr<tst_MainWindow::Line> tst_MainWindow::makeLine(
     MainWindow::Options windowOptions;
     windowOptions.backendText = u"Simulator: %1 devices"_s.arg(fixtures);
     windowOptions.recipeFolder = SimulatedLine::recipe({});
+    windowOptions.configPath = line->sim->directory() + u"/station.ini"_s;
     line->window = std::make_unique<MainWindow>(line->sim->station(), windowOptions);
     Line *raw = line.get();
     line->window->setPermanentConfirmation([raw](const Recipe &) {
@@ -626,6 +629,32 @@ void tst_MainWindow::statusBarNamesBackendAndRecord()
     QVERIFY(w.stationStatusBar()->freeSpaceText().contains(u"Free"_s, Qt::CaseInsensitive));
     QVERIFY(w.windowTitle().contains(u"Line 1 / PC-01"_s));
     QVERIFY(!w.shiftLabel()->text().isEmpty());
+}
+
+void tst_MainWindow::settingsDialogSavesConfiguration()
+{
+    auto line = makeLine(1);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(w.settingsAction()->isEnabled());
+    w.settingsAction()->trigger();
+    // Not blocking: the line keeps running behind it.
+    auto *dialog = w.findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    const QString ini = line->sim->directory() + u"/station.ini"_s;
+    QCOMPARE(dialog->path(), ini);
+    StationConfig config = dialog->config();
+    config.stationName = u"Line 9 / PC-02"_s;
+    dialog->setConfig(config);
+    QVERIFY2(dialog->save(), qPrintable(dialog->problems().join(u'\n')));
+    QVERIFY(w.windowTitle().contains(u"Line 9 / PC-02"_s));
+    QCOMPARE(line->sim->station().stationName(), u"Line 9 / PC-02"_s);
+    QVERIFY(w.messageArea()->latestText().contains(u"Settings saved"_s));
+    const Result<StationConfig> saved = StationConfig::load(ini);
+    QVERIFY(saved);
+    QCOMPARE(saved->stationName, u"Line 9 / PC-02"_s);
+    dialog->reject();
 }
 
 QTEST_MAIN(tst_MainWindow)
