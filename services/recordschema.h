@@ -86,5 +86,4 @@ QDateTime timeFromText(const QString &text);
 // A text bind that is never NULL (a null QString binds as SQL NULL).
 QVariant textValue(const QString &text);
 
-
 } // namespace Station::RecordSql
