@@ -108,7 +108,8 @@ int runGui(const AppOptions &options)
     windowOptions.configPath
         = !options.configPath.isEmpty() ? options.configPath : StationConfig::defaultPath();
     MainWindow window(station, windowOptions);
-    window.show();
+    // The station PC is there for the station: the window takes the screen.
+    window.showMaximized();
     if (station.interruptedRunsClosed() > 0) {
         window.messageArea()->post(MessageArea::Severity::Warning,
             Tr::tr("%n run(s) left open when the station last stopped were closed as "
