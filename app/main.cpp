@@ -66,6 +66,19 @@ bool isHeadless(int argc, char *argv[])
     return false;
 }
 
+// --help and --version print and exit: they must work on a machine without a display, so they
+// never create the GUI application.
+bool isInfoRequest(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "--help-all", "-v", "--version"}) {
+            if (qstrcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 void addStationOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -173,7 +186,7 @@ int main(int argc, char *argv[])
     const bool headless = !exportMode && isHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
 #ifdef STATION_HAVE_GUI
-    if (!exportMode && !headless)
+    if (!exportMode && !headless && !isInfoRequest(argc, argv))
         app = createGuiApplication(argc, argv);
 #endif
     if (!app)
