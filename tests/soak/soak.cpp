@@ -15,7 +15,7 @@
 // Exit code 0 only when every check held. Figures go to stdout ("name: value unit") and --json.
 //
 //   soak --devices N [--fixtures 8] [--seed 1] [--time-scale 0.01] [--fault-rate 0.5]
-//        [--kill-rate 0.15] [--step-timeout 6] [--work DIR] [--json FILE]
+//        [--kill-rate 0.15] [--step-timeout 6] [--work DIR] [--json FILE] [--bin DIR]
 #include "services/backgroundprocess.h"
 #include "services/csvexport.h"
 #include "services/toolrunner.h"
@@ -72,7 +72,25 @@ struct Options
     int detailsTimeoutS = 3;
     QString workDir;
     QString json;
+    // Folder of sphere-station and sphere-sim (the simulator's tools are in ../sim-bin). A long
+    // soak runs a copy, so that builds in the build folder meanwhile cannot pull the programs
+    // away under it.
+    QString binDir = QStringLiteral(STATION_BIN_DIR);
 };
+
+void copyTree(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    const QDir source(from);
+    for (const QFileInfo &entry :
+        source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString target = to + u'/' + entry.fileName();
+        if (entry.isDir())
+            copyTree(entry.absoluteFilePath(), target);
+        else
+            QFile::copy(entry.absoluteFilePath(), target);
+    }
+}
 
 QString argument(const QStringList &args, const QString &name, const QString &fallback)
 {
@@ -244,6 +262,7 @@ private:
     QRandomGenerator m_rng;
     std::unique_ptr<QTemporaryDir> m_tmp;
     QString m_work;
+    QString m_binDir;
     QString m_bench;
     QString m_record;
     QHash<int, QString> m_recipes; // Recipe -> file
@@ -275,6 +294,7 @@ private:
 Soak::Soak(const Options &options)
     : m_options(options)
     , m_rng(options.seed)
+    , m_binDir(QDir(options.binDir).absolutePath())
     , m_catalog(faultCatalog())
 { }
 
@@ -289,7 +309,7 @@ void Soak::violation(const QString &kind, const QString &text)
 std::optional<QByteArray> Soak::sphereSim(const QStringList &args)
 {
     ToolCall call;
-    call.program = QStringLiteral(STATION_BIN_DIR "/sphere-sim");
+    call.program = m_binDir + u"/sphere-sim"_s;
     call.arguments = args;
     call.environment = m_env;
     call.timeout = std::chrono::seconds(60);
@@ -317,6 +337,9 @@ std::optional<QJsonArray> Soak::benchFixtures()
 void Soak::writeRecipes()
 {
     const QString recipes = QStringLiteral(STATION_SOURCE_DIR "/resources/recipes/");
+    // The assets are copied: a build regenerates the checkout's copy, maybe during a long soak.
+    const QString assets = m_work + u"/sim-assets/"_s;
+    copyTree(recipes + u"sim-assets"_s, assets);
     const auto absolute = [&](auto &&self, const QJsonValue &value) -> QJsonValue {
         if (value.isObject()) {
             QJsonObject object = value.toObject();
@@ -331,7 +354,7 @@ void Soak::writeRecipes()
             return array;
         }
         if (value.isString() && value.toString().startsWith(u"sim-assets/"_s))
-            return QString(recipes + value.toString());
+            return QString(assets + value.toString().mid(11));
         return value;
     };
     for (const Recipe recipe : {Recipe::Quick, Recipe::Full}) {
@@ -410,7 +433,7 @@ StationExit Soak::runStation(Recipe recipe, const QList<int> &fixtures, bool kil
     for (int f : fixtures)
         list.append(QString::number(f));
     ToolCall call;
-    call.program = QStringLiteral(STATION_BIN_DIR "/sphere-station");
+    call.program = m_binDir + u"/sphere-station"_s;
     call.arguments = {u"--headless"_s,
         u"--simulate"_s,
         QString::number(m_options.fixtures),
@@ -875,7 +898,7 @@ int Soak::exec()
             // The device's state as azsphere reports it, for every device whose state matters.
             if (complete || exit.killed || recipe == Recipe::Full) {
                 ToolCall call;
-                call.program = QStringLiteral(STATION_SIM_BIN_DIR "/azsphere");
+                call.program = m_binDir + u"/../sim-bin/azsphere"_s;
                 call.arguments = {u"device"_s,
                     u"manufacturing-state"_s,
                     u"show"_s,
@@ -1088,11 +1111,13 @@ int main(int argc, char **argv)
     options.stepTimeoutS = argument(args, u"--step-timeout"_s, u"6"_s).toInt();
     options.workDir = argument(args, u"--work"_s, {});
     options.json = argument(args, u"--json"_s, {});
+    options.binDir = argument(args, u"--bin"_s, options.binDir);
     if (options.devices < 1 || options.fixtures < 1 || options.fixtures > 64
         || options.stepTimeoutS < 4) {
         std::fprintf(stderr,
             "usage: soak --devices N [--fixtures 1..64] [--seed S] [--time-scale X] "
-            "[--fault-rate P] [--kill-rate P] [--step-timeout S>=4] [--work DIR] [--json FILE]\n");
+            "[--fault-rate P] [--kill-rate P] [--step-timeout S>=4] [--work DIR] [--json FILE] "
+            "[--bin DIR]\n");
         return 2;
     }
     Soak soak(options);

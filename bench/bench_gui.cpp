@@ -1,0 +1,244 @@
+// GUI latency and memory: the station window (MainWindow, as `sphere-station` builds it) with 64
+// fixtures on a simulated bench running a recipe at a small time scale, measured in-process:
+// - event-loop lateness: a 5 ms precise QTimer measuring how late each tick comes;
+// - posted-event round trips: every 10 ms a queued call, timed until it runs;
+// - peak RSS (VmHWM) of the whole process (window, station, worker threads).
+// Between rounds every device is swapped for a new one, so each round runs the whole recipe.
+// Runs offscreen (QT_QPA_PLATFORM=offscreen), so painting is real but nothing is shown.
+//
+//   bench_gui [--fixtures 64] [--rounds 2] [--time-scale 0.01] [--recipe full.json]
+//             [--json FILE]
+#include "app/stationsetup.h"
+#include "benchreport.h"
+#include "models/fixturemodel.h"
+#include "services/logging.h"
+#include "services/simulatorbackend.h"
+#include "services/station.h"
+#include "stationdriver.h"
+#include "ui/mainwindow.h"
+#include "ui/theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Station;
+
+namespace {
+
+constexpr int TickMs = 5;
+constexpr int RoundTripEveryMs = 10;
+
+QString argument(const QStringList &args, const QString &name, const QString &fallback)
+{
+    const qsizetype at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+}
+
+double currentRssMiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0.0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0.0;
+}
+
+// Measures the GUI thread's event loop while it is active (between start() and stop()).
+class LoopProbe : public QObject
+{
+public:
+    void start()
+    {
+        m_active = true;
+        m_tick.setTimerType(Qt::PreciseTimer);
+        m_tick.setInterval(TickMs);
+        QObject::connect(&m_tick, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_lastTick > 0)
+                m_lateness.push_back(double(now - m_lastTick) / 1e6 - TickMs);
+            m_lastTick = now;
+        });
+        m_clock.start();
+        m_tick.start();
+        m_post.setInterval(RoundTripEveryMs);
+        QObject::connect(&m_post, &QTimer::timeout, this, [this] {
+            const qint64 posted = m_clock.nsecsElapsed();
+            QMetaObject::invokeMethod(
+                this,
+                [this, posted] {
+                    m_roundTrips.push_back(double(m_clock.nsecsElapsed() - posted) / 1e6);
+                },
+                Qt::QueuedConnection);
+        });
+        m_post.start();
+    }
+    void stop()
+    {
+        m_tick.stop();
+        m_post.stop();
+        m_lastTick = 0;
+    }
+
+    std::vector<double> m_lateness;   // ms late per 5 ms tick
+    std::vector<double> m_roundTrips; // ms from post to run
+
+private:
+    QElapsedTimer m_clock;
+    QTimer m_tick;
+    QTimer m_post;
+    qint64 m_lastTick = 0;
+    bool m_active = false;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    Bench::Report report(u"bench_gui"_s, args);
+    const int fixtures = argument(args, u"--fixtures"_s, u"64"_s).toInt();
+    const int rounds = std::max(1, argument(args, u"--rounds"_s, u"2"_s).toInt());
+    const double timeScale = argument(args, u"--time-scale"_s, u"0.01"_s).toDouble();
+    const QString recipeName = argument(args, u"--recipe"_s, u"full.json"_s);
+    const QString recipe
+        = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);
+    report.parameter(u"fixtures"_s, QString::number(fixtures));
+    report.parameter(u"rounds"_s, QString::number(rounds));
+    report.parameter(u"time_scale"_s, QString::number(timeScale));
+    report.parameter(u"recipe"_s, recipe);
+    report.parameter(u"platform"_s, QApplication::platformName());
+
+    QTemporaryDir dir;
+    const QString bench = dir.filePath(u"bench"_s);
+    QDir().mkpath(bench);
+    qputenv("AZSPHERE_SIM_TIME_SCALE", QByteArray::number(timeScale));
+    qputenv("AZSPHERE_SIM_HOME", QFile::encodeName(bench));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.filePath(u"xdg-data"_s)));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(u"xdg-config"_s)));
+    const QProcessEnvironment env = Bench::simEnvironment(bench, timeScale);
+
+    // As sphere-station does: logging, theme, the station, the window (maximised on 1920x1080).
+    Logging::Options logging;
+    logging.directory = dir.filePath(u"logs"_s);
+    logging.stderrLevel = LogLevel::Critical;
+    if (Result<> logs = Logging::initialize(logging); !logs)
+        std::fprintf(stderr, "bench_gui: logging disabled: %s\n", qPrintable(logs.error().message));
+    Theme::apply();
+    AppOptions options;
+    options.simulate = fixtures;
+    options.recordPath = dir.filePath(u"record.sqlite"_s);
+    options.operatorName = u"bench"_s;
+    auto setup = std::make_unique<StationSetup>();
+    if (Result<> built = setup->build(options, true); !built) {
+        std::fprintf(stderr,
+            "bench_gui: %s %s\n",
+            qPrintable(built.error().message),
+            qPrintable(built.error().detail));
+        return 1;
+    }
+    StationController &station = setup->station();
+    MainWindow::Options windowOptions;
+    windowOptions.backendText = u"Simulator (bench_gui)"_s;
+    auto window = std::make_unique<MainWindow>(station, windowOptions);
+    window->setPermanentConfirmation([](const Recipe &) { return true; });
+    window->resize(1920, 1080);
+    window->show();
+    if (!window->openRecipe(recipe)) {
+        std::fprintf(stderr, "bench_gui: the window refused %s\n", qPrintable(recipe));
+        return 1;
+    }
+    const double rssIdle = currentRssMiB();
+
+    LoopProbe probe;
+    int finishedRuns = 0;
+    int passedRuns = 0;
+    QObject::connect(
+        &station, &StationController::runFinished, &app, [&](int, const FixtureSnapshot &snapshot) {
+            ++finishedRuns;
+            if (snapshot.verdict == RunOutcome::Pass)
+                ++passedRuns;
+        });
+    QElapsedTimer busy;
+    double busyMs = 0;
+    double rssPeakDuring = 0;
+    QTimer rssSampler;
+    QObject::connect(&rssSampler, &QTimer::timeout, &app, [&] {
+        rssPeakDuring = std::max(rssPeakDuring, currentRssMiB());
+    });
+    rssSampler.start(200);
+
+    for (int round = 0; round < rounds; ++round) {
+        if (round > 0) {
+            // New devices in every fixture (sphere-sim swap), so the whole recipe runs again.
+            for (int f = 1; f <= fixtures; ++f) {
+                if (auto swapped
+                    = Bench::sphereSim({u"swap"_s, u"--fixture"_s, QString::number(f)}, env);
+                    !swapped) {
+                    std::fprintf(stderr, "bench_gui: %s\n", qPrintable(swapped.error().message));
+                    return 1;
+                }
+            }
+        }
+        QEventLoop loop;
+        const auto done
+            = QObject::connect(&station, &StationController::allFinished, &loop, &QEventLoop::quit);
+        QTimer guard;
+        guard.setSingleShot(true);
+        QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
+        guard.start(std::chrono::minutes(10));
+        busy.start();
+        probe.start();
+        window->startAll();
+        loop.exec();
+        probe.stop();
+        busyMs += double(busy.elapsed());
+        QObject::disconnect(done);
+        if (!guard.isActive()) {
+            std::fprintf(stderr, "bench_gui: round %d did not finish in 10 minutes\n", round + 1);
+            return 1;
+        }
+        std::printf("# round %d: %d runs finished, %lld ms\n",
+            round + 1,
+            finishedRuns,
+            static_cast<long long>(busy.elapsed()));
+        std::fflush(stdout);
+    }
+
+    report.add(u"runs"_s, finishedRuns, u"runs"_s);
+    report.add(u"runs_passed"_s, passedRuns, u"runs"_s);
+    report.add(u"busy_time"_s, busyMs / 1000.0, u"s"_s);
+    report.add(u"ticks"_s, double(probe.m_lateness.size()), u"ticks"_s);
+    report.add(u"tick_lateness_p50"_s, Bench::percentile(probe.m_lateness, 50), u"ms"_s);
+    report.add(u"tick_lateness_p99"_s, Bench::percentile(probe.m_lateness, 99), u"ms"_s);
+    report.add(u"tick_lateness_max"_s, Bench::percentile(probe.m_lateness, 100), u"ms"_s);
+    report.add(u"round_trip_p50"_s, Bench::percentile(probe.m_roundTrips, 50), u"ms"_s);
+    report.add(u"round_trip_p99"_s, Bench::percentile(probe.m_roundTrips, 99), u"ms"_s);
+    report.add(u"round_trip_max"_s, Bench::percentile(probe.m_roundTrips, 100), u"ms"_s);
+    report.add(u"rss_idle"_s, rssIdle, u"MiB"_s);
+    report.add(u"rss_peak_sampled"_s, rssPeakDuring, u"MiB"_s);
+    report.add(u"rss_peak"_s, Bench::peakRssMiB(), u"MiB"_s);
+    report.target(u"tick_lateness_p99"_s, 16);
+    report.target(u"round_trip_p99"_s, 16);
+    report.target(u"rss_peak"_s, 300);
+    report.note(u"lateness: how much later than 5 ms each tick of a 5 ms precise QTimer on the "
+                "GUI thread came; round trip: a queued call posted every 10 ms, timed until it "
+                "ran. Both only while runs were going."_s);
+
+    // Shut down as sphere-station does: window, station (workers, record), simulator, logging.
+    window.reset();
+    setup.reset();
+    Logging::shutdown();
+    return report.finish() ? 0 : 1;
+}
