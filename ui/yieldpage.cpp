@@ -258,6 +258,10 @@ void YieldPage::showReport()
                 ? tr("1 failed run")
                 : tr("%1 failed runs").arg(locale.toString(r.runsFailed)));
     }
+    // A device counts as failed when it has no PASS run; say when that includes runs the
+    // operator stopped or the station lost, so the card matches the Pareto (FAIL runs only).
+    if (const int stopped = r.runsAborted + r.runsInterrupted; stopped > 0)
+        failedNotes << tr("%1 aborted or interrupted").arg(locale.toString(stopped));
     if (r.devicesInProgress > 0)
         failedNotes << tr("%1 still in progress").arg(locale.toString(r.devicesInProgress));
     m_failedNote->setText(failedNotes.join(u", "_s));
