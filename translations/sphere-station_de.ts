@@ -1850,18 +1850,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+162"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+163"/>
         <source>Device ID</source>
         <translation>Geräte-ID</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+185"/>
+        <location line="+188"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-186"/>
         <source>Copy the full device ID</source>
         <translation>Vollständige Geräte-ID kopieren</translation>
     </message>
@@ -1926,8 +1926,8 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <location line="+414"/>
+        <location line="+93"/>
+        <location line="+415"/>
         <source>Runs of this device</source>
         <translation>Läufe dieses Geräts</translation>
     </message>
@@ -2191,7 +2191,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+487"/>
+        <location filename="../ui/mainwindow.cpp" line="+513"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -2354,7 +2354,7 @@
 <context>
     <name>Station::GuiMain</name>
     <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+48"/>
+        <location filename="../app/guimain.cpp" line="+49"/>
         <source>Simulator: %n device(s) (bench %1)</source>
         <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
         <translation>
@@ -2374,7 +2374,7 @@
         <translation>Sphere Station kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n Lauf, der beim letzten Beenden der Station offen war, wurde als UNTERBROCHEN abgeschlossen.</numerusform>
@@ -2385,7 +2385,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-339"/>
+        <location filename="../ui/mainwindow.cpp" line="-364"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -2431,12 +2431,12 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+191"/>
+        <location line="+216"/>
         <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
         <translation>Alle Prüfplätze mit wartendem Gerät starten (F5). Die Tasten 1–9 starten einen einzelnen Prüfplatz.</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-211"/>
         <source>Stop all</source>
         <translation>Alle stoppen</translation>
     </message>
@@ -2451,12 +2451,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Station configuration: back end, tools, fixtures</source>
-        <translation>Stationskonfiguration: Backend, Tools, Prüfplätze</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
@@ -2476,7 +2471,12 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Nacht</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+138"/>
+        <source>Station configuration: back end, tools, fixtures, language</source>
+        <translation>Stationskonfiguration: Backend, Tools, Prüfplätze, Sprache</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
@@ -2551,7 +2551,12 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Rezepte (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>Settings saved to %1. Back end, tools, fixtures and files take effect when the station starts next.</source>
+        <translation>Einstellungen in %1 gespeichert. Backend, Tools, Prüfplätze und Dateien wirken beim nächsten Start der Station.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The record cannot be written: no new start</source>
         <translation>Prüfdatenbank nicht beschreibbar: kein neuer Start</translation>
     </message>
@@ -2858,7 +2863,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Keine Ausgabe</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>No match</source>
         <translation>Kein Treffer</translation>
     </message>
@@ -3224,7 +3229,7 @@ Beendet %2</translation>
         <translation>Geräte-ID oder Seriennummer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3234,7 +3239,7 @@ Beendet %2</translation>
         <translation>Prüfdatenbank neu lesen (F5)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>With steps</source>
         <translation>Mit Schritten</translation>
     </message>
@@ -3249,7 +3254,7 @@ Beendet %2</translation>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -3724,7 +3729,7 @@ Beendet %2</translation>
 <context>
     <name>Station::YieldPage</name>
     <message>
-        <location filename="../ui/yieldpage.cpp" line="+34"/>
+        <location filename="../ui/yieldpage.cpp" line="+36"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
         <translation>%1 %</translation>
@@ -3775,7 +3780,7 @@ Beendet %2</translation>
         <translation>Fehler nach Fehlerart</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+146"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -3815,7 +3820,12 @@ Beendet %2</translation>
         <translation>%1 fehlgeschlagene Läufe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>%1 aborted or interrupted</source>
+        <translation>%1 abgebrochen oder unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 still in progress</source>
         <translation>%1 noch in Arbeit</translation>
     </message>

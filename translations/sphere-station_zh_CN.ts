@@ -1845,18 +1845,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+162"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+163"/>
         <source>Device ID</source>
         <translation>设备 ID</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+185"/>
+        <location line="+188"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-186"/>
         <source>Copy the full device ID</source>
         <translation>复制完整的设备 ID</translation>
     </message>
@@ -1921,8 +1921,8 @@
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <location line="+414"/>
+        <location line="+93"/>
+        <location line="+415"/>
         <source>Runs of this device</source>
         <translation>本设备的运行记录</translation>
     </message>
@@ -2186,7 +2186,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+487"/>
+        <location filename="../ui/mainwindow.cpp" line="+513"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -2349,7 +2349,7 @@
 <context>
     <name>Station::GuiMain</name>
     <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+48"/>
+        <location filename="../app/guimain.cpp" line="+49"/>
         <source>Simulator: %n device(s) (bench %1)</source>
         <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
         <translation>
@@ -2368,7 +2368,7 @@
         <translation>Sphere Station 无法启动</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>上次工作站停止时有 %n 次运行未结束，已标记为“已中断”。</numerusform>
@@ -2378,7 +2378,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-339"/>
+        <location filename="../ui/mainwindow.cpp" line="-364"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -2421,12 +2421,12 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+191"/>
+        <location line="+216"/>
         <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
         <translation>启动所有放有空闲设备的工位（F5）。按 1–9 键启动单个工位。</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-211"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
@@ -2441,12 +2441,7 @@ Stop every run and close?</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Station configuration: back end, tools, fixtures</source>
-        <translation>工作站配置：后端、工具、工位</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
@@ -2466,7 +2461,12 @@ Stop every run and close?</source>
         <translation>夜班</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+138"/>
+        <source>Station configuration: back end, tools, fixtures, language</source>
+        <translation>工作站配置：后端、工具、工位、语言</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -2541,7 +2541,12 @@ Stop every run and close?</source>
         <translation>配方 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>Settings saved to %1. Back end, tools, fixtures and files take effect when the station starts next.</source>
+        <translation>设置已保存到 %1。后端、工具、工位和文件设置将在下次启动工作站时生效。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The record cannot be written: no new start</source>
         <translation>无法写入测试记录：不能开始新的运行</translation>
     </message>
@@ -2846,7 +2851,7 @@ Stop every run and close?</source>
         <translation>无输出</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>No match</source>
         <translation>无匹配项</translation>
     </message>
@@ -3211,7 +3216,7 @@ Finished %2</source>
         <translation>设备 ID 或序列号</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3221,7 +3226,7 @@ Finished %2</source>
         <translation>重新读取测试记录（F5）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>With steps</source>
         <translation>包含步骤</translation>
     </message>
@@ -3236,7 +3241,7 @@ Finished %2</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
@@ -3711,7 +3716,7 @@ Finished %2</source>
 <context>
     <name>Station::YieldPage</name>
     <message>
-        <location filename="../ui/yieldpage.cpp" line="+34"/>
+        <location filename="../ui/yieldpage.cpp" line="+36"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
         <translation>%1%</translation>
@@ -3762,7 +3767,7 @@ Finished %2</source>
         <translation>按错误统计失败</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+146"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
@@ -3802,7 +3807,12 @@ Finished %2</source>
         <translation>%1 次失败运行</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>%1 aborted or interrupted</source>
+        <translation>%1 次中止或中断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 still in progress</source>
         <translation>%1 台仍在进行中</translation>
     </message>
