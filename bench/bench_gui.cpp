@@ -25,6 +25,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -99,6 +100,19 @@ private:
     qint64 m_lastTick = 0;
     bool m_active = false;
 };
+
+// Runs the event loop until `ready()` or the timeout; returns ready().
+bool waitUntil(const std::function<bool()> &ready, std::chrono::milliseconds timeout)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!ready() && clock.elapsed() < timeout.count()) {
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return ready();
+}
 
 } // namespace
 
@@ -191,6 +205,18 @@ int main(int argc, char **argv)
                 }
             }
         }
+        // Start all starts the fixtures whose device the presence poll has seen.
+        const auto allPresent = [&] {
+            for (int f = 1; f <= fixtures; ++f) {
+                if (station.isRunning(f) || station.snapshot(f).presence != Presence::Present)
+                    return false;
+            }
+            return true;
+        };
+        if (!waitUntil(allPresent, std::chrono::minutes(1))) {
+            std::fprintf(stderr, "bench_gui: the devices were not all present within a minute\n");
+            return 1;
+        }
         QEventLoop loop;
         const auto done
             = QObject::connect(&station, &StationController::allFinished, &loop, &QEventLoop::quit);
@@ -201,6 +227,14 @@ int main(int argc, char **argv)
         busy.start();
         probe.start();
         window->startAll();
+        int running = 0;
+        for (int f = 1; f <= fixtures; ++f)
+            running += station.isRunning(f) ? 1 : 0;
+        if (running != fixtures) {
+            std::fprintf(
+                stderr, "bench_gui: start all started %d of %d fixtures\n", running, fixtures);
+            return 1;
+        }
         loop.exec();
         probe.stop();
         busyMs += double(busy.elapsed());

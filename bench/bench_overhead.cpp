@@ -3,7 +3,7 @@
 // ran (from its record), replayed back to back as plain processes by a minimal driver with the
 // same parallelism, and the UART scripts replayed as raw line exchanges on the same simulator.
 //
-//   bench_overhead [--devices 1,8,32] [--recipe full.json] [--repeat 3] [--json FILE]
+//   bench_overhead [--devices 1,8,32] [--recipe full.json] [--repeat 3] [--bin DIR] [--json FILE]
 #include "benchreport.h"
 #include "replay.h"
 #include "services/backgroundprocess.h"
@@ -224,6 +224,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     Bench::Report report(u"bench_overhead"_s, args);
+    Bench::setBinDirectoryFromArguments(args);
+    report.parameter(u"station"_s, Bench::stationProgram());
     const QString recipeName = argument(args, u"--recipe"_s, u"full.json"_s);
     const QString recipe
         = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);

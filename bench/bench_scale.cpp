@@ -4,7 +4,7 @@
 // ideal / actual.
 //
 //   bench_scale [--fixtures 1,2,4,8,16,32,64] [--time-scale 0.02] [--recipe full.json]
-//               [--repeat 1] [--json FILE]
+//               [--repeat 1] [--bin DIR] [--json FILE]
 #include "benchreport.h"
 #include "stationdriver.h"
 
@@ -94,6 +94,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     Bench::Report report(u"bench_scale"_s, args);
+    Bench::setBinDirectoryFromArguments(args);
+    report.parameter(u"station"_s, Bench::stationProgram());
     const QString recipeName = argument(args, u"--recipe"_s, u"full.json"_s);
     const QString recipe
         = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);

@@ -3,6 +3,7 @@
 #include "services/toolrunner.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 
 #include <sqlite3.h>
@@ -13,14 +14,36 @@ using Station::fail;
 
 namespace Bench {
 
+namespace {
+
+QString &binDirectory()
+{
+    static QString directory = QStringLiteral(STATION_BIN_DIR);
+    return directory;
+}
+
+} // namespace
+
+void setBinDirectory(const QString &directory)
+{
+    binDirectory() = QDir(directory).absolutePath();
+}
+
+void setBinDirectoryFromArguments(const QStringList &arguments)
+{
+    const qsizetype at = arguments.indexOf(u"--bin"_s);
+    if (at >= 0 && at + 1 < arguments.size())
+        setBinDirectory(arguments.at(at + 1));
+}
+
 QString stationProgram()
 {
-    return QStringLiteral(STATION_BIN_DIR "/sphere-station");
+    return binDirectory() + u"/sphere-station"_s;
 }
 
 QString sphereSimProgram()
 {
-    return QStringLiteral(STATION_BIN_DIR "/sphere-sim");
+    return binDirectory() + u"/sphere-sim"_s;
 }
 
 QString recipePath(const QString &name)

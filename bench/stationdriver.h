@@ -12,11 +12,16 @@
 
 // Drives the built programs the way a script would: `sphere-sim` to make a simulated bench,
 // `sphere-station --headless` to run it, and plain SQL over the record it wrote. Used by the
-// station benchmarks and the fault soak; blocking calls, any thread.
+// station benchmarks; blocking calls, any thread.
 namespace Bench {
 
-QString stationProgram();                // <build>/bin/sphere-station
-QString sphereSimProgram();              // <build>/bin/sphere-sim
+// The folder of the programs the benchmarks drive: <build>/bin, or --bin DIR (another build's,
+// e.g. a patched station for an experiment); the simulator's tools are in DIR/../sim-bin.
+void setBinDirectory(const QString &directory);
+// Reads --bin DIR from the arguments, if given.
+void setBinDirectoryFromArguments(const QStringList &arguments);
+QString stationProgram();                // <bin>/sphere-station
+QString sphereSimProgram();              // <bin>/sphere-sim
 QString recipePath(const QString &name); // <source>/resources/recipes/<name>
 
 // The environment every tool of a bench sees: this process's, with AZSPHERE_SIM_HOME and
