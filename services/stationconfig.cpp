@@ -91,7 +91,11 @@ public:
         return value;
     }
 
-    std::chrono::milliseconds duration(const QString &key, std::chrono::milliseconds fallback)
+    // (A plain alias: lupdate misreads "std::chrono::milliseconds name(" as a class scope and
+    // files the tr() strings below under the wrong context.)
+    using Milliseconds = std::chrono::milliseconds;
+
+    Milliseconds duration(const QString &key, Milliseconds fallback)
     {
         if (!m_settings.contains(key))
             return fallback;

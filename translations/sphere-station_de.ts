@@ -1245,7 +1245,12 @@
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+18"/>
+        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
+        <translation>%1: „%2“ ist keine positive Anzahl Millisekunden.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>The station configuration %1 does not exist.</source>
         <translation>Die Stationskonfiguration %1 existiert nicht.</translation>
     </message>
@@ -3838,14 +3843,6 @@ Beendet %2</translation>
         <location line="+5"/>
         <source>over %1 h; %2 passed per hour</source>
         <translation>über %1 h; %2 bestanden pro Stunde</translation>
-    </message>
-</context>
-<context>
-    <name>Tr</name>
-    <message>
-        <location filename="../services/stationconfig.cpp" line="-376"/>
-        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
-        <translation>%1: „%2“ ist keine positive Anzahl Millisekunden.</translation>
     </message>
 </context>
 </TS>

@@ -1241,7 +1241,12 @@
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+18"/>
+        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
+        <translation>%1：“%2”不是正的毫秒数。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>The station configuration %1 does not exist.</source>
         <translation>工作站配置 %1 不存在。</translation>
     </message>
@@ -3825,14 +3830,6 @@ Finished %2</source>
         <location line="+5"/>
         <source>over %1 h; %2 passed per hour</source>
         <translation>共 %1 小时；每小时通过 %2 台</translation>
-    </message>
-</context>
-<context>
-    <name>Tr</name>
-    <message>
-        <location filename="../services/stationconfig.cpp" line="-376"/>
-        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
-        <translation>%1：“%2”不是正的毫秒数。</translation>
     </message>
 </context>
 </TS>
