@@ -227,6 +227,22 @@ void FixtureWorker::run(const RunRequest &request)
         context.setProgressHandler([this](const StepProgress &progress) {
             Q_EMIT stepProgress(m_fixture, progress.fraction, progress.text);
         });
+        // An irreversible device change (DeviceComplete) is announced in the record first, so a
+        // station killed between the change and the step's commit leaves a record that says the
+        // change may have happened. The step refuses to go on if the record cannot hold it.
+        context.setIntentHandler([&](const QString &kind, const QString &detail) -> Result<> {
+            RecordEvent event;
+            event.station = request.stationName;
+            event.operatorName = request.operatorName;
+            event.fixture = m_fixture;
+            event.kind = kind;
+            event.detail = u"run %1: %2"_s.arg(m_runId).arg(detail);
+            if (!write([&] { return m_record->logEvent(event); }, cancel))
+                return fail(ErrorCode::RecordUnwritable,
+                    Tr::tr("The record cannot be written, so the station will not make a "
+                           "permanent change to the device."));
+            return {};
+        });
         StepResult result = runStep(context, seq);
 
         // A scanned label belongs to one device only.

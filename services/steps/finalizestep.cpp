@@ -76,6 +76,15 @@ StepResult FinalizeStep::run(StepContext &context)
     }
     context.setData(u"guard"_s, u"passed"_s);
 
+    // The update cannot be undone and the station may die before this step is committed: the
+    // record must already say that the change was about to be made (and for which device).
+    if (Result<> announced = context.recordIntent(
+            u"finalize-intent"_s, u"device %1 to %2"_s.arg(facts.deviceId, stateName));
+        !announced) {
+        return context.fail(ErrorCode::FinalizeRefused,
+            Tr::tr("Finalize refused: %1").arg(announced.error().message));
+    }
+
     ToolReply<> updated = client.manufacturingStateUpdate(device, *target);
     if (!updated.isSuccess())
         return context.fail(updated.error());

@@ -68,6 +68,8 @@ class StepContext
 public:
     using ProgressHandler = std::function<void(const StepProgress &)>;
     using LineHandler = std::function<void(const QString &)>;
+    // Commits an audit event to the record before the step does something irreversible.
+    using IntentHandler = std::function<Result<>(const QString &kind, const QString &detail)>;
 
     StepContext(const FixtureConfig &fixture,
         const ToolSetup &tools,
@@ -123,6 +125,10 @@ public:
 
     void setProgressHandler(ProgressHandler handler) { m_onProgress = std::move(handler); }
     void setLineHandler(LineHandler handler) { m_onLine = std::move(handler); }
+    void setIntentHandler(IntentHandler handler) { m_onIntent = std::move(handler); }
+    // Records, and waits until the record holds, that the step is about to make an irreversible
+    // change. Without a handler (a step run outside a fixture worker) there is nothing to record.
+    [[nodiscard]] Result<> recordIntent(const QString &kind, const QString &detail);
 
     // Verdicts: each returns a copy of the result with the outcome (and cause) set.
     StepResult pass();
@@ -147,6 +153,7 @@ private:
     QStringList m_secrets;
     ProgressHandler m_onProgress;
     LineHandler m_onLine;
+    IntentHandler m_onIntent;
     std::unique_ptr<AzsphereClient> m_azsphere;
     std::unique_ptr<RfToolClient> m_rfTools;
 };

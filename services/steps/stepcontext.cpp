@@ -169,6 +169,13 @@ void StepContext::reportProgress(double fraction, const QString &text)
         m_onProgress(StepProgress {fraction, text});
 }
 
+Result<> StepContext::recordIntent(const QString &kind, const QString &detail)
+{
+    if (!m_onIntent)
+        return {};
+    return m_onIntent(kind, detail);
+}
+
 void StepContext::outputLine(const QString &line)
 {
     if (m_onLine)

@@ -175,6 +175,18 @@ void tst_Headless::eightDevicesPass()
                            " AND operator = 'e2e' AND backend = 'simulated'"_s),
         u"8"_s);
     QCOMPARE(inspect.value(u"SELECT count(*) FROM measurements"_s), u"32"_s);
+    // Every device made permanent was announced in the record (a finalize-intent event naming
+    // this run and device) before the irreversible manufacturing-state update started, so a
+    // station killed in between still leaves a record that says so.
+    QCOMPARE(
+        inspect.value(
+            u"SELECT count(*) FROM runs r WHERE EXISTS (SELECT 1 FROM events e"
+            " WHERE e.kind = 'finalize-intent'"
+            " AND e.detail = 'run ' || r.id || ': device ' || r.device_id || ' to DeviceComplete'"
+            " AND e.time_utc <= (SELECT min(c.started_utc) FROM commands c"
+            " JOIN steps s ON c.step_id = s.id WHERE s.run_id = r.id"
+            " AND c.command_line LIKE '%manufacturing-state update%'))"_s),
+        u"8"_s);
 
     // The CSV holds every device ID with every step and its command lines.
     const QString csv = bench.path() + u"/steps.csv"_s;
