@@ -388,7 +388,12 @@
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
+        <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden, daher nimmt die Station keine dauerhafte Änderung am Gerät vor.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location filename="../services/station.cpp" line="+226"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
@@ -400,7 +405,7 @@
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../services/steps/stepcontext.cpp" line="+207"/>
+        <location filename="../services/steps/stepcontext.cpp" line="+214"/>
         <source>The operator aborted the run.</source>
         <translation>Der Bediener hat den Lauf abgebrochen.</translation>
     </message>
@@ -1468,7 +1473,12 @@
         <translation>Geprüftes Gerät wieder einlegen oder für dieses Gerät einen neuen Lauf starten.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <source>Finalize refused: %1</source>
+        <translation>Finalisierung verweigert: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The device reports %1 after the update to %2.</source>
         <translation>Das Gerät meldet nach der Umstellung auf %2 den Zustand %1.</translation>
     </message>

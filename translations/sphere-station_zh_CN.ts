@@ -388,7 +388,12 @@
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
+        <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
+        <translation>无法写入测试记录，因此工作站不会对设备进行永久性更改。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location filename="../services/station.cpp" line="+226"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
@@ -400,7 +405,7 @@
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../services/steps/stepcontext.cpp" line="+207"/>
+        <location filename="../services/steps/stepcontext.cpp" line="+214"/>
         <source>The operator aborted the run.</source>
         <translation>操作员已中止本次运行。</translation>
     </message>
@@ -1463,7 +1468,12 @@
         <translation>请放回已测试的设备，或为此设备开始新的运行。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <source>Finalize refused: %1</source>
+        <translation>拒绝最终锁定：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The device reports %1 after the update to %2.</source>
         <translation>设置为 %2 后，设备报告的状态为 %1。</translation>
     </message>
