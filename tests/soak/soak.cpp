@@ -15,7 +15,7 @@
 // Exit code 0 only when every check held. Figures go to stdout ("name: value unit") and --json.
 //
 //   soak --devices N [--fixtures 8] [--seed 1] [--time-scale 0.01] [--fault-rate 0.5]
-//        [--kill-rate 0.15] [--step-timeout 6] [--work DIR] [--json FILE] [--bin DIR] [--strict]
+//        [--kill-rate 0.15] [--step-timeout 6] [--work DIR] [--json FILE] [--bin DIR]
 #include "services/backgroundprocess.h"
 #include "services/csvexport.h"
 #include "services/toolrunner.h"
@@ -76,7 +76,6 @@ struct Options
     // soak runs a copy, so that builds in the build folder meanwhile cannot pull the programs
     // away under it.
     QString binDir = QStringLiteral(STATION_BIN_DIR);
-    bool strict = false; // known, reported bugs fail the soak too
 };
 
 void copyTree(const QString &from, const QString &to)
@@ -251,15 +250,13 @@ private:
     QSqlDatabase &record();
     QList<RunRow> runsAfter(qint64 id);
     QMap<int, QString> stepOutcomes(qint64 runId);
+    bool finalizeAnnounced(qint64 runId);
     qint64 maxRunId();
     int countRunning();
     QString pragma(const QString &name);
     void checkPrinted(const StationExit &exit, const QList<RunRow> &runs);
     void checkFinal();
     void violation(const QString &kind, const QString &text);
-    // A reported bug with a precise signature: listed and counted, but (without --strict) it
-    // does not fail the soak.
-    void known(const QString &kind, const QString &text);
     void report(double wallS);
 
     Options m_options;
@@ -290,8 +287,8 @@ private:
     QMap<QString, int> m_faultsByKind;
     QMap<QString, int> m_outcomes;
     QMap<QString, int> m_violationsByKind;
-    QMap<QString, int> m_knownByKind;
-    int m_finalizeSeq = 0; // the full recipe's finalize step
+    int m_announcedFinalizes = 0; // killed after the announced update, before its commit
+    int m_finalizeSeq = 0;        // the full recipe's finalize step
     QStringList m_violations;
     QList<qint64> m_killedRunIds;
     QHash<int, qint64> m_typicalMs; // Recipe -> wall time of its last whole round
@@ -303,14 +300,6 @@ Soak::Soak(const Options &options)
     , m_binDir(QDir(options.binDir).absolutePath())
     , m_catalog(faultCatalog())
 { }
-
-void Soak::known(const QString &kind, const QString &text)
-{
-    ++m_knownByKind[kind];
-    if (m_violations.size() < 200)
-        m_violations.append(u"[known %1] %2"_s.arg(kind, text));
-    std::fprintf(stderr, "KNOWN BUG [%s] %s\n", qPrintable(kind), qPrintable(text));
-}
 
 void Soak::violation(const QString &kind, const QString &text)
 {
@@ -639,6 +628,19 @@ QMap<int, QString> Soak::stepOutcomes(qint64 runId)
     return steps;
 }
 
+bool Soak::finalizeAnnounced(qint64 runId)
+{
+    QSqlQuery query(record());
+    query.prepare(
+        u"SELECT count(*) FROM events WHERE kind = 'finalize-intent' AND detail LIKE ?"_s);
+    query.addBindValue(u"run %1: %"_s.arg(runId));
+    if (!query.exec() || !query.next()) {
+        violation(u"record"_s, query.lastError().text());
+        return false;
+    }
+    return query.value(0).toInt() > 0;
+}
+
 QString Soak::pragma(const QString &name)
 {
     QSqlQuery query(record());
@@ -873,9 +875,10 @@ int Soak::exec()
                 ++m_outcomes[u"INTERRUPTED"_s];
                 if (complete) {
                     // Killed between the irreversible `manufacturing-state update` and the
-                    // finalize step's commit: every earlier step passed and is recorded, the
-                    // finalize step is not. Reported (reliability.md, "known"); anything else
-                    // is a violation.
+                    // finalize step's commit. Accepted only as docs/recipe.md section 8 says it
+                    // must look: every earlier step passed and is recorded, and the record
+                    // announced the change (a finalize-intent event of this run) before it was
+                    // made. Anything else is a violation.
                     const QMap<int, QString> steps = stepOutcomes(run.id);
                     const bool earlierPassed = !steps.isEmpty()
                         && steps.lastKey() == m_finalizeSeq - 1
@@ -883,15 +886,16 @@ int Soak::exec()
                         && std::all_of(steps.cbegin(), steps.cend(), [](const QString &o) {
                                return o == "PASS"_L1 || o == "SKIPPED"_L1;
                            });
-                    const QString text = u"%1: DeviceComplete, but run %2 was interrupted after "
-                                         "step %3 (killed inside the finalize step, which the "
-                                         "record does not show)"_s.arg(where)
-                                             .arg(run.id)
-                                             .arg(steps.isEmpty() ? 0 : steps.lastKey());
-                    if (earlierPassed && !m_options.strict)
-                        known(u"finalize-unrecorded"_s, text);
-                    else
-                        violation(u"device-complete"_s, text);
+                    if (earlierPassed && finalizeAnnounced(run.id)) {
+                        ++m_announcedFinalizes;
+                    } else {
+                        violation(u"device-complete"_s,
+                            u"%1: DeviceComplete, but run %2 was interrupted after step %3 "
+                            "without a finalize-intent event or with an earlier step not passed"_s
+                                .arg(where)
+                                .arg(run.id)
+                                .arg(steps.isEmpty() ? 0 : steps.lastKey()));
+                    }
                 }
             } else if (run.outcome != "PASS"_L1 && run.outcome != "FAIL"_L1) {
                 violation(
@@ -1116,8 +1120,7 @@ void Soak::report(double wallS)
         violations += it.value();
     }
     add(u"violations"_s, violations, u"violations"_s);
-    for (auto it = m_knownByKind.cbegin(); it != m_knownByKind.cend(); ++it)
-        add(u"known_bug."_s + it.key(), it.value(), u"occurrences"_s);
+    add(u"finalize_interrupted_announced"_s, m_announcedFinalizes, u"runs"_s);
     add(u"wall_time"_s, wallS, u"s"_s);
     std::fflush(stdout);
     if (!m_options.json.isEmpty()) {
@@ -1149,13 +1152,12 @@ int main(int argc, char **argv)
     options.workDir = argument(args, u"--work"_s, {});
     options.json = argument(args, u"--json"_s, {});
     options.binDir = argument(args, u"--bin"_s, options.binDir);
-    options.strict = args.contains(u"--strict"_s);
     if (options.devices < 1 || options.fixtures < 1 || options.fixtures > 64
         || options.stepTimeoutS < 4) {
         std::fprintf(stderr,
             "usage: soak --devices N [--fixtures 1..64] [--seed S] [--time-scale X] "
             "[--fault-rate P] [--kill-rate P] [--step-timeout S>=4] [--work DIR] [--json FILE] "
-            "[--bin DIR] [--strict]\n");
+            "[--bin DIR]\n");
         return 2;
     }
     Soak soak(options);
