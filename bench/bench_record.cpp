@@ -9,7 +9,13 @@
 #include "services/recordquery.h"
 #include "services/recordstore.h"
 
+#ifdef STATION_BENCH_HAVE_RECORDS_MODEL
+#include "models/recordsmodel.h"
+
+#include <QGuiApplication>
+#else
 #include <QCoreApplication>
+#endif
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -174,6 +180,40 @@ std::optional<RangeQuery> queryRange(const RecordQuery &query, const RunFilter &
     return times;
 }
 
+#ifdef STATION_BENCH_HAVE_RECORDS_MODEL
+// The records page's model as the page opens it: a connection, RecordsModel over it (its reload
+// counts the runs and fetches the first page), and every cell of the first screen of rows
+// (display text, as the view paints it).
+std::optional<double> openRecordsModel(const QString &path, qint64 expected)
+{
+    const auto start = Clock::now();
+    RecordQuery query;
+    if (auto ok = query.open(path); !ok) {
+        fail(u"open record"_s, ok.error());
+        return std::nullopt;
+    }
+    RecordsModel model;
+    model.setQuery(&query);
+    qint64 cells = 0;
+    const int rows = std::min(model.rowCount(), PageRows);
+    for (int row = 0; row < rows; ++row) {
+        for (int column = 0; column < model.columnCount(); ++column)
+            cells += model.data(model.index(row, column)).isValid() ? 1 : 0;
+    }
+    const double ms = Bench::msSince(start);
+    if (model.totalCount() != expected || rows != PageRows || cells == 0
+        || !model.errorString().isEmpty()) {
+        std::fprintf(stderr,
+            "bench_record: RecordsModel shows %lld runs, %d rows: %s\n",
+            static_cast<long long>(model.totalCount()),
+            rows,
+            qPrintable(model.errorString()));
+        return std::nullopt;
+    }
+    return ms;
+}
+#endif
+
 template <typename T> std::vector<double> collect(const std::vector<T> &samples, double T::*field)
 {
     std::vector<double> values;
@@ -186,7 +226,12 @@ template <typename T> std::vector<double> collect(const std::vector<T> &samples,
 
 int main(int argc, char **argv)
 {
+#ifdef STATION_BENCH_HAVE_RECORDS_MODEL
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+#else
     QCoreApplication app(argc, argv);
+#endif
     const QStringList args = app.arguments();
     Bench::Report report(u"bench_record"_s, args);
 
@@ -303,6 +348,33 @@ int main(int argc, char **argv)
             Bench::median(collect(samples, &PageOpen::totalMs)),
             u"ms"_s);
     }
+
+#ifdef STATION_BENCH_HAVE_RECORDS_MODEL
+    {
+        std::vector<double> warmModel;
+        std::vector<double> coldModel;
+        for (int i = 0; i < repeat + 1; ++i) {
+            auto ms = openRecordsModel(cached, counts.runs);
+            if (!ms)
+                return 1;
+            if (i > 0)
+                warmModel.push_back(*ms);
+        }
+        for (int i = 0; i < std::min(repeat, 3); ++i) {
+            dropFromPageCache(cached);
+            auto ms = openRecordsModel(cached, counts.runs);
+            if (!ms)
+                return 1;
+            coldModel.push_back(*ms);
+        }
+        report.add(u"records_model.open"_s, Bench::median(warmModel), u"ms"_s);
+        report.add(u"records_model.cold_open"_s, Bench::median(coldModel), u"ms"_s);
+        report.target(u"records_model.open"_s, 500);
+        report.target(u"records_model.cold_open"_s, 500);
+    }
+#else
+    report.note(u"models/recordsmodel was not built: the records page's model is not measured"_s);
+#endif
 
     RecordQuery query;
     if (auto ok = query.open(cached); !ok) {

@@ -26,8 +26,9 @@ QString firstLineValue(const QString &file, const QString &key)
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly | QIODevice::Text))
         return {};
-    while (!in.atEnd()) {
-        const QString line = QString::fromUtf8(in.readLine());
+    // readAll(): /proc files report size 0, so atEnd() is true before the first read.
+    const QStringList lines = QString::fromUtf8(in.readAll()).split(u'\n');
+    for (const QString &line : lines) {
         if (line.startsWith(key)) {
             const qsizetype colon = line.indexOf(u':');
             if (colon > 0)
