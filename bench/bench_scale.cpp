@@ -4,7 +4,7 @@
 // ideal / actual.
 //
 //   bench_scale [--fixtures 1,2,4,8,16,32,64] [--time-scale 0.02] [--recipe full.json]
-//               [--repeat 1] [--bin DIR] [--json FILE]
+//               [--repeat 1] [--record-dir DIR] [--bin DIR] [--json FILE]
 #include "benchreport.h"
 #include "stationdriver.h"
 
@@ -34,11 +34,13 @@ struct Sample
     int failed = 0;
 };
 
-std::optional<Sample> measure(int fixtures, double timeScale, const QString &recipe)
+std::optional<Sample> measure(
+    int fixtures, double timeScale, const QString &recipe, const QString &recordDir)
 {
     QTemporaryDir dir;
+    QTemporaryDir recordFolder(recordDir + u"/bench-record-XXXXXX"_s);
     const QString bench = dir.filePath(u"bench"_s);
-    const QString record = dir.filePath(u"record.sqlite"_s);
+    const QString record = recordFolder.filePath(u"record.sqlite"_s);
     QDir().mkpath(bench);
     if (auto made
         = Bench::sphereSim({u"bench"_s, u"create"_s, u"--devices"_s, QString::number(fixtures)},
@@ -101,9 +103,12 @@ int main(int argc, char **argv)
         = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);
     const double timeScale = argument(args, u"--time-scale"_s, u"0.02"_s).toDouble();
     const int repeat = std::max(1, argument(args, u"--repeat"_s, u"1"_s).toInt());
+    // Where the station's record goes (a tmpfs here shows what the commits' fsyncs cost).
+    const QString recordDir = argument(args, u"--record-dir"_s, QDir::tempPath());
     report.parameter(u"recipe"_s, recipe);
     report.parameter(u"time_scale"_s, QString::number(timeScale));
     report.parameter(u"repeat"_s, QString::number(repeat));
+    report.parameter(u"record_dir"_s, recordDir);
     report.note(u"ideal = the slowest device's tool time: the sum of its commands' durations in "
                 "the record (tool processes and UART scripts), as the station measured them"_s);
 
@@ -117,7 +122,7 @@ int main(int argc, char **argv)
         }
         std::vector<Sample> samples;
         for (int i = 0; i < repeat; ++i) {
-            auto sample = measure(fixtures, timeScale, recipe);
+            auto sample = measure(fixtures, timeScale, recipe, recordDir);
             if (!sample)
                 return 1;
             samples.push_back(*sample);
