@@ -120,6 +120,7 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
             ErrorCode::Io, Tr::tr("Cannot create the folder for the record %1.").arg(m_recordPath));
     }
     station.recordPath = m_recordPath;
+    station.recordSyncEveryWrite = m_config.recordSyncEveryWrite;
     station.stationName = !options.stationName.isEmpty() ? options.stationName
         : !m_config.stationName.isEmpty()                ? m_config.stationName
                                                          : QSysInfo::machineHostName();

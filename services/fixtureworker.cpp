@@ -83,6 +83,7 @@ Result<> FixtureWorker::ensureRecord()
     if (m_record && m_record->isOpen())
         return {};
     m_record = std::make_unique<RecordStore>();
+    m_record->setSyncEveryWrite(m_syncEveryWrite);
     return m_record->open(m_recordPath);
 }
 
@@ -202,6 +203,7 @@ void FixtureWorker::run(const RunRequest &request)
     facts.connectionPath = request.fixture.connectionPath;
     facts.ipAddress = request.fixture.ipAddress;
 
+    bool deviceIdDurable = false;
     for (qsizetype i = 0; i < recipe.steps.size(); ++i) {
         const RecipeStep &recipeStep = recipe.steps.at(i);
         const int seq = int(i) + 1;
@@ -237,7 +239,7 @@ void FixtureWorker::run(const RunRequest &request)
             event.fixture = m_fixture;
             event.kind = kind;
             event.detail = u"run %1: %2"_s.arg(m_runId).arg(detail);
-            if (!write([&] { return m_record->logEvent(event); }, cancel))
+            if (!write([&] { return m_record->logEvent(event, RecordSync::Durable); }, cancel))
                 return fail(ErrorCode::RecordUnwritable,
                     Tr::tr("The record cannot be written, so the station will not make a "
                            "permanent change to the device."));
@@ -260,12 +262,18 @@ void FixtureWorker::run(const RunRequest &request)
         if (!isPassing(result.outcome))
             facts.everyStepPassed = false;
 
+        // Device facts go in the step's own transaction. The first commit that names the device
+        // is Durable (it survives a power cut), so the record can always say which device was in
+        // the fixture; the steps between it and the verdict are Deferred (they survive a crash,
+        // and the next Durable write of any fixture makes them survive a power cut too).
+        std::optional<RunDeviceInfo> device;
+        RecordSync sync = RecordSync::Deferred;
         if (facts.deviceInfoChanged) {
             facts.deviceInfoChanged = false;
-            const RunDeviceInfo info = deviceInfo(facts);
-            if (!write([&] { return m_record->updateRunDevice(m_runId, info); }, cancel)) {
-                finish(RunOutcome::Aborted, &result, cancel);
-                return;
+            device = deviceInfo(facts);
+            if (!deviceIdDurable && !facts.deviceId.isEmpty()) {
+                deviceIdDurable = true;
+                sync = RecordSync::Durable;
             }
         }
         if (!facts.deviceId.isEmpty())
@@ -274,7 +282,8 @@ void FixtureWorker::run(const RunRequest &request)
             m_snapshot.deviceId = result.data.value(u"deviceId"_s).toString();
 
         // The step is in the record before anything else happens.
-        if (!write([&] { return m_record->commitStep(m_runId, result); }, cancel, seq)) {
+        if (!write(
+                [&] { return m_record->commitStep(m_runId, result, device, sync); }, cancel, seq)) {
             finish(RunOutcome::Aborted, &result, cancel);
             return;
         }

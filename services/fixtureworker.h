@@ -35,8 +35,8 @@ struct RunRequest
 // Runs a recipe on one fixture: the steps in order, as plain sequential code, on its own thread
 // (one QThread per fixture, owned by the StationController; STYLE 3.6). Opens its own record
 // connection in that thread, writes the run row before the first command, commits each step
-// before the next one starts, and never reports PASS before the record holds it. Talks to the
-// GUI thread only through queued signals carrying value types.
+// before the next one starts, and never reports PASS before the record holds it durably. Talks to
+// the GUI thread only through queued signals carrying value types.
 class FixtureWorker final : public QObject
 {
     Q_OBJECT
@@ -58,6 +58,8 @@ public:
     // unwritable mid-run. Set before the thread starts.
     using RecordHook = std::function<void(const QString &connectionName, int seq, int attempt)>;
     void setRecordHook(RecordHook hook) { m_recordHook = std::move(hook); }
+    // See RecordStore::setSyncEveryWrite. Set before the thread starts.
+    void setRecordSyncEveryWrite(bool every) { m_syncEveryWrite = every; }
 
 public Q_SLOTS:
     // Runs the whole recipe; returns when the run has finished (blocks this worker's thread).
@@ -93,6 +95,7 @@ private:
     FixtureSnapshot m_snapshot;
     qint64 m_runId = 0;
     bool m_recordFailing = false;
+    bool m_syncEveryWrite = false;
     RecordHook m_recordHook;
 };
 

@@ -18,7 +18,7 @@ namespace Station::RecordSql {
 namespace {
 
 // Eight fixtures commit steps at once; WAL lets one writer in at a time and a commit with
-// synchronous=FULL takes milliseconds, so a writer waiting this long means something is wrong
+// a durable commit takes milliseconds, so a writer waiting this long means something is wrong
 // (another program holding the file), and the write is reported and kept pending.
 constexpr std::chrono::milliseconds BusyTimeout = std::chrono::seconds(30);
 
@@ -203,13 +203,23 @@ Result<void> configure(QSqlDatabase &db, Access access)
                 u"journal_mode is %1"_s.arg(mode->toString()));
         }
     }
-    // FULL: a committed step survives a power cut (fsync of the WAL on every commit).
-    return exec(query, u"PRAGMA synchronous = FULL"_s, u"set synchronous FULL"_s);
+    // NORMAL: in WAL mode every commit survives the station crashing or being killed, and the
+    // file is never corrupted by a power cut; a commit that must also survive a power cut asks
+    // for FULL around itself (setSynchronous), whose fsync covers every earlier commit too.
+    return setSynchronous(db, Synchronous::Normal);
 }
 
 std::atomic<quint64> connectionCounter {0};
 
 } // namespace
+
+Result<void> setSynchronous(QSqlDatabase &db, Synchronous level)
+{
+    QSqlQuery query(db);
+    return level == Synchronous::Full
+        ? exec(query, u"PRAGMA synchronous = FULL"_s, u"set synchronous FULL"_s)
+        : exec(query, u"PRAGMA synchronous = NORMAL"_s, u"set synchronous NORMAL"_s);
+}
 
 int schemaVersion()
 {

@@ -27,13 +27,20 @@ constexpr int ApplicationId = 0x53505354;
 enum class Access { ReadWrite, ReadOnly };
 
 // Opens (ReadWrite: creates) the record at `path` as connection `connectionName` on the calling
-// thread, with WAL, synchronous=FULL, foreign keys and a busy timeout. ReadWrite brings the
+// thread, with WAL, synchronous=NORMAL, foreign keys and a busy timeout. ReadWrite brings the
 // schema up to date (one transaction); ReadOnly refuses a file whose version is not current.
 // On failure the connection is removed again.
 [[nodiscard]] Result<QSqlDatabase> openConnection(
     const QString &path, const QString &connectionName, Access access);
 // Closes and removes the connection. `db` is reset so no copy keeps it alive.
 void closeConnection(QSqlDatabase &db);
+
+// How far SQLite forces a commit to the disk (PRAGMA synchronous). In WAL mode both survive
+// the process crashing or being killed; Full also survives a power cut or an OS crash: the
+// commit waits for an fsync of the WAL, which makes every earlier commit (of any connection)
+// durable as well. Set it outside a transaction.
+enum class Synchronous { Normal, Full };
+[[nodiscard]] Result<void> setSynchronous(QSqlDatabase &db, Synchronous level);
 // A process-wide unique connection name with the given prefix.
 QString uniqueConnectionName(const QString &prefix);
 

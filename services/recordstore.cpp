@@ -134,6 +134,8 @@ Result<void> RecordStore::open(const QString &path)
     m_db = *db;
     m_path = path;
     m_thread = QThread::currentThread();
+    if (m_syncEveryWrite)
+        setSyncEveryWrite(true);
     return {};
 }
 
@@ -182,6 +184,39 @@ Result<void> RecordStore::submit(Operation operation)
     return written;
 }
 
+void RecordStore::setSyncEveryWrite(bool every)
+{
+    m_syncEveryWrite = every;
+    if (!m_db.isOpen())
+        return;
+    const auto level = every ? RecordSql::Synchronous::Full : RecordSql::Synchronous::Normal;
+    if (auto set = RecordSql::setSynchronous(m_db, level); !set)
+        qWarning("Record %s: %s", qUtf8Printable(m_path), qUtf8Printable(set.error().message));
+}
+
+Result<void> RecordStore::synced(RecordSync sync, const Operation &write)
+{
+    const bool durable = sync == RecordSync::Durable || m_syncEveryWrite;
+    // With every write durable the connection stays at FULL (set by open/setSyncEveryWrite).
+    if (!durable || m_syncEveryWrite) {
+        Result<void> written = write();
+        if (written && durable)
+            ++m_durableWrites;
+        return written;
+    }
+    if (auto full = RecordSql::setSynchronous(m_db, RecordSql::Synchronous::Full); !full)
+        return full;
+    Result<void> written = write();
+    if (written)
+        ++m_durableWrites;
+    if (auto normal = RecordSql::setSynchronous(m_db, RecordSql::Synchronous::Normal);
+        !normal && written) {
+        // The write is in and durable; later Deferred writes would be durable too: harmless.
+        qWarning("Record %s: %s", qUtf8Printable(m_path), qUtf8Printable(normal.error().message));
+    }
+    return written;
+}
+
 Result<void> RecordStore::retryPending()
 {
     while (!m_pending.empty()) {
@@ -212,9 +247,20 @@ Result<qint64> RecordStore::beginRun(const RunStart &start)
 
     const QDateTime started
         = start.started.isValid() ? start.started.toUTC() : QDateTime::currentDateTimeUtc();
+    qint64 runId = 0;
+    Result<void> written
+        = synced(RecordSync::Durable, [&] { return writeRunStart(start, started, &runId); });
+    if (!written)
+        return fail(written.error());
+    return runId;
+}
+
+Result<void> RecordStore::writeRunStart(
+    const RunStart &start, const QDateTime &started, qint64 *runId)
+{
     RecordSql::WriteTransaction transaction(m_db);
     if (auto ok = transaction.begin(); !ok)
-        return fail(ok.error());
+        return ok;
     QSqlQuery query(m_db);
     auto inserted = RecordSql::exec(query,
         uR"(INSERT INTO runs (fixture, fixture_label, connection_path, device_id, serial_number,
@@ -247,36 +293,54 @@ Result<qint64> RecordStore::beginRun(const RunStart &start)
             RecordSql::timeText(started)},
         u"begin run on fixture %1"_s.arg(start.fixture));
     if (!inserted)
-        return fail(inserted.error());
-    const qint64 runId = query.lastInsertId().toLongLong();
+        return inserted;
+    *runId = query.lastInsertId().toLongLong();
+    query.finish();
 
     if (!start.deviceId.isEmpty()) {
         auto device = touchDevice(
-            m_db, start.deviceId, runId, started, start.manufacturingState, u"RUNNING"_s);
+            m_db, start.deviceId, *runId, started, start.manufacturingState, u"RUNNING"_s);
         if (!device)
-            return fail(device.error());
-        auto bound = bindSerial(m_db, start.serialNumber, start.deviceId, runId, started);
+            return device;
+        auto bound = bindSerial(m_db, start.serialNumber, start.deviceId, *runId, started);
         if (!bound)
-            return fail(bound.error());
+            return bound;
     }
-    if (auto ok = transaction.commit(); !ok)
-        return fail(ok.error());
-    return runId;
+    RecordEvent event;
+    event.time = started;
+    event.station = start.station;
+    event.operatorName = start.operatorName;
+    event.fixture = start.fixture;
+    event.kind = u"run-start"_s;
+    event.detail = u"run %1: %2 %3"_s.arg(*runId).arg(start.recipeName, start.recipeVersion);
+    if (auto logged = writeEvent(event); !logged)
+        return logged;
+    return transaction.commit();
 }
 
-Result<void> RecordStore::updateRunDevice(qint64 runId, const RunDeviceInfo &info)
+Result<void> RecordStore::updateRunDevice(qint64 runId, const RunDeviceInfo &info, RecordSync sync)
 {
     if (runId <= 0)
         return fail(noSuchRun(runId));
-    return submit([this, runId, info] { return writeRunDevice(runId, info); });
+    return submit([this, runId, info, sync] {
+        return synced(sync, [&] { return writeRunDevice(runId, info); });
+    });
 }
 
 Result<void> RecordStore::writeRunDevice(qint64 runId, const RunDeviceInfo &info)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     RecordSql::WriteTransaction transaction(m_db);
     if (auto ok = transaction.begin(); !ok)
         return ok;
+    if (auto ok = updateDevice(runId, info); !ok)
+        return ok;
+    return transaction.commit();
+}
+
+// The statements of updateRunDevice, inside the caller's transaction.
+Result<void> RecordStore::updateDevice(qint64 runId, const RunDeviceInfo &info)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlQuery query(m_db);
     auto updated = RecordSql::exec(query,
         uR"(UPDATE runs SET
@@ -321,10 +385,13 @@ Result<void> RecordStore::writeRunDevice(qint64 runId, const RunDeviceInfo &info
         if (auto ok = bindSerial(m_db, serialNumber, deviceId, runId, now); !ok)
             return ok;
     }
-    return transaction.commit();
+    return {};
 }
 
-Result<void> RecordStore::commitStep(qint64 runId, const StepResult &step)
+Result<void> RecordStore::commitStep(qint64 runId,
+    const StepResult &step,
+    const std::optional<RunDeviceInfo> &device,
+    RecordSync sync)
 {
     if (runId <= 0)
         return fail(noSuchRun(runId));
@@ -333,15 +400,22 @@ Result<void> RecordStore::commitStep(qint64 runId, const StepResult &step)
             Tr::tr("The step \"%1\" has no position in the recipe.").arg(step.name),
             u"seq %1"_s.arg(step.seq));
     }
-    return submit([this, runId, step] { return writeStep(runId, step); });
+    return submit([this, runId, step, device, sync] {
+        return synced(sync, [&] { return writeStep(runId, step, device); });
+    });
 }
 
-Result<void> RecordStore::writeStep(qint64 runId, const StepResult &step)
+Result<void> RecordStore::writeStep(
+    qint64 runId, const StepResult &step, const std::optional<RunDeviceInfo> &device)
 {
     const QString what = u"commit step %1 (%2) of run %3"_s.arg(step.seq).arg(step.name).arg(runId);
     RecordSql::WriteTransaction transaction(m_db);
     if (auto ok = transaction.begin(); !ok)
         return ok;
+    if (device) {
+        if (auto ok = updateDevice(runId, *device); !ok)
+            return ok;
+    }
 
     QSqlQuery query(m_db);
     const QByteArray data
@@ -437,7 +511,8 @@ Result<void> RecordStore::finishRun(qint64 runId,
     }
     const QDateTime end = finished.isValid() ? finished.toUTC() : QDateTime::currentDateTimeUtc();
     return submit([this, runId, outcome, failedStep, errorCode, cause, end] {
-        return writeFinish(runId, outcome, failedStep, errorCode, cause, end);
+        return synced(RecordSync::Durable,
+            [&] { return writeFinish(runId, outcome, failedStep, errorCode, cause, end); });
     });
 }
 
@@ -526,12 +601,13 @@ Result<void> RecordStore::writeFinish(qint64 runId,
     return transaction.commit();
 }
 
-Result<void> RecordStore::logEvent(const RecordEvent &event)
+Result<void> RecordStore::logEvent(const RecordEvent &event, RecordSync sync)
 {
     RecordEvent stamped = event;
     if (!stamped.time.isValid())
         stamped.time = QDateTime::currentDateTimeUtc();
-    return submit([this, stamped] { return writeEvent(stamped); });
+    return submit(
+        [this, stamped, sync] { return synced(sync, [&] { return writeEvent(stamped); }); });
 }
 
 Result<void> RecordStore::writeEvent(const RecordEvent &event)

@@ -67,6 +67,15 @@ struct RecordEvent
     QString detail;
 };
 
+// How far a record write is forced to the disk before the call returns. Every write survives
+// the station crashing or being killed (SQLite WAL). A Durable write also survives a power cut
+// (it waits for an fsync, ~3 ms on a virtual disk); a Deferred one survives it as soon as any
+// later Durable write (of any connection) returns, since that fsync covers the whole log.
+enum class RecordSync {
+    Deferred,
+    Durable,
+};
+
 // The writer side of the SQLite record: one instance is one connection, opened, used and
 // destroyed on one thread (each fixture worker has its own; the GUI thread has one for events).
 // A write that fails for a reason a retry can fix (disk full, read-only file, I/O error, lock)
@@ -92,22 +101,39 @@ public:
     QString connectionName() const { return m_connectionName; }
     static int schemaVersion();
 
-    // Inserts a RUNNING run and returns its id. Not queued on failure: a run whose start cannot
-    // be recorded must not start. Flushes the pending queue first and fails if that fails.
+    // Every write Durable, whatever its call asks for (the site setting
+    // station/recordSyncEveryWrite): a power cut then loses no committed step, at the cost of an
+    // fsync per step. Off by default: run starts, device IDs, finalize intents and verdicts are
+    // Durable, the steps between them Deferred.
+    void setSyncEveryWrite(bool every);
+    bool syncEveryWrite() const { return m_syncEveryWrite; }
+    // How many writes of this connection waited for the disk (for logs and tests).
+    int durableWrites() const { return m_durableWrites; }
+
+    // Inserts a RUNNING run and its "run-start" event (one Durable transaction) and returns the
+    // run's id. Not queued on failure: a run whose start cannot be recorded must not start.
+    // Flushes the pending queue first and fails if that fails.
     [[nodiscard]] Result<qint64> beginRun(const RunStart &start);
-    [[nodiscard]] Result<void> updateRunDevice(qint64 runId, const RunDeviceInfo &info);
-    // One transaction: the step, its commands and its measurements.
-    [[nodiscard]] Result<void> commitStep(qint64 runId, const StepResult &step);
-    // Sets the outcome and updates the device row. PASS is refused (InvalidArgument, not queued)
-    // unless the run has committed steps and every one of them passed or was skipped. A finish
-    // that only reached the pending queue returns an error: the device must not be shown PASS.
+    [[nodiscard]] Result<void> updateRunDevice(
+        qint64 runId, const RunDeviceInfo &info, RecordSync sync = RecordSync::Deferred);
+    // One transaction: the device facts the step learned (if any), the step, its commands and
+    // its measurements.
+    [[nodiscard]] Result<void> commitStep(qint64 runId,
+        const StepResult &step,
+        const std::optional<RunDeviceInfo> &device = std::nullopt,
+        RecordSync sync = RecordSync::Deferred);
+    // Sets the outcome and updates the device row (Durable). PASS is refused (InvalidArgument, not
+    // queued) unless the run has committed steps and every one of them passed or was skipped. A
+    // finish that only reached the pending queue returns an error: the device must not be shown
+    // PASS.
     [[nodiscard]] Result<void> finishRun(qint64 runId,
         RunOutcome outcome,
         const QString &failedStep = {},
         ErrorCode errorCode = ErrorCode::None,
         const QString &cause = {},
         const QDateTime &finished = {});
-    [[nodiscard]] Result<void> logEvent(const RecordEvent &event);
+    [[nodiscard]] Result<void> logEvent(
+        const RecordEvent &event, RecordSync sync = RecordSync::Deferred);
 
     // Marks every run still RUNNING (left by a crash or power cut) INTERRUPTED, finished at its
     // last step's finish (or now when it has none), steps untouched. Returns how many. Call it
@@ -131,9 +157,16 @@ private:
 
     [[nodiscard]] Result<void> checkUsable() const;
     [[nodiscard]] Result<void> submit(Operation operation);
+    // Runs `write` (one whole transaction) with synchronous=FULL around it when `sync` asks
+    // for it or every write must be durable.
+    [[nodiscard]] Result<void> synced(RecordSync sync, const Operation &write);
 
+    [[nodiscard]] Result<void> writeRunStart(
+        const RunStart &start, const QDateTime &started, qint64 *runId);
     [[nodiscard]] Result<void> writeRunDevice(qint64 runId, const RunDeviceInfo &info);
-    [[nodiscard]] Result<void> writeStep(qint64 runId, const StepResult &step);
+    [[nodiscard]] Result<void> writeStep(
+        qint64 runId, const StepResult &step, const std::optional<RunDeviceInfo> &device);
+    [[nodiscard]] Result<void> updateDevice(qint64 runId, const RunDeviceInfo &info);
     [[nodiscard]] Result<void> writeFinish(qint64 runId,
         RunOutcome outcome,
         const QString &failedStep,
@@ -147,6 +180,8 @@ private:
     QSqlDatabase m_db;
     QThread *m_thread = nullptr;
     std::deque<Operation> m_pending;
+    bool m_syncEveryWrite = false;
+    int m_durableWrites = 0;
 };
 
 } // namespace Station

@@ -86,6 +86,7 @@ Result<> StationController::open(const StationOptions &options)
     m_options = options;
 
     m_record = std::make_unique<RecordStore>();
+    m_record->setSyncEveryWrite(options.recordSyncEveryWrite);
     if (Result<> opened = m_record->open(options.recordPath); !opened)
         return opened;
     // A run the station did not finish (crash, power cut) is closed before anything else runs.
@@ -117,6 +118,7 @@ Result<> StationController::open(const StationOptions &options)
         slot.worker = new FixtureWorker(config.number, options.recordPath);
         if (options.recordHook)
             slot.worker->setRecordHook(options.recordHook);
+        slot.worker->setRecordSyncEveryWrite(options.recordSyncEveryWrite);
         slot.worker->moveToThread(thread);
         connect(thread, &QThread::finished, slot.worker, &QObject::deleteLater);
         connect(slot.worker,
@@ -276,7 +278,8 @@ Result<> StationController::startFixture(int fixture)
     slot.snapshot.running = true;
     slot.snapshot.verdict.reset();
     Q_EMIT fixtureChanged(slot.snapshot);
-    logEvent(fixture, u"run-start"_s, m_recipe.name);
+    // The run-start event is written by the worker, in the run row's transaction: a write here
+    // would hold up the GUI thread behind every starting fixture's commit.
     QMetaObject::invokeMethod(
         slot.worker,
         [worker = slot.worker, request] { worker->run(request); },
@@ -391,7 +394,8 @@ void StationController::onRecordRecovered(int fixture)
     }
 }
 
-void StationController::logEvent(int fixture, const QString &kind, const QString &detail)
+void StationController::logEvent(
+    int fixture, const QString &kind, const QString &detail, RecordSync sync)
 {
     if (!m_record || !m_record->isOpen())
         return;
@@ -401,7 +405,7 @@ void StationController::logEvent(int fixture, const QString &kind, const QString
     event.fixture = fixture;
     event.kind = kind;
     event.detail = detail;
-    if (Result<> logged = m_record->logEvent(event); !logged) {
+    if (Result<> logged = m_record->logEvent(event, sync); !logged) {
         Logging::station().error(u"event %1 not recorded: %2"_s.arg(kind, logged.error().message));
     }
 }
@@ -434,7 +438,7 @@ void StationController::shutdown(std::chrono::milliseconds bound)
         slot.worker = nullptr;
     }
     if (m_open)
-        logEvent(0, u"station-close"_s, {});
+        logEvent(0, u"station-close"_s, {}, RecordSync::Durable);
     if (m_record) {
         m_record->close();
         m_record.reset();

@@ -2,6 +2,7 @@
 
 #include "services/canceltoken.h"
 #include "services/recipe.h"
+#include "services/recordstore.h"
 #include "services/result.h"
 #include "services/stationconfig.h"
 #include "services/stationtypes.h"
@@ -48,6 +49,8 @@ struct StationOptions
     // list-attached (see PresenceMonitor::Source).
     bool presenceByFtdi = false;
     std::chrono::milliseconds presenceInterval = 3s;
+    // Every record write survives a power cut (RecordStore::setSyncEveryWrite).
+    bool recordSyncEveryWrite = false;
     // Test seam handed to every FixtureWorker (see FixtureWorker::setRecordHook).
     std::function<void(const QString &connectionName, int seq, int attempt)> recordHook;
 };
@@ -141,7 +144,10 @@ private:
     void onPresence(int fixture, Station::Presence presence, const QString &deviceId);
     void onRecordError(int fixture, const QString &message);
     void onRecordRecovered(int fixture);
-    void logEvent(int fixture, const QString &kind, const QString &detail);
+    void logEvent(int fixture,
+        const QString &kind,
+        const QString &detail,
+        RecordSync sync = RecordSync::Deferred);
 
     StationOptions m_options;
     bool m_open = false;

@@ -42,6 +42,7 @@ const QString KeyName = u"station/name"_s;
 const QString KeyOperator = u"station/operator"_s;
 const QString KeyRecipeFolder = u"station/recipeFolder"_s;
 const QString KeyRecordFile = u"station/recordFile"_s;
+const QString KeyRecordSyncEveryWrite = u"station/recordSyncEveryWrite"_s;
 const QString KeyLogFolder = u"station/logFolder"_s;
 const QString KeyAzsphere = u"tools/azsphere"_s;
 const QString KeyRfSettingsTool = u"tools/rfSettingsTool"_s;
@@ -89,6 +90,19 @@ public:
             return fallback;
         }
         return value;
+    }
+
+    bool boolean(const QString &key, bool fallback)
+    {
+        if (!m_settings.contains(key))
+            return fallback;
+        const QString text = string(key).trimmed().toLower();
+        if (text == "true"_L1 || text == "1"_L1)
+            return true;
+        if (text == "false"_L1 || text == "0"_L1)
+            return false;
+        m_errors.append(Tr::tr("%1: \"%2\" is not true or false.").arg(fullKey(key), string(key)));
+        return fallback;
     }
 
     // (A plain alias: lupdate misreads "std::chrono::milliseconds name(" as a class scope and
@@ -211,6 +225,7 @@ Result<StationConfig> StationConfig::load(const QString &path)
     config.operatorName = reader.string(KeyOperator);
     config.recipeFolder = reader.string(KeyRecipeFolder);
     config.recordFile = reader.string(KeyRecordFile);
+    config.recordSyncEveryWrite = reader.boolean(KeyRecordSyncEveryWrite, false);
     config.logFolder = reader.string(KeyLogFolder);
     config.azspherePath = reader.string(KeyAzsphere);
     config.rfSettingsToolPath = reader.string(KeyRfSettingsTool);
@@ -272,6 +287,7 @@ Result<> StationConfig::save(const QString &path) const
     settings.setValue(KeyOperator, operatorName);
     settings.setValue(KeyRecipeFolder, recipeFolder);
     settings.setValue(KeyRecordFile, recordFile);
+    settings.setValue(KeyRecordSyncEveryWrite, recordSyncEveryWrite);
     settings.setValue(KeyLogFolder, logFolder);
     settings.setValue(KeyAzsphere, azspherePath);
     settings.setValue(KeyRfSettingsTool, rfSettingsToolPath);

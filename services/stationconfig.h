@@ -57,7 +57,10 @@ struct StationConfig
     QString operatorName;
     QString recipeFolder; // empty: the application's default
     QString recordFile;   // empty: the application's default
-    QString logFolder;    // empty: <AppLocalDataLocation>/logs
+    // Every record write waits for the disk (survives a power cut) instead of only run starts,
+    // device IDs, finalize intents and verdicts (see RecordStore::setSyncEveryWrite).
+    bool recordSyncEveryWrite = false;
+    QString logFolder; // empty: <AppLocalDataLocation>/logs
 
     // A step's timeout when its recipe sets none: by step type ("recover"), else the default.
     std::chrono::milliseconds defaultStepTimeout = 300s;

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -270,10 +271,17 @@ ToolResult ToolRunner::run(
     // right here because run() keeps this worker thread blocked until the child has ended.
     // Only the child gets it: what the tool itself forks does not inherit the setting.
     // The getppid() check closes the window in which the station died before prctl().
+    // The tool runs ToolNiceIncrement below the station's priority: when many fixtures' tools
+    // keep every core busy, the GUI thread still gets the CPU at once (the tools lose nothing
+    // measurable; they wait for the device, not the CPU).
     const pid_t station = ::getpid();
     process.setChildProcessModifier([station] {
         ::setpgid(0, 0);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        errno = 0;
+        const int priority = ::getpriority(PRIO_PROCESS, 0);
+        if (errno == 0)
+            (void)::setpriority(PRIO_PROCESS, 0, priority + ToolRunner::ToolNiceIncrement);
         if (::getppid() != station)
             ::_exit(127);
     });

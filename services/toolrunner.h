@@ -84,6 +84,8 @@ public:
     static constexpr qsizetype MaxCapturedBytes = 1024 * 1024;
     static constexpr std::chrono::milliseconds KillGracePeriod = 3s;
     static constexpr std::chrono::milliseconds WaitSlice = 50ms;
+    // How much lower than the station's the priority of every tool process is (nice).
+    static constexpr int ToolNiceIncrement = 10;
 
     [[nodiscard]] static ToolResult run(
         const ToolCall &call, const CancelToken &cancel = {}, const ToolLineHandler &onLine = {});

@@ -7,6 +7,7 @@
 
 #include <QDeadlineTimer>
 
+#include <algorithm>
 #include <thread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -33,6 +34,13 @@ bool pause(StepContext &context, std::chrono::milliseconds duration)
         std::this_thread::sleep_for(std::min(left, PauseSlice));
     }
     return !context.isCancelled();
+}
+
+std::chrono::milliseconds pollDelay(int attempt, std::chrono::milliseconds longest)
+{
+    constexpr std::chrono::milliseconds First = 100ms;
+    const int doublings = std::clamp(attempt, 0, 16);
+    return std::min(longest, First * (1 << doublings));
 }
 
 std::optional<AttachedDevice> fixtureDevice(
@@ -130,6 +138,7 @@ Result<> waitUntilResponsive(StepContext &context)
 {
     AzsphereClient &client = context.azsphere();
     const QString device = context.deviceSelector();
+    int polls = 0;
     for (;;) {
         ToolReply<AttachedDevice> reply = client.showAttached(device);
         if (reply.isSuccess() && !reply.value->deviceId.isEmpty())
@@ -146,7 +155,7 @@ Result<> waitUntilResponsive(StepContext &context)
             return fail(ErrorCode::DeviceNotResponding,
                 Tr::tr("The device did not answer again after restarting."));
         }
-        if (!pause(context, RestartPollInterval))
+        if (!pause(context, pollDelay(polls++, RestartPollInterval)))
             return fail(ErrorCode::Cancelled, Tr::tr("Aborted."));
     }
 }

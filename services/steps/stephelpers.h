@@ -23,6 +23,11 @@ namespace StepHelpers {
 // re-entrantly).
 bool pause(StepContext &context, std::chrono::milliseconds duration);
 
+// The wait before poll number `attempt` (0, 1, ...) of a state that usually changes soon (a
+// network association, a restart): 100 ms, doubling up to `longest`. A device that is ready
+// early is seen early, and one that takes seconds is not asked more than once per `longest`.
+std::chrono::milliseconds pollDelay(int attempt, std::chrono::milliseconds longest);
+
 // The attached device that belongs to the fixture: matched by connection path, or by IP
 // address when the tool reports no connection path (the real Linux SDK).
 std::optional<AttachedDevice> fixtureDevice(

@@ -12,7 +12,8 @@ namespace Station {
 
 namespace {
 
-// Status is asked once a second: the radio associates within seconds (3 s in the simulator).
+// Status is asked after 100 ms, then less often, at most once a second: the radio associates
+// within seconds (3 s in the simulator), sometimes at once.
 constexpr std::chrono::milliseconds PollInterval = 1s;
 constexpr int DefaultConnectTimeoutS = 30;
 
@@ -43,7 +44,7 @@ StepResult WifiVerifyStep::run(StepContext &context)
     bool connected = false;
     const QDeadlineTimer until(
         std::min<std::chrono::milliseconds>(connectTimeout, context.remaining()));
-    for (;;) {
+    for (int polls = 0;; ++polls) {
         ToolReply<WifiStatus> status = client.wifiShowStatus(device);
         if (!status.isSuccess()) {
             failure = status.error();
@@ -57,8 +58,9 @@ StepResult WifiVerifyStep::run(StepContext &context)
         }
         if (until.hasExpired())
             break;
-        if (!StepHelpers::pause(
-                context, std::min(PollInterval, std::chrono::milliseconds(until.remainingTime()))))
+        if (!StepHelpers::pause(context,
+                std::min(StepHelpers::pollDelay(polls, PollInterval),
+                    std::chrono::milliseconds(until.remainingTime()))))
             return context.fail(ErrorCode::Cancelled, {});
     }
     if (!connected && !failure) {

@@ -135,9 +135,7 @@ tst_Headless::Run tst_Headless::station(
 
 void tst_Headless::eightDevicesPass()
 {
-    // 0.01, not 0: a simulated reboot must outlast sphere-sim serve's 50 ms state poll, or the
-    // UART firmware can restart in the middle of the next UART script (docs/simulator.md).
-    SimBench bench(u"0.01"_s);
+    SimBench bench;
     QProcessEnvironment env = bench.environment();
     env.remove(u"AZSPHERE_SIM_HOME"_s); // the station makes and owns its bench
     const QString record = bench.path() + u"/record.sqlite"_s;
@@ -262,9 +260,7 @@ void tst_Headless::eightDevicesPass()
 void tst_Headless::faultsOnThreeDevices()
 {
     // As a line script does it: make the bench, inject faults, then start the station on it.
-    // 0.01, not 0: a simulated reboot must outlast sphere-sim serve's 50 ms state poll, or the
-    // UART firmware can restart in the middle of the next UART script (docs/simulator.md).
-    SimBench bench(u"0.01"_s);
+    SimBench bench;
     QVERIFY(bench.create(8));
     const QList<QStringList> faults {
         {u"--device"_s, u"1212"_s, u"uart-selftest-fail"_s},
@@ -397,9 +393,7 @@ void tst_Headless::killedMidRunThenRestarted()
 
 void tst_Headless::repeatRunsEachFixture()
 {
-    // 0.01, not 0: a simulated reboot must outlast sphere-sim serve's 50 ms state poll, or the
-    // UART firmware can restart in the middle of the next UART script (docs/simulator.md).
-    SimBench bench(u"0.01"_s);
+    SimBench bench;
     QVERIFY(bench.create(2));
     const QString record = bench.path() + u"/record.sqlite"_s;
     const Run run = station({u"--headless"_s,
@@ -463,9 +457,7 @@ void tst_Headless::configuredRealTools_data()
 void tst_Headless::configuredRealTools()
 {
     QFETCH(bool, toolPresent);
-    // 0.01, not 0: a simulated reboot must outlast sphere-sim serve's 50 ms state poll, or the
-    // UART firmware can restart in the middle of the next UART script (docs/simulator.md).
-    SimBench bench(u"0.01"_s);
+    SimBench bench;
     QVERIFY(bench.create(2));
     StationConfig config;
     config.backend = Backend::Real;

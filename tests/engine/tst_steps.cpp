@@ -1,4 +1,5 @@
 #include "services/steps/step.h"
+#include "services/steps/stephelpers.h"
 #include "simbench.h"
 
 #include <QJsonArray>
@@ -15,6 +16,8 @@ class tst_Steps : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void pollDelay_data();
+    void pollDelay();
     void deviceSelector_data();
     void deviceSelector();
     void stepAgainstSimulator_data();
@@ -82,6 +85,28 @@ void tst_Steps::deviceSelector_data()
     // when the fixture carries an FTDI location for presence.
     QTest::newRow("tool reports no path") << u"1243"_s << u"192.168.35.3"_s << true << QString()
                                           << u"192.168.35.3"_s << u"192.168.35.3"_s;
+}
+
+void tst_Steps::pollDelay_data()
+{
+    QTest::addColumn<int>("attempt");
+    QTest::addColumn<int>("longestMs");
+    QTest::addColumn<int>("expectedMs");
+    QTest::newRow("first") << 0 << 1000 << 100;
+    QTest::newRow("second") << 1 << 1000 << 200;
+    QTest::newRow("fourth") << 3 << 1000 << 800;
+    QTest::newRow("capped") << 4 << 1000 << 1000;
+    QTest::newRow("long after") << 500 << 1000 << 1000;
+    QTest::newRow("short cap") << 0 << 50 << 50;
+}
+
+void tst_Steps::pollDelay()
+{
+    QFETCH(int, attempt);
+    QFETCH(int, longestMs);
+    QFETCH(int, expectedMs);
+    QCOMPARE(
+        StepHelpers::pollDelay(attempt, std::chrono::milliseconds(longestMs)).count(), expectedMs);
 }
 
 void tst_Steps::deviceSelector()

@@ -157,6 +157,9 @@ private Q_SLOTS:
     void finishRules();
     void duplicateStepIsRefusedNotQueued();
     void logsEvents();
+    void beginRunLogsStartEvent();
+    void stepCarriesDeviceFacts();
+    void durableWrites();
     void serialBinding();
     void closesRunLeftOpen();
     void closesRunOfKilledWriter();
@@ -608,6 +611,92 @@ void tst_RecordStore::logsEvents()
         inspect.value(u"SELECT time_utc FROM events WHERE kind = 'login'"_s), Qt::ISODateWithMs);
     QVERIFY(stamped.isValid());
     QVERIFY(qAbs(stamped.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+}
+
+void tst_RecordStore::beginRunLogsStartEvent()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    auto runId = store.beginRun(sampleStart(3));
+    QVERIFY(runId);
+    Inspector inspect(recordPath());
+    QCOMPARE(
+        inspect.rows(u"SELECT time_utc, station, operator, fixture, kind, detail FROM events"_s),
+        (QList<QStringList> {{u"2026-11-24T08:00:00.125Z"_s,
+            u"line-1"_s,
+            u"alice"_s,
+            u"3"_s,
+            u"run-start"_s,
+            u"run %1: mt3620-standard 1.2"_s.arg(*runId)}}));
+}
+
+void tst_RecordStore::stepCarriesDeviceFacts()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    auto runId = store.beginRun(sampleStart());
+    QVERIFY(runId);
+    RunDeviceInfo info = deviceInfo(u"DEV-7"_s);
+    info.ipAddress = u"192.168.35.2"_s;
+    info.manufacturingState = u"Blank"_s;
+    QVERIFY(store.commitStep(*runId, sampleStep(1), info));
+    QVERIFY(store.commitStep(*runId, sampleStep(2)));
+    Inspector inspect(recordPath());
+    QCOMPARE(inspect.rows(u"SELECT device_id, ip_address, manufacturing_state FROM runs"_s),
+        (QList<QStringList> {{u"DEV-7"_s, u"192.168.35.2"_s, u"Blank"_s}}));
+    QCOMPARE(inspect.rows(u"SELECT device_id, last_outcome, last_run_id FROM devices"_s),
+        (QList<QStringList> {{u"DEV-7"_s, u"RUNNING"_s, QString::number(*runId)}}));
+    QCOMPARE(inspect.value(u"SELECT device_id FROM serials WHERE serial_number = 'SN-0001'"_s),
+        u"DEV-7"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM steps"_s), u"2"_s);
+
+    // A step the record refuses takes its device facts with it (one transaction).
+    QVERIFY(!store.commitStep(*runId, sampleStep(2), deviceInfo(u"DEV-8"_s)));
+    QCOMPARE(inspect.value(u"SELECT device_id FROM runs"_s), u"DEV-7"_s);
+}
+
+void tst_RecordStore::durableWrites()
+{
+    RecordStore store;
+    QVERIFY(store.open(recordPath()));
+    QSqlDatabase db = QSqlDatabase::database(store.connectionName(), false);
+    auto synchronous = [&db] {
+        QSqlQuery query(db);
+        return query.exec(u"PRAGMA synchronous"_s) && query.next() ? query.value(0).toInt() : -1;
+    };
+    QCOMPARE(synchronous(), 1); // NORMAL
+
+    auto runId = store.beginRun(sampleStart());
+    QVERIFY(runId);
+    QCOMPARE(store.durableWrites(), 1);
+    QVERIFY(store.commitStep(*runId, sampleStep(1)));
+    RecordEvent event;
+    event.kind = u"operator"_s;
+    QVERIFY(store.logEvent(event));
+    QCOMPARE(store.durableWrites(), 1);
+    QVERIFY(store.commitStep(*runId, sampleStep(2), deviceInfo(u"DEV-1"_s), RecordSync::Durable));
+    QCOMPARE(store.durableWrites(), 2);
+    event.kind = u"finalize-intent"_s;
+    QVERIFY(store.logEvent(event, RecordSync::Durable));
+    QCOMPARE(store.durableWrites(), 3);
+    QVERIFY(store.finishRun(*runId, RunOutcome::Pass));
+    QCOMPARE(store.durableWrites(), 4);
+    QCOMPARE(synchronous(), 1); // back to NORMAL after each durable write
+
+    // The site setting: every write waits for the disk.
+    store.setSyncEveryWrite(true);
+    QCOMPARE(synchronous(), 2); // FULL
+    event.kind = u"operator"_s;
+    QVERIFY(store.logEvent(event));
+    QCOMPARE(store.durableWrites(), 5);
+    QCOMPARE(synchronous(), 2);
+
+    RecordStore every;
+    every.setSyncEveryWrite(true);
+    QVERIFY(every.open(recordPath()));
+    QSqlQuery query(QSqlDatabase::database(every.connectionName(), false));
+    QVERIFY(query.exec(u"PRAGMA synchronous"_s) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
 }
 
 void tst_RecordStore::serialBinding()

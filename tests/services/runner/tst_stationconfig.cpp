@@ -43,6 +43,7 @@ StationConfig fullConfig()
     config.stationName = u"Line 3, PC 1"_s;
     config.operatorName = u"Zoë Müller"_s;
     config.recipeFolder = u"/srv/recipes"_s;
+    config.recordSyncEveryWrite = true;
     config.recordFile = u"/srv/records/station.sqlite"_s;
     config.logFolder = u"/var/log/sphere station"_s;
     config.defaultStepTimeout = 90s;
@@ -211,6 +212,9 @@ void tst_StationConfig::loadInvalidValues_data()
     QTest::newRow("fixture number")
         << QByteArray("[fixtures]\nsize=1\n1\\number=x\n1\\connectionPath=1211\n")
         << QStringList {u"number"_s, u"\"x\""_s};
+    QTest::newRow("sync not a boolean")
+        << QByteArray("[station]\nrecordSyncEveryWrite=yes please\n")
+        << QStringList {u"station/recordSyncEveryWrite"_s, u"yes please"_s};
     QTest::newRow("two errors at once")
         << QByteArray("[station]\nbackend=foo\n[uart]\nbaudRate=0\n")
         << QStringList {u"station/backend"_s, u"uart/baudRate"_s};

@@ -10,9 +10,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <signal.h>
+#include <sys/resource.h>
 #include <thread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void inputIsWrittenThenClosed_data();
     void inputIsWrittenThenClosed();
     void argumentsArePassedVerbatim();
+    void toolRunsAtLowerPriority();
     void environmentAndWorkingDirectory();
     void noOutputDeadlineIsResetByOutput();
     void cancelFromAnotherThread();
@@ -360,6 +364,24 @@ void tst_ToolRunner::argumentsArePassedVerbatim()
     for (const QString &argument : arguments)
         expected.append(u'[' + argument + u']');
     QCOMPARE(seen.out, expected);
+}
+
+void tst_ToolRunner::toolRunsAtLowerPriority()
+{
+    // /proc/<pid>/stat of the tool itself: field 19 (counting from the pid) is its nice value.
+    ToolCall call;
+    call.program = u"/bin/cat"_s;
+    call.arguments = {u"/proc/self/stat"_s};
+    const ToolResult result = ToolRunner::run(call);
+    QCOMPARE(result.outcome, ToolOutcome::Succeeded);
+    const QString stat = QString::fromLatin1(result.stdOut);
+    const QStringList fields = stat.mid(stat.lastIndexOf(u')') + 2).split(u' ', Qt::SkipEmptyParts);
+    QVERIFY2(fields.size() > 16, qPrintable(stat));
+    errno = 0;
+    const int station = ::getpriority(PRIO_PROCESS, 0);
+    QCOMPARE(errno, 0);
+    // fields[0] is field 3 (state): nice is fields[16].
+    QCOMPARE(fields.at(16).toInt(), std::min(19, station + ToolRunner::ToolNiceIncrement));
 }
 
 void tst_ToolRunner::environmentAndWorkingDirectory()

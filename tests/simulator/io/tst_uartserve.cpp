@@ -77,8 +77,14 @@ private Q_SLOTS:
     void unplugClosesAndPlugReopens();
     void bannerAfterRestart();
     void bannerAfterAzsphereRestart();
+    void rebootAppliedBeforeNextLine_data();
+    void rebootAppliedBeforeNextLine();
 
 private:
+    // (Re)starts serve with this time scale and, when pollMs > 0, that state poll interval;
+    // waits for the UART lines of the attached devices.
+    void startServe(const QString &timeScale, int pollMs, const QStringList &connectionPaths);
+    void stopServe();
     bool openPort(QSerialPort &port, const QString &connectionPath);
     QString deviceId(int fixture) const;
     void modify(int fixture, const std::function<void(Sim::DeviceState &)> &fn);
@@ -107,21 +113,36 @@ void tst_UartServe::init()
     options.devices = 2;
     QString why;
     QVERIFY2(Sim::Bench::create(m_home, options, &why), qPrintable(why));
+    startServe(u"0.01"_s, 0, {u"1211"_s, u"1212"_s});
+}
 
+void tst_UartServe::cleanup()
+{
+    stopServe();
+    m_dir.reset();
+}
+
+void tst_UartServe::startServe(
+    const QString &timeScale, int pollMs, const QStringList &connectionPaths)
+{
     m_serveOut.clear();
     m_serve = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"AZSPHERE_SIM_HOME"_s, m_home);
-    env.insert(u"AZSPHERE_SIM_TIME_SCALE"_s, u"0.01"_s);
+    env.insert(u"AZSPHERE_SIM_TIME_SCALE"_s, timeScale);
+    if (pollMs > 0)
+        env.insert(u"AZSPHERE_SIM_SERVE_POLL_MS"_s, QString::number(pollMs));
+    else
+        env.remove(u"AZSPHERE_SIM_SERVE_POLL_MS"_s);
     m_serve->setProcessEnvironment(env);
     m_serve->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_serve->start(m_sphereSim, {u"serve"_s});
     QVERIFY(m_serve->waitForStarted());
-    QVERIFY(!waitForUartLine(u"1211"_s).isEmpty());
-    QVERIFY(!waitForUartLine(u"1212"_s).isEmpty());
+    for (const QString &path : connectionPaths)
+        QVERIFY2(!waitForUartLine(path).isEmpty(), qPrintable(path));
 }
 
-void tst_UartServe::cleanup()
+void tst_UartServe::stopServe()
 {
     if (m_serve && m_serve->state() != QProcess::NotRunning) {
         m_serve->terminate(); // SIGTERM: serve removes its symlinks and exits 0
@@ -131,7 +152,6 @@ void tst_UartServe::cleanup()
         QVERIFY(QDir(m_home + u"/uart"_s).entryList(QDir::System | QDir::Files).isEmpty());
     }
     m_serve.reset();
-    m_dir.reset();
 }
 
 QString tst_UartServe::waitForUartLine(const QString &connectionPath)
@@ -346,6 +366,83 @@ void tst_UartServe::bannerAfterAzsphereRestart()
     QCOMPARE(uart.next(), u"BOOT sphere-ft 1.4.0"_s);
     QCOMPARE(uart.next(), u"READY"_s);
     QCOMPARE(uart.ask("PING"), u"PONG"_s);
+}
+
+void tst_UartServe::rebootAppliedBeforeNextLine_data()
+{
+    QTest::addColumn<bool>("viaAzsphere");
+    QTest::addColumn<int>("rebootMs"); // how long the reboot lasts (wall time)
+
+    // Time scale 0: the reboot takes no time, the station's next line follows at once.
+    QTest::newRow("azsphere device restart") << true << 0;
+    QTest::newRow("instant reboot") << false << 0;
+    // Over before the line comes, but long before serve's next poll.
+    QTest::newRow("reboot over before the line") << false << 30;
+}
+
+// A reboot takes effect as of its recorded time, not when serve's state poll notices it: the
+// line that follows it is answered by the new firmware (after its banner), and the poll later
+// does not restart the firmware a second time.
+void tst_UartServe::rebootAppliedBeforeNextLine()
+{
+    QFETCH(bool, viaAzsphere);
+    QFETCH(int, rebootMs);
+
+    // A poll far slower than any reply, and fixture 2 out, so that its plug-in later shows (by
+    // its UART line) when a poll has run.
+    stopServe();
+    {
+        Sim::Bench bench(m_home);
+        QVERIFY(bench.load());
+        QVERIFY(bench.unplug(2));
+    }
+    startServe(u"0"_s, 1500, {u"1211"_s});
+    if (QTest::currentTestFailed())
+        return;
+
+    QSerialPort port;
+    QVERIFY(openPort(port, u"1211"_s));
+    LineReader uart(port);
+    QCOMPARE(uart.ask("GPIO SET 5 1"), u"OK"_s);
+
+    if (viaAzsphere) {
+        QProcess restart;
+        restart.setProcessEnvironment(m_serve->processEnvironment());
+        restart.start(QStringLiteral(STATION_SIM_BIN_DIR "/azsphere"),
+            {u"device"_s, u"restart"_s, u"--device"_s, u"192.168.35.2"_s});
+        QVERIFY(restart.waitForFinished(30000));
+        QCOMPARE(restart.exitCode(), 0);
+    } else {
+        const qint64 busyUntil = QDateTime::currentMSecsSinceEpoch() + rebootMs;
+        modify(1, [&](Sim::DeviceState &s) {
+            ++s.bootCount;
+            s.busyUntilMs = busyUntil;
+            s.busyReason = u"restart"_s;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > busyUntil, 5000);
+    }
+
+    // The whole script at once, as fast as a station sends it.
+    port.write("GPIO GET 5\nGPIO SET 5 1\nPING\nID\n");
+    QVERIFY(port.waitForBytesWritten(1000));
+    QCOMPARE(uart.next(), u"BOOT sphere-ft 1.4.0"_s);
+    QCOMPARE(uart.next(), u"READY"_s);
+    QCOMPARE(uart.next(), u"GPIO 5 0"_s); // the new firmware: GPIOs reset
+    QCOMPARE(uart.next(), u"OK"_s);
+    QCOMPARE(uart.next(), u"PONG"_s);
+    QCOMPARE(uart.next(), u"ID "_s + deviceId(1));
+
+    // Plug fixture 2 and wait for serve to publish it: a poll has run since the reboot.
+    {
+        Sim::Bench bench(m_home);
+        QVERIFY(bench.load());
+        QVERIFY(bench.plug(2));
+    }
+    QVERIFY(!waitForUartLine(u"1212"_s).isEmpty());
+    // That poll did not boot fixture 1 again: no banner, and the GPIO set after the boot holds.
+    port.write("GPIO GET 5\n");
+    QVERIFY(port.waitForBytesWritten(1000));
+    QCOMPARE(uart.next(), u"GPIO 5 1"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_UartServe)
