@@ -11,7 +11,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -35,6 +34,15 @@ namespace {
 
 // How often the bench and device files are looked at (stat only, unless they changed).
 constexpr int PollIntervalMs = 50;
+
+// The poll interval; tests lengthen it with AZSPHERE_SIM_SERVE_POLL_MS (1..600000) to show
+// that nothing depends on the poll seeing a reboot in time.
+int pollIntervalMs()
+{
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("AZSPHERE_SIM_SERVE_POLL_MS", &ok);
+    return ok && ms >= 1 && ms <= 600000 ? ms : PollIntervalMs;
+}
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -79,10 +87,12 @@ FileStamp stampOf(const QString &path)
 class Port final
 {
 public:
-    Port(const Bench &bench, const Slot &slot, const DeviceState &state)
+    // `stamp` is the version of the device file that `state` was read from.
+    Port(const Bench &bench, const Slot &slot, const DeviceState &state, const FileStamp &stamp)
         : m_bench(bench)
         , m_serial(slot.serial)
         , m_connectionPath(slot.connectionPath)
+        , m_stamp(stamp)
         , m_bootCount(state.bootCount)
         , m_busyUntilMs(state.busyUntilMs)
     {
@@ -150,7 +160,10 @@ public:
         QObject::connect(
             m_notifier.get(), &QSocketNotifier::activated, &m_context, [this] { readInput(); });
         m_timer.setSingleShot(true);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_context, [this] { flush(); });
+        QObject::connect(&m_timer, &QTimer::timeout, &m_context, [this] {
+            catchUp();
+            flush();
+        });
         return true;
     }
 
@@ -171,31 +184,14 @@ public:
     QString connectionPath() const { return m_connectionPath; }
     QString ptyPath() const { return m_ptyPath; }
 
-    // A boot to announce once the device answers again (attach, restart, end of recovery).
+    // A device attached while we serve: it boots now, and its banner follows.
     void expectBanner() { m_bannerPending = true; }
 
-    void update(const DeviceState &state)
+    // Called at every poll.
+    void poll()
     {
-        m_busyUntilMs = state.busyUntilMs;
-        if (state.bootCount != m_bootCount) {
-            m_bootCount = state.bootCount;
-            m_bannerPending = true;
-        }
-    }
-
-    // Called at every poll: shows the banner once the device has finished booting.
-    void poll(qint64 clockMs)
-    {
-        // Rebooting (from the state file), or a recovery running (its marker file; asked only
-        // when the marker exists, so an idle poll is one stat()).
-        m_busy = m_busyUntilMs > nowMs()
-            || (QFile::exists(m_bench.busyFile(m_serial))
-                && !m_bench.busyReason(m_serial).isEmpty());
-        if (m_bannerPending && !m_busy) {
-            m_bannerPending = false;
-            m_firmware->boot(clockMs);
-            flush();
-        }
+        catchUp();
+        flush();
     }
 
 private:
@@ -214,8 +210,39 @@ private:
         return fired->variant;
     }
 
+    // Brings the firmware up to date with the device file: a boot recorded there (restart,
+    // keystore update, end of recovery) stops the old firmware at once and starts the new one
+    // when the reboot is over. Done at every poll and also before any input is taken or output
+    // is given, so a boot takes effect as of its recorded time even when the poll is late
+    // (at time scale 0 the station's next line can come before the poll sees the reboot).
+    void catchUp()
+    {
+        const FileStamp stamp = stampOf(m_bench.deviceFile(m_serial));
+        if (stamp != m_stamp) {
+            // Unreadable (damaged): keep the old stamp so the next look tries again.
+            if (const std::optional<DeviceState> state = m_bench.readDevice(m_serial)) {
+                m_stamp = stamp;
+                m_busyUntilMs = state->busyUntilMs;
+                if (state->bootCount != m_bootCount) {
+                    m_bootCount = state->bootCount;
+                    m_bannerPending = true;
+                }
+            }
+        }
+        // Rebooting (from the state file), or a recovery running (its marker file; asked only
+        // when the marker exists, so an idle look is two stat() calls).
+        m_busy = m_busyUntilMs > nowMs()
+            || (QFile::exists(m_bench.busyFile(m_serial))
+                && !m_bench.busyReason(m_serial).isEmpty());
+        if (m_bannerPending && !m_busy) {
+            m_bannerPending = false;
+            m_firmware->boot(s_clock.elapsed());
+        }
+    }
+
     void readInput()
     {
+        catchUp();
         char buffer[512];
         for (;;) {
             const ssize_t n = ::read(m_master, buffer, sizeof buffer);
@@ -231,6 +258,11 @@ private:
 
     void flush()
     {
+        // Nor does it answer: replies the old firmware still owed are dropped by the boot.
+        if (m_busy || m_bannerPending) {
+            m_timer.stop();
+            return;
+        }
         const QByteArray out = m_firmware->takeDue(s_clock.elapsed());
         if (!out.isEmpty() && m_master >= 0) {
             // Non-blocking: when nobody reads the port and its buffer is full, output is lost,
@@ -248,6 +280,7 @@ private:
     const Bench &m_bench;
     QString m_serial;
     QString m_connectionPath;
+    FileStamp m_stamp; // the device file version last read
     qint64 m_bootCount = 0;
     qint64 m_busyUntilMs = 0; // wall time
     bool m_bannerPending = false;
@@ -289,7 +322,7 @@ public:
             if (!sync(true, &error) && !error.isEmpty())
                 printError(u"error: "_s + error);
         });
-        m_timer.start(PollIntervalMs);
+        m_timer.start(pollIntervalMs());
         return true;
     }
 
@@ -300,8 +333,8 @@ public:
     }
 
 private:
-    // Opens ports for newly attached devices, closes those of unplugged ones, and passes device
-    // changes (boots) to the ports.
+    // Opens ports for newly attached devices, closes those of unplugged ones, and lets every
+    // port look at its device (boots).
     bool sync(bool running, QString *why)
     {
         const FileStamp benchStamp = stampOf(m_bench.benchFile());
@@ -310,7 +343,6 @@ private:
             if (m_bench.load(&error))
                 m_benchStamp = benchStamp; // else: retry at the next poll
         }
-        const qint64 now = Port::s_clock.elapsed();
         const QList<Slot> attached = m_bench.attachedSlots();
 
         // Close ports whose device went away (unplugged, or swapped for another one).
@@ -318,12 +350,10 @@ private:
             const bool present = std::any_of(attached.begin(), attached.end(), [&](const Slot &s) {
                 return s.connectionPath == (*it)->connectionPath() && s.serial == (*it)->serial();
             });
-            if (present) {
+            if (present)
                 ++it;
-            } else {
-                m_stamps.remove((*it)->serial());
+            else
                 it = m_ports.erase(it);
-            }
         }
 
         for (const Slot &slot : attached) {
@@ -332,17 +362,12 @@ private:
                 if (p->serial() == slot.serial)
                     port = p.get();
             }
-            const FileStamp stamp = stampOf(m_bench.deviceFile(slot.serial));
-            const bool changed = !m_stamps.contains(slot.serial) || m_stamps[slot.serial] != stamp;
-            std::optional<DeviceState> state;
-            if (changed || !port) {
-                state = m_bench.readDevice(slot.serial);
-                if (!state)
-                    continue; // being written or damaged: try again at the next poll
-                m_stamps[slot.serial] = stamp;
-            }
             if (!port) {
-                auto fresh = std::make_unique<Port>(m_bench, slot, *state);
+                const FileStamp stamp = stampOf(m_bench.deviceFile(slot.serial));
+                const std::optional<DeviceState> state = m_bench.readDevice(slot.serial);
+                if (!state)
+                    continue; // damaged: try again at the next poll
+                auto fresh = std::make_unique<Port>(m_bench, slot, *state, stamp);
                 QString error;
                 if (!fresh->open(&error)) {
                     if (why)
@@ -354,17 +379,14 @@ private:
                     fresh->expectBanner(); // attached while we serve: it boots now
                 port = fresh.get();
                 m_ports.push_back(std::move(fresh));
-            } else if (state) {
-                port->update(*state);
             }
-            port->poll(now);
+            port->poll();
         }
         return true;
     }
 
     Bench m_bench;
     FileStamp m_benchStamp;
-    QHash<QString, FileStamp> m_stamps;
     std::vector<std::unique_ptr<Port>> m_ports;
     QObject m_context;
     QTimer m_timer;
