@@ -178,8 +178,7 @@ void HeadlessRunner::printSummary()
         }
         m_print(line);
     }
-    m_print(Tr::tr("%1 run(s): %2 PASS, %3 FAIL, %4 ABORTED in %5 s")
-                .arg(m_runs.size())
+    m_print(Tr::tr("%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s", nullptr, int(m_runs.size()))
                 .arg(pass)
                 .arg(failed)
                 .arg(aborted)

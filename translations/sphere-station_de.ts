@@ -14,7 +14,7 @@
         <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
     </message>
@@ -383,18 +383,18 @@
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+185"/>
+        <location filename="../services/fixtureworker.cpp" line="+186"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
         <translation>Die Prüfdatenbank kann nicht geschrieben werden, daher nimmt die Station keine dauerhafte Änderung am Gerät vor.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/station.cpp" line="+226"/>
+        <location filename="../services/station.cpp" line="+228"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Etikett prüfen; das richtige scannen.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <location filename="../services/steps/stepcontext.cpp" line="+214"/>
         <source>The operator aborted the run.</source>
         <translation>Der Bediener hat den Lauf abgebrochen.</translation>
@@ -445,10 +445,13 @@
         <source>F%1  repetition not started: %2</source>
         <translation>F%1  Wiederholung nicht gestartet: %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+56"/>
-        <source>%1 run(s): %2 PASS, %3 FAIL, %4 ABORTED in %5 s</source>
-        <translation>Läufe: %1 (%2 PASS, %3 FAIL, %4 ABORTED) in %5 s</translation>
+        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
+        <translation>
+            <numerusform>%n Lauf: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+            <numerusform>%n Läufe: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../services/imagepackage.cpp" line="+64"/>
@@ -981,7 +984,7 @@
     </message>
     <message>
         <location filename="../services/recordquery.cpp" line="+211"/>
-        <location filename="../services/recordstore.cpp" line="+160"/>
+        <location filename="../services/recordstore.cpp" line="+169"/>
         <source>The record file is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
@@ -994,7 +997,7 @@
     </message>
     <message>
         <location line="-223"/>
-        <location filename="../services/recordstore.cpp" line="-63"/>
+        <location filename="../services/recordstore.cpp" line="-67"/>
         <source>The record has no run %1.</source>
         <translation>Die Prüfdatenbank enthält keinen Lauf %1.</translation>
     </message>
@@ -1004,7 +1007,7 @@
         <translation>Die Prüfdatenbank kann kein Write-Ahead-Logging verwenden.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>The record file %1 does not exist.</source>
         <translation>Die Prüfdatenbank %1 existiert nicht.</translation>
     </message>
@@ -1079,22 +1082,22 @@
         <translation>%1 Die Station hält das Ergebnis im Speicher und schreibt es, sobald die Prüfdatenbank wieder beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+160"/>
         <source>The fixture number %1 is invalid.</source>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+158"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>A run cannot be finished as RUNNING.</source>
         <translation>Ein Lauf kann nicht als RUNNING abgeschlossen werden.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Run %1 cannot be recorded as PASS: it has no recorded steps.</source>
         <translation>Lauf %1 kann nicht als PASS gespeichert werden: Er hat keine gespeicherten Schritte.</translation>
     </message>
@@ -1112,7 +1115,7 @@
         <translation>Lauf %1 ist bereits als %2 abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
     </message>
@@ -1189,7 +1192,7 @@
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-143"/>
+        <location filename="../services/station.cpp" line="-145"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -1199,12 +1202,12 @@
         <translation>Es sind keine Prüfplätze konfiguriert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <location line="+41"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
@@ -1245,12 +1248,17 @@
         <translation>Zuerst das Etikett des Geräts an Prüfplatz %1 scannen.</translation>
     </message>
     <message>
-        <location filename="../services/stationconfig.cpp" line="+87"/>
+        <location filename="../services/stationconfig.cpp" line="+88"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>%1: &quot;%2&quot; is not true or false.</source>
+        <translation>%1: „%2“ ist weder true noch false.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
         <translation>%1: „%2“ ist keine positive Anzahl Millisekunden.</translation>
     </message>
@@ -1271,7 +1279,7 @@
         <translation>%1: unbekanntes Backend &quot;%2&quot; (&quot;simulator&quot; oder &quot;real&quot; verwenden).</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>Die Stationskonfiguration %1 enthält ungültige Werte:
@@ -1288,7 +1296,7 @@
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
     </message>
@@ -1578,7 +1586,7 @@
         <translation>Der Schritt wurde nicht innerhalb seines Zeitlimits von %1 s abgeschlossen. %2</translation>
     </message>
     <message>
-        <location filename="../services/steps/stephelpers.cpp" line="+102"/>
+        <location filename="../services/steps/stephelpers.cpp" line="+110"/>
         <source>Deploying %1</source>
         <translation>%1 wird bereitgestellt</translation>
     </message>
@@ -1588,7 +1596,7 @@
         <translation>Image nicht vertrauenswürdig; Sideload des vertrauenswürdigen Schlüsselspeichers %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+12"/>
         <source>Aborted.</source>
         <translation>Abgebrochen.</translation>
@@ -1614,7 +1622,7 @@
         <translation>UART-Port des Prüfplatzes in der Stationskonfiguration festlegen.</translation>
     </message>
     <message>
-        <location filename="../services/steps/wifiverifystep.cpp" line="+66"/>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
         <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
         <translation>Das Gerät hat sich nicht innerhalb von %2 s mit dem Wi-Fi-Netzwerk %1 verbunden.</translation>
     </message>
@@ -3736,7 +3744,7 @@ Beendet %2</translation>
 <context>
     <name>Station::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+68"/>
+        <location filename="../ui/translation.cpp" line="+87"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>Für die Sprache „%1“ gibt es keine Übersetzung; die Station bleibt auf Englisch.</translation>
     </message>

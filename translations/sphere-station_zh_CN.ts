@@ -14,7 +14,7 @@
         <translation>无法为测试记录文件 %1 创建文件夹。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
     </message>
@@ -383,18 +383,18 @@
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+185"/>
+        <location filename="../services/fixtureworker.cpp" line="+186"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
         <translation>无法写入测试记录，因此工作站不会对设备进行永久性更改。</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/station.cpp" line="+226"/>
+        <location filename="../services/station.cpp" line="+228"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>请检查标签并扫描正确的标签。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <location filename="../services/steps/stepcontext.cpp" line="+214"/>
         <source>The operator aborted the run.</source>
         <translation>操作员已中止本次运行。</translation>
@@ -445,10 +445,12 @@
         <source>F%1  repetition not started: %2</source>
         <translation>F%1  重复运行未启动：%2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+56"/>
-        <source>%1 run(s): %2 PASS, %3 FAIL, %4 ABORTED in %5 s</source>
-        <translation>共 %1 次运行：%2 PASS，%3 FAIL，%4 ABORTED，用时 %5 秒</translation>
+        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
+        <translation>
+            <numerusform>共 %n 次运行：%1 PASS，%2 FAIL，%3 ABORTED，用时 %4 秒</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../services/imagepackage.cpp" line="+64"/>
@@ -978,7 +980,7 @@
     </message>
     <message>
         <location filename="../services/recordquery.cpp" line="+211"/>
-        <location filename="../services/recordstore.cpp" line="+160"/>
+        <location filename="../services/recordstore.cpp" line="+169"/>
         <source>The record file is not open.</source>
         <translation>测试记录文件未打开。</translation>
     </message>
@@ -991,7 +993,7 @@
     </message>
     <message>
         <location line="-223"/>
-        <location filename="../services/recordstore.cpp" line="-63"/>
+        <location filename="../services/recordstore.cpp" line="-67"/>
         <source>The record has no run %1.</source>
         <translation>测试记录中没有运行 %1。</translation>
     </message>
@@ -1001,7 +1003,7 @@
         <translation>测试记录文件无法使用预写日志（WAL）。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>The record file %1 does not exist.</source>
         <translation>测试记录文件 %1 不存在。</translation>
     </message>
@@ -1076,22 +1078,22 @@
         <translation>%1 工作站会将结果保留在内存中，待测试记录恢复可写后立即写入。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+160"/>
         <source>The fixture number %1 is invalid.</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+158"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>A run cannot be finished as RUNNING.</source>
         <translation>运行不能以 RUNNING 状态结束。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Run %1 cannot be recorded as PASS: it has no recorded steps.</source>
         <translation>运行 %1 无法记录为 PASS：没有已记录的步骤。</translation>
     </message>
@@ -1108,7 +1110,7 @@
         <translation>运行 %1 已以 %2 结束。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>运行结束前工作站已停止（崩溃或断电）。</translation>
     </message>
@@ -1185,7 +1187,7 @@
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-143"/>
+        <location filename="../services/station.cpp" line="-145"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -1195,12 +1197,12 @@
         <translation>未配置任何工位。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <location line="+41"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
@@ -1241,12 +1243,17 @@
         <translation>请先扫描工位 %1 上设备的标签。</translation>
     </message>
     <message>
-        <location filename="../services/stationconfig.cpp" line="+87"/>
+        <location filename="../services/stationconfig.cpp" line="+88"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>%1: &quot;%2&quot; is not true or false.</source>
+        <translation>%1：“%2”不是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
         <translation>%1：“%2”不是正的毫秒数。</translation>
     </message>
@@ -1267,7 +1274,7 @@
         <translation>%1：未知后端 &quot;%2&quot;（请使用 &quot;simulator&quot; 或 &quot;real&quot;）。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>工作站配置 %1 包含无效值：
@@ -1284,7 +1291,7 @@
         <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>无法写入工作站配置 %1。</translation>
     </message>
@@ -1573,7 +1580,7 @@
         <translation>步骤未在 %1 秒的超时时间内完成。%2</translation>
     </message>
     <message>
-        <location filename="../services/steps/stephelpers.cpp" line="+102"/>
+        <location filename="../services/steps/stephelpers.cpp" line="+110"/>
         <source>Deploying %1</source>
         <translation>正在部署 %1</translation>
     </message>
@@ -1583,7 +1590,7 @@
         <translation>映像不受信任；正在旁加载受信任密钥存储 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+12"/>
         <source>Aborted.</source>
         <translation>已中止。</translation>
@@ -1609,7 +1616,7 @@
         <translation>请在工作站配置中设置该工位的 UART 端口。</translation>
     </message>
     <message>
-        <location filename="../services/steps/wifiverifystep.cpp" line="+66"/>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
         <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
         <translation>设备未在 %2 秒内连接到 Wi-Fi 网络 %1。</translation>
     </message>
@@ -3723,7 +3730,7 @@ Finished %2</source>
 <context>
     <name>Station::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+68"/>
+        <location filename="../ui/translation.cpp" line="+87"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>没有语言“%1”的翻译；工作站将继续使用英文。</translation>
     </message>

@@ -47,23 +47,42 @@ void install(QTranslator *translator)
     installed().append(translator);
 }
 
+// English is the source language; its file (lupdate -pluralonly) holds only the plural forms,
+// so that "%n fixture(s)" reads "1 fixture" and "2 fixtures".
+QLocale installEnglish()
+{
+    const QLocale english(QLocale::English);
+    if (QTranslator *plurals = loadStation(english))
+        install(plurals);
+    return english;
+}
+
 } // namespace
 
 Result<QLocale> installTranslations(const QString &language)
 {
     removeTranslations();
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // The default locale: the system's, as the station never calls QLocale::setDefault().
+    const QLocale systemLocale;
+    const QLocale locale = language.isEmpty() ? systemLocale : QLocale(language);
     // QLocale("fr_XX") falls back to C; an explicit request for a language we do not ship must
     // not pass silently as English.
     const bool explicitEnglish = language.startsWith(u"en"_s, Qt::CaseInsensitive)
         || language.compare(u"C"_s, Qt::CaseInsensitive) == 0;
     if (explicitEnglish || (language.isEmpty() && isEnglish(locale)))
-        return QLocale(QLocale::English);
+        return installEnglish();
 
     QTranslator *station = loadStation(locale);
+    // A system locale can list English among its UI languages: that finds the English plural
+    // forms, which are no translation.
+    if (station && QLocale(station->language()).language() == QLocale::English) {
+        delete station;
+        station = nullptr;
+    }
     if (!station) {
+        const QLocale english = installEnglish();
         if (language.isEmpty())
-            return QLocale(QLocale::English); // a system language we do not ship: English
+            return english; // a system language we do not ship: English
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("There is no translation for the language \"%1\"; the station stays in "
                    "English.")
@@ -98,8 +117,11 @@ QStringList availableLanguages()
     QStringList languages;
     const QStringList files
         = QDir(translationDirectory()).entryList({prefix + u"*.qm"_s}, QDir::Files, QDir::Name);
-    for (const QString &file : files)
-        languages.append(file.mid(prefix.size()).chopped(3));
+    for (const QString &file : files) {
+        const QString language = file.mid(prefix.size()).chopped(3);
+        if (language != u"en"_s) // the source language's plural forms, not a translation
+            languages.append(language);
+    }
     return languages;
 }
 

@@ -18,6 +18,8 @@ struct TsReport
     QString language; // the <TS language="..."> attribute
     int messages = 0; // messages shown to users (vanished/obsolete ones excluded)
     QStringList problems;
+    QStringList plurals;   // "context: source" of every numerus message shown
+    QStringList singulars; // the same for the other messages
 };
 
 // %1..%99 and %n, with or without the L (locale) flag, which the translator may add or drop.
@@ -79,6 +81,7 @@ void checkMessage(QXmlStreamReader &xml, const QString &context, int numerusForm
     if (type == "vanished"_L1 || type == "obsolete"_L1)
         return;
     ++report.messages;
+    (numerus ? report.plurals : report.singulars).append(context + u": "_s + source);
     const auto problem = [&](const QString &what) {
         report.problems.append(u"%1: \"%2\": %3"_s.arg(context, source, what));
     };
@@ -156,6 +159,7 @@ private Q_SLOTS:
     void checker();
     void tsFile_data();
     void tsFile();
+    void englishPlurals();
 };
 
 // The checker itself: each row is one message and the problem it must report (or none).
@@ -235,8 +239,12 @@ void tst_TranslationCoverage::tsFile_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("language");
     QTest::addColumn<int>("numerusForms");
-    QTest::newRow("de") << u"sphere-station_de.ts"_s << u"de_DE"_s << 2;
-    QTest::newRow("zh_CN") << u"sphere-station_zh_CN.ts"_s << u"zh_CN"_s << 1;
+    QTest::addColumn<int>("minimumMessages");
+    // The station has hundreds of user strings; a near-empty file means lupdate lost them.
+    QTest::newRow("de") << u"sphere-station_de.ts"_s << u"de_DE"_s << 2 << 300;
+    QTest::newRow("zh_CN") << u"sphere-station_zh_CN.ts"_s << u"zh_CN"_s << 1 << 300;
+    // English plural forms only (lupdate -pluralonly); englishPlurals() checks it has them all.
+    QTest::newRow("en") << u"sphere-station_en.ts"_s << u"en_US"_s << 2 << 10;
 }
 
 // The shipped files: every message translated, placeholders, plurals and accelerators intact.
@@ -245,6 +253,7 @@ void tst_TranslationCoverage::tsFile()
     QFETCH(QString, file);
     QFETCH(QString, language);
     QFETCH(int, numerusForms);
+    QFETCH(int, minimumMessages);
     QFile ts(QStringLiteral(STATION_SOURCE_DIR) + u"/translations/"_s + file);
     QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.errorString()));
     const TsReport report = checkTs(&ts, numerusForms);
@@ -252,8 +261,27 @@ void tst_TranslationCoverage::tsFile()
     QVERIFY2(report.problems.isEmpty(),
         qPrintable(u"%1 of %2 messages:\n"_s.arg(report.problems.size()).arg(report.messages)
             + report.problems.join(u'\n')));
-    // The station has hundreds of user strings; a near-empty file means lupdate lost them.
-    QVERIFY2(report.messages >= 300, qPrintable(QString::number(report.messages)));
+    QVERIFY2(report.messages >= minimumMessages, qPrintable(QString::number(report.messages)));
+}
+
+// The English file has exactly the plural messages of the full translations: each "%n
+// fixture(s)" gets its English forms, and nothing else is "translated" into English.
+void tst_TranslationCoverage::englishPlurals()
+{
+    const auto read = [](const QString &file, int numerusForms) {
+        QFile ts(QStringLiteral(STATION_SOURCE_DIR) + u"/translations/"_s + file);
+        if (!ts.open(QIODevice::ReadOnly))
+            return TsReport {};
+        return checkTs(&ts, numerusForms);
+    };
+    const TsReport german = read(u"sphere-station_de.ts"_s, 2);
+    TsReport english = read(u"sphere-station_en.ts"_s, 2);
+    QVERIFY(!german.plurals.isEmpty());
+    QVERIFY2(english.singulars.isEmpty(), qPrintable(english.singulars.join(u'\n')));
+    QStringList wanted = german.plurals;
+    wanted.sort();
+    english.plurals.sort();
+    QCOMPARE(english.plurals, wanted);
 }
 
 QTEST_MAIN(tst_TranslationCoverage)

@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Station</name>
+    <message numerus="yes">
+        <location filename="../services/headlessrunner.cpp" line="+181"/>
+        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
+        <translation>
+            <numerusform>%n run: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+            <numerusform>%n runs: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/recipejson.cpp" line="+182"/>
+        <source>must have at least %n entries</source>
+        <translation>
+            <numerusform>must have at least %n entry</numerusform>
+            <numerusform>must have at least %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/recipeloader.cpp" line="+1319"/>
+        <source>The recipe is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>The recipe is invalid (%n problem):</numerusform>
+            <numerusform>The recipe is invalid (%n problems):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The recipe %1 is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>The recipe %1 is invalid (%n problem):</numerusform>
+            <numerusform>The recipe %1 is invalid (%n problems):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/recordstore.cpp" line="+559"/>
+        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
+        <translation>
+            <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
+            <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <source>%n component(s) were not present</source>
+        <translation>
+            <numerusform>%n component was not present</numerusform>
+            <numerusform>%n components were not present</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::GuiMain</name>
+    <message numerus="yes">
+        <location filename="../app/guimain.cpp" line="+49"/>
+        <source>Simulator: %n device(s) (bench %1)</source>
+        <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
+        <translation>
+            <numerusform>Simulator: %n device (bench %1)</numerusform>
+            <numerusform>Simulator: %n devices (bench %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
+        <translation>
+            <numerusform>%n run left open when the station last stopped was closed as INTERRUPTED.</numerusform>
+            <numerusform>%n runs left open when the station last stopped were closed as INTERRUPTED.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="+150"/>
+        <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
+
+Stop every run and close?</source>
+        <translation>
+            <numerusform>%n fixture is still running. Closing stops it; its device will need to be run again.
+
+Stop the run and close?</numerusform>
+            <numerusform>%n fixtures are still running. Closing stops them; their devices will need to be run again.
+
+Stop every run and close?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+457"/>
+        <source>Started %n fixture(s).</source>
+        <translation>
+            <numerusform>Started %n fixture.</numerusform>
+            <numerusform>Started %n fixtures.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Stopping %n fixture(s)…</source>
+        <translation>
+            <numerusform>Stopping %n fixture…</numerusform>
+            <numerusform>Stopping %n fixtures…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecipeBadge</name>
+    <message numerus="yes">
+        <location filename="../ui/recipebadge.cpp" line="+71"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
