@@ -433,6 +433,37 @@ Result<void> exec(QSqlQuery &query, const QString &sql, const QString &what)
     return {};
 }
 
+void Statements::attach(const QSqlDatabase &db)
+{
+    clear();
+    m_db = db;
+}
+
+void Statements::clear()
+{
+    m_queries.clear();
+    m_db = QSqlDatabase();
+}
+
+Result<QSqlQuery *> Statements::exec(
+    const QString &sql, const QVariantList &binds, const QString &what)
+{
+    std::shared_ptr<QSqlQuery> &slot = m_queries[sql];
+    if (!slot) {
+        auto query = std::make_shared<QSqlQuery>(m_db);
+        if (auto ok = prepare(*query, sql, what); !ok) {
+            m_queries.remove(sql);
+            return fail(ok.error());
+        }
+        slot = std::move(query);
+    }
+    QSqlQuery *query = slot.get();
+    query->finish();
+    if (auto ok = run(*query, binds, what); !ok)
+        return fail(ok.error());
+    return query;
+}
+
 WriteTransaction::WriteTransaction(QSqlDatabase &db)
     : m_db(db)
 { }

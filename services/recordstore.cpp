@@ -35,17 +35,23 @@ QVariant optionalReal(const std::optional<double> &value)
     return value ? realValue(*value) : QVariant(QMetaType::fromType<double>());
 }
 
+Result<void> executed(const Result<QSqlQuery *> &query)
+{
+    if (!query)
+        return fail(query.error());
+    return {};
+}
+
 // The device row follows every run that names the device: first/last seen, latest run and
 // state; last_outcome is RUNNING until finishRun (or closeInterruptedRuns) sets the verdict.
-Result<void> touchDevice(QSqlDatabase &db,
+Result<void> touchDevice(RecordSql::Statements &statements,
     const QString &deviceId,
     qint64 runId,
     const QDateTime &seen,
     const QString &manufacturingState,
     const QString &outcome)
 {
-    QSqlQuery query(db);
-    return RecordSql::exec(query,
+    return executed(statements.exec(
         uR"(INSERT INTO devices (device_id, first_seen_utc, last_seen_utc, manufacturing_state,
                                  last_outcome, last_run_id)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -61,12 +67,12 @@ Result<void> touchDevice(QSqlDatabase &db,
             textValue(manufacturingState),
             outcome,
             runId},
-        u"update device %1"_s.arg(deviceId));
+        u"update device %1"_s.arg(deviceId)));
 }
 
 // The first run that sees a serial number together with a device binds them; later runs never
 // rebind, so a label stuck on a second device can be found with deviceForSerial().
-Result<void> bindSerial(QSqlDatabase &db,
+Result<void> bindSerial(RecordSql::Statements &statements,
     const QString &serialNumber,
     const QString &deviceId,
     qint64 runId,
@@ -74,12 +80,11 @@ Result<void> bindSerial(QSqlDatabase &db,
 {
     if (serialNumber.isEmpty() || deviceId.isEmpty())
         return {};
-    QSqlQuery query(db);
-    return RecordSql::exec(query,
+    return executed(statements.exec(
         uR"(INSERT OR IGNORE INTO serials (serial_number, device_id, first_run_id, bound_utc)
             VALUES (?, ?, ?, ?))"_s,
         {serialNumber, deviceId, runId, RecordSql::timeText(time)},
-        u"bind serial number %1"_s.arg(serialNumber));
+        u"bind serial number %1"_s.arg(serialNumber)));
 }
 
 Error keptInMemory(Error error)
@@ -132,6 +137,7 @@ Result<void> RecordStore::open(const QString &path)
     if (!db)
         return fail(db.error());
     m_db = *db;
+    m_statements.attach(m_db);
     m_path = path;
     m_thread = QThread::currentThread();
     if (m_syncEveryWrite)
@@ -146,6 +152,7 @@ void RecordStore::close()
     Q_ASSERT_X(m_thread == QThread::currentThread(),
         "RecordStore::close",
         "a record connection must be closed on the thread that opened it");
+    m_statements.clear();
     RecordSql::closeConnection(m_db);
     m_thread = nullptr;
 }
@@ -261,8 +268,8 @@ Result<void> RecordStore::writeRunStart(
     RecordSql::WriteTransaction transaction(m_db);
     if (auto ok = transaction.begin(); !ok)
         return ok;
-    QSqlQuery query(m_db);
-    auto inserted = RecordSql::exec(query,
+    QSqlQuery *query = nullptr;
+    auto inserted = m_statements.exec(
         uR"(INSERT INTO runs (fixture, fixture_label, connection_path, device_id, serial_number,
                               ip_address, recipe_name, recipe_version, recipe_sha256, recipe_path,
                               station, operator, app_version, backend, azsphere_path,
@@ -293,16 +300,17 @@ Result<void> RecordStore::writeRunStart(
             RecordSql::timeText(started)},
         u"begin run on fixture %1"_s.arg(start.fixture));
     if (!inserted)
-        return inserted;
-    *runId = query.lastInsertId().toLongLong();
-    query.finish();
+        return fail(inserted.error());
+    query = *inserted;
+    *runId = query->lastInsertId().toLongLong();
+    query->finish();
 
     if (!start.deviceId.isEmpty()) {
         auto device = touchDevice(
-            m_db, start.deviceId, *runId, started, start.manufacturingState, u"RUNNING"_s);
+            m_statements, start.deviceId, *runId, started, start.manufacturingState, u"RUNNING"_s);
         if (!device)
             return device;
-        auto bound = bindSerial(m_db, start.serialNumber, start.deviceId, *runId, started);
+        auto bound = bindSerial(m_statements, start.serialNumber, start.deviceId, *runId, started);
         if (!bound)
             return bound;
     }
@@ -341,9 +349,8 @@ Result<void> RecordStore::writeRunDevice(qint64 runId, const RunDeviceInfo &info
 Result<void> RecordStore::updateDevice(qint64 runId, const RunDeviceInfo &info)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QSqlQuery query(m_db);
-    auto updated = RecordSql::exec(query,
-        uR"(UPDATE runs SET
+    QSqlQuery *query = nullptr;
+    auto updated = m_statements.exec(uR"(UPDATE runs SET
                 device_id = coalesce(nullif(?, ''), device_id),
                 ip_address = coalesce(nullif(?, ''), ip_address),
                 connection_path = coalesce(nullif(?, ''), connection_path),
@@ -362,27 +369,30 @@ Result<void> RecordStore::updateDevice(qint64 runId, const RunDeviceInfo &info)
             runId},
         u"update device details of run %1"_s.arg(runId));
     if (!updated)
-        return updated;
-    if (query.numRowsAffected() == 0)
+        return fail(updated.error());
+    query = *updated;
+    if (query->numRowsAffected() == 0)
         return fail(noSuchRun(runId));
 
-    auto read = RecordSql::exec(query,
-        u"SELECT device_id, serial_number, outcome FROM runs WHERE id = ?"_s,
-        {runId},
-        u"read run %1"_s.arg(runId));
+    auto read
+        = m_statements.exec(u"SELECT device_id, serial_number, outcome FROM runs WHERE id = ?"_s,
+            {runId},
+            u"read run %1"_s.arg(runId));
     if (!read)
-        return read;
-    if (!query.next())
+        return fail(read.error());
+    query = *read;
+    if (!query->next())
         return fail(noSuchRun(runId));
-    const QString deviceId = query.value(0).toString();
-    const QString serialNumber = query.value(1).toString();
-    const QString outcome = query.value(2).toString();
-    query.finish();
+    const QString deviceId = query->value(0).toString();
+    const QString serialNumber = query->value(1).toString();
+    const QString outcome = query->value(2).toString();
+    query->finish();
     if (!deviceId.isEmpty()) {
-        if (auto ok = touchDevice(m_db, deviceId, runId, now, info.manufacturingState, outcome);
+        if (auto ok
+            = touchDevice(m_statements, deviceId, runId, now, info.manufacturingState, outcome);
             !ok)
             return ok;
-        if (auto ok = bindSerial(m_db, serialNumber, deviceId, runId, now); !ok)
+        if (auto ok = bindSerial(m_statements, serialNumber, deviceId, runId, now); !ok)
             return ok;
     }
     return {};
@@ -417,10 +427,10 @@ Result<void> RecordStore::writeStep(
             return ok;
     }
 
-    QSqlQuery query(m_db);
+    QSqlQuery *query = nullptr;
     const QByteArray data
         = QJsonDocument(QJsonObject::fromVariantMap(step.data)).toJson(QJsonDocument::Compact);
-    auto inserted = RecordSql::exec(query,
+    auto inserted = m_statements.exec(
         uR"(INSERT INTO steps (run_id, seq, name, type, started_utc, finished_utc, outcome,
                                attempts, error_code, cause, remedy, note, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
@@ -439,20 +449,18 @@ Result<void> RecordStore::writeStep(
             QString::fromUtf8(data)},
         what);
     if (!inserted)
-        return inserted;
-    const qint64 stepId = query.lastInsertId().toLongLong();
+        return fail(inserted.error());
+    query = *inserted;
+    const qint64 stepId = query->lastInsertId().toLongLong();
 
     if (!step.commands.isEmpty()) {
-        if (auto ok = RecordSql::prepare(query,
-                uR"(INSERT INTO commands (step_id, seq, command_line, outcome, exit_code, stdout,
-                                          stderr, truncated, started_utc, finished_utc)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
-                what);
-            !ok)
-            return ok;
+        const QString insertCommand
+            = uR"(INSERT INTO commands (step_id, seq, command_line, outcome, exit_code, stdout,
+                                        stderr, truncated, started_utc, finished_utc)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s;
         for (qsizetype i = 0; i < step.commands.size(); ++i) {
             const CommandRecord &command = step.commands.at(i);
-            auto ok = RecordSql::run(query,
+            auto ok = m_statements.exec(insertCommand,
                 {stepId,
                     int(i + 1),
                     textValue(command.commandLine),
@@ -465,19 +473,16 @@ Result<void> RecordStore::writeStep(
                     timeValue(command.finished)},
                 what);
             if (!ok)
-                return ok;
+                return fail(ok.error());
         }
     }
     if (!step.measurements.isEmpty()) {
-        if (auto ok = RecordSql::prepare(query,
-                uR"(INSERT INTO measurements (step_id, seq, name, value, unit, low, high, pass)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s,
-                what);
-            !ok)
-            return ok;
+        const QString insertMeasurement
+            = uR"(INSERT INTO measurements (step_id, seq, name, value, unit, low, high, pass)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s;
         for (qsizetype i = 0; i < step.measurements.size(); ++i) {
             const Measurement &measurement = step.measurements.at(i);
-            auto ok = RecordSql::run(query,
+            auto ok = m_statements.exec(insertMeasurement,
                 {stepId,
                     int(i + 1),
                     textValue(measurement.name),
@@ -488,10 +493,9 @@ Result<void> RecordStore::writeStep(
                     measurement.passed ? 1 : 0},
                 what);
             if (!ok)
-                return ok;
+                return fail(ok.error());
         }
     }
-    query.finish();
     return transaction.commit();
 }
 
@@ -527,21 +531,22 @@ Result<void> RecordStore::writeFinish(qint64 runId,
     RecordSql::WriteTransaction transaction(m_db);
     if (auto ok = transaction.begin(); !ok)
         return ok;
-    QSqlQuery query(m_db);
+    QSqlQuery *query = nullptr;
 
     if (outcome == RunOutcome::Pass) {
-        auto counted = RecordSql::exec(query,
+        auto counted = m_statements.exec(
             uR"(SELECT count(*), coalesce(sum(outcome NOT IN ('PASS', 'SKIPPED')), 0)
                 FROM steps WHERE run_id = ?)"_s,
             {runId},
             what);
         if (!counted)
-            return counted;
-        if (!query.next())
+            return fail(counted.error());
+        query = *counted;
+        if (!query->next())
             return fail(noSuchRun(runId));
-        const int steps = query.value(0).toInt();
-        const int notPassed = query.value(1).toInt();
-        query.finish();
+        const int steps = query->value(0).toInt();
+        const int notPassed = query->value(1).toInt();
+        query->finish();
         const QString counts
             = u"%1 steps committed, %2 not PASS/SKIPPED"_s.arg(steps).arg(notPassed);
         if (steps == 0) {
@@ -559,7 +564,7 @@ Result<void> RecordStore::writeFinish(qint64 runId,
         }
     }
 
-    auto updated = RecordSql::exec(query,
+    auto updated = m_statements.exec(
         uR"(UPDATE runs SET outcome = ?, finished_utc = ?, failed_step = ?, error_code = ?,
                             cause = ?
             WHERE id = ? AND outcome = 'RUNNING')"_s,
@@ -571,21 +576,21 @@ Result<void> RecordStore::writeFinish(qint64 runId,
             runId},
         what);
     if (!updated)
-        return updated;
-    const bool changed = query.numRowsAffected() > 0;
+        return fail(updated.error());
+    query = *updated;
+    const bool changed = query->numRowsAffected() > 0;
 
-    auto read = RecordSql::exec(query,
-        u"SELECT outcome, device_id, manufacturing_state FROM runs WHERE id = ?"_s,
-        {runId},
-        what);
+    auto read = m_statements.exec(
+        u"SELECT outcome, device_id, manufacturing_state FROM runs WHERE id = ?"_s, {runId}, what);
     if (!read)
-        return read;
-    if (!query.next())
+        return fail(read.error());
+    query = *read;
+    if (!query->next())
         return fail(noSuchRun(runId));
-    const QString recorded = query.value(0).toString();
-    const QString deviceId = query.value(1).toString();
-    const QString state = query.value(2).toString();
-    query.finish();
+    const QString recorded = query->value(0).toString();
+    const QString deviceId = query->value(1).toString();
+    const QString state = query->value(2).toString();
+    query->finish();
     if (!changed) {
         // Already finished with this verdict (a retried write that had in fact been stored).
         if (recorded == runOutcomeName(outcome))
@@ -595,7 +600,7 @@ Result<void> RecordStore::writeFinish(qint64 runId,
             what);
     }
     if (!deviceId.isEmpty()) {
-        if (auto ok = touchDevice(m_db, deviceId, runId, finished, state, recorded); !ok)
+        if (auto ok = touchDevice(m_statements, deviceId, runId, finished, state, recorded); !ok)
             return ok;
     }
     return transaction.commit();
@@ -612,8 +617,7 @@ Result<void> RecordStore::logEvent(const RecordEvent &event, RecordSync sync)
 
 Result<void> RecordStore::writeEvent(const RecordEvent &event)
 {
-    QSqlQuery query(m_db);
-    return RecordSql::exec(query,
+    return executed(m_statements.exec(
         uR"(INSERT INTO events (time_utc, station, operator, fixture, kind, detail)
             VALUES (?, ?, ?, ?, ?, ?))"_s,
         {RecordSql::timeText(event.time),
@@ -622,7 +626,7 @@ Result<void> RecordStore::writeEvent(const RecordEvent &event)
             event.fixture,
             textValue(event.kind),
             textValue(event.detail)},
-        u"log event %1"_s.arg(event.kind));
+        u"log event %1"_s.arg(event.kind)));
 }
 
 Result<int> RecordStore::closeInterruptedRuns()
@@ -635,9 +639,8 @@ Result<int> RecordStore::closeInterruptedRuns()
     RecordSql::WriteTransaction transaction(m_db);
     if (auto ok = transaction.begin(); !ok)
         return fail(ok.error());
-    QSqlQuery query(m_db);
-    auto updated = RecordSql::exec(query,
-        uR"(UPDATE runs SET
+    QSqlQuery *query = nullptr;
+    auto updated = m_statements.exec(uR"(UPDATE runs SET
                 outcome = 'INTERRUPTED',
                 finished_utc = coalesce((SELECT max(finished_utc) FROM steps
                                          WHERE steps.run_id = runs.id), ?),
@@ -648,12 +651,13 @@ Result<int> RecordStore::closeInterruptedRuns()
         u"close interrupted runs"_s);
     if (!updated)
         return fail(updated.error());
-    const int closed = query.numRowsAffected();
+    query = *updated;
+    const int closed = query->numRowsAffected();
 
-    auto devices = RecordSql::exec(query,
-        uR"(UPDATE devices SET last_outcome = 'INTERRUPTED'
+    auto devices = m_statements.exec(uR"(UPDATE devices SET last_outcome = 'INTERRUPTED'
             WHERE last_outcome = 'RUNNING'
               AND last_run_id IN (SELECT id FROM runs WHERE outcome = 'INTERRUPTED'))"_s,
+        {},
         u"mark devices of interrupted runs"_s);
     if (!devices)
         return fail(devices.error());
@@ -666,16 +670,19 @@ Result<std::optional<QString>> RecordStore::deviceForSerial(const QString &seria
 {
     if (auto usable = checkUsable(); !usable)
         return fail(usable.error());
-    QSqlQuery query(m_db);
-    auto read = RecordSql::exec(query,
-        u"SELECT device_id FROM serials WHERE serial_number = ?"_s,
+    QSqlQuery *query = nullptr;
+    auto read = m_statements.exec(u"SELECT device_id FROM serials WHERE serial_number = ?"_s,
         {serialNumber},
         u"look up serial number %1"_s.arg(serialNumber));
     if (!read)
         return fail(read.error());
-    if (!query.next())
+    query = *read;
+    const bool found = query->next();
+    const QString deviceId = found ? query->value(0).toString() : QString();
+    query->finish();
+    if (!found)
         return std::optional<QString>();
-    return std::optional<QString>(query.value(0).toString());
+    return std::optional<QString>(deviceId);
 }
 
 } // namespace Station

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/recordschema.h"
 #include "services/result.h"
 #include "services/stationtypes.h"
 
@@ -178,6 +179,7 @@ private:
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
+    RecordSql::Statements m_statements; // of m_db
     QThread *m_thread = nullptr;
     std::deque<Operation> m_pending;
     bool m_syncEveryWrite = false;
