@@ -46,6 +46,10 @@ public:
     // How often a failed record write is retried while the run waits for it: a freed disk or a
     // released lock is noticed within a second, and a failing disk is not hammered.
     static constexpr std::chrono::milliseconds RecordRetryInterval = 1s;
+    // How much lower than the GUI thread's the priority (nice) of a worker thread is: with many
+    // fixtures, the workers' own work (parsing, records, starting tools) must not delay the
+    // window. The tools they start run lower still (ToolRunner::ToolNiceIncrement).
+    static constexpr int ThreadNiceIncrement = 5;
 
     explicit FixtureWorker(int fixture, const QString &recordPath, QObject *parent = nullptr);
     ~FixtureWorker() override;
@@ -96,6 +100,7 @@ private:
     qint64 m_runId = 0;
     bool m_recordFailing = false;
     bool m_syncEveryWrite = false;
+    bool m_threadNiced = false;
     RecordHook m_recordHook;
 };
 

@@ -1,3 +1,4 @@
+#include "services/fixtureworker.h"
 #include "services/recordstore.h"
 #include "services/station.h"
 #include "simbench.h"
@@ -8,6 +9,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <cerrno>
+#include <sys/resource.h>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Station;
@@ -132,9 +136,36 @@ void tst_Station::runsEveryFixture()
         QCOMPARE(snapshot.stepIndex, 5);
         QVERIFY(snapshot.runId > 0);
     }
+    // The worker threads run below the GUI thread's priority (nice is per thread on Linux).
+    errno = 0;
+    const int ownNice = ::getpriority(PRIO_PROCESS, 0);
+    QCOMPARE(errno, 0);
+    int workers = 0;
+    for (QDirIterator task(u"/proc/self/task"_s, QDir::Dirs | QDir::NoDotAndDotDot);
+         task.hasNext();) {
+        const QString dir = task.next();
+        QFile comm(dir + u"/comm"_s);
+        QFile stat(dir + u"/stat"_s);
+        if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        if (!comm.readAll().startsWith("fixture."))
+            continue;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        QVERIFY(fields.size() > 16);
+        QCOMPARE(fields.at(16).toInt(), ownNice + FixtureWorker::ThreadNiceIncrement);
+        ++workers;
+    }
+    QCOMPARE(workers, 3);
     station.shutdown();
     QCOMPARE(
         scalar(bench.recordPath(), u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s), u"3"_s);
+    // Each run's start event is in the record, written with the run row.
+    QCOMPARE(
+        scalar(bench.recordPath(),
+            u"SELECT count(*) FROM events e JOIN runs r ON e.detail LIKE 'run ' || r.id || ':%' "
+            u"WHERE e.kind = 'run-start' AND e.fixture = r.fixture"_s),
+        u"3"_s);
     QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps"_s), u"15"_s);
     QCOMPARE(scalar(bench.recordPath(), u"SELECT count(DISTINCT device_id) FROM runs"_s), u"3"_s);
     QCOMPARE(
