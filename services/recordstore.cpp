@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <mutex>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -85,6 +86,17 @@ Result<void> bindSerial(RecordSql::Statements &statements,
             VALUES (?, ?, ?, ?))"_s,
         {serialNumber, deviceId, runId, RecordSql::timeText(time)},
         u"bind serial number %1"_s.arg(serialNumber)));
+}
+
+// The station's writers (every fixture's connection and the GUI thread's) take turns here
+// before SQLite's write lock: a writer waiting for SQLite's lock polls with growing sleeps
+// (1, 2, 5, 10 ... 100 ms), so with dozens of fixtures a 3 ms commit could cost another writer
+// 10 ms or more; a waiter on this mutex starts the moment the previous commit ends. Other
+// processes on the same file (an export, a second station) still meet SQLite's busy timeout.
+std::mutex &writerTurn()
+{
+    static std::mutex turn;
+    return turn;
 }
 
 Error keptInMemory(Error error)
@@ -203,6 +215,7 @@ void RecordStore::setSyncEveryWrite(bool every)
 
 Result<void> RecordStore::synced(RecordSync sync, const Operation &write)
 {
+    const std::lock_guard turn(writerTurn());
     const bool durable = sync == RecordSync::Durable || m_syncEveryWrite;
     // With every write durable the connection stays at FULL (set by open/setSyncEveryWrite).
     if (!durable || m_syncEveryWrite) {
@@ -254,9 +267,12 @@ Result<qint64> RecordStore::beginRun(const RunStart &start)
 
     const QDateTime started
         = start.started.isValid() ? start.started.toUTC() : QDateTime::currentDateTimeUtc();
+    // Deferred: the run row is in the record before the first command (it survives a crash);
+    // the connect step changes nothing on the device, and the details step's commit, the first
+    // that names the device, is Durable and takes the run row with it.
     qint64 runId = 0;
     Result<void> written
-        = synced(RecordSync::Durable, [&] { return writeRunStart(start, started, &runId); });
+        = synced(RecordSync::Deferred, [&] { return writeRunStart(start, started, &runId); });
     if (!written)
         return fail(written.error());
     return runId;
@@ -636,6 +652,7 @@ Result<int> RecordStore::closeInterruptedRuns()
     if (auto flushed = retryPending(); !flushed)
         return fail(keptInMemory(flushed.error()));
 
+    const std::lock_guard turn(writerTurn());
     RecordSql::WriteTransaction transaction(m_db);
     if (auto ok = transaction.begin(); !ok)
         return fail(ok.error());

@@ -104,14 +104,14 @@ public:
 
     // Every write Durable, whatever its call asks for (the site setting
     // station/recordSyncEveryWrite): a power cut then loses no committed step, at the cost of an
-    // fsync per step. Off by default: run starts, device IDs, finalize intents and verdicts are
-    // Durable, the steps between them Deferred.
+    // fsync per step. Off by default: device IDs, finalize intents and verdicts are Durable, the
+    // run starts and the steps between them Deferred.
     void setSyncEveryWrite(bool every);
     bool syncEveryWrite() const { return m_syncEveryWrite; }
     // How many writes of this connection waited for the disk (for logs and tests).
     int durableWrites() const { return m_durableWrites; }
 
-    // Inserts a RUNNING run and its "run-start" event (one Durable transaction) and returns the
+    // Inserts a RUNNING run and its "run-start" event (one Deferred transaction) and returns the
     // run's id. Not queued on failure: a run whose start cannot be recorded must not start.
     // Flushes the pending queue first and fails if that fails.
     [[nodiscard]] Result<qint64> beginRun(const RunStart &start);
