@@ -61,8 +61,9 @@ struct Options
     int devices = 200;
     int fixtures = 8;
     quint32 seed = 1;
-    // 0.01: a simulated reboot (15 s) then lasts longer than sphere-serve's 50 ms state poll;
-    // below that the UART firmware reboots mid-script (known simulator bug, reliability.md).
+    // 0.01: steps last tens of milliseconds (a recover about a second), so the random kills land
+    // inside tool calls, UART scripts and record writes rather than between runs, and the "slow"
+    // fault still slows something down.
     double timeScale = 0.01;
     double faultRate = 0.5;
     double killRate = 0.15;
