@@ -15,10 +15,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionFrame>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -100,6 +103,91 @@ QString orDash(const QString &text)
 
 } // namespace
 
+// A read-only value in the header that need not set the view's width: when it does not fit,
+// it shows its text elided (the 128-digit device ID in the middle, as the short IDs on tiles
+// and in the records keep both ends), with the whole text in the tooltip. The line edit still
+// holds all of it: a click shows it whole, scrolling, to select and copy.
+class ElidingField final : public QLineEdit
+{
+public:
+    // minimumChars: how narrow it may get, in characters; 0: never narrower than its text.
+    ElidingField(QWidget *parent, int minimumChars)
+        : QLineEdit(parent)
+        , m_minimumChars(minimumChars)
+    {
+        setReadOnly(true);
+        setFrame(false);
+        setFocusPolicy(Qt::ClickFocus);
+        // Flush left, under its field name, like a label.
+        setTextMargins(-TextMargin, 0, 0, 0);
+    }
+
+    void showText(const QString &text, Qt::TextElideMode mode)
+    {
+        m_mode = mode;
+        setText(text);
+        setCursorPosition(0);
+        if (m_minimumChars > 0)
+            setToolTip(text);
+        updateGeometry();
+        update();
+    }
+
+    // As wide as the whole text when there is room; narrower when there is not.
+    QSize sizeHint() const override { return fieldSize(fontMetrics().horizontalAdvance(text())); }
+    QSize minimumSizeHint() const override
+    {
+        const int full = fontMetrics().horizontalAdvance(text());
+        const int narrowest = m_minimumChars > 0
+            ? std::min(full, fontMetrics().horizontalAdvance(QString(m_minimumChars, u'0')))
+            : full;
+        return fieldSize(narrowest);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        const QRect box = textBox();
+        if (hasFocus() || fontMetrics().horizontalAdvance(text()) <= box.width()) {
+            QLineEdit::paintEvent(event);
+            return;
+        }
+        QPainter painter(this);
+        QStyleOptionFrame option;
+        initStyleOption(&option);
+        style()->drawPrimitive(QStyle::PE_PanelLineEdit, &option, &painter, this);
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(box,
+            int(Qt::AlignLeft | Qt::AlignVCenter) | Qt::TextSingleLine,
+            fontMetrics().elidedText(text(), m_mode, box.width()));
+    }
+
+private:
+    // QLineEdit keeps this many pixels between its contents rect and the text (a constant
+    // inside Qt: QLineEditPrivate::horizontalMargin).
+    static constexpr int TextMargin = 2;
+
+    QRect textBox() const
+    {
+        QStyleOptionFrame option;
+        initStyleOption(&option);
+        const QRect contents = style()->subElementRect(QStyle::SE_LineEditContents, &option, this);
+        return contents.marginsRemoved(textMargins()).adjusted(TextMargin, 0, -TextMargin, 0);
+    }
+
+    // Frameless: the text and its margins, as tall as a label's line (the header keeps a
+    // label's rhythm).
+    QSize fieldSize(int textWidth) const
+    {
+        const QMargins margins = textMargins();
+        return QSize(textWidth + 2 * TextMargin + margins.left() + margins.right() + 1,
+            fontMetrics().height() + 2);
+    }
+
+    int m_minimumChars = 0;
+    Qt::TextElideMode m_mode = Qt::ElideRight;
+};
+
 DeviceViewWidget::DeviceViewWidget(QWidget *parent)
     : QWidget(parent)
     , m_steps(new StepListModel(this))
@@ -162,11 +250,10 @@ void DeviceViewWidget::buildHeader()
 
     auto *deviceName = new QLabel(tr("Device ID"), m_header);
     PageLook::makeFieldName(deviceName);
-    m_deviceId = new QLabel(m_header);
+    // About 24 digits: both ends of an elided ID stay readable.
+    m_deviceId = new ElidingField(m_header, 24);
     m_deviceId->setObjectName(u"deviceId"_s);
     m_deviceId->setFont(Theme::monoFont(13, QFont::DemiBold));
-    m_deviceId->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_deviceId->setWordWrap(true);
     m_copyDevice = new QPushButton(tr("Copy"), m_header);
     m_copyDevice->setObjectName(u"copyDeviceId"_s);
     m_copyDevice->setToolTip(tr("Copy the full device ID"));
@@ -177,7 +264,7 @@ void DeviceViewWidget::buildHeader()
     auto *idLayout = new QHBoxLayout;
     idLayout->setSpacing(8);
     idLayout->addWidget(m_deviceId);
-    idLayout->addWidget(m_copyDevice, 0, Qt::AlignTop);
+    idLayout->addWidget(m_copyDevice);
     idLayout->addStretch(1);
     auto *idColumn = new QVBoxLayout;
     idColumn->setSpacing(2);
@@ -199,11 +286,14 @@ void DeviceViewWidget::buildHeader()
     m_fields = new QGridLayout;
     m_fields->setHorizontalSpacing(24);
     m_fields->setVerticalSpacing(0);
+    // Free text (names, paths) may give way on a small screen; times, numbers, the fixture
+    // and the serial, which the operator matches to the device's label, are shown whole.
+    const QList<int> mayElide
+        = {RecipeField, OperatorField, StationField, StateField, ConnectionField};
     for (int i = 0; i < FieldCount; ++i) {
         auto *name = new QLabel(names.at(i), m_header);
         PageLook::makeFieldName(name);
-        auto *value = new QLabel(m_header);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto *value = new ElidingField(m_header, mayElide.contains(i) ? 10 : 0);
         value->setFont(Theme::font(15, QFont::DemiBold));
         const int row = (i / FieldsPerRow) * 2;
         const int column = i % FieldsPerRow;
@@ -216,8 +306,6 @@ void DeviceViewWidget::buildHeader()
     m_fieldValues.at(SerialField)->setObjectName(u"serial"_s);
     m_fieldValues.at(FixtureField)->setObjectName(u"fixture"_s);
     m_fieldValues.at(RecipeField)->setObjectName(u"recipe"_s);
-    for (int column = 0; column < FieldsPerRow; ++column)
-        m_fields->setColumnStretch(column, 1);
 
     // The 128-digit ID gets a row of its own: beside the badge it would not fit a 1280-pixel
     // screen.
@@ -613,11 +701,11 @@ void DeviceViewWidget::showHeader()
     m_badgeIcon->setPixmap(badgeIcon(state, style.filled ? style.onAccent : style.accent, 28));
 
     if (!hasRun)
-        m_deviceId->setText(m_error.isEmpty() ? tr("No run selected") : m_error);
+        m_deviceId->showText(m_error.isEmpty() ? tr("No run selected") : m_error, Qt::ElideRight);
     else if (start.deviceId.isEmpty())
-        m_deviceId->setText(tr("Not read yet"));
+        m_deviceId->showText(tr("Not read yet"), Qt::ElideRight);
     else
-        m_deviceId->setText(start.deviceId);
+        m_deviceId->showText(start.deviceId, Qt::ElideMiddle);
     m_copyDevice->setEnabled(!start.deviceId.isEmpty());
 
     QStringList values(FieldCount);
@@ -640,7 +728,17 @@ void DeviceViewWidget::showHeader()
                 ? start.ipAddress
                 : u"%1 \u00b7 %2"_s.arg(start.connectionPath, start.ipAddress));
     for (int i = 0; i < FieldCount; ++i)
-        m_fieldValues.at(i)->setText(hasRun ? orDash(values.at(i)) : QString());
+        m_fieldValues.at(i)->showText(hasRun ? orDash(values.at(i)) : QString(), Qt::ElideRight);
+    // Spare room goes to the columns in proportion to what they hold: every value is shown
+    // whole while the header has room, and only when it has not do the free-text ones give way.
+    for (int column = 0; column < FieldsPerRow; ++column) {
+        int widest = 1;
+        for (int row = 0; row < m_fields->rowCount(); ++row) {
+            if (const QLayoutItem *item = m_fields->itemAtPosition(row, column))
+                widest = std::max(widest, item->sizeHint().width());
+        }
+        m_fields->setColumnStretch(column, widest);
+    }
 }
 
 void DeviceViewWidget::showCause()

@@ -17,6 +17,7 @@ class QTableView;
 namespace Station {
 
 class CommandListModel;
+class ElidingField;
 class MeasurementModel;
 class OutputView;
 class RunHistoryModel;
@@ -112,10 +113,10 @@ private:
     QFrame *m_badge = nullptr;
     QLabel *m_badgeIcon = nullptr;
     QLabel *m_badgeText = nullptr;
-    QLabel *m_deviceId = nullptr;
+    ElidingField *m_deviceId = nullptr;
     QPushButton *m_copyDevice = nullptr;
     QGridLayout *m_fields = nullptr;
-    QList<QLabel *> m_fieldValues;
+    QList<ElidingField *> m_fieldValues;
 
     QFrame *m_causePanel = nullptr;
     QLabel *m_causeTitle = nullptr;

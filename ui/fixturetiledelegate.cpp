@@ -155,25 +155,41 @@ FixtureTileDelegate::Layout FixtureTileDelegate::layoutFor(const QRect &tileRect
     }
     case Density::Medium: {
         const qreal avail = inner.height() - 3 * gap;
-        const qreal headerH = avail * 0.18;
-        const qreal bannerH = avail * 0.42;
-        const qreal progressH = avail * 0.06;
-        const qreal rowsH = avail - headerH - bannerH - progressH;
-        l.header = QRectF(inner.left(), inner.top(), inner.width(), headerH);
-        l.banner = QRectF(inner.left(), l.header.bottom() + gap, inner.width(), bannerH);
-        const QRectF rows(inner.left(), l.banner.bottom() + gap, inner.width(), rowsH);
-        l.progress = QRectF(inner.left(), rows.bottom() + gap, inner.width(), progressH);
-        // A labelled button only where the text lines keep most of the width.
-        const qreal buttonW = inner.width() >= 320 ? inner.width() * 0.30 : rowsH * 1.25;
-        l.button = QRectF(rows.right() - buttonW, rows.top(), buttonW, rowsH);
-        const qreal textW = l.button.left() - gap - rows.left();
-        l.step = QRectF(rows.left(), rows.top(), textW, rowsH * 0.55);
-        l.detail = QRectF(rows.left(), l.step.bottom(), textW, rowsH - l.step.height());
-        l.stateFontPx = bannerH * 0.62;
-        l.textFontPx = std::min(headerH * 0.78, l.step.height() * 0.80);
-        l.detailFontPx = l.detail.height() * 0.78;
-        l.badgeFontPx = headerH * 0.80;
-        l.buttonFontPx = std::min(rowsH * 0.36, l.textFontPx * 1.1);
+        // Operators match the label printed on the device to the tile, so a tile tall enough
+        // gives the scanned label a line of its own under the step and detail lines; header
+        // and banner give up some height for it (the state stays the largest text).
+        const auto medium = [&](bool serialLine) {
+            const qreal headerH = avail * (serialLine ? 0.16 : 0.18);
+            const qreal bannerH = avail * (serialLine ? 0.34 : 0.42);
+            const qreal progressH = avail * (serialLine ? 0.05 : 0.06);
+            const qreal rowsH = avail - headerH - bannerH - progressH;
+            l.header = QRectF(inner.left(), inner.top(), inner.width(), headerH);
+            l.banner = QRectF(inner.left(), l.header.bottom() + gap, inner.width(), bannerH);
+            const QRectF rows(inner.left(), l.banner.bottom() + gap, inner.width(), rowsH);
+            l.progress = QRectF(inner.left(), rows.bottom() + gap, inner.width(), progressH);
+            // The button stands beside the step and detail lines; the label's line runs on
+            // under it.
+            const qreal buttonH = serialLine ? rowsH * 0.68 : rowsH;
+            // A labelled button only where the text lines keep most of the width.
+            const qreal buttonW = inner.width() >= 320 ? inner.width() * 0.30 : buttonH * 1.25;
+            l.button = QRectF(rows.right() - buttonW, rows.top(), buttonW, buttonH);
+            const qreal textW = l.button.left() - gap - rows.left();
+            l.step = QRectF(rows.left(), rows.top(), textW, buttonH * 0.55);
+            l.detail = QRectF(rows.left(), l.step.bottom(), textW, buttonH - l.step.height());
+            l.serial = serialLine
+                ? QRectF(rows.left(), l.button.bottom(), rows.width(), rowsH - buttonH)
+                : QRectF();
+            l.stateFontPx = bannerH * 0.62;
+            l.textFontPx = std::min(headerH * 0.78, l.step.height() * 0.80);
+            l.detailFontPx = l.detail.height() * 0.78;
+            if (serialLine)
+                l.detailFontPx = std::min(l.detailFontPx, l.serial.height() * 0.78);
+            l.badgeFontPx = headerH * 0.80;
+            l.buttonFontPx = std::min(buttonH * 0.36, l.textFontPx * 1.1);
+        };
+        medium(true);
+        if (l.detailFontPx < MinLineFontPx)
+            medium(false);
         break;
     }
     case Density::Full: {
@@ -257,7 +273,8 @@ QString FixtureTileDelegate::buttonText(Action action)
     return QString();
 }
 
-FixtureTileDelegate::Texts FixtureTileDelegate::textsFor(const QModelIndex &index, Density density)
+FixtureTileDelegate::Texts FixtureTileDelegate::textsFor(
+    const QModelIndex &index, Density density, bool serialLine)
 {
     Texts t;
     const auto state = index.data(FixtureModel::TileStateRole).value<TileState>();
@@ -271,6 +288,9 @@ FixtureTileDelegate::Texts FixtureTileDelegate::textsFor(const QModelIndex &inde
     const QString hint = index.data(FixtureModel::HintRole).toString();
     //: Device ID on a tile, shortened: "ID 352fe1f5…b968"
     const QString idText = shortId.isEmpty() ? QString() : tr("ID %1").arg(shortId);
+    const QString serial = index.data(FixtureModel::SerialNumberRole).toString();
+    //: Serial number on a tile: "SN 12345"
+    const QString serialText = serial.isEmpty() ? QString() : tr("SN %1").arg(serial);
 
     t.badge = QString::number(index.data(FixtureModel::FixtureRole).toInt());
     t.title = index.data(FixtureModel::LabelRole).toString();
@@ -295,6 +315,17 @@ FixtureTileDelegate::Texts FixtureTileDelegate::textsFor(const QModelIndex &inde
             t.step = hint;
             t.detail = state == TileState::Empty ? QString() : idText;
         }
+        if (serialText.isEmpty() || state == TileState::Empty)
+            break;
+        // Without a line of its own the label takes the device ID's place: an operator cannot
+        // read the ID off a device (it is in the tooltip and the device view), but does read
+        // the label. A cause or hint in that line stays: it says what went wrong or what to do.
+        if (serialLine)
+            t.serial = serialText;
+        else if (t.detail == idText) {
+            t.detail = serialText;
+            t.detailIsSerial = true;
+        }
         break;
     case Density::Full: {
         const QString stepText = index.data(FixtureModel::StepTextRole).toString();
@@ -303,13 +334,11 @@ FixtureTileDelegate::Texts FixtureTileDelegate::textsFor(const QModelIndex &inde
         else if (state == TileState::Pass && stepCount > 0)
             t.step = tr("All %1 steps passed").arg(stepCount);
         t.detail = state == TileState::Running ? QString() : hint;
-        const QString serial = index.data(FixtureModel::SerialNumberRole).toString();
         QStringList footer;
         if (!idText.isEmpty())
             footer.append(idText);
-        if (!serial.isEmpty())
-            //: Serial number on a tile: "SN 12345"
-            footer.append(tr("SN %1").arg(serial));
+        if (!serialText.isEmpty())
+            footer.append(serialText);
         t.footer = footer.join(u'\n');
         break;
     }
@@ -384,7 +413,7 @@ void FixtureTileDelegate::paint(
     const Layout l = layoutFor(option.rect);
     const auto state = index.data(FixtureModel::TileStateRole).value<TileState>();
     const Theme::StateStyle style = Theme::stateStyle(state);
-    const Texts t = textsFor(index, l.density);
+    const Texts t = textsFor(index, l.density, !l.serial.isEmpty());
     const bool selected = option.state.testFlag(QStyle::State_Selected);
 
     painter->save();
@@ -478,7 +507,14 @@ void FixtureTileDelegate::paint(
             }
         }
     } else {
-        drawLine(painter, l.detail, t.detail, Theme::font(l.detailFontPx), Theme::mutedTextColor());
+        // The scanned label is set in the monospace face, as in the Full tiles' footer.
+        drawLine(painter,
+            l.detail,
+            t.detail,
+            t.detailIsSerial ? Theme::monoFont(l.detailFontPx) : Theme::font(l.detailFontPx),
+            Theme::mutedTextColor());
+        drawLine(
+            painter, l.serial, t.serial, Theme::monoFont(l.detailFontPx), Theme::mutedTextColor());
     }
 
     // Progress through the recipe, once there is one.

@@ -36,7 +36,8 @@ public:
         QRectF icon;
         QRectF stateText;
         QRectF step;
-        QRectF detail; // cause, hint or device ID; empty in Compact
+        QRectF detail; // cause, hint, device ID or scanned label; empty in Compact
+        QRectF serial; // the scanned label's own line: Medium tiles with room for it
         QRectF progress;
         QRectF footer; // empty unless Full
         QRectF button;
@@ -57,6 +58,8 @@ public:
         QString state;
         QString step;
         QString detail;
+        QString serial;              // "SN <label>" on its own line (Layout::serial), else empty
+        bool detailIsSerial = false; // no line of its own: the label took the ID's place
         QString footer;
         QString button;
         Action action = Action::None;
@@ -65,6 +68,8 @@ public:
     static constexpr QSize MinTileSize {140, 84};
     // Below this the state text would be unreadable; layouts never shrink it further.
     static constexpr qreal MinStateFontPx = 11;
+    // A Medium tile adds the scanned label's line only if its text lines stay this large.
+    static constexpr qreal MinLineFontPx = 12;
 
     explicit FixtureTileDelegate(QObject *parent = nullptr);
     ~FixtureTileDelegate() override;
@@ -76,7 +81,8 @@ public:
 
     static Density densityFor(const QSize &tileSize);
     static Layout layoutFor(const QRect &tileRect);
-    static Texts textsFor(const QModelIndex &index, Density density);
+    // serialLine: the layout has a line of its own for the scanned label (Layout::serial).
+    static Texts textsFor(const QModelIndex &index, Density density, bool serialLine = false);
     static Action actionFor(const QModelIndex &index);
     static QString buttonText(Action action);
     // The state text's font: bold, at most maxPx, shrunk (or condensed, or set on two lines at

@@ -7,6 +7,7 @@
 #include "ui/theme.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -23,13 +24,17 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
@@ -43,6 +48,9 @@ constexpr auto SearchDelay = 300ms;
 // Progress: the steps file is about ten times the runs file, so it gets most of the bar.
 constexpr int ProgressMax = 1000;
 constexpr int RunsShareWithSteps = 100;
+// On a narrow screen the cause column keeps room for about this many characters before the
+// other columns give way.
+constexpr int MinCauseChars = 20;
 
 const QList<RunOutcome> AllOutcomes = {RunOutcome::Pass,
     RunOutcome::Fail,
@@ -148,6 +156,30 @@ RecordsExportResult runExport(QPromise<RecordsExportResult> &promise,
                                      .arg(locale.toString(result.runs), QFileInfo(path).fileName());
     return result;
 }
+
+// The device ID column: the model's short ID ("352fe1f5…b968") when it fits, else as many
+// leading digits of the full ID as fit (never an ellipsis after the short ID's own).
+class DeviceIdDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (option->rect.width() <= 0)
+            return;
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        const int margin
+            = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1;
+        const int room = option->rect.width() - 2 * margin;
+        if (option->fontMetrics.horizontalAdvance(option->text) <= room)
+            return;
+        const QString id = index.data(RecordsModel::DeviceIdRole).toString();
+        option->text = option->fontMetrics.elidedText(id, Qt::ElideRight, room);
+    }
+};
 
 } // namespace
 
@@ -267,17 +299,16 @@ RecordsPage::RecordsPage(QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    // The cause is last and takes what is left: at 1280 pixels the other columns still fit.
+    // Columns fit their values (fitColumns); the cause is last and takes what is left. A
+    // column the user resized keeps that width.
     header->setStretchLastSection(true);
-    m_view->setColumnWidth(RecordsModel::RunColumn, 64);
-    m_view->setColumnWidth(RecordsModel::StartedColumn, 172);
-    m_view->setColumnWidth(RecordsModel::FixtureColumn, 80);
-    m_view->setColumnWidth(RecordsModel::DeviceColumn, 140);
-    m_view->setColumnWidth(RecordsModel::SerialColumn, 110);
-    m_view->setColumnWidth(RecordsModel::RecipeColumn, 140);
-    m_view->setColumnWidth(RecordsModel::OutcomeColumn, 140);
-    m_view->setColumnWidth(RecordsModel::FailedStepColumn, 200);
-    m_view->setColumnWidth(RecordsModel::DurationColumn, 74);
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting)
+            m_resizedColumns.insert(column);
+    });
+    m_view->setItemDelegateForColumn(RecordsModel::DeviceColumn, new DeviceIdDelegate(m_view));
+    m_view->installEventFilter(this);
+    fitColumns();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
@@ -299,8 +330,14 @@ RecordsPage::RecordsPage(QWidget *parent)
     connect(m_model, &RecordsModel::rowsInserted, this, [this] {
         updateCount();
         learnChoices();
+        if (std::exchange(m_fitPending, false))
+            fitColumns();
     });
-    connect(m_model, &RecordsModel::modelReset, this, &RecordsPage::updateCount);
+    // A reset is followed by the first page of the new selection: the columns fit to it.
+    connect(m_model, &RecordsModel::modelReset, this, [this] {
+        updateCount();
+        m_fitPending = true;
+    });
     connect(m_model, &RecordsModel::queryFailed, this, [this](const QString &message) {
         m_status->setText(tr("Cannot read the record: %1").arg(message));
     });
@@ -469,6 +506,121 @@ void RecordsPage::learnChoices()
         if (!run.recipeName.isEmpty() && m_recipe->findData(run.recipeName) < 0)
             m_recipe->addItem(run.recipeName, run.recipeName);
     }
+}
+
+void RecordsPage::fitColumns()
+{
+    // Each column gets room for a typical value in the table's font, or for its header if
+    // that is wider; where the first page of runs holds longer values the column grows to
+    // them, up to a cap, so one odd label cannot push the cause off the screen.
+    struct Fit
+    {
+        RecordsModel::Column column;
+        QString typical;
+        int cap;           // 0: the typical value's width is enough
+        QString narrowest; // empty: never narrower than the typical value
+    };
+    QString outcomeText;
+    for (RunOutcome outcome : AllOutcomes) {
+        const QString text = PageText::runOutcome(outcome);
+        if (text.size() > outcomeText.size())
+            outcomeText = text;
+    }
+    const QList<Fit> fits = {
+        {RecordsModel::RunColumn, u"888888"_s, 0, {}},
+        {RecordsModel::StartedColumn, u"2026-12-28 23:58:58"_s, 0, {}},
+        {RecordsModel::FixtureColumn, PageText::fixture(32, u"A32"_s), 200, {}},
+        // The short ID ("352fe1f5…b968", all 128 digits in its tooltip) is the one to give way
+        // on a small screen: its first eight digits still tell the devices apart.
+        {RecordsModel::DeviceColumn,
+            PageText::shortDeviceId(QString(128, u'd')),
+            0,
+            QString(8, u'd') + u'\u2026'},
+        // A scanned label as the line prints them.
+        {RecordsModel::SerialColumn, u"SN-2026-000123-A"_s, 260, {}},
+        {RecordsModel::RecipeColumn, u"Full line 1.0.0"_s, 240, u"Full line\u2026"_s},
+        {RecordsModel::OutcomeColumn, outcomeText, 0, {}},
+        {RecordsModel::FailedStepColumn, u"Update OS (recover)"_s, 260, u"Update OS\u2026"_s},
+        {RecordsModel::DurationColumn, u"0:00:00"_s, 0, {}},
+    };
+
+    const QFontMetrics metrics(m_view->font());
+    const int textMargin
+        = m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1;
+    // The delegate's own margins plus a gap, as there are no grid lines between the columns.
+    const int padding = 2 * textMargin + 8;
+    const int iconRoom
+        = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 2 * textMargin;
+    const QHeaderView *header = m_view->horizontalHeader();
+
+    m_columnWidths.fill({}, RecordsModel::ColumnCount);
+    for (const Fit &fit : fits) {
+        const int headerWidth = header->sectionSizeHint(fit.column);
+        int width = metrics.horizontalAdvance(fit.typical) + padding;
+        if (fit.column == RecordsModel::OutcomeColumn)
+            width += iconRoom;
+        width = std::max(width, headerWidth);
+        if (fit.cap > 0) {
+            int widest = 0;
+            for (int row = 0; row < m_model->rowCount(); ++row) {
+                const QString text = m_model->index(row, fit.column).data().toString();
+                widest = std::max(widest, metrics.horizontalAdvance(text));
+            }
+            width = std::max(width, std::min(widest + padding, fit.cap));
+        }
+        const int narrowest = fit.narrowest.isEmpty()
+            ? width
+            : std::min(width, metrics.horizontalAdvance(fit.narrowest) + padding);
+        m_columnWidths[fit.column] = {width, narrowest};
+    }
+    applyColumnWidths();
+}
+
+void RecordsPage::applyColumnWidths()
+{
+    if (m_columnWidths.size() != RecordsModel::ColumnCount)
+        return;
+    // The cause, last, stretches into what is left; it keeps room for its first words.
+    const QFontMetrics metrics(m_view->font());
+    const int causeRoom = metrics.averageCharWidth() * MinCauseChars;
+    const int scrollBar = m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view);
+    const int room = m_view->contentsRect().width() - scrollBar - causeRoom;
+
+    QList<int> widths;
+    int total = 0;
+    for (int column = 0; column < RecordsModel::CauseColumn; ++column) {
+        const int width = m_resizedColumns.contains(column) ? m_view->columnWidth(column)
+                                                            : m_columnWidths.at(column).preferred;
+        widths << width;
+        total += width;
+    }
+    // Too narrow (a 1280-pixel screen): the device ID gives way first, then the failed step
+    // and the recipe, each down to its narrowest; only beyond that does the table scroll.
+    for (int column :
+        {RecordsModel::DeviceColumn, RecordsModel::FailedStepColumn, RecordsModel::RecipeColumn}) {
+        if (total <= room)
+            break;
+        if (m_resizedColumns.contains(column))
+            continue;
+        const int give
+            = std::min(total - room, widths.at(column) - m_columnWidths.at(column).narrowest);
+        if (give > 0) {
+            widths[column] -= give;
+            total -= give;
+        }
+    }
+    const QScopedValueRollback fitting(m_fitting, true);
+    for (int column = 0; column < widths.size(); ++column) {
+        if (!m_resizedColumns.contains(column))
+            m_view->setColumnWidth(column, widths.at(column));
+    }
+}
+
+bool RecordsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        applyColumnWidths();
+    return QWidget::eventFilter(watched, event);
 }
 
 QString RecordsPage::stepsFilePath(const QString &path)

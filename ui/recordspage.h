@@ -5,6 +5,7 @@
 #include "services/stationconfig.h"
 
 #include <QFutureWatcher>
+#include <QSet>
 #include <QThreadPool>
 #include <QWidget>
 
@@ -86,11 +87,16 @@ Q_SIGNALS:
     void openRunRequested(qint64 runId);
     void exportFinished(const Station::RecordsExportResult &result);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void applyFilter();
     void updateCount();
     void learnChoices();
     void onExportDone();
+    void fitColumns();
+    void applyColumnWidths();
 
     const Station::RecordQuery *m_query = nullptr;
     QString m_recordPath;
@@ -110,6 +116,17 @@ private:
     QCheckBox *m_withSteps = nullptr;
     QPushButton *m_export = nullptr;
     QTableView *m_view = nullptr;
+    // Per column: the width its values want and the narrowest it may give way to.
+    struct ColumnWidth
+    {
+        int preferred = 0;
+        int narrowest = 0;
+    };
+    QList<ColumnWidth> m_columnWidths;
+    // Columns the user has resized: fitting leaves them alone.
+    QSet<int> m_resizedColumns;
+    bool m_fitting = false;
+    bool m_fitPending = false;
 
     QThreadPool m_pool;
     Station::CancelToken m_cancel;

@@ -32,6 +32,8 @@ QSize ScreenSize(1920, 1080);
 bool save(QWidget *widget, const QString &folder, const QString &name, QSize size = ScreenSize)
 {
     // The pages must fit the station's smallest screen (1280x800) without scrolling sideways.
+    // (New texts reach the layouts through posted layout requests.)
+    QApplication::processEvents();
     const QSize minimum = widget->minimumSizeHint();
     std::printf("%s: minimum %dx%d\n", qPrintable(name), minimum.width(), minimum.height());
     widget->resize(size);

@@ -1,15 +1,19 @@
 #include "models/steplistmodel.h"
 #include "pagesrecord.h"
 #include "services/recordquery.h"
+#include "services/recordstore.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/outputview.h"
+#include "ui/theme.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,6 +35,8 @@ private Q_SLOTS:
     void selectAnotherStep();
     void history();
     void copyButtons();
+    void fitsSmallScreen_data();
+    void fitsSmallScreen();
     void search();
     void unknownRun();
     void live();
@@ -44,10 +50,16 @@ private:
         return found;
     }
     QString text(const QString &labelName) const { return child<QLabel>(labelName)->text(); }
+    // The header's values are read-only line edits (elided when they do not fit).
+    QString field(const QString &name) const { return child<QLineEdit>(name)->text(); }
+    QString deviceId() const { return field(u"deviceId"_s); }
 
     QTemporaryDir m_dir;
     QString m_record;
     RecordQuery m_query;
+    // One failed run with header values as long as a real station's.
+    RecordQuery m_longQuery;
+    qint64 m_longRun = 0;
     DeviceViewWidget *m_view = nullptr;
 };
 
@@ -58,6 +70,40 @@ void tst_DeviceView::initTestCase()
     const Result<void> written = PagesRecord::writeKnownRecord(m_record);
     QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
     QVERIFY(m_query.open(m_record));
+
+    // The station's look (fonts of at least 11 pt): widths as an operator gets them.
+    Theme::apply();
+
+    const QString longRecord = m_dir.filePath(u"long.sqlite"_s);
+    RecordStore store;
+    QVERIFY(store.open(longRecord));
+    RunStart start;
+    start.fixture = 12;
+    start.fixtureLabel = u"Bench A-12"_s;
+    start.connectionPath = u"/dev/ttyUSB11"_s;
+    start.serialNumber = u"SN-2026-000123-A"_s;
+    start.recipeName = u"Full line (simulator)"_s;
+    start.recipeVersion = u"1.0.0"_s;
+    start.station = u"Line 3 \u00b7 PC-07"_s;
+    start.operatorName = u"M. Keller-Hofstetter"_s;
+    start.started = QDateTime(PagesRecord::knownDay(), QTime(9, 7, 1), Qt::UTC);
+    const Result<qint64> run = store.beginRun(start);
+    QVERIFY(run);
+    m_longRun = *run;
+    RunDeviceInfo info;
+    info.deviceId = PagesRecord::deviceIdOf(u'L');
+    info.ipAddress = u"192.168.135.112"_s;
+    info.osVersion = u"25.10"_s;
+    info.manufacturingState = u"Module1Complete"_s;
+    QVERIFY(store.updateRunDevice(m_longRun, info));
+    QVERIFY(store.finishRun(m_longRun,
+        RunOutcome::Fail,
+        u"Load functional test app"_s,
+        ErrorCode::ImageNotTrusted,
+        u"Image not trusted by device"_s,
+        start.started.addSecs(226)));
+    store.close();
+    QVERIFY(m_longQuery.open(longRecord));
 }
 
 void tst_DeviceView::init()
@@ -123,10 +169,10 @@ void tst_DeviceView::failedRun()
 
     // The header: outcome, full device ID, serial.
     QCOMPARE(text(u"outcome"_s), u"FAIL"_s);
-    QCOMPARE(text(u"deviceId"_s), detail->run.start.deviceId);
-    QCOMPARE(text(u"deviceId"_s).size(), 128);
-    QCOMPARE(text(u"serial"_s), detail->run.start.serialNumber);
-    QCOMPARE(text(u"recipe"_s), u"Full line 1.0.0"_s);
+    QCOMPARE(deviceId(), detail->run.start.deviceId);
+    QCOMPARE(deviceId().size(), 128);
+    QCOMPARE(field(u"serial"_s), detail->run.start.serialNumber);
+    QCOMPARE(field(u"recipe"_s), u"Full line 1.0.0"_s);
 
     // Why it failed, prominently, without opening anything.
     QVERIFY(child<QWidget>(u"causePanel"_s)->isVisible());
@@ -209,6 +255,61 @@ void tst_DeviceView::copyButtons()
     QVERIFY(clipboard->text().contains(u"sideload deploy"_s));
 }
 
+void tst_DeviceView::fitsSmallScreen_data()
+{
+    QTest::addColumn<bool>("longValues");
+    QTest::newRow("known record, run 1") << false;
+    // As long as a station's header gets: a simulator recipe, a long label and station name.
+    QTest::newRow("station-length values") << true;
+}
+
+void tst_DeviceView::fitsSmallScreen()
+{
+    QFETCH(bool, longValues);
+    const QString id = PagesRecord::deviceIdOf(longValues ? u'L' : u'A');
+    if (longValues) {
+        m_view->setRecordQuery(&m_longQuery);
+        QVERIFY(m_view->showRun(m_longRun));
+    } else {
+        QVERIFY(m_view->showRun(1));
+    }
+    // New texts reach the view's layout through posted layout requests, one level at a time.
+    for (int level = 0; level < 4; ++level)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    auto *field = child<QLineEdit>(u"deviceId"_s);
+    QCOMPARE(field->text(), id);
+    QCOMPARE(field->toolTip(), id);
+    QCOMPARE(id.size(), 128);
+
+    // The station window's device tab at 1280x800: the page sits in a scroll area (no frame)
+    // on a document-mode tab widget, and is taller than the room below the tool bar, so the
+    // area's vertical scroll bar takes its width; two frame widths of slack for the tab pane.
+    const int margins = m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent)
+        + 2 * m_view->style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
+    const int room = 1280 - margins;
+    const int minimum = m_view->minimumSizeHint().width();
+    QVERIFY2(minimum <= room, qPrintable(u"minimum width %1 > %2"_s.arg(minimum).arg(room)));
+
+    // The ID does not set the width: its field gives way (showing the ID elided in the middle)
+    // to a fraction of the ID, yet holds all of it to select and copy.
+    const int idWidth = field->fontMetrics().horizontalAdvance(id);
+    QVERIFY2(field->minimumSizeHint().width() < idWidth / 2,
+        qPrintable(QString::number(field->minimumSizeHint().width())));
+    QVERIFY(field->isReadOnly());
+    field->selectAll();
+    QCOMPARE(field->selectedText(), id);
+    field->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text(), id);
+
+    // With room (a full HD screen) it is shown whole, and so is every header value.
+    m_view->resize(1920 - margins, 1000);
+    QTRY_VERIFY2(field->width() >= idWidth, qPrintable(QString::number(field->width())));
+    for (const char *name : {"serial", "fixture", "recipe"}) {
+        const auto *value = child<QLineEdit>(QString::fromLatin1(name));
+        QVERIFY2(value->width() >= value->fontMetrics().horizontalAdvance(value->text()), name);
+    }
+}
+
 void tst_DeviceView::search()
 {
     QVERIFY(m_view->showRun(1));
@@ -231,7 +332,7 @@ void tst_DeviceView::unknownRun()
 {
     QVERIFY(!m_view->showRun(999));
     QVERIFY(!m_view->errorString().isEmpty());
-    QCOMPARE(text(u"deviceId"_s), m_view->errorString());
+    QCOMPARE(deviceId(), m_view->errorString());
     QCOMPARE(m_view->runId(), 0);
     DeviceViewWidget noRecord;
     QVERIFY(!noRecord.showRun(1));
@@ -271,7 +372,7 @@ void tst_DeviceView::live()
     m_view->onStepFinished(3, step);
     QCOMPARE(child<QPlainTextEdit>(u"commandLine"_s)->toPlainText(), command.commandLine);
     QCOMPARE(out->text(), command.stdOut);
-    QCOMPARE(text(u"deviceId"_s), PagesRecord::deviceIdOf(u'Z'));
+    QCOMPARE(deviceId(), PagesRecord::deviceIdOf(u'Z'));
 
     // The next step starts: the view follows it.
     StepResult next;

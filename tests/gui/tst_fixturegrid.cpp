@@ -2,8 +2,11 @@
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetiledelegate.h"
 #include "ui/fixturetileview.h"
+#include "ui/theme.h"
 
 #include <QFontMetricsF>
+#include <QHash>
+#include <QImage>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -92,6 +95,38 @@ bool contains(const QRectF &outer, const QRectF &inner)
     return inner.isEmpty() || outer.adjusted(-0.5, -0.5, 0.5, 0.5).contains(inner);
 }
 
+// The first and last pixel columns of `rect` that hold anything but its most common colour
+// (the background): where text was painted. {-1, -1} when nothing was.
+QPair<int, int> inkColumns(const QImage &image, const QRect &rect)
+{
+    QHash<QRgb, int> counts;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            ++counts[image.pixel(x, y)];
+    }
+    QRgb background = 0;
+    int most = -1;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > most) {
+            most = it.value();
+            background = it.key();
+        }
+    }
+    int first = -1;
+    int last = -1;
+    for (int x = rect.left(); x <= rect.right(); ++x) {
+        for (int y = rect.top(); y <= rect.bottom(); ++y) {
+            if (image.pixel(x, y) != background) {
+                if (first < 0)
+                    first = x;
+                last = x;
+                break;
+            }
+        }
+    }
+    return {first, last};
+}
+
 } // namespace
 
 class tst_FixtureGrid : public QObject
@@ -106,6 +141,8 @@ private Q_SLOTS:
     void stateTexts_data();
     void stateTexts();
     void stepTexts();
+    void serialOnSmallTiles_data();
+    void serialOnSmallTiles();
     void startStopClicks();
     void stopPressDoesNotBecomeStart();
     void doubleClickOpensDevice();
@@ -163,12 +200,14 @@ void tst_FixtureGrid::layout()
     const FixtureTileDelegate::Layout l = FixtureTileDelegate::layoutFor(tile);
     QCOMPARE(l.density, density);
     for (const QRectF &part :
-        {l.header, l.banner, l.step, l.detail, l.progress, l.footer, l.button})
+        {l.header, l.banner, l.step, l.detail, l.serial, l.progress, l.footer, l.button})
         QVERIFY(contains(l.frame, part));
     QVERIFY(!l.button.intersects(l.banner));
     QVERIFY(!l.button.intersects(l.step));
     QVERIFY(!l.button.intersects(l.progress));
+    QVERIFY(!l.button.intersects(l.serial));
     QVERIFY(!l.banner.intersects(l.step));
+    QVERIFY(!l.serial.intersects(l.detail) && !l.serial.intersects(l.progress));
 
     // Every state's text fits its banner at a readable size (nothing clipped).
     for (TileState state : AllStates) {
@@ -281,6 +320,96 @@ void tst_FixtureGrid::stepTexts()
     const QModelIndex pass = model.index(1);
     QCOMPARE(FixtureTileDelegate::textsFor(pass, Density::Full).step, u"All 13 steps passed"_s);
     QCOMPARE(FixtureTileDelegate::textsFor(pass, Density::Full).detail, u"Remove the device"_s);
+}
+
+void tst_FixtureGrid::serialOnSmallTiles_data()
+{
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<TileState>("state");
+    QTest::addColumn<bool>("ownLine");  // the layout has a line for the label
+    QTest::addColumn<bool>("inDetail"); // else the label takes the device ID's line
+
+    QTest::newRow("1920x1080, running") << QSize(1920, 1080) << TileState::Running << true << false;
+    QTest::newRow("1920x1080, ready") << QSize(1920, 1080) << TileState::Ready << true << false;
+    QTest::newRow("1920x1080, fail") << QSize(1920, 1080) << TileState::Fail << true << false;
+    QTest::newRow("1280x800, running") << QSize(1280, 800) << TileState::Running << false << true;
+    QTest::newRow("1280x800, ready") << QSize(1280, 800) << TileState::Ready << false << true;
+    // No room, and the line under the step holds the cause: the cause stays.
+    QTest::newRow("1280x800, fail") << QSize(1280, 800) << TileState::Fail << false << false;
+}
+
+// Operators match the label on the device to its tile: the 32-fixture grid's tiles show it.
+void tst_FixtureGrid::serialOnSmallTiles()
+{
+    QFETCH(QSize, screen);
+    QFETCH(TileState, state);
+    QFETCH(bool, ownLine);
+    QFETCH(bool, inDetail);
+
+    constexpr int Fixture = 3;
+    const QString label = u"SN-2026-000123-A"_s;
+    QList<FixtureSnapshot> rows = mixedFixtures(32);
+    rows[Fixture - 1] = snapshotIn(state, Fixture);
+    FixtureModel model;
+    model.resetFixtures(rows);
+    FixtureGridWidget grid;
+    grid.setModel(&model);
+    grid.resize(screen);
+    grid.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&grid));
+
+    const QRect tile = grid.tileRect(Fixture);
+    const FixtureTileDelegate::Layout l = FixtureTileDelegate::layoutFor(tile);
+    QCOMPARE(l.density, Density::Medium);
+    QCOMPARE(!l.serial.isEmpty(), ownLine);
+    const QImage without = grid.grab(tile).toImage();
+
+    FixtureSnapshot withLabel = rows.at(Fixture - 1);
+    withLabel.serialNumber = label;
+    model.updateFixture(withLabel);
+    const QModelIndex index = model.index(Fixture - 1);
+    const auto texts = FixtureTileDelegate::textsFor(index, l.density, ownLine);
+    const QString expected = u"SN "_s + label;
+    QCOMPARE(texts.serial, ownLine ? expected : QString());
+    QCOMPARE(texts.detailIsSerial, inDetail);
+    if (inDetail)
+        QCOMPARE(texts.detail, expected);
+    else if (state == TileState::Fail)
+        QVERIFY(texts.detail.contains(u"keystore is older"_s));
+    const QImage with = grid.grab(tile).toImage();
+
+    // (a pixel in from above and below: the button's edge may share the boundary row)
+    const QRect line = (ownLine ? l.serial : l.detail)
+                           .toAlignedRect()
+                           .adjusted(0, 1, 0, -1)
+                           .translated(-tile.topLeft())
+        & with.rect();
+    if (!ownLine && !inDetail) {
+        QCOMPARE(with, without);
+        return;
+    }
+    // The label is painted whole (not elided) in its line, in the monospace face.
+    const auto [first, last] = inkColumns(with, line);
+    QVERIFY2(first >= 0, "nothing painted in the label's line");
+    const qreal advance
+        = QFontMetricsF(Station::Theme::monoFont(l.detailFontPx)).horizontalAdvance(expected);
+    QVERIFY(advance <= line.width());
+    const int inkWidth = last - first + 1;
+    QVERIFY2(inkWidth >= advance - 6 && inkWidth <= advance + 2,
+        qPrintable(u"ink %1 px, text %2 px"_s.arg(inkWidth).arg(advance)));
+    if (ownLine) {
+        // A line of its own: empty without a label, and nothing else on the tile changes.
+        QCOMPARE(inkColumns(without, line).first, -1);
+        for (int y = 0; y < with.height(); ++y) {
+            for (int x = 0; x < with.width(); ++x) {
+                if (!line.contains(x, y) && with.pixel(x, y) != without.pixel(x, y))
+                    QFAIL(qPrintable(
+                        u"pixel %1,%2 changed outside the label's line"_s.arg(x).arg(y)));
+            }
+        }
+    } else {
+        QVERIFY(with.copy(line) != without.copy(line));
+    }
 }
 
 void tst_FixtureGrid::startStopClicks()

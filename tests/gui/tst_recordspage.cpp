@@ -4,12 +4,15 @@
 #include "services/recordquery.h"
 #include "ui/rangeselector.h"
 #include "ui/recordspage.h"
+#include "ui/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -48,6 +51,9 @@ private Q_SLOTS:
     void filters_data();
     void filters();
     void lastOutcomeStaysChecked();
+    void columnsFitTheirValues_data();
+    void columnsFitTheirValues();
+    void keepsColumnTheUserResized();
     void searchWaitsForTyping();
     void openRun();
     void exportRuns_data();
@@ -68,6 +74,8 @@ void tst_RecordsPage::initTestCase()
     const Result<void> written = PagesRecord::writeKnownRecord(m_record);
     QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
     QVERIFY(m_query.open(m_record));
+    // The station's look (fonts of at least 11 pt): column widths as an operator gets them.
+    Theme::apply();
 }
 
 void tst_RecordsPage::init()
@@ -194,6 +202,72 @@ void tst_RecordsPage::filters()
     QCOMPARE(f.recipeName, recipe);
     QCOMPARE(f.search, search);
     QCOMPARE(f.outcomes.size(), outcomes.size());
+}
+
+void tst_RecordsPage::columnsFitTheirValues_data()
+{
+    QTest::addColumn<QSize>("screen");
+    // The device ID column is narrowed to fit (then, if need be, failed step and recipe).
+    QTest::addColumn<bool>("deviceGivesWay");
+    QTest::newRow("1920x1080") << QSize(1920, 1080) << false;
+    QTest::newRow("1280x800") << QSize(1280, 800) << true;
+}
+
+void tst_RecordsPage::columnsFitTheirValues()
+{
+    QFETCH(QSize, screen);
+    QFETCH(bool, deviceGivesWay);
+
+    m_page->rangeSelector()->setPreset(RangeSelector::Preset::Today);
+    m_page->resize(screen);
+    QTRY_COMPARE(m_page->size(), screen);
+    auto *view = m_page->findChild<QTableView *>(u"runs"_s);
+    QVERIFY(view);
+    QCOMPARE(view->model()->rowCount(), 8);
+    const QFontMetrics metrics(view->font());
+
+    // A scanned label as the line prints them fits its column whole.
+    const int label = metrics.horizontalAdvance(u"SN-2026-000123-A"_s);
+    const int serial = view->columnWidth(RecordsModel::SerialColumn);
+    QVERIFY2(serial >= label, qPrintable(u"serial column %1 < %2"_s.arg(serial).arg(label)));
+
+    // Every value of the other columns (but the cause, which takes what is left) fits too,
+    // except, on a small screen, in the columns that give way.
+    const QList<int> giveWay
+        = {RecordsModel::DeviceColumn, RecordsModel::FailedStepColumn, RecordsModel::RecipeColumn};
+    for (int column = 0; column < RecordsModel::CauseColumn; ++column) {
+        if (deviceGivesWay && giveWay.contains(column))
+            continue;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QString text = view->model()->index(row, column).data().toString();
+            QVERIFY2(metrics.horizontalAdvance(text) < view->columnWidth(column),
+                qPrintable(u"column %1: %2"_s.arg(column).arg(text)));
+        }
+    }
+    const int device = view->columnWidth(RecordsModel::DeviceColumn);
+    const int shortId = metrics.horizontalAdvance(
+        view->model()->index(0, RecordsModel::DeviceColumn).data().toString());
+    QCOMPARE(device < shortId, deviceGivesWay);
+    // Given way, it still shows the ID's first eight digits.
+    QVERIFY(device > metrics.horizontalAdvance(PagesRecord::deviceIdOf(u'A').left(8)));
+
+    // The row reads without scrolling sideways, the cause keeping room for its first words.
+    QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+    QVERIFY2(view->columnWidth(RecordsModel::CauseColumn) >= metrics.averageCharWidth() * 15,
+        qPrintable(QString::number(view->columnWidth(RecordsModel::CauseColumn))));
+}
+
+void tst_RecordsPage::keepsColumnTheUserResized()
+{
+    auto *view = m_page->findChild<QTableView *>(u"runs"_s);
+    QVERIFY(view);
+    const int fitted = view->columnWidth(RecordsModel::SerialColumn);
+    view->horizontalHeader()->resizeSection(RecordsModel::SerialColumn, fitted + 60);
+    m_page->refresh();
+    m_page->setSearchText(u"SN-0006"_s);
+    m_page->resize(1280, 800);
+    QTRY_COMPARE(m_page->width(), 1280);
+    QCOMPARE(view->columnWidth(RecordsModel::SerialColumn), fitted + 60);
 }
 
 void tst_RecordsPage::lastOutcomeStaysChecked()
