@@ -239,24 +239,27 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(SearchDelay);
     m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh->setObjectName(u"refresh"_s);
     m_refresh->setToolTip(tr("Read the record again (F5)"));
     m_refresh->setShortcut(QKeySequence::Refresh);
 
-    // Two rows, so the page fits a 1280-pixel screen: when and what outcome, then which
-    // fixture, recipe or device, and what to do with the result.
+    // Two rows, so the page fits a 1280-pixel screen (in German too, whose outcome names are
+    // long): when and what outcome, then which fixture, recipe or device, and what to do with
+    // the result.
     auto *filterBar = new QHBoxLayout;
     filterBar->setSpacing(14);
     filterBar->addWidget(m_range);
     filterBar->addSpacing(16);
     filterBar->addLayout(outcomes);
     filterBar->addStretch(1);
-    filterBar->addWidget(m_refresh);
 
     m_count = new QLabel(this);
     m_count->setObjectName(u"count"_s);
     m_count->setFont(Theme::font(18, QFont::Bold));
     m_shown = new QLabel(this);
     m_shown->setObjectName(u"shown"_s);
+    // A hint: on a small screen it wraps rather than widen the page.
+    m_shown->setWordWrap(true);
     PageLook::makeFieldName(m_shown);
     m_status = new QLabel(this);
     m_status->setObjectName(u"status"_s);
@@ -273,11 +276,12 @@ RecordsPage::RecordsPage(QWidget *parent)
     auto *summaryBar = new QHBoxLayout;
     summaryBar->setSpacing(12);
     summaryBar->addWidget(m_count);
-    summaryBar->addWidget(m_shown);
-    summaryBar->addStretch(1);
+    // The hint takes the spare room first, on as few lines as it can.
+    summaryBar->addWidget(m_shown, 2);
     summaryBar->addWidget(m_fixture);
     summaryBar->addWidget(m_recipe);
     summaryBar->addWidget(m_search, 1);
+    summaryBar->addWidget(m_refresh);
     summaryBar->addSpacing(12);
     summaryBar->addWidget(m_withSteps);
     summaryBar->addWidget(m_export);
