@@ -346,11 +346,15 @@ FixtureTileDelegate::Texts FixtureTileDelegate::textsFor(
     return t;
 }
 
-QFont FixtureTileDelegate::fittedFont(
-    const QString &text, qreal maxPx, qreal width, qreal minPx, QFont::Stretch stretch)
+QFont FixtureTileDelegate::fittedFont(const QString &text,
+    qreal maxPx,
+    qreal width,
+    qreal minPx,
+    QFont::Stretch stretch,
+    QFont::Weight weight)
 {
-    const auto make = [stretch](qreal px) {
-        QFont font = Theme::font(px, QFont::Bold);
+    const auto make = [stretch, weight](qreal px) {
+        QFont font = Theme::font(px, weight);
         font.setStretch(stretch);
         return font;
     };
@@ -399,6 +403,25 @@ FixtureTileDelegate::StateFit FixtureTileDelegate::fitState(
             fit = {twoLine, lines};
     }
     return fit;
+}
+
+QFont FixtureTileDelegate::footerFont(const Layout &layout)
+{
+    // Sized for two lines whether or not there is a serial number, and for the short ID and a
+    // 16-character label whether or not this tile has them, so all tiles match; the font gets
+    // smaller rather than cut the ID's last digits off.
+    const QString widest
+        = std::max(tr("ID %1").arg(FixtureModel::shortDeviceId(QString(128, u'0'))),
+            tr("SN %1").arg(QString(16, u'0')),
+            [](const QString &a, const QString &b) { return a.size() < b.size(); });
+    qreal px = std::min(layout.detailFontPx, layout.footer.height() / 2 * 0.8);
+    QFont mono = Theme::monoFont(px);
+    while (px > MinStateFontPx
+        && QFontMetricsF(mono).horizontalAdvance(widest) > layout.footer.width()) {
+        px -= 1;
+        mono = Theme::monoFont(px);
+    }
+    return mono;
 }
 
 void FixtureTileDelegate::setHotButton(const QModelIndex &index, bool pressed)
@@ -480,7 +503,16 @@ void FixtureTileDelegate::paint(
     // Step, detail and footer lines.
     const bool hasProgress = index.data(FixtureModel::StepCountRole).toInt() > 0;
     const QColor stepColor = state == TileState::Running ? style.accent : Theme::textColor();
-    drawLine(painter, l.step, t.step, Theme::font(l.textFontPx, QFont::DemiBold), stepColor);
+    // A Compact tile's "14/14" shrinks to fit its narrow slot rather than lose digits.
+    const QFont stepFont = l.density == Density::Compact
+        ? fittedFont(t.step,
+            l.textFontPx,
+            l.step.width(),
+            MinStateFontPx,
+            QFont::Unstretched,
+            QFont::DemiBold)
+        : Theme::font(l.textFontPx, QFont::DemiBold);
+    drawLine(painter, l.step, t.step, stepFont, stepColor);
     if (l.density == Density::Full) {
         // Without a step line and a progress bar the hint moves up under the banner.
         QRectF detail = l.detail;
@@ -494,9 +526,8 @@ void FixtureTileDelegate::paint(
             isCause ? Theme::textColor() : Theme::mutedTextColor());
         const QStringList footer = t.footer.split(u'\n', Qt::SkipEmptyParts);
         if (!footer.isEmpty()) {
-            // Sized for two lines whether or not there is a serial number, so all tiles match.
             const qreal footerLineH = l.footer.height() / 2;
-            const QFont mono = Theme::monoFont(std::min(l.detailFontPx, footerLineH * 0.8));
+            const QFont mono = footerFont(l);
             const qreal top = l.footer.center().y() - footer.size() * footerLineH / 2;
             for (int i = 0; i < footer.size(); ++i) {
                 drawLine(painter,

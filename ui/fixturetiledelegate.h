@@ -98,7 +98,11 @@ public:
         qreal maxPx,
         qreal width,
         qreal minPx,
-        QFont::Stretch stretch = QFont::Unstretched);
+        QFont::Stretch stretch = QFont::Unstretched,
+        QFont::Weight weight = QFont::Bold);
+
+    // The Full footer's monospace font (device ID and label lines).
+    static QFont footerFont(const Layout &layout);
 
     // Hover and press feedback for a tile's button (the view tracks the mouse).
     void setHotButton(const QModelIndex &index, bool pressed);

@@ -164,6 +164,11 @@ void tst_FixtureGrid::layout_data()
     QTest::newRow("1920x1080, 32") << QSize(1920, 1080) << 32 << Density::Medium;
     QTest::newRow("1920x1080, 64") << QSize(1920, 1080) << 64 << Density::Medium;
     QTest::newRow("1920x1080, 1") << QSize(1920, 1080) << 1 << Density::Full;
+    // The grid's room in the station window (tool bar, tabs, scan strip and status bar around).
+    QTest::newRow("window 1920x1080, 8") << QSize(1920, 880) << 8 << Density::Full;
+    QTest::newRow("window 1920x1080, 32") << QSize(1920, 880) << 32 << Density::Medium;
+    QTest::newRow("window 1280x800, 4") << QSize(1280, 600) << 4 << Density::Full;
+    QTest::newRow("window 1280x800, 32") << QSize(1280, 600) << 32 << Density::Compact;
 }
 
 void tst_FixtureGrid::layout()
@@ -208,6 +213,28 @@ void tst_FixtureGrid::layout()
     QVERIFY(!l.button.intersects(l.serial));
     QVERIFY(!l.banner.intersects(l.step));
     QVERIFY(!l.serial.intersects(l.detail) && !l.serial.intersects(l.progress));
+
+    // The step position of the longest recipe fits its slot at a readable size.
+    const QString position = u"14/14"_s;
+    const QFont stepFont = l.density == Density::Compact
+        ? FixtureTileDelegate::fittedFont(position,
+            l.textFontPx,
+            l.step.width(),
+            FixtureTileDelegate::MinStateFontPx,
+            QFont::Unstretched,
+            QFont::DemiBold)
+        : Station::Theme::font(l.textFontPx, QFont::DemiBold);
+    QVERIFY(stepFont.pixelSize() >= FixtureTileDelegate::MinStateFontPx);
+    QVERIFY2(QFontMetricsF(stepFont).horizontalAdvance(position) <= l.step.width(),
+        qPrintable(u"%1 px in %2"_s.arg(stepFont.pixelSize()).arg(l.step.width())));
+
+    // A Full tile's footer holds the short device ID and a 16-character label whole.
+    if (l.density == Density::Full) {
+        const QFontMetricsF footer(FixtureTileDelegate::footerFont(l));
+        QVERIFY(footer.horizontalAdvance(u"ID 352fe1f5\u2026b968"_s) <= l.footer.width());
+        QVERIFY(footer.horizontalAdvance(u"SN SN-2026-000123-A"_s) <= l.footer.width());
+        QVERIFY(FixtureTileDelegate::footerFont(l).pixelSize() >= 11);
+    }
 
     // Every state's text fits its banner at a readable size (nothing clipped).
     for (TileState state : AllStates) {
