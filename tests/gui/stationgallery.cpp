@@ -241,8 +241,9 @@ bool line32(const QString &out, const QString &work, const QString &check)
     for (int f = 1; f <= 32; ++f)
         fixtures.append(f);
     bench.startStaggered(fixtures, 250);
-    // Shot once the recover fault on fixture 20 has shown, with the first fixtures near the end.
-    waitFor([&] { return !bench.station().isRunning(20) || !bench.station().isRunning(1); }, 90000);
+    // Shot once the recover fault on fixture 20 has shown, with the first fixtures near the end
+    // (on a busy machine fixture 1 may have finished by then).
+    waitFor([&] { return !bench.station().isRunning(20); }, 90000);
     bool ok = save(w, out + u"/grid-32-running.png"_s);
     if (!check.isEmpty()) {
         w.resize(Small);
