@@ -17,7 +17,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-serialport-dev qt6-charts-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libgl-dev
-    libftdi1-dev libspdlog-dev libfmt-dev libexpected-dev
+    libftdi1-dev libspdlog-dev libfmt-dev libexpected-dev libsqlite3-dev
     clang-format sqlite3 xvfb xauth
 )
 
