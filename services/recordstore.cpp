@@ -119,6 +119,7 @@ Error noSuchRun(qint64 runId)
 
 RecordStore::RecordStore()
     : m_connectionName(RecordSql::uniqueConnectionName(u"station-record"_s))
+    , m_statements(std::make_unique<RecordSql::Statements>())
 { }
 
 RecordStore::~RecordStore()
@@ -149,7 +150,7 @@ Result<void> RecordStore::open(const QString &path)
     if (!db)
         return fail(db.error());
     m_db = *db;
-    m_statements.attach(m_db);
+    m_statements->attach(m_db);
     m_path = path;
     m_thread = QThread::currentThread();
     if (m_syncEveryWrite)
@@ -164,7 +165,7 @@ void RecordStore::close()
     Q_ASSERT_X(m_thread == QThread::currentThread(),
         "RecordStore::close",
         "a record connection must be closed on the thread that opened it");
-    m_statements.clear();
+    m_statements->clear();
     RecordSql::closeConnection(m_db);
     m_thread = nullptr;
 }
@@ -285,7 +286,7 @@ Result<void> RecordStore::writeRunStart(
     if (auto ok = transaction.begin(); !ok)
         return ok;
     QSqlQuery *query = nullptr;
-    auto inserted = m_statements.exec(
+    auto inserted = m_statements->exec(
         uR"(INSERT INTO runs (fixture, fixture_label, connection_path, device_id, serial_number,
                               ip_address, recipe_name, recipe_version, recipe_sha256, recipe_path,
                               station, operator, app_version, backend, azsphere_path,
@@ -323,10 +324,10 @@ Result<void> RecordStore::writeRunStart(
 
     if (!start.deviceId.isEmpty()) {
         auto device = touchDevice(
-            m_statements, start.deviceId, *runId, started, start.manufacturingState, u"RUNNING"_s);
+            *m_statements, start.deviceId, *runId, started, start.manufacturingState, u"RUNNING"_s);
         if (!device)
             return device;
-        auto bound = bindSerial(m_statements, start.serialNumber, start.deviceId, *runId, started);
+        auto bound = bindSerial(*m_statements, start.serialNumber, start.deviceId, *runId, started);
         if (!bound)
             return bound;
     }
@@ -366,7 +367,7 @@ Result<void> RecordStore::updateDevice(qint64 runId, const RunDeviceInfo &info)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlQuery *query = nullptr;
-    auto updated = m_statements.exec(uR"(UPDATE runs SET
+    auto updated = m_statements->exec(uR"(UPDATE runs SET
                 device_id = coalesce(nullif(?, ''), device_id),
                 ip_address = coalesce(nullif(?, ''), ip_address),
                 connection_path = coalesce(nullif(?, ''), connection_path),
@@ -391,7 +392,7 @@ Result<void> RecordStore::updateDevice(qint64 runId, const RunDeviceInfo &info)
         return fail(noSuchRun(runId));
 
     auto read
-        = m_statements.exec(u"SELECT device_id, serial_number, outcome FROM runs WHERE id = ?"_s,
+        = m_statements->exec(u"SELECT device_id, serial_number, outcome FROM runs WHERE id = ?"_s,
             {runId},
             u"read run %1"_s.arg(runId));
     if (!read)
@@ -405,10 +406,10 @@ Result<void> RecordStore::updateDevice(qint64 runId, const RunDeviceInfo &info)
     query->finish();
     if (!deviceId.isEmpty()) {
         if (auto ok
-            = touchDevice(m_statements, deviceId, runId, now, info.manufacturingState, outcome);
+            = touchDevice(*m_statements, deviceId, runId, now, info.manufacturingState, outcome);
             !ok)
             return ok;
-        if (auto ok = bindSerial(m_statements, serialNumber, deviceId, runId, now); !ok)
+        if (auto ok = bindSerial(*m_statements, serialNumber, deviceId, runId, now); !ok)
             return ok;
     }
     return {};
@@ -446,7 +447,7 @@ Result<void> RecordStore::writeStep(
     QSqlQuery *query = nullptr;
     const QByteArray data
         = QJsonDocument(QJsonObject::fromVariantMap(step.data)).toJson(QJsonDocument::Compact);
-    auto inserted = m_statements.exec(
+    auto inserted = m_statements->exec(
         uR"(INSERT INTO steps (run_id, seq, name, type, started_utc, finished_utc, outcome,
                                attempts, error_code, cause, remedy, note, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
@@ -476,7 +477,7 @@ Result<void> RecordStore::writeStep(
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s;
         for (qsizetype i = 0; i < step.commands.size(); ++i) {
             const CommandRecord &command = step.commands.at(i);
-            auto ok = m_statements.exec(insertCommand,
+            auto ok = m_statements->exec(insertCommand,
                 {stepId,
                     int(i + 1),
                     textValue(command.commandLine),
@@ -498,7 +499,7 @@ Result<void> RecordStore::writeStep(
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s;
         for (qsizetype i = 0; i < step.measurements.size(); ++i) {
             const Measurement &measurement = step.measurements.at(i);
-            auto ok = m_statements.exec(insertMeasurement,
+            auto ok = m_statements->exec(insertMeasurement,
                 {stepId,
                     int(i + 1),
                     textValue(measurement.name),
@@ -550,7 +551,7 @@ Result<void> RecordStore::writeFinish(qint64 runId,
     QSqlQuery *query = nullptr;
 
     if (outcome == RunOutcome::Pass) {
-        auto counted = m_statements.exec(
+        auto counted = m_statements->exec(
             uR"(SELECT count(*), coalesce(sum(outcome NOT IN ('PASS', 'SKIPPED')), 0)
                 FROM steps WHERE run_id = ?)"_s,
             {runId},
@@ -580,7 +581,7 @@ Result<void> RecordStore::writeFinish(qint64 runId,
         }
     }
 
-    auto updated = m_statements.exec(
+    auto updated = m_statements->exec(
         uR"(UPDATE runs SET outcome = ?, finished_utc = ?, failed_step = ?, error_code = ?,
                             cause = ?
             WHERE id = ? AND outcome = 'RUNNING')"_s,
@@ -596,7 +597,7 @@ Result<void> RecordStore::writeFinish(qint64 runId,
     query = *updated;
     const bool changed = query->numRowsAffected() > 0;
 
-    auto read = m_statements.exec(
+    auto read = m_statements->exec(
         u"SELECT outcome, device_id, manufacturing_state FROM runs WHERE id = ?"_s, {runId}, what);
     if (!read)
         return fail(read.error());
@@ -616,7 +617,7 @@ Result<void> RecordStore::writeFinish(qint64 runId,
             what);
     }
     if (!deviceId.isEmpty()) {
-        if (auto ok = touchDevice(m_statements, deviceId, runId, finished, state, recorded); !ok)
+        if (auto ok = touchDevice(*m_statements, deviceId, runId, finished, state, recorded); !ok)
             return ok;
     }
     return transaction.commit();
@@ -633,7 +634,7 @@ Result<void> RecordStore::logEvent(const RecordEvent &event, RecordSync sync)
 
 Result<void> RecordStore::writeEvent(const RecordEvent &event)
 {
-    return executed(m_statements.exec(
+    return executed(m_statements->exec(
         uR"(INSERT INTO events (time_utc, station, operator, fixture, kind, detail)
             VALUES (?, ?, ?, ?, ?, ?))"_s,
         {RecordSql::timeText(event.time),
@@ -657,7 +658,7 @@ Result<int> RecordStore::closeInterruptedRuns()
     if (auto ok = transaction.begin(); !ok)
         return fail(ok.error());
     QSqlQuery *query = nullptr;
-    auto updated = m_statements.exec(uR"(UPDATE runs SET
+    auto updated = m_statements->exec(uR"(UPDATE runs SET
                 outcome = 'INTERRUPTED',
                 finished_utc = coalesce((SELECT max(finished_utc) FROM steps
                                          WHERE steps.run_id = runs.id), ?),
@@ -671,7 +672,7 @@ Result<int> RecordStore::closeInterruptedRuns()
     query = *updated;
     const int closed = query->numRowsAffected();
 
-    auto devices = m_statements.exec(uR"(UPDATE devices SET last_outcome = 'INTERRUPTED'
+    auto devices = m_statements->exec(uR"(UPDATE devices SET last_outcome = 'INTERRUPTED'
             WHERE last_outcome = 'RUNNING'
               AND last_run_id IN (SELECT id FROM runs WHERE outcome = 'INTERRUPTED'))"_s,
         {},
@@ -688,7 +689,7 @@ Result<std::optional<QString>> RecordStore::deviceForSerial(const QString &seria
     if (auto usable = checkUsable(); !usable)
         return fail(usable.error());
     QSqlQuery *query = nullptr;
-    auto read = m_statements.exec(u"SELECT device_id FROM serials WHERE serial_number = ?"_s,
+    auto read = m_statements->exec(u"SELECT device_id FROM serials WHERE serial_number = ?"_s,
         {serialNumber},
         u"look up serial number %1"_s.arg(serialNumber));
     if (!read)

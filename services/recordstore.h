@@ -1,6 +1,5 @@
 #pragma once
 
-#include "services/recordschema.h"
 #include "services/result.h"
 #include "services/stationtypes.h"
 
@@ -11,11 +10,16 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QThread;
 
 namespace Station {
+
+namespace RecordSql {
+class Statements;
+}
 
 // Everything known about a run when it starts (traceability), written before the first command.
 // Fields learned later (device ID, IP, OS version, images, state) are set by updateRunDevice().
@@ -179,7 +183,7 @@ private:
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
-    RecordSql::Statements m_statements; // of m_db
+    std::unique_ptr<RecordSql::Statements> m_statements; // of m_db
     QThread *m_thread = nullptr;
     std::deque<Operation> m_pending;
     bool m_syncEveryWrite = false;
