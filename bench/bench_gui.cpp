@@ -39,11 +39,7 @@ namespace {
 constexpr int TickMs = 5;
 constexpr int PostEveryMs = 5;
 
-QString argument(const QStringList &args, const QString &name, const QString &fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
-}
+using Bench::argument;
 
 double currentRssMiB()
 {
@@ -177,9 +173,7 @@ int main(int argc, char **argv)
     const int fixtures = argument(args, u"--fixtures"_s, u"64"_s).toInt();
     const int rounds = std::max(1, argument(args, u"--rounds"_s, u"2"_s).toInt());
     const double timeScale = argument(args, u"--time-scale"_s, u"0.01"_s).toDouble();
-    const QString recipeName = argument(args, u"--recipe"_s, u"full.json"_s);
-    const QString recipe
-        = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);
+    const QString recipe = Bench::recipeFromArguments(args);
     report.parameter(u"fixtures"_s, QString::number(fixtures));
     report.parameter(u"rounds"_s, QString::number(rounds));
     report.parameter(u"time_scale"_s, QString::number(timeScale));

@@ -25,11 +25,7 @@ using namespace Station;
 
 namespace {
 
-QString argument(const QStringList &args, const QString &name, const QString &fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
-}
+using Bench::argument;
 
 void complain(const QString &what, const Error &error)
 {
@@ -226,9 +222,7 @@ int main(int argc, char **argv)
     Bench::Report report(u"bench_overhead"_s, args);
     Bench::setBinDirectoryFromArguments(args);
     report.parameter(u"station"_s, Bench::stationProgram());
-    const QString recipeName = argument(args, u"--recipe"_s, u"full.json"_s);
-    const QString recipe
-        = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);
+    const QString recipe = Bench::recipeFromArguments(args);
     const int repeat = std::max(1, argument(args, u"--repeat"_s, u"3"_s).toInt());
     // Where the station's record goes (a tmpfs here shows what fsync costs).
     const QString recordDir = argument(args, u"--record-dir"_s, QDir::tempPath());

@@ -39,11 +39,7 @@ constexpr int PageRows = 100;
 // Rows per round trip when a report reads every run of a range.
 constexpr int FetchChunk = 500;
 
-QString argument(const QStringList &args, const QString &name, const QString &fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
-}
+using Bench::argument;
 
 void fail(const QString &what, const Error &error)
 {

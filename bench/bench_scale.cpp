@@ -19,11 +19,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString argument(const QStringList &args, const QString &name, const QString &fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
-}
+using Bench::argument;
 
 struct Sample
 {
@@ -98,9 +94,7 @@ int main(int argc, char **argv)
     Bench::Report report(u"bench_scale"_s, args);
     Bench::setBinDirectoryFromArguments(args);
     report.parameter(u"station"_s, Bench::stationProgram());
-    const QString recipeName = argument(args, u"--recipe"_s, u"full.json"_s);
-    const QString recipe
-        = QDir::isAbsolutePath(recipeName) ? recipeName : Bench::recipePath(recipeName);
+    const QString recipe = Bench::recipeFromArguments(args);
     const double timeScale = argument(args, u"--time-scale"_s, u"0.02"_s).toDouble();
     const int repeat = std::max(1, argument(args, u"--repeat"_s, u"1"_s).toInt());
     // Where the station's record goes (a tmpfs here shows what the commits' fsyncs cost).

@@ -47,6 +47,12 @@ QString formatValue(double value)
 
 } // namespace
 
+QString argument(const QStringList &arguments, const QString &name, const QString &fallback)
+{
+    const qsizetype at = arguments.indexOf(name);
+    return at >= 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : fallback;
+}
+
 QString jsonPath(const QString &benchmark, const QStringList &arguments)
 {
     const qsizetype at = arguments.indexOf(u"--json"_s);

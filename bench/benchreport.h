@@ -13,6 +13,9 @@
 // Used on the main thread of a benchmark executable only.
 namespace Bench {
 
+// The value after `name` on the command line ("--repeat 3"), else `fallback`.
+QString argument(const QStringList &arguments, const QString &name, const QString &fallback);
+
 // Where a benchmark writes its JSON: `--json FILE` on the command line, else the environment
 // variable STATION_BENCH_JSON, else <build>/bench/results/<benchmark>.json.
 QString jsonPath(const QString &benchmark, const QStringList &arguments);

@@ -1,5 +1,6 @@
 #include "stationdriver.h"
 
+#include "benchreport.h"
 #include "services/toolrunner.h"
 
 #include <QDateTime>
@@ -49,6 +50,13 @@ QString sphereSimProgram()
 QString recipePath(const QString &name)
 {
     return QStringLiteral(STATION_SOURCE_DIR "/resources/recipes/") + name;
+}
+
+QString recipeFromArguments(const QStringList &arguments)
+{
+    const QString name
+        = argument(arguments, QStringLiteral("--recipe"), QStringLiteral("full.json"));
+    return QDir::isAbsolutePath(name) ? name : recipePath(name);
 }
 
 QProcessEnvironment simEnvironment(const QString &benchHome, double timeScale)

@@ -23,6 +23,8 @@ void setBinDirectoryFromArguments(const QStringList &arguments);
 QString stationProgram();                // <bin>/sphere-station
 QString sphereSimProgram();              // <bin>/sphere-sim
 QString recipePath(const QString &name); // <source>/resources/recipes/<name>
+// --recipe FILE (a path, or a name in <source>/resources/recipes/), else full.json.
+QString recipeFromArguments(const QStringList &arguments);
 
 // The environment every tool of a bench sees: this process's, with AZSPHERE_SIM_HOME and
 // AZSPHERE_SIM_TIME_SCALE set.
