@@ -252,6 +252,7 @@ private:
     QList<RunRow> runsAfter(qint64 id);
     QMap<int, QString> stepOutcomes(qint64 runId);
     bool finalizeAnnounced(qint64 runId);
+    qint64 recordNumber(const QString &sql);
     qint64 maxRunId();
     int countRunning();
     QString pragma(const QString &name);
@@ -567,28 +568,27 @@ QSqlDatabase &Soak::record()
     return db;
 }
 
-int Soak::countRunning()
+// One number from the record (0 before the station has made it).
+qint64 Soak::recordNumber(const QString &sql)
 {
     if (!QFile::exists(m_record))
         return 0;
     QSqlQuery query(record());
-    if (!query.exec(u"SELECT count(*) FROM runs WHERE outcome = 'RUNNING'"_s) || !query.next()) {
-        violation(u"record"_s, query.lastError().text());
-        return 0;
-    }
-    return query.value(0).toInt();
-}
-
-qint64 Soak::maxRunId()
-{
-    if (!QFile::exists(m_record))
-        return 0;
-    QSqlQuery query(record());
-    if (!query.exec(u"SELECT coalesce(max(id), 0) FROM runs"_s) || !query.next()) {
+    if (!query.exec(sql) || !query.next()) {
         violation(u"record"_s, query.lastError().text());
         return 0;
     }
     return query.value(0).toLongLong();
+}
+
+int Soak::countRunning()
+{
+    return int(recordNumber(u"SELECT count(*) FROM runs WHERE outcome = 'RUNNING'"_s));
+}
+
+qint64 Soak::maxRunId()
+{
+    return recordNumber(u"SELECT coalesce(max(id), 0) FROM runs"_s);
 }
 
 QList<RunRow> Soak::runsAfter(qint64 id)
