@@ -141,19 +141,21 @@ bool FixtureWorker::write(
     return false;
 }
 
+void FixtureWorker::lowerThreadPriority()
+{
+    // On Linux, nice is per thread: this lowers the worker thread only (and what it starts).
+    const auto thread = static_cast<id_t>(::syscall(SYS_gettid));
+    errno = 0;
+    const int nice = ::getpriority(PRIO_PROCESS, thread);
+    if (errno == 0 && ::setpriority(PRIO_PROCESS, thread, nice + ThreadNiceIncrement) != 0) {
+        Logging::fixture(m_fixture).warn(u"cannot lower the worker thread's priority: %1"_s.arg(
+            QString::fromLocal8Bit(std::strerror(errno))));
+    }
+}
+
 void FixtureWorker::run(const RunRequest &request)
 {
     const Logger log = Logging::fixture(m_fixture);
-    if (!m_threadNiced) {
-        // On Linux, nice is per thread: this lowers the worker thread only (and what it starts).
-        m_threadNiced = true;
-        const auto thread = static_cast<id_t>(::syscall(SYS_gettid));
-        errno = 0;
-        const int nice = ::getpriority(PRIO_PROCESS, thread);
-        if (errno == 0 && ::setpriority(PRIO_PROCESS, thread, nice + ThreadNiceIncrement) != 0)
-            log.warn(u"cannot lower the worker thread's priority: %1"_s.arg(
-                QString::fromLocal8Bit(std::strerror(errno))));
-    }
     const CancelToken cancel = request.cancel;
     const Recipe &recipe = request.recipe;
 

@@ -65,6 +65,10 @@ public:
     // See RecordStore::setSyncEveryWrite. Set before the thread starts.
     void setRecordSyncEveryWrite(bool every) { m_syncEveryWrite = every; }
 
+    // Lowers the calling thread's priority by ThreadNiceIncrement. Call it on the worker's own
+    // thread as it starts (the StationController does, from QThread::started).
+    void lowerThreadPriority();
+
 public Q_SLOTS:
     // Runs the whole recipe; returns when the run has finished (blocks this worker's thread).
     void run(const Station::RunRequest &request);
@@ -100,7 +104,6 @@ private:
     qint64 m_runId = 0;
     bool m_recordFailing = false;
     bool m_syncEveryWrite = false;
-    bool m_threadNiced = false;
     RecordHook m_recordHook;
 };
 

@@ -121,6 +121,13 @@ Result<> StationController::open(const StationOptions &options)
         slot.worker->setRecordSyncEveryWrite(options.recordSyncEveryWrite);
         slot.worker->moveToThread(thread);
         connect(thread, &QThread::finished, slot.worker, &QObject::deleteLater);
+        // QThread::started is emitted on the new thread: the worker lowers that thread's priority.
+        connect(
+            thread,
+            &QThread::started,
+            slot.worker,
+            [worker = slot.worker] { worker->lowerThreadPriority(); },
+            Qt::DirectConnection);
         connect(slot.worker,
             &FixtureWorker::snapshotChanged,
             this,
