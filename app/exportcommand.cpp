@@ -96,7 +96,7 @@ int runExportCommand(QCoreApplication &app, QCommandLineParser &parser)
     Result<qint64> rows = exportCsv(record, filter, file, options);
     if (!rows) {
         file.cancelWriting();
-        return complain(rows.error().message + u" ("_s + rows.error().detail + u")"_s);
+        return complain(rows.error().message.english() + u" ("_s + rows.error().detail + u")"_s);
     }
     if (!file.commit())
         return complain(u"cannot write %1: %2"_s.arg(out, file.errorString()));

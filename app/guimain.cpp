@@ -1,5 +1,6 @@
 #include "app/guimain.h"
 
+#include "app/signalwatcher.h"
 #include "services/logging.h"
 #include "services/simulatorbackend.h"
 #include "services/station.h"
@@ -92,7 +93,7 @@ int runGui(const AppOptions &options)
     if (Result<> built = setup.build(setupOptions, true); !built) {
         QMessageBox box(QMessageBox::Critical,
             Tr::tr("Sphere Station cannot start"),
-            built.error().message,
+            built.error().message.translated(),
             QMessageBox::Close);
         box.setDetailedText(built.error().detail);
         box.exec();
@@ -122,6 +123,11 @@ int runGui(const AppOptions &options)
     if (!recipe.isEmpty())
         QTimer::singleShot(0, &window, [&window, recipe] { window.openRecipe(recipe); });
 
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::signalled, &window, [&window](int signal) {
+        Logging::station().warn(u"signal %1: stopping every run and closing"_s.arg(signal));
+        window.endBySignal(signal);
+    });
     const int code = QApplication::exec();
     // Closing the window has stopped the runs; the set-up's destructor stops the controller
     // (and with it the record) and then the simulator. main() shuts logging down last.

@@ -1,6 +1,7 @@
 // sphere-station: parses the command line, builds the object graph, and runs either the window
 // (GUI, added by app/guimain.*), `--headless`, or `export`.
 
+#include "app/signalwatcher.h"
 #include "app/stationsetup.h"
 #include "services/headlessrunner.h"
 #include "services/logging.h"
@@ -32,13 +33,6 @@ namespace {
 // not run (bad option, bad recipe, missing tool, unusable record).
 constexpr int ExitFailed = 1;
 constexpr int ExitUsage = 2;
-
-std::atomic_bool g_interrupted {false};
-
-void onInterrupt(int)
-{
-    g_interrupted.store(true);
-}
 
 void printOut(const QString &line)
 {
@@ -107,12 +101,14 @@ Result<AppOptions> readOptions(const QCommandLineParser &parser)
     if (parser.isSet(u"simulate"_s)) {
         options.simulate = parser.value(u"simulate"_s).toInt(&ok);
         if (!ok || options.simulate < 1 || options.simulate > 253)
-            return fail(ErrorCode::InvalidArgument, u"--simulate takes a number from 1 to 253"_s);
+            return fail(ErrorCode::InvalidArgument,
+                Text::raw(u"--simulate takes a number from 1 to 253"_s));
     }
     if (parser.isSet(u"repeat"_s)) {
         options.repeat = parser.value(u"repeat"_s).toInt(&ok);
         if (!ok || options.repeat < 1)
-            return fail(ErrorCode::InvalidArgument, u"--repeat takes a positive number"_s);
+            return fail(
+                ErrorCode::InvalidArgument, Text::raw(u"--repeat takes a positive number"_s));
     }
     const QString fixtures = parser.value(u"fixtures"_s).trimmed();
     if (!fixtures.isEmpty() && fixtures != "all"_L1) {
@@ -120,7 +116,8 @@ Result<AppOptions> readOptions(const QCommandLineParser &parser)
             const int number = part.trimmed().toInt(&ok);
             if (!ok || number < 1)
                 return fail(ErrorCode::InvalidArgument,
-                    u"--fixtures takes \"all\" or numbers such as 1,3 (not \"%1\")"_s.arg(part));
+                    Text::raw(u"--fixtures takes \"all\" or numbers such as 1,3 (not \"%1\")"_s.arg(
+                        part)));
             if (!options.fixtures.contains(number))
                 options.fixtures.append(number);
         }
@@ -161,17 +158,13 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         exitCode = code;
         app.quit();
     });
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    QTimer interruptPoll;
-    // Signals only set a flag; the main thread acts on it (nothing else is safe in a handler).
-    QObject::connect(&interruptPoll, &QTimer::timeout, &app, [&] {
-        if (g_interrupted.exchange(false)) {
-            printErr(u"sphere-station: interrupted; aborting every run"_s);
-            runner.abort();
-        }
+    // SIGINT, SIGTERM and SIGHUP abort every run with the signal as its cause; the tools are
+    // ended and a temporary bench removed as the set-up unwinds.
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::signalled, &app, [&](int signal) {
+        printErr(u"sphere-station: signal %1; aborting every run"_s.arg(signal));
+        runner.abort(CancelReason::Signal, signal);
     });
-    interruptPoll.start(100);
     if (!runner.start(options.fixtures, options.repeat))
         return runner.exitCode();
     app.exec();

@@ -128,6 +128,7 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         = !options.operatorName.isEmpty() ? options.operatorName : m_config.operatorName;
     station.appVersion = QCoreApplication::applicationVersion();
     station.presence = presence;
+    station.processMode = options.headless ? u"headless"_s : u"window"_s;
 
     if (!options.fixtures.isEmpty()) {
         for (int number : options.fixtures) {

@@ -20,6 +20,13 @@ namespace Bench {
 
 namespace {
 
+// The benchmarks speak English only: their messages are plain text, never translated.
+tl::unexpected<Station::Error> fail(
+    Station::ErrorCode code, const QString &message, const QString &detail = {})
+{
+    return Station::fail(code, Station::Text::raw(message), detail);
+}
+
 using Station::ErrorCode;
 
 constexpr qint64 HourMs = 3600 * 1000;
@@ -967,7 +974,6 @@ QDateTime shiftStart(int day, int shift)
 Station::Result<RecordCounts> generateRecord(
     const QString &path, const RecordSpec &spec, const std::function<void(qint64)> &progress)
 {
-    using Station::fail;
     // The formatter must write exactly what the station writes.
     for (const qint64 ms : {qint64(0), qint64(1'735'689'600'123), qint64(1'767'225'599'999)}) {
         const QString expected
@@ -1036,7 +1042,7 @@ Station::Result<RecordCounts> countRecord(const QString &path)
     Connection connection;
     if (sqlite3_open_v2(path.toUtf8().constData(), &connection.db, SQLITE_OPEN_READONLY, nullptr)
         != SQLITE_OK) {
-        return Station::fail(ErrorCode::Database,
+        return fail(ErrorCode::Database,
             u"open %1: %2"_s.arg(path, QString::fromUtf8(sqlite3_errmsg(connection.db))));
     }
     RecordCounts counts;

@@ -17,6 +17,13 @@ namespace Bench {
 
 namespace {
 
+// The benchmarks speak English only: their messages are plain text, never translated.
+tl::unexpected<Station::Error> fail(
+    Station::ErrorCode code, const QString &message, const QString &detail = {})
+{
+    return Station::fail(code, Station::Text::raw(message), detail);
+}
+
 QString &binDirectory()
 {
     static QString directory = QStringLiteral(STATION_BIN_DIR);

@@ -210,7 +210,7 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
         if (!s.failedStep.isEmpty())
             lines.append(tr("Failed step: %1").arg(s.failedStep));
         if (!s.cause.isEmpty())
-            lines.append(s.cause);
+            lines.append(s.cause.translated());
         return lines.join(u'\n');
     }
     case FixtureRole:
@@ -263,7 +263,7 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
     case VerdictTextRole:
         return verdictText(verdictOf(s));
     case CauseRole:
-        return s.cause;
+        return s.cause.translated();
     case FailedStepRole:
         return s.failedStep;
     case ErrorCodeRole:
@@ -284,12 +284,12 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
             return s.presence == Presence::Present ? tr("Remove the device")
                                                    : tr("Insert the next device");
         case TileState::Fail:
-            return s.cause.isEmpty() ? tr("Set the device aside for rework") : s.cause;
+            return s.cause.isEmpty() ? tr("Set the device aside for rework") : s.cause.translated();
         case TileState::Aborted:
-            return s.cause.isEmpty() ? tr("Stopped by the operator") : s.cause;
+            return s.cause.isEmpty() ? tr("Stopped by the operator") : s.cause.translated();
         case TileState::Interrupted:
             return s.cause.isEmpty() ? tr("The station stopped during the run: start again")
-                                     : s.cause;
+                                     : s.cause.translated();
         case TileState::Unresponsive:
             return tr("The device does not answer: reseat the USB cable");
         }

@@ -54,14 +54,14 @@ QVariant ParetoModel::data(const QModelIndex &index, int role) const
         case CumulativeColumn:
             return tr("%1 %").arg(QLocale().toString(cumulativeShare(index.row()) * 100.0, 'f', 1));
         case DetailColumn:
-            return m_kind == Kind::Error ? entry.label : QString();
+            return m_kind == Kind::Error ? entry.label.translated() : QString();
         case ColumnCount:
             break;
         }
         return {};
     case Qt::ToolTipRole:
         if (m_kind == Kind::Error)
-            return u"%1\n%2"_s.arg(entry.key, entry.label);
+            return u"%1\n%2"_s.arg(entry.key, entry.label.translated());
         return entry.key;
     case Qt::TextAlignmentRole:
         switch (index.column()) {

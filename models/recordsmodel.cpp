@@ -83,7 +83,7 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         case FailedStepColumn:
             return run.failedStep;
         case CauseColumn:
-            return run.cause;
+            return run.cause.translated();
         case DurationColumn:
             return durationText(run);
         case ColumnCount:
@@ -95,7 +95,7 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         case DeviceColumn:
             return run.deviceId;
         case CauseColumn:
-            return run.cause;
+            return run.cause.translated();
         case StartedColumn:
             return run.finished.isValid()
                 ? tr("Started %1\nFinished %2")
@@ -259,8 +259,8 @@ void RecordsModel::reload()
 
 void RecordsModel::setError(const Error &error)
 {
-    m_error
-        = error.detail.isEmpty() ? error.message : u"%1 (%2)"_s.arg(error.message, error.detail);
+    m_error = error.detail.isEmpty() ? error.message.translated()
+                                     : u"%1 (%2)"_s.arg(error.message.translated(), error.detail);
     Q_EMIT queryFailed(m_error);
 }
 
@@ -312,7 +312,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (!run.cause.isEmpty())
-            return run.cause;
+            return run.cause.translated();
         return tr("Run %1").arg(run.id);
     case Qt::DecorationRole:
         if (index.column() == OutcomeColumn && m_look)

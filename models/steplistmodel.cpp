@@ -47,14 +47,16 @@ QVariant StepListModel::data(const QModelIndex &index, int role) const
         case AttemptsColumn:
             return step.attempts > 0 ? QVariant(step.attempts) : QVariant();
         case CauseColumn:
-            return step.cause.isEmpty() ? step.note : step.cause;
+            return (step.cause.isEmpty() ? step.note : step.cause).translated();
         case ColumnCount:
             break;
         }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == CauseColumn && !step.cause.isEmpty())
-            return step.remedy.isEmpty() ? step.cause : step.cause + u"\n\n"_s + step.remedy;
+            return step.remedy.isEmpty()
+                ? step.cause.translated()
+                : step.cause.translated() + u"\n\n"_s + step.remedy.translated();
         if (index.column() == StepColumn)
             return step.type;
         return {};

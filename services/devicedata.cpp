@@ -33,6 +33,13 @@ constexpr std::array CapabilityNames {
 
 } // namespace
 
+QString shortDeviceId(const QString &deviceId)
+{
+    if (deviceId.size() <= 12)
+        return deviceId;
+    return deviceId.left(8) + QChar(0x2026) + deviceId.right(4);
+}
+
 QString manufacturingStateName(ManufacturingState state)
 {
     for (const StateName &entry : StateNames) {

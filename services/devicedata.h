@@ -15,6 +15,10 @@ namespace Station {
 enum class ManufacturingState { Blank, Module1Complete, DeviceComplete, Unknown };
 
 QString manufacturingStateName(ManufacturingState state);
+
+// A device ID as people read it in causes and tiles: its first 8 and last 4 hex digits
+// ("62dfbf42…675d"); IDs of 12 characters or less whole.
+QString shortDeviceId(const QString &deviceId);
 std::optional<ManufacturingState> manufacturingStateFromName(const QString &name);
 
 // REFERENCE.md 2.6: capability names and their numbers. An unknown number n prints as "n".

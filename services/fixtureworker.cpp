@@ -1,5 +1,6 @@
 #include "services/fixtureworker.h"
 
+#include "services/devicedata.h"
 #include "services/logging.h"
 #include "services/recordschema.h"
 #include "services/recordstore.h"
@@ -39,6 +40,38 @@ RunDeviceInfo deviceInfo(const RunFacts &facts)
     info.manufacturingState = facts.manufacturingState;
     info.serialNumber = facts.serialNumber;
     return info;
+}
+
+// Manufacturing states in the order a device passes through them; -1 for Unknown or anything
+// else (the station cannot tell, so it does not refuse on it).
+int stateRank(const QString &state)
+{
+    const std::optional<ManufacturingState> known = manufacturingStateFromName(state);
+    if (!known)
+        return -1;
+    switch (*known) {
+    case ManufacturingState::Blank:
+        return 0;
+    case ManufacturingState::Module1Complete:
+        return 1;
+    case ManufacturingState::DeviceComplete:
+        return 2;
+    default:
+        return -1;
+    }
+}
+
+// A device already in the recipe's final state, or past it, must not be changed again: a
+// DeviceComplete device refuses most changes anyway (but not `recover`), and a device put back
+// into a fixture after it was finished belongs in the finished pile, not on the line.
+bool isAlreadyFinished(const Recipe &recipe, const QString &deviceState)
+{
+    if (!recipe.changesDevice())
+        return false;
+    const int device = stateRank(deviceState);
+    const QString target = recipe.finalState();
+    const int wanted = target.isEmpty() ? stateRank(u"DeviceComplete"_s) : stateRank(target);
+    return device >= 0 && wanted >= 0 && device >= wanted;
 }
 
 } // namespace
@@ -272,10 +305,14 @@ void FixtureWorker::run(const RunRequest &request)
                 result.outcome = StepOutcome::Failed;
                 result.errorCode = ErrorCode::InvalidArgument;
                 result.cause = Tr::tr("The label %1 already belongs to another device (%2).")
-                                   .arg(facts.serialNumber, (**bound).left(8));
+                                   .arg(facts.serialNumber, shortDeviceId(**bound));
                 result.remedy = Tr::tr("Check the label; scan the right one.");
             }
         }
+        // A device that is already finished stops here, before any step changes it.
+        if (recipeStep.type == "details"_L1 && isPassing(result.outcome)
+            && isAlreadyFinished(recipe, facts.manufacturingState))
+            refuseFinishedDevice(result, recipe, facts);
         if (!isPassing(result.outcome))
             facts.everyStepPassed = false;
 
@@ -330,11 +367,39 @@ void FixtureWorker::run(const RunRequest &request)
     finish(RunOutcome::Pass, nullptr, cancel);
 }
 
+void FixtureWorker::refuseFinishedDevice(
+    StepResult &result, const Recipe &recipe, const RunFacts &facts)
+{
+    const QString device = shortDeviceId(facts.deviceId);
+    const QString target
+        = recipe.finalState().isEmpty() ? u"DeviceComplete"_s : recipe.finalState();
+    result.outcome = StepOutcome::Failed;
+    result.errorCode = ErrorCode::DeviceFinalized;
+    result.remedy = Tr::tr("Set the device aside with the finished devices; check its label "
+                           "against the record.");
+    const Result<std::optional<RecordStore::FinalizingRun>> earlier
+        = m_record->finalizingRun(facts.deviceId);
+    if (earlier && earlier->has_value() && (*earlier)->runId > 0) {
+        const RecordStore::FinalizingRun &run = **earlier;
+        result.data.insert(u"finalizedByRun"_s, run.runId);
+        result.cause = Tr::tr("Device %1 is already %2: run %3 finalized it (%4 UTC, station %5). "
+                              "This recipe (to %6) would change it; the run stops before any "
+                              "change.")
+                           .arg(device, facts.manufacturingState)
+                           .arg(run.runId)
+                           .arg(run.time.toString(u"yyyy-MM-dd HH:mm"_s), run.station, target);
+    } else {
+        result.cause = Tr::tr("Device %1 is already %2 (no run in this record finalized it). This "
+                              "recipe (to %3) would change it; the run stops before any change.")
+                           .arg(device, facts.manufacturingState, target);
+    }
+}
+
 void FixtureWorker::finish(RunOutcome outcome, const StepResult *failed, const CancelToken &cancel)
 {
     const Logger log = Logging::fixture(m_fixture);
     if (outcome == RunOutcome::Aborted && !failed) {
-        m_snapshot.cause = Tr::tr("The operator aborted the run.");
+        m_snapshot.cause = stopCause(cancel);
         m_snapshot.errorCode = ErrorCode::Cancelled;
     }
     if (failed) {
@@ -367,10 +432,10 @@ void FixtureWorker::finish(RunOutcome outcome, const StepResult *failed, const C
     m_snapshot.running = false;
     m_snapshot.verdict = outcome;
     m_snapshot.finished = finished;
-    log.info(
-        u"run %1 finished: %2%3"_s.arg(m_runId)
-            .arg(runOutcomeName(outcome))
-            .arg(m_snapshot.cause.isEmpty() ? QString() : u" ("_s + m_snapshot.cause + u")"_s));
+    log.info(u"run %1 finished: %2%3"_s.arg(m_runId)
+                 .arg(runOutcomeName(outcome))
+                 .arg(m_snapshot.cause.isEmpty() ? QString()
+                                                 : u" ("_s + m_snapshot.cause.english() + u")"_s));
     publish();
     Q_EMIT runFinished(m_fixture, m_snapshot);
 }

@@ -94,6 +94,8 @@ private:
     // store's pending queue every RecordRetryInterval until it is written or the run is
     // cancelled. Returns false when the write is not (yet) in the record.
     bool write(const std::function<Result<>()> &operation, const CancelToken &cancel, int seq = 0);
+    // Turns a passed `details` into the DeviceFinalized failure for a finished device.
+    void refuseFinishedDevice(StepResult &result, const Recipe &recipe, const RunFacts &facts);
     void finish(RunOutcome outcome, const StepResult *failed, const CancelToken &cancel);
     void publish();
 

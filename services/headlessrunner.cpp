@@ -81,10 +81,10 @@ bool HeadlessRunner::start(const QList<int> &fixtures, int repeat)
     return true;
 }
 
-void HeadlessRunner::abort()
+void HeadlessRunner::abort(CancelReason reason, int signal)
 {
     m_aborted = true;
-    m_station.stopAll();
+    m_station.stopAll(reason, signal);
 }
 
 void HeadlessRunner::onStepFinished(int fixture, const StepResult &step)

@@ -46,7 +46,7 @@ public:
     // Returns false (having printed why) when nothing could be started.
     bool start(const QList<int> &fixtures, int repeat);
     // Aborts every run (e.g. on Ctrl-C); no repetition starts afterwards.
-    void abort();
+    void abort(CancelReason reason = CancelReason::Operator, int signal = 0);
 
     bool isFinished() const { return m_finished; }
     int exitCode() const;

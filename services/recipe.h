@@ -44,7 +44,14 @@ struct Recipe
     QString finalState() const;
     // True when the recipe moves devices to DeviceComplete (permanent).
     bool isPermanent() const { return finalState() == QLatin1String("DeviceComplete"); }
+    // True when a step of the recipe changes what is installed, configured or fused on the
+    // device (stepChangesDevice()).
+    bool changesDevice() const;
 };
+
+// Step types that change the device: OS, keystore, images, e-fuses, Wi-Fi networks, the board
+// configuration, the manufacturing state.
+bool stepChangesDevice(const QString &type);
 
 } // namespace Station
 

@@ -103,10 +103,7 @@ int defaultTimeoutS(const QString &type)
 // must not follow one of them after the ready-to-ship check.
 bool changesDevice(const QString &type)
 {
-    static const QStringList types
-        = u"os-update keystore sideload delete-temporary rf-calibrate wifi-verify ethernet"_s.split(
-            u' ');
-    return types.contains(type);
+    return type != "finalize"_L1 && stepChangesDevice(type);
 }
 
 // What recovery erases (REFERENCE 4.5): these steps must come after an os-update.
@@ -1315,12 +1312,12 @@ Result<Recipe> load(const QByteArray &bytes, const QString &baseDir, const QStri
     if (!recipe) {
         const Problems &problems = validator.problems();
         const int count = int(problems.count());
-        const QString header = sourcePath.isEmpty()
+        const Text header = sourcePath.isEmpty()
             ? Tr::tr("The recipe is invalid (%n problem(s)):", nullptr, count)
             : Tr::tr("The recipe %1 is invalid (%n problem(s)):", nullptr, count).arg(sourcePath);
         const QStringList lines = problems.lines();
         return fail(ErrorCode::RecipeInvalid,
-            header + u'\n' + lines.join(u'\n'),
+            Text::raw(u"%1\n%2"_s).arg(header, Text::raw(lines.join(u'\n'))),
             lines.join(u'\n'),
             Tr::tr("Correct the recipe file and load it again."));
     }

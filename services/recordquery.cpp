@@ -23,7 +23,7 @@ using RecordSql::timeFromText;
 constexpr char16_t RunRowColumns[] = u"r.id, r.started_utc, r.finished_utc, r.fixture, "
                                      u"r.fixture_label, r.device_id, r.serial_number, "
                                      u"r.recipe_name, r.recipe_version, r.outcome, "
-                                     u"r.failed_step, r.error_code, r.cause";
+                                     u"r.failed_step, r.error_code, r.cause, %1";
 
 constexpr char16_t NewestFirst[] = u" ORDER BY r.started_utc DESC, r.id DESC";
 
@@ -64,7 +64,7 @@ RunRow readRunRow(const QSqlQuery &query)
     row.outcome = runOutcomeFromText(query.value(9).toString());
     row.failedStep = query.value(10).toString();
     row.errorCode = errorCodeFromText(query.value(11).toString());
-    row.cause = query.value(12).toString();
+    row.cause = Text::fromStorage(query.value(12).toString(), query.value(13).toString());
     if (row.started.isValid() && row.finished.isValid())
         row.duration = std::chrono::milliseconds(row.started.msecsTo(row.finished));
     return row;
@@ -191,7 +191,17 @@ Result<void> RecordQuery::open(const QString &path)
     if (!db)
         return fail(db.error());
     m_db = *db;
+    const Result<int> version = RecordSql::userVersion(m_db);
+    m_hasTextColumns = version && *version >= 3;
     return {};
+}
+
+QString RecordQuery::textColumn(QStringView column, QStringView table) const
+{
+    // Records written before schema 3 have no *_text columns: their texts read as stored.
+    if (!m_hasTextColumns)
+        return u"''"_s;
+    return table.isEmpty() ? column.toString() : table + u'.' + column;
 }
 
 void RecordQuery::close()
@@ -234,8 +244,9 @@ Result<QList<RunRow>> RecordQuery::selectRuns(
         return fail(ok.error());
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    const QString sql
-        = u"SELECT "_s + QString::fromUtf16(RunRowColumns) + u" FROM runs r"_s + where + tail;
+    const QString sql = u"SELECT "_s
+        + QString::fromUtf16(RunRowColumns).arg(textColumn(u"cause_text", u"r")) + u" FROM runs r"_s
+        + where + tail;
     if (auto ok = RecordSql::exec(query, sql, binds, u"read runs"_s); !ok)
         return fail(ok.error());
     QList<RunRow> rows;
@@ -282,8 +293,8 @@ Result<RunDetail> RecordQuery::runDetail(qint64 runId) const
                    ip_address, recipe_name, recipe_version, recipe_sha256, recipe_path, station,
                    operator, app_version, backend, azsphere_path, azsphere_version,
                    rf_tool_path, rf_tool_version, os_version, image_ids, manufacturing_state,
-                   started_utc, finished_utc, outcome, failed_step, error_code, cause
-            FROM runs WHERE id = ?)"_s,
+                   started_utc, finished_utc, outcome, failed_step, error_code, cause, %1
+            FROM runs WHERE id = ?)"_s.arg(textColumn(u"cause_text")),
         {runId},
         what);
     if (!read)
@@ -324,14 +335,16 @@ Result<RunDetail> RecordQuery::runDetail(qint64 runId) const
     run.outcome = runOutcomeFromText(query.value(c++).toString());
     run.failedStep = query.value(c++).toString();
     run.errorCode = errorCodeFromText(query.value(c++).toString());
-    run.cause = query.value(c++).toString();
+    const QString cause = query.value(c++).toString();
+    run.cause = Text::fromStorage(cause, query.value(c++).toString());
     query.finish();
 
     QHash<qint64, qsizetype> stepIndex;
     read = RecordSql::exec(query,
         uR"(SELECT id, seq, name, type, started_utc, finished_utc, outcome, attempts, error_code,
-                   cause, remedy, note, data
-            FROM steps WHERE run_id = ? ORDER BY seq)"_s,
+                   cause, remedy, note, data, %1, %2, %3
+            FROM steps WHERE run_id = ? ORDER BY seq)"_s.arg(
+            textColumn(u"cause_text"), textColumn(u"remedy_text"), textColumn(u"note_text")),
         {runId},
         what);
     if (!read)
@@ -347,9 +360,9 @@ Result<RunDetail> RecordQuery::runDetail(qint64 runId) const
         step.outcome = stepOutcomeFromName(query.value(6).toString()).value_or(StepOutcome::Failed);
         step.attempts = query.value(7).toInt();
         step.errorCode = errorCodeFromText(query.value(8).toString());
-        step.cause = query.value(9).toString();
-        step.remedy = query.value(10).toString();
-        step.note = query.value(11).toString();
+        step.cause = Text::fromStorage(query.value(9).toString(), query.value(13).toString());
+        step.remedy = Text::fromStorage(query.value(10).toString(), query.value(14).toString());
+        step.note = Text::fromStorage(query.value(11).toString(), query.value(15).toString());
         step.data
             = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object().toVariantMap();
         detail.steps << step;
@@ -562,20 +575,23 @@ Result<YieldReport> RecordQuery::yieldReport(const RunFilter &filter) const
     if (!read)
         return fail(read.error());
     while (query.next()) {
-        report.failuresByStep << ParetoEntry {
-            query.value(0).toString(), query.value(0).toString(), query.value(1).toInt()};
+        report.failuresByStep << ParetoEntry {query.value(0).toString(),
+            Text::raw(query.value(0).toString()),
+            query.value(1).toInt()};
     }
     query.finish();
     read = RecordSql::exec(query,
-        u"SELECT r.error_code, count(*) AS n, r.cause, max(r.started_utc) FROM runs r"_s + failed
-            + u" GROUP BY r.error_code ORDER BY n DESC, r.error_code"_s,
+        u"SELECT r.error_code, count(*) AS n, r.cause, max(r.started_utc), %1 FROM runs r"_s.arg(
+            textColumn(u"cause_text", u"r"))
+            + failed + u" GROUP BY r.error_code ORDER BY n DESC, r.error_code"_s,
         sql.binds,
         what);
     if (!read)
         return fail(read.error());
     while (query.next()) {
-        report.failuresByError << ParetoEntry {
-            query.value(0).toString(), query.value(2).toString(), query.value(1).toInt()};
+        report.failuresByError << ParetoEntry {query.value(0).toString(),
+            Text::fromStorage(query.value(2).toString(), query.value(4).toString()),
+            query.value(1).toInt()};
     }
     return report;
 }

@@ -46,7 +46,7 @@ struct RunRow
     RunOutcome outcome = RunOutcome::Running;
     QString failedStep;
     ErrorCode errorCode = ErrorCode::None;
-    QString cause;
+    Text cause; // English in the record; translatable when the record says how
     std::chrono::milliseconds duration {0}; // finished - started; 0 while running
 };
 
@@ -66,7 +66,7 @@ struct RunInfo
     RunOutcome outcome = RunOutcome::Running;
     QString failedStep;
     ErrorCode errorCode = ErrorCode::None;
-    QString cause;
+    Text cause;
 };
 
 // A run and all its steps with their commands and measurements, for the technician view.
@@ -88,8 +88,8 @@ struct DeviceRecord
 
 struct ParetoEntry
 {
-    QString key;   // failed step name, or error code name
-    QString label; // for error codes: the most recent cause text
+    QString key; // failed step name, or error code name
+    Text label;  // for error codes: the most recent cause text
     int count = 0;
 };
 
@@ -196,9 +196,12 @@ private:
     [[nodiscard]] Result<void> checkOpen() const;
     [[nodiscard]] Result<QList<RunRow>> selectRuns(
         const QString &where, const QVariantList &binds, const QString &tail) const;
+    // `table.column`, or '' when the record predates that column.
+    QString textColumn(QStringView column, QStringView table = {}) const;
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    bool m_hasTextColumns = false;
 };
 
 } // namespace Station

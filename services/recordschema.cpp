@@ -21,6 +21,9 @@ namespace {
 // a durable commit takes milliseconds, so a writer waiting this long means something is wrong
 // (another program holding the file), and the write is reported and kept pending.
 constexpr std::chrono::milliseconds BusyTimeout = std::chrono::seconds(30);
+// The oldest schema the read-only connections (records page, export) understand: every later
+// migration only added columns, which the readers leave out for an older file.
+constexpr int OldestReadableVersion = 2;
 
 // SQLite primary result codes (sqlite3.h) that the classification needs.
 constexpr int SqliteError = 1;
@@ -164,6 +167,16 @@ const QList<Migration> &migrations()
                     WHERE serial_number <> '' AND device_id <> '' ORDER BY id
                 )",
             }},
+        // v3: texts for people are stored language-neutral: `cause`, `remedy` and `note` hold
+        // English; the *_text columns hold the source text and its parameters (Text::toStorage)
+        // so that a window can translate them. Rows written before v3 keep what they hold.
+        {3,
+            {
+                u"ALTER TABLE runs ADD COLUMN cause_text TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE steps ADD COLUMN cause_text TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE steps ADD COLUMN remedy_text TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE steps ADD COLUMN note_text TEXT NOT NULL DEFAULT ''",
+            }},
     };
     return list;
 }
@@ -263,12 +276,13 @@ Result<QSqlDatabase> openConnection(
         const Result<int> version = userVersion(db);
         if (!version) {
             ready = fail(version.error());
-        } else if (*version != schemaVersion()) {
+        } else if (*version < OldestReadableVersion || *version > schemaVersion()) {
             ready = fail(ErrorCode::Database,
-                Tr::tr("The record file %1 has schema version %2; this station reads version %3. "
-                       "Open it with a station of the matching version.")
+                Tr::tr("The record file %1 has schema version %2; this station reads versions "
+                       "%3 to %4. Open it with a station of the matching version.")
                     .arg(QDir::toNativeSeparators(path))
                     .arg(*version)
+                    .arg(OldestReadableVersion)
                     .arg(schemaVersion()));
         } else {
             QSqlQuery query(db);

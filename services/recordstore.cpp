@@ -101,10 +101,12 @@ std::mutex &writerTurn()
 
 Error keptInMemory(Error error)
 {
-    error.remedy = Tr::tr("%1 The station keeps the result in memory and writes it as soon as "
-                          "the record can be written again.")
-                       .arg(error.remedy)
-                       .trimmed();
+    error.remedy = error.remedy.isEmpty()
+        ? Tr::tr("The station keeps the result in memory and writes it as soon as the record "
+                 "can be written again.")
+        : Tr::tr("%1 The station keeps the result in memory and writes it as soon as the record "
+                 "can be written again.")
+              .arg(error.remedy);
     return error;
 }
 
@@ -449,8 +451,9 @@ Result<void> RecordStore::writeStep(
         = QJsonDocument(QJsonObject::fromVariantMap(step.data)).toJson(QJsonDocument::Compact);
     auto inserted = m_statements->exec(
         uR"(INSERT INTO steps (run_id, seq, name, type, started_utc, finished_utc, outcome,
-                               attempts, error_code, cause, remedy, note, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                               attempts, error_code, cause, remedy, note, data, cause_text,
+                               remedy_text, note_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
         {runId,
             step.seq,
             textValue(step.name),
@@ -460,10 +463,13 @@ Result<void> RecordStore::writeStep(
             stepOutcomeName(step.outcome),
             step.attempts,
             errorCodeValue(step.errorCode),
-            textValue(step.cause),
-            textValue(step.remedy),
-            textValue(step.note),
-            QString::fromUtf8(data)},
+            textValue(step.cause.english()),
+            textValue(step.remedy.english()),
+            textValue(step.note.english()),
+            QString::fromUtf8(data),
+            textValue(step.cause.toStorage()),
+            textValue(step.remedy.toStorage()),
+            textValue(step.note.toStorage())},
         what);
     if (!inserted)
         return fail(inserted.error());
@@ -520,7 +526,7 @@ Result<void> RecordStore::finishRun(qint64 runId,
     RunOutcome outcome,
     const QString &failedStep,
     ErrorCode errorCode,
-    const QString &cause,
+    const Text &cause,
     const QDateTime &finished)
 {
     if (runId <= 0)
@@ -541,7 +547,7 @@ Result<void> RecordStore::writeFinish(qint64 runId,
     RunOutcome outcome,
     const QString &failedStep,
     ErrorCode errorCode,
-    const QString &cause,
+    const Text &cause,
     const QDateTime &finished)
 {
     const QString what = u"finish run %1 as %2"_s.arg(runId).arg(runOutcomeName(outcome));
@@ -583,13 +589,14 @@ Result<void> RecordStore::writeFinish(qint64 runId,
 
     auto updated = m_statements->exec(
         uR"(UPDATE runs SET outcome = ?, finished_utc = ?, failed_step = ?, error_code = ?,
-                            cause = ?
+                            cause = ?, cause_text = ?
             WHERE id = ? AND outcome = 'RUNNING')"_s,
         {runOutcomeName(outcome),
             RecordSql::timeText(finished),
             textValue(failedStep),
             errorCodeValue(errorCode),
-            textValue(cause),
+            textValue(cause.english()),
+            textValue(cause.toStorage()),
             runId},
         what);
     if (!updated)
@@ -658,14 +665,18 @@ Result<int> RecordStore::closeInterruptedRuns()
     if (auto ok = transaction.begin(); !ok)
         return fail(ok.error());
     QSqlQuery *query = nullptr;
+    const Text interrupted
+        = Tr::tr("The station stopped before the run finished (crash or power loss).");
     auto updated = m_statements->exec(uR"(UPDATE runs SET
                 outcome = 'INTERRUPTED',
                 finished_utc = coalesce((SELECT max(finished_utc) FROM steps
                                          WHERE steps.run_id = runs.id), ?),
+                cause_text = CASE WHEN cause = '' THEN ? ELSE cause_text END,
                 cause = CASE WHEN cause = '' THEN ? ELSE cause END
             WHERE outcome = 'RUNNING')"_s,
         {RecordSql::timeText(QDateTime::currentDateTimeUtc()),
-            Tr::tr("The station stopped before the run finished (crash or power loss).")},
+            interrupted.toStorage(),
+            interrupted.english()},
         u"close interrupted runs"_s);
     if (!updated)
         return fail(updated.error());
@@ -682,6 +693,53 @@ Result<int> RecordStore::closeInterruptedRuns()
     if (auto ok = transaction.commit(); !ok)
         return fail(ok.error());
     return closed;
+}
+
+Result<std::optional<RecordStore::FinalizingRun>> RecordStore::finalizingRun(
+    const QString &deviceId)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    const QString what = u"look up the run that finalized %1"_s.arg(deviceId);
+    auto read = m_statements->exec(uR"(SELECT r.id, s.finished_utc, r.station FROM runs r
+            JOIN steps s ON s.run_id = r.id
+            WHERE r.device_id = ? AND s.type = 'finalize' AND s.outcome = 'PASS'
+            ORDER BY r.id DESC LIMIT 1)"_s,
+        {deviceId},
+        what);
+    if (!read)
+        return fail(read.error());
+    QSqlQuery *query = *read;
+    if (query->next()) {
+        FinalizingRun run {query->value(0).toLongLong(),
+            RecordSql::timeFromText(query->value(1).toString()),
+            query->value(2).toString(),
+            true};
+        query->finish();
+        return std::optional<FinalizingRun>(run);
+    }
+    query->finish();
+    // The intent's detail is "run <id>: device <device ID> to <state>" (FixtureWorker).
+    read = m_statements->exec(uR"(SELECT detail, time_utc, station FROM events
+            WHERE kind = 'finalize-intent' AND instr(detail, ?) > 0
+            ORDER BY id DESC LIMIT 1)"_s,
+        {u"device %1 "_s.arg(deviceId)},
+        what);
+    if (!read)
+        return fail(read.error());
+    query = *read;
+    std::optional<FinalizingRun> found;
+    if (query->next()) {
+        const QString detail = query->value(0).toString();
+        FinalizingRun run;
+        if (detail.startsWith(u"run "_s))
+            run.runId = detail.mid(4, detail.indexOf(u':') - 4).toLongLong();
+        run.time = RecordSql::timeFromText(query->value(1).toString());
+        run.station = query->value(2).toString();
+        found = run;
+    }
+    query->finish();
+    return found;
 }
 
 Result<std::optional<QString>> RecordStore::deviceForSerial(const QString &serialNumber)

@@ -135,7 +135,7 @@ public:
         RunOutcome outcome,
         const QString &failedStep = {},
         ErrorCode errorCode = ErrorCode::None,
-        const QString &cause = {},
+        const Text &cause = {},
         const QDateTime &finished = {});
     [[nodiscard]] Result<void> logEvent(
         const RecordEvent &event, RecordSync sync = RecordSync::Deferred);
@@ -147,6 +147,17 @@ public:
 
     // The device a scanned serial number is bound to (first run that saw both), if any.
     [[nodiscard]] Result<std::optional<QString>> deviceForSerial(const QString &serialNumber);
+
+    // The run that finalized a device: the newest with a passed finalize step, else the newest
+    // whose finalize intent names the device (it may have been cut off after the change).
+    struct FinalizingRun
+    {
+        qint64 runId = 0;
+        QDateTime time; // UTC: the finalize step's end, or the intent's time
+        QString station;
+        bool confirmed = false; // the finalize step passed (not only announced)
+    };
+    [[nodiscard]] Result<std::optional<FinalizingRun>> finalizingRun(const QString &deviceId);
 
     // True for errors of writes that were kept in the pending queue (DiskFull, RecordUnwritable,
     // Database); beginRun() and the reads never queue.
@@ -176,7 +187,7 @@ private:
         RunOutcome outcome,
         const QString &failedStep,
         ErrorCode errorCode,
-        const QString &cause,
+        const Text &cause,
         const QDateTime &finished);
     [[nodiscard]] Result<void> writeEvent(const RecordEvent &event);
 

@@ -68,6 +68,8 @@ constexpr std::array CodeNames {
     CodeName {ErrorCode::FinalizeRefused, "FinalizeRefused"},
     CodeName {ErrorCode::StateMismatch, "StateMismatch"},
     CodeName {ErrorCode::RecordUnwritable, "RecordUnwritable"},
+    CodeName {ErrorCode::RecordInUse, "RecordInUse"},
+    CodeName {ErrorCode::DeviceFinalized, "DeviceFinalized"},
 };
 
 } // namespace

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/text.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -73,6 +75,10 @@ enum class ErrorCode {
     FinalizeRefused,
     StateMismatch,
     RecordUnwritable,
+
+    // Trust (issue #10)
+    RecordInUse,     // another station process writes this record
+    DeviceFinalized, // the device is already in (or past) the state the recipe would set
 };
 
 // Stable English identifier of a code, e.g. "ImageNotTrusted" (for records, CSV, logs).
@@ -80,19 +86,18 @@ QString errorCodeName(ErrorCode code);
 // Inverse of errorCodeName; ErrorCode::Internal for an unknown name.
 ErrorCode errorCodeFromName(const QString &name);
 
-// What went wrong: a code, a translated plain-language cause for the technician, a translated
-// remedy, and the technical detail (raw text, errorString()) for engineering.
+// What went wrong: a code, a plain-language cause for the technician and a remedy (Texts:
+// stored in English, translated when shown), and the technical detail (raw text,
+// errorString(); English, never translated) for engineering.
 struct Error
 {
     ErrorCode code = ErrorCode::Internal;
-    QString message;
-    QString remedy;
+    Text message;
+    Text remedy;
     QString detail;
 
-    static Error make(ErrorCode code,
-        const QString &message,
-        const QString &detail = {},
-        const QString &remedy = {})
+    static Error make(
+        ErrorCode code, const Text &message, const QString &detail = {}, const Text &remedy = {})
     {
         return Error {code, message, remedy, detail};
     }
@@ -101,7 +106,7 @@ struct Error
 template <typename T = void> using Result = tl::expected<T, Error>;
 
 inline tl::unexpected<Error> fail(
-    ErrorCode code, const QString &message, const QString &detail = {}, const QString &remedy = {})
+    ErrorCode code, const Text &message, const QString &detail = {}, const Text &remedy = {})
 {
     return tl::make_unexpected(Error {code, message, remedy, detail});
 }

@@ -74,8 +74,7 @@ std::optional<double> parseDbm(const QString &text)
     return match.captured(1).toDouble();
 }
 
-Error makeError(
-    ErrorCode code, const QString &message, const QString &remedy, const QString &detail)
+Error makeError(ErrorCode code, const Text &message, const Text &remedy, const QString &detail)
 {
     return Error::make(code, message, detail, remedy);
 }

@@ -4,6 +4,7 @@
 #include "services/logging.h"
 #include "services/presencemonitor.h"
 #include "services/recipeloader.h"
+#include "services/recordlock.h"
 #include "services/recordstore.h"
 #include "services/tr.h"
 
@@ -84,6 +85,14 @@ Result<> StationController::open(const StationOptions &options)
     if (options.fixtures.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("No fixtures are configured."));
     m_options = options;
+
+    // One station process per record: a second one is refused before it touches the file (and
+    // above all before it could close this station's live runs as INTERRUPTED).
+    Result<std::unique_ptr<RecordLock>> locked
+        = RecordLock::acquire(options.recordPath, options.processMode);
+    if (!locked)
+        return fail(locked.error());
+    m_recordLock = std::move(*locked);
 
     m_record = std::make_unique<RecordStore>();
     m_record->setSyncEveryWrite(options.recordSyncEveryWrite);
@@ -304,19 +313,19 @@ int StationController::startAll()
     return started;
 }
 
-void StationController::stopFixture(int fixture)
+void StationController::stopFixture(int fixture, CancelReason reason, int signal)
 {
     const auto it = m_slots.find(fixture);
     if (it == m_slots.end() || !it->second.running)
         return;
-    it->second.cancel.cancel();
-    logEvent(fixture, u"run-abort"_s, {});
+    it->second.cancel.cancel(reason, signal);
+    logEvent(fixture, u"run-abort"_s, stopCause(it->second.cancel).english());
 }
 
-void StationController::stopAll()
+void StationController::stopAll(CancelReason reason, int signal)
 {
     for (auto &[number, slot] : m_slots)
-        stopFixture(number);
+        stopFixture(number, reason, signal);
 }
 
 bool StationController::isRunning(int fixture) const
@@ -417,7 +426,7 @@ void StationController::logEvent(
     }
 }
 
-void StationController::shutdown(std::chrono::milliseconds bound)
+void StationController::shutdown(std::chrono::milliseconds bound, CancelReason reason, int signal)
 {
     if (m_shutDown)
         return;
@@ -425,8 +434,14 @@ void StationController::shutdown(std::chrono::milliseconds bound)
     m_recordRetry->stop();
     if (m_presence)
         m_presence->cancel();
-    for (auto &[number, slot] : m_slots)
-        slot.cancel.cancel();
+    for (auto &[number, slot] : m_slots) {
+        if (slot.running)
+            logEvent(number, u"run-abort"_s, [&] {
+                slot.cancel.cancel(reason, signal);
+                return stopCause(slot.cancel).english();
+            }());
+        slot.cancel.cancel(reason, signal);
+    }
     const QDeadlineTimer deadline(bound);
     if (m_presenceThread) {
         m_presenceThread->quit();
@@ -450,6 +465,8 @@ void StationController::shutdown(std::chrono::milliseconds bound)
         m_record->close();
         m_record.reset();
     }
+    // Only now may another station open the record: this one has closed its connections.
+    m_recordLock.reset();
 }
 
 } // namespace Station

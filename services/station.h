@@ -24,6 +24,7 @@ namespace Station {
 
 class FixtureWorker;
 class PresenceMonitor;
+class RecordLock;
 class RecordStore;
 
 // Stops a worker thread: quit, then wait with a bound (qBittorrent's deleter idea). A thread
@@ -44,6 +45,8 @@ struct StationOptions
     QString stationName;
     QString operatorName;
     QString appVersion;
+    // Who holds the record, as a second station is told: "window" or "headless".
+    QString processMode = QStringLiteral("window");
     bool presence = true; // poll for the tiles
     // Real hardware whose fixtures are bound by FTDI location may poll libftdi1 instead of
     // list-attached (see PresenceMonitor::Source).
@@ -105,14 +108,17 @@ public:
 
     [[nodiscard]] Result<> startFixture(int fixture);
     int startAll(); // the fixtures that were started
-    void stopFixture(int fixture);
-    void stopAll();
+    // `reason` becomes the cause of the aborted runs (DESIGN: endings tell the truth).
+    void stopFixture(int fixture, CancelReason reason = CancelReason::Operator, int signal = 0);
+    void stopAll(CancelReason reason = CancelReason::Operator, int signal = 0);
     bool isRunning(int fixture) const;
     bool isAnyRunning() const;
     bool isRecordWritable() const { return m_failingRecords.isEmpty(); }
 
     // Cancels every run, waits (bounded) for the threads, then closes the record.
-    void shutdown(std::chrono::milliseconds bound = ShutdownBound);
+    void shutdown(std::chrono::milliseconds bound = ShutdownBound,
+        CancelReason reason = CancelReason::Shutdown,
+        int signal = 0);
 
 Q_SIGNALS:
     void fixtureChanged(const Station::FixtureSnapshot &snapshot);
@@ -157,8 +163,9 @@ private:
     bool m_hasRecipe = false;
     std::map<int, Slot> m_slots; // by fixture number
     QList<int> m_failingRecords;
-    std::unique_ptr<RecordStore> m_record; // the main thread's own connection (events, serials)
-    QTimer *m_recordRetry = nullptr;       // asks idle workers to flush their queued results
+    std::unique_ptr<RecordLock> m_recordLock; // held from open() to the end of shutdown()
+    std::unique_ptr<RecordStore> m_record;    // the main thread's own connection (events, serials)
+    QTimer *m_recordRetry = nullptr;          // asks idle workers to flush their queued results
     ThreadHandle m_presenceThread;
     PresenceMonitor *m_presence = nullptr;
 };

@@ -403,7 +403,7 @@ Result<> StationConfig::validate() const
     const QStringList found = problems();
     if (found.isEmpty())
         return {};
-    return fail(ErrorCode::InvalidArgument, found.join(u'\n'));
+    return fail(ErrorCode::InvalidArgument, Text::raw(found.join(u'\n')));
 }
 
 std::optional<FixtureConfig> StationConfig::fixture(int number) const
@@ -466,12 +466,12 @@ Result<QString> StationConfig::rfToolCliProgram(const QStringList &searchPaths) 
 Result<QString> resolveToolPath(
     const QString &configuredPath, const QString &name, const QStringList &searchPaths)
 {
-    const QString remedy = Tr::tr("Install it, or set its path in the station settings.");
+    const Text remedy = Tr::tr("Install it, or set its path in the station settings.");
     if (configuredPath.isEmpty()) {
         const QString found = QStandardPaths::findExecutable(name, searchPaths);
         if (!found.isEmpty())
             return QDir::cleanPath(found);
-        const QString where = searchPaths.isEmpty()
+        const Text where = searchPaths.isEmpty()
             ? Tr::tr("on the PATH")
             : Tr::tr("in %1").arg(QDir::toNativeSeparators(searchPaths.join(u", "_s)));
         return fail(

@@ -1,8 +1,34 @@
 #include "services/stationtypes.h"
 
+#include "services/tr.h"
+
+#include <signal.h>
+#include <string.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
+
+Text stopCause(const CancelToken &cancel)
+{
+    switch (cancel.reason()) {
+    case CancelReason::None:
+    case CancelReason::Operator:
+        return Tr::tr("The operator stopped the run.");
+    case CancelReason::WindowClosed:
+        return Tr::tr("The station window was closed during the run.");
+    case CancelReason::Signal: {
+        const int signal = cancel.signal();
+        const char *name = ::sigabbrev_np(signal);
+        return Tr::tr("The station was ended by signal %1 (SIG%2) during the run.")
+            .arg(signal)
+            .arg(name ? QString::fromLatin1(name) : u"?"_s);
+    }
+    case CancelReason::Shutdown:
+        return Tr::tr("The station shut down during the run.");
+    }
+    return Tr::tr("The operator stopped the run.");
+}
 
 QString stepOutcomeName(StepOutcome outcome)
 {

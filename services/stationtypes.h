@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/canceltoken.h"
 #include "services/result.h"
 #include "services/toolrunner.h"
 
@@ -24,6 +25,9 @@ QString runOutcomeName(RunOutcome outcome);
 QString presenceName(Presence presence);
 std::optional<StepOutcome> stepOutcomeFromName(const QString &name);
 std::optional<RunOutcome> runOutcomeFromName(const QString &name);
+
+// What ended a cancelled run, as its cause says it: the operator, the window, or a signal.
+Text stopCause(const CancelToken &cancel);
 
 // One tool call (or UART exchange) as kept in the record.
 struct CommandRecord
@@ -63,9 +67,9 @@ struct StepResult
     QList<CommandRecord> commands;
     QList<Measurement> measurements;
     ErrorCode errorCode = ErrorCode::None;
-    QString cause;    // translated plain-language cause (failure only)
-    QString remedy;   // translated remedy (failure only)
-    QString note;     // e.g. "OS already 26.09; recover skipped"
+    Text cause;       // plain-language cause (failure only)
+    Text remedy;      // what to do about it (failure only)
+    Text note;        // e.g. "OS already 26.09; recover skipped"
     QVariantMap data; // facts the step learned: deviceId, ipAddress, imageIds, ...
 };
 
@@ -87,7 +91,7 @@ struct FixtureSnapshot
     QDateTime started;  // UTC, run start
     QDateTime finished; // UTC, run end
     ErrorCode errorCode = ErrorCode::None;
-    QString cause; // failing step's plain-language cause
+    Text cause; // failing step's plain-language cause (or why the run ended)
     QString failedStep;
 };
 

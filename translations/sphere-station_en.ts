@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Station</name>
+    <name>Station::Tr</name>
     <message numerus="yes">
         <location filename="../services/headlessrunner.cpp" line="+181"/>
         <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>

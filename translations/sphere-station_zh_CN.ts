@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Station</name>
+    <name>Station::Tr</name>
     <message>
         <location filename="../app/stationsetup.cpp" line="+108"/>
         <source>%1 does not run: %2</source>

@@ -537,7 +537,7 @@ bool DeviceViewWidget::showRun(qint64 runId)
     }
     const Result<RunDetail> detail = m_query->runDetail(runId);
     if (!detail) {
-        showError(detail.error().message);
+        showError(detail.error().message.translated());
         return false;
     }
     m_error.clear();
@@ -762,7 +762,7 @@ void DeviceViewWidget::showCause()
     const int failedRow = m_steps->firstFailedRow();
     if (failedRow >= 0)
         failed = m_steps->step(failedRow);
-    QString cause = !failed.cause.isEmpty() ? failed.cause : m_run.cause;
+    QString cause = (!failed.cause.isEmpty() ? failed.cause : m_run.cause).translated();
     const ErrorCode code = m_run.errorCode != ErrorCode::None ? m_run.errorCode : failed.errorCode;
 
     QString title;
@@ -786,7 +786,7 @@ void DeviceViewWidget::showCause()
     m_causeTitle->setPalette(titlePalette);
     m_causeText->setText(cause.isEmpty() ? tr("No cause was recorded.") : cause);
     m_remedyText->setVisible(!failed.remedy.isEmpty());
-    m_remedyText->setText(tr("What to do: %1").arg(failed.remedy));
+    m_remedyText->setText(tr("What to do: %1").arg(failed.remedy.translated()));
     m_causeCode->setText(code == ErrorCode::None ? QString() : errorCodeName(code));
 }
 
@@ -843,11 +843,11 @@ void DeviceViewWidget::showStep(int row)
     // The failing step's cause and remedy are in the panel at the top already.
     const bool inPanel = !m_causePanel->isHidden() && row == m_steps->firstFailedRow();
     if (!step.cause.isEmpty() && !inPanel)
-        causeLines << tr("<b>Cause:</b> %1").arg(step.cause.toHtmlEscaped());
+        causeLines << tr("<b>Cause:</b> %1").arg(step.cause.translated().toHtmlEscaped());
     if (!step.remedy.isEmpty() && !inPanel)
-        causeLines << tr("<b>What to do:</b> %1").arg(step.remedy.toHtmlEscaped());
+        causeLines << tr("<b>What to do:</b> %1").arg(step.remedy.translated().toHtmlEscaped());
     if (!step.note.isEmpty())
-        causeLines << tr("<b>Note:</b> %1").arg(step.note.toHtmlEscaped());
+        causeLines << tr("<b>Note:</b> %1").arg(step.note.translated().toHtmlEscaped());
     m_stepCause->setText(causeLines.join(u"<br>"_s));
     m_stepCause->setVisible(!causeLines.isEmpty());
 

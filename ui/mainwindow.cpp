@@ -393,7 +393,8 @@ bool MainWindow::openRecipe(const QString &path)
     }
     Result<Recipe> loaded = loadRecipe(path);
     if (!loaded) {
-        post(Severity::Error, tr("Recipe %1 not loaded: %2").arg(name, loaded.error().message));
+        post(Severity::Error,
+            tr("Recipe %1 not loaded: %2").arg(name, loaded.error().message.translated()));
         return false;
     }
     const ToolSetup &tools = m_station.tools();
@@ -549,7 +550,7 @@ void MainWindow::startFixture(int fixture)
         refusal = refusalFor(fixture);
     if (refusal.isEmpty()) {
         if (Result<> started = m_station.startFixture(fixture); !started)
-            refusal = started.error().message;
+            refusal = started.error().message.translated();
     }
     if (!refusal.isEmpty()) {
         //: A refused start: "F3 not started: scan the device's label first."
@@ -588,7 +589,7 @@ void MainWindow::startAll()
                 ++started;
                 continue;
             } else {
-                refusal = ok.error().message;
+                refusal = ok.error().message.translated();
             }
         }
         auto it = std::find_if(refused.begin(), refused.end(), [&](const auto &entry) {
@@ -668,7 +669,8 @@ bool MainWindow::bindScannedLabel(const QString &scanned)
         //: A refused label scan: "Label SN-1 refused for F3: the label ... belongs to another
         //: device"
         post(Severity::Error,
-            tr("Label %1 refused for %2: %3").arg(label, title, bound.error().message));
+            tr("Label %1 refused for %2: %3")
+                .arg(label, title, bound.error().message.translated()));
         return false;
     }
     //: A label bound by a scan: "Label SN-1 → F3"
@@ -887,7 +889,8 @@ bool MainWindow::ensureRecordQuery()
         return true;
     m_query = std::make_unique<RecordQuery>();
     if (Result<> opened = m_query->open(m_station.recordPath()); !opened) {
-        post(Severity::Error, tr("The record cannot be read: %1").arg(opened.error().message));
+        post(Severity::Error,
+            tr("The record cannot be read: %1").arg(opened.error().message.translated()));
         m_deviceView->setRecordQuery(nullptr);
         m_recordsPage->setRecord(nullptr, m_station.recordPath());
         m_yieldPage->setRecordQuery(nullptr);
@@ -986,9 +989,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_statusBar->showMessage(tr("Stopping the station…"));
     QApplication::setOverrideCursor(Qt::WaitCursor);
     // Cancels every run and waits (bounded) for the workers, then closes the record.
-    m_station.shutdown();
+    m_station.shutdown(StationController::ShutdownBound, CancelReason::WindowClosed);
     QApplication::restoreOverrideCursor();
     event->accept();
+}
+
+void MainWindow::endBySignal(int signal)
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    // No question asked: whoever sent the signal wants the station gone. The runs are aborted
+    // with the signal as their cause, the record closed, and the window then closes.
+    m_station.shutdown(StationController::ShutdownBound, CancelReason::Signal, signal);
+    close();
 }
 
 } // namespace Station

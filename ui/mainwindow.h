@@ -66,6 +66,8 @@ public:
     void startAll();
     void stopFixture(int fixture);
     void stopAll();
+    // SIGINT, SIGTERM or SIGHUP: stop every run with the signal as its cause and close.
+    void endBySignal(int signal);
     // Binds a scanned label to scanTarget(); a refusal is posted. Returns whether it was bound.
     bool bindScannedLabel(const QString &label);
     // The fixture a label scanned now would go to: the selected one, else the first with a

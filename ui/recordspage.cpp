@@ -60,7 +60,8 @@ const QList<RunOutcome> AllOutcomes = {RunOutcome::Pass,
 
 QString errorText(const Error &error)
 {
-    return error.detail.isEmpty() ? error.message : u"%1 (%2)"_s.arg(error.message, error.detail);
+    return error.detail.isEmpty() ? error.message.translated()
+                                  : u"%1 (%2)"_s.arg(error.message.translated(), error.detail);
 }
 
 // Runs on the page's pool: one QSaveFile per file, committed only when every file is complete,

@@ -51,7 +51,9 @@ const AzsphereTimeouts CheckTimeouts = [] {
 
 QString describe(const Error &error)
 {
-    return error.remedy.isEmpty() ? error.message : u"%1 %2"_s.arg(error.message, error.remedy);
+    return error.remedy.isEmpty()
+        ? error.message.translated()
+        : u"%1 %2"_s.arg(error.message.translated(), error.remedy.translated());
 }
 
 // Runs on the dialog's pool: the AzsphereClient blocks this thread only, and the dialog's
@@ -448,8 +450,9 @@ bool SettingsDialog::load(const QString &path)
     if (!loaded) {
         setConfig({});
         m_problemsPanel->show();
-        m_problems->setText(tr("<b>%1 cannot be read:</b> %2")
-                                .arg(path.toHtmlEscaped(), loaded.error().message.toHtmlEscaped()));
+        m_problems->setText(
+            tr("<b>%1 cannot be read:</b> %2")
+                .arg(path.toHtmlEscaped(), loaded.error().message.translated().toHtmlEscaped()));
         return false;
     }
     setConfig(*loaded);

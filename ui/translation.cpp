@@ -83,10 +83,11 @@ Result<QLocale> installTranslations(const QString &language)
         const QLocale english = installEnglish();
         if (language.isEmpty())
             return english; // a system language we do not ship: English
+        // Shown once by the window, never stored: already translated.
         return fail(ErrorCode::InvalidArgument,
-            Tr::tr("There is no translation for the language \"%1\"; the station stays in "
-                   "English.")
-                .arg(language),
+            Text::raw(Tr::tr("There is no translation for the language \"%1\"; the station "
+                             "stays in English.")
+                          .arg(language)),
             u"no %1_%2.qm in %3"_s.arg(translationBaseName(), language, translationDirectory()));
     }
     install(station);

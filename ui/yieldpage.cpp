@@ -225,7 +225,8 @@ void YieldPage::refresh()
         if (report)
             m_report = *report;
         else
-            m_error->setText(tr("Cannot read the record: %1").arg(report.error().message));
+            m_error->setText(
+                tr("Cannot read the record: %1").arg(report.error().message.translated()));
     }
     showReport();
 }

@@ -10,7 +10,8 @@ namespace Station {
 StepResult DetailsStep::run(StepContext &context)
 {
     AzsphereClient &client = context.azsphere();
-    const QString device = context.deviceSelector();
+    // The ID is not known yet: ask the fixture's port.
+    const QString device = context.portSelector();
 
     ToolReply<AttachedDevice> attached = client.showAttached(device);
     if (!attached.isSuccess())
@@ -25,7 +26,7 @@ StepResult DetailsStep::run(StepContext &context)
     if (!facts.deviceId.isEmpty() && facts.deviceId != attached.value->deviceId) {
         return context.fail(ErrorCode::DeviceSwapped,
             Tr::tr("A different device is in the fixture now (expected %1, found %2).")
-                .arg(facts.deviceId.left(8), attached.value->deviceId.left(8)));
+                .arg(shortDeviceId(facts.deviceId), shortDeviceId(attached.value->deviceId)));
     }
     facts.deviceId = attached.value->deviceId;
     if (!attached.value->ipAddress.isEmpty())

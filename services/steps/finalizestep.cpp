@@ -1,20 +1,12 @@
 #include "services/steps/finalizestep.h"
 
 #include "services/azsphereclient.h"
+#include "services/steps/stephelpers.h"
 #include "services/tr.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
-
-namespace {
-
-QString shortId(const QString &deviceId)
-{
-    return deviceId.size() > 12 ? deviceId.left(8) + u"…"_s + deviceId.right(4) : deviceId;
-}
-
-} // namespace
 
 StepResult FinalizeStep::run(StepContext &context)
 {
@@ -61,19 +53,15 @@ StepResult FinalizeStep::run(StepContext &context)
     }
 
     AzsphereClient &client = context.azsphere();
-    const QString device = context.deviceSelector();
-    // 5. The device ID read right now matches: nobody swapped the device in the fixture since.
-    ToolReply<AttachedDevice> attached = client.showAttached(device);
-    if (!attached.isSuccess())
-        return context.fail(attached.error());
-    if (attached.value->deviceId != facts.deviceId) {
-        return context.fail(ErrorCode::DeviceSwapped,
-            Tr::tr("Finalize refused: the device in the fixture (%1) is not the one this run "
-                   "tested (%2).")
-                .arg(shortId(attached.value->deviceId), shortId(facts.deviceId)),
-            {},
-            Tr::tr("Put the tested device back, or start a new run for this one."));
+    // 5. The device in the fixture right now is the one this run tested. The update below is
+    // addressed to the recorded device ID as well, so a device swapped in after this check makes
+    // the update fail instead of finalizing a device that was never tested.
+    if (Result<> same = StepHelpers::confirmIdentity(context, Tr::tr("before finalizing")); !same) {
+        Error refused = same.error();
+        refused.message = Tr::tr("Finalize refused: %1").arg(refused.message);
+        return context.fail(refused);
     }
+    const QString device = facts.deviceId;
     context.setData(u"guard"_s, u"passed"_s);
 
     // The update cannot be undone and the station may die before this step is committed: the
@@ -88,11 +76,29 @@ StepResult FinalizeStep::run(StepContext &context)
     ToolReply<> updated = client.manufacturingStateUpdate(device, *target);
     if (!updated.isSuccess())
         return context.fail(updated.error());
+    context.setData(u"updateSentTo"_s, device);
 
-    // The update prints nothing on success: confirm what the device now reports.
+    // The update prints nothing on success: confirm what the recorded device now reports,
+    // asking it by its ID (a device that left right after the update is not confirmed).
     ToolReply<ManufacturingState> shown = client.manufacturingStateShow(device);
-    if (!shown.isSuccess())
-        return context.fail(shown.error());
+    if (!shown.isSuccess()) {
+        Error unconfirmed = shown.error();
+        if (unconfirmed.code == ErrorCode::DeviceNotConnected) {
+            if (Result<> same = StepHelpers::confirmIdentity(context, Tr::tr("after finalizing"));
+                !same) {
+                unconfirmed.code = same.error().code;
+                unconfirmed.message = same.error().message;
+            }
+        }
+        unconfirmed.message = Tr::tr("The update to %1 was sent to device %2, but its state could "
+                                     "not be confirmed: %3")
+                                  .arg(stateName, shortDeviceId(device))
+                                  .arg(unconfirmed.message);
+        unconfirmed.remedy = Tr::tr("Put device %1 back and check its manufacturing state before "
+                                    "it ships.")
+                                 .arg(shortDeviceId(device));
+        return context.fail(unconfirmed);
+    }
     context.facts().manufacturingState = manufacturingStateName(*shown.value);
     context.facts().deviceInfoChanged = true;
     context.setData(u"manufacturingState"_s, manufacturingStateName(*shown.value));

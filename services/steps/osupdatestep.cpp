@@ -45,7 +45,7 @@ StepResult OsUpdateStep::run(StepContext &context)
         && recoveredId.compare(facts.deviceId, Qt::CaseInsensitive) != 0) {
         return context.fail(ErrorCode::DeviceSwapped,
             Tr::tr("Recovery reported another device (%1) than the one recorded (%2).")
-                .arg(recoveredId.left(8), facts.deviceId.left(8)));
+                .arg(shortDeviceId(recoveredId), shortDeviceId(facts.deviceId)));
     }
 
     Result<QString> after = StepHelpers::identifyOs(context);

@@ -2,6 +2,7 @@
 
 #include "services/azsphereclient.h"
 #include "services/readycheck.h"
+#include "services/steps/stephelpers.h"
 #include "services/tr.h"
 
 #include <QJsonArray>
@@ -42,14 +43,11 @@ StepResult ReadyToShipStep::run(StepContext &context)
 
     // The checks describe the device recorded at `details`, or nothing: a pass here is what
     // lets the finalize guard through.
-    ToolReply<AttachedDevice> attached = client.showAttached(device);
-    if (!attached.isSuccess())
-        return context.fail(attached.error());
-    if (attached.value->deviceId != facts.deviceId) {
-        return context.fail(ErrorCode::DeviceSwapped,
-            Tr::tr("The device in the fixture (%1) is not the one this run recorded (%2).")
-                .arg(attached.value->deviceId.left(8), facts.deviceId.left(8)));
-    }
+    if (Result<> same = StepHelpers::confirmIdentity(context,
+            Tr::tr("before the ready-to-ship "
+                   "checks"));
+        !same)
+        return context.fail(same.error());
 
     ToolReply<ManufacturingState> state = client.manufacturingStateShow(device);
     if (!state.isSuccess())

@@ -1,6 +1,7 @@
 #include "services/steps/rfcalibratestep.h"
 
 #include "services/rftoolclient.h"
+#include "services/steps/stephelpers.h"
 #include "services/tr.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -15,6 +16,35 @@ QByteArray macBytes(const QString &text)
     return hex.size() == 12 ? QByteArray::fromHex(hex) : QByteArray();
 }
 
+// After an e-fuse write: the device at the port must still be the recorded one. If it is not,
+// the write went to one of the two and nobody can tell which: the record says so, with both IDs
+// and the time window, for the people who must find and set aside both devices.
+Result<> confirmWrite(StepContext &context, const Text &what)
+{
+    const QDateTime written = QDateTime::currentDateTimeUtc();
+    Result<> same = StepHelpers::confirmIdentity(context, Tr::tr("after the e-fuse write"));
+    if (same)
+        return {};
+    Error error = same.error();
+    const QString recorded = context.facts().deviceId;
+    const QString other = context.result().data.value(u"deviceInFixture"_s).toString();
+    context.setData(u"efuseWriteUncertain"_s,
+        u"%1 written at %2 to %3 or %4"_s.arg(what.english(),
+            written.toString(Qt::ISODateWithMs),
+            recorded,
+            other.isEmpty() ? u"(no device)"_s : other));
+    error.message
+        = Tr::tr("The %1 was written while the device in fixture %2 changed: %3 was "
+                 "there before the write, %4 after it. Either may now carry it.")
+              .arg(what)
+              .arg(context.fixture().number)
+              .arg(shortDeviceId(recorded))
+              .arg(other.isEmpty() ? Tr::tr("no device") : Text::raw(shortDeviceId(other)));
+    error.remedy = Tr::tr("Set both devices aside for engineering: their e-fuses must be read "
+                          "before either ships.");
+    return fail(error);
+}
+
 } // namespace
 
 StepResult RfCalibrateStep::run(StepContext &context)
@@ -24,7 +54,9 @@ StepResult RfCalibrateStep::run(StepContext &context)
     const QString expected = params.value(u"expected"_s).toString();
     const bool macFromLabel = params.value(u"mac_source"_s).toString() == "label"_L1;
     RfToolClient &rf = context.rfTools();
-    const QString device = context.deviceSelector();
+    // The RF tools are addressed by the fixture's port (their selection by device ID is not
+    // documented), so the identity is read right before and right after each e-fuse write.
+    const QString device = context.portSelector();
 
     // REFERENCE.md 7.2, exactly: read first. E-fuses can be programmed once, so a region that
     // is already there either passes (the same) or fails for good (another one).
@@ -44,7 +76,13 @@ StepResult RfCalibrateStep::run(StepContext &context)
             Tr::tr("Set the device aside: it was calibrated for another region."));
     }
     if (!settings.isRegionSet()) {
+        if (Result<> same
+            = StepHelpers::confirmIdentity(context, Tr::tr("before the region code was written"));
+            !same)
+            return context.fail(same.error());
         ToolReply<QList<RfCliExchange>> written = rf.writeRegionCode(device, region);
+        if (Result<> same = confirmWrite(context, Tr::tr("region code %1").arg(region)); !same)
+            return context.fail(same.error());
         if (!written.isSuccess())
             return context.fail(written.error());
         context.addNote(Tr::tr("region %1 programmed").arg(region));
@@ -66,8 +104,16 @@ StepResult RfCalibrateStep::run(StepContext &context)
                     .arg(settings.macAddress, context.facts().labelMacAddress));
         }
         if (!settings.isMacProgrammed()) {
+            if (Result<> same = StepHelpers::confirmIdentity(
+                    context, Tr::tr("before the MAC address was written"));
+                !same)
+                return context.fail(same.error());
             ToolReply<QList<RfCliExchange>> written
                 = rf.writeMacAddress(device, context.facts().labelMacAddress);
+            if (Result<> same = confirmWrite(
+                    context, Tr::tr("MAC address %1").arg(context.facts().labelMacAddress));
+                !same)
+                return context.fail(same.error());
             if (!written.isSuccess())
                 return context.fail(written.error());
         }
@@ -77,6 +123,9 @@ StepResult RfCalibrateStep::run(StepContext &context)
     if (!check.isSuccess())
         return context.fail(check.error());
     context.setData(u"check"_s, check.value->lines);
+    // The check read the device at the port: it must still be the recorded one.
+    if (Result<> same = StepHelpers::confirmIdentity(context, Tr::tr("after the RF check")); !same)
+        return context.fail(same.error());
     return context.pass();
 }
 

@@ -90,9 +90,14 @@ public:
     const CancelToken &cancel() const { return m_cancel; }
     bool isCancelled() const { return m_cancel.isCancelled(); }
 
-    // The `--device` argument: the fixture's connection path, or the device's IP address when
-    // the tool reports no connection path (the real Linux SDK).
+    // The `--device` argument of azsphere commands. Once `details` has recorded the device ID,
+    // it is that ID (DESIGN.md "Identity"): a different device in the fixture then makes every
+    // command fail instead of changing an untested device. Before that, the fixture's port.
     QString deviceSelector() const;
+    // The fixture's port: its connection path, or the device's IP address when the tool reports
+    // no connection path (the real Linux SDK). For `connect`, `details`, the identity checks,
+    // and the RF tools, whose selection by device ID is not documented.
+    QString portSelector() const;
 
     // Clients for this step, created on the calling (worker) thread. Every tool call they make
     // goes through runTool(): capped to the step's remaining time and recorded in the result.
@@ -104,6 +109,7 @@ public:
     // Text (a Wi-Fi key) that must never reach the record, the log or the live view.
     void addSecret(const QString &secret);
     QString masked(const QString &text) const;
+    Text masked(const Text &text) const;
 
     // The step's deadline (per attempt) and what is left of it. A tool call gets the smaller of
     // its usual timeout and the time left, so a step never outlives its recipe timeout.
@@ -117,7 +123,7 @@ public:
     void addCommand(const CommandRecord &command);
     void addMeasurement(const Measurement &measurement);
     void setData(const QString &key, const QVariant &value);
-    void addNote(const QString &note);
+    void addNote(const Text &note);
     void reportProgress(double fraction, const QString &text);
     void outputLine(const QString &line);
     // Forwards a tool's output lines to the live view.
@@ -132,12 +138,10 @@ public:
 
     // Verdicts: each returns a copy of the result with the outcome (and cause) set.
     StepResult pass();
-    StepResult skip(const QString &note);
+    StepResult skip(const Text &note);
     StepResult fail(const Error &error);
-    StepResult fail(ErrorCode code,
-        const QString &cause,
-        const QString &detail = {},
-        const QString &remedy = {});
+    StepResult fail(
+        ErrorCode code, const Text &cause, const QString &detail = {}, const Text &remedy = {});
 
     StepResult &result() { return m_result; }
 

@@ -1,6 +1,7 @@
 #include "services/azsphereclient.h"
 #include "services/rftoolclient.h"
 #include "services/steps/step.h"
+#include "services/steps/stephelpers.h"
 #include "services/tr.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,6 +38,13 @@ StepContext::StepContext(const FixtureConfig &fixture,
 StepContext::~StepContext() = default;
 
 QString StepContext::deviceSelector() const
+{
+    if (!m_facts.deviceId.isEmpty())
+        return m_facts.deviceId;
+    return portSelector();
+}
+
+QString StepContext::portSelector() const
 {
     // Once `connect` has found the device, name it as the tool reported it: by connection path,
     // or by IP address where the tool reports none (the real Linux SDK), even if the fixture is
@@ -125,6 +133,18 @@ QString StepContext::masked(const QString &text) const
     return out;
 }
 
+Text StepContext::masked(const Text &text) const
+{
+    // A secret inside a text (a tool echoing the key) must leave neither rendering; the text
+    // then loses its translation, which is the smaller harm.
+    for (const QString &secret : m_secrets) {
+        if (!secret.isEmpty()
+            && (text.english().contains(secret) || text.toStorage().contains(secret)))
+            return Text::raw(masked(text.english()));
+    }
+    return text;
+}
+
 void StepContext::addSecret(const QString &secret)
 {
     if (!secret.isEmpty() && !m_secrets.contains(secret))
@@ -155,12 +175,12 @@ void StepContext::setData(const QString &key, const QVariant &value)
     m_result.data.insert(key, value);
 }
 
-void StepContext::addNote(const QString &note)
+void StepContext::addNote(const Text &note)
 {
     if (m_result.note.isEmpty())
         m_result.note = note;
     else
-        m_result.note += u"; "_s + note;
+        m_result.note = Text::raw(u"%1; %2"_s).arg(m_result.note, note);
 }
 
 void StepContext::reportProgress(double fraction, const QString &text)
@@ -191,35 +211,53 @@ StepResult StepContext::pass()
 {
     m_result.outcome = StepOutcome::Passed;
     m_result.errorCode = ErrorCode::None;
-    m_result.cause.clear();
-    m_result.remedy.clear();
+    m_result.cause = {};
+    m_result.remedy = {};
     return m_result;
 }
 
-StepResult StepContext::skip(const QString &note)
+StepResult StepContext::skip(const Text &note)
 {
     addNote(note);
     m_result.outcome = StepOutcome::Skipped;
     m_result.errorCode = ErrorCode::None;
-    m_result.cause.clear();
-    m_result.remedy.clear();
+    m_result.cause = {};
+    m_result.remedy = {};
     return m_result;
 }
 
-StepResult StepContext::fail(const Error &error)
+StepResult StepContext::fail(const Error &given)
 {
-    const bool aborted = error.code == ErrorCode::Cancelled || isCancelled();
+    const bool aborted = given.code == ErrorCode::Cancelled || isCancelled();
+    Error error = given;
+    // A command addressed to the recorded device ID found no such device: say whether the
+    // fixture now holds another device (a swap, which the ID kept from being changed) or none.
+    if (!aborted && error.code == ErrorCode::DeviceNotConnected && !m_facts.deviceId.isEmpty()) {
+        if (Result<> same = StepHelpers::confirmIdentity(*this, Tr::tr("after the command failed"));
+            !same) {
+            Error refined = same.error();
+            if (refined.code == ErrorCode::DeviceSwapped) {
+                refined.message = Tr::tr("%1 The command was addressed to %2, so nothing was "
+                                         "done to the device now in the fixture.")
+                                      .arg(refined.message)
+                                      .arg(shortDeviceId(m_facts.deviceId));
+            }
+            refined.detail
+                = error.detail.isEmpty() ? refined.detail : refined.detail + u"\n"_s + error.detail;
+            error = refined;
+        }
+    }
     m_result.outcome = aborted ? StepOutcome::Aborted : StepOutcome::Failed;
     m_result.errorCode = aborted ? ErrorCode::Cancelled : error.code;
-    m_result.cause = aborted ? Tr::tr("The operator aborted the run.") : masked(error.message);
-    m_result.remedy = aborted ? QString() : error.remedy;
+    m_result.cause = aborted ? stopCause(m_cancel) : masked(error.message);
+    m_result.remedy = aborted ? Text() : masked(error.remedy);
     if (!error.detail.isEmpty())
         m_result.data.insert(u"errorDetail"_s, masked(error.detail));
     return m_result;
 }
 
 StepResult StepContext::fail(
-    ErrorCode code, const QString &cause, const QString &detail, const QString &remedy)
+    ErrorCode code, const Text &cause, const QString &detail, const Text &remedy)
 {
     return fail(Error::make(code, cause, detail, remedy));
 }

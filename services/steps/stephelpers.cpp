@@ -119,7 +119,7 @@ Result<> deploy(StepContext &context,
 
     // Production-signed and not trusted: the device's keystore is older than the signing key.
     facts.autoKeystoreUsed = true;
-    context.addNote(u"trusted keystore sideloaded automatically"_s);
+    context.addNote(Tr::tr("trusted keystore sideloaded automatically"));
     context.setData(u"autoKeystore"_s, autoKeystore);
     context.outputLine(
         Tr::tr("Image not trusted; sideloading the trusted keystore %1").arg(autoKeystore));
@@ -131,6 +131,50 @@ Result<> deploy(StepContext &context,
     ToolReply<DeployReport> retry = client.sideloadDeploy(device, packagePath, manualStart);
     if (!retry.isSuccess())
         return fail(retry.error());
+    return {};
+}
+
+Result<QString> deviceInFixture(StepContext &context)
+{
+    ToolReply<AttachedDevice> reply = context.azsphere().showAttached(context.portSelector());
+    if (!reply.isSuccess())
+        return fail(reply.error());
+    if (reply.value->deviceId.isEmpty()) {
+        return fail(ErrorCode::DeviceNotResponding,
+            Tr::tr("The device in fixture %1 did not report its ID.").arg(context.fixture().number),
+            reply.tool.stdOutText());
+    }
+    return reply.value->deviceId;
+}
+
+Result<> confirmIdentity(StepContext &context, const Text &moment)
+{
+    const QString recorded = context.facts().deviceId;
+    if (recorded.isEmpty())
+        return {}; // before `details` there is no identity to keep (the loader orders it first)
+    const Result<QString> present = deviceInFixture(context);
+    if (!present) {
+        if (present.error().code != ErrorCode::DeviceNotConnected)
+            return fail(present.error());
+        return fail(ErrorCode::DeviceAbsent,
+            Tr::tr("Device %1 is no longer in fixture %2 (checked %3).")
+                .arg(shortDeviceId(recorded))
+                .arg(context.fixture().number)
+                .arg(moment),
+            present.error().detail,
+            Tr::tr("Put the device back and start a new run."));
+    }
+    if (present->compare(recorded, Qt::CaseInsensitive) != 0) {
+        context.setData(u"deviceInFixture"_s, *present);
+        return fail(ErrorCode::DeviceSwapped,
+            Tr::tr("A different device (%1) is in fixture %2 now; this run tested %3 (checked %4).")
+                .arg(shortDeviceId(*present))
+                .arg(context.fixture().number)
+                .arg(shortDeviceId(recorded))
+                .arg(moment),
+            u"recorded %1, in the fixture %2"_s.arg(recorded, *present),
+            Tr::tr("Put the tested device back, or start a new run for this one."));
+    }
     return {};
 }
 

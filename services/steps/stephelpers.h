@@ -48,6 +48,16 @@ Result<> deploy(StepContext &context,
     bool manualStart,
     const QString &autoKeystore);
 
+// The ID of the device that answers at the fixture's port now (`show-attached` by connection
+// path or IP).
+Result<QString> deviceInFixture(StepContext &context);
+
+// Confirms that the device at the fixture's port is the one this run recorded at `details`
+// (DESIGN.md "Identity"), for changes no tool can address by device ID (the RF tools) and
+// results read through the port (the UART). `moment` says when, for the cause ("before the
+// e-fuses are written"). Fails DeviceSwapped naming both devices, or DeviceAbsent.
+Result<> confirmIdentity(StepContext &context, const Text &moment);
+
 // After a deploy that restarts the device (the keystore package): asks `show-attached` once a
 // second until the device answers again, within the step's deadline.
 Result<> waitUntilResponsive(StepContext &context);

@@ -1,5 +1,6 @@
 #include "services/steps/uartteststep.h"
 
+#include "services/steps/stephelpers.h"
 #include "services/tr.h"
 #include "services/uartsession.h"
 
@@ -31,8 +32,12 @@ StepResult UartTestStep::run(StepContext &context)
     if (!actions)
         return context.fail(actions.error());
 
-    // The script compares the device's own answer to `ID` with the device recorded at
-    // `details`: a UART wired to another fixture's device fails as DeviceSwapped.
+    // The UART is the fixture's: its answers belong to the recorded device only if that device
+    // is in the fixture before and after the script. The script also compares the device's own
+    // answer to `ID` with the recorded device: a UART wired to another fixture's device fails.
+    if (Result<> same = StepHelpers::confirmIdentity(context, Tr::tr("before the UART tests"));
+        !same)
+        return context.fail(same.error());
     const QDateTime started = QDateTime::currentDateTimeUtc();
     const UartScriptResult result
         = UartSession::runScript(port, *actions, context.facts().deviceId, context.cancel(), baud);
@@ -61,6 +66,9 @@ StepResult UartTestStep::run(StepContext &context)
         context.setData(u"failedAction"_s, result.failedAction + 1);
         return context.fail(*result.error);
     }
+    if (Result<> same = StepHelpers::confirmIdentity(context, Tr::tr("after the UART tests"));
+        !same)
+        return context.fail(same.error());
     return context.pass();
 }
 

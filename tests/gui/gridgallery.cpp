@@ -19,6 +19,7 @@ using namespace Qt::Literals::StringLiterals;
 using Station::FixtureSnapshot;
 using Station::Presence;
 using Station::RunOutcome;
+using Station::Text;
 
 namespace {
 
@@ -117,7 +118,8 @@ FixtureSnapshot snapshotFor(int fixture, int count)
         s.stepName = Steps.at(3);
         s.failedStep = Steps.at(3);
         s.errorCode = Station::ErrorCode::ImageNotTrusted;
-        s.cause = u"The device's trusted keystore is older than the image's signing key"_s;
+        s.cause
+            = Text::raw(u"The device's trusted keystore is older than the image's signing key"_s);
         s.finished = s.started.addSecs(131);
         break;
     case Kind::Empty:
@@ -141,7 +143,7 @@ FixtureSnapshot snapshotFor(int fixture, int count)
         s.stepIndex = 7;
         s.stepName = Steps.at(6);
         s.failedStep = Steps.at(6);
-        s.cause = u"Stopped by the operator"_s;
+        s.cause = Text::raw(u"Stopped by the operator"_s);
         s.finished = s.started.addSecs(200);
         break;
     case Kind::Interrupted:
@@ -149,7 +151,8 @@ FixtureSnapshot snapshotFor(int fixture, int count)
         s.stepIndex = 9;
         s.stepName = Steps.at(8);
         s.failedStep = Steps.at(8);
-        s.cause = u"The station stopped during this run; the device's state is unknown"_s;
+        s.cause
+            = Text::raw(u"The station stopped during this run; the device's state is unknown"_s);
         s.finished = s.started.addSecs(301);
         break;
     }

@@ -155,8 +155,8 @@ StepResult makeStep(int seq,
     auto failWith = [&](ErrorCode code, const QString &cause, const QString &remedy) {
         s.outcome = StepOutcome::Failed;
         s.errorCode = code;
-        s.cause = cause;
-        s.remedy = remedy;
+        s.cause = Text::raw(cause);
+        s.remedy = Text::raw(remedy);
     };
 
     if (spec.type == u"connect") {
@@ -219,7 +219,7 @@ StepResult makeStep(int seq,
             }
             out << u"Finished writing images; rebooting board."_s << u"Device ID: %1"_s.arg(d.id)
                 << u"Device recovered successfully."_s;
-            s.note = u"OS 25.10 -> 26.09"_s;
+            s.note = Text::raw(u"OS 25.10 -> 26.09"_s);
         }
         s.commands << command(Azsphere,
             withDevice({u"device"_s, u"recover"_s, u"--images"_s, u"/srv/line/os/26.09"_s}, d),
@@ -508,7 +508,7 @@ Result<qint64> writeRun(
                 s.outcome = StepOutcome::Aborted;
                 s.finished = t.addSecs(9);
                 s.errorCode = ErrorCode::Cancelled;
-                s.cause = u"Stopped by the operator."_s;
+                s.cause = Text::raw(u"Stopped by the operator."_s);
                 s.commands.last().outcome = ToolOutcome::Cancelled;
                 s.commands.last().exitCode = -1;
                 s.commands.last().finished = s.finished;
@@ -554,7 +554,7 @@ Result<qint64> writeRun(
             return fail(ok.error());
     }
     if (outcome != RunOutcome::Running && outcome != RunOutcome::Interrupted) {
-        if (auto ok = store.finishRun(*id, outcome, failedStep, code, cause, t); !ok)
+        if (auto ok = store.finishRun(*id, outcome, failedStep, code, Text::raw(cause), t); !ok)
             return fail(ok.error());
     }
     if (end)

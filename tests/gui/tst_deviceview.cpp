@@ -100,7 +100,7 @@ void tst_DeviceView::initTestCase()
         RunOutcome::Fail,
         u"Load functional test app"_s,
         ErrorCode::ImageNotTrusted,
-        u"Image not trusted by device"_s,
+        Text::raw(u"Image not trusted by device"_s),
         start.started.addSecs(226)));
     store.close();
     QVERIFY(m_longQuery.open(longRecord));

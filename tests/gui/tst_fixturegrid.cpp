@@ -19,6 +19,7 @@ using Station::FixtureTileDelegate;
 using Station::FixtureTileView;
 using Station::Presence;
 using Station::RunOutcome;
+using Station::Text;
 using TileState = FixtureModel::TileState;
 using Density = FixtureTileDelegate::Density;
 using Action = FixtureTileDelegate::Action;
@@ -65,7 +66,8 @@ FixtureSnapshot snapshotIn(TileState state, int fixture)
     case TileState::Fail:
         s.verdict = RunOutcome::Fail;
         s.failedStep = u"Check keystore"_s;
-        s.cause = u"The device's trusted keystore is older than the image's signing key"_s;
+        s.cause
+            = Text::raw(u"The device's trusted keystore is older than the image's signing key"_s);
         break;
     case TileState::Aborted:
         s.verdict = RunOutcome::Aborted;

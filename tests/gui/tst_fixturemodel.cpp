@@ -10,6 +10,7 @@ using Station::FixtureModel;
 using Station::FixtureSnapshot;
 using Station::Presence;
 using Station::RunOutcome;
+using Station::Text;
 
 namespace {
 
@@ -49,7 +50,8 @@ FixtureSnapshot finished(int fixture, RunOutcome outcome)
         s.stepIndex = 13;
     } else {
         s.failedStep = u"Keystore check"_s;
-        s.cause = u"The device's trusted keystore is older than the image's signing key"_s;
+        s.cause
+            = Text::raw(u"The device's trusted keystore is older than the image's signing key"_s);
     }
     return s;
 }

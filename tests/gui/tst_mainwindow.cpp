@@ -242,7 +242,9 @@ void tst_MainWindow::faultShowsFailWithCause()
     QVERIFY(command);
     QVERIFY2(
         command->toPlainText().contains(u"sideload deploy"_s), qPrintable(command->toPlainText()));
-    QVERIFY(command->toPlainText().contains(u"--device 1212"_s));
+    // Addressed to the device recorded at details, never only to the fixture's port.
+    static const QRegularExpression byId(u"--device [0-9a-f]{128}"_s);
+    QVERIFY2(byId.match(command->toPlainText()).hasMatch(), qPrintable(command->toPlainText()));
     const auto *out = view->findChild<OutputView *>(u"stdout"_s);
     const auto *err = view->findChild<OutputView *>(u"stderr"_s);
     QVERIFY(out && err);

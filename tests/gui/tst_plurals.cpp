@@ -52,7 +52,7 @@ void tst_Plurals::plurals_data()
 
     const QByteArray window = "Station::MainWindow";
     const QByteArray badge = "Station::RecipeBadge";
-    const QByteArray station = "Station";
+    const QByteArray station = "Station::Tr";
     QTest::newRow("en 1 fixture") << u"en"_s << window << QByteArray(Started) << 1
                                   << u"Started 1 fixture."_s;
     QTest::newRow("en 2 fixtures")

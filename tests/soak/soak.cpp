@@ -462,7 +462,8 @@ StationExit Soak::runStation(Recipe recipe, const QList<int> &fixtures, bool kil
     clock.start();
     auto process = ToolRunner::startBackground(call);
     if (!process) {
-        violation(u"station-start"_s, process.error().message + u' ' + process.error().detail);
+        violation(
+            u"station-start"_s, process.error().message.english() + u' ' + process.error().detail);
         return result;
     }
     BackgroundProcess &station = **process;
@@ -1032,7 +1033,7 @@ void Soak::checkFinal()
     buffer.open(QIODevice::WriteOnly);
     const auto written = exportCsv(m_record, RunFilter {}, buffer);
     if (!written) {
-        violation(u"csv"_s, written.error().message + u' ' + written.error().detail);
+        violation(u"csv"_s, written.error().message.english() + u' ' + written.error().detail);
         return;
     }
     const QList<QStringList> parsed = parseCsv(buffer.data());

@@ -386,7 +386,7 @@ void tst_AzsphereClient::deployImageNotTrustedIsRefined()
         1);
     const auto reply = m_client->sideloadDeploy(u"1211"_s, u"/nope/app.imagepackage"_s);
     QCOMPARE(reply.error().code, ErrorCode::ImageNotTrusted);
-    QVERIFY(reply.error().message.startsWith(u"(a)"_s));
+    QVERIFY(reply.error().message.english().startsWith(u"(a)"_s));
 
     m_tool.answer("Deploying '/x.imagepackage' to the attached device.\n"
                   "Image package '/x.imagepackage' has been deployed to the attached device.\n");

@@ -197,13 +197,13 @@ void tst_ClientsSim::sideloadAndImageNotTrusted()
     const auto untrusted = azsphere.sideloadDeploy(u"1211"_s, product);
     QVERIFY(!untrusted.isSuccess());
     QCOMPARE(untrusted.error().code, ErrorCode::ImageNotTrusted);
-    QVERIFY2(untrusted.error().message.startsWith(u"Production thumbprint"_s),
+    QVERIFY2(untrusted.error().message.english().startsWith(u"Production thumbprint"_s),
         qPrintable(untrusted.error().message));
 
     // A development build: cause (a).
     const auto dev = azsphere.sideloadDeploy(u"1211"_s, development);
     QCOMPARE(dev.error().code, ErrorCode::ImageNotTrusted);
-    QVERIFY(dev.error().message.startsWith(u"SDK development thumbprint"_s));
+    QVERIFY(dev.error().message.english().startsWith(u"SDK development thumbprint"_s));
 
     // The keystore package, then the product package.
     QVERIFY(
@@ -367,7 +367,7 @@ void tst_ClientsSim::rfTools()
     const QString productUs = m_assets + u"/rf/product-US.bin"_s;
     const auto before = rf.check(u"1211"_s, productUs);
     QCOMPARE(before.error().code, ErrorCode::RfCheckFailed);
-    QVERIFY(before.error().message.contains(u"Region code"_s));
+    QVERIFY(before.error().message.english().contains(u"Region code"_s));
 
     QVERIFY(rf.writeRegionCode(u"1211"_s, u"US"_s).isSuccess());
     const auto after = rf.show(u"1211"_s);
@@ -387,7 +387,7 @@ void tst_ClientsSim::rfTools()
     // An e-fuse is programmed once.
     const auto twice = rf.writeRegionCode(u"1211"_s, u"JP"_s);
     QCOMPARE(twice.error().code, ErrorCode::EfuseAlreadyProgrammed);
-    QVERIFY(twice.error().message.contains(u"already programmed"_s));
+    QVERIFY(twice.error().message.english().contains(u"already programmed"_s));
 
     QCOMPARE(
         rf.check(u"1211"_s, m_assets + u"/mt3620an.json"_s).error().code, ErrorCode::RecipeInvalid);
@@ -428,8 +428,8 @@ void tst_ClientsSim::uartScriptOverServe()
     worker->start();
     QVERIFY(worker->wait(QDeadlineTimer(30000)));
     QVERIFY2(result.isSuccess(),
-        qPrintable(
-            result.error->message + u'\n' + UartSession::formatTranscript(result.transcript)));
+        qPrintable(result.error->message.english() + u'\n'
+            + UartSession::formatTranscript(result.transcript)));
     QCOMPARE(result.deviceId, id);
     QCOMPARE(result.measurements.size(), 1);
 
@@ -447,13 +447,13 @@ void tst_ClientsSim::uartScriptOverServe()
     QVERIFY(worker->wait(QDeadlineTimer(30000)));
     QVERIFY(!result.isSuccess());
     QCOMPARE(result.failedAction, 5);
-    QVERIFY2(
-        result.error->message.contains(u"FAIL FLASH_CRC"_s), qPrintable(result.error->message));
+    QVERIFY2(result.error->message.english().contains(u"FAIL FLASH_CRC"_s),
+        qPrintable(result.error->message.english()));
 
     // Unplugging during a wait is a hang-up, not a timeout.
     simulator({u"fault"_s, u"set"_s, u"--device"_s, id, u"uart-silent"_s});
     std::atomic_bool sent {false};
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     worker.reset(QThread::create([&] {
         UartSession session;
         if (!session.open(port) || !session.send(u"PING"_s))

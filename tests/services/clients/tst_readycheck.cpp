@@ -434,9 +434,9 @@ void tst_ReadyCheck::failureNamesTheFailedChecks()
     QCOMPARE(report.osVersion, u"26.09"_s);
     const Error error = report.failure();
     QCOMPARE(error.code, ErrorCode::ReadyCheckFailed);
-    QVERIFY(error.message.contains(u"Device manufacturing state is Module1Complete"_s));
-    QVERIFY(error.message.contains(u"Device contains configured networks"_s));
-    QVERIFY(!error.message.contains(u"Device ready check not successful"_s));
+    QVERIFY(error.message.english().contains(u"Device manufacturing state is Module1Complete"_s));
+    QVERIFY(error.message.english().contains(u"Device contains configured networks"_s));
+    QVERIFY(!error.message.english().contains(u"Device ready check not successful"_s));
     QCOMPARE(error.detail, report.text());
 }
 

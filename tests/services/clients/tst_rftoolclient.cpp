@@ -290,7 +290,7 @@ void tst_RfToolClient::checkClient()
     }
     QCOMPARE(errorCodeName(reply.error().code), errorCodeName(code));
     if (code == ErrorCode::RfCheckFailed) {
-        QVERIFY(reply.error().message.contains(u"Target power 5 GHz"_s));
+        QVERIFY(reply.error().message.english().contains(u"Target power 5 GHz"_s));
         QVERIFY(reply.error().detail.contains(u"ERROR: Offset 0x0080"_s));
         QVERIFY(reply.error().detail.contains(u"OK: Region code: US"_s));
     }
@@ -347,7 +347,8 @@ void tst_RfToolClient::cliReplies()
     QVERIFY(!exchanges.has_value());
     QCOMPARE(errorCodeName(exchanges.error().code), errorCodeName(code));
     if (!cause.isEmpty())
-        QVERIFY2(exchanges.error().message.contains(cause), qPrintable(exchanges.error().message));
+        QVERIFY2(exchanges.error().message.english().contains(cause),
+            qPrintable(exchanges.error().message));
 
     // The client gives the same verdict, whatever the exit code says.
     FakeTools tools;

@@ -244,7 +244,7 @@ void tst_UartSession::sendAndExpect()
 {
     FakeDevice device;
     QVERIFY(device.isValid());
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QList<UartLine> transcript;
     QVERIFY(runInWorker([&] {
         UartSession session;
@@ -272,7 +272,7 @@ void tst_UartSession::bannerAndOtherLinesAreSkipped()
     FakeDevice device;
     QVERIFY(device.isValid());
     device.setBanner("BOOT sphere-ft 1.4.0\r\nREADY\r\n");
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QVERIFY(runInWorker([&] {
         UartSession session;
         if (!session.open(device.slavePath()) || !session.send(u"VERSION"_s))
@@ -288,8 +288,8 @@ void tst_UartSession::expectTimesOutWithLinesSeen()
 {
     FakeDevice device;
     QVERIFY(device.isValid());
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
-    Result<QRegularExpressionMatch> partial = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
+    Result<QRegularExpressionMatch> partial = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QVERIFY(runInWorker([&] {
         UartSession session;
         if (!session.open(device.slavePath()) || !session.send(u"NOISE"_s))
@@ -302,18 +302,18 @@ void tst_UartSession::expectTimesOutWithLinesSeen()
     }));
     QVERIFY(!match.has_value());
     QCOMPARE(match.error().code, ErrorCode::UartTimeout);
-    QVERIFY2(match.error().message.contains(u"BOOT sphere-ft 1.4.0"_s),
+    QVERIFY2(match.error().message.english().contains(u"BOOT sphere-ft 1.4.0"_s),
         qPrintable(match.error().message));
     QVERIFY(match.error().detail.contains(u"BOOT sphere-ft 1.4.0"_s));
     QCOMPARE(partial.error().code, ErrorCode::UartTimeout);
-    QVERIFY(partial.error().message.contains(u"PONG"_s));
+    QVERIFY(partial.error().message.english().contains(u"PONG"_s));
 }
 
 void tst_UartSession::errLineFailsAtOnce()
 {
     FakeDevice device;
     QVERIFY(device.isValid());
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QElapsedTimer timer;
     QVERIFY(runInWorker([&] {
         UartSession session;
@@ -324,7 +324,7 @@ void tst_UartSession::errLineFailsAtOnce()
     }));
     QVERIFY(!match.has_value());
     QCOMPARE(match.error().code, ErrorCode::UartUnexpectedReply);
-    QVERIFY(match.error().message.contains(u"ERR BAD_ARGUMENT GPIO 99 out of range"_s));
+    QVERIFY(match.error().message.english().contains(u"ERR BAD_ARGUMENT GPIO 99 out of range"_s));
     // Not a timeout: it failed on the ERR line, long before the 30 s deadline.
     QVERIFY(timer.elapsed() < 20000);
 }
@@ -333,7 +333,7 @@ void tst_UartSession::errLineMatchedByExpectPasses()
 {
     FakeDevice device;
     QVERIFY(device.isValid());
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QVERIFY(runInWorker([&] {
         UartSession session;
         if (!session.open(device.slavePath()) || !session.send(u"FROB"_s))
@@ -349,7 +349,7 @@ void tst_UartSession::failPatternFailsAtOnce()
     FakeDevice device;
     QVERIFY(device.isValid());
     device.setSelfTestFailure("FLASH_CRC");
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QVERIFY(runInWorker([&] {
         UartSession session;
         if (!session.open(device.slavePath()) || !session.send(u"SELFTEST"_s))
@@ -360,7 +360,7 @@ void tst_UartSession::failPatternFailsAtOnce()
     }));
     QVERIFY(!match.has_value());
     QCOMPARE(match.error().code, ErrorCode::UartUnexpectedReply);
-    QVERIFY(match.error().message.contains(u"FAIL FLASH_CRC"_s));
+    QVERIFY(match.error().message.english().contains(u"FAIL FLASH_CRC"_s));
 }
 
 void tst_UartSession::measure_data()
@@ -403,7 +403,7 @@ void tst_UartSession::measure()
 
     FakeDevice device;
     QVERIFY(device.isValid());
-    Result<Measurement> result = fail(ErrorCode::Internal, u"not run"_s);
+    Result<Measurement> result = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QList<Measurement> measurements;
     QVERIFY(runInWorker([&] {
         UartSession session;
@@ -581,7 +581,7 @@ void tst_UartSession::hangUpIsUartError()
 {
     FakeDevice device;
     QVERIFY(device.isValid());
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     bool openAfter = true;
     QElapsedTimer timer;
     QVERIFY(runInWorker([&] {
@@ -604,7 +604,7 @@ void tst_UartSession::cancelEndsTheWait()
     FakeDevice device;
     QVERIFY(device.isValid());
     CancelToken cancel;
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     std::atomic_bool finished {false};
     std::unique_ptr<QThread> worker(QThread::create([&] {
         UartSession session(cancel);
@@ -635,7 +635,7 @@ void tst_UartSession::missingPort()
     }));
     QVERIFY(!opened.has_value());
     QCOMPARE(opened.error().code, ErrorCode::UartError);
-    QVERIFY(opened.error().message.contains(path));
+    QVERIFY(opened.error().message.english().contains(path));
     QCOMPARE(result.error->code, ErrorCode::UartError);
     QCOMPARE(result.failedAction, 0);
 
@@ -687,7 +687,7 @@ void tst_UartSession::baudRate()
     QVERIFY(device.isValid());
     bool opened = false;
     qint32 used = 0;
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QList<UartLine> transcript;
     QVERIFY(runInWorker([&] {
         UartSession session;
@@ -737,8 +737,8 @@ void tst_UartSession::nonStandardBaudRateRefused()
     }));
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, ErrorCode::InvalidArgument);
-    QVERIFY2(
-        opened.error().message.contains(QString::number(baud)), qPrintable(opened.error().message));
+    QVERIFY2(opened.error().message.english().contains(QString::number(baud)),
+        qPrintable(opened.error().message));
     QVERIFY(!open);
     QVERIFY(!result.isSuccess());
     QCOMPARE(result.error->code, ErrorCode::InvalidArgument);

@@ -876,7 +876,7 @@ void tst_Recipe::invalidRecipe()
     actual.sort();
     QCOMPARE(actual.join(u'\n'), expected.join(u'\n'));
     for (const QString &line : std::as_const(expected))
-        QVERIFY(recipe.error().message.contains(line));
+        QVERIFY(recipe.error().message.english().contains(line));
 }
 
 void tst_Recipe::validVariants_data()
@@ -1125,7 +1125,7 @@ void tst_Recipe::errorShape()
     QVERIFY(!recipe);
     const Station::Error &error = recipe.error();
     QCOMPARE(error.code, ErrorCode::RecipeInvalid);
-    const QStringList lines = error.message.split(u'\n');
+    const QStringList lines = error.message.english().split(u'\n');
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines.at(0), u"The recipe /srv/line.json is invalid (2 problem(s)):"_s);
     QCOMPARE(lines.mid(1).join(u'\n'), error.detail);
@@ -1133,8 +1133,8 @@ void tst_Recipe::errorShape()
 
     const Station::Result<Recipe> anonymous = Station::loadRecipeFromBytes("[]", m_dir.path());
     QVERIFY(!anonymous);
-    QCOMPARE(
-        anonymous.error().message.section(u'\n', 0, 0), u"The recipe is invalid (1 problem(s)):"_s);
+    QCOMPARE(anonymous.error().message.english().section(u'\n', 0, 0),
+        u"The recipe is invalid (1 problem(s)):"_s);
 }
 
 void tst_Recipe::recipeFileMissing()
@@ -1142,7 +1142,7 @@ void tst_Recipe::recipeFileMissing()
     const Station::Result<Recipe> recipe = Station::loadRecipe(m_dir.path() + u"/none.json"_s);
     QVERIFY(!recipe);
     QCOMPARE(recipe.error().code, ErrorCode::FileMissing);
-    QVERIFY(recipe.error().message.contains(m_dir.path() + u"/none.json"_s));
+    QVERIFY(recipe.error().message.english().contains(m_dir.path() + u"/none.json"_s));
 }
 
 void tst_Recipe::unreadableFile()

@@ -176,13 +176,13 @@ void tst_CsvExport::initTestCase()
     failed.commands = {command(u"=cmd|' /C calc'!A0"_s, -1, failed.started)};
     failed.commands[0].stdErr = u"@error: out of spec"_s;
     failed.errorCode = ErrorCode::RfCheckFailed;
-    failed.cause = u"=HYPERLINK(\"http://x\",\"y\")"_s;
+    failed.cause = Text::raw(u"=HYPERLINK(\"http://x\",\"y\")"_s);
     QVERIFY(store.commitStep(*run2, failed));
     QVERIFY(store.finishRun(*run2,
         RunOutcome::Fail,
         u"-rf"_s,
         ErrorCode::RfCheckFailed,
-        u"=HYPERLINK(\"http://x\",\"y\")"_s,
+        Text::raw(u"=HYPERLINK(\"http://x\",\"y\")"_s),
         at(QTime(7, 0, 2))));
 
     // Run 3 (late shift): aborted; the clock stepped back (negative duration); a two-line cause.
@@ -199,7 +199,7 @@ void tst_CsvExport::initTestCase()
         RunOutcome::Aborted,
         {},
         ErrorCode::Cancelled,
-        u"line1\r\nline2"_s,
+        Text::raw(u"line1\r\nline2"_s),
         at(QTime(14, 59, 58, 500))));
 
     // Run 4 (night shift of 11 March): still running.

@@ -187,9 +187,9 @@ StepResult secondStep(const SampleRun &run, const QDateTime &started)
         : run.outcome == RunOutcome::Aborted       ? StepOutcome::Aborted
                                                    : StepOutcome::Passed;
     step.errorCode = run.code;
-    step.cause = run.cause;
-    step.remedy = run.cause.isEmpty() ? QString() : u"Check it"_s;
-    step.note = u"run %1"_s.arg(run.id);
+    step.cause = Text::raw(run.cause);
+    step.remedy = Text::raw(run.cause.isEmpty() ? QString() : u"Check it"_s);
+    step.note = Text::raw(u"run %1"_s.arg(run.id));
     CommandRecord first;
     first.commandLine = u"RfSettingsTool check --device X"_s;
     first.outcome = ToolOutcome::Succeeded;
@@ -306,7 +306,7 @@ void tst_RecordQuery::initTestCase()
                 run.outcome,
                 run.failedStep,
                 run.code,
-                run.cause,
+                Text::raw(run.cause),
                 start.started.addSecs(120));
             QVERIFY(finished);
         }
@@ -803,7 +803,7 @@ void tst_RecordQuery::refusesMissingOrOldFile()
     QSqlDatabase::removeDatabase(u"old"_s);
     auto outdated = query.open(old);
     QVERIFY(!outdated);
-    QVERIFY2(outdated.error().message.contains(u"schema version 1"_s),
+    QVERIFY2(outdated.error().message.english().contains(u"schema version 1"_s),
         qPrintable(outdated.error().message));
     QVERIFY(!query.isOpen());
     QVERIFY(!QSqlDatabase::connectionNames().contains(query.connectionName()));

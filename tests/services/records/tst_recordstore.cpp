@@ -179,10 +179,10 @@ StepResult sampleStep(int seq, StepOutcome outcome = StepOutcome::Passed)
     step.measurements = {Measurement {u"txPower"_s, -3.5, u"dBm"_s, -10.0, 20.0, true}};
     if (outcome == StepOutcome::Failed) {
         step.errorCode = ErrorCode::ImageNotTrusted;
-        step.cause = u"The image is not trusted."_s;
-        step.remedy = u"Use a signed image."_s;
+        step.cause = Text::raw(u"The image is not trusted."_s);
+        step.remedy = Text::raw(u"Use a signed image."_s);
     }
-    step.note = u"note %1"_s.arg(seq);
+    step.note = Text::raw(u"note %1"_s.arg(seq));
     step.data = {{u"deviceId"_s, u"ABC"_s}, {u"count"_s, seq}};
     return step;
 }
@@ -336,7 +336,7 @@ void tst_RecordStore::migratesFromVersion1()
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().detail));
 
     Inspector inspect(recordPath());
-    QCOMPARE(inspect.value(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(inspect.value(u"PRAGMA user_version"_s).toInt(), RecordStore::schemaVersion());
     QCOMPARE(inspect.rows(u"SELECT id, device_id, recipe_name, outcome, fixture_label, backend "
                           u"FROM runs ORDER BY id"_s),
         (QList<QStringList> {{u"7"_s, u"DEV7"_s, u"old"_s, u"PASS"_s, QString(), QString()},
@@ -368,9 +368,9 @@ void tst_RecordStore::refusesNewerVersion()
     auto opened = store.open(recordPath());
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, ErrorCode::Database);
-    QVERIFY2(
-        opened.error().message.contains(u"newer station"_s), qPrintable(opened.error().message));
-    QVERIFY(opened.error().message.contains(u"99"_s));
+    QVERIFY2(opened.error().message.english().contains(u"newer station"_s),
+        qPrintable(opened.error().message));
+    QVERIFY(opened.error().message.english().contains(u"99"_s));
     QVERIFY(!store.isOpen());
     // The connection was removed again: no name leaks.
     QVERIFY(!QSqlDatabase::connectionNames().contains(store.connectionName()));
@@ -387,7 +387,7 @@ void tst_RecordStore::refusesForeignFile()
     RecordStore store;
     auto opened = store.open(recordPath());
     QVERIFY(!opened);
-    QVERIFY2(opened.error().message.contains(u"not a Sphere Station record"_s),
+    QVERIFY2(opened.error().message.english().contains(u"not a Sphere Station record"_s),
         qPrintable(opened.error().message));
 }
 
@@ -589,7 +589,8 @@ void tst_RecordStore::finishRules()
     auto running = store.finishRun(*runId, RunOutcome::Running);
     QVERIFY(!running);
     QCOMPARE(running.error().code, ErrorCode::InvalidArgument);
-    QVERIFY(store.finishRun(*runId, RunOutcome::Aborted, {}, ErrorCode::Cancelled, u"Abort"_s));
+    QVERIFY(store.finishRun(
+        *runId, RunOutcome::Aborted, {}, ErrorCode::Cancelled, Text::raw(u"Abort"_s)));
     // The same verdict again is harmless (a retried write); a different one is refused.
     QVERIFY(store.finishRun(*runId, RunOutcome::Aborted));
     auto other = store.finishRun(*runId, RunOutcome::Fail);
@@ -919,7 +920,8 @@ void tst_RecordStore::concurrentWriters()
             RecordStore store; // one connection, on this thread only
             outcome->connectionName = store.connectionName();
             auto note = [outcome](const QString &what, const Error &error) {
-                outcome->failures << what + u": "_s + error.message + u" / "_s + error.detail;
+                outcome->failures << what + u": "_s + error.message.english() + u" / "_s
+                        + error.detail;
             };
             if (auto ok = store.open(path); !ok)
                 return note(u"open"_s, ok.error());
