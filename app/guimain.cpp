@@ -2,7 +2,6 @@
 
 #include "app/signalwatcher.h"
 #include "services/logging.h"
-#include "services/simulatorbackend.h"
 #include "services/station.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
@@ -40,20 +39,6 @@ QString sampleRecipeFolder()
             break;
     }
     return {};
-}
-
-QString backendText(StationSetup &setup)
-{
-    StationController &station = setup.station();
-    if (SimulatorBackend *simulator = setup.simulator()) {
-        //: Status bar: "Simulator: 8 devices (bench /tmp/sphere-bench-x1)"
-        return Tr::tr("Simulator: %n device(s) (bench %1)", nullptr, station.fixtureCount())
-            .arg(QDir::toNativeSeparators(simulator->benchDirectory()));
-    }
-    const ToolSetup &tools = station.tools();
-    //: Status bar: "azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1"
-    return Tr::tr("azsphere %1 %2")
-        .arg(QDir::toNativeSeparators(tools.azsphere), tools.azsphereVersion);
 }
 
 // --recipe, else the last one used (if it is still there), else the demo's full.json.
@@ -103,7 +88,7 @@ int runGui(const AppOptions &options)
 
     const QString samples = sampleRecipeFolder();
     MainWindow::Options windowOptions;
-    windowOptions.backendText = backendText(setup);
+    windowOptions.backendText = setup.backendDescription();
     windowOptions.recipeFolder
         = !setup.config().recipeFolder.isEmpty() ? setup.config().recipeFolder : samples;
     windowOptions.configPath

@@ -5,8 +5,8 @@
 #include "app/stationsetup.h"
 #include "services/headlessrunner.h"
 #include "services/logging.h"
-#include "services/simulatorbackend.h"
 #include "services/station.h"
+#include "services/textcheck.h"
 
 #ifdef STATION_HAVE_GUI
 #include "app/guimain.h"
@@ -23,6 +23,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Station;
@@ -97,6 +98,17 @@ Result<AppOptions> readOptions(const QCommandLineParser &parser)
     options.configPath = parser.value(u"config"_s);
     options.operatorName = parser.value(u"operator"_s);
     options.stationName = parser.value(u"station"_s);
+    // An empty --config would silently fall back to the default configuration.
+    if (parser.isSet(u"config"_s) && options.configPath.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"--config takes a file name"_s);
+    if (parser.isSet(u"recipe"_s) && options.recipePath.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"--recipe takes a file name"_s);
+    // These names go into the record and the headless output.
+    for (const auto &[option, value] : {std::pair {u"--operator"_s, options.operatorName},
+             std::pair {u"--station"_s, options.stationName}}) {
+        if (const QString problem = nameTextProblem(value); !problem.isEmpty())
+            return fail(ErrorCode::InvalidArgument, option + u": "_s + problem);
+    }
     bool ok = true;
     if (parser.isSet(u"simulate"_s)) {
         options.simulate = parser.value(u"simulate"_s).toInt(&ok);
@@ -133,21 +145,21 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     }
     StationSetup setup;
     if (Result<> built = setup.build(options, false); !built) {
-        printErr(u"sphere-station: %1"_s.arg(built.error().message));
-        if (!built.error().detail.isEmpty())
-            printErr(built.error().detail);
+        const Error &error = built.error();
+        printErr(u"sphere-station: %1"_s.arg(error.message));
+        // A recipe's problems are in both the message and the detail: print them once.
+        if (!error.detail.isEmpty() && !error.message.contains(error.detail))
+            printErr(error.detail);
         return ExitUsage;
     }
     StationController &station = setup.station();
+    printOut(setup.backendDescription());
     printOut(
-        u"recipe %1 %2 (%3 steps), %4 fixture(s), record %5%6"_s
+        u"recipe %1 %2 (%3 steps), %4 fixture(s), record %5"_s
             .arg(station.recipe().name, station.recipe().version)
             .arg(station.recipe().steps.size())
             .arg(options.fixtures.isEmpty() ? station.fixtureCount() : int(options.fixtures.size()))
-            .arg(setup.recordPath(),
-                setup.simulator()
-                    ? u", simulator bench %1"_s.arg(setup.simulator()->benchDirectory())
-                    : QString()));
+            .arg(setup.recordPath()));
     if (station.interruptedRunsClosed() > 0)
         printOut(u"%1 run(s) left open earlier were closed as INTERRUPTED"_s.arg(
             station.interruptedRunsClosed()));
@@ -206,7 +218,14 @@ int main(int argc, char *argv[])
 #endif
     }
     addStationOptions(parser);
-    parser.process(*app);
+    // parse(), not process(): a malformed command line (e.g. --config without its file) exits
+    // with ExitUsage like every other refusal, not with process()'s 1 ("a device failed").
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printErr(u"sphere-station: %1"_s.arg(parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(u"version"_s) || parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s))
+        parser.process(*app); // prints the help or version, and exits, as Qt does
     Result<AppOptions> options = readOptions(parser);
     if (!options) {
         printErr(u"sphere-station: %1"_s.arg(options.error().message));

@@ -53,19 +53,26 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
     // Configuration: the named file, else the default one if it exists, else defaults (the
     // simulator back end).
     if (!options.configPath.isEmpty()) {
-        Result<StationConfig> loaded = StationConfig::load(options.configPath);
-        if (!loaded)
-            return fail(loaded.error());
-        m_config = *loaded;
-    } else if (QFileInfo::exists(StationConfig::defaultPath())) {
-        Result<StationConfig> loaded = StationConfig::load(StationConfig::defaultPath());
+        m_configPath = options.configPath;
+    } else {
+        // QFileInfo::exists is true for a FIFO or a folder too: load() then says what it is.
+        const QFileInfo defaultFile(StationConfig::defaultPath());
+        if (defaultFile.exists() || defaultFile.isSymLink())
+            m_configPath = defaultFile.filePath();
+    }
+    if (!m_configPath.isEmpty()) {
+        Result<StationConfig> loaded = StationConfig::load(m_configPath);
         if (!loaded)
             return fail(loaded.error());
         m_config = *loaded;
     }
 
     StationOptions station;
-    const bool simulate = options.simulate > 0 || m_config.backend == Backend::Simulator;
+    // --simulate N on the command line chooses the simulator for this run whatever the
+    // configuration says (backendDescription() then says so); otherwise the configuration's
+    // back end, which is "real" whenever it names an azsphere tool without "backend=simulator".
+    m_simulateOption = options.simulate > 0;
+    const bool simulate = m_simulateOption || m_config.backend == Backend::Simulator;
     if (simulate) {
         SimulatorBackend::Options sim;
         sim.devices = options.simulate > 0
@@ -82,9 +89,18 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
     } else {
         if (Result<> valid = m_config.validate(); !valid)
             return valid;
+        // The configuration asks for the real tools: without them the station refuses to start,
+        // it never runs the simulator instead.
         Result<QString> azsphere = m_config.azsphereProgram();
-        if (!azsphere)
-            return fail(azsphere.error());
+        if (!azsphere) {
+            return fail(azsphere.error().code,
+                Tr::tr("The station configuration %1 selects the real back end, but %2")
+                    .arg(QDir::toNativeSeparators(m_configPath), azsphere.error().message),
+                azsphere.error().detail,
+                Tr::tr("Install the Azure Sphere SDK or correct tools/azsphere in the station "
+                       "configuration; to use the simulator, write backend=simulator in its "
+                       "[station] section."));
+        }
         station.tools.azsphere = *azsphere;
         // The RF tools are optional until a recipe needs them (checked below).
         station.tools.rfSettingsTool = m_config.rfSettingsToolProgram().value_or(QString());
@@ -164,6 +180,32 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         }
     }
     return {};
+}
+
+QString StationSetup::backendDescription() const
+{
+    if (!m_station)
+        return {};
+    const ToolSetup &tools = m_station->tools();
+    const QString azsphere = QDir::toNativeSeparators(tools.azsphere);
+    if (!m_simulator) {
+        //: Status bar and headless output: the real tools, e.g. "Back end: real (azsphere
+        //: /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)"
+        return Tr::tr("Back end: real (azsphere %1 %2)").arg(azsphere, tools.azsphereVersion);
+    }
+    //: Status bar and headless output: the simulator's stand-ins and its bench folder
+    QString text = Tr::tr("Back end: simulated (azsphere %1, bench %2)")
+                       .arg(azsphere, QDir::toNativeSeparators(m_simulator->benchDirectory()));
+    if (m_simulateOption && m_config.backend == Backend::Real) {
+        text += u"; "_s
+            + Tr::tr("--simulate overrides backend=real of the station configuration %1")
+                  .arg(QDir::toNativeSeparators(m_configPath));
+    } else if (!m_config.azspherePath.isEmpty()) {
+        text += u"; "_s
+            + Tr::tr("the configured azsphere %1 is not used")
+                  .arg(QDir::toNativeSeparators(m_config.azspherePath));
+    }
+    return text;
 }
 
 } // namespace Station

@@ -44,6 +44,12 @@ public:
     SimulatorBackend *simulator() { return m_simulator.get(); }
     const StationConfig &config() const { return m_config; }
     QString recordPath() const { return m_recordPath; }
+    // The back end in use, for the status bar and the headless output, e.g.
+    // "Back end: simulated (azsphere /…/sim-bin/azsphere, bench /tmp/sphere-bench-x1)" or
+    // "Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)". With the
+    // simulator it also says what of the configuration it leaves unused (a configured azsphere,
+    // or backend=real overridden by --simulate). Valid after a successful build().
+    QString backendDescription() const;
 
     // <AppLocalDataLocation>/sphere-station-record.sqlite
     static QString defaultRecordPath();
@@ -51,6 +57,8 @@ public:
 private:
     StationConfig m_config;
     QString m_recordPath;
+    QString m_configPath;          // the configuration file read, or empty
+    bool m_simulateOption = false; // --simulate N chose the simulator
     std::unique_ptr<SimulatorBackend> m_simulator;
     std::unique_ptr<StationController> m_station;
 };

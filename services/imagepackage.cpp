@@ -1,10 +1,9 @@
 #include "services/imagepackage.h"
 
+#include "services/boundedfile.h"
 #include "services/devicedata.h"
 #include "services/tr.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QtEndian>
 
 #include <array>
@@ -244,21 +243,19 @@ Result<ImagePackageInfo> ImagePackage::parse(const QByteArray &bytes)
 
 Result<ImagePackageInfo> ImagePackage::read(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
+    static_assert(MaximumFileSize == FileLimit::ImagePackage);
+    const Result<QByteArray> bytes = readRegularFile(path, MaximumFileSize);
+    if (!bytes && bytes.error().code == ErrorCode::FileMissing)
         return fail(ErrorCode::FileMissing,
             Tr::tr("The image package %1 does not exist.").arg(path),
             path,
             Tr::tr("Fix the recipe or restore the file."));
-    if (QFileInfo(path).size() > MaximumFileSize)
-        return notAPackage(u"%1: larger than %2 bytes"_s.arg(path).arg(MaximumFileSize));
-    if (!file.open(QIODevice::ReadOnly))
+    if (!bytes)
         return fail(ErrorCode::Io,
-            Tr::tr("The image package %1 cannot be read.").arg(path),
-            file.errorString(),
+            Tr::tr("The image package cannot be read: %1").arg(bytes.error().message),
+            bytes.error().detail,
             Tr::tr("Check the file's permissions and the disk."));
-    const QByteArray bytes = file.readAll();
-    Result<ImagePackageInfo> info = parse(bytes);
+    Result<ImagePackageInfo> info = parse(*bytes);
     if (!info)
         info.error().detail = path + u": "_s + info.error().detail;
     return info;

@@ -63,7 +63,8 @@ public:
     static constexpr qsizetype SignatureSize = 64;
     static constexpr qsizetype MinimumSize = 76; // signature + magic, count and metaLength
     static constexpr quint32 Magic = 0x4D345834; // "4X4M"
-    static constexpr qint64 MaximumFileSize = 512LL * 1024 * 1024;
+    // FileLimit::ImagePackage (services/boundedfile.h); read() refuses a larger file.
+    static constexpr qint64 MaximumFileSize = 64LL * 1024 * 1024;
 
     enum SectionId : quint16 {
         IdentitySection = 0x4449,

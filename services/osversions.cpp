@@ -1,12 +1,13 @@
 #include "services/osversions.h"
 
+#include "services/boundedfile.h"
+#include "services/strictjson.h"
+#include "services/textcheck.h"
 #include "services/tr.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -26,10 +27,11 @@ tl::unexpected<Error> invalid(const QString &reason)
 
 Result<OsVersions> OsVersions::parse(const QByteArray &json)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return invalid(u"not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
+    // Strict: a repeated key (two "images" for one version) is refused, not resolved silently.
+    const auto parsed = StrictJson::parse(json);
+    if (!parsed)
+        return invalid(StrictJson::lines(parsed.error()).join(u"; "_s));
+    const QJsonDocument &doc = *parsed;
     if (!doc.isObject())
         return invalid(u"expected a JSON object"_s);
     const QJsonValue versions = doc.object().value(u"versions"_s);
@@ -45,6 +47,9 @@ Result<OsVersions> OsVersions::parse(const QByteArray &json)
         version.name = entry.value(u"name"_s).toString();
         if (version.name.isEmpty())
             return invalid(where + u": no \"name\""_s);
+        // The name is what the record stores as a device's OS.
+        if (const QString problem = nameTextProblem(version.name); !problem.isEmpty())
+            return invalid(where + u".name: "_s + problem);
         const QJsonArray images = entry.value(u"images"_s).toArray();
         if (images.isEmpty())
             return invalid(where + u" (" + version.name + u"): no \"images\""_s);
@@ -65,18 +70,18 @@ Result<OsVersions> OsVersions::parse(const QByteArray &json)
 
 Result<OsVersions> OsVersions::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
+    const Result<QByteArray> bytes = readRegularFile(path, FileLimit::OsVersions);
+    if (!bytes && bytes.error().code == ErrorCode::FileMissing)
         return fail(ErrorCode::FileMissing,
             Tr::tr("The OS versions file %1 does not exist.").arg(path),
             path,
             Tr::tr("Fix the recipe or restore the file."));
-    if (!file.open(QIODevice::ReadOnly))
+    if (!bytes)
         return fail(ErrorCode::Io,
-            Tr::tr("The OS versions file %1 cannot be read.").arg(path),
-            file.errorString(),
+            Tr::tr("The OS versions file cannot be read: %1").arg(bytes.error().message),
+            bytes.error().detail,
             Tr::tr("Check the file's permissions and the disk."));
-    Result<OsVersions> parsed = parse(file.readAll());
+    Result<OsVersions> parsed = parse(*bytes);
     if (!parsed)
         parsed.error().detail = path + u": "_s + parsed.error().detail;
     return parsed;

@@ -1,5 +1,6 @@
 #include "services/recipejson.h"
 
+#include "services/textcheck.h"
 #include "services/tr.h"
 
 #include <algorithm>
@@ -128,6 +129,18 @@ std::optional<QString> ObjectReader::string(const QString &key, Need need, Empty
         return std::nullopt;
     }
     return v.toString();
+}
+
+std::optional<QString> ObjectReader::name(const QString &key, Need need) const
+{
+    const std::optional<QString> text = string(key, need);
+    if (!text)
+        return std::nullopt;
+    if (const QString problem = nameTextProblem(*text); !problem.isEmpty()) {
+        report(key, problem);
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<bool> ObjectReader::boolean(const QString &key, Need need) const

@@ -67,6 +67,9 @@ public:
     // Each returns nothing when the member is absent or wrong (then reported).
     std::optional<QString> string(
         const QString &key, Need need, Empty empty = Empty::Refused) const;
+    // A non-empty string that reaches the record or the headless output (a name, a version):
+    // NUL and other control characters are refused (services/textcheck.h).
+    std::optional<QString> name(const QString &key, Need need) const;
     std::optional<bool> boolean(const QString &key, Need need = Need::Optional) const;
     std::optional<int> integer(
         const QString &key, int min, int max, Need need = Need::Optional) const;

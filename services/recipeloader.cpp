@@ -1,18 +1,19 @@
 #include "services/recipeloader.h"
 
+#include "services/boundedfile.h"
 #include "services/devicedata.h"
 #include "services/imagepackage.h"
 #include "services/recipejson.h"
+#include "services/strictjson.h"
+#include "services/textcheck.h"
 #include "services/tr.h"
 #include "services/uartsession.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUuid>
@@ -245,7 +246,7 @@ private:
     void resolveReadyToShip();
 
     std::optional<QRegularExpression> regex(const ObjectReader &r, const QString &key);
-    std::optional<FileData> readFile(const QJsonValue &value, const QString &path);
+    std::optional<FileData> readFile(const QJsonValue &value, const QString &path, qint64 maxBytes);
     std::optional<QString> readFolder(const QJsonValue &value, const QString &path);
     std::optional<PackageFacts> readPackage(
         const QJsonValue &value, const QString &path, int requiredType, Signing signing);
@@ -267,15 +268,15 @@ private:
 
 std::optional<Recipe> Validator::validate(const QByteArray &bytes)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        m_problems.add(RootPath,
-            Tr::tr("not valid JSON: %1 at offset %2")
-                .arg(parseError.errorString())
-                .arg(parseError.offset));
+    // A repeated key makes the document mean two things (QJsonDocument would keep the last
+    // value): report every one and nothing else.
+    const auto parsed = StrictJson::parse(bytes);
+    if (!parsed) {
+        for (const StrictJson::Problem &problem : parsed.error())
+            m_problems.add(problem.path.isEmpty() ? RootPath : problem.path, problem.reason);
         return std::nullopt;
     }
+    const QJsonDocument &document = *parsed;
     if (!document.isObject()) {
         m_problems.add(RootPath, Tr::tr("must be a JSON object"));
         return std::nullopt;
@@ -338,8 +339,8 @@ std::optional<Recipe> Validator::validate(const QByteArray &bytes)
 
 void Validator::readHeader(const ObjectReader &top)
 {
-    m_recipe.name = top.string(u"name"_s, Need::Required).value_or(QString());
-    m_recipe.version = top.string(u"version"_s, Need::Required).value_or(QString());
+    m_recipe.name = top.name(u"name"_s, Need::Required).value_or(QString());
+    m_recipe.version = top.name(u"version"_s, Need::Required).value_or(QString());
     m_recipe.description
         = top.string(u"description"_s, Need::Optional, Empty::Allowed).value_or(QString());
     m_recipe.requireSerial = top.boolean(u"require_serial"_s).value_or(false);
@@ -380,7 +381,7 @@ std::optional<RecipeStep> Validator::readStep(const QJsonValue &value, StepFacts
     const std::optional<QString> type = r.choice(u"type"_s, stepTypeNames(), Need::Required);
     RecipeStep step;
     step.type = type.value_or(QString());
-    step.name = r.string(u"name"_s, Need::Optional).value_or(step.type);
+    step.name = r.name(u"name"_s, Need::Optional).value_or(step.type);
     const std::optional<int> timeoutS = r.integer(u"timeout_s"_s, MinTimeoutS, MaxTimeoutS);
     step.retries = r.integer(u"retries"_s, 0, MaxRetries).value_or(0);
     r.checkUnknownKeys();
@@ -751,7 +752,8 @@ std::optional<FileData> Validator::readRfConfiguration(const ObjectReader &p, co
 {
     if (!p.present(key, Need::Required))
         return std::nullopt;
-    const std::optional<FileData> file = readFile(p.value(key), p.pathOf(key));
+    const std::optional<FileData> file
+        = readFile(p.value(key), p.pathOf(key), FileLimit::RfConfiguration);
     if (!file)
         return std::nullopt;
     if (file->bytes.size() != RfConfigurationBytes) {
@@ -925,9 +927,11 @@ void Validator::checkOrder()
     const auto typePath = [this](qsizetype i) { return member(m_facts.at(i).path, u"type"_s); };
     const auto typeAt = [this](qsizetype i) { return m_facts.at(i).type; };
 
-    if (typeAt(0) != "connect"_L1)
+    // A step whose type is missing or unknown has been reported already; the order rules do
+    // not report it a second time.
+    if (!typeAt(0).isEmpty() && typeAt(0) != "connect"_L1)
         m_problems.add(typePath(0), Tr::tr("the first step must be \"connect\""));
-    if (m_facts.size() > 1 && typeAt(1) != "details"_L1)
+    if (m_facts.size() > 1 && !typeAt(1).isEmpty() && typeAt(1) != "details"_L1)
         m_problems.add(typePath(1), Tr::tr("the second step must be \"details\""));
 
     qsizetype finalizeAt = -1;
@@ -935,9 +939,10 @@ void Validator::checkOrder()
     const qsizetype last = m_facts.size() - 1;
     for (qsizetype i = 0; i < m_facts.size(); ++i) {
         const QString type = typeAt(i);
-        if (type == "connect"_L1 && i != 0)
+        // At index 0 and 1 the rules above have already said what belongs there.
+        if (type == "connect"_L1 && i > 1)
             m_problems.add(typePath(i), Tr::tr("\"connect\" may only be the first step"));
-        if (type == "details"_L1 && i != 1)
+        if (type == "details"_L1 && i > 1)
             m_problems.add(typePath(i), Tr::tr("\"details\" may only be the second step"));
         if (type == "os-update"_L1) {
             if (osUpdateAt >= 0)
@@ -1105,27 +1110,21 @@ std::optional<QString> Validator::readRef(
     return resolve(relative);
 }
 
-std::optional<FileData> Validator::readFile(const QJsonValue &value, const QString &path)
+// Reads a referenced file: a regular file of at most maxBytes (services/boundedfile.h), so a
+// FIFO, a device or a huge file is refused at once instead of hanging or filling the memory.
+std::optional<FileData> Validator::readFile(
+    const QJsonValue &value, const QString &path, qint64 maxBytes)
 {
     QString expectedHash;
     const std::optional<QString> absolute = readRef(value, path, true, &expectedHash);
     if (!absolute)
         return std::nullopt;
-    const QFileInfo info(*absolute);
-    if (!info.exists()) {
-        m_problems.add(path, Tr::tr("file not found: %1").arg(*absolute));
+    Result<QByteArray> bytes = readRegularFile(*absolute, maxBytes);
+    if (!bytes) {
+        m_problems.add(path, bytes.error().message);
         return std::nullopt;
     }
-    if (info.isDir()) {
-        m_problems.add(path, Tr::tr("%1 is a folder, not a file").arg(*absolute));
-        return std::nullopt;
-    }
-    QFile file(*absolute);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_problems.add(path, Tr::tr("cannot read %1: %2").arg(*absolute, file.errorString()));
-        return std::nullopt;
-    }
-    FileData data {*absolute, file.readAll()};
+    FileData data {*absolute, std::move(*bytes)};
     const QString actual = sha256Hex(data.bytes);
     m_recipe.fileSha256.insert(data.path, actual);
     if (!expectedHash.isEmpty() && expectedHash != actual) {
@@ -1152,7 +1151,7 @@ std::optional<QString> Validator::readFolder(const QJsonValue &value, const QStr
         return std::nullopt;
     }
     const QDir dir(*absolute);
-    if (dir.entryList({u"*.imagepackage"_s}, QDir::Files).isEmpty()) {
+    if (dir.entryList({u"*.imagepackage"_s}, QDir::Files | QDir::System).isEmpty()) {
         m_problems.add(path, Tr::tr("%1 holds no .imagepackage files").arg(*absolute));
         return std::nullopt;
     }
@@ -1162,7 +1161,7 @@ std::optional<QString> Validator::readFolder(const QJsonValue &value, const QStr
 std::optional<PackageFacts> Validator::readPackage(
     const QJsonValue &value, const QString &path, int requiredType, Signing signing)
 {
-    const std::optional<FileData> file = readFile(value, path);
+    const std::optional<FileData> file = readFile(value, path, FileLimit::ImagePackage);
     if (!file)
         return std::nullopt;
     Result<PackageFacts> facts = inspectImagePackage(file->bytes);
@@ -1206,18 +1205,19 @@ std::optional<PackageFacts> Validator::readPackage(
 
 void Validator::readOsVersionsFile(const QJsonValue &value, const QString &path)
 {
-    const std::optional<FileData> file = readFile(value, path);
+    const std::optional<FileData> file = readFile(value, path, FileLimit::OsVersions);
     if (!file)
         return;
     const auto invalid = [&](const QString &why) {
         m_problems.add(path, Tr::tr("%1 is not a valid OS versions file: %2").arg(file->path, why));
     };
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file->bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        invalid(parseError.errorString());
+    const auto strict = StrictJson::parse(file->bytes);
+    if (!strict) {
+        for (const QString &line : StrictJson::lines(strict.error()))
+            invalid(line);
         return;
     }
+    const QJsonDocument &document = *strict;
     const QJsonArray versions = document.object().value(u"versions"_s).toArray();
     if (versions.isEmpty()) {
         invalid(Tr::tr("no \"versions\" list"));
@@ -1238,6 +1238,11 @@ void Validator::readOsVersionsFile(const QJsonValue &value, const QString &path)
         if (os.name.isEmpty() || os.images.isEmpty() || os.images.size() != images.size()) {
             invalid(Tr::tr("versions[%1] needs a \"name\" and \"images\" of {\"cid\", \"iid\"}")
                         .arg(i));
+            return;
+        }
+        // The name identifies a device's OS in the record.
+        if (const QString problem = nameTextProblem(os.name); !problem.isEmpty()) {
+            invalid(u"versions[%1].name: "_s.arg(i) + problem);
             return;
         }
         parsed.append(os);
@@ -1268,10 +1273,14 @@ void Validator::checkRecoveryFolder(
     const QDir dir(folder);
     QSet<QString> found;
     bool readable = true;
-    const QStringList names = dir.entryList({u"*.imagepackage"_s}, QDir::Files, QDir::Name);
+    // QDir::System: a FIFO, device or dangling link named *.imagepackage is listed, and then
+    // refused by readFile with its reason, instead of being skipped without a word.
+    const QStringList names
+        = dir.entryList({u"*.imagepackage"_s}, QDir::Files | QDir::System, QDir::Name);
     for (const QString &name : names) {
         const QString filePath = dir.absoluteFilePath(name);
-        std::optional<FileData> file = readFile(QJsonValue(filePath), path);
+        std::optional<FileData> file
+            = readFile(QJsonValue(filePath), path, FileLimit::ImagePackage);
         if (!file) {
             readable = false;
             continue;
@@ -1331,14 +1340,14 @@ Result<Recipe> load(const QByteArray &bytes, const QString &baseDir, const QStri
 Result<Recipe> loadRecipe(const QString &path)
 {
     const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    QFile file(absolute);
-    if (!file.open(QIODevice::ReadOnly)) {
+    Result<QByteArray> bytes = readRegularFile(absolute, FileLimit::Recipe);
+    if (!bytes) {
         return fail(ErrorCode::FileMissing,
-            Tr::tr("Cannot read the recipe %1: %2").arg(absolute, file.errorString()),
-            file.errorString(),
+            Tr::tr("Cannot read the recipe: %1").arg(bytes.error().message),
+            bytes.error().detail,
             Tr::tr("Check the recipe path in the station configuration."));
     }
-    return load(file.readAll(), QFileInfo(absolute).absolutePath(), absolute);
+    return load(*bytes, QFileInfo(absolute).absolutePath(), absolute);
 }
 
 Result<Recipe> loadRecipeFromBytes(

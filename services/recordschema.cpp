@@ -1,5 +1,6 @@
 #include "services/recordschema.h"
 
+#include "services/boundedfile.h"
 #include "services/tr.h"
 
 #include <QDir>
@@ -198,6 +199,76 @@ Result<QVariant> scalar(QSqlDatabase &db, const QString &sql, const QString &wha
     return query.value(0);
 }
 
+// The first bytes of every SQLite database file.
+constexpr char SqliteHeader[] = "SQLite format 3";
+
+// Before SQLite opens an existing file: it must be a regular file (SQLite would block on a FIFO)
+// holding a SQLite database. Reads only the header; writes nothing.
+Result<void> checkRecordFile(const QString &path)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const Result<QByteArray> head = readRegularFileStart(path, 100);
+    if (!head) {
+        return fail(ErrorCode::RecordUnwritable,
+            Tr::tr("The record file cannot be used: %1.").arg(head.error().message),
+            head.error().detail,
+            Tr::tr("Name a regular file for the record, or a new file the station creates."));
+    }
+    if (head->isEmpty()) {
+        return fail(ErrorCode::Database,
+            Tr::tr("The file %1 is empty, so it is not a Sphere Station record.").arg(shown),
+            u"0 bytes"_s,
+            Tr::tr("Name another record file, or delete this empty file and the station "
+                   "creates a new record there."));
+    }
+    // sizeof includes the terminating NUL, which the header has as well.
+    if (!head->startsWith(QByteArray(SqliteHeader, sizeof(SqliteHeader)))) {
+        return fail(ErrorCode::Database,
+            Tr::tr("The file %1 is not a Sphere Station record (it is not a SQLite database).")
+                .arg(shown),
+            u"header %1"_s.arg(QString::fromLatin1(head->left(16).toHex(' '))),
+            Tr::tr("Name another record file."));
+    }
+    return {};
+}
+
+// The schema version of the record open in `db` (0 for an empty database, which becomes a new
+// record), or a refusal of a file that is not a record or is newer than this station. Only
+// reads; called before anything writes to the file, and again inside the migration.
+Result<int> recordVersion(QSqlDatabase &db)
+{
+    const Result<int> version = userVersion(db);
+    if (!version)
+        return fail(version.error());
+    auto appId = scalar(db, u"PRAGMA application_id"_s, u"read application id"_s);
+    if (!appId)
+        return fail(appId.error());
+    auto tables = scalar(
+        db, u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"_s, u"count tables"_s);
+    if (!tables)
+        return fail(tables.error());
+
+    const QString file = QDir::toNativeSeparators(db.databaseName());
+    const int id = appId->toInt();
+    if ((id != 0 && id != ApplicationId) || (id == 0 && (*version != 0 || tables->toInt() != 0))) {
+        return fail(ErrorCode::Database,
+            Tr::tr("The file %1 is not a Sphere Station record.").arg(file),
+            u"application_id %1, user_version %2, %3 table(s)"_s.arg(id).arg(*version).arg(
+                tables->toInt()),
+            Tr::tr("Name another record file."));
+    }
+    if (*version > schemaVersion()) {
+        return fail(ErrorCode::Database,
+            Tr::tr("The record file %1 was written by a newer station (schema version %2; this "
+                   "station knows versions up to %3). Use a newer station or another record "
+                   "file.")
+                .arg(file)
+                .arg(*version)
+                .arg(schemaVersion()));
+    }
+    return *version;
+}
+
 Result<void> configure(QSqlDatabase &db, Access access)
 {
     QSqlQuery query(db);
@@ -206,6 +277,10 @@ Result<void> configure(QSqlDatabase &db, Access access)
         return ok;
     if (auto ok = exec(query, u"PRAGMA foreign_keys = ON"_s, u"enable foreign keys"_s); !ok)
         return ok;
+    // Before journal_mode = WAL, which rewrites the file's header: a file that is not a record
+    // is refused exactly as it was found.
+    if (const Result<int> version = recordVersion(db); !version)
+        return fail(version.error());
     if (access == Access::ReadWrite) {
         auto mode = scalar(db, u"PRAGMA journal_mode = WAL"_s, u"set WAL journal mode"_s);
         if (!mode)
@@ -248,9 +323,14 @@ Result<QSqlDatabase> openConnection(
     const QString &path, const QString &connectionName, Access access)
 {
     const QFileInfo info(path);
-    if (access == Access::ReadOnly && !info.exists()) {
+    const bool exists = info.exists() || info.isSymLink();
+    if (access == Access::ReadOnly && !exists) {
         return fail(ErrorCode::FileMissing,
             Tr::tr("The record file %1 does not exist.").arg(QDir::toNativeSeparators(path)));
+    }
+    if (exists) {
+        if (Result<void> usable = checkRecordFile(path); !usable)
+            return fail(usable.error());
     }
     if (access == Access::ReadWrite && !QDir().mkpath(info.absolutePath())) {
         return fail(ErrorCode::RecordUnwritable,
@@ -319,33 +399,10 @@ Result<void> migrate(QSqlDatabase &db)
     if (auto ok = transaction.begin(); !ok)
         return ok;
 
-    const Result<int> version = userVersion(db);
+    // Checked again under the write lock: another process may have changed the file.
+    const Result<int> version = recordVersion(db);
     if (!version)
         return fail(version.error());
-    auto appId = scalar(db, u"PRAGMA application_id"_s, u"read application id"_s);
-    if (!appId)
-        return fail(appId.error());
-    auto tables = scalar(
-        db, u"SELECT count(*) FROM sqlite_master WHERE type = 'table'"_s, u"count tables"_s);
-    if (!tables)
-        return fail(tables.error());
-
-    const QString file = QDir::toNativeSeparators(db.databaseName());
-    const int id = appId->toInt();
-    if ((id != 0 && id != ApplicationId) || (id == 0 && (*version != 0 || tables->toInt() != 0))) {
-        return fail(ErrorCode::Database,
-            Tr::tr("The file %1 is not a Sphere Station record.").arg(file),
-            u"application_id %1, user_version %2"_s.arg(id).arg(*version));
-    }
-    if (*version > schemaVersion()) {
-        return fail(ErrorCode::Database,
-            Tr::tr("The record file %1 was written by a newer station (schema version %2; this "
-                   "station knows versions up to %3). Use a newer station or another record "
-                   "file.")
-                .arg(file)
-                .arg(*version)
-                .arg(schemaVersion()));
-    }
     if (*version == schemaVersion())
         return transaction.commit();
 

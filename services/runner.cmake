@@ -5,3 +5,9 @@ target_sources(station_services PRIVATE
     stationconfig.h stationconfig.cpp
     ftdienumerator.h ftdienumerator.cpp
 )
+# Reading files by path (bounded, regular files only), strict JSON, and the checks on names.
+target_sources(station_services PRIVATE
+    boundedfile.h boundedfile.cpp
+    strictjson.h strictjson.cpp
+    textcheck.h textcheck.cpp
+)

@@ -1,5 +1,7 @@
 #include "services/stationconfig.h"
 
+#include "services/boundedfile.h"
+#include "services/textcheck.h"
 #include "services/tr.h"
 
 #include <QDir>
@@ -8,6 +10,8 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStringDecoder>
+#include <QTemporaryFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -31,6 +35,9 @@ std::optional<Backend> backendFromName(const QString &name)
         if (trimmed.compare(backendName(backend), Qt::CaseInsensitive) == 0)
             return backend;
     }
+    // The record's word for the same thing.
+    if (trimmed.compare("simulated"_L1, Qt::CaseInsensitive) == 0)
+        return Backend::Simulator;
     return std::nullopt;
 }
 
@@ -123,6 +130,17 @@ public:
         return std::chrono::milliseconds(value);
     }
 
+    // A string that reaches the record or the headless output: no control characters.
+    QString name(const QString &key)
+    {
+        const QString value = string(key);
+        if (const QString problem = nameTextProblem(value); !problem.isEmpty()) {
+            m_errors.append(Tr::tr("%1: %2.").arg(fullKey(key), problem));
+            return {};
+        }
+        return value;
+    }
+
     void addError(const QString &error) { m_errors.append(error); }
     const QStringList &errors() const { return m_errors; }
 
@@ -180,6 +198,84 @@ private:
     QHash<QString, int> m_seen;
 };
 
+// What QSettings would take from a line: the full key ("station/backend"), with "\\" as "/",
+// so that "1\\label" and "1/label" are one key, as they are to QSettings.
+QString fullIniKey(const QString &section, const QString &key)
+{
+    QString full = section.isEmpty() || section == "General"_L1 ? key : section + u'/' + key;
+    full.replace(u'\\', u'/');
+    static const QRegularExpression slashes(u"/+"_s);
+    full.replace(slashes, u"/"_s);
+    return full;
+}
+
+// Checks that `bytes` are an ini file as QSettings reads it, line by line, before QSettings sees
+// them: QSettings guesses its way through anything (binary garbage reads as defaults, a
+// repeated key keeps its last value). Allowed: blank lines, comments (";" or "#" first; QSettings
+// reads "#x=1" as a key nobody asks for, and people mean a comment), "[section]" and
+// "key=value", in UTF-8 text without NUL or other control characters except tab; each key once.
+// A UTF-8 byte order mark is removed. Returns the first problem as "line N: ...".
+Result<QByteArray> checkIniText(QByteArray bytes)
+{
+    if (bytes.startsWith("\xef\xbb\xbf"))
+        bytes.remove(0, 3); // QSettings calls a byte order mark a format error
+    const auto problem = [](qsizetype line, const QString &what) {
+        return fail(ErrorCode::InvalidArgument, Tr::tr("line %1: %2").arg(line).arg(what));
+    };
+    // A NUL anywhere says "binary, not text" best, before any line's other faults.
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
+        return problem(bytes.left(nul).count('\n') + 1,
+            Tr::tr("contains a NUL byte; this is not a text file"));
+    }
+    const QList<QByteArray> lines = bytes.split('\n');
+    QString section;
+    QHash<QString, qsizetype> seen; // full key -> line
+    for (qsizetype index = 0; index < lines.size(); ++index) {
+        const qsizetype number = index + 1;
+        QByteArray raw = lines.at(index);
+        if (raw.endsWith('\r'))
+            raw.chop(1);
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString line = decoder.decode(raw);
+        if (decoder.hasError())
+            return problem(number, Tr::tr("is not valid UTF-8 text"));
+        for (const QChar c : line) {
+            if (c != u'\t' && c.category() == QChar::Other_Control) {
+                return problem(number,
+                    Tr::tr("contains the control character U+%1")
+                        .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0')));
+            }
+        }
+        const QString text = line.trimmed();
+        if (text.isEmpty() || text.startsWith(u';') || text.startsWith(u'#'))
+            continue;
+        if (text.startsWith(u'[')) {
+            if (!text.endsWith(u']') || text.size() < 3)
+                return problem(number, Tr::tr("a section must read [name]"));
+            section = text.mid(1, text.size() - 2).trimmed();
+            continue;
+        }
+        const qsizetype equals = text.indexOf(u'=');
+        if (equals < 0) {
+            return problem(number,
+                Tr::tr("\"%1\" is neither [section], key=value, a comment nor blank")
+                    .arg(text.left(40)));
+        }
+        const QString key = text.left(equals).trimmed();
+        if (key.isEmpty())
+            return problem(number, Tr::tr("there is no key before \"=\""));
+        const QString full = fullIniKey(section, key);
+        if (const auto it = seen.constFind(full); it != seen.cend()) {
+            return problem(number,
+                Tr::tr("%1 is set again (first on line %2); each key may appear only once")
+                    .arg(full)
+                    .arg(it.value()));
+        }
+        seen.insert(full, number);
+    }
+    return bytes;
+}
+
 } // namespace
 
 QString StationConfig::defaultPath()
@@ -190,23 +286,41 @@ QString StationConfig::defaultPath()
 
 Result<StationConfig> StationConfig::load(const QString &path)
 {
-    const QFileInfo info(path);
-    if (!info.exists()) {
+    const QString shown = QDir::toNativeSeparators(path);
+    // A regular file of bounded size only: a FIFO or a device would block or never end.
+    Result<QByteArray> bytes = readRegularFile(path, FileLimit::StationConfig);
+    if (!bytes && bytes.error().code == ErrorCode::FileMissing) {
         return fail(ErrorCode::FileMissing,
-            Tr::tr("The station configuration %1 does not exist.")
-                .arg(QDir::toNativeSeparators(path)));
+            Tr::tr("The station configuration %1 does not exist.").arg(shown),
+            bytes.error().detail);
     }
-    if (!info.isFile() || !info.isReadable()) {
+    if (!bytes) {
         return fail(ErrorCode::Io,
-            Tr::tr("The station configuration %1 cannot be read.")
-                .arg(QDir::toNativeSeparators(path)));
+            Tr::tr("The station configuration cannot be read: %1.")
+                .arg(QDir::toNativeSeparators(bytes.error().message)),
+            bytes.error().detail);
+    }
+    const Result<QByteArray> text = checkIniText(*bytes);
+    if (!text) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The station configuration %1 is not a readable ini file: %2.")
+                .arg(shown, text.error().message),
+            {},
+            Tr::tr("Correct the file, or save the configuration again from the settings."));
     }
 
-    QSettings settings(path, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError) {
+    // QSettings reads the bytes just checked, from a private copy, not the path a second time
+    // (the file may have been replaced in between).
+    QTemporaryFile copy;
+    if (!copy.open() || copy.write(*text) != text->size() || !copy.flush()) {
         return fail(ErrorCode::Io,
-            Tr::tr("The station configuration %1 cannot be read.")
-                .arg(QDir::toNativeSeparators(path)),
+            Tr::tr("The station configuration %1 cannot be read: no temporary copy.").arg(shown),
+            copy.errorString());
+    }
+    QSettings settings(copy.fileName(), QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The station configuration %1 is not a readable ini file.").arg(shown),
             settings.status() == QSettings::FormatError ? u"QSettings::FormatError"_s
                                                         : u"QSettings::AccessError"_s);
     }
@@ -214,6 +328,7 @@ Result<StationConfig> StationConfig::load(const QString &path)
     StationConfig config;
     Reader reader(settings);
 
+    const bool backendGiven = settings.contains(KeyBackend);
     const QString backend = reader.string(KeyBackend, backendName(config.backend));
     if (const auto parsed = backendFromName(backend))
         config.backend = *parsed;
@@ -221,8 +336,8 @@ Result<StationConfig> StationConfig::load(const QString &path)
         reader.addError(Tr::tr("%1: unknown back end \"%2\" (use \"simulator\" or \"real\").")
                             .arg(KeyBackend, backend));
 
-    config.stationName = reader.string(KeyName);
-    config.operatorName = reader.string(KeyOperator);
+    config.stationName = reader.name(KeyName);
+    config.operatorName = reader.name(KeyOperator);
     config.recipeFolder = reader.string(KeyRecipeFolder);
     config.recordFile = reader.string(KeyRecordFile);
     config.recordSyncEveryWrite = reader.boolean(KeyRecordSyncEveryWrite, false);
@@ -230,6 +345,11 @@ Result<StationConfig> StationConfig::load(const QString &path)
     config.azspherePath = reader.string(KeyAzsphere);
     config.rfSettingsToolPath = reader.string(KeyRfSettingsTool);
     config.rfToolCliPath = reader.string(KeyRfToolCli);
+    // A file that names an azsphere tool and says nothing about the back end means the real
+    // tool: it never falls back to the simulator silently. Only "backend=simulator" does.
+    if (!backendGiven)
+        config.backend
+            = config.azspherePath.trimmed().isEmpty() ? Backend::Simulator : Backend::Real;
 
     settings.beginGroup(GroupToolEnvironment);
     for (const QString &name : settings.childKeys())
@@ -250,7 +370,7 @@ Result<StationConfig> StationConfig::load(const QString &path)
         settings.setArrayIndex(i);
         FixtureConfig fixture;
         fixture.number = reader.integer(KeyFixtureNumber, i + 1, 1);
-        fixture.label = reader.string(KeyFixtureLabel);
+        fixture.label = reader.name(KeyFixtureLabel);
         fixture.connectionPath = reader.string(KeyFixtureConnectionPath).trimmed();
         fixture.ipAddress = reader.string(KeyFixtureIp).trimmed();
         fixture.uartPort = reader.string(KeyFixtureUart).trimmed();

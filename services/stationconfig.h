@@ -18,7 +18,8 @@ using namespace std::chrono_literals;
 
 enum class Backend { Simulator, Real };
 
-// Stable names as written in the ini file: "simulator", "real".
+// Stable names as written in the ini file: "simulator", "real". backendFromName also takes
+// "simulated" (the record's word), in any case.
 QString backendName(Backend backend);
 std::optional<Backend> backendFromName(const QString &name);
 
@@ -44,6 +45,9 @@ struct FixtureConfig
 // A plain value type: load it, change it, validate it, save it.
 struct StationConfig
 {
+    // From "[station] backend=". A file without that line gets Real when it names an azsphere
+    // tool ("[tools] azsphere=" not empty) and Simulator otherwise: a configured tool never
+    // falls back to the simulator silently (README, "back end").
     Backend backend = Backend::Simulator;
     // Absolute paths of the tools; empty: looked up with QStandardPaths::findExecutable.
     QString azspherePath;
@@ -76,9 +80,13 @@ struct StationConfig
     // <AppConfigLocation>/sphere-station.ini
     static QString defaultPath();
 
-    // Reads the ini file. A file that does not exist is FileMissing; a value of the wrong type
-    // (a fixture number "x", a timeout "-5") is InvalidArgument naming the key. Loading does
-    // not validate, so that the settings dialog can show and fix a bad configuration.
+    // Reads the ini file. A file that does not exist is FileMissing; one that is not a regular
+    // file of at most FileLimit::StationConfig bytes (a FIFO, a folder, /dev/zero) is Io; one
+    // that is not an ini file (NUL bytes, invalid UTF-8, control characters, a line that is
+    // neither blank, a comment, [section] nor key=value, a key set twice) is InvalidArgument
+    // with the line number and the reason; a value of the wrong type (a fixture number "x", a
+    // timeout "-5", a name with a control character) is InvalidArgument naming the key. Loading
+    // does not validate, so that the settings dialog can show and fix a bad configuration.
     [[nodiscard]] static Result<StationConfig> load(const QString &path);
     // Writes the whole configuration (replacing the file's content), creating the folder.
     [[nodiscard]] Result<> save(const QString &path) const;

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/fixturemodel.h"
+#include "services/boundedfile.h"
 #include "services/recipeloader.h"
 #include "services/recordquery.h"
 #include "services/station.h"
@@ -22,7 +23,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -830,11 +830,13 @@ QStringList MainWindow::recipeNames() const
     const QDir folder(m_options.recipeFolder);
     if (!m_options.recipeFolder.isEmpty() && folder.exists()) {
         for (const QFileInfo &file : folder.entryInfoList({u"*.json"_s}, QDir::Files)) {
-            QFile json(file.absoluteFilePath());
-            if (!json.open(QIODevice::ReadOnly))
+            // Bounded and regular files only, like every file the station reads by path.
+            const Result<QByteArray> json
+                = readRegularFile(file.absoluteFilePath(), FileLimit::Recipe);
+            if (!json)
                 continue;
             const QString name
-                = QJsonDocument::fromJson(json.readAll()).object().value(u"name"_s).toString();
+                = QJsonDocument::fromJson(*json).object().value(u"name"_s).toString();
             if (!name.isEmpty() && !names.contains(name))
                 names.append(name);
         }

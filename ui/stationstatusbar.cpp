@@ -27,6 +27,7 @@ StationStatusBar::StationStatusBar(QWidget *parent)
     addWidget(m_backend);
     addWidget(m_record, 1);
     addPermanentWidget(m_freeSpace);
+    setBackend(QString());
     m_refresh.setInterval(FreeSpaceInterval);
     connect(&m_refresh, &QTimer::timeout, this, &StationStatusBar::refreshFreeSpace);
     m_refresh.start();
@@ -36,8 +37,10 @@ StationStatusBar::~StationStatusBar() = default;
 
 void StationStatusBar::setBackend(const QString &text)
 {
-    m_backend->setText(text);
-    m_backend->setToolTip(text);
+    // The back end is always named: a station that does not know what it talks to says so.
+    const QString shown = text.isEmpty() ? tr("Back end: unknown") : text;
+    m_backend->setText(shown);
+    m_backend->setToolTip(shown);
 }
 
 void StationStatusBar::setRecordPath(const QString &path)

@@ -29,6 +29,8 @@ public:
     explicit StationStatusBar(QWidget *parent = nullptr);
     ~StationStatusBar() override;
 
+    // "Back end: simulated (…)" / "Back end: real (…)" (StationSetup::backendDescription);
+    // empty shows "Back end: unknown".
     void setBackend(const QString &text);
     void setRecordPath(const QString &path);
     QString backendText() const;

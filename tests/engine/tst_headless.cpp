@@ -1,6 +1,7 @@
 #include "services/csvexport.h"
 #include "services/stationconfig.h"
 #include "simbench.h"
+#include "tests/helpers/hostilefiles.h"
 
 #include <QDirIterator>
 #include <QHash>
@@ -33,6 +34,10 @@ private Q_SLOTS:
     void configuredRealTools();
     void refusesBadInput_data();
     void refusesBadInput();
+    void refusesHostileInput_data();
+    void refusesHostileInput();
+    void backendFromConfiguration_data();
+    void backendFromConfiguration();
 
 private:
     struct Run
@@ -524,6 +529,183 @@ void tst_Headless::refusesBadInput()
         = station(arguments + QStringList {u"--record"_s, bench.path() + u"/r.sqlite"_s}, env);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+// What an adversarial user gives the station instead of a recipe, a configuration, a record or
+// a name: refused at once (exit 2), with the reason, and each problem said once.
+void tst_Headless::refusesHostileInput_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("recipe is a FIFO")
+        << u"recipe fifo"_s << u"r.json is a FIFO (named pipe), not a regular file"_s;
+    QTest::newRow("recipe is /dev/zero")
+        << u"recipe zero"_s << u"/dev/zero is a character device, not a regular file"_s;
+    QTest::newRow("recipe with a repeated key")
+        << u"recipe repeated"_s << u"steps[2].params.state: the key \"state\" appears twice"_s;
+    QTest::newRow("recipe name with NUL")
+        << u"recipe nul"_s << u"name: contains the control character U+0000 (NUL)"_s;
+    QTest::newRow("recipe with an unknown first step")
+        << u"recipe conect"_s << u"steps[0].type: must be one of: "_s;
+    QTest::newRow("configuration is a FIFO")
+        << u"config fifo"_s << u"station.ini is a FIFO (named pipe), not a regular file"_s;
+    QTest::newRow("configuration of random bytes")
+        << u"config random"_s
+        << u"is not a readable ini file: line 2: contains a NUL byte; this is not a text file"_s;
+    QTest::newRow("configuration names azsphere, no back end, tool missing")
+        << u"config implied real"_s
+        << u"selects the real back end, but azsphere was not found at /opt/nowhere/azsphere"_s;
+    QTest::newRow("configuration with the back end twice")
+        << u"config repeated"_s
+        << u"line 3: station/backend is set again (first on line 2); each key may appear only once"_s;
+    QTest::newRow("--config without its file") << u"config option"_s << u"--config"_s;
+    QTest::newRow("--config of an empty name")
+        << u"config empty"_s << u"--config takes a file name"_s;
+    QTest::newRow("--operator with a control character")
+        << u"operator"_s << u"--operator: contains the control character U+0007"_s;
+    QTest::newRow("record of random bytes")
+        << u"record random"_s << u"is not a Sphere Station record (it is not a SQLite database)"_s;
+}
+
+void tst_Headless::refusesHostileInput()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    SimBench bench;
+    QProcessEnvironment env = bench.environment();
+    env.remove(u"AZSPHERE_SIM_HOME"_s);
+    const QString dir = bench.path();
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    QString recipe = QuickRecipe;
+    QString record = dir + u"/r.sqlite"_s;
+    QStringList extra {u"--simulate"_s, u"1"_s};
+    QStringList fifos;
+    const QByteArray minimal
+        = R"({"format": 1, "name": "NAME", "version": "1", "steps": [{"type": "connect"},
+             {"type": "details"}, {"type": "finalize", "params": FINALIZE}]})";
+    const QByteArray module1 = R"({"state": "Module1Complete"})";
+    if (kind == "recipe fifo"_L1) {
+        recipe = dir + u"/r.json"_s;
+        QVERIFY(HostileFiles::makeFifo(recipe));
+        fifos.append(recipe);
+    } else if (kind == "recipe zero"_L1) {
+        recipe = u"/dev/zero"_s;
+    } else if (kind.startsWith("recipe "_L1)) {
+        QByteArray bytes = minimal;
+        bytes.replace("FINALIZE",
+            kind == "recipe repeated"_L1
+                ? R"({"state": "Module1Complete", "state": "DeviceComplete", "confirm_permanent": true})"
+                : module1);
+        bytes.replace("NAME", kind == "recipe nul"_L1 ? "x\\u0000y" : "x");
+        if (kind == "recipe conect"_L1)
+            bytes.replace(R"({"type": "connect"})", R"({"type": "conect"})");
+        recipe = dir + u"/r.json"_s;
+        QVERIFY(write(recipe, bytes));
+    } else if (kind.startsWith("config "_L1)) {
+        const QString ini = dir + u"/station.ini"_s;
+        extra.clear();
+        if (kind == "config fifo"_L1) {
+            QVERIFY(HostileFiles::makeFifo(ini));
+            fifos.append(ini);
+        } else if (kind == "config random"_L1) {
+            QByteArray random(256, '\0');
+            for (qsizetype i = 0; i < random.size(); ++i)
+                random[i] = char((i * 97 + 5) % 256);
+            QVERIFY(write(ini, random));
+        } else if (kind == "config implied real"_L1) {
+            QVERIFY(write(ini,
+                "[tools]\nazsphere=/opt/nowhere/azsphere\n[fixtures]\nsize=1\n"
+                "1\\connectionPath=1211\n"));
+        } else if (kind == "config repeated"_L1) {
+            QVERIFY(write(ini, "[station]\nbackend=real\nbackend=simulator\n"));
+        }
+        if (kind == "config option"_L1)
+            extra = QStringList {u"--config"_s};
+        else if (kind == "config empty"_L1)
+            extra = QStringList {u"--simulate"_s, u"1"_s, u"--config"_s, QString()};
+        else
+            extra = QStringList {u"--config"_s, ini};
+    } else if (kind == "operator"_L1) {
+        extra += QStringList {u"--operator"_s, u"eve\x07"_s};
+    } else if (kind == "record random"_L1) {
+        QByteArray random(4096, '\0');
+        for (qsizetype i = 0; i < random.size(); ++i)
+            random[i] = char((i * 7919 + 13) % 251);
+        QVERIFY(write(record, random));
+    }
+    QStringList arguments {u"--headless"_s};
+    arguments += extra;
+    if (kind != "config option"_L1) // the option without its value must come last
+        arguments += QStringList {u"--record"_s, record, u"--recipe"_s, recipe};
+    else
+        arguments
+            = QStringList {u"--headless"_s, u"--record"_s, record, u"--recipe"_s, recipe} + extra;
+
+    using namespace std::chrono_literals;
+    const auto run
+        = HostileFiles::returnsWithin([&] { return station(arguments, env); }, fifos, 120s);
+    QVERIFY2(run.has_value(), "the station blocked");
+    QVERIFY2(run->exitCode == 2, qPrintable(run->out + run->err));
+    QVERIFY2(run->err.contains(message), qPrintable(run->err));
+    QVERIFY2(run->err.count(message) == 1, qPrintable(u"said more than once:\n"_s + run->err));
+}
+
+// Which back end runs, and that the output says so.
+void tst_Headless::backendFromConfiguration_data()
+{
+    QTest::addColumn<QByteArray>("stationLines"); // the [station] section's lines
+    QTest::addColumn<QString>("azsphere");        // [tools] azsphere= (SIM: the simulator's)
+    QTest::addColumn<bool>("simulateOption");     // --simulate 1
+    QTest::addColumn<QString>("backend");         // in the record
+    QTest::addColumn<QString>("line");            // in the output
+
+    QTest::newRow("an azsphere path and no back end: real")
+        << QByteArray() << u"SIM"_s << false << u"real"_s
+        << u"Back end: real (azsphere %1 "_s.arg(SimBench::simBin(u"azsphere"_s));
+    QTest::newRow("backend=simulator with an azsphere path: simulated, path not used")
+        << QByteArray("backend=simulator\n") << u"/opt/sdk/azsphere"_s << false << u"simulated"_s
+        << u"; the configured azsphere /opt/sdk/azsphere is not used"_s;
+    QTest::newRow("--simulate overrides backend=real")
+        << QByteArray("backend=real\n") << u"/opt/nowhere/azsphere"_s << true << u"simulated"_s
+        << u"; --simulate overrides backend=real of the station configuration"_s;
+}
+
+void tst_Headless::backendFromConfiguration()
+{
+    QFETCH(QByteArray, stationLines);
+    QFETCH(QString, azsphere);
+    QFETCH(bool, simulateOption);
+    QFETCH(QString, backend);
+    QFETCH(QString, line);
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    QProcessEnvironment env = bench.environment();
+    if (backend == "simulated"_L1)
+        env.remove(u"AZSPHERE_SIM_HOME"_s); // the station makes and owns its bench
+    const QString tool = azsphere == "SIM"_L1 ? SimBench::simBin(u"azsphere"_s) : azsphere;
+    const QString ini = bench.path() + u"/station.ini"_s;
+    {
+        QFile file(ini);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[station]\n" + stationLines + "operator=cfg\n[tools]\nazsphere=" + tool.toUtf8()
+            + "\nrfSettingsTool=" + SimBench::simBin(u"RfSettingsTool"_s).toUtf8()
+            + "\nrfToolCli=" + SimBench::simBin(u"RfToolCli"_s).toUtf8()
+            + "\n[fixtures]\nsize=1\n1\\connectionPath=1211\n");
+    }
+    const QString record = bench.path() + u"/configured.sqlite"_s;
+    QStringList arguments {
+        u"--headless"_s, u"--config"_s, ini, u"--recipe"_s, QuickRecipe, u"--record"_s, record};
+    if (simulateOption)
+        arguments += QStringList {u"--simulate"_s, u"1"_s};
+    const Run run = station(arguments, env);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.section(u'\n', 0, 0).startsWith(u"Back end: "_s), qPrintable(run.out));
+    QVERIFY2(run.out.section(u'\n', 0, 0).contains(line), qPrintable(run.out));
+    Inspector inspect(record);
+    QCOMPARE(inspect.value(u"SELECT group_concat(DISTINCT backend) FROM runs"_s), backend);
 }
 
 QTEST_GUILESS_MAIN(tst_Headless)

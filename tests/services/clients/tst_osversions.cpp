@@ -133,7 +133,7 @@ void tst_OsVersions::rejects_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("not json") << QByteArray("{versions") << u"not JSON"_s;
+    QTest::newRow("not json") << QByteArray("{versions") << u"not valid JSON"_s;
     QTest::newRow("array") << QByteArray("[]") << u"object"_s;
     QTest::newRow("no versions") << QByteArray(R"({"_comment": "x"})") << u"versions"_s;
     QTest::newRow("empty versions") << QByteArray(R"({"versions": []})") << u"versions"_s;

@@ -1,5 +1,6 @@
 #include "services/imagepackage.h"
 #include "services/recipeloader.h"
+#include "tests/helpers/hostilefiles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -255,6 +256,12 @@ private Q_SLOTS:
     void validVariants();
     void documentErrors_data();
     void documentErrors();
+    void repeatedKeys_data();
+    void repeatedKeys();
+    void hostileReferencedFiles_data();
+    void hostileReferencedFiles();
+    void hostileRecipeFile_data();
+    void hostileRecipeFile();
     void loadedForm();
     void readyToShipImages_data();
     void readyToShipImages();
@@ -273,6 +280,7 @@ private:
     QTemporaryDir m_dir;
     QString m_assets;
     QString m_garbageReason; // the package reader's reason for assets/garbage.imagepackage
+    QStringList m_fifos;     // FIFOs no writer ever opens
 };
 
 void tst_Recipe::initTestCase()
@@ -304,6 +312,37 @@ void tst_Recipe::initTestCase()
     QVERIFY(writeFile(asset(u"versions-empty.json"_s), "{}"));
     QVERIFY(writeFile(asset(u"versions-truncated.json"_s), "{\"versions\": ["));
     QVERIFY(writeFile(asset(u"versions-bad.json"_s), R"({"versions": [{"name": "x"}]})"));
+
+    // What an adversarial user names instead: FIFOs without a writer, files over their limits,
+    // OS versions files with a repeated key or a control character.
+    HostileFiles::limitAddressSpace();
+    for (const QString &fifo : {u"fifo.json"_s,
+             u"fifo.imagepackage"_s,
+             u"recovery/fifo/01-a.imagepackage"_s,
+             u"recipe-fifo.json"_s}) {
+        QVERIFY(QDir().mkpath(QFileInfo(asset(fifo)).absolutePath()));
+        QVERIFY(HostileFiles::makeFifo(asset(fifo)));
+        m_fifos.append(asset(fifo));
+    }
+    QVERIFY(writeFile(asset(u"rf-huge.bin"_s), rfConfiguration("US", 64 * 1024 + 1)));
+    {
+        QFile huge(asset(u"huge.imagepackage"_s));
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(64LL * 1024 * 1024 + 1)); // sparse
+    }
+    {
+        QFile huge(asset(u"recipe-huge.json"_s));
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(1024 * 1024 + 1));
+    }
+    QByteArray repeated = QJsonDocument(osVersionsDocument({u"24.03"_s, u"26.09"_s})).toJson();
+    repeated.replace("\"name\": \"24.03\"", "\"name\": \"24.03\", \"name\": \"26.09\"");
+    QVERIFY(repeated.contains("\"name\": \"24.03\", \"name\""));
+    QVERIFY(writeFile(asset(u"versions-repeated.json"_s), repeated));
+    QByteArray control = QJsonDocument(osVersionsDocument({u"24.03"_s, u"26.09"_s})).toJson();
+    control.replace("\"name\": \"26.09\"", "\"name\": \"26.09\\u0007\"");
+    QVERIFY(control.contains("26.09\\u0007"));
+    QVERIFY(writeFile(asset(u"versions-control.json"_s), control));
 
     const auto reason = Station::ImagePackage::parse("not a package");
     QVERIFY(!reason);
@@ -365,6 +404,19 @@ void tst_Recipe::invalidRecipe_data()
     row("name missing", R"([["remove", "/name"]])", {u"name: is required"_s});
     row("name empty", R"([["set", "/name", ""]])", {u"name: must not be empty"_s});
     row("name not a string", R"([["set", "/name", 5]])", {u"name: must be a string"_s});
+    // Names reach the record and the headless output: no NUL or other control characters.
+    row("name with NUL",
+        R"([["set", "/name", "Test\u0000recipe"]])",
+        {u"name: contains the control character U+0000 (NUL)"_s});
+    row("version with a line break",
+        R"([["set", "/version", "2.1\nPASS"]])",
+        {u"version: contains the control character U+000A"_s});
+    row("step name with a terminal escape",
+        R"([["set", "/steps/1/name", "details\u001b[32m PASS"]])",
+        {u"steps[1].name: contains the control character U+001B"_s});
+    row("step name with a right-to-left override",
+        R"([["set", "/steps/13/name", "finalize\u202e"]])",
+        {u"steps[13].name: contains the bidirectional control character U+202E"_s});
     row("version missing", R"([["remove", "/version"]])", {u"version: is required"_s});
     row("description not a string",
         R"([["set", "/description", 1]])",
@@ -388,8 +440,9 @@ void tst_Recipe::invalidRecipe_data()
     QJsonDocument::fromJson("{\"versions\": [", &versionsError);
     row("os_versions_file not JSON",
         R"([["set", "/os_versions_file", "assets/versions-truncated.json"]])",
-        {u"os_versions_file: {a}/versions-truncated.json is not a valid OS versions file: "_s
-            + versionsError.errorString()});
+        {u"os_versions_file: {a}/versions-truncated.json is not a valid OS versions file: "
+         "not valid JSON: %1 at offset %2"_s.arg(versionsError.errorString())
+                .arg(versionsError.offset)});
     row("os_versions_file with a malformed version",
         R"([["set", "/os_versions_file", "assets/versions-bad.json"]])",
         {u"os_versions_file: {a}/versions-bad.json is not a valid OS versions file: versions[0] "
@@ -808,9 +861,17 @@ void tst_Recipe::invalidRecipe_data()
     row("connect and details swapped",
         R"([["set", "/steps/0", {"type": "details"}], ["set", "/steps/1", {"type": "connect"}]])",
         {u"steps[0].type: the first step must be \"connect\""_s,
-            u"steps[1].type: the second step must be \"details\""_s,
-            u"steps[0].type: \"details\" may only be the second step"_s,
-            u"steps[1].type: \"connect\" may only be the first step"_s});
+            u"steps[1].type: the second step must be \"details\""_s});
+    // Each problem once: an unknown type is not also out of order.
+    row("first step of an unknown type",
+        R"([["set", "/steps/0/type", "conect"]])",
+        {u"steps[0].type: must be one of: "_s + stepTypes});
+    row("second step without a type",
+        R"([["remove", "/steps/1/type"]])",
+        {u"steps[1].type: is required"_s});
+    row("first step not an object",
+        R"([["set", "/steps/0", "connect"]])",
+        {u"steps[0]: must be an object"_s});
     row("connect later again",
         R"([["insert", "/steps/3", {"type": "connect"}]])",
         {u"steps[3].type: \"connect\" may only be the first step"_s});
@@ -942,6 +1003,149 @@ void tst_Recipe::documentErrors()
         QVERIFY(recipe.error().detail.startsWith(u"(recipe): not valid JSON: "_s));
     else
         QCOMPARE(recipe.error().detail, problem);
+}
+
+// QJsonDocument keeps the last of a repeated key; the loader refuses the document instead,
+// naming every repeated key (and nothing else: the document has no single meaning to check).
+void tst_Recipe::repeatedKeys_data()
+{
+    QTest::addColumn<QByteArrayList>("replace"); // pairs: text of BaseRecipe, replacement
+    QTest::addColumn<QStringList>("problems");
+
+    const QByteArray finalize = R"({"state": "DeviceComplete", "confirm_permanent": true})";
+    QTest::newRow("finalize state twice")
+        << QByteArrayList {finalize,
+               R"({"state": "Module1Complete", "state": "DeviceComplete", "confirm_permanent": true})"}
+        << QStringList {u"steps[13].params.state: the key \"state\" appears twice"_s};
+    QTest::newRow("finalize state twice, the permanent one first")
+        << QByteArrayList {finalize,
+               R"({"state": "DeviceComplete", "confirm_permanent": true, "state": "Module1Complete"})"}
+        << QStringList {u"steps[13].params.state: the key \"state\" appears twice"_s};
+    QTest::newRow("recipe name twice") << QByteArrayList {R"("name": "Test recipe",)",
+        R"("name": "Test recipe", "name": "Other",)"}
+                                       << QStringList {u"name: the key \"name\" appears twice"_s};
+    QTest::newRow("version twice, once escaped")
+        << QByteArrayList {R"("version": "2.1",)", R"("version": "2.1", "vers\u0069on": "9",)"}
+        << QStringList {u"version: the key \"version\" appears twice"_s};
+    QTest::newRow("uart send twice")
+        << QByteArrayList {R"({"send": "PING", "expect": "^PONG$"})",
+               R"({"send": "PING", "send": "RESET", "expect": "^PONG$"})"}
+        << QStringList {u"steps[7].params.script[0].send: the key \"send\" appears twice"_s};
+    QTest::newRow("require_serial three times")
+        << QByteArrayList {R"("require_serial": true,)",
+               R"("require_serial": true, "require_serial": false, "require_serial": true,)"}
+        << QStringList {u"require_serial: the key \"require_serial\" appears 3 times"_s};
+    QTest::newRow("two objects with a repeated key")
+        << QByteArrayList {finalize,
+               R"({"state": "Module1Complete", "state": "DeviceComplete", "confirm_permanent": true})",
+               R"("name": "Test recipe",)",
+               R"("name": "Test recipe", "name": "Other",)"}
+        << QStringList {u"name: the key \"name\" appears twice"_s,
+               u"steps[13].params.state: the key \"state\" appears twice"_s};
+}
+
+void tst_Recipe::repeatedKeys()
+{
+    QFETCH(QByteArrayList, replace);
+    QFETCH(QStringList, problems);
+    QByteArray bytes(BaseRecipe);
+    for (qsizetype i = 0; i + 1 < replace.size(); i += 2) {
+        QVERIFY2(bytes.count(replace.at(i)) == 1, replace.at(i).constData());
+        bytes.replace(replace.at(i), replace.at(i + 1));
+    }
+    const Station::Result<Recipe> recipe = Station::loadRecipeFromBytes(bytes, m_dir.path());
+    QVERIFY2(!recipe, "a recipe with a repeated key was accepted");
+    QCOMPARE(recipe.error().code, ErrorCode::RecipeInvalid);
+    QCOMPARE(recipe.error().detail, problems.join(u'\n'));
+}
+
+// Files the recipe names that are not what they claim: refused promptly, each once, with why.
+void tst_Recipe::hostileReferencedFiles_data()
+{
+    QTest::addColumn<QByteArray>("patch");
+    QTest::addColumn<QStringList>("problems");
+
+    const auto row = [](const char *name, const char *patch, const QStringList &problems) {
+        QTest::newRow(name) << QByteArray(patch) << problems;
+    };
+    row("OS versions file is a FIFO",
+        R"([["set", "/os_versions_file", "assets/fifo.json"]])",
+        {u"os_versions_file: {a}/fifo.json is a FIFO (named pipe), not a regular file"_s});
+    row("auto_keystore is a FIFO",
+        R"([["set", "/auto_keystore", "assets/fifo.imagepackage"]])",
+        {u"auto_keystore: {a}/fifo.imagepackage is a FIFO (named pipe), not a regular file"_s});
+    row("recovery folder holds a FIFO",
+        R"([["set", "/steps/2/params/images", "assets/recovery/fifo"]])",
+        {u"steps[2].params.images: {a}/recovery/fifo/01-a.imagepackage is a FIFO (named pipe), "
+         "not a regular file"_s});
+    row("keystore package is /dev/zero",
+        R"([["set", "/steps/5/params/package", "/dev/zero"]])",
+        {u"steps[5].params.package: /dev/zero is a character device, not a regular file"_s});
+    row("sideload package is /dev/zero, with a hash",
+        R"([["set", "/steps/9/params/packages", [{"path": "/dev/zero", "sha256": "00000000000000000000000000000000000000000000000000000000000000ff"}]]])",
+        {u"steps[9].params.packages[0]: /dev/zero is a character device, not a regular file"_s});
+    row("RF configuration is /dev/zero",
+        R"([["set", "/steps/4/params/expected", "/dev/zero"]])",
+        {u"steps[4].params.expected: /dev/zero is a character device, not a regular file"_s});
+    row("image package over 64 MiB",
+        R"([["set", "/steps/6/params/packages", ["assets/huge.imagepackage"]]])",
+        {u"steps[6].params.packages[0]: {a}/huge.imagepackage is larger than the limit of "
+         "64 MiB"_s});
+    row("RF configuration over 64 KiB",
+        R"([["set", "/steps/4/params/expected", "assets/rf-huge.bin"]])",
+        {u"steps[4].params.expected: {a}/rf-huge.bin is larger than the limit of 64 KiB"_s});
+    row("OS versions file with a repeated key",
+        R"([["set", "/os_versions_file", "assets/versions-repeated.json"]])",
+        {u"os_versions_file: {a}/versions-repeated.json is not a valid OS versions file: "
+         "versions[0].name: the key \"name\" appears twice"_s});
+    row("OS version name with a control character",
+        R"([["set", "/os_versions_file", "assets/versions-control.json"]])",
+        {u"os_versions_file: {a}/versions-control.json is not a valid OS versions file: "
+         "versions[1].name: contains the control character U+0007"_s});
+}
+
+void tst_Recipe::hostileReferencedFiles()
+{
+    QFETCH(QByteArray, patch);
+    QFETCH(QStringList, problems);
+    using namespace std::chrono_literals;
+    const auto recipe
+        = HostileFiles::returnsWithin([&] { return loadPatched(patch); }, m_fifos, 10s);
+    QVERIFY2(recipe.has_value(), "loading the recipe blocked");
+    QVERIFY2(!*recipe, "the recipe was accepted");
+    QCOMPARE(recipe->error().code, ErrorCode::RecipeInvalid);
+    QStringList expected;
+    for (const QString &problem : std::as_const(problems))
+        expected.append(expand(problem));
+    QCOMPARE(recipe->error().detail, expected.join(u'\n'));
+}
+
+void tst_Recipe::hostileRecipeFile_data()
+{
+    QTest::addColumn<QString>("path"); // relative: in the assets folder
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("FIFO") << u"recipe-fifo.json"_s
+                          << u"{path} is a FIFO (named pipe), not a regular file"_s;
+    QTest::newRow("/dev/zero") << u"/dev/zero"_s
+                               << u"{path} is a character device, not a regular file"_s;
+    QTest::newRow("folder") << u"recovery"_s << u"{path} is a folder, not a file"_s;
+    QTest::newRow("over 1 MiB") << u"recipe-huge.json"_s
+                                << u"{path} is larger than the limit of 1 MiB"_s;
+}
+
+void tst_Recipe::hostileRecipeFile()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, reason);
+    using namespace std::chrono_literals;
+    const QString file = QDir::isAbsolutePath(path) ? path : asset(path);
+    const auto recipe
+        = HostileFiles::returnsWithin([file] { return Station::loadRecipe(file); }, m_fifos, 10s);
+    QVERIFY2(recipe.has_value(), "loading the recipe blocked");
+    QVERIFY(!*recipe);
+    QCOMPARE(recipe->error().code, ErrorCode::FileMissing);
+    QCOMPARE(recipe->error().message,
+        u"Cannot read the recipe: "_s + QString(reason).replace(u"{path}"_s, file));
 }
 
 void tst_Recipe::loadedForm()

@@ -1,5 +1,9 @@
+#include "services/recordquery.h"
 #include "services/recordstore.h"
+#include "tests/helpers/hostilefiles.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -199,6 +203,8 @@ private Q_SLOTS:
     void migratesFromVersion1();
     void refusesNewerVersion();
     void refusesForeignFile();
+    void refusesWithoutChanging_data();
+    void refusesWithoutChanging();
     void recordsFullRun();
     void nullStringsAreStoredEmpty();
     void passGuard_data();
@@ -389,6 +395,102 @@ void tst_RecordStore::refusesForeignFile()
     QVERIFY(!opened);
     QVERIFY2(opened.error().message.english().contains(u"not a Sphere Station record"_s),
         qPrintable(opened.error().message));
+}
+
+// A file that is not a record of this station is refused exactly as it was found: no
+// journal_mode = WAL, no migration, no -wal or -shm left beside it; by the store (which would
+// create a record) and by the read-only query alike.
+void tst_RecordStore::refusesWithoutChanging_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message"); // part of the refusal
+    QTest::newRow("foreign SQLite, rollback journal")
+        << u"foreign"_s << u"is not a Sphere Station record"_s;
+    QTest::newRow("foreign SQLite, WAL") << u"foreign wal"_s << u"is not a Sphere Station record"_s;
+    QTest::newRow("foreign SQLite with a user_version")
+        << u"foreign versioned"_s << u"is not a Sphere Station record"_s;
+    QTest::newRow("record of a newer station") << u"newer"_s << u"newer station"_s;
+    QTest::newRow("empty file") << u"empty"_s
+                                << u"is empty, so it is not a Sphere Station record"_s;
+    QTest::newRow("random bytes")
+        << u"random"_s << u"is not a Sphere Station record (it is not a SQLite database)"_s;
+    QTest::newRow("FIFO") << u"fifo"_s << u"is a FIFO (named pipe), not a regular file"_s;
+}
+
+void tst_RecordStore::refusesWithoutChanging()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    const QString path = recordPath();
+    QStringList fifos;
+    if (kind.startsWith("foreign"_L1) || kind == "newer"_L1) {
+        Inspector foreign(path);
+        QVERIFY(foreign.isOpen());
+        QVERIFY(foreign.exec(u"CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT)"_s));
+        QVERIFY(foreign.exec(u"INSERT INTO accounts (name) VALUES ('alice'), ('bob')"_s));
+        if (kind == "foreign wal"_L1)
+            QCOMPARE(foreign.value(u"PRAGMA journal_mode = WAL"_s), u"wal"_s);
+        if (kind == "foreign versioned"_L1)
+            QVERIFY(foreign.exec(u"PRAGMA user_version = 2"_s));
+        if (kind == "newer"_L1) {
+            QVERIFY(foreign.exec(u"PRAGMA application_id = 1397773140"_s));
+            QVERIFY(foreign.exec(u"PRAGMA user_version = 99"_s));
+        }
+    } else if (kind == "empty"_L1 || kind == "random"_L1) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        if (kind == "random"_L1) {
+            QByteArray bytes(4096, '\0');
+            for (qsizetype i = 0; i < bytes.size(); ++i)
+                bytes[i] = char((i * 7919 + 13) % 251);
+            QCOMPARE(file.write(bytes), bytes.size());
+        }
+    } else if (kind == "fifo"_L1) {
+        QVERIFY(HostileFiles::makeFifo(path));
+        fifos.append(path);
+    }
+    const auto contents = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+    };
+    const QByteArray before = kind == "fifo"_L1 ? QByteArray() : contents();
+
+    using namespace std::chrono_literals;
+    const auto stored = HostileFiles::returnsWithin(
+        [&path] {
+            RecordStore store;
+            return store.open(path);
+        },
+        fifos,
+        10s);
+    QVERIFY2(stored.has_value(), "opening the record blocked");
+    QVERIFY2(!*stored, "the store opened it");
+    QVERIFY2(stored->error().message.contains(message), qPrintable(stored->error().message));
+
+    const auto queried = HostileFiles::returnsWithin(
+        [&path] {
+            RecordQuery query;
+            return query.open(path);
+        },
+        fifos,
+        10s);
+    QVERIFY2(queried.has_value(), "opening the record for reading blocked");
+    QVERIFY2(!*queried, "the query opened it");
+    QVERIFY2(queried->error().message.contains(message), qPrintable(queried->error().message));
+
+    QVERIFY(!QFileInfo::exists(path + u"-wal"_s));
+    QVERIFY(!QFileInfo::exists(path + u"-shm"_s));
+    QVERIFY(!QFileInfo::exists(path + u"-journal"_s));
+    if (kind == "fifo"_L1) {
+        QVERIFY(QFileInfo(path).isFile() == false);
+        return;
+    }
+    const QByteArray after = contents();
+    QCOMPARE(after.size(), before.size());
+    QVERIFY2(after == before, "the file was changed");
+    // Bytes 18 and 19 of a SQLite header: 1 = rollback journal, 2 = WAL.
+    if (kind == "foreign"_L1 || kind == "newer"_L1)
+        QCOMPARE(int(after.at(18)), 1);
 }
 
 void tst_RecordStore::recordsFullRun()

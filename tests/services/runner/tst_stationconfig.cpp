@@ -1,4 +1,5 @@
 #include "services/stationconfig.h"
+#include "tests/helpers/hostilefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -90,6 +91,15 @@ private Q_SLOTS:
     void resolveToolPath();
     void programsFromConfig();
     void backendNames();
+    void backendSelection_data();
+    void backendSelection();
+    void notAnIniFile_data();
+    void notAnIniFile();
+    void acceptedIniForms();
+    void controlCharactersInNames_data();
+    void controlCharactersInNames();
+    void hostileFiles_data();
+    void hostileFiles();
     void defaultPath();
 
 private:
@@ -466,6 +476,194 @@ void tst_StationConfig::backendNames()
     QCOMPARE(Station::backendFromName(u"simulator"_s), std::optional(Backend::Simulator));
     QCOMPARE(Station::backendFromName(u" Real "_s), std::optional(Backend::Real));
     QCOMPARE(Station::backendFromName(u"hardware"_s), std::nullopt);
+    // The record's word for it is accepted as well.
+    QCOMPARE(Station::backendFromName(u"simulated"_s), std::optional(Backend::Simulator));
+}
+
+// A configuration that names an azsphere tool means the real tools unless it says
+// "backend=simulator" itself: it never runs (and records PASS) on the simulator by default.
+void tst_StationConfig::backendSelection_data()
+{
+    QTest::addColumn<QByteArray>("ini");
+    QTest::addColumn<Backend>("backend");
+
+    QTest::newRow("nothing") << QByteArray() << Backend::Simulator;
+    QTest::newRow("no back end, no tool")
+        << QByteArray("[station]\nname=line 1\n") << Backend::Simulator;
+    QTest::newRow("no back end, an azsphere path")
+        << QByteArray("[tools]\nazsphere=/opt/azurespheresdk/Tools_v2/azsphere\n") << Backend::Real;
+    QTest::newRow("no back end, an empty azsphere path")
+        << QByteArray("[tools]\nazsphere=\n") << Backend::Simulator;
+    QTest::newRow("no back end, only RF tools")
+        << QByteArray("[tools]\nrfToolCli=/opt/rf/RfToolCli\n") << Backend::Simulator;
+    QTest::newRow("simulator and an azsphere path")
+        << QByteArray("[station]\nbackend=simulator\n[tools]\nazsphere=/opt/sdk/azsphere\n")
+        << Backend::Simulator;
+    QTest::newRow("simulated (the record's word)")
+        << QByteArray("[station]\nbackend=simulated\n") << Backend::Simulator;
+    QTest::newRow("real without a path")
+        << QByteArray("[station]\nbackend=real\n") << Backend::Real;
+}
+
+void tst_StationConfig::backendSelection()
+{
+    QFETCH(QByteArray, ini);
+    QFETCH(Backend, backend);
+    const QString file = path(u"station.ini"_s);
+    writeText(file, ini);
+    const auto loaded = StationConfig::load(file);
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().message));
+    QCOMPARE(loaded->backend, backend);
+}
+
+// A file that is not an ini file is refused with the line and the reason, not read as defaults.
+void tst_StationConfig::notAnIniFile_data()
+{
+    QTest::addColumn<QByteArray>("ini");
+    QTest::addColumn<QString>("reason");
+
+    QByteArray random(512, '\0');
+    for (qsizetype i = 0; i < random.size(); ++i)
+        random[i] = char((i * 131 + 7) % 256);
+    QTest::newRow("random bytes") << random
+                                  << u"line 2: contains a NUL byte; this is not a text file"_s;
+    QTest::newRow("NUL in a value") << QByteArray("[station]\nname=line\0one\n", 24)
+                                    << u"line 2: contains a NUL byte; this is not a text file"_s;
+    QTest::newRow("invalid UTF-8") << QByteArray("[station]\nname=x\noperator=\xff\xfe\n")
+                                   << u"line 3: is not valid UTF-8 text"_s;
+    QTest::newRow("control character") << QByteArray("[station]\nname=a\x01"
+                                                     "b\n")
+                                       << u"line 2: contains the control character U+0001"_s;
+    QTest::newRow("neither section nor key=value")
+        << QByteArray("[station]\nbackend real\n")
+        << u"line 2: \"backend real\" is neither [section], key=value, a comment nor blank"_s;
+    QTest::newRow("unclosed section")
+        << QByteArray("[station\nbackend=real\n") << u"line 1: a section must read [name]"_s;
+    QTest::newRow("no key") << QByteArray("[station]\n = real\n")
+                            << u"line 2: there is no key before \"=\""_s;
+    QTest::newRow("repeated key")
+        << QByteArray("[station]\nbackend=real\nname=x\nbackend=simulator\n")
+        << u"line 4: station/backend is set again (first on line 2); each key may appear only once"_s;
+    QTest::newRow("repeated key, once outside its section")
+        << QByteArray("station/backend=real\n[station]\nbackend=simulator\n")
+        << u"line 3: station/backend is set again (first on line 1); each key may appear only once"_s;
+    QTest::newRow("repeated section with a repeated key")
+        << QByteArray("[station]\nname=a\n[tools]\nazsphere=/x\n[station]\nname=b\n")
+        << u"line 6: station/name is set again (first on line 2); each key may appear only once"_s;
+    QTest::newRow("fixture key with both separators")
+        << QByteArray("[fixtures]\nsize=1\n1\\label=a\n1/label=b\n")
+        << u"line 4: fixtures/1/label is set again (first on line 3); each key may appear only once"_s;
+}
+
+void tst_StationConfig::notAnIniFile()
+{
+    QFETCH(QByteArray, ini);
+    QFETCH(QString, reason);
+    const QString file = path(u"bad.ini"_s);
+    writeText(file, ini);
+    const auto loaded = StationConfig::load(file);
+    QVERIFY2(!loaded.has_value(), "accepted");
+    QCOMPARE(loaded.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(loaded.error().message,
+        u"The station configuration %1 is not a readable ini file: %2."_s.arg(file, reason));
+}
+
+void tst_StationConfig::acceptedIniForms()
+{
+    const QString file = path(u"forms.ini"_s);
+    writeText(file,
+        "\xef\xbb\xbf; written on Windows\r\n"
+        "# a comment as people write them\r\n"
+        "\r\n"
+        "[station]\r\n"
+        "  name\t= Line 3 (PC 1)  \r\n"
+        "# backend=real\r\n"
+        "operator=Zo\xc3\xab\r\n"
+        "[tools]\r\n"
+        "azsphere=\r\n");
+    const auto loaded = StationConfig::load(file);
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().message));
+    QCOMPARE(loaded->backend, Backend::Simulator);
+    QCOMPARE(loaded->operatorName, u"Zoë"_s);
+    QVERIFY(loaded->stationName.startsWith(u"Line 3"_s));
+}
+
+// Names that reach the record and the headless output, after QSettings' own escapes.
+void tst_StationConfig::controlCharactersInNames_data()
+{
+    QTest::addColumn<QByteArray>("ini");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("station name with an escaped NUL")
+        << QByteArray("[station]\nname=line\\0one\n")
+        << u"station/name: contains the control character U+0000 (NUL)."_s;
+    QTest::newRow("operator with an escaped terminal escape")
+        << QByteArray("[station]\noperator=\\x1b[31mroot\n")
+        << u"station/operator: contains the control character U+001B."_s;
+    QTest::newRow("fixture label with an escaped line break")
+        << QByteArray("[fixtures]\nsize=1\n1\\label=A1\\nPASS\n1\\connectionPath=1211\n")
+        << u"fixtures/1/label: contains the control character U+000A."_s;
+}
+
+void tst_StationConfig::controlCharactersInNames()
+{
+    QFETCH(QByteArray, ini);
+    QFETCH(QString, reason);
+    const QString file = path(u"names.ini"_s);
+    writeText(file, ini);
+    const auto loaded = StationConfig::load(file);
+    QVERIFY2(!loaded.has_value(), "accepted");
+    QCOMPARE(loaded.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(loaded.error().message.endsWith(u'\n' + reason), qPrintable(loaded.error().message));
+}
+
+// --config FILE where FILE is not a regular file: refused promptly, saying what it is.
+void tst_StationConfig::hostileFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("message"); // {path}: the file's path
+    QTest::newRow("FIFO") << u"fifo"_s << ErrorCode::Io
+                          << u"The station configuration cannot be read: {path} is a FIFO (named "
+                             "pipe), not a regular file."_s;
+    QTest::newRow("/dev/zero") << u"/dev/zero"_s << ErrorCode::Io
+                               << u"The station configuration cannot be read: /dev/zero is a "
+                                  "character device, not a regular file."_s;
+    QTest::newRow("folder") << u"folder"_s << ErrorCode::Io
+                            << u"The station configuration cannot be read: {path} is a folder, "
+                               "not a file."_s;
+    QTest::newRow("over 1 MiB") << u"huge"_s << ErrorCode::Io
+                                << u"The station configuration cannot be read: {path} is larger "
+                                   "than the limit of 1 MiB."_s;
+    QTest::newRow("missing") << u"missing"_s << ErrorCode::FileMissing
+                             << u"The station configuration {path} does not exist."_s;
+}
+
+void tst_StationConfig::hostileFiles()
+{
+    QFETCH(QString, kind);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, message);
+    QString file = path(u"station.ini"_s);
+    QStringList fifos;
+    if (kind == "fifo"_L1) {
+        QVERIFY(HostileFiles::makeFifo(file));
+        fifos.append(file);
+    } else if (kind == "folder"_L1) {
+        QVERIFY(QDir().mkpath(file));
+    } else if (kind == "huge"_L1) {
+        QFile huge(file);
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        QVERIFY(huge.resize(1024 * 1024 + 1));
+    } else if (kind.startsWith(u'/')) {
+        file = kind;
+    }
+    using namespace std::chrono_literals;
+    const auto loaded
+        = HostileFiles::returnsWithin([file] { return StationConfig::load(file); }, fifos, 10s);
+    QVERIFY2(loaded.has_value(), "loading blocked");
+    QVERIFY(!loaded->has_value());
+    QCOMPARE(loaded->error().code, code);
+    QCOMPARE(loaded->error().message, QString(message).replace(u"{path}"_s, file));
 }
 
 void tst_StationConfig::defaultPath()
