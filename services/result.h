@@ -73,6 +73,9 @@ enum class ErrorCode {
     FinalizeRefused,
     StateMismatch,
     RecordUnwritable,
+
+    // Appended (never renumber)
+    OutputTooLarge, // a tool's output (or a UART line) passed the capture limit: never a pass
 };
 
 // Stable English identifier of a code, e.g. "ImageNotTrusted" (for records, CSV, logs).
