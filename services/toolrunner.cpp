@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,6 +16,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <system_error>
 #include <unistd.h>
 
@@ -432,12 +434,21 @@ ToolResult ToolRunner::run(
         process.write(call.input);
     process.closeWriteChannel();
 
+    // Readable once the tool has exited: ends a turn of the wait at once, also while something
+    // the tool started still holds its pipes open (without it, at the end of the slice).
+    // (The system call: glibc 2.36's <sys/pidfd.h> declares pidfd_open without C linkage.)
+    const int exitFd = pid > 0 ? static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)) : -1;
+    const auto closeExitFd = qScopeGuard([exitFd] {
+        if (exitFd >= 0)
+            ::close(exitFd);
+    });
+
     // One turn of the wait: up to `slice` for output, at most one chunk read from each pipe,
     // then (without waiting) pending input written and an ended child reaped. Each turn takes
     // at most about one slice however fast the tool writes.
     QByteArray buffer(ToolRunner::ReadChunkBytes, Qt::Uninitialized);
     const auto waitTurn = [&](qint64 slice) {
-        pollfd polls[2];
+        pollfd polls[3];
         OutputPipe *pipes[2];
         nfds_t count = 0;
         for (OutputPipe *pipe : {&out, &err}) {
@@ -451,19 +462,26 @@ ToolResult ToolRunner::run(
             process.waitForFinished(static_cast<int>(slice));
             return;
         }
+        const nfds_t pipeCount = count;
+        if (exitFd >= 0)
+            polls[count++] = pollfd {exitFd, POLLIN, 0};
         if (process.bytesToWrite() > 0)
             slice = std::min<qint64>(slice, InputSlice.count());
+        bool exited = false;
         if (::poll(polls, count, static_cast<int>(slice)) > 0) {
             bool any = false;
-            for (nfds_t i = 0; i < count; ++i) {
+            for (nfds_t i = 0; i < pipeCount; ++i) {
                 if (polls[i].revents != 0)
                     any = pipes[i]->readChunk(buffer.data()) > 0 || any;
             }
             if (any)
                 resetSilence();
+            exited = count > pipeCount && (polls[pipeCount].revents & POLLIN) != 0;
         }
+        // Reaps an ended tool and writes pending input; once the tool has exited, waits the
+        // moment QProcess may need to notice it rather than coming straight back.
         if (process.state() != QProcess::NotRunning)
-            process.waitForFinished(0);
+            process.waitForFinished(exited ? static_cast<int>(slice) : 0);
     };
 
     StopReason stop = StopReason::None;
