@@ -443,8 +443,8 @@ ToolResult ToolRunner::run(
             ::close(exitFd);
     });
 
-    // One turn of the wait: up to `slice` for output, at most one chunk read from each pipe,
-    // then (without waiting) pending input written and an ended child reaped. Each turn takes
+    // One turn of the wait: up to `slice` for output (or the tool's exit), at most one chunk
+    // read from each pipe, then pending input written and an ended tool reaped. Each turn takes
     // at most about one slice however fast the tool writes.
     QByteArray buffer(ToolRunner::ReadChunkBytes, Qt::Uninitialized);
     const auto waitTurn = [&](qint64 slice) {
