@@ -40,18 +40,7 @@ constexpr int TickMs = 5;
 constexpr int PostEveryMs = 5;
 
 using Bench::argument;
-
-double currentRssMiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
-        return 0.0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0.0;
-}
+using Bench::currentRssMiB;
 
 // Posts a call to the GUI thread every few milliseconds from its own thread (whose timer the
 // GUI thread cannot hold up), so the delay until the call runs is the event loop's latency.

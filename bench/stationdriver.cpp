@@ -209,16 +209,31 @@ QStringList splitCommandLine(const QString &line)
     return words;
 }
 
-double peakRssMiB()
+namespace {
+
+// A "Vm...:   1234 kB" field of /proc/self/status, in MiB; 0 if it cannot be read.
+double statusFieldMiB(const QByteArray &field)
 {
     QFile status(u"/proc/self/status"_s);
     if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
         return 0.0;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return 0.0;
+}
+
+} // namespace
+
+double peakRssMiB()
+{
+    return statusFieldMiB("VmHWM:");
+}
+
+double currentRssMiB()
+{
+    return statusFieldMiB("VmRSS:");
 }
 
 } // namespace Bench

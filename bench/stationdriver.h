@@ -70,5 +70,7 @@ QStringList splitCommandLine(const QString &line);
 
 // Peak resident set size of this process (VmHWM) in MiB, from /proc/self/status.
 double peakRssMiB();
+// Current resident set size of this process (VmRSS) in MiB, from /proc/self/status.
+double currentRssMiB();
 
 } // namespace Bench

@@ -56,7 +56,8 @@ ToolReply<T> AzsphereClient::dataCall(const QStringList &arguments, Parse parse)
 {
     ToolReply<T> reply;
     reply.tool = run(withJson(arguments), m_timeouts.command);
-    if (!reply.tool.isSuccess()) {
+    // A reply cut at the capture limit is OutputTooLarge, however valid its kept head.
+    if (!ErrorCatalog::isParseable(reply.tool)) {
         reply.value = fail(ErrorCatalog::classify(reply.tool));
         return reply;
     }
@@ -71,7 +72,8 @@ ToolReply<T> AzsphereClient::actionCall(
 {
     ToolReply<T> reply;
     reply.tool = run(arguments, timeout);
-    if (!reply.tool.isSuccess()) {
+    // A success line in the kept head proves nothing when the rest of the reply is missing.
+    if (!ErrorCatalog::isParseable(reply.tool)) {
         reply.value = fail(ErrorCatalog::classify(reply.tool));
         return reply;
     }
@@ -157,7 +159,7 @@ ToolReply<RecoverReport> AzsphereClient::recover(const QString &device,
     };
     ToolReply<RecoverReport> reply;
     reply.tool = run(arguments, m_timeouts.recover, m_timeouts.recoverNoOutput, onLine);
-    if (!reply.tool.isSuccess()) {
+    if (!ErrorCatalog::isParseable(reply.tool)) {
         reply.value = fail(ErrorCatalog::classify(reply.tool));
         return reply;
     }

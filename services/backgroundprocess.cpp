@@ -73,6 +73,11 @@ Result<> BackgroundProcess::start(const ToolCall &call)
         readChannel(OutputChannel::StdErr);
     });
     connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus) {
+        for (const OutputChannel channel : {OutputChannel::StdOut, OutputChannel::StdErr}) {
+            readChannel(channel);
+            m_splitters[channel == OutputChannel::StdOut ? 0 : 1].finish(
+                [&](const QString &line) { takeLine(channel, line); });
+        }
         Q_EMIT exited(exitCode);
     });
 
@@ -103,23 +108,18 @@ bool BackgroundProcess::isRunning() const
 
 void BackgroundProcess::readChannel(OutputChannel channel)
 {
-    const int index = channel == OutputChannel::StdOut ? 0 : 1;
-    m_process->setReadChannel(
-        channel == OutputChannel::StdOut ? QProcess::StandardOutput : QProcess::StandardError);
-    QByteArray &partial = m_partial[index];
-    partial += m_process->readAll();
-    qsizetype newline = partial.indexOf('\n');
-    while (newline >= 0) {
-        QByteArray raw = partial.left(newline);
-        partial.remove(0, newline + 1);
-        if (raw.endsWith('\r'))
-            raw.chop(1);
-        const QString line = QString::fromUtf8(raw);
-        if (m_lines.size() < MaxKeptLines)
-            m_lines.append(line);
-        Q_EMIT lineReceived(channel, line);
-        newline = partial.indexOf('\n');
-    }
+    const bool isOut = channel == OutputChannel::StdOut;
+    // readAllStandard...() leave the current read channel alone (waitForLine() relies on it).
+    m_splitters[isOut ? 0 : 1].feed(
+        isOut ? m_process->readAllStandardOutput() : m_process->readAllStandardError(),
+        [&](const QString &line) { takeLine(channel, line); });
+}
+
+void BackgroundProcess::takeLine(OutputChannel channel, const QString &line)
+{
+    if (m_lines.size() < MaxKeptLines)
+        m_lines.append(line);
+    Q_EMIT lineReceived(channel, line);
 }
 
 Result<QString> BackgroundProcess::waitForLine(

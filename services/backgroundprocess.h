@@ -28,7 +28,8 @@ public:
     QString commandLine() const { return m_commandLine; }
     qint64 processId() const;
     bool isRunning() const;
-    // Every complete output line so far (stdout and stderr), at most MaxKeptLines.
+    // Every output line so far (stdout and stderr), at most MaxKeptLines. Lines are split as
+    // ToolRunner splits them (LineSplitter); a last line without a line end comes at the exit.
     QStringList outputLines() const { return m_lines; }
 
     // Blocks the calling thread until a stdout/stderr line matches `pattern`, the process
@@ -50,10 +51,11 @@ private:
     explicit BackgroundProcess(const ToolCall &call);
     Result<> start(const ToolCall &call);
     void readChannel(OutputChannel channel);
+    void takeLine(OutputChannel channel, const QString &line);
 
     QProcess *m_process = nullptr; // child of this
     QString m_commandLine;
-    QByteArray m_partial[2];
+    LineSplitter m_splitters[2]; // stdout, stderr
     QStringList m_lines;
 };
 

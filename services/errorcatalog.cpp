@@ -237,6 +237,10 @@ Error ErrorCatalog::classify(const ToolResult &result)
         break;
     }
 
+    // Whatever the kept head says (a known message, a usage error), the end of the reply is
+    // missing: it may hold the real error.
+    if (result.isTruncated())
+        return outputTooLarge(result);
     const QString text = classifiableText(result.stdOutText(), result.stdErrText());
     // Exit code 2 is argparse's: the station or its recipe called the tool wrongly.
     if (result.outcome == ToolOutcome::ExitCode && result.exitCode == 2)
@@ -254,6 +258,23 @@ Error ErrorCatalog::classify(const ToolResult &result)
         detail);
 }
 
+Error ErrorCatalog::outputTooLarge(const ToolResult &result)
+{
+    QStringList cut;
+    if (result.stdOutTruncated)
+        cut.append(u"stdout"_s);
+    if (result.stdErrTruncated)
+        cut.append(u"stderr"_s);
+    return Error::make(ErrorCode::OutputTooLarge,
+        Tr::tr("The tool printed more than the station keeps (%1 MiB per stream); only the first "
+               "%1 MiB were kept, so its reply is incomplete and was not read.")
+            .arg(ToolRunner::MaxCapturedBytes / (1024 * 1024)),
+        u"%1 cut at %2 bytes\n"_s.arg(cut.join(u" and "_s)).arg(ToolRunner::MaxCapturedBytes)
+            + rawText(result),
+        Tr::tr("Retry once; if it repeats, send the raw output to engineering (the tool or the "
+               "device misbehaves)."));
+}
+
 Error ErrorCatalog::outputUnparsable(const QString &raw, const QString &reason)
 {
     const QString detail = reason.isEmpty() ? raw : reason + u'\n' + raw;
@@ -265,11 +286,15 @@ Error ErrorCatalog::outputUnparsable(const QString &raw, const QString &reason)
 
 Error ErrorCatalog::outputUnparsable(const ToolResult &result, const QString &reason)
 {
+    if (result.isTruncated())
+        return outputTooLarge(result);
     return outputUnparsable(rawText(result), reason);
 }
 
 Error ErrorCatalog::missingSuccessLine(const ToolResult &result, const QString &expectedLine)
 {
+    if (result.isTruncated())
+        return outputTooLarge(result);
     const QString text = classifiableText(result.stdOutText(), result.stdErrText());
     if (std::optional<Error> row = match(text)) {
         row->detail = rawText(result);

@@ -24,10 +24,21 @@ public:
     static std::optional<Error> match(const QString &text);
 
     // Classifies a finished tool call by its outcome: start failure, timeout, crash, cancel,
-    // exit code 2 (usage), or a catalogue row for any other non-zero exit (ToolFailed when no
-    // row matches). For a call that succeeded (a caller found its output wanting) the
-    // catalogue is tried, then OutputUnparsable. The raw output is kept as detail.
+    // output cut at the capture limit (OutputTooLarge, for a tool that exited), exit code 2
+    // (usage), or a catalogue row for any other non-zero exit (ToolFailed when no row matches).
+    // For a call that succeeded (a caller found its output wanting) the catalogue is tried,
+    // then OutputUnparsable. The raw output is kept as detail.
     static Error classify(const ToolResult &result);
+
+    // A reply cut at the capture limit (ToolRunner::MaxCapturedBytes per stream): what came
+    // past it was read but not kept, so the reply is never parsed, whatever its kept head says.
+    // The detail names the cut streams, then the raw text kept (the capped part).
+    static Error outputTooLarge(const ToolResult &result);
+    // True when a finished call's reply may be parsed: exit 0 and nothing cut at the limit.
+    static bool isParseable(const ToolResult &result)
+    {
+        return result.isSuccess() && !result.isTruncated();
+    }
 
     // Exit 0 but output the station cannot read: never a pass.
     static Error outputUnparsable(const ToolResult &result, const QString &reason);

@@ -68,6 +68,7 @@ constexpr std::array CodeNames {
     CodeName {ErrorCode::FinalizeRefused, "FinalizeRefused"},
     CodeName {ErrorCode::StateMismatch, "StateMismatch"},
     CodeName {ErrorCode::RecordUnwritable, "RecordUnwritable"},
+    CodeName {ErrorCode::OutputTooLarge, "OutputTooLarge"},
     CodeName {ErrorCode::RecordInUse, "RecordInUse"},
     CodeName {ErrorCode::DeviceFinalized, "DeviceFinalized"},
 };

@@ -76,6 +76,9 @@ enum class ErrorCode {
     StateMismatch,
     RecordUnwritable,
 
+    // Appended (never renumber)
+    OutputTooLarge, // a tool's output (or a UART line) passed the capture limit: never a pass
+
     // Trust (issue #10)
     RecordInUse,     // another station process writes this record
     DeviceFinalized, // the device is already in (or past) the state the recipe would set

@@ -76,7 +76,7 @@ ToolReply<RfSettings> RfToolClient::show(const QString &device)
         return refused<RfSettings>(m_settingsTool, arguments, missingDevice());
     ToolReply<RfSettings> reply;
     reply.tool = run(m_settingsTool, arguments, m_timeouts.settingsTool);
-    if (!reply.tool.isSuccess())
+    if (!ErrorCatalog::isParseable(reply.tool))
         reply.value = fail(RfToolOutput::classify(reply.tool));
     else
         reply.value = RfToolOutput::parseShow(reply.tool.stdOut);
@@ -90,7 +90,7 @@ ToolReply<QByteArray> RfToolClient::showHexdump(const QString &device)
         return refused<QByteArray>(m_settingsTool, arguments, missingDevice());
     ToolReply<QByteArray> reply;
     reply.tool = run(m_settingsTool, arguments, m_timeouts.settingsTool);
-    if (!reply.tool.isSuccess())
+    if (!ErrorCatalog::isParseable(reply.tool))
         reply.value = fail(RfToolOutput::classify(reply.tool));
     else
         reply.value = RfToolOutput::parseHexdump(reply.tool.stdOut);
@@ -106,6 +106,11 @@ ToolReply<RfCheckReport> RfToolClient::check(const QString &device, const QStrin
     reply.tool = run(m_settingsTool, arguments, m_timeouts.settingsTool);
     const bool exited = reply.tool.outcome == ToolOutcome::Succeeded
         || reply.tool.outcome == ToolOutcome::ExitCode;
+    if (exited && reply.tool.isTruncated()) {
+        // The comparison's end (and any ERROR line in it) may be past the capture limit.
+        reply.value = fail(ErrorCatalog::outputTooLarge(reply.tool));
+        return reply;
+    }
     const Result<RfCheckReport> report = RfToolOutput::parseCheck(reply.tool.stdOut);
     if (!exited || !report) {
         // No comparison happened: a tool or device error (or unreadable output on exit 0).
@@ -140,7 +145,8 @@ ToolReply<QList<RfCliExchange>> RfToolClient::runCli(
     reply.tool = run(m_cli, arguments, m_timeouts.cli, input);
     const bool exited = reply.tool.outcome == ToolOutcome::Succeeded
         || reply.tool.outcome == ToolOutcome::ExitCode;
-    if (!exited) {
+    if (!exited || reply.tool.isTruncated()) {
+        // A reply cut at the capture limit is OutputTooLarge: the replies past it are missing.
         reply.value = fail(ErrorCatalog::classify(reply.tool));
         return reply;
     }

@@ -283,6 +283,9 @@ Result<QList<RfCliExchange>> parseCliReplies(const QStringList &commands, const 
 
 Error classify(const ToolResult &result)
 {
+    // The catalogue's OutputTooLarge: no message in a cut reply's head is trusted.
+    if (result.isTruncated())
+        return ErrorCatalog::classify(result);
     if (result.outcome == ToolOutcome::ExitCode || result.outcome == ToolOutcome::Succeeded) {
         const QString text
             = ErrorCatalog::classifiableText(result.stdOutText(), result.stdErrText());

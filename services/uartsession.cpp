@@ -115,6 +115,9 @@ Result<void> UartSession::open(const QString &portPath, qint32 baudRate)
     }
     m_port = std::move(port);
     m_pending.clear();
+    m_dropLine = false;
+    m_receivedBytes = 0;
+    m_receivedLines = 0;
     record(UartLine::Direction::Note, u"opened %1 at %2 baud"_s.arg(portPath).arg(baudRate));
     return {};
 }
@@ -195,20 +198,60 @@ UartSession::Wait UartSession::waitForData(std::chrono::milliseconds slice, Erro
     return Wait::Failed;
 }
 
-std::optional<QString> UartSession::takeLine()
+Result<std::optional<QString>> UartSession::takeLine()
 {
-    qsizetype end = m_pending.indexOf('\n');
-    qsizetype skip = 1;
-    if (end < 0) {
-        if (m_pending.size() < MaxLineLength)
+    if (m_dropLine) {
+        const qsizetype end = m_pending.indexOf('\n');
+        if (end < 0) {
+            m_pending.clear();
             return std::nullopt;
-        end = MaxLineLength; // a device that never ends its line still makes progress
-        skip = 0;
+        }
+        m_pending.remove(0, end + 1);
+        m_dropLine = false;
     }
-    QByteArray bytes = m_pending.left(end);
-    m_pending.remove(0, end + skip);
+    const qsizetype end = m_pending.indexOf('\n');
+    QByteArray bytes = m_pending.left(end < 0 ? m_pending.size() : end);
     if (bytes.endsWith('\r'))
         bytes.chop(1);
+    if (bytes.size() > MaxLineLength) {
+        // Never cut into pieces: a piece of a longer line could match an expected reply.
+        bytes.truncate(MaxLineLength);
+        if (end < 0) {
+            m_pending.clear();
+            m_dropLine = true;
+        } else {
+            m_pending.remove(0, end + 1);
+        }
+        record(UartLine::Direction::Received, QString::fromUtf8(bytes));
+        record(UartLine::Direction::Note,
+            u"line longer than %1 bytes: the rest of it is dropped"_s.arg(MaxLineLength));
+        return fail(ErrorCode::OutputTooLarge,
+            Tr::tr("The device sent a line longer than %1 bytes; the station kept only its first "
+                   "%1 bytes and stopped the exchange.")
+                .arg(MaxLineLength),
+            u"line longer than %1 bytes; its first %1 bytes: %2"_s.arg(MaxLineLength)
+                .arg(QString::fromUtf8(bytes)),
+            Tr::tr("Check the UART's baud rate and cable and the device's test firmware, retry."));
+    }
+    if (end < 0)
+        return std::nullopt;
+    m_pending.remove(0, end + 1);
+    m_receivedBytes += end + 1;
+    ++m_receivedLines;
+    if (m_receivedBytes > MaxReceivedBytes || m_receivedLines > MaxReceivedLines) {
+        m_pending.clear();
+        record(UartLine::Direction::Note,
+            u"more than %1 bytes or %2 lines received: the exchange is stopped"_s
+                .arg(MaxReceivedBytes)
+                .arg(MaxReceivedLines));
+        return fail(ErrorCode::OutputTooLarge,
+            Tr::tr("The device sent more than the station keeps of a UART exchange (%1 MiB or %2 "
+                   "lines); the station kept what came before and stopped the exchange.")
+                .arg(MaxReceivedBytes / (1024 * 1024))
+                .arg(MaxReceivedLines),
+            u"received %1 bytes in %2 lines"_s.arg(m_receivedBytes).arg(m_receivedLines),
+            Tr::tr("Check the UART's baud rate and cable and the device's test firmware, retry."));
+    }
     const QString line = QString::fromUtf8(bytes);
     record(UartLine::Direction::Received, line);
     return line;
@@ -228,7 +271,13 @@ Result<QRegularExpressionMatch> UartSession::expect(const QRegularExpression &pa
     QStringList seen;
     QDeadlineTimer deadline(timeout);
     for (;;) {
-        while (const std::optional<QString> line = takeLine()) {
+        for (;;) {
+            Result<std::optional<QString>> taken = takeLine();
+            if (!taken)
+                return fail(taken.error());
+            if (!*taken)
+                break;
+            const std::optional<QString> &line = *taken;
             seen.append(*line);
             if (hasFail && failing.match(*line).hasMatch())
                 return fail(ErrorCode::UartUnexpectedReply,

@@ -71,7 +71,13 @@ public:
     static constexpr std::chrono::milliseconds WaitSlice {50};
     static constexpr std::chrono::milliseconds WriteTimeout {1000};
     static constexpr qsizetype MaxCommandLength = 128; // the firmware's line limit
-    static constexpr qsizetype MaxLineLength = 4096;   // longer input is cut into lines
+    // A longer line (the firmware's replies are short) fails the exchange as OutputTooLarge,
+    // with its first MaxLineLength bytes kept; the rest of that line is dropped.
+    static constexpr qsizetype MaxLineLength = 4096;
+    // What a session keeps of the device's output (lines and transcript); more fails the
+    // exchange as OutputTooLarge: a babbling device must not grow memory without bound.
+    static constexpr qsizetype MaxReceivedBytes = 1024 * 1024;
+    static constexpr qsizetype MaxReceivedLines = 10000;
 
     explicit UartSession(const CancelToken &cancel = {});
     ~UartSession();
@@ -93,6 +99,8 @@ public:
     // Reads lines until one matches `pattern` as a whole line. A line matching `failPattern`,
     // or an `ERR ...` line that `pattern` does not match, fails at once and is the cause; a
     // timeout fails with the lines seen meanwhile. Other lines (boot banner, READY) are skipped.
+    // A line longer than MaxLineLength, or more than MaxReceivedBytes/Lines in the session,
+    // fails as OutputTooLarge.
     [[nodiscard]] Result<QRegularExpressionMatch> expect(const QRegularExpression &pattern,
         std::chrono::milliseconds timeout,
         const QRegularExpression &failPattern = {});
@@ -127,7 +135,8 @@ public:
 private:
     enum class Wait { Data, Idle, Failed };
     Wait waitForData(std::chrono::milliseconds slice, Error &error);
-    std::optional<QString> takeLine();
+    // The next complete line, if one has arrived; OutputTooLarge past the limits above.
+    Result<std::optional<QString>> takeLine();
     void record(UartLine::Direction direction, const QString &text);
     Error portError(const QString &what) const;
 
@@ -135,7 +144,10 @@ private:
     std::unique_ptr<QSerialPort> m_port;
     QString m_portPath;
     qint32 m_baudRate = DefaultBaudRate;
-    QByteArray m_pending;
+    QByteArray m_pending;    // received bytes not yet taken as lines, bounded by takeLine()
+    bool m_dropLine = false; // the rest of a too long line is dropped up to its end
+    qsizetype m_receivedBytes = 0;
+    qsizetype m_receivedLines = 0;
     QList<UartLine> m_transcript;
     QList<Measurement> m_measurements;
 };

@@ -21,9 +21,18 @@
 //   toolhelper partial            "first\nsecond" (no final newline)
 //   toolhelper cr                 "10%\r20%\r\n30%\rdone\n" (progress-style carriage returns)
 //   toolhelper split              "one\r", pause, "\ntw", pause, "o\n": line ends split across
-//   reads toolhelper args ...           each further argument on its own line, as "[arg]"
+//                                 reads
+//   toolhelper args ...           each further argument on its own line, as "[arg]"
 //   toolhelper env NAME           the value of NAME, or "<unset>"
 //   toolhelper pwd                the working directory
+//   toolhelper flood MS out|err|both
+//                                 64-byte lines as fast as the pipes take them, for MS
+//                                 milliseconds, on stdout, stderr or both at once; exit 0
+//   toolhelper padded HEAD BYTES TAIL
+//                                 HEAD, BYTES of blank padding (spaces, a newline every 64),
+//                                 then TAIL, all on stdout; exit 0 (a reply that is complete
+//                                 only past the capture cap)
+//   toolhelper long-line BYTES    BYTES of 'y' without a line end, then "\nend\n"
 
 #include <algorithm>
 #include <cerrno>
@@ -32,6 +41,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
 #include <string>
 #include <time.h>
 #include <unistd.h>
@@ -67,6 +77,69 @@ void sleepMs(long ms)
 {
     timespec ts {ms / 1000, (ms % 1000) * 1000000L};
     while (::nanosleep(&ts, &ts) != 0 && errno == EINTR) { }
+}
+
+long nowMs()
+{
+    timespec ts {};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+std::string lineBlock(char fill)
+{
+    std::string line(63, fill);
+    line += '\n';
+    std::string block;
+    for (int i = 0; i < 1024; ++i)
+        block += line;
+    return block;
+}
+
+// Writes to the chosen streams as fast as they take it until `ms` have passed. Non-blocking
+// writes and poll(), so a reader that drains only one pipe still gets the other's bytes.
+int flood(long ms, bool toOut, bool toErr)
+{
+    const std::string block = lineBlock('f');
+    const int fds[2] = {1, 2};
+    const bool wanted[2] = {toOut, toErr};
+    for (int fd : fds)
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    size_t offset[2] = {0, 0};
+    const long end = nowMs() + ms;
+    for (long now = nowMs(); now < end; now = nowMs()) {
+        pollfd polls[2];
+        nfds_t count = 0;
+        int index[2] = {0, 0};
+        for (int i = 0; i < 2; ++i) {
+            if (wanted[i]) {
+                polls[count] = pollfd {fds[i], POLLOUT, 0};
+                index[count++] = i;
+            }
+        }
+        const int ready = ::poll(polls, count, static_cast<int>(end - now));
+        if (ready < 0 && errno != EINTR)
+            return 6;
+        for (nfds_t p = 0; ready > 0 && p < count; ++p) {
+            if (polls[p].revents & (POLLERR | POLLHUP))
+                return 7;
+            if (!(polls[p].revents & POLLOUT))
+                continue;
+            const int i = index[p];
+            const ssize_t n = ::write(fds[i], block.data() + offset[i], block.size() - offset[i]);
+            if (n > 0)
+                offset[i] = (offset[i] + static_cast<size_t>(n)) % block.size();
+            else if (n < 0 && errno != EAGAIN && errno != EINTR)
+                return 7;
+        }
+    }
+    // Blocking again, so the last partial line is written out whole.
+    for (int i = 0; i < 2; ++i) {
+        ::fcntl(fds[i], F_SETFL, ::fcntl(fds[i], F_GETFL) & ~O_NONBLOCK);
+        if (wanted[i] && offset[i] != 0)
+            writeAll(fds[i], block.data() + offset[i], block.size() - offset[i]);
+    }
+    return 0;
 }
 
 int usage()
@@ -188,11 +261,7 @@ int main(int argc, char **argv)
     }
     if (mode == "big") {
         const int fd = (argc > 3 && std::strcmp(argv[3], "err") == 0) ? 2 : 1;
-        std::string line(63, 'x');
-        line += '\n';
-        std::string block;
-        for (int i = 0; i < 1024; ++i)
-            block += line;
+        const std::string block = lineBlock('x');
         long remaining = number(2);
         while (remaining > 0) {
             const size_t n = std::min<size_t>(block.size(), static_cast<size_t>(remaining));
@@ -236,6 +305,37 @@ int main(int argc, char **argv)
         if (!::getcwd(buffer, sizeof buffer))
             return 5;
         writeText(1, std::string(buffer) + "\n");
+        return 0;
+    }
+    if (mode == "flood") {
+        if (argc < 4)
+            return usage();
+        const std::string streams = argv[3];
+        return flood(number(2), streams != "err", streams != "out");
+    }
+    if (mode == "padded") {
+        if (argc < 5)
+            return usage();
+        writeText(1, argv[2]);
+        const std::string block = lineBlock(' ');
+        long remaining = number(3);
+        while (remaining > 0) {
+            const size_t n = std::min<size_t>(block.size(), static_cast<size_t>(remaining));
+            writeAll(1, block.data(), n);
+            remaining -= static_cast<long>(n);
+        }
+        writeText(1, argv[4]);
+        return 0;
+    }
+    if (mode == "long-line") {
+        const std::string block(64 * 1024, 'y');
+        long remaining = number(2);
+        while (remaining > 0) {
+            const size_t n = std::min<size_t>(block.size(), static_cast<size_t>(remaining));
+            writeAll(1, block.data(), n);
+            remaining -= static_cast<long>(n);
+        }
+        writeText(1, "\nend\n");
         return 0;
     }
     return usage();

@@ -1,6 +1,9 @@
 #include "services/azsphereclient.h"
 
+#include <QFileInfo>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Station;
@@ -23,6 +26,8 @@ public:
         QByteArray stdOut;
         QByteArray stdErr;
         ToolOutcome outcome = ToolOutcome::Succeeded;
+        bool stdOutTruncated = false; // as ToolRunner flags a stream cut at MaxCapturedBytes
+        bool stdErrTruncated = false;
     };
 
     QList<ToolCall> calls;
@@ -49,6 +54,8 @@ public:
             result.commandLine = ToolRunner::commandLine(call.program, call.arguments);
             result.stdOut = answer.stdOut;
             result.stdErr = answer.stdErr;
+            result.stdOutTruncated = answer.stdOutTruncated;
+            result.stdErrTruncated = answer.stdErrTruncated;
             return result;
         };
     }
@@ -58,6 +65,87 @@ public:
         answers.append(Answer {exitCode, stdOut, stdErr});
     }
 };
+
+// What a typed call returned, whatever its type.
+struct CallOutcome
+{
+    bool ok = false;
+    Error error;
+    ToolResult tool;
+};
+
+template <typename T> CallOutcome outcomeOf(const ToolReply<T> &reply)
+{
+    return {reply.isSuccess(), reply.isSuccess() ? Error {} : reply.error(), reply.tool};
+}
+
+// Makes the named call of the client with the arguments the tests use.
+std::optional<CallOutcome> invoke(AzsphereClient &client, const QString &call)
+{
+    const QString device = u"1211"_s;
+    if (call == "listAttached"_L1)
+        return outcomeOf(client.listAttached());
+    if (call == "showAttached"_L1)
+        return outcomeOf(client.showAttached(device));
+    if (call == "rescanAttached"_L1)
+        return outcomeOf(client.rescanAttached());
+    if (call == "recover"_L1)
+        return outcomeOf(client.recover(device, u"/os/26.09"_s, u"/caps/dev.cap"_s));
+    if (call == "sideloadDeploy"_L1)
+        return outcomeOf(client.sideloadDeploy(device, u"/img/app.imagepackage"_s, true));
+    if (call == "sideloadDelete"_L1)
+        return outcomeOf(client.sideloadDelete(device, u"2f074b0f-d99d-4692-82d9-ef93a7d6463c"_s));
+    if (call == "sideloadDeleteAllExcept"_L1)
+        return outcomeOf(client.sideloadDeleteAllExcept(device,
+            {u"aaaaaaaa-0000-0000-0000-000000000001"_s,
+                u"aaaaaaaa-0000-0000-0000-000000000002"_s}));
+    if (call == "imageListInstalled"_L1)
+        return outcomeOf(client.imageListInstalled(device, true));
+    if (call == "manufacturingStateShow"_L1)
+        return outcomeOf(client.manufacturingStateShow(device));
+    if (call == "manufacturingStateUpdate"_L1)
+        return outcomeOf(
+            client.manufacturingStateUpdate(device, ManufacturingState::DeviceComplete));
+    if (call == "capabilityShowAttached"_L1)
+        return outcomeOf(client.capabilityShowAttached(device));
+    if (call == "wifiAdd"_L1)
+        return outcomeOf(client.wifiAdd(device, u"SIM-OPEN-AP"_s, {}, u"line3"_s, true));
+    if (call == "wifiList"_L1)
+        return outcomeOf(client.wifiList(device));
+    if (call == "wifiShowStatus"_L1)
+        return outcomeOf(client.wifiShowStatus(device));
+    if (call == "wifiForget"_L1)
+        return outcomeOf(client.wifiForget(device, 3));
+    if (call == "showOsVersion"_L1)
+        return outcomeOf(client.showOsVersion(device));
+    if (call == "restart"_L1)
+        return outcomeOf(client.restart(device));
+    if (call == "showVersion"_L1)
+        return outcomeOf(client.showVersion());
+    if (call == "imagePackageShow"_L1)
+        return outcomeOf(client.imagePackageShow(u"/img/app.imagepackage"_s));
+    return std::nullopt;
+}
+
+// Blank lines up to `size` bytes in all: JSON and line parsers skip them.
+QByteArray padTo(const QByteArray &head, qsizetype size)
+{
+    QByteArray out = head;
+    while (out.size() < size)
+        out += QByteArray(std::min<qsizetype>(63, size - out.size() - 1), ' ') + '\n';
+    out.truncate(size);
+    return out;
+}
+
+void verifyTooLarge(const Error &error, const QString &stream)
+{
+    QCOMPARE(errorCodeName(error.code), u"OutputTooLarge"_s);
+    QVERIFY2(error.message.contains(u"1 MiB"_s), qPrintable(error.message));
+    QVERIFY2(!error.remedy.isEmpty(), "no remedy");
+    QVERIFY2(error.detail.startsWith(
+                 u"%1 cut at %2 bytes"_s.arg(stream).arg(ToolRunner::MaxCapturedBytes)),
+        qPrintable(error.detail.left(200)));
+}
 
 } // namespace
 
@@ -79,6 +167,10 @@ private Q_SLOTS:
     void wifiAddMasksPsk();
     void lineHandlerSeesOutput();
     void manufacturingStateUpdateRefusesBlank();
+    void truncatedReplyIsNeverAPass_data();
+    void truncatedReplyIsNeverAPass();
+    void truncatedReplyFromTheRealRunner_data();
+    void truncatedReplyFromTheRealRunner();
 
 private:
     FakeTool m_tool;
@@ -235,48 +327,7 @@ void tst_AzsphereClient::commandLines()
     QFETCH(QString, call);
     QFETCH(QStringList, arguments);
 
-    const QString device = u"1211"_s;
-    if (call == "listAttached"_L1)
-        (void)m_client->listAttached();
-    else if (call == "showAttached"_L1)
-        (void)m_client->showAttached(device);
-    else if (call == "rescanAttached"_L1)
-        (void)m_client->rescanAttached();
-    else if (call == "recover"_L1)
-        (void)m_client->recover(device, u"/os/26.09"_s, u"/caps/dev.cap"_s);
-    else if (call == "sideloadDeploy"_L1)
-        (void)m_client->sideloadDeploy(device, u"/img/app.imagepackage"_s, true);
-    else if (call == "sideloadDelete"_L1)
-        (void)m_client->sideloadDelete(device, u"2f074b0f-d99d-4692-82d9-ef93a7d6463c"_s);
-    else if (call == "sideloadDeleteAllExcept"_L1)
-        (void)m_client->sideloadDeleteAllExcept(device,
-            {u"aaaaaaaa-0000-0000-0000-000000000001"_s, u"aaaaaaaa-0000-0000-0000-000000000002"_s});
-    else if (call == "imageListInstalled"_L1)
-        (void)m_client->imageListInstalled(device, true);
-    else if (call == "manufacturingStateShow"_L1)
-        (void)m_client->manufacturingStateShow(device);
-    else if (call == "manufacturingStateUpdate"_L1)
-        (void)m_client->manufacturingStateUpdate(device, ManufacturingState::DeviceComplete);
-    else if (call == "capabilityShowAttached"_L1)
-        (void)m_client->capabilityShowAttached(device);
-    else if (call == "wifiAdd"_L1)
-        (void)m_client->wifiAdd(device, u"SIM-OPEN-AP"_s, {}, u"line3"_s, true);
-    else if (call == "wifiList"_L1)
-        (void)m_client->wifiList(device);
-    else if (call == "wifiShowStatus"_L1)
-        (void)m_client->wifiShowStatus(device);
-    else if (call == "wifiForget"_L1)
-        (void)m_client->wifiForget(device, 3);
-    else if (call == "showOsVersion"_L1)
-        (void)m_client->showOsVersion(device);
-    else if (call == "restart"_L1)
-        (void)m_client->restart(device);
-    else if (call == "showVersion"_L1)
-        (void)m_client->showVersion();
-    else if (call == "imagePackageShow"_L1)
-        (void)m_client->imagePackageShow(u"/img/app.imagepackage"_s);
-    else
-        QFAIL("unknown call");
+    QVERIFY2(invoke(*m_client, call), "unknown call");
 
     QCOMPARE(m_tool.calls.size(), 1);
     QCOMPARE(m_tool.calls.first().program, Tool);
@@ -457,6 +508,147 @@ void tst_AzsphereClient::manufacturingStateUpdateRefusesBlank()
                  .error()
                  .code,
         ErrorCode::PermissionDenied);
+}
+
+// Issue #10: a reply longer than the capture limit (valid JSON or a success line, padding, then
+// the error past the cap) gave PASS, and DeviceComplete. Every call must fail it with
+// OutputTooLarge, whichever stream was cut, although the same kept bytes uncut would pass.
+void tst_AzsphereClient::truncatedReplyIsNeverAPass_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QByteArray>("head"); // a complete, passing reply
+
+    const QByteArray attached = R"({"ConnectionPath": "1211", "DeviceId": ")" + DeviceIdHex
+        + R"(", "IpAddress": "192.168.35.2"})";
+    const QByteArray network
+        = R"({"configName": "line3", "configState": "enabled", "connectionState": "disconnected", "id": 0, "securityState": "open", "ssid": "SIM-OPEN-AP", "targetedScan": true})";
+    QTest::newRow("list-attached")
+        << u"listAttached"_s
+        << QByteArray("[" + attached.chopped(1) + R"(, "IsResponsive": true}])");
+    QTest::newRow("show-attached") << u"showAttached"_s << attached;
+    QTest::newRow("rescan-attached") << u"rescanAttached"_s << QByteArray(R"({"Count": 1})");
+    QTest::newRow("recover") << u"recover"_s
+                             << QByteArray("Finished writing images; rebooting board.\n"
+                                           "Device ID: "
+                                    + DeviceIdHex + "\nDevice recovered successfully.\n");
+    QTest::newRow("deploy")
+        << u"sideloadDeploy"_s
+        << QByteArray("Deploying '/img/app.imagepackage' to the attached device.\n"
+                      "Image package '/img/app.imagepackage' has been deployed to the attached "
+                      "device.\n");
+    QTest::newRow("delete") << u"sideloadDelete"_s
+                            << QByteArray(
+                                   "Component '2f074b0f-d99d-4692-82d9-ef93a7d6463c' deleted.\n");
+    QTest::newRow("delete all except") << u"sideloadDeleteAllExcept"_s << QByteArray();
+    QTest::newRow("list-installed") << u"imageListInstalled"_s << QByteArray("[]");
+    QTest::newRow("mfg show") << u"manufacturingStateShow"_s
+                              << QByteArray(R"({"manufacturingState": "Blank"})");
+    // Success prints nothing: the padding alone must not read as "updated".
+    QTest::newRow("mfg update to DeviceComplete") << u"manufacturingStateUpdate"_s << QByteArray();
+    QTest::newRow("capabilities") << u"capabilityShowAttached"_s
+                                  << QByteArray(R"(["EnableRfTestMode"])");
+    QTest::newRow("wifi add") << u"wifiAdd"_s << network;
+    QTest::newRow("wifi list") << u"wifiList"_s << QByteArray("[" + network + "]");
+    QTest::newRow("wifi show-status")
+        << u"wifiShowStatus"_s
+        << QByteArray(
+               R"({"configState": "enabled", "connectionState": "connected", "id": 0, "ssid": "SIM-OPEN-AP", "securityState": "open"})");
+    QTest::newRow("wifi forget") << u"wifiForget"_s << QByteArray("Successfully removed network\n");
+    QTest::newRow("os version") << u"showOsVersion"_s << QByteArray(R"({"osversion": "26.09"})");
+    QTest::newRow("restart") << u"restart"_s
+                             << QByteArray("Restarting device.\nDevice restarted successfully.\n");
+    QTest::newRow("show-version") << u"showVersion"_s
+                                  << QByteArray(R"({"Azure Sphere SDK": "25.10.0.1"})");
+    QTest::newRow("image-package show")
+        << u"imagePackageShow"_s
+        << QByteArray(
+               R"({"ABIDepends": [], "Debug": {"BuildDateUtc": "2020-09-23T18:14:54Z", "ImageName": "AzureBusybox"}, "Identity": {"ComponentId": "61ae5c57-98cd-4a0a-8b60-9509505c7617", "ImageId": "eef5d367-ae2c-42eb-861f-8f2c453133df", "ImageType": "Applications"}, "Signature": {"CertThumbprint": "a8d5cc6958f48710140d7a26160fc1cfc31f5df0", "SigningType": "ECDsa256"}, "TemporaryImage": {"RemoveImageAtBoot": false, "UnderDevelopment": true}})");
+}
+
+void tst_AzsphereClient::truncatedReplyIsNeverAPass()
+{
+    QFETCH(QString, call);
+    QFETCH(QByteArray, head);
+    const QByteArray kept = padTo(head, ToolRunner::MaxCapturedBytes);
+
+    // The kept bytes themselves are a passing reply...
+    m_tool.answers.append(FakeTool::Answer {0, kept, {}});
+    const std::optional<CallOutcome> whole = invoke(*m_client, call);
+    QVERIFY(whole);
+    QVERIFY2(whole->ok, qPrintable(whole->error.message + u' ' + whole->error.detail.left(300)));
+
+    // ... but not when they are only the first MiB of a longer stdout,
+    m_tool.answers.append(FakeTool::Answer {0, kept, {}, ToolOutcome::Succeeded, true, false});
+    const std::optional<CallOutcome> cutOut = invoke(*m_client, call);
+    QVERIFY(!cutOut->ok);
+    verifyTooLarge(cutOut->error, u"stdout"_s);
+    QVERIFY2(cutOut->error.detail.contains(QString::fromUtf8(head.trimmed().left(40))),
+        qPrintable(cutOut->error.detail.left(120)));
+    QVERIFY(cutOut->tool.stdOutTruncated);
+
+    // ... or when stderr was cut (its end may hold the error).
+    m_tool.answers.append(FakeTool::Answer {0,
+        head,
+        padTo("WARNING: ", ToolRunner::MaxCapturedBytes),
+        ToolOutcome::Succeeded,
+        false,
+        true});
+    const std::optional<CallOutcome> cutErr = invoke(*m_client, call);
+    QVERIFY(!cutErr->ok);
+    verifyTooLarge(cutErr->error, u"stderr"_s);
+
+    // A non-zero exit with a cut reply is OutputTooLarge too: its known message may be a decoy.
+    m_tool.answers.append(FakeTool::Answer {1,
+        padTo("error: Device is busy and refused request.\n", ToolRunner::MaxCapturedBytes),
+        {},
+        ToolOutcome::Succeeded,
+        true,
+        false});
+    const std::optional<CallOutcome> failed = invoke(*m_client, call);
+    QVERIFY(!failed->ok);
+    verifyTooLarge(failed->error, u"stdout"_s);
+}
+
+// The same through the real ToolRunner: the tool prints a passing head, 2 MiB of padding, then
+// the error that says what really happened. The call fails, with the kept MiB as raw text.
+void tst_AzsphereClient::truncatedReplyFromTheRealRunner_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QByteArray>("head");
+    QTest::newRow("show-attached") << u"showAttached"_s
+                                   << QByteArray(R"({"ConnectionPath": "1211", "DeviceId": ")"
+                                          + DeviceIdHex + R"(", "IpAddress": "192.168.35.2"})");
+    QTest::newRow("mfg update to DeviceComplete") << u"manufacturingStateUpdate"_s << QByteArray();
+    QTest::newRow("restart") << u"restart"_s
+                             << QByteArray("Restarting device.\nDevice restarted successfully.\n");
+}
+
+void tst_AzsphereClient::truncatedReplyFromTheRealRunner()
+{
+    QFETCH(QString, call);
+    QFETCH(QByteArray, head);
+    const QString helper = QStringLiteral(STATION_TOOLHELPER);
+    QVERIFY2(QFileInfo(helper).isExecutable(), qPrintable(helper));
+
+    AzsphereClient client(Tool, QProcessEnvironment::systemEnvironment());
+    client.setRunner(
+        [&](const ToolCall &toolCall, const CancelToken &cancel, const ToolLineHandler &onLine) {
+            ToolCall played = toolCall; // the client's call, played by toolhelper
+            played.program = helper;
+            played.arguments = {u"padded"_s,
+                QString::fromUtf8(head),
+                QString::number(2 * ToolRunner::MaxCapturedBytes),
+                u"error: Could not connect to the device; please ensure it is attached.\n"_s};
+            return ToolRunner::run(played, cancel, onLine);
+        });
+    const std::optional<CallOutcome> outcome = invoke(client, call);
+    QVERIFY(outcome);
+    QCOMPARE(outcome->tool.outcome, ToolOutcome::Succeeded);
+    QVERIFY(outcome->tool.stdOutTruncated);
+    QCOMPARE(outcome->tool.stdOut.size(), ToolRunner::MaxCapturedBytes);
+    QVERIFY(!outcome->ok);
+    verifyTooLarge(outcome->error, u"stdout"_s);
+    QVERIFY(!outcome->error.detail.contains(u"Could not connect"_s)); // past the cap
 }
 
 QTEST_APPLESS_MAIN(tst_AzsphereClient)

@@ -41,6 +41,9 @@ private Q_SLOTS:
     void missingSuccessLine();
     void imageNotTrustedRefinement_data();
     void imageNotTrustedRefinement();
+    void truncatedOutput_data();
+    void truncatedOutput();
+    void outputTooLargeName();
 };
 
 void tst_ErrorCatalog::classifyExitCode_data()
@@ -407,6 +410,80 @@ void tst_ErrorCatalog::imageNotTrustedRefinement()
     const Station::Error busy
         = ErrorCatalog::classify(exited(1, {}, u"error: Device is busy and refused request."_s));
     QCOMPARE(ErrorCatalog::refineImageNotTrusted(busy, thumbprint).message, busy.message);
+}
+
+// Output cut at the capture limit: for a tool that exited (0 or not), OutputTooLarge whatever
+// the kept head says; the runner's own outcomes (timeout, crash, cancel) stay what they were.
+void tst_ErrorCatalog::truncatedOutput_data()
+{
+    QTest::addColumn<ToolOutcome>("outcome");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("outCut");
+    QTest::addColumn<bool>("errCut");
+    QTest::addColumn<ErrorCode>("code");
+
+    QTest::newRow("exit 0, stdout cut")
+        << ToolOutcome::Succeeded << 0 << true << false << ErrorCode::OutputTooLarge;
+    QTest::newRow("exit 0, stderr cut")
+        << ToolOutcome::Succeeded << 0 << false << true << ErrorCode::OutputTooLarge;
+    QTest::newRow("exit 1, both cut, known message in the head")
+        << ToolOutcome::ExitCode << 1 << true << true << ErrorCode::OutputTooLarge;
+    QTest::newRow("exit 2, not usage")
+        << ToolOutcome::ExitCode << 2 << true << false << ErrorCode::OutputTooLarge;
+    QTest::newRow("timed out") << ToolOutcome::TimedOut << -1 << true << false
+                               << ErrorCode::ToolTimedOut;
+    QTest::newRow("cancelled") << ToolOutcome::Cancelled << -1 << true << true
+                               << ErrorCode::Cancelled;
+    QTest::newRow("crashed") << ToolOutcome::Crashed << -1 << false << true
+                             << ErrorCode::ToolCrashed;
+    QTest::newRow("exit 1, nothing cut")
+        << ToolOutcome::ExitCode << 1 << false << false << ErrorCode::DeviceBusy;
+}
+
+void tst_ErrorCatalog::truncatedOutput()
+{
+    QFETCH(ToolOutcome, outcome);
+    QFETCH(int, exitCode);
+    QFETCH(bool, outCut);
+    QFETCH(bool, errCut);
+    QFETCH(ErrorCode, code);
+
+    ToolResult result;
+    result.outcome = outcome;
+    result.exitCode = exitCode;
+    result.stdOut = "{\"manufacturingState\": \"Blank\"}\n";
+    result.stdErr = "error: Device is busy and refused request.\n";
+    result.stdOutTruncated = outCut;
+    result.stdErrTruncated = errCut;
+    const Station::Error error = ErrorCatalog::classify(result);
+    QCOMPARE(Station::errorCodeName(error.code), Station::errorCodeName(code));
+    if (code != ErrorCode::OutputTooLarge)
+        return;
+    QCOMPARE(error.message,
+        u"The tool printed more than the station keeps (1 MiB per stream); only the first 1 MiB "
+        "were kept, so its reply is incomplete and was not read."_s);
+    QVERIFY(!error.remedy.isEmpty());
+    const QString streams = outCut && errCut ? u"stdout and stderr"_s
+        : outCut                             ? u"stdout"_s
+                                             : u"stderr"_s;
+    QVERIFY2(
+        error.detail.startsWith(streams + u" cut at 1048576 bytes\n"_s), qPrintable(error.detail));
+    // The raw text kept is the capped part, as it came.
+    QVERIFY(error.detail.contains(u"manufacturingState"_s));
+    QVERIFY(error.detail.contains(u"Device is busy"_s));
+
+    // The helpers a parser calls when it gives up say the same.
+    QCOMPARE(ErrorCatalog::outputUnparsable(result, u"bad JSON"_s).code, ErrorCode::OutputTooLarge);
+    QCOMPARE(ErrorCatalog::missingSuccessLine(result, u"Done."_s).code, ErrorCode::OutputTooLarge);
+    QVERIFY(!ErrorCatalog::isParseable(result));
+}
+
+void tst_ErrorCatalog::outputTooLargeName()
+{
+    // Appended at the end: the stored numbers of every other code stay what they were.
+    QCOMPARE(int(ErrorCode::OutputTooLarge), int(ErrorCode::RecordUnwritable) + 1);
+    QCOMPARE(Station::errorCodeName(ErrorCode::OutputTooLarge), u"OutputTooLarge"_s);
+    QCOMPARE(Station::errorCodeFromName(u"OutputTooLarge"_s), ErrorCode::OutputTooLarge);
 }
 
 QTEST_APPLESS_MAIN(tst_ErrorCatalog)

@@ -78,7 +78,20 @@ struct FakeRun
     int exitCode = 0;
     QByteArray stdOut;
     ToolOutcome outcome = ToolOutcome::Succeeded;
+    bool stdOutTruncated = false; // as ToolRunner flags a stream cut at MaxCapturedBytes
+    QByteArray stdErr = {};
+    bool stdErrTruncated = false;
 };
+
+// Blank lines up to `size` bytes in all: the RF parsers skip them.
+QByteArray padTo(const QByteArray &head, qsizetype size)
+{
+    QByteArray out = head;
+    while (out.size() < size)
+        out += QByteArray(std::min<qsizetype>(63, size - out.size() - 1), ' ') + '\n';
+    out.truncate(size);
+    return out;
+}
 
 class FakeTools
 {
@@ -99,6 +112,9 @@ public:
             result.program = call.program;
             result.arguments = call.arguments;
             result.stdOut = run.stdOut;
+            result.stdOutTruncated = run.stdOutTruncated;
+            result.stdErr = run.stdErr;
+            result.stdErrTruncated = run.stdErrTruncated;
             return result;
         };
     }
@@ -128,6 +144,8 @@ private Q_SLOTS:
     void commandsForRegionAndMac();
     void clientCommandLines();
     void clientErrors();
+    void truncatedReplyIsNeverAPass_data();
+    void truncatedReplyIsNeverAPass();
 };
 
 void tst_RfToolClient::show_data()
@@ -457,6 +475,68 @@ void tst_RfToolClient::clientErrors()
     QCOMPARE(client.writeRegionCode(u"1211"_s, u"US"_s).error().code, ErrorCode::Cancelled);
     tools.runs.append(FakeRun {0, "random words\n"});
     QCOMPARE(client.show(u"1211"_s).error().code, ErrorCode::OutputUnparsable);
+}
+
+// A passing reply, then padding, then (past the capture limit) what really happened: every RF
+// call fails it with OutputTooLarge, whichever stream was cut, although the same kept bytes
+// uncut would pass (issue #10).
+void tst_RfToolClient::truncatedReplyIsNeverAPass_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QByteArray>("head");
+    QTest::newRow("show") << u"show"_s << showOutput("US");
+    QTest::newRow("show -hexdump")
+        << u"showHexdump"_s
+        << QByteArray("Reading configuration data from device.\n" + ::hexdump(efuses()));
+    QTest::newRow("check") << u"check"_s << CheckPassed;
+    QTest::newRow("cli") << u"writeRegionCode"_s << QByteArray("OK\nOK\nConfiguration saved.\n");
+}
+
+void tst_RfToolClient::truncatedReplyIsNeverAPass()
+{
+    QFETCH(QString, call);
+    QFETCH(QByteArray, head);
+    const QByteArray kept = padTo(head, ToolRunner::MaxCapturedBytes);
+    const QByteArray noise = padTo("WARNING: ", ToolRunner::MaxCapturedBytes);
+
+    FakeTools tools;
+    tools.runs = {FakeRun {0, kept},
+        FakeRun {0, kept, ToolOutcome::Succeeded, true},
+        FakeRun {0, head, ToolOutcome::Succeeded, false, noise, true},
+        FakeRun {1,
+            padTo("ERROR: Could not connect to the device.\n", ToolRunner::MaxCapturedBytes),
+            ToolOutcome::Succeeded,
+            true}};
+    RfToolClient client(SettingsTool, CliTool, QProcessEnvironment());
+    client.setRunner(tools.runner());
+    const auto invoke = [&]() -> std::pair<bool, Error> {
+        const auto outcome = [](const auto &reply) {
+            return std::pair {reply.isSuccess(), reply.isSuccess() ? Error {} : reply.error()};
+        };
+        if (call == "show"_L1)
+            return outcome(client.show(u"1211"_s));
+        if (call == "showHexdump"_L1)
+            return outcome(client.showHexdump(u"1211"_s));
+        if (call == "check"_L1)
+            return outcome(client.check(u"1211"_s, u"/r/product.bin"_s));
+        return outcome(client.writeRegionCode(u"1211"_s, u"US"_s));
+    };
+
+    // The kept bytes themselves pass ...
+    const auto [wholeOk, wholeError] = invoke();
+    QVERIFY2(wholeOk, qPrintable(wholeError.message + u' ' + wholeError.detail.left(300)));
+    // ... but not as the first MiB of a longer stdout, nor beside a cut stderr, nor with a
+    // (maybe decoy) known message in a cut reply of a failed call.
+    for (const QString &stream : {u"stdout"_s, u"stderr"_s, u"stdout"_s}) {
+        const auto [ok, error] = invoke();
+        QVERIFY(!ok);
+        QCOMPARE(errorCodeName(error.code), u"OutputTooLarge"_s);
+        QVERIFY2(error.message.contains(u"1 MiB"_s), qPrintable(error.message));
+        QVERIFY2(error.detail.startsWith(
+                     u"%1 cut at %2 bytes"_s.arg(stream).arg(ToolRunner::MaxCapturedBytes)),
+            qPrintable(error.detail.left(200)));
+    }
+    QCOMPARE(tools.calls.size(), 4);
 }
 
 QTEST_APPLESS_MAIN(tst_RfToolClient)

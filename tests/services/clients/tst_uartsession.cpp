@@ -7,7 +7,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <fcntl.h>
 #include <functional>
 #include <poll.h>
@@ -32,7 +34,8 @@ class FakeDevice
 public:
     FakeDevice()
     {
-        m_master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        // Non-blocking: a reply the session no longer reads must not hang the device thread.
+        m_master = ::posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK);
         if (m_master < 0 || ::grantpt(m_master) != 0 || ::unlockpt(m_master) != 0)
             return;
         m_slavePath = QString::fromLocal8Bit(::ptsname(m_master));
@@ -132,6 +135,23 @@ private:
         return out + "ERR UNKNOWN_COMMAND\r\n";
     }
 
+    // Writes as the line takes it; gives up when the device is stopped.
+    void writeAll(const QByteArray &bytes)
+    {
+        qsizetype done = 0;
+        while (done < bytes.size() && !m_stop) {
+            pollfd fd {m_master, POLLOUT, 0};
+            if (::poll(&fd, 1, 20) <= 0)
+                continue;
+            const ssize_t n
+                = ::write(m_master, bytes.constData() + done, size_t(bytes.size() - done));
+            if (n > 0)
+                done += n;
+            else if (n < 0 && errno != EAGAIN && errno != EINTR)
+                return;
+        }
+    }
+
     void serve()
     {
         QByteArray pending;
@@ -153,7 +173,7 @@ private:
                 bool hangUp = false;
                 const QByteArray answer = reply(line, hangUp);
                 if (!answer.isEmpty())
-                    (void)!::write(m_master, answer.constData(), size_t(answer.size()));
+                    writeAll(answer);
                 if (hangUp) {
                     // The device is unplugged: every descriptor of the pair goes away.
                     ::close(m_master);
@@ -217,6 +237,9 @@ private Q_SLOTS:
     void sendAndExpect();
     void bannerAndOtherLinesAreSkipped();
     void expectTimesOutWithLinesSeen();
+    void tooLongLineIsNeverCutIntoAMatch();
+    void endlessLineFailsTheExchange();
+    void babblingDeviceFailsTheExchange();
     void errLineFailsAtOnce();
     void errLineMatchedByExpectPasses();
     void failPatternFailsAtOnce();
@@ -307,6 +330,86 @@ void tst_UartSession::expectTimesOutWithLinesSeen()
     QVERIFY(match.error().detail.contains(u"BOOT sphere-ft 1.4.0"_s));
     QCOMPARE(partial.error().code, ErrorCode::UartTimeout);
     QVERIFY(partial.error().message.english().contains(u"PONG"_s));
+}
+
+// A line longer than MaxLineLength was cut into pieces, and a piece could match: here the
+// expected "PONG" is only the end of a 4100-byte line. Now the line fails the exchange.
+void tst_UartSession::tooLongLineIsNeverCutIntoAMatch()
+{
+    FakeDevice device;
+    QVERIFY(device.isValid());
+    device.setBanner(QByteArray(UartSession::MaxLineLength, 'A')); // no line end yet
+    Result<QRegularExpressionMatch> waiting = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    QList<UartLine> transcript;
+    QVERIFY(runInWorker([&] {
+        UartSession session;
+        if (!session.open(device.slavePath()) || !session.send(u"SILENT"_s))
+            return;
+        // The first MaxLineLength bytes arrive and wait for their line end.
+        waiting = session.expect(QRegularExpression(u"^PONG$"_s), Short);
+        if (!session.send(u"PING"_s))
+            return;
+        match = session.expect(QRegularExpression(u"^PONG$"_s), Long);
+        transcript = session.transcript();
+    }));
+    QCOMPARE(waiting.error().code, ErrorCode::UartTimeout);
+    QVERIFY(!match.has_value());
+    QCOMPARE(errorCodeName(match.error().code), u"OutputTooLarge"_s);
+    QVERIFY2(match.error().message.contains(u"4096"_s), qPrintable(match.error().message));
+    QVERIFY(match.error().detail.contains(QString(64, u'A')));
+    QVERIFY(!transcript.isEmpty());
+    QCOMPARE(transcript.last().direction, UartLine::Direction::Note);
+    // The kept part is the capped head of the line, never its end.
+    const auto received = std::find_if(transcript.cbegin(),
+        transcript.cend(),
+        [](const UartLine &l) { return l.direction == UartLine::Direction::Received; });
+    QVERIFY(received != transcript.cend());
+    QCOMPARE(received->text, QString(UartSession::MaxLineLength, u'A'));
+}
+
+// A device that sends one line without end (a wrong baud rate looks like this) fails the
+// exchange as soon as the line passes MaxLineLength, not at the timeout, and memory stays
+// bounded meanwhile.
+void tst_UartSession::endlessLineFailsTheExchange()
+{
+    FakeDevice device;
+    QVERIFY(device.isValid());
+    device.setBanner(QByteArray(2 * UartSession::MaxLineLength, '\xff'));
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    QVERIFY(runInWorker([&] {
+        UartSession session;
+        if (!session.open(device.slavePath()) || !session.send(u"SILENT"_s))
+            return;
+        match = session.expect(QRegularExpression(u"^PONG$"_s), std::chrono::minutes(1));
+    }));
+    QVERIFY(!match.has_value());
+    QCOMPARE(errorCodeName(match.error().code), u"OutputTooLarge"_s);
+}
+
+// More lines than a session keeps: the exchange fails instead of growing the transcript.
+void tst_UartSession::babblingDeviceFailsTheExchange()
+{
+    FakeDevice device;
+    QVERIFY(device.isValid());
+    QByteArray noise;
+    for (qsizetype i = 0; i <= UartSession::MaxReceivedLines; ++i)
+        noise += "NOISE\r\n";
+    device.setBanner(noise);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    qsizetype transcriptLines = 0;
+    QVERIFY(runInWorker([&] {
+        UartSession session;
+        if (!session.open(device.slavePath()) || !session.send(u"SILENT"_s))
+            return;
+        match = session.expect(QRegularExpression(u"^PONG$"_s), std::chrono::minutes(1));
+        transcriptLines = session.transcript().size();
+    }));
+    QVERIFY(!match.has_value());
+    QCOMPARE(errorCodeName(match.error().code), u"OutputTooLarge"_s);
+    QVERIFY2(match.error().message.contains(u"10000 lines"_s), qPrintable(match.error().message));
+    // "opened", ">" SILENT, the lines kept, the note.
+    QCOMPARE(transcriptLines, UartSession::MaxReceivedLines + 3);
 }
 
 void tst_UartSession::errLineFailsAtOnce()

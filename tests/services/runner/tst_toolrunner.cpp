@@ -1,3 +1,4 @@
+#include "services/backgroundprocess.h"
 #include "services/toolrunner.h"
 
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +23,7 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
 using Station::CancelToken;
+using Station::LineSplitter;
 using Station::OutputChannel;
 using Station::ToolCall;
 using Station::ToolOutcome;
@@ -64,6 +67,23 @@ qint64 readPid(const QString &path)
     return file.readAll().trimmed().toLongLong();
 }
 
+QString hostProgram()
+{
+    return QFileInfo(Helper).dir().filePath(u"runnerhost"_s);
+}
+
+// "name value" lines, as runnerhost --peak prints them.
+QHash<QString, QString> hostReport(const QByteArray &stdOut)
+{
+    QHash<QString, QString> values;
+    for (const QByteArray &line : stdOut.split('\n')) {
+        const QList<QByteArray> words = line.trimmed().split(' ');
+        if (words.size() == 2)
+            values.insert(QString::fromLatin1(words.at(0)), QString::fromLatin1(words.at(1)));
+    }
+    return values;
+}
+
 struct Lines
 {
     QStringList out;
@@ -93,6 +113,15 @@ private Q_SLOTS:
     void lines();
     void truncation_data();
     void truncation();
+    void floodStaysBounded_data();
+    void floodStaysBounded();
+    void floodIsStopped_data();
+    void floodIsStopped();
+    void longLineIsHandedOverInPieces();
+    void lineSplitter_data();
+    void lineSplitter();
+    void backgroundProcessSplitsLikeRun_data();
+    void backgroundProcessSplitsLikeRun();
     void inputIsWrittenThenClosed_data();
     void inputIsWrittenThenClosed();
     void argumentsArePassedVerbatim();
@@ -327,6 +356,194 @@ void tst_ToolRunner::truncation()
     QCOMPARE(lineCount, bytes / 64);
 }
 
+// A tool writing as fast as the pipes take it, on stdout, stderr or both, for 1.5 s: the call
+// keeps exactly the first MiB of each stream, flags it, still delivers every line, and the
+// station's memory stays within a few MiB. Measured in a fresh process (runnerhost), whose
+// VmHWM is the call's peak.
+void tst_ToolRunner::floodStaysBounded_data()
+{
+    QTest::addColumn<QString>("streams");
+    QTest::newRow("stdout") << u"out"_s;
+    QTest::newRow("stderr") << u"err"_s;
+    QTest::newRow("both") << u"both"_s;
+}
+
+void tst_ToolRunner::floodStaysBounded()
+{
+    QFETCH(QString, streams);
+    // Two captures of 1 MiB, a partial line each, one read buffer: a few MiB (measured 2.3 to
+    // 3.4 MiB). The limit leaves room for the allocator; the capture through QProcess's own
+    // buffers grew by 54 to 87 MB here (Qt 6.4.2, 2 cores under load).
+    constexpr qint64 MaxGrowthKb = 16 * 1024;
+
+    ToolCall call;
+    call.program = hostProgram();
+    call.arguments = {u"--peak"_s, Helper, u"flood"_s, u"1500"_s, streams};
+    call.timeout = 120s;
+    const ToolResult host = ToolRunner::run(call);
+    QCOMPARE(host.outcome, ToolOutcome::Succeeded);
+    const QHash<QString, QString> report = hostReport(host.stdOut);
+    QCOMPARE(report.value(u"outcome"_s), u"Succeeded"_s);
+
+    const bool out = streams != u"err";
+    const bool err = streams != u"out";
+    const QString cap = QString::number(ToolRunner::MaxCapturedBytes);
+    QCOMPARE(report.value(u"stdout_bytes"_s), out ? cap : u"0"_s);
+    QCOMPARE(report.value(u"stdout_truncated"_s), out ? u"1"_s : u"0"_s);
+    QCOMPARE(report.value(u"stderr_bytes"_s), err ? cap : u"0"_s);
+    QCOMPARE(report.value(u"stderr_truncated"_s), err ? u"1"_s : u"0"_s);
+    // Every 64-byte line reached the line handler, also past the cap.
+    const qint64 lines = report.value(u"lines"_s).toLongLong();
+    QVERIFY2(lines * 64 > (int(out) + int(err)) * ToolRunner::MaxCapturedBytes,
+        qPrintable(QString::number(lines)));
+    QCOMPARE(report.value(u"longest_line"_s), u"63"_s);
+
+    const qint64 before = report.value(u"rss_before"_s).toLongLong();
+    const qint64 peak = report.value(u"rss_peak"_s).toLongLong();
+    QVERIFY(before > 0);
+    QVERIFY2(peak - before < MaxGrowthKb,
+        qPrintable(u"RSS grew by %1 kB (from %2 kB)"_s.arg(peak - before).arg(before)));
+}
+
+// A flood holds off neither the deadline nor the cancel: each turn of the wait reads at most
+// one chunk per stream, then checks them.
+void tst_ToolRunner::floodIsStopped_data()
+{
+    QTest::addColumn<bool>("cancel");
+    QTest::addColumn<QString>("streams");
+    QTest::newRow("deadline, both") << false << u"both"_s;
+    QTest::newRow("deadline, stderr") << false << u"err"_s;
+    QTest::newRow("cancel, both") << true << u"both"_s;
+    QTest::newRow("cancel, stdout") << true << u"out"_s;
+}
+
+void tst_ToolRunner::floodIsStopped()
+{
+    QFETCH(bool, cancel);
+    QFETCH(QString, streams);
+    constexpr auto Flood = 60s;
+
+    const CancelToken token;
+    std::thread canceller;
+    qint64 lines = 0;
+    ToolCall call = helperCall(
+        {u"flood"_s, QString::number(std::chrono::milliseconds(Flood).count()), streams},
+        cancel ? 120s : 500ms);
+    const ToolResult result = ToolRunner::run(call, token, [&](OutputChannel, const QString &) {
+        if (cancel && ++lines == 50000)
+            canceller = std::thread([token] { token.cancel(); });
+    });
+    if (canceller.joinable())
+        canceller.join();
+
+    QCOMPARE(result.outcome, cancel ? ToolOutcome::Cancelled : ToolOutcome::TimedOut);
+    // The flood would have run for a minute; SIGTERM ended it long before.
+    QVERIFY2(result.duration < Flood / 2, qPrintable(QString::number(result.duration.count())));
+    QVERIFY(result.isTruncated());
+}
+
+void tst_ToolRunner::longLineIsHandedOverInPieces()
+{
+    // 3 MiB and 100 bytes without a line end: handed over in pieces of LineSplitter::MaxLineBytes.
+    constexpr qsizetype Bytes = 3 * LineSplitter::MaxLineBytes + 100;
+    Lines seen;
+    const ToolResult result
+        = ToolRunner::run(helperCall({u"long-line"_s, QString::number(Bytes)}), {}, seen.handler());
+    QCOMPARE(result.outcome, ToolOutcome::Succeeded);
+    QVERIFY(result.stdOutTruncated);
+    QCOMPARE(result.stdOut.size(), ToolRunner::MaxCapturedBytes);
+    QCOMPARE(seen.out.size(), 5);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(seen.out.at(i), QString(LineSplitter::MaxLineBytes, u'y'));
+    QCOMPARE(seen.out.at(3), QString(100, u'y'));
+    QCOMPARE(seen.out.at(4), u"end"_s);
+}
+
+void tst_ToolRunner::lineSplitter_data()
+{
+    QTest::addColumn<QByteArrayList>("chunks");
+    QTest::addColumn<QStringList>("lines"); // after finish()
+
+    QTest::newRow("nothing") << QByteArrayList {} << QStringList {};
+    QTest::newRow("lf") << QByteArrayList {"a\nb\n"} << QStringList {u"a"_s, u"b"_s};
+    QTest::newRow("crlf") << QByteArrayList {"a\r\nb\r\n"} << QStringList {u"a"_s, u"b"_s};
+    QTest::newRow("empty lines") << QByteArrayList {"\n\r\n\r"}
+                                 << QStringList {QString(), QString(), QString()};
+    QTest::newRow("lone cr") << QByteArrayList {"10%\r20%\r\n30%\rdone\n"}
+                             << QStringList {u"10%"_s, u"20%"_s, u"30%"_s, u"done"_s};
+    QTest::newRow("crlf split between chunks")
+        << QByteArrayList {"one\r", "\ntw", "o\n"} << QStringList {u"one"_s, u"two"_s};
+    QTest::newRow("cr at a chunk's end, then text")
+        << QByteArrayList {"one\r", "two\n"} << QStringList {u"one"_s, u"two"_s};
+    QTest::newRow("cr, then a chunk of one lf")
+        << QByteArrayList {"one\r", "\n", "\n"} << QStringList {u"one"_s, QString()};
+    QTest::newRow("line across chunks")
+        << QByteArrayList {"al", "ph", "a\nbe", "ta"} << QStringList {u"alpha"_s, u"beta"_s};
+    QTest::newRow("utf-8 across chunks")
+        << QByteArrayList {"gr\xc3", "\xbc\xc3\x9f", "e\n"} << QStringList {u"grüße"_s};
+
+    const qsizetype max = LineSplitter::MaxLineBytes;
+    QTest::newRow("exactly the longest line") << QByteArrayList {QByteArray(max, 'x') + "\nnext\n"}
+                                              << QStringList {QString(max, u'x'), u"next"_s};
+    QTest::newRow("one byte too long") << QByteArrayList {QByteArray(max + 1, 'x') + "\n"}
+                                       << QStringList {QString(max, u'x'), u"x"_s};
+    QTest::newRow("never-ending line in small chunks")
+        << QByteArrayList(3 * 64 + 1, QByteArray(max / 64, 'y'))
+        << QStringList {
+               QString(max, u'y'), QString(max, u'y'), QString(max, u'y'), QString(max / 64, u'y')};
+    QTest::newRow("long line after a partial")
+        << QByteArrayList {"ab", QByteArray(2 * max, 'z') + "\r\n"}
+        << QStringList {u"ab"_s + QString(max - 2, u'z'), QString(max, u'z'), u"zz"_s};
+}
+
+void tst_ToolRunner::lineSplitter()
+{
+    QFETCH(QByteArrayList, chunks);
+    QFETCH(QStringList, lines);
+
+    QStringList seen;
+    const LineSplitter::Sink sink = [&seen](const QString &line) { seen.append(line); };
+    LineSplitter splitter;
+    for (const QByteArray &chunk : chunks)
+        splitter.feed(chunk, sink);
+    splitter.finish(sink);
+    QCOMPARE(seen.size(), lines.size());
+    QCOMPARE(seen, lines);
+}
+
+// BackgroundProcess splits its output by the same rules as ToolRunner::run (issue #12): a lone
+// CR ends a line, a last line without a line end arrives at the exit, long lines come in pieces.
+void tst_ToolRunner::backgroundProcessSplitsLikeRun_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("lines") << QStringList {u"lines"_s, u"3"_s};
+    QTest::newRow("crlf") << QStringList {u"crlf"_s};
+    QTest::newRow("lone cr") << QStringList {u"cr"_s};
+    QTest::newRow("split across reads") << QStringList {u"split"_s};
+    QTest::newRow("partial last line") << QStringList {u"partial"_s};
+    QTest::newRow("long line") << QStringList {
+        u"long-line"_s, QString::number(2 * LineSplitter::MaxLineBytes + 5)};
+}
+
+void tst_ToolRunner::backgroundProcessSplitsLikeRun()
+{
+    QFETCH(QStringList, arguments);
+
+    Lines seen;
+    const ToolResult result = ToolRunner::run(helperCall(arguments), {}, seen.handler());
+    QCOMPARE(result.outcome, ToolOutcome::Succeeded);
+    QVERIFY(!seen.out.isEmpty());
+
+    auto started = ToolRunner::startBackground(helperCall(arguments));
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    std::unique_ptr<Station::BackgroundProcess> process = std::move(*started);
+    QSignalSpy exited(process.get(), &Station::BackgroundProcess::exited);
+    QVERIFY(exited.wait(20000));
+    const QStringList lines = process->outputLines();
+    QCOMPARE(lines.size(), seen.out.size());
+    QCOMPARE(lines, seen.out);
+}
+
 void tst_ToolRunner::inputIsWrittenThenClosed_data()
 {
     QTest::addColumn<QByteArray>("input");
@@ -491,7 +708,7 @@ void tst_ToolRunner::grandchildHoldingThePipesDoesNotHang()
 // thread, as a fixture worker does (the death signal follows the forking thread).
 void tst_ToolRunner::hungChildDiesWithTheStation()
 {
-    const QString host = QFileInfo(Helper).dir().filePath(u"runnerhost"_s);
+    const QString host = hostProgram();
     QVERIFY2(QFileInfo(host).isExecutable(), qPrintable(host));
     const QString pidFile = m_dir.filePath(u"station-killed.pid"_s);
     QProcess station;
