@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <map>
@@ -13,6 +14,7 @@
 #include <sqlite3.h>
 #include <strings.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace PowerCut {

