@@ -1,6 +1,7 @@
 #include "services/recordquery.h"
 #include "services/recordstore.h"
 #include "tests/helpers/hostilefiles.h"
+#include "tests/powercut/powercutvfs.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -14,11 +15,9 @@
 #include <QTest>
 #include <QThread>
 
-#include <atomic>
 #include <cmath>
 #include <csignal>
 #include <memory>
-#include <sqlite3.h>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,52 +25,13 @@ using namespace Station;
 
 namespace {
 
-// A VFS that forwards to SQLite's default one and counts the syncs (fsync) of write-ahead logs,
-// so a test can see whether a commit waited for the disk. Registered as the default VFS, it is
-// what Qt's SQLite driver opens the record with (Debian builds Qt against the system SQLite).
-class SyncCountingVfs
+// The syncs (fsync) of write-ahead logs, as the power-cut VFS (tests/powercut) counts them, so
+// a test can see whether a commit waited for the disk. Registered as the default VFS, it is what
+// Qt's SQLite driver opens the record with (Debian builds Qt against the system SQLite).
+std::uint64_t walSyncs()
 {
-public:
-    static void install()
-    {
-        if (s_base)
-            return;
-        s_base = sqlite3_vfs_find(nullptr);
-        s_vfs = *s_base;
-        s_vfs.zName = "sync-counting";
-        s_vfs.xOpen = &open;
-        sqlite3_vfs_register(&s_vfs, 1);
-    }
-    static int walSyncs() { return s_walSyncs.load(); }
-
-private:
-    static int open(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flags, int *out)
-    {
-        const int opened = s_base->xOpen(s_base, name, file, flags, out);
-        if (opened != SQLITE_OK || !file->pMethods || !(flags & SQLITE_OPEN_WAL))
-            return opened;
-        // The default VFS has one method table per locking style; Linux uses one.
-        if (!s_walMethods.xSync) {
-            s_baseWalMethods = file->pMethods;
-            s_walMethods = *file->pMethods;
-            s_walMethods.xSync = &sync;
-        }
-        if (file->pMethods == s_baseWalMethods)
-            file->pMethods = &s_walMethods;
-        return opened;
-    }
-    static int sync(sqlite3_file *file, int flags)
-    {
-        ++s_walSyncs;
-        return s_baseWalMethods->xSync(file, flags);
-    }
-
-    static inline sqlite3_vfs *s_base = nullptr;
-    static inline sqlite3_vfs s_vfs {};
-    static inline const sqlite3_io_methods *s_baseWalMethods = nullptr;
-    static inline sqlite3_io_methods s_walMethods {};
-    static inline std::atomic<int> s_walSyncs {0};
-};
+    return PowerCut::vfsCounters().walSyncs;
+}
 
 // A separate connection for looking at what the store wrote (as the GUI's reader would).
 class Inspector
@@ -809,7 +769,7 @@ void tst_RecordStore::stepCarriesDeviceFacts()
 
 void tst_RecordStore::durableWrites()
 {
-    SyncCountingVfs::install();
+    QVERIFY(PowerCut::installVfs({})); // counts only: it never cuts
     RecordStore store;
     QVERIFY(store.open(recordPath()));
     QSqlDatabase db = QSqlDatabase::database(store.connectionName(), false);
@@ -820,7 +780,7 @@ void tst_RecordStore::durableWrites()
     QCOMPARE(synchronous(), 1); // NORMAL
 
     // Deferred writes are committed without waiting for the disk: no sync of the log.
-    int syncs = SyncCountingVfs::walSyncs();
+    std::uint64_t syncs = walSyncs();
     auto runId = store.beginRun(sampleStart());
     QVERIFY(runId);
     QVERIFY(store.commitStep(*runId, sampleStep(1)));
@@ -828,36 +788,36 @@ void tst_RecordStore::durableWrites()
     event.kind = u"operator"_s;
     QVERIFY(store.logEvent(event));
     QCOMPARE(store.durableWrites(), 0);
-    QCOMPARE(SyncCountingVfs::walSyncs(), syncs);
+    QCOMPARE(walSyncs(), syncs);
     Inspector inspect(recordPath());
     QCOMPARE(inspect.value(u"SELECT count(*) FROM steps"_s), u"1"_s); // committed all the same
 
     // Durable writes wait for a sync of the log (which covers the writes before them too).
     QVERIFY(store.commitStep(*runId, sampleStep(2), deviceInfo(u"DEV-1"_s), RecordSync::Durable));
     QCOMPARE(store.durableWrites(), 1);
-    QVERIFY(SyncCountingVfs::walSyncs() > syncs);
-    syncs = SyncCountingVfs::walSyncs();
+    QVERIFY(walSyncs() > syncs);
+    syncs = walSyncs();
     event.kind = u"finalize-intent"_s;
     QVERIFY(store.logEvent(event, RecordSync::Durable));
     QCOMPARE(store.durableWrites(), 2);
-    QVERIFY(SyncCountingVfs::walSyncs() > syncs);
-    syncs = SyncCountingVfs::walSyncs();
+    QVERIFY(walSyncs() > syncs);
+    syncs = walSyncs();
     QVERIFY(store.finishRun(*runId, RunOutcome::Pass));
     QCOMPARE(store.durableWrites(), 3);
-    QVERIFY(SyncCountingVfs::walSyncs() > syncs);
+    QVERIFY(walSyncs() > syncs);
     QCOMPARE(synchronous(), 1); // back to NORMAL after each durable write
-    syncs = SyncCountingVfs::walSyncs();
+    syncs = walSyncs();
     QVERIFY(store.logEvent(event));
-    QCOMPARE(SyncCountingVfs::walSyncs(), syncs);
+    QCOMPARE(walSyncs(), syncs);
 
     // The site setting: every write waits for the disk.
     store.setSyncEveryWrite(true);
     QCOMPARE(synchronous(), 2); // FULL
     event.kind = u"operator"_s;
-    syncs = SyncCountingVfs::walSyncs();
+    syncs = walSyncs();
     QVERIFY(store.logEvent(event));
     QCOMPARE(store.durableWrites(), 4);
-    QVERIFY(SyncCountingVfs::walSyncs() > syncs);
+    QVERIFY(walSyncs() > syncs);
     QCOMPARE(synchronous(), 2);
 
     RecordStore every;
