@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFileInfo>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -99,6 +100,24 @@ QPixmap badgeIcon(FixtureModel::TileState state, const QColor &color, int size)
 QString orDash(const QString &text)
 {
     return text.isEmpty() ? u"\u2014"_s : text;
+}
+
+// What to do about a failed step. The catalogue's remedy for an untrusted image says to sideload
+// the trusted keystore; when the station has already done that by itself (the recipe's
+// auto_keystore, once per run, then the image again) and the device still refuses, repeating
+// it would send the technician in a circle.
+QString remedyOf(const StepResult &step)
+{
+    const QString keystore = step.data.value(u"autoKeystore"_s).toString();
+    if (step.errorCode == ErrorCode::ImageNotTrusted && !keystore.isEmpty()) {
+        return DeviceViewWidget::tr(
+            "The station already sideloaded the trusted keystore %1 and tried the image again; "
+            "the device still does not trust it. Check that this keystore package belongs to "
+            "the key that signed the image (ask for the current one), or recover the device to "
+            "a newer OS, then run the device again.")
+            .arg(QFileInfo(keystore).fileName());
+    }
+    return step.remedy;
 }
 
 } // namespace
@@ -596,6 +615,11 @@ void DeviceViewWidget::clear()
     showStep(-1);
 }
 
+void DeviceViewWidget::focusSteps()
+{
+    m_stepsView->setFocus();
+}
+
 int DeviceViewWidget::selectedStepSeq() const
 {
     const QModelIndex current = m_stepsView->currentIndex();
@@ -785,8 +809,9 @@ void DeviceViewWidget::showCause()
     titlePalette.setColor(QPalette::WindowText, style.accent);
     m_causeTitle->setPalette(titlePalette);
     m_causeText->setText(cause.isEmpty() ? tr("No cause was recorded.") : cause);
-    m_remedyText->setVisible(!failed.remedy.isEmpty());
-    m_remedyText->setText(tr("What to do: %1").arg(failed.remedy));
+    const QString remedy = remedyOf(failed);
+    m_remedyText->setVisible(!remedy.isEmpty());
+    m_remedyText->setText(tr("What to do: %1").arg(remedy));
     m_causeCode->setText(code == ErrorCode::None ? QString() : errorCodeName(code));
 }
 
@@ -844,8 +869,8 @@ void DeviceViewWidget::showStep(int row)
     const bool inPanel = !m_causePanel->isHidden() && row == m_steps->firstFailedRow();
     if (!step.cause.isEmpty() && !inPanel)
         causeLines << tr("<b>Cause:</b> %1").arg(step.cause.toHtmlEscaped());
-    if (!step.remedy.isEmpty() && !inPanel)
-        causeLines << tr("<b>What to do:</b> %1").arg(step.remedy.toHtmlEscaped());
+    if (const QString remedy = remedyOf(step); !remedy.isEmpty() && !inPanel)
+        causeLines << tr("<b>What to do:</b> %1").arg(remedy.toHtmlEscaped());
     if (!step.note.isEmpty())
         causeLines << tr("<b>Note:</b> %1").arg(step.note.toHtmlEscaped());
     m_stepCause->setText(causeLines.join(u"<br>"_s));

@@ -32,7 +32,10 @@ const QColor MatchColor = QColor::fromRgb(0xF0E442);   // Okabe-Ito yellow
 const QColor CurrentColor = QColor::fromRgb(0xE69F00); // Okabe-Ito orange
 
 // Marks the lines a technician looks for first: the tool's own error lines (azsphere's
-// "error:", the RF tools' "ERROR:", a UART timeout "!") and its warnings.
+// "error:", the RF tools' "ERROR:", a device's "ERR" reply and the UART session's failure notes,
+// "! failed:", "! timed out", "! port error:") and its warnings. The session's other notes
+// ("! opened /dev/ttyUSB0 at 115200 baud") are information and step back like warnings. UART
+// lines come with their time (in the record) or without it (live).
 class OutputHighlighter final : public QSyntaxHighlighter
 {
 public:
@@ -42,8 +45,9 @@ protected:
     void highlightBlock(const QString &text) override
     {
         static const QRegularExpression error(
-            uR"(^(\S+ ! |\S+ < (ERR|FAIL) |error:|ERROR:|Error:|.*: error: ))"_s);
-        static const QRegularExpression warning(uR"(^(WARNING:|warn:))"_s);
+            uR"(^((\S+ )?! (failed|timed out|port error)|(\S+ )?< (ERR|FAIL)\b|error:|ERROR:|)"
+            uR"(Error:|.*: error: ))"_s);
+        static const QRegularExpression warning(uR"(^(WARNING:|warn:|(\S+ )?! ))"_s);
         if (error.match(text).hasMatch()) {
             QTextCharFormat format;
             format.setForeground(

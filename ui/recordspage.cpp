@@ -2,6 +2,7 @@
 
 #include "models/recordsmodel.h"
 #include "services/csvexport.h"
+#include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/rangeselector.h"
 #include "ui/theme.h"
@@ -240,8 +241,21 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_searchDelay->setInterval(SearchDelay);
     m_refresh = new QPushButton(tr("Refresh"), this);
     m_refresh->setObjectName(u"refresh"_s);
-    m_refresh->setToolTip(tr("Read the record again (F5)"));
-    m_refresh->setShortcut(QKeySequence::Refresh);
+    // The page's keys act while the focus is on the page; F5 stays the window's Start all.
+    const QAction *refreshAction = Keys::addPageAction(this,
+        tr("Refresh"),
+        tr("Read the record again"),
+        QKeySequence(Qt::CTRL | Qt::Key_R),
+        [this] { refresh(); });
+    m_refresh->setToolTip(refreshAction->toolTip());
+    Keys::addPageAction(this,
+        tr("Find"),
+        tr("Search for a device ID or serial"),
+        QKeySequence(Qt::CTRL | Qt::Key_F),
+        [this] {
+            m_search->setFocus(Qt::ShortcutFocusReason);
+            m_search->selectAll();
+        });
 
     // Two rows, so the page fits a 1280-pixel screen (in German too, whose outcome names are
     // long): when and what outcome, then which fixture, recipe or device, and what to do with
@@ -272,6 +286,15 @@ RecordsPage::RecordsPage(QWidget *parent)
                                "measurements) to a second file, <name>-steps.csv"));
     m_export = new QPushButton(tr("Export CSV\u2026"), this);
     m_export->setObjectName(u"export"_s);
+    const QAction *exportAction = Keys::addPageAction(this,
+        tr("Export CSV"),
+        tr("Write the runs shown to a CSV file"),
+        QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] {
+            if (m_export->isEnabled())
+                exportWithDialog();
+        });
+    m_export->setToolTip(exportAction->toolTip());
 
     auto *summaryBar = new QHBoxLayout;
     summaryBar->setSpacing(12);
@@ -385,6 +408,11 @@ void RecordsPage::setRecord(const RecordQuery *query, const QString &recordPath)
     m_recordPath = recordPath;
     m_model->setFilter(filter());
     m_model->setQuery(query);
+}
+
+void RecordsPage::focusRuns()
+{
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 void RecordsPage::setFixtures(const QList<FixtureConfig> &fixtures)
