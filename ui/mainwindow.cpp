@@ -17,6 +17,7 @@
 #include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
 #include "ui/theme.h"
+#include "ui/translation.h"
 #include "ui/yieldpage.h"
 
 #include <QAction>
@@ -234,6 +235,7 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
 
     if (!m_station.isRecordWritable())
         onRecordError(tr("an earlier write failed"));
+    checkFont();
     updateWindowTitle();
     updateRecipe();
     updateShift();
@@ -959,6 +961,23 @@ int MainWindow::jumpToTrouble(bool forward)
     m_grid->selectFixture(next);
     m_grid->view()->setFocus();
     return next;
+}
+
+void MainWindow::checkFont()
+{
+    // A language whose characters the font cannot show must not turn into boxes unnoticed.
+    const QString missing = missingGlyphs(languageSample(), font());
+    if (missing.isEmpty()) {
+        m_statusBar->setWarning({});
+        return;
+    }
+    qWarning("The screen font cannot show characters of the UI language (%s): install a font "
+             "for it (fonts-noto-cjk for Chinese).",
+        qUtf8Printable(missing));
+    m_statusBar->setWarning(
+        tr("The font lacks characters of this language (%1); they show as boxes. Install a "
+           "font for it (fonts-noto-cjk for Chinese).")
+            .arg(missing.left(8)));
 }
 
 QList<MainWindow::KeyHelp> MainWindow::keyboardHelp() const

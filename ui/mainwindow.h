@@ -94,6 +94,8 @@ public:
     };
     QList<KeyHelp> keyboardHelp() const;
     void showKeyboardHelp();
+    // Warns (log and status bar) when the screen font lacks characters of the UI language.
+    void checkFont();
 
     // The device view, following the fixture's run live while it runs, else its last run.
     void openDevice(int fixture);

@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QStorageInfo>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace Station {
 
 StationStatusBar::StationStatusBar(QWidget *parent)
@@ -16,6 +18,7 @@ StationStatusBar::StationStatusBar(QWidget *parent)
     , m_backend(new QLabel(this))
     , m_record(new QLabel(this))
     , m_freeSpace(new QLabel(this))
+    , m_warning(new QLabel(this))
 {
     setSizeGripEnabled(false);
     for (QLabel *label : {m_backend, m_record, m_freeSpace}) {
@@ -26,6 +29,14 @@ StationStatusBar::StationStatusBar(QWidget *parent)
     m_record->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     addWidget(m_backend);
     addWidget(m_record, 1);
+    m_warning->setObjectName(u"stationWarning"_s);
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setContentsMargins(6, 0, 6, 0);
+    QPalette alarm = m_warning->palette();
+    alarm.setColor(QPalette::WindowText, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
+    m_warning->setPalette(alarm);
+    m_warning->hide();
+    addPermanentWidget(m_warning);
     addPermanentWidget(m_freeSpace);
     m_refresh.setInterval(FreeSpaceInterval);
     connect(&m_refresh, &QTimer::timeout, this, &StationStatusBar::refreshFreeSpace);
@@ -47,6 +58,18 @@ void StationStatusBar::setRecordPath(const QString &path)
     m_record->setText(text);
     m_record->setToolTip(text);
     refreshFreeSpace();
+}
+
+void StationStatusBar::setWarning(const QString &text)
+{
+    m_warning->setText(text);
+    m_warning->setToolTip(text);
+    m_warning->setVisible(!text.isEmpty());
+}
+
+QString StationStatusBar::warningText() const
+{
+    return m_warning->text();
 }
 
 QString StationStatusBar::backendText() const

@@ -31,6 +31,10 @@ public:
 
     void setBackend(const QString &text);
     void setRecordPath(const QString &path);
+    // A lasting warning about the station itself (e.g. a font that lacks the UI language's
+    // characters), shown in the alarm colour until cleared with an empty text.
+    void setWarning(const QString &text);
+    QString warningText() const;
     QString backendText() const;
     QString recordText() const;
     QString freeSpaceText() const;
@@ -42,6 +46,7 @@ private:
     QLabel *m_backend = nullptr;
     QLabel *m_record = nullptr;
     QLabel *m_freeSpace = nullptr;
+    QLabel *m_warning = nullptr;
     QString m_recordPath;
     qint64 m_freeBytes = -1;
     QTimer m_refresh;
