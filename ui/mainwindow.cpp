@@ -334,18 +334,24 @@ void MainWindow::createActions()
         [this] { showKeyboardHelp(); });
 
     // The pages, from anywhere in the window.
-    const QList<std::pair<QString, Page>> pages = {{tr("Line page"), Page::Line},
-        {tr("Records page"), Page::Records},
-        {tr("Yield page"), Page::Yield},
-        {tr("Device view"), Page::Device}};
-    const QList<Qt::Key> pageKeys = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4};
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        const Page page = pages.at(i).second;
-        //: Tooltip of a page key: "Show the Records page"
-        m_pageActions << addKeyAction(pages.at(i).first,
-            tr("Show the %1").arg(pages.at(i).first),
-            QKeySequence(Qt::CTRL | pageKeys.at(i)),
-            [this, page] { showPage(page); });
+    struct PageKey
+    {
+        QString text;
+        QString tip;
+        Page page;
+        Qt::Key key;
+    };
+    const QList<PageKey> pages = {
+        {tr("Line page"), tr("Show the fixture tiles"), Page::Line, Qt::Key_1},
+        {tr("Records page"), tr("Show the recorded runs"), Page::Records, Qt::Key_2},
+        {tr("Yield page"), tr("Show the yield and the failure Pareto"), Page::Yield, Qt::Key_3},
+        {tr("Device view"), tr("Show the device opened last"), Page::Device, Qt::Key_4}};
+    for (const PageKey &page : pages) {
+        const Page shown = page.page;
+        m_pageActions << addKeyAction(page.text,
+            page.tip,
+            QKeySequence(Qt::CTRL | page.key),
+            [this, shown] { showPage(shown); });
     }
     // Escape leaves the device view for the tiles wherever the focus is; it is enabled only
     // while the device view shows, so Escape keeps its usual meaning everywhere else.
@@ -994,9 +1000,9 @@ QList<MainWindow::KeyHelp> MainWindow::keyboardHelp() const
     };
     addActions(actions(), {});
     keys.append({tr("1 … 9"), tr("Start that fixture (Line page)")});
-    keys.append({tr("1 0 … 9 9"),
-        tr("Fixtures 10 and above: type the number's digits one after the other (1, then 2 "
-           "starts fixture 12)")});
+    keys.append({tr("10 and above"),
+        tr("Type the fixture number's digits one after the other: 1, then 2 starts fixture "
+           "12")});
     keys.append({tr("Arrow keys"), tr("Select a tile (the next label goes to it)")});
     keys.append({Keys::text(QKeySequence(Qt::Key_Return)),
         tr("Open the selected tile's device view")});
