@@ -54,8 +54,7 @@ struct Recipe
         if (labelPattern.pattern().isEmpty())
             return true;
         // Anchored: "SPH-\\d{2}-\\d{5}" takes neither "XSPH-24-00001" nor "SPH-24-000012".
-        const QRegularExpression whole(
-            QRegularExpression::anchoredPattern(labelPattern.pattern()),
+        const QRegularExpression whole(QRegularExpression::anchoredPattern(labelPattern.pattern()),
             labelPattern.patternOptions());
         return whole.match(label).hasMatch();
     }

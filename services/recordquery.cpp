@@ -533,8 +533,7 @@ Result<YieldReport> RecordQuery::yieldReport(const RunFilter &filter) const
     // merges the overlapping intervals.
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QDateTime rangeEnd
-            = filter.to.isValid() ? std::min(filter.to, now) : QDateTime(now);
+        const QDateTime rangeEnd = filter.to.isValid() ? std::min(filter.to, now) : QDateTime(now);
         read = RecordSql::exec(query,
             u"SELECT r.started_utc, coalesce(r.finished_utc, (SELECT "
             u"max(coalesce(s.finished_utc, s.started_utc)) FROM steps s WHERE s.run_id = r.id), "

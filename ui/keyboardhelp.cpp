@@ -86,8 +86,8 @@ KeyboardHelpDialog::KeyboardHelpDialog(const QList<Entry> &entries, QWidget *par
 
     // As wide as the table's text, as tall as its rows (up to the screen).
     const int width = table->horizontalHeader()->length() + 2 * table->frameWidth() + 40;
-    const int height = table->horizontalHeader()->height()
-        + table->verticalHeader()->length() + 2 * table->frameWidth();
+    const int height = table->horizontalHeader()->height() + table->verticalHeader()->length()
+        + 2 * table->frameWidth();
     table->setMinimumSize(std::min(width, 1100), std::min(height, 520));
 }
 

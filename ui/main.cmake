@@ -3,6 +3,7 @@
 target_sources(station_ui PRIVATE
     mainwindow.h mainwindow.cpp
     keyboardhelp.h keyboardhelp.cpp
+    elidedlabel.h elidedlabel.cpp
     messagearea.h messagearea.cpp
     permanentrecipedialog.h permanentrecipedialog.cpp
     recipebadge.h recipebadge.cpp

@@ -5,6 +5,7 @@
 #include "services/recordquery.h"
 #include "services/station.h"
 #include "ui/deviceviewwidget.h"
+#include "ui/elidedlabel.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
 #include "ui/keyboardhelp.h"
@@ -33,11 +34,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QScrollBar>
 #include <QPainter>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QTabBar>
@@ -269,8 +270,10 @@ void MainWindow::setCloseConfirmation(CloseConfirmation confirm)
     m_confirmClose = std::move(confirm);
 }
 
-QAction *MainWindow::addKeyAction(
-    const QString &text, const QString &toolTip, const QKeySequence &key, std::function<void()> slot)
+QAction *MainWindow::addKeyAction(const QString &text,
+    const QString &toolTip,
+    const QKeySequence &key,
+    std::function<void()> slot)
 {
     auto *action = new QAction(text, this);
     action->setShortcut(key);
@@ -286,10 +289,10 @@ QAction *MainWindow::addKeyAction(
 
 void MainWindow::createActions()
 {
-    m_openRecipe = addKeyAction(tr("Open recipe…"),
-        tr("Load a recipe file"),
-        QKeySequence(Qt::CTRL | Qt::Key_O),
-        [this] { chooseRecipe(); });
+    m_openRecipe = addKeyAction(
+        tr("Open recipe…"), tr("Load a recipe file"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] {
+            chooseRecipe();
+        });
 
     const Theme::StateStyle running = Theme::stateStyle(FixtureModel::TileState::Running);
     m_startAll = addKeyAction(tr("Start all"),
@@ -302,13 +305,13 @@ void MainWindow::createActions()
         tr("Stop every running fixture"),
         QKeySequence(Qt::SHIFT | Qt::Key_F5),
         [this] { stopAll(); });
-    m_stopAll->setIcon(shapeIcon(&Theme::paintStopShape,
-        Theme::stateStyle(FixtureModel::TileState::Aborted).accent));
+    m_stopAll->setIcon(shapeIcon(
+        &Theme::paintStopShape, Theme::stateStyle(FixtureModel::TileState::Aborted).accent));
 
-    m_startSelected = addKeyAction(tr("Start selected"),
-        tr("Start the selected fixture"),
-        QKeySequence(Qt::Key_F6),
-        [this] { startSelected(); });
+    m_startSelected = addKeyAction(
+        tr("Start selected"), tr("Start the selected fixture"), QKeySequence(Qt::Key_F6), [this] {
+            startSelected();
+        });
     m_stopSelected = addKeyAction(tr("Stop selected"),
         tr("Stop the selected fixture"),
         QKeySequence(Qt::SHIFT | Qt::Key_F6),
@@ -328,10 +331,10 @@ void MainWindow::createActions()
         QKeySequence(Qt::CTRL | Qt::Key_Comma),
         [this] { openSettings(); });
 
-    m_keyboardHelp = addKeyAction(tr("Keys…"),
-        tr("Every key of the station"),
-        QKeySequence(Qt::Key_F1),
-        [this] { showKeyboardHelp(); });
+    m_keyboardHelp = addKeyAction(
+        tr("Keys…"), tr("Every key of the station"), QKeySequence(Qt::Key_F1), [this] {
+            showKeyboardHelp();
+        });
 
     // The pages, from anywhere in the window.
     struct PageKey
@@ -341,17 +344,17 @@ void MainWindow::createActions()
         Page page;
         Qt::Key key;
     };
-    const QList<PageKey> pages = {
-        {tr("Line page"), tr("Show the fixture tiles"), Page::Line, Qt::Key_1},
-        {tr("Records page"), tr("Show the recorded runs"), Page::Records, Qt::Key_2},
-        {tr("Yield page"), tr("Show the yield and the failure Pareto"), Page::Yield, Qt::Key_3},
-        {tr("Device view"), tr("Show the device opened last"), Page::Device, Qt::Key_4}};
+    const QList<PageKey> pages
+        = {{tr("Line page"), tr("Show the fixture tiles"), Page::Line, Qt::Key_1},
+            {tr("Records page"), tr("Show the recorded runs"), Page::Records, Qt::Key_2},
+            {tr("Yield page"), tr("Show the yield and the failure Pareto"), Page::Yield, Qt::Key_3},
+            {tr("Device view"), tr("Show the device opened last"), Page::Device, Qt::Key_4}};
     for (const PageKey &page : pages) {
         const Page shown = page.page;
-        m_pageActions << addKeyAction(page.text,
-            page.tip,
-            QKeySequence(Qt::CTRL | page.key),
-            [this, shown] { showPage(shown); });
+        m_pageActions << addKeyAction(
+            page.text, page.tip, QKeySequence(Qt::CTRL | page.key), [this, shown] {
+                showPage(shown);
+            });
     }
     // Escape leaves the device view for the tiles wherever the focus is; it is enabled only
     // while the device view shows, so Escape keeps its usual meaning everywhere else.
@@ -448,10 +451,8 @@ QWidget *MainWindow::createLinePage()
     scan->addWidget(m_scanTarget);
 
     // Failed and silent fixtures by name, so none is out of sight when the grid scrolls.
-    m_attention = new QLabel(page);
+    m_attention = new ElidedLabel(page);
     m_attention->setObjectName(u"attention"_s);
-    m_attention->setTextFormat(Qt::PlainText);
-    m_attention->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QPalette alarm = m_attention->palette();
     alarm.setColor(QPalette::WindowText, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
     m_attention->setPalette(alarm);
@@ -1004,8 +1005,8 @@ QList<MainWindow::KeyHelp> MainWindow::keyboardHelp() const
         tr("Type the fixture number's digits one after the other: 1, then 2 starts fixture "
            "12")});
     keys.append({tr("Arrow keys"), tr("Select a tile (the next label goes to it)")});
-    keys.append({Keys::text(QKeySequence(Qt::Key_Return)),
-        tr("Open the selected tile's device view")});
+    keys.append(
+        {Keys::text(QKeySequence(Qt::Key_Return)), tr("Open the selected tile's device view")});
     addActions(m_recordsPage->actions(), tr("Records page"));
     addActions(m_yieldPage->actions(), tr("Yield page"));
     keys.append({Keys::text(QKeySequence(Qt::Key_Return)) + u" / "_s
@@ -1058,8 +1059,7 @@ void MainWindow::onFixtureChanged(const FixtureSnapshot &snapshot)
             tr("%1: the device does not answer; reseat its USB cable.").arg(title));
         break;
     case FixtureModel::TileState::Interrupted:
-        post(Severity::Warning,
-            tr("%1: the run was interrupted before it finished.").arg(title));
+        post(Severity::Warning, tr("%1: the run was interrupted before it finished.").arg(title));
         break;
     default:
         break;
@@ -1073,8 +1073,7 @@ void MainWindow::updateAttention()
     QStringList silent;
     for (int fixture : troubledFixtures()) {
         const auto state = FixtureModel::TileState(m_tileStates.value(fixture));
-        (state == FixtureModel::TileState::Unresponsive ? silent : failed)
-            << fixtureTitle(fixture);
+        (state == FixtureModel::TileState::Unresponsive ? silent : failed) << fixtureTitle(fixture);
     }
     QStringList parts;
     if (!failed.isEmpty()) {
@@ -1086,8 +1085,7 @@ void MainWindow::updateAttention()
         parts << tr("No answer: %1").arg(namedList(silent));
     }
     const QString text = parts.join(u"  \u00b7  "_s);
-    m_attention->setText(text);
-    m_attention->setToolTip(text);
+    m_attention->setFullText(text);
     m_attention->setVisible(!text.isEmpty());
     m_attentionButton->setVisible(!text.isEmpty());
     const int count = int(failed.size() + silent.size());

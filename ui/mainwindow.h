@@ -21,6 +21,7 @@ class QTabWidget;
 namespace Station {
 
 class DeviceViewWidget;
+class ElidedLabel;
 class FixtureGridWidget;
 class FixtureModel;
 class RecipeBadge;
@@ -126,7 +127,7 @@ public:
     QAction *nextTroubleAction() const { return m_nextTrouble; }
     QAction *keyboardHelpAction() const { return m_keyboardHelp; }
     QAction *backToLineAction() const { return m_backToLine; }
-    QLabel *attentionLabel() const { return m_attention; }
+    ElidedLabel *attentionLabel() const { return m_attention; }
     SerialScanFilter *scanFilter() const { return m_scanFilter; }
     DeviceViewWidget *deviceView() const { return m_deviceView; }
     RecordsPage *recordsPage() const { return m_recordsPage; }
@@ -213,7 +214,7 @@ private:
     QAction *m_keyboardHelp = nullptr;
     QAction *m_backToLine = nullptr;
     QList<QAction *> m_pageActions;
-    QLabel *m_attention = nullptr;
+    ElidedLabel *m_attention = nullptr;
     QPushButton *m_attentionButton = nullptr;
     SerialScanFilter *m_scanFilter = nullptr;
     QHash<int, int> m_tileStates; // fixture -> FixtureModel::TileState last seen, for messages

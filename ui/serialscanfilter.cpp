@@ -180,8 +180,8 @@ void SerialScanFilter::release()
     const QList<HeldKey> held = std::exchange(m_held, {});
     const QPointer<QWidget> target = m_target;
     reset();
-    const bool digitsStart = target && !isTextInput(target) && m_digitsStartFixtures
-        && m_digitsStartFixtures(target);
+    const bool digitsStart
+        = target && !isTextInput(target) && m_digitsStartFixtures && m_digitsStartFixtures(target);
     const QScopedValueRollback replaying(m_replaying, true);
     for (const HeldKey &key : held) {
         const QChar first = key.text.at(0);

@@ -97,7 +97,7 @@ private:
     QString m_buffer;
     QList<HeldKey> m_held;
     QPointer<QWidget> m_target;
-    QElapsedTimer m_burst; // since the burst's first key
+    QElapsedTimer m_burst;  // since the burst's first key
     qint64 m_lastKeyAt = 0; // ms after the first key
     QTimer m_gap;
     bool m_replaying = false;

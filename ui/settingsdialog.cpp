@@ -539,9 +539,10 @@ void SettingsDialog::setToolSearchPaths(const QStringList &paths)
 bool SettingsDialog::isSimulatorTool(const QString &program) const
 {
     const QString folder = QFileInfo(program).canonicalPath();
-    return std::any_of(m_searchPaths.cbegin(), m_searchPaths.cend(), [&folder](const QString &path) {
-        return !folder.isEmpty() && QFileInfo(path).canonicalFilePath() == folder;
-    });
+    return std::any_of(
+        m_searchPaths.cbegin(), m_searchPaths.cend(), [&folder](const QString &path) {
+            return !folder.isEmpty() && QFileInfo(path).canonicalFilePath() == folder;
+        });
 }
 
 void SettingsDialog::setToolEnvironment(const QProcessEnvironment &environment)

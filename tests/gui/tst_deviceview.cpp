@@ -436,12 +436,8 @@ void tst_DeviceView::keystoreRemedyAgreesWithStation()
     step.note = u"trusted keystore sideloaded automatically"_s;
     step.data.insert(u"autoKeystore"_s, u"/srv/recipes/assets/keystore-2026.imagepackage"_s);
     QVERIFY(store.commitStep(*run, step));
-    QVERIFY(store.finishRun(*run,
-        RunOutcome::Fail,
-        step.name,
-        ErrorCode::ImageNotTrusted,
-        step.cause,
-        step.finished));
+    QVERIFY(store.finishRun(
+        *run, RunOutcome::Fail, step.name, ErrorCode::ImageNotTrusted, step.cause, step.finished));
     store.close();
     RecordQuery query;
     QVERIFY(query.open(path));
@@ -471,7 +467,7 @@ void tst_DeviceView::uartNotesAreNotErrors()
             = editor->document()->findBlockByNumber(block).layout()->formats();
         return formats.isEmpty() ? QColor() : formats.constFirst().format.foreground().color();
     };
-    QVERIFY(colorOf(0) != fail); // informational note
+    QVERIFY(colorOf(0) != fail);    // informational note
     QVERIFY(!colorOf(1).isValid()); // sent
     QCOMPARE(colorOf(2), fail);     // the device's error reply
     QCOMPARE(colorOf(3), fail);     // a timeout

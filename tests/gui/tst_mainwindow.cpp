@@ -3,6 +3,7 @@
 #include "services/recipeloader.h"
 #include "simulatedline.h"
 #include "ui/deviceviewwidget.h"
+#include "ui/elidedlabel.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
 #include "ui/mainwindow.h"
@@ -19,24 +20,23 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTest>
-
-#include <QComboBox>
-#include <QScrollArea>
-#include <QScrollBar>
-#include <QShortcut>
 #include <QTableView>
+#include <QTest>
 
 #include <atomic>
 
@@ -770,8 +770,9 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus()
     } else if (focus == "device steps"_L1) {
         widget = w.deviceView()->findChild<QTableView *>(u"steps"_s);
     } else if (focus == "device search"_L1) {
-        widget = w.deviceView()->findChild<OutputView *>(u"stdout"_s)->findChild<QLineEdit *>(
-            u"search"_s);
+        widget = w.deviceView()
+                     ->findChild<OutputView *>(u"stdout"_s)
+                     ->findChild<QLineEdit *>(u"search"_s);
     } else if (focus == "settings operator"_L1) {
         w.settingsAction()->trigger();
         dialog = w.findChild<SettingsDialog *>();
@@ -796,8 +797,8 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus()
 
     // The label, exactly, on the fixture that waited for it.
     QCOMPARE(role(w, target, FixtureModel::SerialNumberRole).toString(), label);
-    QVERIFY2(w.messageArea()->latestText().contains(label),
-        qPrintable(w.messageArea()->latestText()));
+    QVERIFY2(
+        w.messageArea()->latestText().contains(label), qPrintable(w.messageArea()->latestText()));
     // Nothing of it anywhere else: not in the field, not the operator, no fixture started.
     if (edit)
         QCOMPARE(edit->text(), textBefore);
@@ -920,8 +921,8 @@ void tst_MainWindow::failuresNamedAndReachable()
     QWidget *viewport = w.grid()->view()->viewport();
     QVERIFY(!viewport->rect().contains(w.grid()->tileRect(60)));
     QVERIFY(w.attentionLabel()->isVisible());
-    QVERIFY2(w.attentionLabel()->text().contains(u"F5, F60"_s),
-        qPrintable(w.attentionLabel()->text()));
+    QVERIFY2(w.attentionLabel()->fullText().contains(u"F5, F60"_s),
+        qPrintable(w.attentionLabel()->fullText()));
     bool named = false;
     for (const MessageArea::Message &message : w.messageArea()->messages())
         named = named || message.text.startsWith(u"F60 FAIL"_s);
@@ -966,7 +967,8 @@ void tst_MainWindow::shortcutsUniqueAndShown()
     for (QAction *action : w.findChildren<QAction *>()) {
         for (const QKeySequence &key : action->shortcuts()) {
             keys.insert(key,
-                {action->text(), scopeOf(action->shortcutContext(), action->parent()),
+                {action->text(),
+                    scopeOf(action->shortcutContext(), action->parent()),
                     action->toolTip()});
         }
     }
@@ -1014,9 +1016,8 @@ void tst_MainWindow::shortcutsUniqueAndShown()
     w.showPage(MainWindow::Page::Records);
     QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
-    QTRY_VERIFY_WITH_TIMEOUT(line->sim->station().isAnyRunning()
-            || tileState(w, 1) == TileState::Pass,
-        RunTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        line->sim->station().isAnyRunning() || tileState(w, 1) == TileState::Pass, RunTimeout);
     // F1 opens the help.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F1);
     auto *helpDialog = w.findChild<QDialog *>(u"keyboardHelp"_s);

@@ -180,8 +180,8 @@ void tst_PageModels::commandListModel()
         "--device 1212"_s);
     QCOMPARE(model.data(model.index(1, CommandListModel::CommandColumn)).toString(),
         u"azsphere device image list-installed --device 1212 --output json"_s);
-    QCOMPARE(model.data(model.index(0, CommandListModel::CommandColumn), Qt::ToolTipRole)
-                 .toString(),
+    QCOMPARE(
+        model.data(model.index(0, CommandListModel::CommandColumn), Qt::ToolTipRole).toString(),
         deploy.commandLine);
     // Quoted words as ToolRunner writes them, a quote inside one included.
     QCOMPARE(CommandListModel::shortCommand(u"'/a b/tool' 'it'\\''s' x"_s), u"tool it's x"_s);

@@ -64,8 +64,8 @@ QStringList misfits(const QWidget *root)
             if (label->wordWrap() || Qt::mightBeRichText(text)) {
                 const int need = label->heightForWidth(label->width());
                 if (need > label->height() + 1)
-                    found << u"%1 \"%2\": needs %3 px high, has %4"_s.arg(
-                        describe(label), text.left(60))
+                    found << u"%1 \"%2\": needs %3 px high, has %4"_s
+                                 .arg(describe(label), text.left(60))
                                  .arg(need)
                                  .arg(label->height());
                 continue;
@@ -89,8 +89,8 @@ QStringList misfits(const QWidget *root)
             // The arrow and the frame take about this much.
             const int chrome = combo->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 16;
             if (text + chrome > combo->width() + 1)
-                found << u"%1 \"%2\": %3 px wide, has %4"_s.arg(
-                    describe(combo), combo->currentText())
+                found << u"%1 \"%2\": %3 px wide, has %4"_s
+                             .arg(describe(combo), combo->currentText())
                              .arg(text + chrome)
                              .arg(combo->width());
         } else if (auto *header = qobject_cast<QHeaderView *>(widget)) {
@@ -115,8 +115,8 @@ QStringList misfits(const QWidget *root)
                     continue;
                 const int need = tabs->fontMetrics().horizontalAdvance(tabs->tabText(i)) + 16;
                 if (need > tabs->tabRect(i).width() + 1)
-                    found << u"%1 tab \"%2\": %3 px wide, has %4"_s.arg(
-                        describe(tabs), tabs->tabText(i))
+                    found << u"%1 tab \"%2\": %3 px wide, has %4"_s
+                                 .arg(describe(tabs), tabs->tabText(i))
                                  .arg(need)
                                  .arg(tabs->tabRect(i).width());
             }
@@ -186,9 +186,8 @@ void tst_TextFit::fits()
     w.show();
     QApplication::setActiveWindow(&w);
     QVERIFY(QTest::qWaitForWindowActive(&w));
-    QTRY_VERIFY_WITH_TIMEOUT(w.fixtureModel()->indexOfFixture(2)
-                                     .data(FixtureModel::TileStateRole)
-                                     .value<TileState>()
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.fixtureModel()->indexOfFixture(2).data(FixtureModel::TileStateRole).value<TileState>()
             == TileState::Ready,
         RunTimeout);
 
@@ -197,7 +196,10 @@ void tst_TextFit::fits()
     w.startFixture(1);
     w.startFixture(2);
     QTRY_VERIFY_WITH_TIMEOUT(!sim.station().isAnyRunning()
-            && w.fixtureModel()->indexOfFixture(2).data(FixtureModel::TileStateRole).value<TileState>()
+            && w.fixtureModel()
+                    ->indexOfFixture(2)
+                    .data(FixtureModel::TileStateRole)
+                    .value<TileState>()
                 == TileState::Fail,
         RunTimeout);
 

@@ -2,9 +2,9 @@
 #include "ui/fixturetiledelegate.h"
 #include "ui/translation.h"
 
-#include <QFile>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QPushButton>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -162,7 +162,8 @@ void tst_Translation::missingGlyphsFound()
         QVERIFY(Station::installTranslations(language));
         QVERIFY(Station::languageSample() != u"Fixture, device, recipe: PASS, FAIL"_s);
         QVERIFY2(Station::missingGlyphs(Station::languageSample(), font).isEmpty(),
-            qPrintable(language + u": "_s + Station::missingGlyphs(Station::languageSample(), font)));
+            qPrintable(
+                language + u": "_s + Station::missingGlyphs(Station::languageSample(), font)));
     }
 }
 

@@ -77,8 +77,8 @@ void tst_YieldPage::numbers_data()
     // Runs 7-8: device F failed, then its retest was aborted: no pass, nothing running.
     QTest::newRow("late shift") << RangeSelector::Preset::Late << u"1"_s << u"0"_s << u"1"_s
                                 << u"0.0 %"_s;
-    QTest::newRow("night, nothing") << RangeSelector::Preset::Night << u"0"_s << u"0"_s << u"0"_s
-                                    << u"\u2014"_s;
+    QTest::newRow("night, nothing")
+        << RangeSelector::Preset::Night << u"0"_s << u"0"_s << u"0"_s << u"\u2014"_s;
 }
 
 void tst_YieldPage::numbers()

@@ -632,7 +632,8 @@ void tst_RecordQuery::yield_data()
     // C's second run was on fixture 1.
     QTest::newRow("fixture 2, whole day")
         << at(QTime(0, 0)) << at(QTime(0, 0), Day.addDays(1)) << 2 << QList<int> {5, 3, 2, 0, 0, 0}
-        << QList<int> {5, 3, 2, 0, 3} << 3.0 / 5.0 << 3.0 / 5.0
+        << QList<int> {5, 3, 2, 0, 3} << 3.0 / 5.0
+        << 3.0 / 5.0
         // Runs 7 (13:59:59.999) and 8 (14:00) overlap: together 120.001 s, not 240.
         << (3 * 120 + 120.001) / 3600.0;
     // No range: every run, the overlapping 7 and 8 once, the running 10 to its last step.
