@@ -101,7 +101,7 @@ QVariant CommandListModel::data(const QModelIndex &index, int role) const
         case CommandColumn:
             return shortCommand(command.commandLine);
         case OutcomeColumn:
-            return PageText::toolOutcome(command.outcome, command.exitCode);
+            return PageText::toolOutcomeShort(command.outcome, command.exitCode);
         case DurationColumn:
             return PageText::duration(command.started, command.finished);
         case ColumnCount:
@@ -111,6 +111,8 @@ QVariant CommandListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == CommandColumn)
             return command.commandLine;
+        if (index.column() == OutcomeColumn)
+            return PageText::toolOutcome(command.outcome, command.exitCode);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IndexColumn || index.column() == DurationColumn)

@@ -1832,16 +1832,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+21"/>
         <source>Crashed</source>
         <translation>Abgestürzt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Did not start</source>
         <translation>Nicht gestartet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Timed out (stopped by the station)</source>
         <translation>Zeitüberschreitung (von der Station beendet)</translation>
     </message>
@@ -1849,6 +1851,28 @@
         <location line="+2"/>
         <source>Cancelled (stopped by the station)</source>
         <translation>Abgebrochen (von der Station beendet)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OK</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exit %1</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
+        <translation>Exit %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1859,7 +1883,7 @@
 <context>
     <name>Station::CommandListModel</name>
     <message>
-        <location filename="../models/commandlistmodel.cpp" line="+131"/>
+        <location filename="../models/commandlistmodel.cpp" line="+133"/>
         <source>#</source>
         <extracomment>Column header: the call&apos;s position within the step</extracomment>
         <translation>#</translation>
@@ -1883,18 +1907,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+270"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+315"/>
         <source>Device ID</source>
         <translation>Geräte-ID</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+189"/>
+        <location line="+197"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-195"/>
         <source>Copy the full device ID</source>
         <translation>Vollständige Geräte-ID kopieren</translation>
     </message>
@@ -1960,17 +1984,17 @@
     </message>
     <message>
         <location line="+94"/>
-        <location line="+431"/>
+        <location line="+439"/>
         <source>Runs of this device</source>
         <translation>Läufe dieses Geräts</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-419"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>Copy this command line</source>
         <translation>Diese Befehlszeile kopieren</translation>
     </message>
@@ -2081,12 +2105,12 @@
         <translation>Warten auf den ersten Schritt</translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-737"/>
         <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
         <translation>Die Station hat den vertrauenswürdigen Keystore %1 bereits selbst geladen und das Image erneut versucht; das Gerät vertraut ihm weiterhin nicht. Prüfen Sie, ob dieses Keystore-Paket zum Schlüssel gehört, mit dem das Image signiert ist (fragen Sie nach dem aktuellen), oder stellen Sie das Gerät auf ein neueres Betriebssystem wieder her; dann das Gerät erneut durchlaufen lassen.</translation>
     </message>
     <message>
-        <location line="+730"/>
+        <location line="+738"/>
         <source>No step selected</source>
         <translation>Kein Schritt ausgewählt</translation>
     </message>
@@ -2229,7 +2253,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+624"/>
+        <location filename="../ui/mainwindow.cpp" line="+627"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -2454,7 +2478,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-461"/>
+        <location filename="../ui/mainwindow.cpp" line="-463"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -2474,7 +2498,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+908"/>
+        <location line="+907"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -2482,17 +2506,17 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-860"/>
+        <location line="-859"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Open recipe…</source>
         <translation>Rezept öffnen…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Load a recipe file</source>
         <translation>Rezeptdatei laden</translation>
     </message>
@@ -2512,7 +2536,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Show the device opened last</source>
         <translation>Das zuletzt geöffnete Gerät zeigen</translation>
     </message>
@@ -2522,7 +2546,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-226"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -2537,7 +2561,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Nacht</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+149"/>
         <location line="+292"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
@@ -2548,12 +2572,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Start selected</source>
         <translation>Auswahl starten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Start the selected fixture</source>
         <translation>Den ausgewählten Prüfplatz starten</translation>
     </message>
@@ -2593,17 +2617,22 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Stationskonfiguration: Backend, Tools, Prüfplätze, Sprache</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Keys…</source>
         <translation>Tasten…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Every key of the station</source>
         <translation>Alle Tasten der Station</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Line page</source>
         <translation>Seite Linie</translation>
     </message>
@@ -2614,23 +2643,23 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+663"/>
+        <location line="+661"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-663"/>
+        <location line="-661"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+663"/>
+        <location line="+661"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-663"/>
+        <location line="-661"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -2680,7 +2709,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Der Scanner funktioniert überall, wo der Fokus ist, auf jeder Seite. Sie können ein Etikett auch hier eintippen und Enter drücken.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>Sphere Station</source>
         <translation>Sphere Station</translation>
     </message>
@@ -3006,12 +3035,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>%1: Das Gerät antwortet nicht; stecken Sie sein USB-Kabel neu.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1: the run was interrupted before it finished.</source>
         <translation>%1: Der Durchlauf wurde vor seinem Ende unterbrochen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Failed: %1</source>
         <extracomment>Under the label scan: &quot;Failed: F4, F12&quot;</extracomment>
         <translation>Fehlgeschlagen: %1</translation>
@@ -3023,7 +3052,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Keine Antwort: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Line (%n need(s) attention)</source>
         <translation>
             <numerusform>Linie (%n braucht Aufmerksamkeit)</numerusform>
@@ -3179,7 +3208,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Meldungen entfernen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>%1  %2</source>
         <extracomment>A message line: &quot;10:31:07 Fixture 3: scan the label first&quot;</extracomment>
         <translation>%1  %2</translation>
@@ -3188,19 +3217,20 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
 <context>
     <name>Station::OutputView</name>
     <message>
-        <location filename="../ui/outputview.cpp" line="+76"/>
+        <location filename="../ui/outputview.cpp" line="+77"/>
         <source>Find in output</source>
         <translation>In Ausgabe suchen</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Previous match (Shift+Enter)</source>
-        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Next match (Enter)</source>
-        <translation>Nächster Treffer (Eingabe)</translation>
+        <location line="-38"/>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3208,7 +3238,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Keine Ausgabe</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>No match</source>
         <translation>Kein Treffer</translation>
     </message>
@@ -3711,7 +3741,7 @@ Beendet %2</translation>
     <message>
         <location line="+2"/>
         <source>Failed step</source>
-        <translation>Fehlgeschlagener Schritt</translation>
+        <translation>Fehlerschritt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3847,12 +3877,12 @@ Beendet %2</translation>
         <location line="+12"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+471"/>
+        <location line="+472"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-488"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -3958,7 +3988,7 @@ Beendet %2</translation>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -4034,12 +4064,12 @@ Beendet %2</translation>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+57"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+59"/>
         <source>Record: %1</source>
         <translation>Prüfdatenbank: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Free space: unknown</source>
         <translation>Freier Speicher: unbekannt</translation>
     </message>

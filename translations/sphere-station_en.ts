@@ -75,7 +75,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+164"/>
+        <location filename="../ui/mainwindow.cpp" line="+165"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -89,7 +89,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+548"/>
+        <location line="+556"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -108,17 +108,17 @@ Stop every run and close?</numerusform>
         <location line="+296"/>
         <source>%1 and %n more</source>
         <extracomment>A list of fixtures cut short: &quot;F1, F2, F3, F4, F5, F6, F7, F8 and 5 more&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+59"/>
         <source>Line (%n need(s) attention)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Line (%n needs attention)</numerusform>
+            <numerusform>Line (%n need attention)</numerusform>
         </translation>
     </message>
 </context>

@@ -1826,16 +1826,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+21"/>
         <source>Crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Did not start</source>
         <translation>未能启动</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Timed out (stopped by the station)</source>
         <translation>超时（已被工作站终止）</translation>
     </message>
@@ -1843,6 +1845,28 @@
         <location line="+2"/>
         <source>Cancelled (stopped by the station)</source>
         <translation>已取消（已被工作站终止）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OK</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exit %1</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1853,7 +1877,7 @@
 <context>
     <name>Station::CommandListModel</name>
     <message>
-        <location filename="../models/commandlistmodel.cpp" line="+131"/>
+        <location filename="../models/commandlistmodel.cpp" line="+133"/>
         <source>#</source>
         <extracomment>Column header: the call&apos;s position within the step</extracomment>
         <translation>#</translation>
@@ -1877,18 +1901,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+270"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+315"/>
         <source>Device ID</source>
         <translation>设备 ID</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+189"/>
+        <location line="+197"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-195"/>
         <source>Copy the full device ID</source>
         <translation>复制完整的设备 ID</translation>
     </message>
@@ -1954,17 +1978,17 @@
     </message>
     <message>
         <location line="+94"/>
-        <location line="+431"/>
+        <location line="+439"/>
         <source>Runs of this device</source>
         <translation>本设备的运行记录</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-419"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>Copy this command line</source>
         <translation>复制此命令行</translation>
     </message>
@@ -2075,12 +2099,12 @@
         <translation>等待第一个步骤</translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-737"/>
         <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
         <translation>工作站已自动旁加载受信任的密钥库 %1 并重新尝试了映像；设备仍不信任该映像。请检查此密钥库包是否属于签署该映像的密钥（索取当前的密钥库包），或将设备恢复到更新的操作系统，然后重新运行该设备。</translation>
     </message>
     <message>
-        <location line="+730"/>
+        <location line="+738"/>
         <source>No step selected</source>
         <translation>未选择步骤</translation>
     </message>
@@ -2223,7 +2247,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+624"/>
+        <location filename="../ui/mainwindow.cpp" line="+627"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -2446,7 +2470,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-461"/>
+        <location filename="../ui/mainwindow.cpp" line="-463"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -2463,7 +2487,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+908"/>
+        <location line="+907"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -2471,17 +2495,17 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-860"/>
+        <location line="-859"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Open recipe…</source>
         <translation>打开配方…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Load a recipe file</source>
         <translation>加载配方文件</translation>
     </message>
@@ -2501,7 +2525,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Show the device opened last</source>
         <translation>显示最近打开的设备</translation>
     </message>
@@ -2511,7 +2535,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-226"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -2526,7 +2550,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>夜班</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+149"/>
         <location line="+292"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
@@ -2537,12 +2561,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>停止所有正在运行的工位</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Start selected</source>
         <translation>启动所选</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Start the selected fixture</source>
         <translation>启动所选工位</translation>
     </message>
@@ -2582,17 +2606,22 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站配置：后端、工具、工位、语言</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Keys…</source>
         <translation>按键…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Every key of the station</source>
         <translation>工作站的全部按键</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Line page</source>
         <translation>产线页面</translation>
     </message>
@@ -2603,23 +2632,23 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+663"/>
+        <location line="+661"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-663"/>
+        <location line="-661"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+663"/>
+        <location line="+661"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-663"/>
+        <location line="-661"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -2669,7 +2698,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>扫描枪在任何焦点位置、任何页面都能使用。也可以在此输入标签并按 Enter。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>Sphere Station</source>
         <translation>Sphere Station</translation>
     </message>
@@ -2992,12 +3021,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>%1：设备无响应；请重新插拔其 USB 线缆。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1: the run was interrupted before it finished.</source>
         <translation>%1：运行在结束前被中断。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Failed: %1</source>
         <extracomment>Under the label scan: &quot;Failed: F4, F12&quot;</extracomment>
         <translation>失败：%1</translation>
@@ -3009,7 +3038,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>无响应：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Line (%n need(s) attention)</source>
         <translation>
             <numerusform>产线（%n 个需处理）</numerusform>
@@ -3164,7 +3193,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>清除所有消息</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>%1  %2</source>
         <extracomment>A message line: &quot;10:31:07 Fixture 3: scan the label first&quot;</extracomment>
         <translation>%1  %2</translation>
@@ -3173,19 +3202,20 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
 <context>
     <name>Station::OutputView</name>
     <message>
-        <location filename="../ui/outputview.cpp" line="+76"/>
+        <location filename="../ui/outputview.cpp" line="+77"/>
         <source>Find in output</source>
         <translation>在输出中查找</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Previous match (Shift+Enter)</source>
-        <translation>上一个匹配项（Shift+Enter）</translation>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Next match (Enter)</source>
-        <translation>下一个匹配项（Enter）</translation>
+        <location line="-38"/>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3193,7 +3223,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>无输出</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>No match</source>
         <translation>无匹配项</translation>
     </message>
@@ -3831,12 +3861,12 @@ Finished %2</source>
         <location line="+12"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+471"/>
+        <location line="+472"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-488"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -3942,7 +3972,7 @@ Finished %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -4018,12 +4048,12 @@ Finished %2</source>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+57"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+59"/>
         <source>Record: %1</source>
         <translation>测试记录：%1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Free space: unknown</source>
         <translation>可用空间：未知</translation>
     </message>

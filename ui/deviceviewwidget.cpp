@@ -79,6 +79,51 @@ void fitRows(QTableView *view, int maxRows)
     view->setFixedHeight(height);
 }
 
+// A column as wide as the widest of `texts` in the table's font (with room for the outcome
+// icon), and never narrower than its title: the column fits in every language.
+void fitColumn(QTableView *view, int column, const QStringList &texts, bool withIcon = false)
+{
+    const QStyle *style = view->style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    const QFontMetrics metrics(view->font());
+    int width = 0;
+    for (const QString &text : texts)
+        width = std::max(width, metrics.horizontalAdvance(text));
+    width += 2 * margin + 8;
+    if (withIcon)
+        width += style->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view) + 2 * margin;
+    const QHeaderView *header = view->horizontalHeader();
+    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+    const int titleWidth = QFontMetrics(header->font()).horizontalAdvance(title)
+        + 2 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 4;
+    view->setColumnWidth(column, std::max(width, titleWidth));
+}
+
+QStringList stepOutcomeTexts()
+{
+    QStringList texts;
+    for (StepOutcome outcome : {StepOutcome::Pending,
+             StepOutcome::Running,
+             StepOutcome::Passed,
+             StepOutcome::Failed,
+             StepOutcome::Skipped,
+             StepOutcome::Aborted})
+        texts << PageText::stepOutcome(outcome);
+    return texts;
+}
+
+QStringList runOutcomeTexts()
+{
+    QStringList texts;
+    for (RunOutcome outcome : {RunOutcome::Running,
+             RunOutcome::Pass,
+             RunOutcome::Fail,
+             RunOutcome::Aborted,
+             RunOutcome::Interrupted})
+        texts << PageText::runOutcome(outcome);
+    return texts;
+}
+
 QLabel *makeTitle(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -381,11 +426,11 @@ QWidget *DeviceViewWidget::buildStepsPane()
     QHeaderView *header = m_stepsView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    m_stepsView->setColumnWidth(StepListModel::SeqColumn, 40);
-    m_stepsView->setColumnWidth(StepListModel::StepColumn, 210);
-    m_stepsView->setColumnWidth(StepListModel::OutcomeColumn, 105);
-    m_stepsView->setColumnWidth(StepListModel::DurationColumn, 78);
-    m_stepsView->setColumnWidth(StepListModel::AttemptsColumn, 76);
+    fitColumn(m_stepsView, StepListModel::SeqColumn, {u"88"_s});
+    m_stepsView->setColumnWidth(StepListModel::StepColumn, 200);
+    fitColumn(m_stepsView, StepListModel::OutcomeColumn, stepOutcomeTexts(), true);
+    fitColumn(m_stepsView, StepListModel::DurationColumn, {u"88.8 s"_s, u"88:88"_s});
+    fitColumn(m_stepsView, StepListModel::AttemptsColumn, {u"8"_s});
     connect(m_stepsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,
         this,
@@ -400,10 +445,10 @@ QWidget *DeviceViewWidget::buildStepsPane()
     m_historyView->setModel(m_history);
     m_historyView->horizontalHeader()->setSectionResizeMode(
         RunHistoryModel::FailedStepColumn, QHeaderView::Stretch);
-    m_historyView->setColumnWidth(RunHistoryModel::StartedColumn, 192);
-    m_historyView->setColumnWidth(RunHistoryModel::FixtureColumn, 75);
-    m_historyView->setColumnWidth(RunHistoryModel::OutcomeColumn, 115);
-    m_historyView->setColumnWidth(RunHistoryModel::DurationColumn, 70);
+    fitColumn(m_historyView, RunHistoryModel::StartedColumn, {u"2026-12-28 23:58:58"_s});
+    fitColumn(m_historyView, RunHistoryModel::FixtureColumn, {PageText::fixture(32, u"A32"_s)});
+    fitColumn(m_historyView, RunHistoryModel::OutcomeColumn, runOutcomeTexts(), true);
+    fitColumn(m_historyView, RunHistoryModel::DurationColumn, {u"8:88:88"_s});
     m_historyView->setMaximumHeight(m_historyView->verticalHeader()->defaultSectionSize() * 6 + 30);
     connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) {
         const qint64 id = m_history->run(index.row()).id;
@@ -446,9 +491,17 @@ QWidget *DeviceViewWidget::buildDetailPane()
         QFontMetrics(Theme::monoFont(12)).height() + 8);
     QHeaderView *commandHeader = m_commandsView->horizontalHeader();
     commandHeader->setSectionResizeMode(CommandListModel::CommandColumn, QHeaderView::Stretch);
-    m_commandsView->setColumnWidth(CommandListModel::IndexColumn, 36);
-    m_commandsView->setColumnWidth(CommandListModel::OutcomeColumn, 230);
-    m_commandsView->setColumnWidth(CommandListModel::DurationColumn, 80);
+    // The command takes the room; the outcome is a word or two (in full in its tooltip).
+    fitColumn(m_commandsView, CommandListModel::IndexColumn, {u"88"_s});
+    fitColumn(m_commandsView,
+        CommandListModel::OutcomeColumn,
+        {PageText::toolOutcomeShort(ToolOutcome::Succeeded, 0),
+            PageText::toolOutcomeShort(ToolOutcome::ExitCode, 255),
+            PageText::toolOutcomeShort(ToolOutcome::Crashed, 0),
+            PageText::toolOutcomeShort(ToolOutcome::StartFailed, 0),
+            PageText::toolOutcomeShort(ToolOutcome::TimedOut, 0),
+            PageText::toolOutcomeShort(ToolOutcome::Cancelled, 0)});
+    fitColumn(m_commandsView, CommandListModel::DurationColumn, {u"888.8 s"_s});
 
     connect(m_commandsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,

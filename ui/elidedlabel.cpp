@@ -21,6 +21,12 @@ void ElidedLabel::setFullText(const QString &text)
     elide();
 }
 
+void ElidedLabel::setElideMode(Qt::TextElideMode mode)
+{
+    m_mode = mode;
+    elide();
+}
+
 QSize ElidedLabel::minimumSizeHint() const
 {
     return QSize(fontMetrics().horizontalAdvance(QStringLiteral("\u2026")) * 4,
@@ -44,7 +50,7 @@ void ElidedLabel::elide()
 {
     const int room = contentsRect().width();
     // Before the first layout the label has no width yet: show it all until it has one.
-    setText(room > 0 ? fontMetrics().elidedText(m_fullText, Qt::ElideRight, room) : m_fullText);
+    setText(room > 0 ? fontMetrics().elidedText(m_fullText, m_mode, room) : m_fullText);
 }
 
 } // namespace Station

@@ -18,6 +18,8 @@ public:
 
     void setFullText(const QString &text);
     QString fullText() const { return m_fullText; }
+    // Where the "…" goes (default: at the right; a path keeps both ends with ElideMiddle).
+    void setElideMode(Qt::TextElideMode mode);
 
     QSize minimumSizeHint() const override;
 
@@ -29,6 +31,7 @@ private:
     void elide();
 
     QString m_fullText;
+    Qt::TextElideMode m_mode = Qt::ElideRight;
 };
 
 } // namespace Station

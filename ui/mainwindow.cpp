@@ -335,6 +335,8 @@ void MainWindow::createActions()
         tr("Keys…"), tr("Every key of the station"), QKeySequence(Qt::Key_F1), [this] {
             showKeyboardHelp();
         });
+    // In the tool bar a question mark: the bar must fit a 1280-pixel screen in German too.
+    m_keyboardHelp->setIconText(tr("?"));
 
     // The pages, from anywhere in the window.
     struct PageKey

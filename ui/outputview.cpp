@@ -1,5 +1,6 @@
 #include "ui/outputview.h"
 
+#include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/theme.h"
 
@@ -78,10 +79,11 @@ OutputView::OutputView(const QString &title, QWidget *parent)
     m_search->setMaximumWidth(320);
     m_previous = new QToolButton(this);
     m_previous->setArrowType(Qt::UpArrow);
-    m_previous->setToolTip(tr("Previous match (Shift+Enter)"));
+    const QKeySequence previousKey(Qt::SHIFT | Qt::Key_Return);
+    m_previous->setToolTip(Keys::withKey(tr("Previous match"), previousKey));
     m_next = new QToolButton(this);
     m_next->setArrowType(Qt::DownArrow);
-    m_next->setToolTip(tr("Next match (Enter)"));
+    m_next->setToolTip(Keys::withKey(tr("Next match"), QKeySequence(Qt::Key_Return)));
     m_matchLabel = new QLabel(this);
     m_matchLabel->setMinimumWidth(80);
     PageLook::makeFieldName(m_matchLabel);
@@ -119,8 +121,9 @@ OutputView::OutputView(const QString &title, QWidget *parent)
             moveToMatch(0);
     });
     connect(m_search, &QLineEdit::returnPressed, this, &OutputView::findNext);
-    auto *previousAction = new QAction(this);
-    previousAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return));
+    auto *previousAction = new QAction(tr("Previous match"), this);
+    previousAction->setToolTip(m_previous->toolTip());
+    previousAction->setShortcut(previousKey);
     previousAction->setShortcutContext(Qt::WidgetShortcut);
     m_search->addAction(previousAction);
     connect(previousAction, &QAction::triggered, this, &OutputView::findPrevious);

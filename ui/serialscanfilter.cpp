@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <utility>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace Station {
 
 SerialScanFilter::SerialScanFilter(QObject *parent)
@@ -107,7 +109,9 @@ bool SerialScanFilter::handleKey(QKeyEvent *event, QWidget *focus)
     if (isModifierKey(key) && (event->text().isEmpty() || !event->text().at(0).isPrint()))
         return false;
 
-    const bool isEnd = key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Tab;
+    // Scanners end a label with Enter, Tab, or (set up so) a line feed.
+    const bool isEnd = key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Tab
+        || event->text() == u"\n"_s || event->text() == u"\r"_s;
     if (isEnd && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
         if (m_buffer.isEmpty())
             return false;

@@ -1,6 +1,7 @@
 #include "ui/stationstatusbar.h"
 
 #include "models/fixturemodel.h"
+#include "ui/elidedlabel.h"
 #include "ui/theme.h"
 
 #include <QDir>
@@ -16,17 +17,18 @@ namespace Station {
 StationStatusBar::StationStatusBar(QWidget *parent)
     : QStatusBar(parent)
     , m_backend(new QLabel(this))
-    , m_record(new QLabel(this))
+    , m_record(new ElidedLabel(this))
     , m_freeSpace(new QLabel(this))
     , m_warning(new QLabel(this))
 {
     setSizeGripEnabled(false);
-    for (QLabel *label : {m_backend, m_record, m_freeSpace}) {
+    for (QLabel *label : {m_backend, static_cast<QLabel *>(m_record), m_freeSpace}) {
         label->setTextFormat(Qt::PlainText);
         label->setContentsMargins(6, 0, 6, 0);
     }
     m_record->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_record->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long path keeps its folder's start and the file name.
+    m_record->setElideMode(Qt::ElideMiddle);
     addWidget(m_backend);
     addWidget(m_record, 1);
     m_warning->setObjectName(u"stationWarning"_s);
@@ -55,8 +57,7 @@ void StationStatusBar::setRecordPath(const QString &path)
 {
     m_recordPath = path;
     const QString text = tr("Record: %1").arg(QDir::toNativeSeparators(path));
-    m_record->setText(text);
-    m_record->setToolTip(text);
+    m_record->setFullText(text);
     refreshFreeSpace();
 }
 
@@ -79,7 +80,7 @@ QString StationStatusBar::backendText() const
 
 QString StationStatusBar::recordText() const
 {
-    return m_record->text();
+    return m_record->fullText();
 }
 
 QString StationStatusBar::freeSpaceText() const

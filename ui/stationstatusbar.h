@@ -9,6 +9,8 @@ class QLabel;
 
 namespace Station {
 
+class ElidedLabel;
+
 // The window's status bar: which back end the station talks to (the simulator, or the
 // configured azsphere and its version), the record file, and the free space on the record's
 // disk, refreshed every few seconds so a filling disk is seen before it stops the line.
@@ -44,7 +46,7 @@ public:
 
 private:
     QLabel *m_backend = nullptr;
-    QLabel *m_record = nullptr;
+    ElidedLabel *m_record = nullptr;
     QLabel *m_freeSpace = nullptr;
     QLabel *m_warning = nullptr;
     QString m_recordPath;

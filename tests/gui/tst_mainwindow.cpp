@@ -18,6 +18,7 @@
 #include "ui/stationstatusbar.h"
 #include "ui/yieldpage.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -65,7 +66,7 @@ void scanLikeWedge(const QString &text)
             QTest::keyPress(focus, Qt::Key_Shift);
         const char latin = c.toLatin1();
         const Qt::Key key = latin >= 0x20 && latin < 0x7f
-            ? Qt::Key(QChar(latin).toUpper().unicode())
+            ? Qt::Key(QChar::fromLatin1(latin).toUpper().unicode())
             : Qt::Key_unknown;
         QTest::sendKeyEvent(QTest::Press, focus, key, QString(c), mods);
         QTest::sendKeyEvent(QTest::Release, focus, key, QString(c), mods);
@@ -1010,7 +1011,10 @@ void tst_MainWindow::shortcutsUniqueAndShown()
         QVERIFY2(it.value().tip.contains(text),
             qPrintable(u"%1: tooltip \"%2\" does not name %3"_s.arg(
                 it.value().owner, it.value().tip, text)));
-        QVERIFY2(help.contains(text), qPrintable(u"%1 is not in the keyboard help"_s.arg(text)));
+        const bool inHelp = std::any_of(help.cbegin(), help.cend(), [&text](const QString &keys) {
+            return keys == text || keys.split(u" / "_s).contains(text);
+        });
+        QVERIFY2(inHelp, qPrintable(u"%1 is not in the keyboard help"_s.arg(text)));
     }
     // The records page's refresh is no longer the window's F5.
     w.showPage(MainWindow::Page::Records);

@@ -24,6 +24,8 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextDocument>
+#include <QToolBar>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Station;
@@ -109,6 +111,11 @@ QStringList misfits(const QWidget *root)
                                  .arg(need)
                                  .arg(header->sectionSize(section));
             }
+        } else if (auto *bar = qobject_cast<QToolBar *>(widget)) {
+            // A tool bar too narrow for its items hides the last ones behind a ">>" button.
+            const auto *more = bar->findChild<QToolButton *>(u"qt_toolbar_ext_button"_s);
+            if (more && more->isVisible())
+                found << u"%1: items hidden behind its extension button"_s.arg(describe(bar));
         } else if (auto *tabs = qobject_cast<QTabBar *>(widget)) {
             for (int i = 0; i < tabs->count(); ++i) {
                 if (!tabs->isTabVisible(i))
@@ -202,6 +209,10 @@ void tst_TextFit::fits()
                     .value<TileState>()
                 == TileState::Fail,
         RunTimeout);
+
+    // The widest tool bar: a recipe that makes devices permanent shows its badge.
+    w.setPermanentConfirmation([](const Recipe &) { return true; });
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
 
     QStringList problems;
     auto check = [&problems](const QString &where, const QWidget *root) {
