@@ -586,10 +586,10 @@ void MainWindow::updateStartGate()
         reason = tr("Open a recipe to start");
     m_gate->setBlockedReason(reason);
     m_startAll->setEnabled(reason.isEmpty());
-    m_startAll->setToolTip(reason.isEmpty()
-            ? Keys::withKey(
-                tr("Start every fixture that holds an idle device"), m_startAll->shortcut())
-            : reason);
+    // What the action does and its key, and while it cannot, why not.
+    const QString tip
+        = Keys::withKey(tr("Start every fixture that holds an idle device"), m_startAll->shortcut());
+    m_startAll->setToolTip(reason.isEmpty() ? tip : tip + u'\n' + reason);
 }
 
 void MainWindow::updateShift()

@@ -1011,8 +1011,8 @@ void tst_MainWindow::shortcutsUniqueAndShown()
         QVERIFY2(it.value().tip.contains(text),
             qPrintable(u"%1: tooltip \"%2\" does not name %3"_s.arg(
                 it.value().owner, it.value().tip, text)));
-        const bool inHelp = std::any_of(help.cbegin(), help.cend(), [&text](const QString &keys) {
-            return keys == text || keys.split(u" / "_s).contains(text);
+        const bool inHelp = std::any_of(help.cbegin(), help.cend(), [&text](const QString &entry) {
+            return entry == text || entry.split(u" / "_s).contains(text);
         });
         QVERIFY2(inHelp, qPrintable(u"%1 is not in the keyboard help"_s.arg(text)));
     }

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void errorCodeWords_data();
     void errorCodeWords();
     void noRecord();
+    void namesReadableOnSmallScreens_data();
+    void namesReadableOnSmallScreens();
 
 private:
     QString label(const YieldPage &page, const QString &name) const;
@@ -213,6 +215,45 @@ void tst_YieldPage::noRecord()
     RecordQuery closed;
     page.setRecordQuery(&closed);
     QCOMPARE(page.report().runs, 0);
+}
+
+void tst_YieldPage::namesReadableOnSmallScreens_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x800") << QSize(1280, 800 - 120);
+    // 1280x800 at QT_SCALE_FACTOR=1.5: 853x533 device-independent pixels.
+    QTest::newRow("1280x800 at 150 %") << QSize(853, 533 - 80);
+}
+
+void tst_YieldPage::namesReadableOnSmallScreens()
+{
+    QFETCH(QSize, size);
+    YieldPage page;
+    page.setTimeZone(QTimeZone::utc());
+    page.setClock([] { return at(23, 30); });
+    page.setRecordQuery(&m_query);
+    page.rangeSelector()->setPreset(RangeSelector::Preset::All);
+    page.resize(size);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QList<ParetoChart *> charts = page.findChildren<ParetoChart *>();
+    QCOMPARE(charts.size(), 2);
+    for (const ParetoChart *chart : charts) {
+        const QStringList labels = chart->axisLabels();
+        const QStringList names = chart->categories();
+        QCOMPARE(labels.size(), names.size());
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            // Whole, or elided after its first words: never a bare "…". (The axis lists the
+            // bars bottom up.)
+            const QString &label = labels.at(i);
+            const QString visible = QString(label).remove(u'\u2026').trimmed();
+            QVERIFY2(label == names.at(names.size() - 1 - i) || visible.size() >= 8,
+                qPrintable(label));
+        }
+        // QtCharts draws them as given: each fits the room its axis has.
+        QVERIFY(chart->width() > 0);
+        QVERIFY(ParetoChart::labelWidthFor(chart->width()) < chart->width() / 2);
+    }
 }
 
 QTEST_MAIN(tst_YieldPage)
