@@ -1907,18 +1907,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+315"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+295"/>
         <source>Device ID</source>
         <translation>Geräte-ID</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-196"/>
         <source>Copy the full device ID</source>
         <translation>Vollständige Geräte-ID kopieren</translation>
     </message>
@@ -1984,7 +1984,7 @@
     </message>
     <message>
         <location line="+94"/>
-        <location line="+439"/>
+        <location line="+440"/>
         <source>Runs of this device</source>
         <translation>Läufe dieses Geräts</translation>
     </message>
@@ -2105,12 +2105,12 @@
         <translation>Warten auf den ersten Schritt</translation>
     </message>
     <message>
-        <location line="-737"/>
+        <location line="-738"/>
         <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
         <translation>Die Station hat den vertrauenswürdigen Keystore %1 bereits selbst geladen und das Image erneut versucht; das Gerät vertraut ihm weiterhin nicht. Prüfen Sie, ob dieses Keystore-Paket zum Schlüssel gehört, mit dem das Image signiert ist (fragen Sie nach dem aktuellen), oder stellen Sie das Gerät auf ein neueres Betriebssystem wieder her; dann das Gerät erneut durchlaufen lassen.</translation>
     </message>
     <message>
-        <location line="+738"/>
+        <location line="+739"/>
         <source>No step selected</source>
         <translation>Kein Schritt ausgewählt</translation>
     </message>
@@ -3272,17 +3272,17 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
 <context>
     <name>Station::ParetoChart</name>
     <message>
-        <location filename="../ui/paretochart.cpp" line="+56"/>
+        <location filename="../ui/paretochart.cpp" line="+60"/>
         <source>No failures in this range</source>
         <translation>Keine Fehler in diesem Zeitraum</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+61"/>
         <source>Other (%1 kinds)</source>
         <translation>Sonstige (%1 Arten)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+57"/>
         <source>Failures</source>
         <translation>Fehleranzahl</translation>
@@ -3545,7 +3545,7 @@ Beendet %2</translation>
     <message>
         <location line="+2"/>
         <source>Failed step</source>
-        <translation>Fehlgeschlagener Schritt</translation>
+        <translation>Fehlerschritt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3604,7 +3604,7 @@ Beendet %2</translation>
         <translation>Geräte-ID oder Seriennummer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <location line="+4"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
@@ -3685,7 +3685,7 @@ Beendet %2</translation>
         <translation>die neuesten %1 angezeigt, für mehr scrollen</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <location line="+23"/>
         <source>Export records</source>
         <translation>Prüfdaten exportieren</translation>
@@ -4193,7 +4193,7 @@ Beendet %2</translation>
         <translation>Fehler nach Fehlerart</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -4249,9 +4249,9 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>in %1 h of production; %2 passed per hour</source>
-        <extracomment>Under devices per hour: &quot;in 3.2 h of production; 11.8 passed per hour&quot;</extracomment>
-        <translation>in %1 h Produktion; %2 bestanden je Stunde</translation>
+        <source>in %1 of production; %2 passed per hour</source>
+        <extracomment>Under devices per hour: &quot;in 3:12:40 of production; 11.8 passed per hour&quot;</extracomment>
+        <translation>in %1 Produktion; %2 bestanden je Stunde</translation>
     </message>
 </context>
 </TS>

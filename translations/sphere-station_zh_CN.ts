@@ -1901,18 +1901,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+315"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+295"/>
         <source>Device ID</source>
         <translation>设备 ID</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-196"/>
         <source>Copy the full device ID</source>
         <translation>复制完整的设备 ID</translation>
     </message>
@@ -1978,7 +1978,7 @@
     </message>
     <message>
         <location line="+94"/>
-        <location line="+439"/>
+        <location line="+440"/>
         <source>Runs of this device</source>
         <translation>本设备的运行记录</translation>
     </message>
@@ -2099,12 +2099,12 @@
         <translation>等待第一个步骤</translation>
     </message>
     <message>
-        <location line="-737"/>
+        <location line="-738"/>
         <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
         <translation>工作站已自动旁加载受信任的密钥库 %1 并重新尝试了映像；设备仍不信任该映像。请检查此密钥库包是否属于签署该映像的密钥（索取当前的密钥库包），或将设备恢复到更新的操作系统，然后重新运行该设备。</translation>
     </message>
     <message>
-        <location line="+738"/>
+        <location line="+739"/>
         <source>No step selected</source>
         <translation>未选择步骤</translation>
     </message>
@@ -3257,17 +3257,17 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
 <context>
     <name>Station::ParetoChart</name>
     <message>
-        <location filename="../ui/paretochart.cpp" line="+56"/>
+        <location filename="../ui/paretochart.cpp" line="+60"/>
         <source>No failures in this range</source>
         <translation>此时间范围内无失败</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+61"/>
         <source>Other (%1 kinds)</source>
         <translation>其他（%1 类）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+57"/>
         <source>Failures</source>
         <translation>失败次数</translation>
@@ -3588,7 +3588,7 @@ Finished %2</source>
         <translation>设备 ID 或序列号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
@@ -3669,7 +3669,7 @@ Finished %2</source>
         <translation>显示最新的 %1 条，滚动查看更多</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <location line="+23"/>
         <source>Export records</source>
         <translation>导出测试记录</translation>
@@ -4177,7 +4177,7 @@ Finished %2</source>
         <translation>按错误统计失败</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
@@ -4233,9 +4233,9 @@ Finished %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>in %1 h of production; %2 passed per hour</source>
-        <extracomment>Under devices per hour: &quot;in 3.2 h of production; 11.8 passed per hour&quot;</extracomment>
-        <translation>生产 %1 小时；每小时通过 %2 个</translation>
+        <source>in %1 of production; %2 passed per hour</source>
+        <extracomment>Under devices per hour: &quot;in 3:12:40 of production; 11.8 passed per hour&quot;</extracomment>
+        <translation>生产 %1；每小时通过 %2 个</translation>
     </message>
 </context>
 </TS>

@@ -79,26 +79,6 @@ void fitRows(QTableView *view, int maxRows)
     view->setFixedHeight(height);
 }
 
-// A column as wide as the widest of `texts` in the table's font (with room for the outcome
-// icon), and never narrower than its title: the column fits in every language.
-void fitColumn(QTableView *view, int column, const QStringList &texts, bool withIcon = false)
-{
-    const QStyle *style = view->style();
-    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
-    const QFontMetrics metrics(view->font());
-    int width = 0;
-    for (const QString &text : texts)
-        width = std::max(width, metrics.horizontalAdvance(text));
-    width += 2 * margin + 8;
-    if (withIcon)
-        width += style->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view) + 2 * margin;
-    const QHeaderView *header = view->horizontalHeader();
-    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
-    const int titleWidth = QFontMetrics(header->font()).horizontalAdvance(title)
-        + 2 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 4;
-    view->setColumnWidth(column, std::max(width, titleWidth));
-}
-
 QStringList stepOutcomeTexts()
 {
     QStringList texts;
@@ -426,11 +406,11 @@ QWidget *DeviceViewWidget::buildStepsPane()
     QHeaderView *header = m_stepsView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    fitColumn(m_stepsView, StepListModel::SeqColumn, {u"88"_s});
+    PageLook::fitColumn(m_stepsView, StepListModel::SeqColumn, {u"88"_s});
     m_stepsView->setColumnWidth(StepListModel::StepColumn, 200);
-    fitColumn(m_stepsView, StepListModel::OutcomeColumn, stepOutcomeTexts(), true);
-    fitColumn(m_stepsView, StepListModel::DurationColumn, {u"88.8 s"_s, u"88:88"_s});
-    fitColumn(m_stepsView, StepListModel::AttemptsColumn, {u"8"_s});
+    PageLook::fitColumn(m_stepsView, StepListModel::OutcomeColumn, stepOutcomeTexts(), true);
+    PageLook::fitColumn(m_stepsView, StepListModel::DurationColumn, {u"88.8 s"_s, u"88:88"_s});
+    PageLook::fitColumn(m_stepsView, StepListModel::AttemptsColumn, {u"8"_s});
     connect(m_stepsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,
         this,
@@ -445,10 +425,11 @@ QWidget *DeviceViewWidget::buildStepsPane()
     m_historyView->setModel(m_history);
     m_historyView->horizontalHeader()->setSectionResizeMode(
         RunHistoryModel::FailedStepColumn, QHeaderView::Stretch);
-    fitColumn(m_historyView, RunHistoryModel::StartedColumn, {u"2026-12-28 23:58:58"_s});
-    fitColumn(m_historyView, RunHistoryModel::FixtureColumn, {PageText::fixture(32, u"A32"_s)});
-    fitColumn(m_historyView, RunHistoryModel::OutcomeColumn, runOutcomeTexts(), true);
-    fitColumn(m_historyView, RunHistoryModel::DurationColumn, {u"8:88:88"_s});
+    PageLook::fitColumn(m_historyView, RunHistoryModel::StartedColumn, {u"2026-12-28 23:58:58"_s});
+    PageLook::fitColumn(
+        m_historyView, RunHistoryModel::FixtureColumn, {PageText::fixture(32, u"A32"_s)});
+    PageLook::fitColumn(m_historyView, RunHistoryModel::OutcomeColumn, runOutcomeTexts(), true);
+    PageLook::fitColumn(m_historyView, RunHistoryModel::DurationColumn, {u"8:88:88"_s});
     m_historyView->setMaximumHeight(m_historyView->verticalHeader()->defaultSectionSize() * 6 + 30);
     connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) {
         const qint64 id = m_history->run(index.row()).id;
@@ -492,8 +473,8 @@ QWidget *DeviceViewWidget::buildDetailPane()
     QHeaderView *commandHeader = m_commandsView->horizontalHeader();
     commandHeader->setSectionResizeMode(CommandListModel::CommandColumn, QHeaderView::Stretch);
     // The command takes the room; the outcome is a word or two (in full in its tooltip).
-    fitColumn(m_commandsView, CommandListModel::IndexColumn, {u"88"_s});
-    fitColumn(m_commandsView,
+    PageLook::fitColumn(m_commandsView, CommandListModel::IndexColumn, {u"88"_s});
+    PageLook::fitColumn(m_commandsView,
         CommandListModel::OutcomeColumn,
         {PageText::toolOutcomeShort(ToolOutcome::Succeeded, 0),
             PageText::toolOutcomeShort(ToolOutcome::ExitCode, 255),
@@ -501,7 +482,7 @@ QWidget *DeviceViewWidget::buildDetailPane()
             PageText::toolOutcomeShort(ToolOutcome::StartFailed, 0),
             PageText::toolOutcomeShort(ToolOutcome::TimedOut, 0),
             PageText::toolOutcomeShort(ToolOutcome::Cancelled, 0)});
-    fitColumn(m_commandsView, CommandListModel::DurationColumn, {u"888.8 s"_s});
+    PageLook::fitColumn(m_commandsView, CommandListModel::DurationColumn, {u"888.8 s"_s});
 
     connect(m_commandsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,

@@ -587,8 +587,8 @@ void MainWindow::updateStartGate()
     m_gate->setBlockedReason(reason);
     m_startAll->setEnabled(reason.isEmpty());
     // What the action does and its key, and while it cannot, why not.
-    const QString tip
-        = Keys::withKey(tr("Start every fixture that holds an idle device"), m_startAll->shortcut());
+    const QString tip = Keys::withKey(
+        tr("Start every fixture that holds an idle device"), m_startAll->shortcut());
     m_startAll->setToolTip(reason.isEmpty() ? tip : tip + u'\n' + reason);
 }
 

@@ -234,7 +234,9 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Device ID or serial"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
+    // Room for its placeholder in every language.
+    m_search->setMinimumWidth(
+        std::max(220, m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40));
     m_search->setMaximumWidth(520);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
@@ -600,9 +602,11 @@ void RecordsPage::fitColumns()
             }
             width = std::max(width, std::min(widest + padding, fit.cap));
         }
+        // Never narrower than the column's title: a title cut to "Fehlgeschlage" says nothing.
         const int narrowest = fit.narrowest.isEmpty()
             ? width
-            : std::min(width, metrics.horizontalAdvance(fit.narrowest) + padding);
+            : std::max(
+                headerWidth, std::min(width, metrics.horizontalAdvance(fit.narrowest) + padding));
         m_columnWidths[fit.column] = {width, narrowest};
     }
     applyColumnWidths();

@@ -184,9 +184,10 @@ QWidget *YieldPage::makeParetoPane(const QString &title, ParetoModel *model, Par
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->setColumnWidth(ParetoModel::NameColumn, 250);
-    table->setColumnWidth(ParetoModel::CountColumn, 80);
-    table->setColumnWidth(ParetoModel::ShareColumn, 80);
-    table->setColumnWidth(ParetoModel::CumulativeColumn, 100);
+    // The numbers' columns as wide as their titles (long in German) or values need.
+    PageLook::fitColumn(table, ParetoModel::CountColumn, {u"8888"_s});
+    PageLook::fitColumn(table, ParetoModel::ShareColumn, {percent(1.0)});
+    PageLook::fitColumn(table, ParetoModel::CumulativeColumn, {percent(1.0)});
     header->setStretchLastSection(true);
     table->setColumnHidden(ParetoModel::DetailColumn, model->kind() == ParetoModel::Kind::Step);
 
@@ -289,10 +290,11 @@ void YieldPage::showReport()
             : QString());
 
     m_perHour->setText(r.hours > 0 ? locale.toString(r.devicesPerHour, 'f', 1) : u"\u2014"_s);
-    //: Under devices per hour: "in 3.2 h of production; 11.8 passed per hour"
+    //: Under devices per hour: "in 3:12:40 of production; 11.8 passed per hour"
     m_perHourNote->setText(r.hours > 0
-            ? tr("in %1 h of production; %2 passed per hour")
-                  .arg(locale.toString(r.hours, 'f', 1), locale.toString(r.passedPerHour, 'f', 1))
+            ? tr("in %1 of production; %2 passed per hour")
+                  .arg(PageText::duration(std::chrono::milliseconds(qint64(r.hours * 3'600'000))),
+                      locale.toString(r.passedPerHour, 'f', 1))
             : QString());
 
     m_byStep->setEntries(r.failuresByStep);

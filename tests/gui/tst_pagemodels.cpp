@@ -157,8 +157,8 @@ void tst_PageModels::commandListModel()
     QCOMPARE(
         model.data(model.index(1, CommandListModel::CommandColumn)).toString(), bad.commandLine);
     QCOMPARE(model.data(model.index(1, CommandListModel::OutcomeColumn)).toString(), u"exit 1"_s);
-    QCOMPARE(model.data(model.index(1, CommandListModel::OutcomeColumn), Qt::ToolTipRole)
-                 .toString(),
+    QCOMPARE(
+        model.data(model.index(1, CommandListModel::OutcomeColumn), Qt::ToolTipRole).toString(),
         u"Failed with exit code 1"_s);
     QCOMPARE(model.data(model.index(0, CommandListModel::DurationColumn)).toString(), u"0.8 s"_s);
     QVERIFY(!model.data(model.index(1, 0), CommandListModel::SucceededRole).toBool());

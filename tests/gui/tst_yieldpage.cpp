@@ -247,8 +247,8 @@ void tst_YieldPage::namesReadableOnSmallScreens()
             // bars bottom up.)
             const QString &label = labels.at(i);
             const QString visible = QString(label).remove(u'\u2026').trimmed();
-            QVERIFY2(label == names.at(names.size() - 1 - i) || visible.size() >= 8,
-                qPrintable(label));
+            QVERIFY2(
+                label == names.at(names.size() - 1 - i) || visible.size() >= 8, qPrintable(label));
         }
         // QtCharts draws them as given: each fits the room its axis has.
         QVERIFY(chart->width() > 0);
