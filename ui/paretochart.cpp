@@ -56,7 +56,10 @@ ParetoChart::ParetoChart(ParetoModel *model, QWidget *parent)
 {
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(220);
+    // Room for the two axes' labels in every script: QtCharts cuts labels that do not fit
+    // down to "…", and Chinese lines are taller. (The bars carry their counts, so the count
+    // axis needs no title.)
+    m_view->setMinimumHeight(240);
     m_empty = new QLabel(tr("No failures in this range"), this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setFont(Theme::font(18));
@@ -188,9 +191,6 @@ void ParetoChart::rebuild()
     countAxis->setLabelsFont(Theme::font(12));
     countAxis->setLabelsColor(Theme::mutedTextColor());
     countAxis->setGridLineColor(Theme::trackColor());
-    countAxis->setTitleText(tr("Failures"));
-    countAxis->setTitleFont(Theme::font(12));
-    countAxis->setTitleBrush(Theme::mutedTextColor());
     chart->addAxis(countAxis, Qt::AlignBottom);
     bars->attachAxis(countAxis);
 
