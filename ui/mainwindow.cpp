@@ -477,8 +477,8 @@ QWidget *MainWindow::createLinePage()
     auto *bottom = new QHBoxLayout;
     bottom->setContentsMargins(10, 4, 10, 6);
     bottom->setSpacing(12);
-    bottom->addLayout(scan, 2);
-    bottom->addWidget(m_messages, 3);
+    bottom->addLayout(scan);
+    bottom->addWidget(m_messages, 1);
 
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
