@@ -37,6 +37,7 @@ QAction *addPageAction(QWidget *owner,
     action->setShortcut(key);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     action->setToolTip(withKey(toolTip, key));
+    action->setData(toolTip); // what the keyboard help says it does
     QObject::connect(action, &QAction::triggered, owner, std::move(slot));
     owner->addAction(action);
     return action;

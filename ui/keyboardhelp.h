@@ -21,7 +21,8 @@ QString text(const QKeySequence &key);
 // "tip (key)": a tooltip that names its key.
 QString withKey(const QString &tip, const QKeySequence &key);
 // An action on `owner` with `key`, active while the focus is in owner or its children (a page's
-// keys stay on the page), its tooltip naming the key.
+// keys stay on the page), its tooltip naming the key; its data() is the tooltip without the key,
+// for the keyboard help.
 QAction *addPageAction(QWidget *owner,
     const QString &text,
     const QString &toolTip,

@@ -189,8 +189,11 @@ void SerialScanFilter::release()
     const QScopedValueRollback replaying(m_replaying, true);
     for (const HeldKey &key : held) {
         const QChar first = key.text.at(0);
-        if (digitsStart && key.text.size() == 1 && first.isDigit()) {
-            Q_EMIT digitPressed(first.digitValue());
+        if (digitsStart) {
+            // On the tiles a digit is a fixture key; other characters mean nothing there (a
+            // letter would only jump the selection, and with it the next label's fixture).
+            if (key.text.size() == 1 && first.isDigit())
+                Q_EMIT digitPressed(first.digitValue());
             continue;
         }
         if (!target)

@@ -25,7 +25,8 @@ namespace Station {
 //     typed anywhere;
 //   - nothing follows within ScanKeyGap, or the keys came at a person's speed: the held keys
 //     are handed on, in order, to the widget that had the focus (a text field gets its
-//     characters; on the Line page a digit outside a text field is a fixture key instead);
+//     characters); where digits are fixture keys (the tiles), a digit is a fixture key and
+//     other characters are dropped;
 //   - a burst at scanner speed that stops without Enter: an incomplete scan, handed on for the
 //     operator to check (never typed into the field that had the focus).
 // Modifier keys (Shift, AltGr, Control, Caps Lock, ...) neither end nor change a burst: a

@@ -1004,8 +1004,12 @@ void tst_MainWindow::shortcutsUniqueAndShown()
     QVERIFY(!w.backToLineAction()->shortcut().isEmpty());
     // Every key is named in its tooltip and in the keyboard help.
     QStringList help;
-    for (const MainWindow::KeyHelp &entry : w.keyboardHelp())
+    for (const MainWindow::KeyHelp &entry : w.keyboardHelp()) {
         help << entry.keys;
+        // Every key says what it does.
+        QVERIFY2(!entry.action.isEmpty() && !entry.action.endsWith(u": "_s),
+            qPrintable(entry.keys + u": "_s + entry.action));
+    }
     for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
         const QString text = it.key().toString(QKeySequence::NativeText);
         QVERIFY2(it.value().tip.contains(text),
