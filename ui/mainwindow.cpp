@@ -40,7 +40,6 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
-#include <QShortcut>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimeZone>
