@@ -2,7 +2,71 @@
 
 #include "models/pagetext.h"
 
+#include <QFileInfo>
+
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+
 namespace Station {
+
+namespace {
+
+// The words of a command line as ToolRunner writes it: plain words, or words in single quotes
+// with a quote inside written '\''.
+QStringList shellWords(const QString &line)
+{
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (quoted) {
+            if (c == u'\'')
+                quoted = false;
+            else
+                word += c;
+            continue;
+        }
+        if (c == u'\'') {
+            quoted = true;
+            inWord = true;
+        } else if (c == u'\\' && i + 1 < line.size()) {
+            word += line.at(++i);
+            inWord = true;
+        } else if (c == u' ') {
+            if (inWord)
+                words << std::exchange(word, QString());
+            inWord = false;
+        } else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words << word;
+    return words;
+}
+
+} // namespace
+
+QString CommandListModel::shortCommand(const QString &commandLine)
+{
+    // Every call of a step runs the same program from the same folder: the full paths would
+    // fill the column with what the calls share. Show the program's name and each path's file
+    // name, so the subcommand and what differs stay in view; the tooltip keeps it all.
+    QStringList shown;
+    for (const QString &word : shellWords(commandLine)) {
+        QString text = word.startsWith(u'/') && word.size() > 1 ? QFileInfo(word).fileName() : word;
+        if (text.isEmpty())
+            text = word;
+        if (text.contains(u' ') || text.isEmpty())
+            text = u"'%1'"_s.arg(text);
+        shown << text;
+    }
+    return shown.join(u' ');
+}
 
 CommandListModel::CommandListModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -35,9 +99,9 @@ QVariant CommandListModel::data(const QModelIndex &index, int role) const
         case IndexColumn:
             return index.row() + 1;
         case CommandColumn:
-            return command.commandLine;
+            return shortCommand(command.commandLine);
         case OutcomeColumn:
-            return PageText::toolOutcome(command.outcome, command.exitCode);
+            return PageText::toolOutcomeShort(command.outcome, command.exitCode);
         case DurationColumn:
             return PageText::duration(command.started, command.finished);
         case ColumnCount:
@@ -47,6 +111,8 @@ QVariant CommandListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == CommandColumn)
             return command.commandLine;
+        if (index.column() == OutcomeColumn)
+            return PageText::toolOutcome(command.outcome, command.exitCode);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IndexColumn || index.column() == DurationColumn)

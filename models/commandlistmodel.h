@@ -38,6 +38,10 @@ public:
     Station::CommandRecord command(int row) const { return m_commands.value(row); }
     // The last command that did not succeed (what a technician looks at first), else the last.
     int mostTellingRow() const;
+    // What the command column shows: the program's name and the arguments, every absolute path
+    // reduced to its file name ("azsphere device sideload deploy --image-package
+    // app.imagepackage"); the full command line is the tooltip.
+    static QString shortCommand(const QString &commandLine);
 
 private:
     QList<Station::CommandRecord> m_commands;

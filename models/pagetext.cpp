@@ -64,6 +64,27 @@ QString toolOutcome(ToolOutcome outcome, int exitCode)
     return {};
 }
 
+QString toolOutcomeShort(ToolOutcome outcome, int exitCode)
+{
+    switch (outcome) {
+    case ToolOutcome::Succeeded:
+        //: Tool outcome in the device view's table of tool calls (exit code 0)
+        return Tr::tr("OK");
+    case ToolOutcome::ExitCode:
+        //: Tool outcome in the device view's table of tool calls: "exit 1"
+        return Tr::tr("exit %1").arg(exitCode);
+    case ToolOutcome::Crashed:
+        return Tr::tr("Crashed");
+    case ToolOutcome::StartFailed:
+        return Tr::tr("Did not start");
+    case ToolOutcome::TimedOut:
+        return Tr::tr("Timed out");
+    case ToolOutcome::Cancelled:
+        return Tr::tr("Cancelled");
+    }
+    return {};
+}
+
 QString duration(std::chrono::milliseconds duration)
 {
     const qint64 ms = duration.count();

@@ -21,6 +21,8 @@ QString stepOutcome(StepOutcome outcome);
 QString runOutcome(RunOutcome outcome);
 // "Succeeded", "Exit code 1", "Timed out", ...
 QString toolOutcome(ToolOutcome outcome, int exitCode);
+// The same in a word or two, for a table column ("OK", "exit 1", "timed out").
+QString toolOutcomeShort(ToolOutcome outcome, int exitCode);
 // "0.8 s", "12.4 s", "4:07", "1:02:03"; empty for a negative duration.
 QString duration(std::chrono::milliseconds duration);
 // The duration between two UTC times, empty when either is invalid.

@@ -19,6 +19,9 @@ packages=(
     libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libgl-dev
     libftdi1-dev libspdlog-dev libfmt-dev libexpected-dev libsqlite3-dev
     clang-format sqlite3 xvfb xauth
+    # German and Chinese on screen: a font with the Chinese characters, and Qt's own
+    # translations (standard buttons, file dialogs), which the station loads beside its own.
+    fonts-noto-cjk qt6-translations-l10n
 )
 
 install_missing() {

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMap>
 #include <QMetaType>
+#include <QRegularExpression>
 #include <QString>
 
 #include <chrono>
@@ -31,6 +32,9 @@ struct Recipe
     QString description;
     QString sha256;             // of the recipe file's bytes, lowercase hex
     bool requireSerial = false; // a scanned serial number is required before start
+    // A scanned label must match this whole (label_pattern, as written); empty: any label.
+    QRegularExpression labelPattern;
+    QString labelExample; // a label of the expected form, shown when one is refused
     QList<RecipeStep> steps;
     int format = 0;         // recipe format version the file declared
     QString osVersionsFile; // absolute path of the OS versions file (mt3620an.json), or empty
@@ -47,6 +51,16 @@ struct Recipe
     // True when a step of the recipe changes what is installed, configured or fused on the
     // device (stepChangesDevice()).
     bool changesDevice() const;
+    // Whether a scanned label has the form label_pattern asks for (always, without one).
+    bool acceptsLabel(const QString &label) const
+    {
+        if (labelPattern.pattern().isEmpty())
+            return true;
+        // Anchored: "SPH-\\d{2}-\\d{5}" takes neither "XSPH-24-00001" nor "SPH-24-000012".
+        const QRegularExpression whole(QRegularExpression::anchoredPattern(labelPattern.pattern()),
+            labelPattern.patternOptions());
+        return whole.match(label).hasMatch();
+    }
 };
 
 // Step types that change the device: OS, keystore, images, e-fuses, Wi-Fi networks, the board

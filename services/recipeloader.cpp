@@ -290,6 +290,8 @@ std::optional<Recipe> Validator::validate(const QByteArray &bytes)
             u"version"_s,
             u"description"_s,
             u"require_serial"_s,
+            u"label_pattern"_s,
+            u"label_example"_s,
             u"os_versions_file"_s,
             u"auto_keystore"_s,
             u"steps"_s});
@@ -344,6 +346,14 @@ void Validator::readHeader(const ObjectReader &top)
     m_recipe.description
         = top.string(u"description"_s, Need::Optional, Empty::Allowed).value_or(QString());
     m_recipe.requireSerial = top.boolean(u"require_serial"_s).value_or(false);
+    if (const std::optional<QRegularExpression> pattern = regex(top, u"label_pattern"_s))
+        m_recipe.labelPattern = *pattern;
+    m_recipe.labelExample = top.string(u"label_example"_s, Need::Optional).value_or(QString());
+    if (top.has(u"label_example"_s) && !top.has(u"label_pattern"_s))
+        top.report(u"label_example"_s, Tr::tr("needs a \"label_pattern\" to be an example of"));
+    else if (!m_recipe.labelExample.isEmpty() && !m_recipe.labelPattern.pattern().isEmpty()
+        && !m_recipe.acceptsLabel(m_recipe.labelExample))
+        top.report(u"label_example"_s, Tr::tr("does not match \"label_pattern\""));
 
     if (top.has(u"os_versions_file"_s))
         readOsVersionsFile(top.value(u"os_versions_file"_s), top.pathOf(u"os_versions_file"_s));

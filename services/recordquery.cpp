@@ -537,26 +537,53 @@ Result<YieldReport> RecordQuery::yieldReport(const RunFilter &filter) const
     report.finalYield = ratio(report.devicesPassed, report.devicesPassed + report.devicesFailed);
     query.finish();
 
-    // The hours the range covers.
-    if (filter.from.isValid() && filter.to.isValid()) {
-        const QDateTime end = std::min(filter.to, QDateTime::currentDateTimeUtc());
-        report.hours = std::max<qint64>(filter.from.msecsTo(end), 0) / 3'600'000.0;
-    } else {
+    // Production time: the union of the intervals in which at least one selected run was in
+    // progress, within the range (and before now). A run lasts from its start to its finish;
+    // one still RUNNING in the record lasts to its latest recorded step time (a run whose
+    // station died and was never closed must not count on forever).
+    // Idle time (a break, a shift with no devices, a night) counts nothing, and two fixtures
+    // running at once count their common time once. Runs come in start order, so one sweep
+    // merges the overlapping intervals.
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime rangeEnd = filter.to.isValid() ? std::min(filter.to, now) : QDateTime(now);
         read = RecordSql::exec(query,
-            u"SELECT min(r.started_utc), max(coalesce(r.finished_utc, r.started_utc)) "
-            u"FROM runs r"_s
-                + sql.where,
+            u"SELECT r.started_utc, coalesce(r.finished_utc, (SELECT "
+            u"max(coalesce(s.finished_utc, s.started_utc)) FROM steps s WHERE s.run_id = r.id), "
+            u"r.started_utc) FROM runs r"_s
+                + sql.where + u" ORDER BY r.started_utc"_s,
             sql.binds,
             what);
         if (!read)
             return fail(read.error());
-        if (query.next()) {
-            const QDateTime first = timeFromText(query.value(0).toString());
-            const QDateTime last = timeFromText(query.value(1).toString());
-            if (first.isValid() && last.isValid())
-                report.hours = std::max<qint64>(first.msecsTo(last), 0) / 3'600'000.0;
+        qint64 productionMs = 0;
+        QDateTime spanStart;
+        QDateTime spanEnd;
+        while (query.next()) {
+            QDateTime started = timeFromText(query.value(0).toString());
+            QDateTime finished = timeFromText(query.value(1).toString());
+            if (!started.isValid())
+                continue;
+            if (!finished.isValid() || finished < started)
+                finished = started;
+            if (filter.from.isValid() && started < filter.from)
+                started = filter.from;
+            finished = std::min(finished, rangeEnd);
+            if (finished <= started)
+                continue;
+            if (spanStart.isValid() && started <= spanEnd) {
+                spanEnd = std::max(spanEnd, finished);
+                continue;
+            }
+            if (spanStart.isValid())
+                productionMs += spanStart.msecsTo(spanEnd);
+            spanStart = started;
+            spanEnd = finished;
         }
+        if (spanStart.isValid())
+            productionMs += spanStart.msecsTo(spanEnd);
         query.finish();
+        report.hours = productionMs / 3'600'000.0;
     }
     if (report.hours > 0) {
         report.devicesPerHour = report.devicesStarted / report.hours;

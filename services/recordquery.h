@@ -114,8 +114,9 @@ struct YieldReport
     double firstPassYield = 0.0;
     // devicesPassed / (devicesPassed + devicesFailed); 0 when there are none.
     double finalYield = 0.0;
-    // Hours the range covers: to - from (to capped at now) when both are set, else the span
-    // from the first start to the last finish of the selected runs.
+    // Production time in hours: the length of the union of the selected runs' intervals
+    // (start to finish, a running run up to now), clipped to the range and to now. Time in
+    // which no run was in progress does not count; overlapping runs count once.
     double hours = 0.0;
     double devicesPerHour = 0.0; // devicesStarted / hours
     double passedPerHour = 0.0;  // devicesPassed / hours

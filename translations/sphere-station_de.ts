@@ -383,7 +383,7 @@
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+186"/>
+        <location filename="../services/fixtureworker.cpp" line="+203"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
@@ -394,7 +394,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/station.cpp" line="+228"/>
+        <location filename="../services/station.cpp" line="+235"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
@@ -554,7 +554,7 @@
     <message>
         <location line="-82"/>
         <location line="+54"/>
-        <location filename="../services/recipeloader.cpp" line="+1080"/>
+        <location filename="../services/recipeloader.cpp" line="+1090"/>
         <source>must not be empty</source>
         <translation>darf nicht leer sein</translation>
     </message>
@@ -603,7 +603,7 @@
         <translation>unbekannter Schlüssel; war &quot;%1&quot; gemeint?</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-360"/>
+        <location filename="../services/recipeloader.cpp" line="-370"/>
         <source>not valid JSON: %1 at offset %2</source>
         <translation>kein gültiges JSON: %1 an Offset %2</translation>
     </message>
@@ -613,7 +613,7 @@
         <translation>muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>must be an integer (this station reads format %1)</source>
         <translation>muss eine ganze Zahl sein (diese Station liest Format %1)</translation>
     </message>
@@ -628,7 +628,17 @@
         <translation>wird von den Schritten &quot;os-update&quot; und &quot;ready-to-ship&quot; benötigt</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+22"/>
+        <source>needs a &quot;label_pattern&quot; to be an example of</source>
+        <translation>braucht ein „label_pattern“, dessen Beispiel es ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>does not match &quot;label_pattern&quot;</source>
+        <translation>passt nicht zu „label_pattern“</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <location line="+19"/>
         <location line="+278"/>
         <source>must be an object</source>
@@ -984,7 +994,7 @@
     </message>
     <message>
         <location filename="../services/recordquery.cpp" line="+211"/>
-        <location filename="../services/recordstore.cpp" line="+169"/>
+        <location filename="../services/recordstore.cpp" line="+182"/>
         <source>The record file is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
@@ -997,7 +1007,7 @@
     </message>
     <message>
         <location line="-223"/>
-        <location filename="../services/recordstore.cpp" line="-67"/>
+        <location filename="../services/recordstore.cpp" line="-68"/>
         <source>The record has no run %1.</source>
         <translation>Die Prüfdatenbank enthält keinen Lauf %1.</translation>
     </message>
@@ -1082,12 +1092,12 @@
         <translation>%1 Die Station hält das Ergebnis im Speicher und schreibt es, sobald die Prüfdatenbank wieder beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>The fixture number %1 is invalid.</source>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
@@ -1115,7 +1125,7 @@
         <translation>Lauf %1 ist bereits als %2 abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
     </message>
@@ -1192,7 +1202,7 @@
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-145"/>
+        <location filename="../services/station.cpp" line="-152"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -1207,7 +1217,7 @@
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+109"/>
         <location line="+41"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
@@ -1822,16 +1832,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+21"/>
         <source>Crashed</source>
         <translation>Abgestürzt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Did not start</source>
         <translation>Nicht gestartet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Timed out (stopped by the station)</source>
         <translation>Zeitüberschreitung (von der Station beendet)</translation>
     </message>
@@ -1839,6 +1851,28 @@
         <location line="+2"/>
         <source>Cancelled (stopped by the station)</source>
         <translation>Abgebrochen (von der Station beendet)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OK</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exit %1</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
+        <translation>Exit %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1849,7 +1883,7 @@
 <context>
     <name>Station::CommandListModel</name>
     <message>
-        <location filename="../models/commandlistmodel.cpp" line="+67"/>
+        <location filename="../models/commandlistmodel.cpp" line="+133"/>
         <source>#</source>
         <extracomment>Column header: the call&apos;s position within the step</extracomment>
         <translation>#</translation>
@@ -1873,18 +1907,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+163"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+295"/>
         <source>Device ID</source>
         <translation>Geräte-ID</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+188"/>
+        <location line="+6"/>
+        <location line="+198"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-196"/>
         <source>Copy the full device ID</source>
         <translation>Vollständige Geräte-ID kopieren</translation>
     </message>
@@ -1949,18 +1983,18 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+93"/>
-        <location line="+415"/>
+        <location line="+94"/>
+        <location line="+440"/>
         <source>Runs of this device</source>
         <translation>Läufe dieses Geräts</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-419"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>Copy this command line</source>
         <translation>Diese Befehlszeile kopieren</translation>
     </message>
@@ -1986,12 +2020,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+394"/>
+        <location line="+410"/>
         <source>Standard output</source>
         <translation>Standardausgabe</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-408"/>
         <source>Standard error</source>
         <translation>Standardfehlerausgabe</translation>
     </message>
@@ -2006,7 +2040,7 @@
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+174"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
@@ -2016,7 +2050,7 @@
         <translation>Noch nicht gelesen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+65"/>
         <source>Why it failed — step %1: %2</source>
         <translation>Fehlerursache — Schritt %1: %2</translation>
     </message>
@@ -2051,7 +2085,7 @@
         <translation>Es wurde keine Ursache gespeichert.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>What to do: %1</source>
         <translation>Maßnahme: %1</translation>
     </message>
@@ -2071,7 +2105,12 @@
         <translation>Warten auf den ersten Schritt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-738"/>
+        <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
+        <translation>Die Station hat den vertrauenswürdigen Keystore %1 bereits selbst geladen und das Image erneut versucht; das Gerät vertraut ihm weiterhin nicht. Prüfen Sie, ob dieses Keystore-Paket zum Schlüssel gehört, mit dem das Image signiert ist (fragen Sie nach dem aktuellen), oder stellen Sie das Gerät auf ein neueres Betriebssystem wieder her; dann das Gerät erneut durchlaufen lassen.</translation>
+    </message>
+    <message>
+        <location line="+739"/>
         <source>No step selected</source>
         <translation>Kein Schritt ausgewählt</translation>
     </message>
@@ -2214,7 +2253,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+513"/>
+        <location filename="../ui/mainwindow.cpp" line="+627"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -2338,7 +2377,7 @@
 <context>
     <name>Station::FixtureTileDelegate</name>
     <message>
-        <location filename="../ui/fixturetiledelegate.cpp" line="+252"/>
+        <location filename="../ui/fixturetiledelegate.cpp" line="+268"/>
         <source>Start</source>
         <extracomment>Tile button: start the recipe on this fixture</extracomment>
         <translation>Starten</translation>
@@ -2350,14 +2389,15 @@
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <location line="+124"/>
         <source>ID %1</source>
         <extracomment>Device ID on a tile, shortened: &quot;ID 352fe1f5…b968&quot;</extracomment>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+10"/>
+        <location line="-102"/>
+        <location line="+21"/>
         <source>%1 · %2</source>
         <extracomment>Step position and name on a tile: &quot;3/13 · Update OS&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -2368,7 +2408,8 @@
         <translation>Alle %1 Schritte bestanden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-42"/>
+        <location line="+122"/>
         <source>SN %1</source>
         <extracomment>Serial number on a tile: &quot;SN 12345&quot;</extracomment>
         <translation>SN %1</translation>
@@ -2406,9 +2447,38 @@
     </message>
 </context>
 <context>
+    <name>Station::KeyboardHelpDialog</name>
+    <message>
+        <location filename="../ui/keyboardhelp.cpp" line="+27"/>
+        <source>%1 (%2)</source>
+        <extracomment>A tooltip with its key: &quot;Start every fixture that holds an idle device (F5)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The station&apos;s keys. A barcode scanner works wherever the focus is: what it reads goes to the label of the next fixture.</source>
+        <translation>Die Tasten der Station. Ein Barcodescanner funktioniert überall, wo der Fokus ist: Was er liest, wird das Etikett des nächsten Prüfplatzes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>Wirkung</translation>
+    </message>
+</context>
+<context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-364"/>
+        <location filename="../ui/mainwindow.cpp" line="-463"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -2428,22 +2498,25 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+25"/>
+        <location line="+907"/>
         <source>Line</source>
-        <extracomment>Page with the fixture tiles</extracomment>
+        <extracomment>Page with the fixture tiles
+----------
+Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need attention)&quot;</extracomment>
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-859"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+55"/>
         <source>Open recipe…</source>
         <translation>Rezept öffnen…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Load a recipe file</source>
         <translation>Rezeptdatei laden</translation>
     </message>
@@ -2453,33 +2526,27 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Alle starten</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+216"/>
-        <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
-        <translation>Alle Prüfplätze mit wartendem Gerät starten (F5). Die Tasten 1–9 starten einen einzelnen Prüfplatz.</translation>
-    </message>
-    <message>
-        <location line="-211"/>
+        <location line="+6"/>
         <source>Stop all</source>
         <translation>Alle stoppen</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Stop every running fixture (Shift+F5)</source>
-        <translation>Alle laufenden Prüfplätze stoppen (Umschalt+F5)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+25"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
+        <source>Show the device opened last</source>
+        <translation>Das zuletzt geöffnete Gerät zeigen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-226"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -2494,12 +2561,125 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Nacht</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+149"/>
+        <location line="+292"/>
+        <source>Start every fixture that holds an idle device</source>
+        <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
+    </message>
+    <message>
+        <location line="-286"/>
+        <source>Stop every running fixture</source>
+        <translation>Alle laufenden Prüfplätze stoppen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start selected</source>
+        <translation>Auswahl starten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start the selected fixture</source>
+        <translation>Den ausgewählten Prüfplatz starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop selected</source>
+        <translation>Auswahl stoppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected fixture</source>
+        <translation>Den ausgewählten Prüfplatz stoppen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next failure</source>
+        <translation>Nächster Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the next fixture that failed or does not answer</source>
+        <translation>Den nächsten Prüfplatz auswählen, der fehlgeschlagen ist oder nicht antwortet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous failure</source>
+        <translation>Vorheriger Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the previous fixture that failed or does not answer</source>
+        <translation>Den vorherigen Prüfplatz auswählen, der fehlgeschlagen ist oder nicht antwortet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Station configuration: back end, tools, fixtures, language</source>
         <translation>Stationskonfiguration: Backend, Tools, Prüfplätze, Sprache</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>Keys…</source>
+        <translation>Tasten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every key of the station</source>
+        <translation>Alle Tasten der Station</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Line page</source>
+        <translation>Seite Linie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the fixture tiles</source>
+        <translation>Die Prüfplatz-Kacheln zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+661"/>
+        <source>Records page</source>
+        <translation>Seite Prüfdaten</translation>
+    </message>
+    <message>
+        <location line="-661"/>
+        <source>Show the recorded runs</source>
+        <translation>Die protokollierten Durchläufe zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+661"/>
+        <source>Yield page</source>
+        <translation>Seite Ausbeute</translation>
+    </message>
+    <message>
+        <location line="-661"/>
+        <source>Show the yield and the failure Pareto</source>
+        <translation>Ausbeute und Fehler-Pareto zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device view</source>
+        <translation>Geräteansicht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Back to the line</source>
+        <translation>Zurück zur Linie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the device view for the tiles</source>
+        <translation>Die Geräteansicht verlassen, zurück zu den Kacheln</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
@@ -2514,7 +2694,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Label scan:</source>
         <translation>Etikett-Scan:</translation>
     </message>
@@ -2525,11 +2705,11 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <source>The scanner works wherever the focus is, except in a text field. You can also type a label here and press Enter.</source>
-        <translation>Der Scanner funktioniert überall, außer wenn ein Textfeld den Fokus hat. Ein Etikett kann auch hier eingetippt und mit der Eingabetaste bestätigt werden.</translation>
+        <source>The scanner works wherever the focus is, on every page. You can also type a label here and press Enter.</source>
+        <translation>Der Scanner funktioniert überall, wo der Fokus ist, auf jeder Seite. Sie können ein Etikett auch hier eintippen und Enter drücken.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>Sphere Station</source>
         <translation>Sphere Station</translation>
     </message>
@@ -2689,8 +2869,30 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+28"/>
-        <source>Label %1 read, but no fixture is waiting for a label: select a tile, then scan again.</source>
-        <translation>Etikett %1 gelesen, aber kein Prüfplatz wartet auf ein Etikett: Kachel auswählen, dann erneut scannen.</translation>
+        <source>it does not have the form %1 that the recipe expects (pattern %2).</source>
+        <extracomment>A label of the wrong shape: &quot;it does not have the form SPH-24-00001 that the recipe expects (pattern ^SPH-d{2}-d{5}$)&quot;</extracomment>
+        <translation>es hat nicht die Form %1, die das Rezept erwartet (Muster %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it does not match the recipe&apos;s label pattern %1.</source>
+        <translation>es passt nicht zum Etikettenmuster %1 des Rezepts.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Label %1 not bound: every fixture with a device is running (%2). Scan it again when a run has ended, or put the device into an empty fixture first.</source>
+        <extracomment>A label scanned while every fixture with a device runs: &quot;Label SN-1 not bound: every fixture with a device is running (F1, F2). Scan it again when a run has ended, or put the device into an empty fixture first.&quot;</extracomment>
+        <translation>Etikett %1 nicht zugeordnet: Jeder Prüfplatz mit einem Gerät läuft (%2). Scannen Sie es erneut, wenn ein Durchlauf beendet ist, oder setzen Sie das Gerät zuerst in einen leeren Prüfplatz ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label %1 not bound: no fixture holds a device waiting for a label. Put the device into a fixture, then scan again.</source>
+        <translation>Etikett %1 nicht zugeordnet: Kein Prüfplatz hält ein Gerät, das auf ein Etikett wartet. Setzen Sie das Gerät in einen Prüfplatz ein und scannen Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Label %1 not bound: the selected %2 is running, and a running device keeps its label. Select a fixture that waits for a label (arrow keys or a click), then scan again.</source>
+        <translation>Etikett %1 nicht zugeordnet: Der ausgewählte Prüfplatz %2 läuft, und ein laufendes Gerät behält sein Etikett. Wählen Sie einen Prüfplatz, der auf ein Etikett wartet (Pfeiltasten oder Klick), und scannen Sie erneut.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2698,6 +2900,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>MAC-Adresse %1 → %2</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+7"/>
         <source>Label %1 refused for %2: %3</source>
         <extracomment>A refused label scan: &quot;Label SN-1 refused for F3: the label ... belongs to another device&quot;</extracomment>
@@ -2710,12 +2913,154 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Etikett %1 → %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Read &quot;%1&quot; without an Enter at the end: check it in the scan field and press Enter.</source>
         <translation>„%1“ ohne abschließendes Enter gelesen: im Scanfeld prüfen und die Eingabetaste drücken.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Read &quot;%1&quot; without an Enter at the end: it waits in the scan field of the Line page; check it there and press Enter.</source>
+        <translation>„%1“ ohne Enter am Ende gelesen: Es wartet im Scanfeld der Seite Linie; prüfen Sie es dort und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Fixture %1…: type the next digit, or wait to start fixture %1</source>
+        <extracomment>Status bar while a fixture number is typed: &quot;Fixture 1…: type the next digit, or wait to start fixture 1&quot;</extracomment>
+        <translation>Prüfplatz %1…: nächste Ziffer tippen oder warten, um Prüfplatz %1 zu starten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no fixture %1 on this station.</source>
+        <translation>Diese Station hat keinen Prüfplatz %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+11"/>
+        <source>No fixture is selected: select a tile with the arrow keys or a click first.</source>
+        <translation>Kein Prüfplatz ausgewählt: Wählen Sie zuerst eine Kachel mit den Pfeiltasten oder einem Klick.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not running.</source>
+        <translation>%1 läuft nicht.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No fixture has failed or stopped answering.</source>
+        <translation>Kein Prüfplatz ist fehlgeschlagen oder antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The font lacks characters of this language (%1); they show as boxes. Install a font for it (fonts-noto-cjk for Chinese).</source>
+        <translation>Der Schrift fehlen Zeichen dieser Sprache (%1); sie erscheinen als Kästchen. Installieren Sie eine Schrift dafür (fonts-noto-cjk für Chinesisch).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start that fixture (Line page)</source>
+        <translation>Diesen Prüfplatz starten (Seite Linie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>10 and above</source>
+        <translation>10 und höher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the fixture number&apos;s digits one after the other: 1, then 2 starts fixture 12</source>
+        <translation>Die Ziffern der Prüfplatznummer nacheinander tippen: 1, dann 2 startet Prüfplatz 12</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrow keys</source>
+        <translation>Pfeiltasten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select a tile (the next label goes to it)</source>
+        <translation>Eine Kachel auswählen (das nächste Etikett geht an sie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the selected tile&apos;s device view</source>
+        <translation>Die Geräteansicht der ausgewählten Kachel öffnen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Device view, in a search of the output: next / previous match</source>
+        <translation>Geräteansicht, in der Suche in der Ausgabe: nächster / vorheriger Treffer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A label read anywhere goes to the next fixture waiting for one (or the selected tile)</source>
+        <translation>Ein überall gelesenes Etikett geht an den nächsten Prüfplatz, der auf eines wartet (oder an die ausgewählte Kachel)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1 and %n more</source>
+        <extracomment>A list of fixtures cut short: &quot;F1, F2, F3, F4, F5, F6, F7, F8 and 5 more&quot;</extracomment>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 FAIL at %2: %3</source>
+        <extracomment>A run that failed: &quot;F4 FAIL at Install ProductApp: The device has no room ...&quot;</extracomment>
+        <translation>%1 FEHLER bei %2: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown step</source>
+        <translation>einem unbekannten Schritt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the device does not answer; reseat its USB cable.</source>
+        <translation>%1: Das Gerät antwortet nicht; stecken Sie sein USB-Kabel neu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the run was interrupted before it finished.</source>
+        <translation>%1: Der Durchlauf wurde vor seinem Ende unterbrochen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Failed: %1</source>
+        <extracomment>Under the label scan: &quot;Failed: F4, F12&quot;</extracomment>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer: %1</source>
+        <extracomment>Under the label scan: &quot;No answer: F7&quot;</extracomment>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Line (%n need(s) attention)</source>
+        <translation>
+            <numerusform>Linie (%n braucht Aufmerksamkeit)</numerusform>
+            <numerusform>Linie (%n brauchen Aufmerksamkeit)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No fixture is waiting for a label</source>
         <translation>Kein Prüfplatz wartet auf ein Etikett</translation>
     </message>
@@ -2731,7 +3076,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Nächstes Etikett geht an %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>The record cannot be written: %1</source>
         <translation>Die Prüfdatenbank kann nicht geschrieben werden: %1</translation>
     </message>
@@ -2741,9 +3086,15 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Die Prüfdatenbank ist wieder beschreibbar; Prüfplätze können gestartet werden.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
+        <source>All runs finished: %1 PASS, %2 FAIL (%4), %3 stopped.</source>
+        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL (F4), 0 stopped&quot;</extracomment>
+        <translation>Alle Durchläufe beendet: %1 BESTANDEN, %2 FEHLER (%4), %3 gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>All runs finished: %1 PASS, %2 FAIL, %3 stopped.</source>
-        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL, 0 stopped&quot;</extracomment>
+        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 0 FAIL, 0 stopped&quot;</extracomment>
         <translation>Alle Läufe beendet: %1 BESTANDEN, %2 FEHLER, %3 gestoppt.</translation>
     </message>
     <message>
@@ -2762,7 +3113,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Ausbeute</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -2772,7 +3123,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>%1 has no run to show yet.</source>
         <translation>%1 hat noch keinen Lauf zum Anzeigen.</translation>
     </message>
@@ -2789,7 +3140,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Gerät: Lauf %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Stopping the station…</source>
         <translation>Station wird beendet…</translation>
     </message>
@@ -2857,7 +3208,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Meldungen entfernen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>%1  %2</source>
         <extracomment>A message line: &quot;10:31:07 Fixture 3: scan the label first&quot;</extracomment>
         <translation>%1  %2</translation>
@@ -2866,19 +3217,20 @@ Alle Läufe stoppen und schließen?</numerusform>
 <context>
     <name>Station::OutputView</name>
     <message>
-        <location filename="../ui/outputview.cpp" line="+72"/>
+        <location filename="../ui/outputview.cpp" line="+77"/>
         <source>Find in output</source>
         <translation>In Ausgabe suchen</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Previous match (Shift+Enter)</source>
-        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Next match (Enter)</source>
-        <translation>Nächster Treffer (Eingabe)</translation>
+        <location line="-38"/>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2886,7 +3238,7 @@ Alle Läufe stoppen und schließen?</numerusform>
         <translation>Keine Ausgabe</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>No match</source>
         <translation>Kein Treffer</translation>
     </message>
@@ -2920,17 +3272,17 @@ Alle Läufe stoppen und schließen?</numerusform>
 <context>
     <name>Station::ParetoChart</name>
     <message>
-        <location filename="../ui/paretochart.cpp" line="+56"/>
+        <location filename="../ui/paretochart.cpp" line="+60"/>
         <source>No failures in this range</source>
         <translation>Keine Fehler in diesem Zeitraum</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+61"/>
         <source>Other (%1 kinds)</source>
         <translation>Sonstige (%1 Arten)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+57"/>
         <source>Failures</source>
         <translation>Fehleranzahl</translation>
@@ -3193,7 +3545,7 @@ Beendet %2</translation>
     <message>
         <location line="+2"/>
         <source>Failed step</source>
-        <translation>Fehlgeschlagener Schritt</translation>
+        <translation>Fehlerschritt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3209,7 +3561,7 @@ Beendet %2</translation>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+79"/>
+        <location filename="../ui/recordspage.cpp" line="+88"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -3237,7 +3589,7 @@ Beendet %2</translation>
         <translation>%1 Läufe nach %2 exportiert.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+71"/>
         <source>All fixtures</source>
         <translation>Alle Prüfplätze</translation>
     </message>
@@ -3252,17 +3604,28 @@ Beendet %2</translation>
         <translation>Geräte-ID oder Seriennummer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read the record again (F5)</source>
-        <translation>Prüfdatenbank neu lesen (F5)</translation>
+        <source>Read the record again</source>
+        <translation>Prüfdatenbank neu lesen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search for a device ID or serial</source>
+        <translation>Nach einer Geräte-ID oder Seriennummer suchen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>With steps</source>
         <translation>Mit Schritten</translation>
     </message>
@@ -3277,7 +3640,17 @@ Beendet %2</translation>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+3"/>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the runs shown to a CSV file</source>
+        <translation>Die angezeigten Durchläufe in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -3297,7 +3670,7 @@ Beendet %2</translation>
         <translation>Nur dieses Gerät anzeigen</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>1 run</source>
         <translation>1 Lauf</translation>
     </message>
@@ -3312,7 +3685,7 @@ Beendet %2</translation>
         <translation>die neuesten %1 angezeigt, für mehr scrollen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+162"/>
         <location line="+23"/>
         <source>Export records</source>
         <translation>Prüfdaten exportieren</translation>
@@ -3368,7 +3741,7 @@ Beendet %2</translation>
     <message>
         <location line="+2"/>
         <source>Failed step</source>
-        <translation>Fehlgeschlagener Schritt</translation>
+        <translation>Fehlerschritt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3379,7 +3752,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+124"/>
+        <location filename="../ui/settingsdialog.cpp" line="+125"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -3504,12 +3877,12 @@ Beendet %2</translation>
         <location line="+12"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+450"/>
+        <location line="+472"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-488"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -3615,7 +3988,7 @@ Beendet %2</translation>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -3625,7 +3998,12 @@ Beendet %2</translation>
         <translation>&lt;b&gt;Die Einstellungen konnten nicht gespeichert werden:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+57"/>
+        <source>The azsphere found on the PATH (%1) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real azsphere above, or choose the simulator.</source>
+        <translation>Das im PATH gefundene azsphere (%1) ist der Simulator der Station, nicht das von Microsoft. Geben Sie oben den Pfad des echten azsphere an oder wählen Sie den Simulator.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Looking for attached devices…</source>
         <translation>Angeschlossene Geräte werden gesucht…</translation>
     </message>
@@ -3686,12 +4064,12 @@ Beendet %2</translation>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+46"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+59"/>
         <source>Record: %1</source>
         <translation>Prüfdatenbank: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Free space: unknown</source>
         <translation>Freier Speicher: unbekannt</translation>
     </message>
@@ -3744,31 +4122,38 @@ Beendet %2</translation>
 <context>
     <name>Station::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+87"/>
+        <location filename="../ui/translation.cpp" line="+92"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>Für die Sprache „%1“ gibt es keine Übersetzung; die Station bleibt auf Englisch.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Fixture, device, recipe: PASS, FAIL</source>
+        <extracomment>Characters the screen font must show for this language: its letters with accents, or common characters of its script. The station checks them at start and warns when the font lacks any (they would show as boxes). Translate freely.</extracomment>
+        <translation>Prüfplatz, Gerät, Rezept: BESTANDEN, FEHLER – ÄÖÜ äöü ß</translation>
     </message>
 </context>
 <context>
     <name>Station::YieldPage</name>
     <message>
-        <location filename="../ui/yieldpage.cpp" line="+36"/>
+        <location filename="../ui/yieldpage.cpp" line="+38"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read the record again (F5)</source>
-        <translation>Prüfdatenbank neu lesen (F5)</translation>
+        <source>Read the record again</source>
+        <translation>Prüfdatenbank neu lesen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Devices started</source>
         <translation>Gestartete Geräte</translation>
     </message>
@@ -3793,7 +4178,12 @@ Beendet %2</translation>
         <translation>Geräte pro Stunde</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Devices started per hour of production time. Production time is the time in which at least one run was in progress (from its start to its end; a run still going, to its latest step), within the range shown: breaks and idle fixtures do not count, and runs side by side count their common time once.</source>
+        <translation>Gestartete Geräte je Stunde Produktionszeit. Produktionszeit ist die Zeit, in der mindestens ein Durchlauf lief (von seinem Start bis zu seinem Ende; ein noch laufender bis zu seinem letzten Schritt), im gezeigten Zeitraum: Pausen und leere Prüfplätze zählen nicht, und parallel laufende Durchläufe zählen ihre gemeinsame Zeit einmal.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Failures by step</source>
         <translation>Fehler nach Schritt</translation>
     </message>
@@ -3803,7 +4193,7 @@ Beendet %2</translation>
         <translation>Fehler nach Fehlerart</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -3858,9 +4248,10 @@ Beendet %2</translation>
         <translation>%1 Geräte im ersten Lauf bestanden</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>over %1 h; %2 passed per hour</source>
-        <translation>über %1 h; %2 bestanden pro Stunde</translation>
+        <location line="+6"/>
+        <source>in %1 of production; %2 passed per hour</source>
+        <extracomment>Under devices per hour: &quot;in 3:12:40 of production; 11.8 passed per hour&quot;</extracomment>
+        <translation>in %1 Produktion; %2 bestanden je Stunde</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipeloader.cpp" line="+1319"/>
+        <location filename="../services/recipeloader.cpp" line="+1329"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>The recipe is invalid (%n problem):</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recordstore.cpp" line="+559"/>
+        <location filename="../services/recordstore.cpp" line="+576"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+150"/>
+        <location filename="../ui/mainwindow.cpp" line="+165"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -89,7 +89,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+457"/>
+        <location line="+556"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -102,6 +102,23 @@ Stop every run and close?</numerusform>
         <translation>
             <numerusform>Stopping %n fixture…</numerusform>
             <numerusform>Stopping %n fixtures…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+296"/>
+        <source>%1 and %n more</source>
+        <extracomment>A list of fixtures cut short: &quot;F1, F2, F3, F4, F5, F6, F7, F8 and 5 more&quot;</extracomment>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>Line (%n need(s) attention)</source>
+        <translation>
+            <numerusform>Line (%n needs attention)</numerusform>
+            <numerusform>Line (%n need attention)</numerusform>
         </translation>
     </message>
 </context>

@@ -383,7 +383,7 @@
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+186"/>
+        <location filename="../services/fixtureworker.cpp" line="+203"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
@@ -394,7 +394,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/station.cpp" line="+228"/>
+        <location filename="../services/station.cpp" line="+235"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
@@ -553,7 +553,7 @@
     <message>
         <location line="-82"/>
         <location line="+54"/>
-        <location filename="../services/recipeloader.cpp" line="+1080"/>
+        <location filename="../services/recipeloader.cpp" line="+1090"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -601,7 +601,7 @@
         <translation>未知的键；是否是指 &quot;%1&quot;？</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-360"/>
+        <location filename="../services/recipeloader.cpp" line="-370"/>
         <source>not valid JSON: %1 at offset %2</source>
         <translation>不是有效的 JSON：%1（偏移量 %2）</translation>
     </message>
@@ -611,7 +611,7 @@
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>must be an integer (this station reads format %1)</source>
         <translation>必须是整数（本工作站读取格式 %1）</translation>
     </message>
@@ -626,7 +626,17 @@
         <translation>为 &quot;os-update&quot; 和 &quot;ready-to-ship&quot; 步骤所必需</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+22"/>
+        <source>needs a &quot;label_pattern&quot; to be an example of</source>
+        <translation>需要一个它作为示例所对应的 &quot;label_pattern&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>does not match &quot;label_pattern&quot;</source>
+        <translation>与 &quot;label_pattern&quot; 不匹配</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <location line="+19"/>
         <location line="+278"/>
         <source>must be an object</source>
@@ -980,7 +990,7 @@
     </message>
     <message>
         <location filename="../services/recordquery.cpp" line="+211"/>
-        <location filename="../services/recordstore.cpp" line="+169"/>
+        <location filename="../services/recordstore.cpp" line="+182"/>
         <source>The record file is not open.</source>
         <translation>测试记录文件未打开。</translation>
     </message>
@@ -993,7 +1003,7 @@
     </message>
     <message>
         <location line="-223"/>
-        <location filename="../services/recordstore.cpp" line="-67"/>
+        <location filename="../services/recordstore.cpp" line="-68"/>
         <source>The record has no run %1.</source>
         <translation>测试记录中没有运行 %1。</translation>
     </message>
@@ -1078,12 +1088,12 @@
         <translation>%1 工作站会将结果保留在内存中，待测试记录恢复可写后立即写入。</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>The fixture number %1 is invalid.</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
@@ -1110,7 +1120,7 @@
         <translation>运行 %1 已以 %2 结束。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>运行结束前工作站已停止（崩溃或断电）。</translation>
     </message>
@@ -1187,7 +1197,7 @@
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-145"/>
+        <location filename="../services/station.cpp" line="-152"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -1202,7 +1212,7 @@
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+109"/>
         <location line="+41"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
@@ -1816,16 +1826,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+21"/>
         <source>Crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Did not start</source>
         <translation>未能启动</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Timed out (stopped by the station)</source>
         <translation>超时（已被工作站终止）</translation>
     </message>
@@ -1833,6 +1845,28 @@
         <location line="+2"/>
         <source>Cancelled (stopped by the station)</source>
         <translation>已取消（已被工作站终止）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OK</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exit %1</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1843,7 +1877,7 @@
 <context>
     <name>Station::CommandListModel</name>
     <message>
-        <location filename="../models/commandlistmodel.cpp" line="+67"/>
+        <location filename="../models/commandlistmodel.cpp" line="+133"/>
         <source>#</source>
         <extracomment>Column header: the call&apos;s position within the step</extracomment>
         <translation>#</translation>
@@ -1867,18 +1901,18 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+163"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+295"/>
         <source>Device ID</source>
         <translation>设备 ID</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+188"/>
+        <location line="+6"/>
+        <location line="+198"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-196"/>
         <source>Copy the full device ID</source>
         <translation>复制完整的设备 ID</translation>
     </message>
@@ -1943,18 +1977,18 @@
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+93"/>
-        <location line="+415"/>
+        <location line="+94"/>
+        <location line="+440"/>
         <source>Runs of this device</source>
         <translation>本设备的运行记录</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-419"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>Copy this command line</source>
         <translation>复制此命令行</translation>
     </message>
@@ -1980,12 +2014,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+394"/>
+        <location line="+410"/>
         <source>Standard output</source>
         <translation>标准输出</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-408"/>
         <source>Standard error</source>
         <translation>标准错误</translation>
     </message>
@@ -2000,7 +2034,7 @@
         <translation>测试记录未打开。</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+174"/>
         <source>No run selected</source>
         <translation>未选择运行</translation>
     </message>
@@ -2010,7 +2044,7 @@
         <translation>尚未读取</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+65"/>
         <source>Why it failed — step %1: %2</source>
         <translation>失败原因 — 步骤 %1：%2</translation>
     </message>
@@ -2045,7 +2079,7 @@
         <translation>未记录原因。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>What to do: %1</source>
         <translation>处理方法：%1</translation>
     </message>
@@ -2065,7 +2099,12 @@
         <translation>等待第一个步骤</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-738"/>
+        <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
+        <translation>工作站已自动旁加载受信任的密钥库 %1 并重新尝试了映像；设备仍不信任该映像。请检查此密钥库包是否属于签署该映像的密钥（索取当前的密钥库包），或将设备恢复到更新的操作系统，然后重新运行该设备。</translation>
+    </message>
+    <message>
+        <location line="+739"/>
         <source>No step selected</source>
         <translation>未选择步骤</translation>
     </message>
@@ -2208,7 +2247,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+513"/>
+        <location filename="../ui/mainwindow.cpp" line="+627"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -2332,7 +2371,7 @@
 <context>
     <name>Station::FixtureTileDelegate</name>
     <message>
-        <location filename="../ui/fixturetiledelegate.cpp" line="+252"/>
+        <location filename="../ui/fixturetiledelegate.cpp" line="+268"/>
         <source>Start</source>
         <extracomment>Tile button: start the recipe on this fixture</extracomment>
         <translation>开始</translation>
@@ -2344,14 +2383,15 @@
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <location line="+124"/>
         <source>ID %1</source>
         <extracomment>Device ID on a tile, shortened: &quot;ID 352fe1f5…b968&quot;</extracomment>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+10"/>
+        <location line="-102"/>
+        <location line="+21"/>
         <source>%1 · %2</source>
         <extracomment>Step position and name on a tile: &quot;3/13 · Update OS&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -2362,7 +2402,8 @@
         <translation>全部 %1 步已通过</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-42"/>
+        <location line="+122"/>
         <source>SN %1</source>
         <extracomment>Serial number on a tile: &quot;SN 12345&quot;</extracomment>
         <translation>序列号 %1</translation>
@@ -2398,9 +2439,38 @@
     </message>
 </context>
 <context>
+    <name>Station::KeyboardHelpDialog</name>
+    <message>
+        <location filename="../ui/keyboardhelp.cpp" line="+27"/>
+        <source>%1 (%2)</source>
+        <extracomment>A tooltip with its key: &quot;Start every fixture that holds an idle device (F5)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The station&apos;s keys. A barcode scanner works wherever the focus is: what it reads goes to the label of the next fixture.</source>
+        <translation>工作站的按键。条码扫描枪在任何焦点位置都能使用：读到的内容作为下一个工位的标签。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-364"/>
+        <location filename="../ui/mainwindow.cpp" line="-463"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -2417,22 +2487,25 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+25"/>
+        <location line="+907"/>
         <source>Line</source>
-        <extracomment>Page with the fixture tiles</extracomment>
+        <extracomment>Page with the fixture tiles
+----------
+Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need attention)&quot;</extracomment>
         <translation>产线</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-859"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+55"/>
         <source>Open recipe…</source>
         <translation>打开配方…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Load a recipe file</source>
         <translation>加载配方文件</translation>
     </message>
@@ -2442,33 +2515,27 @@ Stop every run and close?</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+216"/>
-        <source>Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture.</source>
-        <translation>启动所有放有空闲设备的工位（F5）。按 1–9 键启动单个工位。</translation>
-    </message>
-    <message>
-        <location line="-211"/>
+        <location line="+6"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Stop every running fixture (Shift+F5)</source>
-        <translation>停止所有正在运行的工位（Shift+F5）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+25"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
+        <source>Show the device opened last</source>
+        <translation>显示最近打开的设备</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-226"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -2483,12 +2550,125 @@ Stop every run and close?</source>
         <translation>夜班</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+149"/>
+        <location line="+292"/>
+        <source>Start every fixture that holds an idle device</source>
+        <translation>启动所有装有空闲设备的工位</translation>
+    </message>
+    <message>
+        <location line="-286"/>
+        <source>Stop every running fixture</source>
+        <translation>停止所有正在运行的工位</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start selected</source>
+        <translation>启动所选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start the selected fixture</source>
+        <translation>启动所选工位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop selected</source>
+        <translation>停止所选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected fixture</source>
+        <translation>停止所选工位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next failure</source>
+        <translation>下一个故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the next fixture that failed or does not answer</source>
+        <translation>选择下一个失败或无响应的工位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous failure</source>
+        <translation>上一个故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the previous fixture that failed or does not answer</source>
+        <translation>选择上一个失败或无响应的工位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Station configuration: back end, tools, fixtures, language</source>
         <translation>工作站配置：后端、工具、工位、语言</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>Keys…</source>
+        <translation>按键…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every key of the station</source>
+        <translation>工作站的全部按键</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Line page</source>
+        <translation>产线页面</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the fixture tiles</source>
+        <translation>显示工位工位卡片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+661"/>
+        <source>Records page</source>
+        <translation>测试记录页面</translation>
+    </message>
+    <message>
+        <location line="-661"/>
+        <source>Show the recorded runs</source>
+        <translation>显示已记录的运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+661"/>
+        <source>Yield page</source>
+        <translation>良率页面</translation>
+    </message>
+    <message>
+        <location line="-661"/>
+        <source>Show the yield and the failure Pareto</source>
+        <translation>显示良率和故障帕累托图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device view</source>
+        <translation>设备视图</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Back to the line</source>
+        <translation>返回产线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the device view for the tiles</source>
+        <translation>离开设备视图，返回工位卡片</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
@@ -2503,7 +2683,7 @@ Stop every run and close?</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Label scan:</source>
         <translation>标签扫描：</translation>
     </message>
@@ -2514,11 +2694,11 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>The scanner works wherever the focus is, except in a text field. You can also type a label here and press Enter.</source>
-        <translation>除文本框外，无论焦点在何处都可以使用扫描枪。也可以在此输入标签后按 Enter 键。</translation>
+        <source>The scanner works wherever the focus is, on every page. You can also type a label here and press Enter.</source>
+        <translation>扫描枪在任何焦点位置、任何页面都能使用。也可以在此输入标签并按 Enter。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>Sphere Station</source>
         <translation>Sphere Station</translation>
     </message>
@@ -2676,8 +2856,30 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+28"/>
-        <source>Label %1 read, but no fixture is waiting for a label: select a tile, then scan again.</source>
-        <translation>已读取标签 %1，但没有工位在等待标签：请先选择一个工位卡片，然后重新扫描。</translation>
+        <source>it does not have the form %1 that the recipe expects (pattern %2).</source>
+        <extracomment>A label of the wrong shape: &quot;it does not have the form SPH-24-00001 that the recipe expects (pattern ^SPH-d{2}-d{5}$)&quot;</extracomment>
+        <translation>其格式不是配方要求的 %1（模式 %2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it does not match the recipe&apos;s label pattern %1.</source>
+        <translation>与配方的标签模式 %1 不匹配。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Label %1 not bound: every fixture with a device is running (%2). Scan it again when a run has ended, or put the device into an empty fixture first.</source>
+        <extracomment>A label scanned while every fixture with a device runs: &quot;Label SN-1 not bound: every fixture with a device is running (F1, F2). Scan it again when a run has ended, or put the device into an empty fixture first.&quot;</extracomment>
+        <translation>标签 %1 未绑定：每个装有设备的工位都在运行（%2）。请在某次运行结束后再次扫描，或先将设备放入空工位。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label %1 not bound: no fixture holds a device waiting for a label. Put the device into a fixture, then scan again.</source>
+        <translation>标签 %1 未绑定：没有工位装有等待标签的设备。请将设备放入工位后再次扫描。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Label %1 not bound: the selected %2 is running, and a running device keeps its label. Select a fixture that waits for a label (arrow keys or a click), then scan again.</source>
+        <translation>标签 %1 未绑定：所选的 %2 正在运行，运行中的设备保留其标签。请选择等待标签的工位（方向键或单击），然后再次扫描。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2685,6 +2887,7 @@ Stop every run and close?</source>
         <translation>MAC 地址 %1 → %2</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+7"/>
         <source>Label %1 refused for %2: %3</source>
         <extracomment>A refused label scan: &quot;Label SN-1 refused for F3: the label ... belongs to another device&quot;</extracomment>
@@ -2697,12 +2900,152 @@ Stop every run and close?</source>
         <translation>标签 %1 → %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Read &quot;%1&quot; without an Enter at the end: check it in the scan field and press Enter.</source>
         <translation>读取到“%1”，但末尾没有回车：请在扫描框中检查后按 Enter 键。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Read &quot;%1&quot; without an Enter at the end: it waits in the scan field of the Line page; check it there and press Enter.</source>
+        <translation>读到“%1”，末尾没有 Enter：它在产线页面的扫描框中等待；请在那里检查后按 Enter。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Fixture %1…: type the next digit, or wait to start fixture %1</source>
+        <extracomment>Status bar while a fixture number is typed: &quot;Fixture 1…: type the next digit, or wait to start fixture 1&quot;</extracomment>
+        <translation>工位 %1…：输入下一位数字，或等待以启动工位 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no fixture %1 on this station.</source>
+        <translation>本工作站没有工位 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+11"/>
+        <source>No fixture is selected: select a tile with the arrow keys or a click first.</source>
+        <translation>未选择工位：请先用方向键或单击选择一个工位卡片。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not running.</source>
+        <translation>%1 未在运行。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No fixture has failed or stopped answering.</source>
+        <translation>没有失败或停止响应的工位。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The font lacks characters of this language (%1); they show as boxes. Install a font for it (fonts-noto-cjk for Chinese).</source>
+        <translation>字体缺少此语言的字符（%1），这些字符会显示为方框。请安装相应字体（中文为 fonts-noto-cjk）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start that fixture (Line page)</source>
+        <translation>启动该工位（产线页面）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>10 and above</source>
+        <translation>10 及以上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the fixture number&apos;s digits one after the other: 1, then 2 starts fixture 12</source>
+        <translation>依次输入工位编号的各位数字：先 1 再 2 启动工位 12</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select a tile (the next label goes to it)</source>
+        <translation>选择工位卡片（下一个标签归它）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the selected tile&apos;s device view</source>
+        <translation>打开所选工位卡片的设备视图</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Device view, in a search of the output: next / previous match</source>
+        <translation>设备视图，在输出搜索中：下一个 / 上一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A label read anywhere goes to the next fixture waiting for one (or the selected tile)</source>
+        <translation>在任何位置读到的标签都归下一个等待标签的工位（或所选工位卡片）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1 and %n more</source>
+        <extracomment>A list of fixtures cut short: &quot;F1, F2, F3, F4, F5, F6, F7, F8 and 5 more&quot;</extracomment>
+        <translation>
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 FAIL at %2: %3</source>
+        <extracomment>A run that failed: &quot;F4 FAIL at Install ProductApp: The device has no room ...&quot;</extracomment>
+        <translation>%1 在 %2 失败：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown step</source>
+        <translation>未知步骤</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: the device does not answer; reseat its USB cable.</source>
+        <translation>%1：设备无响应；请重新插拔其 USB 线缆。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the run was interrupted before it finished.</source>
+        <translation>%1：运行在结束前被中断。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Failed: %1</source>
+        <extracomment>Under the label scan: &quot;Failed: F4, F12&quot;</extracomment>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer: %1</source>
+        <extracomment>Under the label scan: &quot;No answer: F7&quot;</extracomment>
+        <translation>无响应：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Line (%n need(s) attention)</source>
+        <translation>
+            <numerusform>产线（%n 个需处理）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No fixture is waiting for a label</source>
         <translation>没有工位在等待标签</translation>
     </message>
@@ -2718,7 +3061,7 @@ Stop every run and close?</source>
         <translation>下一个标签将分配给 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>The record cannot be written: %1</source>
         <translation>无法写入测试记录：%1</translation>
     </message>
@@ -2728,9 +3071,15 @@ Stop every run and close?</source>
         <translation>测试记录已恢复可写；可以启动工位。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
+        <source>All runs finished: %1 PASS, %2 FAIL (%4), %3 stopped.</source>
+        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL (F4), 0 stopped&quot;</extracomment>
+        <translation>所有运行已结束：%1 通过，%2 失败（%4），%3 已停止。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>All runs finished: %1 PASS, %2 FAIL, %3 stopped.</source>
-        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 1 FAIL, 0 stopped&quot;</extracomment>
+        <extracomment>Summary when the line falls idle: &quot;All runs finished: 7 PASS, 0 FAIL, 0 stopped&quot;</extracomment>
         <translation>全部运行结束：%1 通过，%2 失败，%3 已停止。</translation>
     </message>
     <message>
@@ -2749,7 +3098,7 @@ Stop every run and close?</source>
         <translation>良率</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -2759,7 +3108,7 @@ Stop every run and close?</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>%1 has no run to show yet.</source>
         <translation>%1 还没有可显示的运行。</translation>
     </message>
@@ -2776,7 +3125,7 @@ Stop every run and close?</source>
         <translation>设备：运行 %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Stopping the station…</source>
         <translation>正在停止工作站…</translation>
     </message>
@@ -2844,7 +3193,7 @@ Stop every run and close?</source>
         <translation>清除所有消息</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>%1  %2</source>
         <extracomment>A message line: &quot;10:31:07 Fixture 3: scan the label first&quot;</extracomment>
         <translation>%1  %2</translation>
@@ -2853,19 +3202,20 @@ Stop every run and close?</source>
 <context>
     <name>Station::OutputView</name>
     <message>
-        <location filename="../ui/outputview.cpp" line="+72"/>
+        <location filename="../ui/outputview.cpp" line="+77"/>
         <source>Find in output</source>
         <translation>在输出中查找</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Previous match (Shift+Enter)</source>
-        <translation>上一个匹配项（Shift+Enter）</translation>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Next match (Enter)</source>
-        <translation>下一个匹配项（Enter）</translation>
+        <location line="-38"/>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2873,7 +3223,7 @@ Stop every run and close?</source>
         <translation>无输出</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>No match</source>
         <translation>无匹配项</translation>
     </message>
@@ -2907,17 +3257,17 @@ Stop every run and close?</source>
 <context>
     <name>Station::ParetoChart</name>
     <message>
-        <location filename="../ui/paretochart.cpp" line="+56"/>
+        <location filename="../ui/paretochart.cpp" line="+60"/>
         <source>No failures in this range</source>
         <translation>此时间范围内无失败</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+61"/>
         <source>Other (%1 kinds)</source>
         <translation>其他（%1 类）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+57"/>
         <source>Failures</source>
         <translation>失败次数</translation>
@@ -3195,7 +3545,7 @@ Finished %2</source>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+79"/>
+        <location filename="../ui/recordspage.cpp" line="+88"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -3223,7 +3573,7 @@ Finished %2</source>
         <translation>已将 %1 次运行导出到 %2。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+71"/>
         <source>All fixtures</source>
         <translation>全部工位</translation>
     </message>
@@ -3238,17 +3588,28 @@ Finished %2</source>
         <translation>设备 ID 或序列号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read the record again (F5)</source>
-        <translation>重新读取测试记录（F5）</translation>
+        <source>Read the record again</source>
+        <translation>重新读取记录</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search for a device ID or serial</source>
+        <translation>搜索设备 ID 或序列号</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>With steps</source>
         <translation>包含步骤</translation>
     </message>
@@ -3263,7 +3624,17 @@ Finished %2</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+3"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the runs shown to a CSV file</source>
+        <translation>将显示的运行写入 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
@@ -3283,7 +3654,7 @@ Finished %2</source>
         <translation>仅显示此设备</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>1 run</source>
         <translation>1 次运行</translation>
     </message>
@@ -3298,7 +3669,7 @@ Finished %2</source>
         <translation>显示最新的 %1 条，滚动查看更多</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+162"/>
         <location line="+23"/>
         <source>Export records</source>
         <translation>导出测试记录</translation>
@@ -3365,7 +3736,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+124"/>
+        <location filename="../ui/settingsdialog.cpp" line="+125"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -3490,12 +3861,12 @@ Finished %2</source>
         <location line="+12"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+450"/>
+        <location line="+472"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-488"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -3601,7 +3972,7 @@ Finished %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -3611,7 +3982,12 @@ Finished %2</source>
         <translation>&lt;b&gt;无法保存设置：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+57"/>
+        <source>The azsphere found on the PATH (%1) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real azsphere above, or choose the simulator.</source>
+        <translation>在 PATH 中找到的 azsphere（%1）是工作站的模拟器，而不是 Microsoft 的工具。请在上方设置真实 azsphere 的路径，或选择模拟器。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Looking for attached devices…</source>
         <translation>正在查找已连接的设备…</translation>
     </message>
@@ -3672,12 +4048,12 @@ Finished %2</source>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+46"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+59"/>
         <source>Record: %1</source>
         <translation>测试记录：%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Free space: unknown</source>
         <translation>可用空间：未知</translation>
     </message>
@@ -3730,31 +4106,38 @@ Finished %2</source>
 <context>
     <name>Station::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+87"/>
+        <location filename="../ui/translation.cpp" line="+92"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>没有语言“%1”的翻译；工作站将继续使用英文。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Fixture, device, recipe: PASS, FAIL</source>
+        <extracomment>Characters the screen font must show for this language: its letters with accents, or common characters of its script. The station checks them at start and warns when the font lacks any (they would show as boxes). Translate freely.</extracomment>
+        <translation>工位、设备、配方：通过、失败</translation>
     </message>
 </context>
 <context>
     <name>Station::YieldPage</name>
     <message>
-        <location filename="../ui/yieldpage.cpp" line="+36"/>
+        <location filename="../ui/yieldpage.cpp" line="+38"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read the record again (F5)</source>
-        <translation>重新读取测试记录（F5）</translation>
+        <source>Read the record again</source>
+        <translation>重新读取记录</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Devices started</source>
         <translation>已启动设备数</translation>
     </message>
@@ -3779,7 +4162,12 @@ Finished %2</source>
         <translation>每小时设备数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Devices started per hour of production time. Production time is the time in which at least one run was in progress (from its start to its end; a run still going, to its latest step), within the range shown: breaks and idle fixtures do not count, and runs side by side count their common time once.</source>
+        <translation>每小时生产时间启动的设备数。生产时间是指在所示范围内至少有一个运行在进行的时间（从开始到结束；仍在进行的运行计到其最近的步骤）：休息和空闲工位不计入，并行运行的重叠时间只计一次。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Failures by step</source>
         <translation>按步骤统计失败</translation>
     </message>
@@ -3789,7 +4177,7 @@ Finished %2</source>
         <translation>按错误统计失败</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
@@ -3844,9 +4232,10 @@ Finished %2</source>
         <translation>%1 台设备首次运行即通过</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>over %1 h; %2 passed per hour</source>
-        <translation>共 %1 小时；每小时通过 %2 台</translation>
+        <location line="+6"/>
+        <source>in %1 of production; %2 passed per hour</source>
+        <extracomment>Under devices per hour: &quot;in 3:12:40 of production; 11.8 passed per hour&quot;</extracomment>
+        <translation>生产 %1；每小时通过 %2 个</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFileInfo>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -78,6 +79,31 @@ void fitRows(QTableView *view, int maxRows)
     view->setFixedHeight(height);
 }
 
+QStringList stepOutcomeTexts()
+{
+    QStringList texts;
+    for (StepOutcome outcome : {StepOutcome::Pending,
+             StepOutcome::Running,
+             StepOutcome::Passed,
+             StepOutcome::Failed,
+             StepOutcome::Skipped,
+             StepOutcome::Aborted})
+        texts << PageText::stepOutcome(outcome);
+    return texts;
+}
+
+QStringList runOutcomeTexts()
+{
+    QStringList texts;
+    for (RunOutcome outcome : {RunOutcome::Running,
+             RunOutcome::Pass,
+             RunOutcome::Fail,
+             RunOutcome::Aborted,
+             RunOutcome::Interrupted})
+        texts << PageText::runOutcome(outcome);
+    return texts;
+}
+
 QLabel *makeTitle(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -99,6 +125,24 @@ QPixmap badgeIcon(FixtureModel::TileState state, const QColor &color, int size)
 QString orDash(const QString &text)
 {
     return text.isEmpty() ? u"\u2014"_s : text;
+}
+
+// What to do about a failed step. The catalogue's remedy for an untrusted image says to sideload
+// the trusted keystore; when the station has already done that by itself (the recipe's
+// auto_keystore, once per run, then the image again) and the device still refuses, repeating
+// it would send the technician in a circle.
+QString remedyOf(const StepResult &step)
+{
+    const QString keystore = step.data.value(u"autoKeystore"_s).toString();
+    if (step.errorCode == ErrorCode::ImageNotTrusted && !keystore.isEmpty()) {
+        return DeviceViewWidget::tr(
+            "The station already sideloaded the trusted keystore %1 and tried the image again; "
+            "the device still does not trust it. Check that this keystore package belongs to "
+            "the key that signed the image (ask for the current one), or recover the device to "
+            "a newer OS, then run the device again.")
+            .arg(QFileInfo(keystore).fileName());
+    }
+    return step.remedy.translated();
 }
 
 } // namespace
@@ -362,11 +406,11 @@ QWidget *DeviceViewWidget::buildStepsPane()
     QHeaderView *header = m_stepsView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    m_stepsView->setColumnWidth(StepListModel::SeqColumn, 40);
-    m_stepsView->setColumnWidth(StepListModel::StepColumn, 210);
-    m_stepsView->setColumnWidth(StepListModel::OutcomeColumn, 105);
-    m_stepsView->setColumnWidth(StepListModel::DurationColumn, 78);
-    m_stepsView->setColumnWidth(StepListModel::AttemptsColumn, 76);
+    PageLook::fitColumn(m_stepsView, StepListModel::SeqColumn, {u"88"_s});
+    m_stepsView->setColumnWidth(StepListModel::StepColumn, 200);
+    PageLook::fitColumn(m_stepsView, StepListModel::OutcomeColumn, stepOutcomeTexts(), true);
+    PageLook::fitColumn(m_stepsView, StepListModel::DurationColumn, {u"88.8 s"_s, u"88:88"_s});
+    PageLook::fitColumn(m_stepsView, StepListModel::AttemptsColumn, {u"8"_s});
     connect(m_stepsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,
         this,
@@ -381,10 +425,11 @@ QWidget *DeviceViewWidget::buildStepsPane()
     m_historyView->setModel(m_history);
     m_historyView->horizontalHeader()->setSectionResizeMode(
         RunHistoryModel::FailedStepColumn, QHeaderView::Stretch);
-    m_historyView->setColumnWidth(RunHistoryModel::StartedColumn, 192);
-    m_historyView->setColumnWidth(RunHistoryModel::FixtureColumn, 75);
-    m_historyView->setColumnWidth(RunHistoryModel::OutcomeColumn, 115);
-    m_historyView->setColumnWidth(RunHistoryModel::DurationColumn, 70);
+    PageLook::fitColumn(m_historyView, RunHistoryModel::StartedColumn, {u"2026-12-28 23:58:58"_s});
+    PageLook::fitColumn(
+        m_historyView, RunHistoryModel::FixtureColumn, {PageText::fixture(32, u"A32"_s)});
+    PageLook::fitColumn(m_historyView, RunHistoryModel::OutcomeColumn, runOutcomeTexts(), true);
+    PageLook::fitColumn(m_historyView, RunHistoryModel::DurationColumn, {u"8:88:88"_s});
     m_historyView->setMaximumHeight(m_historyView->verticalHeader()->defaultSectionSize() * 6 + 30);
     connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) {
         const qint64 id = m_history->run(index.row()).id;
@@ -427,9 +472,17 @@ QWidget *DeviceViewWidget::buildDetailPane()
         QFontMetrics(Theme::monoFont(12)).height() + 8);
     QHeaderView *commandHeader = m_commandsView->horizontalHeader();
     commandHeader->setSectionResizeMode(CommandListModel::CommandColumn, QHeaderView::Stretch);
-    m_commandsView->setColumnWidth(CommandListModel::IndexColumn, 36);
-    m_commandsView->setColumnWidth(CommandListModel::OutcomeColumn, 230);
-    m_commandsView->setColumnWidth(CommandListModel::DurationColumn, 80);
+    // The command takes the room; the outcome is a word or two (in full in its tooltip).
+    PageLook::fitColumn(m_commandsView, CommandListModel::IndexColumn, {u"88"_s});
+    PageLook::fitColumn(m_commandsView,
+        CommandListModel::OutcomeColumn,
+        {PageText::toolOutcomeShort(ToolOutcome::Succeeded, 0),
+            PageText::toolOutcomeShort(ToolOutcome::ExitCode, 255),
+            PageText::toolOutcomeShort(ToolOutcome::Crashed, 0),
+            PageText::toolOutcomeShort(ToolOutcome::StartFailed, 0),
+            PageText::toolOutcomeShort(ToolOutcome::TimedOut, 0),
+            PageText::toolOutcomeShort(ToolOutcome::Cancelled, 0)});
+    PageLook::fitColumn(m_commandsView, CommandListModel::DurationColumn, {u"888.8 s"_s});
 
     connect(m_commandsView->selectionModel(),
         &QItemSelectionModel::currentRowChanged,
@@ -594,6 +647,11 @@ void DeviceViewWidget::clear()
     showCause();
     showHistory();
     showStep(-1);
+}
+
+void DeviceViewWidget::focusSteps()
+{
+    m_stepsView->setFocus();
 }
 
 int DeviceViewWidget::selectedStepSeq() const
@@ -785,8 +843,9 @@ void DeviceViewWidget::showCause()
     titlePalette.setColor(QPalette::WindowText, style.accent);
     m_causeTitle->setPalette(titlePalette);
     m_causeText->setText(cause.isEmpty() ? tr("No cause was recorded.") : cause);
-    m_remedyText->setVisible(!failed.remedy.isEmpty());
-    m_remedyText->setText(tr("What to do: %1").arg(failed.remedy.translated()));
+    const QString remedy = remedyOf(failed);
+    m_remedyText->setVisible(!remedy.isEmpty());
+    m_remedyText->setText(tr("What to do: %1").arg(remedy));
     m_causeCode->setText(code == ErrorCode::None ? QString() : errorCodeName(code));
 }
 
@@ -844,8 +903,8 @@ void DeviceViewWidget::showStep(int row)
     const bool inPanel = !m_causePanel->isHidden() && row == m_steps->firstFailedRow();
     if (!step.cause.isEmpty() && !inPanel)
         causeLines << tr("<b>Cause:</b> %1").arg(step.cause.translated().toHtmlEscaped());
-    if (!step.remedy.isEmpty() && !inPanel)
-        causeLines << tr("<b>What to do:</b> %1").arg(step.remedy.translated().toHtmlEscaped());
+    if (const QString remedy = remedyOf(step); !remedy.isEmpty() && !inPanel)
+        causeLines << tr("<b>What to do:</b> %1").arg(remedy.toHtmlEscaped());
     if (!step.note.isEmpty())
         causeLines << tr("<b>Note:</b> %1").arg(step.note.translated().toHtmlEscaped());
     m_stepCause->setText(causeLines.join(u"<br>"_s));

@@ -56,6 +56,8 @@ public:
     int selectedStepSeq() const;
     void selectStep(int seq);
     QString errorString() const { return m_error; }
+    // The keyboard focus to the steps table (the arrow keys walk the steps).
+    void focusSteps();
 
 public Q_SLOTS:
     // Live updates for the followed run: a step that starts (outcome Running) or finishes

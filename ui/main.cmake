@@ -2,6 +2,8 @@
 # badge and confirmation.
 target_sources(station_ui PRIVATE
     mainwindow.h mainwindow.cpp
+    keyboardhelp.h keyboardhelp.cpp
+    elidedlabel.h elidedlabel.cpp
     messagearea.h messagearea.cpp
     permanentrecipedialog.h permanentrecipedialog.cpp
     recipebadge.h recipebadge.cpp

@@ -6,8 +6,10 @@
 #include "services/recordquery.h"
 #include "services/station.h"
 #include "ui/deviceviewwidget.h"
+#include "ui/elidedlabel.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
+#include "ui/keyboardhelp.h"
 #include "ui/permanentrecipedialog.h"
 #include "ui/recipebadge.h"
 #include "ui/recorderrorbanner.h"
@@ -17,6 +19,7 @@
 #include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
 #include "ui/theme.h"
+#include "ui/translation.h"
 #include "ui/yieldpage.h"
 
 #include <QAction>
@@ -32,10 +35,11 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
-#include <QShortcut>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimeZone>
@@ -83,6 +87,16 @@ bool looksLikeMac(const QString &text)
     static const QRegularExpression mac(u"^[0-9A-Fa-f]{2}([:-]?[0-9A-Fa-f]{2}){5}$"_s);
     return mac.match(text).hasMatch();
 }
+
+// Milliseconds to wait for the next digit of a fixture number (10 and above) before starting the
+// fixture typed so far: long enough for a person to type the second digit.
+constexpr auto FixtureNumberWait = 1200ms;
+
+// How many fixture titles a message or the attention line names before it says "and N more".
+constexpr int NamedFixtures = 8;
+
+// How long a message mirrored to the status bar stays (the strip keeps it longer).
+constexpr auto StatusMessageTime = 15s;
 
 QIcon shapeIcon(void (*paint)(QPainter *, const QRectF &, const QColor &), const QColor &color)
 {
@@ -192,6 +206,7 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
 
     m_scanFilter = new SerialScanFilter(this);
     m_scanFilter->setActivePredicate([this] { return isScanCaptureActive(); });
+    m_scanFilter->setDigitPredicate([this](const QWidget *) { return digitsStartFixtures(); });
     connect(m_scanFilter, &SerialScanFilter::scanned, this, &MainWindow::bindScannedLabel);
     connect(m_scanFilter, &SerialScanFilter::incompleteScan, this, &MainWindow::onIncompleteScan);
     connect(m_scanFilter, &SerialScanFilter::digitPressed, this, &MainWindow::onDigit);
@@ -206,6 +221,13 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     connect(&m_station, &StationController::allFinished, this, &MainWindow::onAllFinished);
     connect(&m_station, &StationController::deviceSwapped, this, &MainWindow::onDeviceSwapped);
     connect(&m_station, &StationController::fixtureChanged, this, &MainWindow::updateScanTarget);
+    connect(&m_station, &StationController::fixtureChanged, this, &MainWindow::onFixtureChanged);
+    for (const FixtureSnapshot &s : m_station.snapshots())
+        m_tileStates.insert(s.fixture, int(FixtureModel::tileStateOf(s)));
+
+    m_numberTimer.setSingleShot(true);
+    m_numberTimer.setInterval(FixtureNumberWait);
+    connect(&m_numberTimer, &QTimer::timeout, this, &MainWindow::startTypedFixture);
 
     m_shiftTimer.setInterval(ShiftRefreshInterval);
     connect(&m_shiftTimer, &QTimer::timeout, this, &MainWindow::updateShift);
@@ -213,10 +235,12 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
 
     if (!m_station.isRecordWritable())
         onRecordError(tr("an earlier write failed"));
+    checkFont();
     updateWindowTitle();
     updateRecipe();
     updateShift();
     updateScanTarget();
+    updateAttention();
     resize(1280, 800);
     // The tiles take the keys first: digits start fixtures and the scanner is heard.
     m_grid->view()->setFocus();
@@ -245,33 +269,101 @@ void MainWindow::setCloseConfirmation(CloseConfirmation confirm)
     m_confirmClose = std::move(confirm);
 }
 
+QAction *MainWindow::addKeyAction(const QString &text,
+    const QString &toolTip,
+    const QKeySequence &key,
+    std::function<void()> slot)
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(key);
+    // Window-wide: the keys work wherever the focus is in the window (the line's keys on every
+    // page, as the operator expects of a station).
+    action->setShortcutContext(Qt::WindowShortcut);
+    action->setToolTip(Keys::withKey(toolTip, key));
+    action->setData(toolTip); // for the keyboard help
+    connect(action, &QAction::triggered, this, std::move(slot));
+    addAction(action);
+    return action;
+}
+
 void MainWindow::createActions()
 {
-    m_openRecipe = new QAction(tr("Open recipe…"), this);
-    m_openRecipe->setToolTip(tr("Load a recipe file"));
-    connect(m_openRecipe, &QAction::triggered, this, &MainWindow::chooseRecipe);
+    m_openRecipe = addKeyAction(
+        tr("Open recipe…"), tr("Load a recipe file"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] {
+            chooseRecipe();
+        });
 
     const Theme::StateStyle running = Theme::stateStyle(FixtureModel::TileState::Running);
-    m_startAll
-        = new QAction(shapeIcon(&Theme::paintStartShape, running.accent), tr("Start all"), this);
-    m_startAll->setShortcut(QKeySequence(Qt::Key_F5));
-    m_startAll->setShortcutContext(Qt::WindowShortcut);
-    m_startAll->setToolTip(
-        tr("Start every fixture that holds an idle device (F5). Keys 1–9 start one fixture."));
-    connect(m_startAll, &QAction::triggered, this, &MainWindow::startAll);
+    m_startAll = addKeyAction(tr("Start all"),
+        tr("Start every fixture that holds an idle device"),
+        QKeySequence(Qt::Key_F5),
+        [this] { startAll(); });
+    m_startAll->setIcon(shapeIcon(&Theme::paintStartShape, running.accent));
 
-    m_stopAll = new QAction(shapeIcon(&Theme::paintStopShape,
-                                Theme::stateStyle(FixtureModel::TileState::Aborted).accent),
-        tr("Stop all"),
-        this);
-    m_stopAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_stopAll->setShortcutContext(Qt::WindowShortcut);
-    m_stopAll->setToolTip(tr("Stop every running fixture (Shift+F5)"));
-    connect(m_stopAll, &QAction::triggered, this, &MainWindow::stopAll);
+    m_stopAll = addKeyAction(tr("Stop all"),
+        tr("Stop every running fixture"),
+        QKeySequence(Qt::SHIFT | Qt::Key_F5),
+        [this] { stopAll(); });
+    m_stopAll->setIcon(shapeIcon(
+        &Theme::paintStopShape, Theme::stateStyle(FixtureModel::TileState::Aborted).accent));
 
-    m_settings = new QAction(tr("Settings…"), this);
-    m_settings->setToolTip(tr("Station configuration: back end, tools, fixtures, language"));
-    connect(m_settings, &QAction::triggered, this, &MainWindow::openSettings);
+    m_startSelected = addKeyAction(
+        tr("Start selected"), tr("Start the selected fixture"), QKeySequence(Qt::Key_F6), [this] {
+            startSelected();
+        });
+    m_stopSelected = addKeyAction(tr("Stop selected"),
+        tr("Stop the selected fixture"),
+        QKeySequence(Qt::SHIFT | Qt::Key_F6),
+        [this] { stopSelected(); });
+
+    m_nextTrouble = addKeyAction(tr("Next failure"),
+        tr("Select the next fixture that failed or does not answer"),
+        QKeySequence(Qt::Key_F8),
+        [this] { jumpToTrouble(true); });
+    m_previousTrouble = addKeyAction(tr("Previous failure"),
+        tr("Select the previous fixture that failed or does not answer"),
+        QKeySequence(Qt::SHIFT | Qt::Key_F8),
+        [this] { jumpToTrouble(false); });
+
+    m_settings = addKeyAction(tr("Settings…"),
+        tr("Station configuration: back end, tools, fixtures, language"),
+        QKeySequence(Qt::CTRL | Qt::Key_Comma),
+        [this] { openSettings(); });
+
+    m_keyboardHelp = addKeyAction(
+        tr("Keys…"), tr("Every key of the station"), QKeySequence(Qt::Key_F1), [this] {
+            showKeyboardHelp();
+        });
+    // In the tool bar a question mark: the bar must fit a 1280-pixel screen in German too.
+    m_keyboardHelp->setIconText(tr("?"));
+
+    // The pages, from anywhere in the window.
+    struct PageKey
+    {
+        QString text;
+        QString tip;
+        Page page;
+        Qt::Key key;
+    };
+    const QList<PageKey> pages
+        = {{tr("Line page"), tr("Show the fixture tiles"), Page::Line, Qt::Key_1},
+            {tr("Records page"), tr("Show the recorded runs"), Page::Records, Qt::Key_2},
+            {tr("Yield page"), tr("Show the yield and the failure Pareto"), Page::Yield, Qt::Key_3},
+            {tr("Device view"), tr("Show the device opened last"), Page::Device, Qt::Key_4}};
+    for (const PageKey &page : pages) {
+        const Page shown = page.page;
+        m_pageActions << addKeyAction(
+            page.text, page.tip, QKeySequence(Qt::CTRL | page.key), [this, shown] {
+                showPage(shown);
+            });
+    }
+    // Escape leaves the device view for the tiles wherever the focus is; it is enabled only
+    // while the device view shows, so Escape keeps its usual meaning everywhere else.
+    m_backToLine = addKeyAction(tr("Back to the line"),
+        tr("Leave the device view for the tiles"),
+        QKeySequence(Qt::Key_Escape),
+        [this] { showPage(Page::Line); });
+    m_backToLine->setEnabled(false);
 }
 
 void MainWindow::createToolBar()
@@ -320,6 +412,7 @@ void MainWindow::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     bar->addAction(m_settings);
+    bar->addAction(m_keyboardHelp);
 }
 
 QWidget *MainWindow::createLinePage()
@@ -338,8 +431,8 @@ QWidget *MainWindow::createLinePage()
     m_scanField->setObjectName(u"scanField"_s);
     m_scanField->setPlaceholderText(tr("Scan a device label"));
     m_scanField->setToolTip(
-        tr("The scanner works wherever the focus is, except in a text field. You can also type "
-           "a label here and press Enter."));
+        tr("The scanner works wherever the focus is, on every page. You can also type a label "
+           "here and press Enter."));
     m_scanField->setMinimumWidth(240);
     m_scanField->setMaximumWidth(360);
     connect(m_scanField, &QLineEdit::returnPressed, this, &MainWindow::onScanFieldReturn);
@@ -357,6 +450,26 @@ QWidget *MainWindow::createLinePage()
     scanRow->addWidget(m_scanField, 1);
     scan->addLayout(scanRow);
     scan->addWidget(m_scanTarget);
+
+    // Failed and silent fixtures by name, so none is out of sight when the grid scrolls.
+    m_attention = new ElidedLabel(page);
+    m_attention->setObjectName(u"attention"_s);
+    QPalette alarm = m_attention->palette();
+    alarm.setColor(QPalette::WindowText, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
+    m_attention->setPalette(alarm);
+    QFont bold = m_attention->font();
+    bold.setBold(true);
+    m_attention->setFont(bold);
+    m_attentionButton = new QPushButton(m_nextTrouble->text(), page);
+    m_attentionButton->setObjectName(u"nextFailure"_s);
+    m_attentionButton->setFocusPolicy(Qt::NoFocus);
+    m_attentionButton->setToolTip(m_nextTrouble->toolTip());
+    connect(m_attentionButton, &QPushButton::clicked, m_nextTrouble, &QAction::trigger);
+    auto *attentionRow = new QHBoxLayout;
+    attentionRow->setSpacing(8);
+    attentionRow->addWidget(m_attention, 1);
+    attentionRow->addWidget(m_attentionButton);
+    scan->addLayout(attentionRow);
     scan->addStretch();
 
     m_messages = new MessageArea(page);
@@ -473,10 +586,10 @@ void MainWindow::updateStartGate()
         reason = tr("Open a recipe to start");
     m_gate->setBlockedReason(reason);
     m_startAll->setEnabled(reason.isEmpty());
-    m_startAll->setToolTip(reason.isEmpty()
-            ? tr("Start every fixture that holds an idle device (F5). Keys 1–9 start one "
-                 "fixture.")
-            : reason);
+    // What the action does and its key, and while it cannot, why not.
+    const QString tip = Keys::withKey(
+        tr("Start every fixture that holds an idle device"), m_startAll->shortcut());
+    m_startAll->setToolTip(reason.isEmpty() ? tip : tip + u'\n' + reason);
 }
 
 void MainWindow::updateShift()
@@ -646,6 +759,21 @@ int MainWindow::scanTarget() const
     return fallback;
 }
 
+QString MainWindow::labelRefusal(const QString &label) const
+{
+    if (!m_station.hasRecipe() || m_station.recipe().acceptsLabel(label))
+        return {};
+    const Recipe &recipe = m_station.recipe();
+    if (!recipe.labelExample.isEmpty()) {
+        //: A label of the wrong shape: "it does not have the form SPH-24-00001 that the recipe
+        //: expects (pattern ^SPH-\d{2}-\d{5}$)"
+        return tr("it does not have the form %1 that the recipe expects (pattern %2).")
+            .arg(recipe.labelExample, recipe.labelPattern.pattern());
+    }
+    return tr("it does not match the recipe's label pattern %1.")
+        .arg(recipe.labelPattern.pattern());
+}
+
 bool MainWindow::bindScannedLabel(const QString &scanned)
 {
     const QString label = scanned.trimmed();
@@ -653,17 +781,44 @@ bool MainWindow::bindScannedLabel(const QString &scanned)
         return false;
     const int fixture = scanTarget();
     if (fixture == 0) {
-        post(Severity::Warning,
-            tr("Label %1 read, but no fixture is waiting for a label: select a tile, then scan "
-               "again.")
-                .arg(label));
+        QStringList running;
+        for (const FixtureSnapshot &s : m_station.snapshots()) {
+            if (s.running)
+                running << fixtureTitle(s.fixture);
+        }
+        if (!running.isEmpty()) {
+            //: A label scanned while every fixture with a device runs: "Label SN-1 not
+            //: bound: every fixture with a device is running (F1, F2). Scan it again when a
+            //: run has ended, or put the device into an empty fixture first."
+            post(Severity::Warning,
+                tr("Label %1 not bound: every fixture with a device is running (%2). Scan it "
+                   "again when a run has ended, or put the device into an empty fixture first.")
+                    .arg(label, namedList(running)));
+        } else {
+            post(Severity::Warning,
+                tr("Label %1 not bound: no fixture holds a device waiting for a label. Put the "
+                   "device into a fixture, then scan again.")
+                    .arg(label));
+        }
         return false;
     }
     const QString title = fixtureTitle(fixture);
+    if (m_station.isRunning(fixture)) {
+        post(Severity::Error,
+            tr("Label %1 not bound: the selected %2 is running, and a running device keeps its "
+               "label. Select a fixture that waits for a label (arrow keys or a click), then "
+               "scan again.")
+                .arg(label, title));
+        return false;
+    }
     if (m_station.hasRecipe() && wantsLabelMac(m_station.recipe()) && looksLikeMac(label)) {
         m_station.setLabelMacAddress(fixture, label);
         post(Severity::Success, tr("MAC address %1 → %2").arg(label, title));
         return true;
+    }
+    if (const QString refusal = labelRefusal(label); !refusal.isEmpty()) {
+        post(Severity::Error, tr("Label %1 refused for %2: %3").arg(label, title, refusal));
+        return false;
     }
     if (Result<> bound = m_station.bindSerialNumber(fixture, label); !bound) {
         //: A refused label scan: "Label SN-1 refused for F3: the label ... belongs to another
@@ -698,19 +853,249 @@ void MainWindow::onScanFieldReturn()
 void MainWindow::onIncompleteScan(const QString &text)
 {
     m_scanField->setText(text);
-    m_scanField->setFocus();
+    if (currentPage() == Page::Line && isActiveWindow()) {
+        m_scanField->setFocus();
+        post(Severity::Warning,
+            tr("Read \"%1\" without an Enter at the end: check it in the scan field and press "
+               "Enter.")
+                .arg(text));
+        return;
+    }
     post(Severity::Warning,
-        tr("Read \"%1\" without an Enter at the end: check it in the scan field and press Enter.")
+        tr("Read \"%1\" without an Enter at the end: it waits in the scan field of the Line "
+           "page; check it there and press Enter.")
             .arg(text));
 }
 
 void MainWindow::onDigit(int digit)
 {
-    if (digit > m_station.fixtureCount())
-        return;
     const QList<int> numbers = m_station.fixtureNumbers();
-    if (numbers.contains(digit))
-        startFixture(digit);
+    if (numbers.isEmpty())
+        return;
+    const int highest = *std::max_element(numbers.cbegin(), numbers.cend());
+    const int number = m_pendingNumber * 10 + digit;
+    m_numberTimer.stop();
+    if (number == 0)
+        return;
+    // A number no further digit can extend starts at once (every digit on a line of up to nine
+    // fixtures); otherwise the next digit is awaited briefly: 1, then 2 starts fixture 12.
+    if (number * 10 > highest) {
+        m_pendingNumber = number;
+        startTypedFixture();
+        return;
+    }
+    m_pendingNumber = number;
+    //: Status bar while a fixture number is typed: "Fixture 1…: type the next digit, or wait
+    //: to start fixture 1"
+    m_statusBar->showMessage(
+        tr("Fixture %1…: type the next digit, or wait to start fixture %1").arg(number),
+        int(FixtureNumberWait.count()) + 500);
+    m_numberTimer.start();
+}
+
+void MainWindow::startTypedFixture()
+{
+    m_numberTimer.stop();
+    const int number = std::exchange(m_pendingNumber, 0);
+    m_statusBar->clearMessage();
+    if (number <= 0)
+        return;
+    if (!m_station.fixtureNumbers().contains(number)) {
+        post(Severity::Warning, tr("There is no fixture %1 on this station.").arg(number));
+        return;
+    }
+    startFixture(number);
+}
+
+void MainWindow::startSelected()
+{
+    const int fixture = m_grid->selectedFixture();
+    if (fixture == 0) {
+        post(Severity::Warning,
+            tr("No fixture is selected: select a tile with the arrow keys or a click first."));
+        return;
+    }
+    startFixture(fixture);
+}
+
+void MainWindow::stopSelected()
+{
+    const int fixture = m_grid->selectedFixture();
+    if (fixture == 0) {
+        post(Severity::Warning,
+            tr("No fixture is selected: select a tile with the arrow keys or a click first."));
+        return;
+    }
+    if (!m_station.isRunning(fixture)) {
+        post(Severity::Info, tr("%1 is not running.").arg(fixtureTitle(fixture)));
+        return;
+    }
+    stopFixture(fixture);
+}
+
+QList<int> MainWindow::troubledFixtures() const
+{
+    QList<int> fixtures;
+    for (const FixtureSnapshot &s : m_station.snapshots()) {
+        switch (FixtureModel::tileStateOf(s)) {
+        case FixtureModel::TileState::Fail:
+        case FixtureModel::TileState::Unresponsive:
+        case FixtureModel::TileState::Interrupted:
+            fixtures << s.fixture;
+            break;
+        default:
+            break;
+        }
+    }
+    std::sort(fixtures.begin(), fixtures.end());
+    return fixtures;
+}
+
+int MainWindow::jumpToTrouble(bool forward)
+{
+    const QList<int> troubled = troubledFixtures();
+    if (troubled.isEmpty()) {
+        m_statusBar->showMessage(tr("No fixture has failed or stopped answering."), 5000);
+        return 0;
+    }
+    const int selected = m_grid->selectedFixture();
+    int next = 0;
+    if (forward) {
+        const auto it = std::upper_bound(troubled.cbegin(), troubled.cend(), selected);
+        next = it != troubled.cend() ? *it : troubled.constFirst();
+    } else {
+        const auto it = std::lower_bound(troubled.cbegin(), troubled.cend(), selected);
+        next = it != troubled.cbegin() ? *std::prev(it) : troubled.constLast();
+    }
+    showPage(Page::Line);
+    m_grid->selectFixture(next);
+    m_grid->view()->setFocus();
+    return next;
+}
+
+void MainWindow::checkFont()
+{
+    // A language whose characters the font cannot show must not turn into boxes unnoticed.
+    const QString missing = missingGlyphs(languageSample(), font());
+    if (missing.isEmpty()) {
+        m_statusBar->setWarning({});
+        return;
+    }
+    qWarning("The screen font cannot show characters of the UI language (%s): install a font "
+             "for it (fonts-noto-cjk for Chinese).",
+        qUtf8Printable(missing));
+    m_statusBar->setWarning(
+        tr("The font lacks characters of this language (%1); they show as boxes. Install a "
+           "font for it (fonts-noto-cjk for Chinese).")
+            .arg(missing.left(8)));
+}
+
+QList<MainWindow::KeyHelp> MainWindow::keyboardHelp() const
+{
+    QList<KeyHelp> keys;
+    auto addActions = [&keys](const QList<QAction *> &actions, const QString &where) {
+        for (const QAction *action : actions) {
+            if (action->shortcut().isEmpty())
+                continue;
+            const QString what = action->data().toString();
+            keys.append({Keys::text(action->shortcut()),
+                where.isEmpty() ? what : tr("%1: %2").arg(where, what)});
+        }
+    };
+    addActions(actions(), {});
+    keys.append({tr("1 … 9"), tr("Start that fixture (Line page)")});
+    keys.append({tr("10 and above"),
+        tr("Type the fixture number's digits one after the other: 1, then 2 starts fixture "
+           "12")});
+    keys.append({tr("Arrow keys"), tr("Select a tile (the next label goes to it)")});
+    keys.append(
+        {Keys::text(QKeySequence(Qt::Key_Return)), tr("Open the selected tile's device view")});
+    addActions(m_recordsPage->actions(), tr("Records page"));
+    addActions(m_yieldPage->actions(), tr("Yield page"));
+    keys.append({Keys::text(QKeySequence(Qt::Key_Return)) + u" / "_s
+            + Keys::text(QKeySequence(Qt::SHIFT | Qt::Key_Return)),
+        tr("Device view, in a search of the output: next / previous match")});
+    keys.append({tr("Scanner"),
+        tr("A label read anywhere goes to the next fixture waiting for one (or the selected "
+           "tile)")});
+    return keys;
+}
+
+void MainWindow::showKeyboardHelp()
+{
+    QList<KeyboardHelpDialog::Entry> entries;
+    for (const KeyHelp &key : keyboardHelp())
+        entries.append({key.keys, key.action});
+    auto *dialog = new KeyboardHelpDialog(entries, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QString MainWindow::namedList(const QStringList &titles) const
+{
+    if (titles.size() <= NamedFixtures)
+        return titles.join(u", "_s);
+    //: A list of fixtures cut short: "F1, F2, F3, F4, F5, F6, F7, F8 and 5 more"
+    return tr("%1 and %n more", nullptr, int(titles.size() - NamedFixtures))
+        .arg(titles.mid(0, NamedFixtures).join(u", "_s));
+}
+
+void MainWindow::onFixtureChanged(const FixtureSnapshot &snapshot)
+{
+    const auto state = FixtureModel::tileStateOf(snapshot);
+    const int before = m_tileStates.value(snapshot.fixture, -1);
+    m_tileStates.insert(snapshot.fixture, int(state));
+    if (before == int(state))
+        return;
+    const QString title = fixtureTitle(snapshot.fixture);
+    switch (state) {
+    case FixtureModel::TileState::Fail:
+        //: A run that failed: "F4 FAIL at Install ProductApp: The device has no room ..."
+        post(Severity::Error,
+            tr("%1 FAIL at %2: %3")
+                .arg(title,
+                    snapshot.failedStep.isEmpty() ? tr("an unknown step") : snapshot.failedStep,
+                    snapshot.cause));
+        break;
+    case FixtureModel::TileState::Unresponsive:
+        post(Severity::Error,
+            tr("%1: the device does not answer; reseat its USB cable.").arg(title));
+        break;
+    case FixtureModel::TileState::Interrupted:
+        post(Severity::Warning, tr("%1: the run was interrupted before it finished.").arg(title));
+        break;
+    default:
+        break;
+    }
+    updateAttention();
+}
+
+void MainWindow::updateAttention()
+{
+    QStringList failed;
+    QStringList silent;
+    for (int fixture : troubledFixtures()) {
+        const auto state = FixtureModel::TileState(m_tileStates.value(fixture));
+        (state == FixtureModel::TileState::Unresponsive ? silent : failed) << fixtureTitle(fixture);
+    }
+    QStringList parts;
+    if (!failed.isEmpty()) {
+        //: Under the label scan: "Failed: F4, F12"
+        parts << tr("Failed: %1").arg(namedList(failed));
+    }
+    if (!silent.isEmpty()) {
+        //: Under the label scan: "No answer: F7"
+        parts << tr("No answer: %1").arg(namedList(silent));
+    }
+    const QString text = parts.join(u"  \u00b7  "_s);
+    m_attention->setFullText(text);
+    m_attention->setVisible(!text.isEmpty());
+    m_attentionButton->setVisible(!text.isEmpty());
+    const int count = int(failed.size() + silent.size());
+    const int index = m_pages->indexOf(m_linePage);
+    //: Tab of the Line page while fixtures failed or do not answer: "Line (2 need attention)"
+    m_pages->setTabText(
+        index, count == 0 ? tr("Line") : tr("Line (%n need(s) attention)", nullptr, count));
 }
 
 void MainWindow::updateScanTarget()
@@ -727,6 +1112,17 @@ void MainWindow::updateScanTarget()
 }
 
 bool MainWindow::isScanCaptureActive() const
+{
+    // The window or one of its dialogs (settings, file dialogs): a scan is a scan there too.
+    for (const QWidget *window = QApplication::activeWindow(); window;
+         window = window->parentWidget()) {
+        if (window == this)
+            return true;
+    }
+    return false;
+}
+
+bool MainWindow::digitsStartFixtures() const
 {
     return m_pages->currentWidget() == m_linePage && isActiveWindow();
 }
@@ -766,18 +1162,36 @@ void MainWindow::onAllFinished()
     int pass = 0;
     int fail = 0;
     int other = 0;
+    QList<int> failedFixtures;
     for (int fixture : std::as_const(m_batch)) {
         const FixtureSnapshot s = m_station.snapshot(fixture);
-        if (s.verdict == RunOutcome::Pass)
+        if (s.verdict == RunOutcome::Pass) {
             ++pass;
-        else if (s.verdict == RunOutcome::Fail)
+        } else if (s.verdict == RunOutcome::Fail) {
             ++fail;
-        else
+            failedFixtures << fixture;
+        } else {
             ++other;
+        }
     }
+    std::sort(failedFixtures.begin(), failedFixtures.end());
+    QStringList failedTitles;
+    for (int fixture : std::as_const(failedFixtures))
+        failedTitles << fixtureTitle(fixture);
     m_batch.clear();
-    //: Summary when the line falls idle: "All runs finished: 7 PASS, 1 FAIL, 0 stopped"
-    post(fail > 0 ? Severity::Warning : Severity::Success,
+    if (fail > 0) {
+        //: Summary when the line falls idle: "All runs finished: 7 PASS, 1 FAIL (F4), 0
+        //: stopped"
+        post(Severity::Warning,
+            tr("All runs finished: %1 PASS, %2 FAIL (%4), %3 stopped.")
+                .arg(pass)
+                .arg(fail)
+                .arg(other)
+                .arg(namedList(failedTitles)));
+        return;
+    }
+    //: Summary when the line falls idle: "All runs finished: 7 PASS, 0 FAIL, 0 stopped"
+    post(Severity::Success,
         tr("All runs finished: %1 PASS, %2 FAIL, %3 stopped.").arg(pass).arg(fail).arg(other));
 }
 
@@ -852,8 +1266,16 @@ void MainWindow::onPageChanged()
         m_recordsPage->refresh();
     if (page == Page::Yield && ensureRecordQuery())
         m_yieldPage->refresh();
+    // The focus follows the page, so the page's own keys (Ctrl+R, Ctrl+F) work at once.
+    if (page == Page::Records)
+        m_recordsPage->focusRuns();
+    else if (page == Page::Yield)
+        m_yieldPage->setFocus(Qt::OtherFocusReason);
     if (m_pages->currentWidget() == m_linePage)
         m_grid->view()->setFocus();
+    m_backToLine->setEnabled(page == Page::Device);
+    m_pendingNumber = 0;
+    m_numberTimer.stop();
 }
 
 void MainWindow::createDevicePage()
@@ -875,10 +1297,6 @@ void MainWindow::createDevicePage()
         &StationController::runFinished,
         m_deviceView,
         &DeviceViewWidget::onRunFinished);
-    // Escape goes back to the tiles, as the operator expects after a look at a device.
-    auto *back = new QShortcut(QKeySequence(Qt::Key_Escape), m_deviceView);
-    back->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(back, &QShortcut::activated, this, [this] { showPage(Page::Line); });
     m_deviceTab = scrollable(m_deviceView, this);
     const int index = m_pages->addTab(m_deviceTab, tr("Device"));
     // Hidden until a device is opened: an empty device page only raises questions.
@@ -911,6 +1329,13 @@ void MainWindow::showDeviceTab(const QString &title)
     m_pages->setTabText(index, title);
     m_pages->setTabVisible(index, true);
     m_pages->setCurrentIndex(index);
+    // The view opens at its top, where the outcome and the cause are, whatever was scrolled
+    // to before; the focus goes to its steps, so the arrow keys walk them.
+    m_deviceView->focusSteps();
+    if (auto *area = qobject_cast<QScrollArea *>(m_deviceTab)) {
+        area->verticalScrollBar()->setValue(0);
+        area->horizontalScrollBar()->setValue(0);
+    }
 }
 
 void MainWindow::openDevice(int fixture)
@@ -972,6 +1397,10 @@ MainWindow::Page MainWindow::currentPage() const
 void MainWindow::post(Severity severity, const QString &text)
 {
     m_messages->post(severity, text);
+    // The message strip is on the Line page; elsewhere (another page, a dialog) the status bar
+    // carries what needs an eye, so a scan or a failure is never answered out of sight.
+    if (severity != Severity::Info && (currentPage() != Page::Line || !isActiveWindow()))
+        m_statusBar->showMessage(text, int(std::chrono::milliseconds(StatusMessageTime).count()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -2,6 +2,8 @@
 
 #include "ui/messagearea.h"
 
+#include <QHash>
+#include <QKeySequence>
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
@@ -13,11 +15,13 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 
 namespace Station {
 
 class DeviceViewWidget;
+class ElidedLabel;
 class FixtureGridWidget;
 class FixtureModel;
 class RecipeBadge;
@@ -29,6 +33,7 @@ class StartGateModel;
 class StationController;
 class StationStatusBar;
 class YieldPage;
+struct FixtureSnapshot;
 struct Recipe;
 
 // The operator station's window: the recipe and the line's actions in the toolbar, the fixture
@@ -73,6 +78,27 @@ public:
     // The fixture a label scanned now would go to: the selected one, else the first with a
     // device present, idle and without a label (fixtures showing no verdict first); 0: none.
     int scanTarget() const;
+    // Why the recipe refuses this label (its label_pattern), empty when it takes it.
+    QString labelRefusal(const QString &label) const;
+
+    // Fixtures that need someone: FAIL, NO RESPONSE or INTERRUPTED, in fixture order.
+    QList<int> troubledFixtures() const;
+    // Selects (and scrolls to) the next (or previous) troubled fixture after the selected one;
+    // returns it, 0 when there is none.
+    int jumpToTrouble(bool forward = true);
+    // A fixture number typed on the Line page, waiting for its next digit (0: none).
+    int pendingFixtureNumber() const { return m_pendingNumber; }
+
+    // One row of the keyboard help: the keys as shown, and what they do.
+    struct KeyHelp
+    {
+        QString keys;
+        QString action;
+    };
+    QList<KeyHelp> keyboardHelp() const;
+    void showKeyboardHelp();
+    // Warns (log and status bar) when the screen font lacks characters of the UI language.
+    void checkFont();
 
     // The device view, following the fixture's run live while it runs, else its last run.
     void openDevice(int fixture);
@@ -98,6 +124,12 @@ public:
     QAction *stopAllAction() const { return m_stopAll; }
     QAction *openRecipeAction() const { return m_openRecipe; }
     QAction *settingsAction() const { return m_settings; }
+    QAction *startSelectedAction() const { return m_startSelected; }
+    QAction *stopSelectedAction() const { return m_stopSelected; }
+    QAction *nextTroubleAction() const { return m_nextTrouble; }
+    QAction *keyboardHelpAction() const { return m_keyboardHelp; }
+    QAction *backToLineAction() const { return m_backToLine; }
+    ElidedLabel *attentionLabel() const { return m_attention; }
     SerialScanFilter *scanFilter() const { return m_scanFilter; }
     DeviceViewWidget *deviceView() const { return m_deviceView; }
     RecordsPage *recordsPage() const { return m_recordsPage; }
@@ -125,6 +157,15 @@ private:
     void onScanFieldReturn();
     void onIncompleteScan(const QString &text);
     void onDigit(int digit);
+    void startTypedFixture();
+    void onFixtureChanged(const Station::FixtureSnapshot &snapshot);
+    void updateAttention();
+    void startSelected();
+    void stopSelected();
+    QAction *addKeyAction(const QString &text,
+        const QString &toolTip,
+        const QKeySequence &key,
+        std::function<void()> slot);
     void onRecordError(const QString &message);
     void onRecordRecovered();
     void onRunFinished(int fixture);
@@ -135,6 +176,8 @@ private:
     QString fixtureTitle(int fixture) const;
     QString refusalFor(int fixture) const;
     bool isScanCaptureActive() const;
+    bool digitsStartFixtures() const;
+    QString namedList(const QStringList &titles) const;
     void post(MessageArea::Severity severity, const QString &text);
 
     StationController &m_station;
@@ -166,7 +209,19 @@ private:
     QAction *m_startAll = nullptr;
     QAction *m_stopAll = nullptr;
     QAction *m_settings = nullptr;
+    QAction *m_startSelected = nullptr;
+    QAction *m_stopSelected = nullptr;
+    QAction *m_nextTrouble = nullptr;
+    QAction *m_previousTrouble = nullptr;
+    QAction *m_keyboardHelp = nullptr;
+    QAction *m_backToLine = nullptr;
+    QList<QAction *> m_pageActions;
+    ElidedLabel *m_attention = nullptr;
+    QPushButton *m_attentionButton = nullptr;
     SerialScanFilter *m_scanFilter = nullptr;
+    QHash<int, int> m_tileStates; // fixture -> FixtureModel::TileState last seen, for messages
+    int m_pendingNumber = 0;
+    QTimer m_numberTimer;
     QTimer m_shiftTimer;
     bool m_recordBroken = false;
     QSet<int> m_batch; // fixtures started since the line last fell idle

@@ -1,6 +1,7 @@
 #include "ui/messagearea.h"
 
 #include "models/fixturemodel.h"
+#include "ui/elidedlabel.h"
 #include "ui/theme.h"
 
 #include <QGridLayout>
@@ -66,10 +67,9 @@ MessageArea::MessageArea(QWidget *parent)
     for (int row = 0; row < VisibleRows; ++row) {
         auto *icon = new QLabel(this);
         icon->setFixedSize(iconSize, iconSize);
-        auto *text = new QLabel(this);
-        text->setTextFormat(Qt::PlainText);
+        // A long message is elided, whole in its tooltip (and in messages()).
+        auto *text = new ElidedLabel(this);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         grid->addWidget(icon, row, 0);
         grid->addWidget(text, row, 1);
         m_icons.append(icon);
@@ -119,19 +119,17 @@ void MessageArea::refresh()
     const int iconSize = fontMetrics().height();
     for (int row = 0; row < VisibleRows; ++row) {
         QLabel *icon = m_icons.at(row);
-        QLabel *text = m_rows.at(row);
+        ElidedLabel *text = m_rows.at(row);
         if (row >= m_messages.size()) {
             icon->clear();
-            text->clear();
-            text->setToolTip({});
+            text->setFullText({});
             continue;
         }
         const Message &message = m_messages.at(row);
         icon->setPixmap(Theme::stateIcon(shapeOf(message.severity), iconSize).pixmap(iconSize));
         //: A message line: "10:31:07  Fixture 3: scan the label first"
-        text->setText(
+        text->setFullText(
             tr("%1  %2").arg(message.time.toString(u"HH:mm:ss"_s), message.text.simplified()));
-        text->setToolTip(message.text);
         QPalette p = text->palette();
         // The newest message in full colour; older ones step back.
         p.setColor(

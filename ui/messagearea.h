@@ -11,6 +11,8 @@ class QVBoxLayout;
 
 namespace Station {
 
+class ElidedLabel;
+
 // The Line page's non-modal message strip: refusals (no recipe, serial required, record
 // unwritable, fixture empty), scan results and notes, newest first, each with its time. Nothing
 // here asks for a click, so production never waits on a dialog. GUI thread.
@@ -51,7 +53,7 @@ private:
 
     QList<Message> m_messages;
     QList<QLabel *> m_icons;
-    QList<QLabel *> m_rows;
+    QList<ElidedLabel *> m_rows;
     QLabel *m_empty = nullptr;
     QPushButton *m_clear = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "ui/outputview.h"
 
+#include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/theme.h"
 
@@ -32,7 +33,10 @@ const QColor MatchColor = QColor::fromRgb(0xF0E442);   // Okabe-Ito yellow
 const QColor CurrentColor = QColor::fromRgb(0xE69F00); // Okabe-Ito orange
 
 // Marks the lines a technician looks for first: the tool's own error lines (azsphere's
-// "error:", the RF tools' "ERROR:", a UART timeout "!") and its warnings.
+// "error:", the RF tools' "ERROR:", a device's "ERR" reply and the UART session's failure notes,
+// "! failed:", "! timed out", "! port error:") and its warnings. The session's other notes
+// ("! opened /dev/ttyUSB0 at 115200 baud") are information and step back like warnings. UART
+// lines come with their time (in the record) or without it (live).
 class OutputHighlighter final : public QSyntaxHighlighter
 {
 public:
@@ -42,8 +46,9 @@ protected:
     void highlightBlock(const QString &text) override
     {
         static const QRegularExpression error(
-            uR"(^(\S+ ! |\S+ < (ERR|FAIL) |error:|ERROR:|Error:|.*: error: ))"_s);
-        static const QRegularExpression warning(uR"(^(WARNING:|warn:))"_s);
+            uR"(^((\S+ )?! (failed|timed out|port error)|(\S+ )?< (ERR|FAIL)\b|error:|ERROR:|)"
+            uR"(Error:|.*: error: ))"_s);
+        static const QRegularExpression warning(uR"(^(WARNING:|warn:|(\S+ )?! ))"_s);
         if (error.match(text).hasMatch()) {
             QTextCharFormat format;
             format.setForeground(
@@ -74,10 +79,11 @@ OutputView::OutputView(const QString &title, QWidget *parent)
     m_search->setMaximumWidth(320);
     m_previous = new QToolButton(this);
     m_previous->setArrowType(Qt::UpArrow);
-    m_previous->setToolTip(tr("Previous match (Shift+Enter)"));
+    const QKeySequence previousKey(Qt::SHIFT | Qt::Key_Return);
+    m_previous->setToolTip(Keys::withKey(tr("Previous match"), previousKey));
     m_next = new QToolButton(this);
     m_next->setArrowType(Qt::DownArrow);
-    m_next->setToolTip(tr("Next match (Enter)"));
+    m_next->setToolTip(Keys::withKey(tr("Next match"), QKeySequence(Qt::Key_Return)));
     m_matchLabel = new QLabel(this);
     m_matchLabel->setMinimumWidth(80);
     PageLook::makeFieldName(m_matchLabel);
@@ -115,8 +121,9 @@ OutputView::OutputView(const QString &title, QWidget *parent)
             moveToMatch(0);
     });
     connect(m_search, &QLineEdit::returnPressed, this, &OutputView::findNext);
-    auto *previousAction = new QAction(this);
-    previousAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return));
+    auto *previousAction = new QAction(tr("Previous match"), this);
+    previousAction->setToolTip(m_previous->toolTip());
+    previousAction->setShortcut(previousKey);
     previousAction->setShortcutContext(Qt::WidgetShortcut);
     m_search->addAction(previousAction);
     connect(previousAction, &QAction::triggered, this, &OutputView::findPrevious);

@@ -2,11 +2,16 @@
 
 #include "ui/theme.h"
 
+#include <QFontMetrics>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QStyle>
+#include <QTableView>
 
+#include <algorithm>
 #include <utility>
 
 namespace Station::PageLook {
@@ -136,6 +141,24 @@ void makeFieldName(QLabel *label)
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, Theme::mutedTextColor());
     label->setPalette(palette);
+}
+
+void fitColumn(QTableView *view, int column, const QStringList &texts, bool withIcon)
+{
+    const QStyle *style = view->style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    const QFontMetrics metrics(view->font());
+    int width = 0;
+    for (const QString &text : texts)
+        width = std::max(width, metrics.horizontalAdvance(text));
+    width += 2 * margin + 8;
+    if (withIcon)
+        width += style->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view) + 2 * margin;
+    const QHeaderView *header = view->horizontalHeader();
+    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+    const int titleWidth = QFontMetrics(header->font()).horizontalAdvance(title)
+        + 2 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 4;
+    view->setColumnWidth(column, std::max(width, titleWidth));
 }
 
 } // namespace Station::PageLook

@@ -6,6 +6,7 @@
 #include <QColor>
 
 class QLabel;
+class QTableView;
 
 // The technician's and quality pages' share of the station theme: outcome icons and colours for
 // the item models, and a few label styles (section titles, big numbers). GUI thread.
@@ -26,5 +27,9 @@ QColor accent(RunOutcome outcome);
 void makeSectionTitle(QLabel *label);
 // Grey, smaller text for a field's name in a header ("Serial").
 void makeFieldName(QLabel *label);
+
+// Sets a table column as wide as the widest of `texts` in the table's font (with room for an
+// outcome icon), and never narrower than its title: the column fits in every language.
+void fitColumn(QTableView *view, int column, const QStringList &texts, bool withIcon = false);
 
 } // namespace Station::PageLook

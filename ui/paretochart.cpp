@@ -28,7 +28,11 @@ namespace {
 const QColor BarColor = QColor::fromRgb(0x4F5A66);
 // The cumulative line in Okabe-Ito orange, distinct from the bars for colour-blind readers too.
 const QColor LineColor = QColor::fromRgb(0xD55E00);
-// Category labels longer than this are elided (the table beside the chart has the full text).
+// Category labels are elided to a share of the chart's width (the table below has the full
+// text): left to itself, QtCharts cuts a label that does not fit down to a bare "…" on a small
+// screen or at 150 % scale. Never narrower than a few words, never wider than needed.
+constexpr double LabelShare = 0.36;
+constexpr int MinLabelWidth = 90;
 constexpr int MaxLabelWidth = 300;
 
 // A value axis maximum with round ticks: 7 -> 8, 23 -> 25, 130 -> 150.
@@ -52,7 +56,10 @@ ParetoChart::ParetoChart(ParetoModel *model, QWidget *parent)
 {
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(220);
+    // Room for the two axes' labels in every script: QtCharts cuts labels that do not fit
+    // down to "…", and Chinese lines are taller. (The bars carry their counts, so the count
+    // axis needs no title.)
+    m_view->setMinimumHeight(240);
     m_empty = new QLabel(tr("No failures in this range"), this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setFont(Theme::font(18));
@@ -71,6 +78,31 @@ ParetoChart::ParetoChart(ParetoModel *model, QWidget *parent)
 }
 
 ParetoChart::~ParetoChart() = default;
+
+int ParetoChart::labelWidthFor(int chartWidth)
+{
+    return std::clamp(int(chartWidth * LabelShare), MinLabelWidth, MaxLabelWidth);
+}
+
+QStringList ParetoChart::axisLabels() const
+{
+    QStringList labels;
+    if (auto *chart = m_view->chart()) {
+        for (QAbstractAxis *axis : chart->axes(Qt::Vertical)) {
+            if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
+                labels = categories->categories();
+        }
+    }
+    return labels;
+}
+
+void ParetoChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The labels are elided for the width: a new width may give them more room, or less.
+    if (!m_categories.isEmpty() && labelWidthFor(width()) != m_labelWidth)
+        rebuild();
+}
 
 void ParetoChart::rebuild()
 {
@@ -100,6 +132,8 @@ void ParetoChart::rebuild()
 
     const QFont labelFont = Theme::font(13);
     const QFontMetrics metrics(labelFont);
+    const int labelWidth = labelWidthFor(width());
+    m_labelWidth = labelWidth;
     auto *set = new QBarSet(tr("Failures"));
     set->setColor(BarColor);
     set->setBorderColor(BarColor);
@@ -110,7 +144,7 @@ void ParetoChart::rebuild()
     // the most frequent failure is on top, where a Pareto starts.
     for (qsizetype i = m_categories.size() - 1; i >= 0; --i) {
         *set << m_counts.at(i);
-        axisCategories << metrics.elidedText(m_categories.at(i), Qt::ElideRight, MaxLabelWidth);
+        axisCategories << metrics.elidedText(m_categories.at(i), Qt::ElideRight, labelWidth);
     }
     auto *bars = new QHorizontalBarSeries;
     bars->append(set);
@@ -157,9 +191,6 @@ void ParetoChart::rebuild()
     countAxis->setLabelsFont(Theme::font(12));
     countAxis->setLabelsColor(Theme::mutedTextColor());
     countAxis->setGridLineColor(Theme::trackColor());
-    countAxis->setTitleText(tr("Failures"));
-    countAxis->setTitleFont(Theme::font(12));
-    countAxis->setTitleBrush(Theme::mutedTextColor());
     chart->addAxis(countAxis, Qt::AlignBottom);
     bars->attachAxis(countAxis);
 

@@ -28,6 +28,13 @@ public:
     // The bar labels as drawn, top to bottom (for tests).
     QStringList categories() const { return m_categories; }
     QList<int> counts() const { return m_counts; }
+    // The category axis labels as given to the chart (elided to fit), top to bottom reversed.
+    QStringList axisLabels() const;
+    // How wide a category label may be in a chart this wide.
+    static int labelWidthFor(int chartWidth);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
@@ -38,6 +45,7 @@ private:
     QLabel *m_empty = nullptr;
     QStringList m_categories;
     QList<int> m_counts;
+    int m_labelWidth = 0;
 };
 
 } // namespace Station

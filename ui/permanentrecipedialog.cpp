@@ -89,6 +89,19 @@ PermanentRecipeDialog::PermanentRecipeDialog(const Recipe &recipe, QWidget *pare
 
 PermanentRecipeDialog::~PermanentRecipeDialog() = default;
 
+void PermanentRecipeDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // A dialog sizes itself from its labels' size hints, which guess the wrapped height of a
+    // long explanation (and guess short for Chinese, which has no spaces to break at): give
+    // the wrapped text the height it takes at the width the dialog has.
+    if (layout() && layout()->hasHeightForWidth()) {
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
+}
+
 bool PermanentRecipeDialog::confirm(QWidget *parent, const Recipe &recipe)
 {
     PermanentRecipeDialog dialog(recipe, parent);

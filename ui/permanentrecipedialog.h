@@ -20,6 +20,9 @@ public:
 
     // Shows the dialog modally; true when the person chose to load the recipe.
     static bool confirm(QWidget *parent, const Station::Recipe &recipe);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 };
 
 } // namespace Station

@@ -2,6 +2,7 @@
 
 #include "models/recordsmodel.h"
 #include "services/csvexport.h"
+#include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/rangeselector.h"
 #include "ui/theme.h"
@@ -234,15 +235,30 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Device ID or serial"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
+    // Room for its placeholder in every language.
+    m_search->setMinimumWidth(
+        std::max(220, m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40));
     m_search->setMaximumWidth(520);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(SearchDelay);
     m_refresh = new QPushButton(tr("Refresh"), this);
     m_refresh->setObjectName(u"refresh"_s);
-    m_refresh->setToolTip(tr("Read the record again (F5)"));
-    m_refresh->setShortcut(QKeySequence::Refresh);
+    // The page's keys act while the focus is on the page; F5 stays the window's Start all.
+    const QAction *refreshAction = Keys::addPageAction(this,
+        tr("Refresh"),
+        tr("Read the record again"),
+        QKeySequence(Qt::CTRL | Qt::Key_R),
+        [this] { refresh(); });
+    m_refresh->setToolTip(refreshAction->toolTip());
+    Keys::addPageAction(this,
+        tr("Find"),
+        tr("Search for a device ID or serial"),
+        QKeySequence(Qt::CTRL | Qt::Key_F),
+        [this] {
+            m_search->setFocus(Qt::ShortcutFocusReason);
+            m_search->selectAll();
+        });
 
     // Two rows, so the page fits a 1280-pixel screen (in German too, whose outcome names are
     // long): when and what outcome, then which fixture, recipe or device, and what to do with
@@ -273,6 +289,15 @@ RecordsPage::RecordsPage(QWidget *parent)
                                "measurements) to a second file, <name>-steps.csv"));
     m_export = new QPushButton(tr("Export CSV\u2026"), this);
     m_export->setObjectName(u"export"_s);
+    const QAction *exportAction = Keys::addPageAction(this,
+        tr("Export CSV"),
+        tr("Write the runs shown to a CSV file"),
+        QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] {
+            if (m_export->isEnabled())
+                exportWithDialog();
+        });
+    m_export->setToolTip(exportAction->toolTip());
 
     auto *summaryBar = new QHBoxLayout;
     summaryBar->setSpacing(12);
@@ -386,6 +411,11 @@ void RecordsPage::setRecord(const RecordQuery *query, const QString &recordPath)
     m_recordPath = recordPath;
     m_model->setFilter(filter());
     m_model->setQuery(query);
+}
+
+void RecordsPage::focusRuns()
+{
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 void RecordsPage::setFixtures(const QList<FixtureConfig> &fixtures)
@@ -573,9 +603,11 @@ void RecordsPage::fitColumns()
             }
             width = std::max(width, std::min(widest + padding, fit.cap));
         }
+        // Never narrower than the column's title: a title cut to "Fehlgeschlage" says nothing.
         const int narrowest = fit.narrowest.isEmpty()
             ? width
-            : std::min(width, metrics.horizontalAdvance(fit.narrowest) + padding);
+            : std::max(
+                headerWidth, std::min(width, metrics.horizontalAdvance(fit.narrowest) + padding));
         m_columnWidths[fit.column] = {width, narrowest};
     }
     applyColumnWidths();

@@ -62,6 +62,8 @@ public:
 
     RangeSelector *rangeSelector() const { return m_range; }
     RecordsModel *model() const { return m_model; }
+    // The keyboard focus to the table of runs.
+    void focusRuns();
     // The filter the controls select (what the table and an export show).
     Station::RunFilter filter() const;
     void setOutcomeFilter(const QList<Station::RunOutcome> &outcomes);

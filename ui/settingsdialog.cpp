@@ -8,6 +8,7 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -538,6 +539,15 @@ void SettingsDialog::setToolSearchPaths(const QStringList &paths)
     m_searchPaths = paths;
 }
 
+bool SettingsDialog::isSimulatorTool(const QString &program) const
+{
+    const QString folder = QFileInfo(program).canonicalPath();
+    return std::any_of(
+        m_searchPaths.cbegin(), m_searchPaths.cend(), [&folder](const QString &path) {
+            return !folder.isEmpty() && QFileInfo(path).canonicalFilePath() == folder;
+        });
+}
+
 void SettingsDialog::setToolEnvironment(const QProcessEnvironment &environment)
 {
     m_environment = environment;
@@ -613,13 +623,26 @@ void SettingsDialog::runCheck(bool detect)
         return;
     QLabel *status = detect ? m_detectStatus : m_azsphereStatus;
     const StationConfig c = config();
-    const Result<QString> program = c.azsphereProgram(m_searchPaths);
-    if (!program) {
-        showStatus(status, false, describe(program.error()), {});
+    auto refuse = [this, status, detect](const QString &text) {
+        showStatus(status, false, text, {});
         if (detect)
             Q_EMIT detectFinished(false, 0, 0);
         else
             Q_EMIT azsphereChecked(false, status->text());
+    };
+    // Real devices: azsphere as configured, else from the PATH, never the simulator's folder
+    // (a check that answered from the simulator would pass a station that has no real tool).
+    const bool real = c.backend == Backend::Real;
+    const Result<QString> program = c.azsphereProgram(real ? QStringList() : m_searchPaths);
+    if (!program) {
+        refuse(describe(program.error()));
+        return;
+    }
+    if (real && c.azspherePath.isEmpty() && isSimulatorTool(*program)) {
+        refuse(tr("The azsphere found on the PATH (%1) is the station's simulator, not "
+                  "Microsoft's. Set the path of the real azsphere above, or choose the "
+                  "simulator.")
+                   .arg(QDir::toNativeSeparators(*program)));
         return;
     }
     const QProcessEnvironment environment = c.toolProcessEnvironment(m_environment);

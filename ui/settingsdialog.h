@@ -104,6 +104,8 @@ private:
     void onCheckDone();
     void applyAttached(const QList<Station::AttachedDevice> &devices);
     void showStatus(QLabel *label, bool ok, const QString &text, const QString &detail);
+    // Whether a program lives in the simulator's folder (setToolSearchPaths).
+    bool isSimulatorTool(const QString &program) const;
 
     QString m_path;
     Station::StationConfig m_config; // as loaded: keeps what the dialog does not show

@@ -1,6 +1,7 @@
 #include "ui/stationstatusbar.h"
 
 #include "models/fixturemodel.h"
+#include "ui/elidedlabel.h"
 #include "ui/theme.h"
 
 #include <QDir>
@@ -9,23 +10,35 @@
 #include <QLocale>
 #include <QStorageInfo>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace Station {
 
 StationStatusBar::StationStatusBar(QWidget *parent)
     : QStatusBar(parent)
     , m_backend(new QLabel(this))
-    , m_record(new QLabel(this))
+    , m_record(new ElidedLabel(this))
     , m_freeSpace(new QLabel(this))
+    , m_warning(new QLabel(this))
 {
     setSizeGripEnabled(false);
-    for (QLabel *label : {m_backend, m_record, m_freeSpace}) {
+    for (QLabel *label : {m_backend, static_cast<QLabel *>(m_record), m_freeSpace}) {
         label->setTextFormat(Qt::PlainText);
         label->setContentsMargins(6, 0, 6, 0);
     }
     m_record->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_record->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long path keeps its folder's start and the file name.
+    m_record->setElideMode(Qt::ElideMiddle);
     addWidget(m_backend);
     addWidget(m_record, 1);
+    m_warning->setObjectName(u"stationWarning"_s);
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setContentsMargins(6, 0, 6, 0);
+    QPalette alarm = m_warning->palette();
+    alarm.setColor(QPalette::WindowText, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
+    m_warning->setPalette(alarm);
+    m_warning->hide();
+    addPermanentWidget(m_warning);
     addPermanentWidget(m_freeSpace);
     setBackend(QString());
     m_refresh.setInterval(FreeSpaceInterval);
@@ -47,9 +60,20 @@ void StationStatusBar::setRecordPath(const QString &path)
 {
     m_recordPath = path;
     const QString text = tr("Record: %1").arg(QDir::toNativeSeparators(path));
-    m_record->setText(text);
-    m_record->setToolTip(text);
+    m_record->setFullText(text);
     refreshFreeSpace();
+}
+
+void StationStatusBar::setWarning(const QString &text)
+{
+    m_warning->setText(text);
+    m_warning->setToolTip(text);
+    m_warning->setVisible(!text.isEmpty());
+}
+
+QString StationStatusBar::warningText() const
+{
+    return m_warning->text();
 }
 
 QString StationStatusBar::backendText() const
@@ -59,7 +83,7 @@ QString StationStatusBar::backendText() const
 
 QString StationStatusBar::recordText() const
 {
-    return m_record->text();
+    return m_record->fullText();
 }
 
 QString StationStatusBar::freeSpaceText() const

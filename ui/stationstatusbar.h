@@ -9,6 +9,8 @@ class QLabel;
 
 namespace Station {
 
+class ElidedLabel;
+
 // The window's status bar: which back end the station talks to (the simulator, or the
 // configured azsphere and its version), the record file, and the free space on the record's
 // disk, refreshed every few seconds so a filling disk is seen before it stops the line.
@@ -33,6 +35,10 @@ public:
     // empty shows "Back end: unknown".
     void setBackend(const QString &text);
     void setRecordPath(const QString &path);
+    // A lasting warning about the station itself (e.g. a font that lacks the UI language's
+    // characters), shown in the alarm colour until cleared with an empty text.
+    void setWarning(const QString &text);
+    QString warningText() const;
     QString backendText() const;
     QString recordText() const;
     QString freeSpaceText() const;
@@ -42,8 +48,9 @@ public:
 
 private:
     QLabel *m_backend = nullptr;
-    QLabel *m_record = nullptr;
+    ElidedLabel *m_record = nullptr;
     QLabel *m_freeSpace = nullptr;
+    QLabel *m_warning = nullptr;
     QString m_recordPath;
     qint64 m_freeBytes = -1;
     QTimer m_refresh;

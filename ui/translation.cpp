@@ -4,9 +4,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFont>
+#include <QGlyphRun>
 #include <QLibraryInfo>
 #include <QPointer>
+#include <QTextLayout>
 #include <QTranslator>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -124,6 +129,38 @@ QStringList availableLanguages()
             languages.append(language);
     }
     return languages;
+}
+
+QString languageSample()
+{
+    //: Characters the screen font must show for this language: its letters with accents, or
+    //: common characters of its script. The station checks them at start and warns when the
+    //: font lacks any (they would show as boxes). Translate freely.
+    return Tr::tr("Fixture, device, recipe: PASS, FAIL");
+}
+
+QString missingGlyphs(const QString &sample, const QFont &font)
+{
+    QString missing;
+    // One character at a time through a text layout, as a label draws it: the layout falls
+    // back to other fonts, so only a character that no installed font has ends as glyph 0.
+    for (const QChar c : sample) {
+        if (c.isSpace() || !c.isPrint() || c.isSurrogate() || missing.contains(c))
+            continue;
+        QTextLayout layout(QString(c), font);
+        layout.beginLayout();
+        layout.createLine();
+        layout.endLayout();
+        bool shown = false;
+        for (const QGlyphRun &run : layout.glyphRuns()) {
+            const QList<quint32> glyphs = run.glyphIndexes();
+            shown = !glyphs.isEmpty()
+                && std::none_of(glyphs.cbegin(), glyphs.cend(), [](quint32 g) { return g == 0; });
+        }
+        if (!shown)
+            missing += c;
+    }
+    return missing;
 }
 
 } // namespace Station

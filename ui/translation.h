@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QStringList>
 
+class QFont;
+
 namespace Station {
 
 // Installs the station's translator (and Qt's own, for standard dialogs, when installed) for a
@@ -17,5 +19,12 @@ namespace Station {
 void removeTranslations();
 // The languages with an embedded translation, e.g. {"de", "zh_CN"} (not English, the source).
 QStringList availableLanguages();
+
+// A few characters typical of the UI language now installed (its translation of a sample
+// text): what the screen font must be able to show.
+QString languageSample();
+// The characters of `sample` that `font` (with the fonts the system falls back to) has no glyph
+// for: they would show as boxes. Empty when every one can be shown.
+QString missingGlyphs(const QString &sample, const QFont &font);
 
 } // namespace Station

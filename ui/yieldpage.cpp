@@ -1,11 +1,13 @@
 #include "ui/yieldpage.h"
 
 #include "models/paretomodel.h"
+#include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/paretochart.h"
 #include "ui/rangeselector.h"
 #include "ui/theme.h"
 
+#include <QAction>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -50,10 +52,18 @@ YieldPage::YieldPage(QWidget *parent)
     , m_byStep(new ParetoModel(ParetoModel::Kind::Step, this))
     , m_byError(new ParetoModel(ParetoModel::Kind::Error, this))
 {
+    // The page takes the focus when it is shown, so its key (Ctrl+R) works at once.
+    setFocusPolicy(Qt::StrongFocus);
     m_range = new RangeSelector(this);
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
-    refreshButton->setToolTip(tr("Read the record again (F5)"));
-    refreshButton->setShortcut(QKeySequence::Refresh);
+    refreshButton->setObjectName(u"refresh"_s);
+    // Active while the focus is on the page; F5 stays the window's Start all.
+    const QAction *refreshAction = Keys::addPageAction(this,
+        tr("Refresh"),
+        tr("Read the record again"),
+        QKeySequence(Qt::CTRL | Qt::Key_R),
+        [this] { refresh(); });
+    refreshButton->setToolTip(refreshAction->toolTip());
     m_error = new QLabel(this);
     m_error->setObjectName(u"error"_s);
     setColor(m_error, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
@@ -72,8 +82,14 @@ YieldPage::YieldPage(QWidget *parent)
     cards->addWidget(makeCard(tr("Failed"), u"devicesFailed"_s, &m_failed, &m_failedNote));
     cards->addWidget(
         makeCard(tr("First-pass yield"), u"firstPassYield"_s, &m_firstPass, &m_firstPassNote));
-    cards->addWidget(
-        makeCard(tr("Devices per hour"), u"devicesPerHour"_s, &m_perHour, &m_perHourNote));
+    QWidget *perHourCard
+        = makeCard(tr("Devices per hour"), u"devicesPerHour"_s, &m_perHour, &m_perHourNote);
+    perHourCard->setToolTip(
+        tr("Devices started per hour of production time. Production time is the time in which "
+           "at least one run was in progress (from its start to its end; a run still going, "
+           "to its latest step), within the range shown: breaks and idle fixtures do not "
+           "count, and runs side by side count their common time once."));
+    cards->addWidget(perHourCard);
     setColor(m_passed, Theme::stateStyle(FixtureModel::TileState::Pass).accent);
 
     auto *paretos = new QHBoxLayout;
@@ -168,9 +184,10 @@ QWidget *YieldPage::makeParetoPane(const QString &title, ParetoModel *model, Par
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->setColumnWidth(ParetoModel::NameColumn, 250);
-    table->setColumnWidth(ParetoModel::CountColumn, 80);
-    table->setColumnWidth(ParetoModel::ShareColumn, 80);
-    table->setColumnWidth(ParetoModel::CumulativeColumn, 100);
+    // The numbers' columns as wide as their titles (long in German) or values need.
+    PageLook::fitColumn(table, ParetoModel::CountColumn, {u"8888"_s});
+    PageLook::fitColumn(table, ParetoModel::ShareColumn, {percent(1.0)});
+    PageLook::fitColumn(table, ParetoModel::CumulativeColumn, {percent(1.0)});
     header->setStretchLastSection(true);
     table->setColumnHidden(ParetoModel::DetailColumn, model->kind() == ParetoModel::Kind::Step);
 
@@ -274,9 +291,11 @@ void YieldPage::showReport()
             : QString());
 
     m_perHour->setText(r.hours > 0 ? locale.toString(r.devicesPerHour, 'f', 1) : u"\u2014"_s);
+    //: Under devices per hour: "in 3:12:40 of production; 11.8 passed per hour"
     m_perHourNote->setText(r.hours > 0
-            ? tr("over %1 h; %2 passed per hour")
-                  .arg(locale.toString(r.hours, 'f', 1), locale.toString(r.passedPerHour, 'f', 1))
+            ? tr("in %1 of production; %2 passed per hour")
+                  .arg(PageText::duration(std::chrono::milliseconds(qint64(r.hours * 3'600'000))),
+                      locale.toString(r.passedPerHour, 'f', 1))
             : QString());
 
     m_byStep->setEntries(r.failuresByStep);

@@ -15,6 +15,18 @@ foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
     endif()
 endforeach()
 
+# Every page and dialog fits its text in German and Chinese at 1280x800 (on the real window).
+station_add_test(tst_textfit
+    SOURCES tst_textfit.cpp simulatedline.h
+    LIBS station_ui
+    LABELS gui
+    TIMEOUT 300)
+foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
+    if(TARGET ${dep})
+        add_dependencies(tst_textfit ${dep})
+    endif()
+endforeach()
+
 # stationgallery: the README's screenshots from the real station on a simulated bench (not a
 # test; see README "Screenshots" for the command).
 qt_add_executable(stationgallery stationgallery.cpp simulatedline.h)

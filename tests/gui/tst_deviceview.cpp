@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Station;
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void search();
     void unknownRun();
     void live();
+    void keystoreRemedyAgreesWithStation();
+    void uartNotesAreNotErrors();
 
 private:
     template <typename T> T *child(const QString &name) const
@@ -401,6 +405,74 @@ void tst_DeviceView::live()
     QCOMPARE(m_view->liveFixture(), 0);
     QCOMPARE(m_view->runId(), 4);
     QCOMPARE(text(u"outcome"_s), u"FAIL"_s);
+}
+
+void tst_DeviceView::keystoreRemedyAgreesWithStation()
+{
+    // A sideload that stayed untrusted after the station sideloaded the recipe's keystore by
+    // itself (stephelpers deploy()): the catalogue says "sideload the trusted keystore".
+    const QString path = m_dir.filePath(u"keystore.sqlite"_s);
+    RecordStore store;
+    QVERIFY(store.open(path));
+    RunStart start;
+    start.fixture = 1;
+    start.started = QDateTime(PagesRecord::knownDay(), QTime(9, 0), Qt::UTC);
+    start.deviceId = PagesRecord::deviceIdOf(u'K');
+    const Result<qint64> run = store.beginRun(start);
+    QVERIFY(run);
+    StepResult step;
+    step.seq = 1;
+    step.name = u"Load product app"_s;
+    step.type = u"sideload"_s;
+    step.outcome = StepOutcome::Failed;
+    step.started = start.started;
+    step.finished = start.started.addSecs(30);
+    step.attempts = 1;
+    step.errorCode = ErrorCode::ImageNotTrusted;
+    step.cause = u"Production thumbprint: the device's trusted keystore is older than the "
+                 "signing key."_s;
+    step.remedy = u"Sideload the trusted keystore package (or recover to a newer OS), then "
+                  "retry."_s;
+    step.note = u"trusted keystore sideloaded automatically"_s;
+    step.data.insert(u"autoKeystore"_s, u"/srv/recipes/assets/keystore-2026.imagepackage"_s);
+    QVERIFY(store.commitStep(*run, step));
+    QVERIFY(store.finishRun(
+        *run, RunOutcome::Fail, step.name, ErrorCode::ImageNotTrusted, step.cause, step.finished));
+    store.close();
+    RecordQuery query;
+    QVERIFY(query.open(path));
+    m_view->setRecordQuery(&query);
+    QVERIFY(m_view->showRun(*run));
+    const QString remedy = text(u"remedyText"_s);
+    QVERIFY2(remedy.contains(u"already sideloaded the trusted keystore keystore-2026"_s),
+        qPrintable(remedy));
+    QVERIFY(!remedy.contains(u"Sideload the trusted keystore package"_s));
+    m_view->setRecordQuery(&m_query);
+}
+
+void tst_DeviceView::uartNotesAreNotErrors()
+{
+    OutputView view(u"Output"_s);
+    view.setText(u"2026-11-24T06:00:01.000Z ! opened /dev/ttyUSB0 at 115200 baud\n"
+                 "2026-11-24T06:00:01.100Z > VERSION\n"
+                 "2026-11-24T06:00:01.200Z < ERR unknown command\n"
+                 "2026-11-24T06:00:03.200Z ! timed out after 2000 ms waiting for ^OK\n"
+                 "! opened /dev/ttyUSB1 at 115200 baud\n"
+                 "! failed: The device did not answer"_s);
+    auto *editor = view.findChild<QPlainTextEdit *>();
+    QVERIFY(editor);
+    const QColor fail = Theme::stateStyle(FixtureModel::TileState::Fail).accent.darker(110);
+    auto colorOf = [editor](int block) {
+        const QList<QTextLayout::FormatRange> formats
+            = editor->document()->findBlockByNumber(block).layout()->formats();
+        return formats.isEmpty() ? QColor() : formats.constFirst().format.foreground().color();
+    };
+    QVERIFY(colorOf(0) != fail);    // informational note
+    QVERIFY(!colorOf(1).isValid()); // sent
+    QCOMPARE(colorOf(2), fail);     // the device's error reply
+    QCOMPARE(colorOf(3), fail);     // a timeout
+    QVERIFY(colorOf(4) != fail);    // a live note
+    QCOMPARE(colorOf(5), fail);     // a live failure
 }
 
 QTEST_MAIN(tst_DeviceView)

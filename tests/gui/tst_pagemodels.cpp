@@ -156,7 +156,9 @@ void tst_PageModels::commandListModel()
     QCOMPARE(model.data(model.index(0, CommandListModel::IndexColumn)).toInt(), 1);
     QCOMPARE(
         model.data(model.index(1, CommandListModel::CommandColumn)).toString(), bad.commandLine);
-    QCOMPARE(model.data(model.index(1, CommandListModel::OutcomeColumn)).toString(),
+    QCOMPARE(model.data(model.index(1, CommandListModel::OutcomeColumn)).toString(), u"exit 1"_s);
+    QCOMPARE(
+        model.data(model.index(1, CommandListModel::OutcomeColumn), Qt::ToolTipRole).toString(),
         u"Failed with exit code 1"_s);
     QCOMPARE(model.data(model.index(0, CommandListModel::DurationColumn)).toString(), u"0.8 s"_s);
     QVERIFY(!model.data(model.index(1, 0), CommandListModel::SucceededRole).toBool());
@@ -164,6 +166,27 @@ void tst_PageModels::commandListModel()
     QCOMPARE(model.mostTellingRow(), 1);
     model.setCommands({ok, ok});
     QCOMPARE(model.mostTellingRow(), 1);
+
+    // Calls of one step share the program's long path: the column shows the tool, the
+    // subcommand and the file names, the tooltip the whole command line.
+    CommandRecord deploy = ok;
+    deploy.commandLine = u"/opt/azurespheresdk/Tools_v2/azsphere device sideload deploy "
+                         "--image-package '/srv/line 3/images/ProductApp.imagepackage' "
+                         "--device 1212"_s;
+    CommandRecord show = ok;
+    show.commandLine = u"/opt/azurespheresdk/Tools_v2/azsphere device image list-installed "
+                       "--device 1212 --output json"_s;
+    model.setCommands({deploy, show});
+    QCOMPARE(model.data(model.index(0, CommandListModel::CommandColumn)).toString(),
+        u"azsphere device sideload deploy --image-package ProductApp.imagepackage "
+        "--device 1212"_s);
+    QCOMPARE(model.data(model.index(1, CommandListModel::CommandColumn)).toString(),
+        u"azsphere device image list-installed --device 1212 --output json"_s);
+    QCOMPARE(
+        model.data(model.index(0, CommandListModel::CommandColumn), Qt::ToolTipRole).toString(),
+        deploy.commandLine);
+    // Quoted words as ToolRunner writes them, a quote inside one included.
+    QCOMPARE(CommandListModel::shortCommand(u"'/a b/tool' 'it'\\''s' x"_s), u"tool it's x"_s);
 }
 
 void tst_PageModels::measurementModel()

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void checkAzsphere();
     void checkMissingAzsphere();
     void detectAttached();
+    void realBackendNeverUsesSimulator();
 
 private:
     template <typename T> T *child(const QString &name) const
@@ -344,6 +345,45 @@ void tst_SettingsDialog::detectAttached()
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.at(1).at(2).toInt(), 0);
     QCOMPARE(m_dialog->config().fixtures, fixtures);
+}
+
+void tst_SettingsDialog::realBackendNeverUsesSimulator()
+{
+    // The station runs on the simulator: the dialog knows its folder. Even with that folder on
+    // the PATH, "real devices" without a path neither checks nor detects the simulator.
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(m_simBin) + ':' + path);
+    m_dialog->setToolSearchPaths({m_simBin});
+    m_dialog->setToolEnvironment(benchEnvironment());
+    child<QRadioButton>(u"backendReal"_s)->click();
+    child<QLineEdit>(u"azspherePath"_s)->clear();
+
+    QSignalSpy checked(m_dialog, &SettingsDialog::azsphereChecked);
+    child<QPushButton>(u"checkAzsphere"_s)->click();
+    QCOMPARE(checked.size(), 1);
+    QVERIFY(!checked.at(0).at(0).toBool());
+    QVERIFY2(child<QLabel>(u"azsphereStatus"_s)->text().contains(u"simulator"_s),
+        qPrintable(child<QLabel>(u"azsphereStatus"_s)->text()));
+    QVERIFY(!m_dialog->isChecking());
+
+    QSignalSpy detected(m_dialog, &SettingsDialog::detectFinished);
+    child<QPushButton>(u"detectAttached"_s)->click();
+    QCOMPARE(detected.size(), 1);
+    QVERIFY(!detected.at(0).at(0).toBool());
+    QVERIFY(child<QLabel>(u"detectStatus"_s)->text().contains(u"simulator"_s));
+
+    // Without the folder on the PATH: not found, and still not the simulator's.
+    qputenv("PATH", path);
+    child<QPushButton>(u"checkAzsphere"_s)->click();
+    QCOMPARE(checked.size(), 2);
+    QVERIFY(!checked.at(1).at(0).toBool());
+
+    // The simulator back end does use it.
+    child<QRadioButton>(u"backendSimulator"_s)->click();
+    simulator({u"bench"_s, u"create"_s, u"--devices"_s, u"1"_s, u"--seed"_s, u"settings"_s});
+    child<QPushButton>(u"checkAzsphere"_s)->click();
+    QVERIFY(checked.wait(30000));
+    QVERIFY2(checked.at(2).at(0).toBool(), qPrintable(checked.at(2).at(1).toString()));
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -2,7 +2,10 @@
 #include "ui/fixturetiledelegate.h"
 #include "ui/translation.h"
 
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QPushButton>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -24,6 +27,9 @@ private Q_SLOTS:
     void english();
     void tsFilesComplete_data();
     void tsFilesComplete();
+    void standardDialogsSpeakTheLanguage_data();
+    void standardDialogsSpeakTheLanguage();
+    void missingGlyphsFound();
 };
 
 void tst_Translation::cleanup()
@@ -124,6 +130,41 @@ void tst_Translation::tsFilesComplete()
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(translated >= 30);
+}
+
+void tst_Translation::standardDialogsSpeakTheLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("cancel");
+    // Qt's own translations (qt6-translations-l10n), loaded beside the station's.
+    QTest::newRow("German") << u"de"_s << u"Abbrechen"_s;
+    QTest::newRow("Chinese") << u"zh_CN"_s << u"\u53d6\u6d88"_s;
+}
+
+void tst_Translation::standardDialogsSpeakTheLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, cancel);
+    QVERIFY(Station::installTranslations(language));
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QVERIFY2(buttons.button(QDialogButtonBox::Cancel)->text().contains(cancel),
+        qPrintable(buttons.button(QDialogButtonBox::Cancel)->text()));
+}
+
+void tst_Translation::missingGlyphsFound()
+{
+    const QFont font = QApplication::font();
+    QCOMPARE(Station::missingGlyphs(u"Fixture 12"_s, font), QString());
+    // A letter of a script no installed font covers (Javanese): found, once.
+    QCOMPARE(Station::missingGlyphs(u"a\uA98Fb\uA98F"_s, font), u"\uA98F"_s);
+    // Each language's sample shows (fonts-noto-cjk for Chinese).
+    for (const QString &language : {u"de"_s, u"zh_CN"_s}) {
+        QVERIFY(Station::installTranslations(language));
+        QVERIFY(Station::languageSample() != u"Fixture, device, recipe: PASS, FAIL"_s);
+        QVERIFY2(Station::missingGlyphs(Station::languageSample(), font).isEmpty(),
+            qPrintable(
+                language + u": "_s + Station::missingGlyphs(Station::languageSample(), font)));
+    }
 }
 
 QTEST_MAIN(tst_Translation)

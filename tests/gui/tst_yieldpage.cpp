@@ -36,6 +36,8 @@ private Q_SLOTS:
     void errorCodeWords_data();
     void errorCodeWords();
     void noRecord();
+    void namesReadableOnSmallScreens_data();
+    void namesReadableOnSmallScreens();
 
 private:
     QString label(const YieldPage &page, const QString &name) const;
@@ -69,17 +71,16 @@ void tst_YieldPage::numbers_data()
     QTest::addColumn<QString>("passed");
     QTest::addColumn<QString>("failed");
     QTest::addColumn<QString>("firstPass");
-    QTest::addColumn<QString>("perHour");
 
     // Runs 1-6 (see pagesrecord.h): devices A B C E G; A B E passed; C G failed; B and E passed
-    // their first run: 2 of 5 = 40 %; 5 devices in 8 hours.
+    // their first run: 2 of 5 = 40 %.
     QTest::newRow("early shift") << RangeSelector::Preset::Early << u"5"_s << u"3"_s << u"2"_s
-                                 << u"40.0 %"_s << QLocale().toString(5.0 / 8.0, 'f', 1);
+                                 << u"40.0 %"_s;
     // Runs 7-8: device F failed, then its retest was aborted: no pass, nothing running.
     QTest::newRow("late shift") << RangeSelector::Preset::Late << u"1"_s << u"0"_s << u"1"_s
-                                << u"0.0 %"_s << QLocale().toString(1.0 / 8.0, 'f', 1);
-    QTest::newRow("night, nothing") << RangeSelector::Preset::Night << u"0"_s << u"0"_s << u"0"_s
-                                    << u"\u2014"_s << QLocale().toString(0.0, 'f', 1);
+                                << u"0.0 %"_s;
+    QTest::newRow("night, nothing")
+        << RangeSelector::Preset::Night << u"0"_s << u"0"_s << u"0"_s << u"\u2014"_s;
 }
 
 void tst_YieldPage::numbers()
@@ -89,11 +90,10 @@ void tst_YieldPage::numbers()
     QFETCH(QString, passed);
     QFETCH(QString, failed);
     QFETCH(QString, firstPass);
-    QFETCH(QString, perHour);
 
     YieldPage page;
     page.setTimeZone(QTimeZone::utc());
-    // Late in the evening: the early and late shifts are over, so each spans its full 8 hours.
+    // Late in the evening: the early and late shifts are over.
     page.setClock([] { return at(23, 30); });
     page.setRecordQuery(&m_query);
     page.rangeSelector()->setPreset(preset);
@@ -104,8 +104,20 @@ void tst_YieldPage::numbers()
     QCOMPARE(label(page, u"devicesPassed"_s), passed);
     QCOMPARE(label(page, u"devicesFailed"_s), failed);
     QCOMPARE(label(page, u"firstPassYield"_s), firstPass);
-    QCOMPARE(label(page, u"devicesPerHour"_s), perHour);
-    QCOMPARE(page.report().devicesStarted, started.toInt());
+    const YieldReport report = page.report();
+    QCOMPARE(report.devicesStarted, started.toInt());
+    // Devices per hour of production time (the runs' time), not of the shift's 8 hours.
+    if (report.runs == 0) {
+        QCOMPARE(report.hours, 0.0);
+        QCOMPARE(label(page, u"devicesPerHour"_s), u"\u2014"_s);
+    } else {
+        QVERIFY2(report.hours > 0 && report.hours < 8.0, qPrintable(QString::number(report.hours)));
+        QCOMPARE(label(page, u"devicesPerHour"_s),
+            QLocale().toString(report.devicesStarted / report.hours, 'f', 1));
+    }
+    const auto *card = page.findChild<QWidget *>(u"devicesPerHourCard"_s);
+    QVERIFY(card);
+    QVERIFY(card->toolTip().contains(u"production time"_s));
 }
 
 void tst_YieldPage::pareto()
@@ -203,6 +215,45 @@ void tst_YieldPage::noRecord()
     RecordQuery closed;
     page.setRecordQuery(&closed);
     QCOMPARE(page.report().runs, 0);
+}
+
+void tst_YieldPage::namesReadableOnSmallScreens_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x800") << QSize(1280, 800 - 120);
+    // 1280x800 at QT_SCALE_FACTOR=1.5: 853x533 device-independent pixels.
+    QTest::newRow("1280x800 at 150 %") << QSize(853, 533 - 80);
+}
+
+void tst_YieldPage::namesReadableOnSmallScreens()
+{
+    QFETCH(QSize, size);
+    YieldPage page;
+    page.setTimeZone(QTimeZone::utc());
+    page.setClock([] { return at(23, 30); });
+    page.setRecordQuery(&m_query);
+    page.rangeSelector()->setPreset(RangeSelector::Preset::All);
+    page.resize(size);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QList<ParetoChart *> charts = page.findChildren<ParetoChart *>();
+    QCOMPARE(charts.size(), 2);
+    for (const ParetoChart *chart : charts) {
+        const QStringList labels = chart->axisLabels();
+        const QStringList names = chart->categories();
+        QCOMPARE(labels.size(), names.size());
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            // Whole, or elided after its first words: never a bare "…". (The axis lists the
+            // bars bottom up.)
+            const QString &label = labels.at(i);
+            const QString visible = QString(label).remove(u'\u2026').trimmed();
+            QVERIFY2(
+                label == names.at(names.size() - 1 - i) || visible.size() >= 8, qPrintable(label));
+        }
+        // QtCharts draws them as given: each fits the room its axis has.
+        QVERIFY(chart->width() > 0);
+        QVERIFY(ParetoChart::labelWidthFor(chart->width()) < chart->width() / 2);
+    }
 }
 
 QTEST_MAIN(tst_YieldPage)

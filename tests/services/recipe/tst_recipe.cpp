@@ -263,6 +263,8 @@ private Q_SLOTS:
     void hostileRecipeFile_data();
     void hostileRecipeFile();
     void loadedForm();
+    void labelPattern_data();
+    void labelPattern();
     void readyToShipImages_data();
     void readyToShipImages();
     void pathResolution();
@@ -424,6 +426,18 @@ void tst_Recipe::invalidRecipe_data()
     row("require_serial not a boolean",
         R"([["set", "/require_serial", "yes"]])",
         {u"require_serial: must be true or false"_s});
+    row("label_pattern not a string",
+        R"([["set", "/label_pattern", 5]])",
+        {u"label_pattern: must be a string"_s});
+    row("label_pattern does not compile",
+        R"([["set", "/label_pattern", "SPH-("]])",
+        {u"label_pattern: invalid regular expression: {re:SPH-(}re"_s});
+    row("label_example without a pattern",
+        R"([["set", "/label_example", "SPH-24-00001"]])",
+        {u"label_example: needs a \"label_pattern\" to be an example of"_s});
+    row("label_example of another form",
+        R"([["set", "/label_pattern", "SPH-[0-9]{2}-[0-9]{5}"], ["set", "/label_example", "SPH-24-1"]])",
+        {u"label_example: does not match \"label_pattern\""_s});
     row("unknown key with suggestion",
         R"([["set", "/stpes", []]])",
         {u"stpes: unknown key; did you mean \"steps\"?"_s});
@@ -1244,6 +1258,37 @@ void tst_Recipe::loadedForm()
     QCOMPARE(step(12).params.value(u"os_versions_file"_s).toString(), asset(u"mt3620an.json"_s));
     QCOMPARE(step(13).params, json(R"({"state": "DeviceComplete", "confirm_permanent": true})"));
     QCOMPARE(step(13).timeout, std::chrono::milliseconds(60s));
+}
+
+void tst_Recipe::labelPattern_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("as printed") << u"SPH-24-00001"_s << true;
+    QTest::newRow("lower case") << u"sph-24-00001"_s << false;
+    QTest::newRow("one digit short") << u"SPH-24-0001"_s << false;
+    QTest::newRow("a prefix before") << u"XSPH-24-00001"_s << false;
+    QTest::newRow("a digit after") << u"SPH-24-000012"_s << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void tst_Recipe::labelPattern()
+{
+    QFETCH(QString, label);
+    QFETCH(bool, accepted);
+    const Station::Result<Recipe> recipe = loadPatched(
+        R"([["set", "/label_pattern", "SPH-[0-9]{2}-[0-9]{5}"],
+            ["set", "/label_example", "SPH-24-00001"]])");
+    QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().message));
+    QCOMPARE(recipe->labelPattern.pattern(), u"SPH-[0-9]{2}-[0-9]{5}"_s);
+    QCOMPARE(recipe->labelExample, u"SPH-24-00001"_s);
+    QCOMPARE(recipe->acceptsLabel(label), accepted);
+
+    // Without a pattern every label is taken, in any case and with any printable character.
+    const Station::Result<Recipe> plain = loadPatched("[]");
+    QVERIFY(plain);
+    QVERIFY(plain->labelPattern.pattern().isEmpty());
+    QVERIFY(plain->acceptsLabel(u"sph 24/00001 #ä"_s));
 }
 
 void tst_Recipe::readyToShipImages_data()

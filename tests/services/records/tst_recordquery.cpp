@@ -622,23 +622,30 @@ void tst_RecordQuery::yield_data()
     // Early shift: runs 1-7, 9, 10. Devices A (FAIL then PASS), B (PASS), C (FAIL, FAIL),
     // D (ABORTED), E (PASS), G (RUNNING); run 9 has no device.
     // First pass: B, E of the 5 devices whose first run has a verdict (G's has not).
+    // Production time (hours): the union of the runs' intervals. Each finished run lasts 120 s;
+    // run 10, still RUNNING, lasts to its last step's end (100 s); run 7 starts 1 ms before the
+    // shift ends and counts that 1 ms.
     QTest::newRow("early shift") << early.from << early.to << 0 << QList<int> {9, 3, 4, 1, 1, 1}
-                                 << QList<int> {6, 3, 2, 1, 2} << 2.0 / 5.0 << 3.0 / 5.0 << 8.0;
+                                 << QList<int> {6, 3, 2, 1, 2} << 2.0 / 5.0 << 3.0 / 5.0
+                                 << (7 * 120 + 100 + 0.001) / 3600.0;
     // Fixture 2 over the day: runs 3 (B PASS), 4 (C FAIL), 7 (E PASS), 8 (F FAIL), 11 (H PASS);
     // C's second run was on fixture 1.
     QTest::newRow("fixture 2, whole day")
         << at(QTime(0, 0)) << at(QTime(0, 0), Day.addDays(1)) << 2 << QList<int> {5, 3, 2, 0, 0, 0}
-        << QList<int> {5, 3, 2, 0, 3} << 3.0 / 5.0 << 3.0 / 5.0 << 24.0;
-    // No range: the hours span the first start (05:59:59) to the last finish (14:02:00).
+        << QList<int> {5, 3, 2, 0, 3} << 3.0 / 5.0
+        << 3.0 / 5.0
+        // Runs 7 (13:59:59.999) and 8 (14:00) overlap: together 120.001 s, not 240.
+        << (3 * 120 + 120.001) / 3600.0;
+    // No range: every run, the overlapping 7 and 8 once, the running 10 to its last step.
     // Devices A-H: passed A, B, E, H; in progress G; failed C, D, F; first pass B, E, H of
     // the 7 whose first run has a verdict.
     QTest::newRow("everything") << QDateTime() << QDateTime() << 0 << QList<int> {11, 4, 5, 1, 1, 1}
                                 << QList<int> {8, 4, 3, 1, 3} << 3.0 / 7.0 << 4.0 / 7.0
-                                << (8 * 3600 + 2 * 60 + 1) / 3600.0;
+                                << (8 * 120 + 100 + 120.001) / 3600.0;
     QTest::newRow("empty range") << at(QTime(0, 0), Day.addDays(5))
                                  << at(QTime(1, 0), Day.addDays(5)) << 0
                                  << QList<int> {0, 0, 0, 0, 0, 0} << QList<int> {0, 0, 0, 0, 0}
-                                 << 0.0 << 0.0 << 1.0;
+                                 << 0.0 << 0.0 << 0.0;
 }
 
 void tst_RecordQuery::yield()
@@ -675,8 +682,8 @@ void tst_RecordQuery::yield()
     QCOMPARE(report->firstPassYield, firstPassYield);
     QCOMPARE(report->finalYield, finalYield);
     QCOMPARE(report->hours, hours);
-    QCOMPARE(report->devicesPerHour, deviceCounts.at(0) / hours);
-    QCOMPARE(report->passedPerHour, deviceCounts.at(1) / hours);
+    QCOMPARE(report->devicesPerHour, hours > 0 ? deviceCounts.at(0) / hours : 0.0);
+    QCOMPARE(report->passedPerHour, hours > 0 ? deviceCounts.at(1) / hours : 0.0);
 }
 
 void tst_RecordQuery::pareto()
