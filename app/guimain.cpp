@@ -88,7 +88,7 @@ int runGui(const AppOptions &options)
 
     const QString samples = sampleRecipeFolder();
     MainWindow::Options windowOptions;
-    windowOptions.backendText = setup.backendDescription();
+    windowOptions.backendText = setup.backendDescription().translated();
     windowOptions.recipeFolder
         = !setup.config().recipeFolder.isEmpty() ? setup.config().recipeFolder : samples;
     windowOptions.configPath

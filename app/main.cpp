@@ -100,14 +100,14 @@ Result<AppOptions> readOptions(const QCommandLineParser &parser)
     options.stationName = parser.value(u"station"_s);
     // An empty --config would silently fall back to the default configuration.
     if (parser.isSet(u"config"_s) && options.configPath.isEmpty())
-        return fail(ErrorCode::InvalidArgument, u"--config takes a file name"_s);
+        return fail(ErrorCode::InvalidArgument, Text::raw(u"--config takes a file name"_s));
     if (parser.isSet(u"recipe"_s) && options.recipePath.isEmpty())
-        return fail(ErrorCode::InvalidArgument, u"--recipe takes a file name"_s);
+        return fail(ErrorCode::InvalidArgument, Text::raw(u"--recipe takes a file name"_s));
     // These names go into the record and the headless output.
     for (const auto &[option, value] : {std::pair {u"--operator"_s, options.operatorName},
              std::pair {u"--station"_s, options.stationName}}) {
         if (const QString problem = nameTextProblem(value); !problem.isEmpty())
-            return fail(ErrorCode::InvalidArgument, option + u": "_s + problem);
+            return fail(ErrorCode::InvalidArgument, Text::raw(option + u": "_s + problem));
     }
     bool ok = true;
     if (parser.isSet(u"simulate"_s)) {
@@ -148,7 +148,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         const Error &error = built.error();
         printErr(u"sphere-station: %1"_s.arg(error.message));
         // A recipe's problems are in both the message and the detail: print them once.
-        if (!error.detail.isEmpty() && !error.message.contains(error.detail))
+        if (!error.detail.isEmpty() && !error.message.english().contains(error.detail))
             printErr(error.detail);
         return ExitUsage;
     }

@@ -182,7 +182,7 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
     return {};
 }
 
-QString StationSetup::backendDescription() const
+Text StationSetup::backendDescription() const
 {
     if (!m_station)
         return {};
@@ -194,16 +194,18 @@ QString StationSetup::backendDescription() const
         return Tr::tr("Back end: real (azsphere %1 %2)").arg(azsphere, tools.azsphereVersion);
     }
     //: Status bar and headless output: the simulator's stand-ins and its bench folder
-    QString text = Tr::tr("Back end: simulated (azsphere %1, bench %2)")
-                       .arg(azsphere, QDir::toNativeSeparators(m_simulator->benchDirectory()));
+    Text text = Tr::tr("Back end: simulated (azsphere %1, bench %2)")
+                    .arg(azsphere, QDir::toNativeSeparators(m_simulator->benchDirectory()));
     if (m_simulateOption && m_config.backend == Backend::Real) {
-        text += u"; "_s
-            + Tr::tr("--simulate overrides backend=real of the station configuration %1")
-                  .arg(QDir::toNativeSeparators(m_configPath));
+        text = Text::raw(u"%1; %2"_s)
+                   .arg(text,
+                       Tr::tr("--simulate overrides backend=real of the station configuration %1")
+                           .arg(QDir::toNativeSeparators(m_configPath)));
     } else if (!m_config.azspherePath.isEmpty()) {
-        text += u"; "_s
-            + Tr::tr("the configured azsphere %1 is not used")
-                  .arg(QDir::toNativeSeparators(m_config.azspherePath));
+        text = Text::raw(u"%1; %2"_s)
+                   .arg(text,
+                       Tr::tr("the configured azsphere %1 is not used")
+                           .arg(QDir::toNativeSeparators(m_config.azspherePath)));
     }
     return text;
 }

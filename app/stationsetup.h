@@ -49,7 +49,7 @@ public:
     // "Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)". With the
     // simulator it also says what of the configuration it leaves unused (a configured azsphere,
     // or backend=real overridden by --simulate). Valid after a successful build().
-    QString backendDescription() const;
+    Text backendDescription() const;
 
     // <AppLocalDataLocation>/sphere-station-record.sqlite
     static QString defaultRecordPath();

@@ -47,7 +47,7 @@ private:
 };
 
 // Why a file of this mode is not read, or empty for a regular file.
-QString notRegularReason(mode_t mode, const QString &path)
+Text notRegularReason(mode_t mode, const QString &path)
 {
     if (S_ISREG(mode))
         return {};
@@ -116,7 +116,7 @@ Result<QByteArray> readBounded(const QString &path, qint64 limit, Oversize overs
             Tr::tr("cannot read %1: %2").arg(path, systemError(error)),
             u"fstat: "_s + systemError(error));
     }
-    if (const QString reason = notRegularReason(info.st_mode, path); !reason.isEmpty())
+    if (const Text reason = notRegularReason(info.st_mode, path); !reason.isEmpty())
         return fail(ErrorCode::Io, reason, modeName(info.st_mode));
 
     const auto tooLarge = [&](qint64 size) {

@@ -84,7 +84,7 @@ Q_SIGNALS:
     void stepProgress(int fixture, double fraction, const QString &text);
     void stepFinished(int fixture, const Station::StepResult &step);
     void outputLine(int fixture, const QString &line);
-    void recordError(int fixture, const QString &message);
+    void recordError(int fixture, const Station::Text &message);
     void recordRecovered(int fixture);
     void runFinished(int fixture, const Station::FixtureSnapshot &snapshot);
 

@@ -16,7 +16,7 @@ HeadlessRunner::HeadlessRunner(StationController &station, Printer print, QObjec
 {
     connect(&m_station, &StationController::stepFinished, this, &HeadlessRunner::onStepFinished);
     connect(&m_station, &StationController::runFinished, this, &HeadlessRunner::onRunFinished);
-    connect(&m_station, &StationController::recordError, this, [this](const QString &message) {
+    connect(&m_station, &StationController::recordError, this, [this](const Text &message) {
         m_print(Tr::tr("RECORD ERROR: %1 (retrying; no result is lost)").arg(message));
     });
     connect(&m_station, &StationController::recordRecovered, this, [this] {

@@ -27,6 +27,7 @@ void registerMetaTypes()
     qRegisterMetaType<Station::StepResult>();
     qRegisterMetaType<Station::RunRequest>();
     qRegisterMetaType<Station::Presence>();
+    qRegisterMetaType<Station::Text>();
 }
 
 } // namespace
@@ -389,7 +390,7 @@ void StationController::onPresence(int fixture, Presence presence, const QString
     Q_EMIT fixtureChanged(slot.snapshot);
 }
 
-void StationController::onRecordError(int fixture, const QString &message)
+void StationController::onRecordError(int fixture, const Text &message)
 {
     const bool first = m_failingRecords.isEmpty();
     if (!m_failingRecords.contains(fixture))

@@ -128,7 +128,7 @@ Q_SIGNALS:
     void outputLine(int fixture, const QString &line);
     void runFinished(int fixture, const Station::FixtureSnapshot &snapshot);
     void allFinished();
-    void recordError(const QString &message);
+    void recordError(const Station::Text &message);
     void recordRecovered();
     void deviceSwapped(int fixture, const QString &previousId, const QString &newId);
     void recipeChanged();
@@ -148,7 +148,7 @@ private:
     void onWorkerSnapshot(const Station::FixtureSnapshot &snapshot);
     void onRunFinished(int fixture, const Station::FixtureSnapshot &snapshot);
     void onPresence(int fixture, Station::Presence presence, const QString &deviceId);
-    void onRecordError(int fixture, const QString &message);
+    void onRecordError(int fixture, const Station::Text &message);
     void onRecordRecovered(int fixture);
     void logEvent(int fixture,
         const QString &kind,

@@ -234,7 +234,7 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_shiftTimer.start();
 
     if (!m_station.isRecordWritable())
-        onRecordError(tr("an earlier write failed"));
+        onRecordError(Text::raw(tr("an earlier write failed")));
     checkFont();
     updateWindowTitle();
     updateRecipe();
@@ -1055,7 +1055,7 @@ void MainWindow::onFixtureChanged(const FixtureSnapshot &snapshot)
             tr("%1 FAIL at %2: %3")
                 .arg(title,
                     snapshot.failedStep.isEmpty() ? tr("an unknown step") : snapshot.failedStep,
-                    snapshot.cause));
+                    snapshot.cause.translated()));
         break;
     case FixtureModel::TileState::Unresponsive:
         post(Severity::Error,
@@ -1127,8 +1127,9 @@ bool MainWindow::digitsStartFixtures() const
     return m_pages->currentWidget() == m_linePage && isActiveWindow();
 }
 
-void MainWindow::onRecordError(const QString &message)
+void MainWindow::onRecordError(const Text &text)
 {
+    const QString message = text.translated();
     const bool first = !m_recordBroken;
     m_recordBroken = true;
     m_banner->showError(message);

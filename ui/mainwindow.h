@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/text.h"
 #include "ui/messagearea.h"
 
 #include <QHash>
@@ -166,7 +167,7 @@ private:
         const QString &toolTip,
         const QKeySequence &key,
         std::function<void()> slot);
-    void onRecordError(const QString &message);
+    void onRecordError(const Station::Text &message);
     void onRecordRecovered();
     void onRunFinished(int fixture);
     void onAllFinished();

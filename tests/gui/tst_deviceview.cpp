@@ -429,11 +429,11 @@ void tst_DeviceView::keystoreRemedyAgreesWithStation()
     step.finished = start.started.addSecs(30);
     step.attempts = 1;
     step.errorCode = ErrorCode::ImageNotTrusted;
-    step.cause = u"Production thumbprint: the device's trusted keystore is older than the "
-                 "signing key."_s;
-    step.remedy = u"Sideload the trusted keystore package (or recover to a newer OS), then "
-                  "retry."_s;
-    step.note = u"trusted keystore sideloaded automatically"_s;
+    step.cause = Text::raw(u"Production thumbprint: the device's trusted keystore is older than "
+                           "the signing key."_s);
+    step.remedy = Text::raw(u"Sideload the trusted keystore package (or recover to a newer OS), "
+                            "then retry."_s);
+    step.note = Text::raw(u"trusted keystore sideloaded automatically"_s);
     step.data.insert(u"autoKeystore"_s, u"/srv/recipes/assets/keystore-2026.imagepackage"_s);
     QVERIFY(store.commitStep(*run, step));
     QVERIFY(store.finishRun(

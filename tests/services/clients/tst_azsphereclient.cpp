@@ -140,7 +140,7 @@ QByteArray padTo(const QByteArray &head, qsizetype size)
 void verifyTooLarge(const Error &error, const QString &stream)
 {
     QCOMPARE(errorCodeName(error.code), u"OutputTooLarge"_s);
-    QVERIFY2(error.message.contains(u"1 MiB"_s), qPrintable(error.message));
+    QVERIFY2(error.message.english().contains(u"1 MiB"_s), qPrintable(error.message));
     QVERIFY2(!error.remedy.isEmpty(), "no remedy");
     QVERIFY2(error.detail.startsWith(
                  u"%1 cut at %2 bytes"_s.arg(stream).arg(ToolRunner::MaxCapturedBytes)),
@@ -575,7 +575,8 @@ void tst_AzsphereClient::truncatedReplyIsNeverAPass()
     m_tool.answers.append(FakeTool::Answer {0, kept, {}});
     const std::optional<CallOutcome> whole = invoke(*m_client, call);
     QVERIFY(whole);
-    QVERIFY2(whole->ok, qPrintable(whole->error.message + u' ' + whole->error.detail.left(300)));
+    QVERIFY2(whole->ok,
+        qPrintable(whole->error.message.english() + u' ' + whole->error.detail.left(300)));
 
     // ... but not when they are only the first MiB of a longer stdout,
     m_tool.answers.append(FakeTool::Answer {0, kept, {}, ToolOutcome::Succeeded, true, false});

@@ -524,14 +524,15 @@ void tst_RfToolClient::truncatedReplyIsNeverAPass()
 
     // The kept bytes themselves pass ...
     const auto [wholeOk, wholeError] = invoke();
-    QVERIFY2(wholeOk, qPrintable(wholeError.message + u' ' + wholeError.detail.left(300)));
+    QVERIFY2(
+        wholeOk, qPrintable(wholeError.message.english() + u' ' + wholeError.detail.left(300)));
     // ... but not as the first MiB of a longer stdout, nor beside a cut stderr, nor with a
     // (maybe decoy) known message in a cut reply of a failed call.
     for (const QString &stream : {u"stdout"_s, u"stderr"_s, u"stdout"_s}) {
         const auto [ok, error] = invoke();
         QVERIFY(!ok);
         QCOMPARE(errorCodeName(error.code), u"OutputTooLarge"_s);
-        QVERIFY2(error.message.contains(u"1 MiB"_s), qPrintable(error.message));
+        QVERIFY2(error.message.english().contains(u"1 MiB"_s), qPrintable(error.message));
         QVERIFY2(error.detail.startsWith(
                      u"%1 cut at %2 bytes"_s.arg(stream).arg(ToolRunner::MaxCapturedBytes)),
             qPrintable(error.detail.left(200)));

@@ -339,8 +339,8 @@ void tst_UartSession::tooLongLineIsNeverCutIntoAMatch()
     FakeDevice device;
     QVERIFY(device.isValid());
     device.setBanner(QByteArray(UartSession::MaxLineLength, 'A')); // no line end yet
-    Result<QRegularExpressionMatch> waiting = fail(ErrorCode::Internal, u"not run"_s);
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> waiting = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QList<UartLine> transcript;
     QVERIFY(runInWorker([&] {
         UartSession session;
@@ -356,7 +356,8 @@ void tst_UartSession::tooLongLineIsNeverCutIntoAMatch()
     QCOMPARE(waiting.error().code, ErrorCode::UartTimeout);
     QVERIFY(!match.has_value());
     QCOMPARE(errorCodeName(match.error().code), u"OutputTooLarge"_s);
-    QVERIFY2(match.error().message.contains(u"4096"_s), qPrintable(match.error().message));
+    QVERIFY2(
+        match.error().message.english().contains(u"4096"_s), qPrintable(match.error().message));
     QVERIFY(match.error().detail.contains(QString(64, u'A')));
     QVERIFY(!transcript.isEmpty());
     QCOMPARE(transcript.last().direction, UartLine::Direction::Note);
@@ -376,7 +377,7 @@ void tst_UartSession::endlessLineFailsTheExchange()
     FakeDevice device;
     QVERIFY(device.isValid());
     device.setBanner(QByteArray(2 * UartSession::MaxLineLength, '\xff'));
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     QVERIFY(runInWorker([&] {
         UartSession session;
         if (!session.open(device.slavePath()) || !session.send(u"SILENT"_s))
@@ -396,7 +397,7 @@ void tst_UartSession::babblingDeviceFailsTheExchange()
     for (qsizetype i = 0; i <= UartSession::MaxReceivedLines; ++i)
         noise += "NOISE\r\n";
     device.setBanner(noise);
-    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, u"not run"_s);
+    Result<QRegularExpressionMatch> match = fail(ErrorCode::Internal, Text::raw(u"not run"_s));
     qsizetype transcriptLines = 0;
     QVERIFY(runInWorker([&] {
         UartSession session;
@@ -407,7 +408,8 @@ void tst_UartSession::babblingDeviceFailsTheExchange()
     }));
     QVERIFY(!match.has_value());
     QCOMPARE(errorCodeName(match.error().code), u"OutputTooLarge"_s);
-    QVERIFY2(match.error().message.contains(u"10000 lines"_s), qPrintable(match.error().message));
+    QVERIFY2(match.error().message.english().contains(u"10000 lines"_s),
+        qPrintable(match.error().message));
     // "opened", ">" SILENT, the lines kept, the note.
     QCOMPARE(transcriptLines, UartSession::MaxReceivedLines + 3);
 }

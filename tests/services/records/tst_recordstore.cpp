@@ -425,7 +425,8 @@ void tst_RecordStore::refusesWithoutChanging()
         10s);
     QVERIFY2(stored.has_value(), "opening the record blocked");
     QVERIFY2(!*stored, "the store opened it");
-    QVERIFY2(stored->error().message.contains(message), qPrintable(stored->error().message));
+    QVERIFY2(
+        stored->error().message.english().contains(message), qPrintable(stored->error().message));
 
     const auto queried = HostileFiles::returnsWithin(
         [&path] {
@@ -436,7 +437,8 @@ void tst_RecordStore::refusesWithoutChanging()
         10s);
     QVERIFY2(queried.has_value(), "opening the record for reading blocked");
     QVERIFY2(!*queried, "the query opened it");
-    QVERIFY2(queried->error().message.contains(message), qPrintable(queried->error().message));
+    QVERIFY2(
+        queried->error().message.english().contains(message), qPrintable(queried->error().message));
 
     QVERIFY(!QFileInfo::exists(path + u"-wal"_s));
     QVERIFY(!QFileInfo::exists(path + u"-shm"_s));

@@ -613,7 +613,8 @@ void tst_StationConfig::controlCharactersInNames()
     const auto loaded = StationConfig::load(file);
     QVERIFY2(!loaded.has_value(), "accepted");
     QCOMPARE(loaded.error().code, ErrorCode::InvalidArgument);
-    QVERIFY2(loaded.error().message.endsWith(u'\n' + reason), qPrintable(loaded.error().message));
+    QVERIFY2(loaded.error().message.english().endsWith(u'\n' + reason),
+        qPrintable(loaded.error().message));
 }
 
 // --config FILE where FILE is not a regular file: refused promptly, saying what it is.
