@@ -20,11 +20,6 @@ const QList<int> ClockRoles = {FixtureModel::ElapsedRole, FixtureModel::ElapsedT
 
 constexpr auto TickInterval = 1s;
 
-bool sameRun(const FixtureSnapshot &a, const FixtureSnapshot &b)
-{
-    return b.runId == 0 || a.runId == b.runId;
-}
-
 } // namespace
 
 FixtureModel::FixtureModel(QObject *parent)
@@ -160,22 +155,9 @@ void FixtureModel::updateFixture(const FixtureSnapshot &incoming)
     }
 
     const FixtureSnapshot old = m_rows.at(row);
-    FixtureSnapshot next = incoming;
-    // The verdict stays on the tile until the next device is started, whatever the station
-    // reports about presence in between (an operator who pulls a failed device must still see
-    // which fixture it came from).
-    if (!next.running && !next.verdict && old.verdict && sameRun(old, next)) {
-        next.runId = old.runId;
-        next.verdict = old.verdict;
-        next.stepIndex = old.stepIndex;
-        next.stepCount = old.stepCount;
-        next.stepName = old.stepName;
-        next.started = old.started;
-        next.finished = old.finished;
-        next.errorCode = old.errorCode;
-        next.cause = old.cause;
-        next.failedStep = old.failedStep;
-    }
+    // The station decides what a tile shows (a verdict stays until the device that earned it
+    // leaves: StationController::onPresence); the model only maps it.
+    const FixtureSnapshot &next = incoming;
 
     const QDateTime now = m_clock();
     QList<int> changed;
@@ -277,6 +259,12 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
         case TileState::Empty:
             return tr("Insert a device");
         case TileState::Ready:
+            if (s.finalizedRunId > 0)
+                //: A device put back after it was finished: "Finished in run 42: set aside"
+                return tr("Finished in run %1: set aside").arg(s.finalizedRunId);
+            if (s.passedRunId > 0)
+                //: The device in the fixture passed the loaded recipe before
+                return tr("Already passed (run %1)").arg(s.passedRunId);
             return tr("Ready to start");
         case TileState::Running:
             return s.stepName;

@@ -742,6 +742,64 @@ Result<std::optional<RecordStore::FinalizingRun>> RecordStore::finalizingRun(
     return found;
 }
 
+Result<std::optional<FixtureSnapshot>> RecordStore::lastRunOfFixture(int fixture)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    auto read = m_statements->exec(uR"(SELECT r.id, r.device_id, r.outcome, r.failed_step,
+                   r.error_code, r.cause, r.cause_text, r.started_utc, r.finished_utc,
+                   (SELECT count(*) FROM steps s WHERE s.run_id = r.id), r.serial_number
+            FROM runs r WHERE r.fixture = ? ORDER BY r.started_utc DESC, r.id DESC LIMIT 1)"_s,
+        {fixture},
+        u"read the last run of fixture %1"_s.arg(fixture));
+    if (!read)
+        return fail(read.error());
+    QSqlQuery *query = *read;
+    std::optional<FixtureSnapshot> found;
+    if (query->next()) {
+        FixtureSnapshot s;
+        s.fixture = fixture;
+        s.runId = query->value(0).toLongLong();
+        s.deviceId = query->value(1).toString();
+        s.verdictDeviceId = s.deviceId;
+        s.verdict = runOutcomeFromName(query->value(2).toString());
+        s.failedStep = query->value(3).toString();
+        const QString code = query->value(4).toString();
+        s.errorCode = code.isEmpty() ? ErrorCode::None : errorCodeFromName(code);
+        s.cause = Text::fromStorage(query->value(5).toString(), query->value(6).toString());
+        s.started = RecordSql::timeFromText(query->value(7).toString());
+        s.finished = RecordSql::timeFromText(query->value(8).toString());
+        s.stepIndex = query->value(9).toInt();
+        s.stepCount = s.stepIndex;
+        s.serialNumber = query->value(10).toString();
+        // A run still RUNNING here belongs to no live worker: it is shown as INTERRUPTED.
+        if (s.verdict == RunOutcome::Running)
+            s.verdict = RunOutcome::Interrupted;
+        found = s;
+    }
+    query->finish();
+    return found;
+}
+
+Result<qint64> RecordStore::passedRun(const QString &deviceId, const QString &recipeSha256)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    if (deviceId.isEmpty() || recipeSha256.isEmpty())
+        return qint64(0);
+    auto read = m_statements->exec(uR"(SELECT id FROM runs
+            WHERE device_id = ? AND recipe_sha256 = ? AND outcome = 'PASS'
+            ORDER BY started_utc DESC, id DESC LIMIT 1)"_s,
+        {deviceId, recipeSha256},
+        u"look up a passed run of %1"_s.arg(deviceId));
+    if (!read)
+        return fail(read.error());
+    QSqlQuery *query = *read;
+    const qint64 run = query->next() ? query->value(0).toLongLong() : 0;
+    query->finish();
+    return run;
+}
+
 Result<std::optional<QString>> RecordStore::deviceForSerial(const QString &serialNumber)
 {
     if (auto usable = checkUsable(); !usable)

@@ -159,6 +159,11 @@ public:
     };
     [[nodiscard]] Result<std::optional<FinalizingRun>> finalizingRun(const QString &deviceId);
 
+    // The newest run of a fixture as the record has it (after a restart the tile shows it).
+    [[nodiscard]] Result<std::optional<FixtureSnapshot>> lastRunOfFixture(int fixture);
+    // The newest run in which the device passed the recipe with this SHA-256, or 0.
+    [[nodiscard]] Result<qint64> passedRun(const QString &deviceId, const QString &recipeSha256);
+
     // True for errors of writes that were kept in the pending queue (DiskFull, RecordUnwritable,
     // Database); beginRun() and the reads never queue.
     static bool isKeptPending(const Error &error);

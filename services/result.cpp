@@ -71,6 +71,7 @@ constexpr std::array CodeNames {
     CodeName {ErrorCode::OutputTooLarge, "OutputTooLarge"},
     CodeName {ErrorCode::RecordInUse, "RecordInUse"},
     CodeName {ErrorCode::DeviceFinalized, "DeviceFinalized"},
+    CodeName {ErrorCode::AlreadyPassed, "AlreadyPassed"},
 };
 
 } // namespace

@@ -82,6 +82,7 @@ enum class ErrorCode {
     // Trust (issue #10)
     RecordInUse,     // another station process writes this record
     DeviceFinalized, // the device is already in (or past) the state the recipe would set
+    AlreadyPassed,   // the device already passed the loaded recipe (a start asks first)
 };
 
 // Stable English identifier of a code, e.g. "ImageNotTrusted" (for records, CSV, logs).

@@ -1,5 +1,6 @@
 #include "services/station.h"
 
+#include "services/devicedata.h"
 #include "services/fixtureworker.h"
 #include "services/logging.h"
 #include "services/presencemonitor.h"
@@ -11,6 +12,8 @@
 #include <QDeadlineTimer>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -117,6 +120,11 @@ Result<> StationController::open(const StationOptions &options)
         }
         Slot &slot = it->second;
         slot.config = config;
+        // After a restart the tile shows the fixture's last run (its verdict, or INTERRUPTED)
+        // until presence says that another device, or none, is in the fixture.
+        if (Result<std::optional<FixtureSnapshot>> last = m_record->lastRunOfFixture(config.number);
+            last && last->has_value())
+            slot.snapshot = **last;
         slot.snapshot.fixture = config.number;
         slot.snapshot.label = config.label;
         slot.snapshot.connectionPath = config.connectionPath;
@@ -190,6 +198,13 @@ void StationController::setRecipe(const Recipe &recipe)
     m_recipe = recipe;
     m_hasRecipe = true;
     logEvent(0, u"recipe-load"_s, u"%1 %2 %3"_s.arg(recipe.name, recipe.version, recipe.sha256));
+    // "Passed" is per recipe: what each present device passed changes with it.
+    for (auto &[number, slot] : m_slots) {
+        if (!slot.running) {
+            refreshDeviceHistory(slot);
+            Q_EMIT fixtureChanged(slot.snapshot);
+        }
+    }
     Q_EMIT recipeChanged();
 }
 
@@ -257,7 +272,7 @@ void StationController::setLabelMacAddress(int fixture, const QString &macAddres
         it->second.labelMacAddress = macAddress.trimmed();
 }
 
-Result<> StationController::startFixture(int fixture)
+Result<> StationController::startFixture(int fixture, StartRequest how)
 {
     if (!m_open || m_shutDown)
         return fail(ErrorCode::InvalidArgument, Tr::tr("The station is not open."));
@@ -276,8 +291,39 @@ Result<> StationController::startFixture(int fixture)
             Tr::tr("The record cannot be written; no new run can start until it can."));
     }
     if (m_recipe.requireSerial && slot.snapshot.serialNumber.isEmpty()) {
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("Scan the device's label for fixture %1 first.").arg(fixture));
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Scan the device's label first."));
+    }
+    if (m_options.presence) {
+        switch (slot.snapshot.presence) {
+        case Presence::Empty:
+            return fail(
+                ErrorCode::DeviceAbsent, Tr::tr("The fixture is empty: insert a device first."));
+        case Presence::Unknown:
+            return fail(ErrorCode::DeviceAbsent,
+                Tr::tr("No device detected yet: wait a moment and try again."));
+        case Presence::Unresponsive:
+            return fail(ErrorCode::DeviceNotResponding,
+                Tr::tr("The device does not answer: reseat its USB cable."));
+        case Presence::Present:
+            break;
+        }
+        const QString device = shortDeviceId(slot.snapshot.deviceId);
+        if (slot.snapshot.finalizedRunId > 0 && m_recipe.changesDevice()) {
+            return fail(ErrorCode::DeviceFinalized,
+                Tr::tr("Device %1 was finalized by run %2; this recipe would change it.")
+                    .arg(device)
+                    .arg(slot.snapshot.finalizedRunId),
+                {},
+                Tr::tr("Set the device aside with the finished devices."));
+        }
+        if (slot.snapshot.passedRunId > 0 && how != StartRequest::Again) {
+            return fail(ErrorCode::AlreadyPassed,
+                Tr::tr("Device %1 already passed this recipe (run %2).")
+                    .arg(device)
+                    .arg(slot.snapshot.passedRunId),
+                {},
+                Tr::tr("Insert the next device, or confirm that this one must run again."));
+        }
     }
 
     slot.cancel = CancelToken {};
@@ -293,7 +339,7 @@ Result<> StationController::startFixture(int fixture)
     request.cancel = slot.cancel;
     slot.running = true;
     slot.snapshot.running = true;
-    slot.snapshot.verdict.reset();
+    clearVerdict(slot.snapshot);
     Q_EMIT fixtureChanged(slot.snapshot);
     // The run-start event is written by the worker, in the run row's transaction: a write here
     // would hold up the GUI thread behind every starting fixture's commit.
@@ -304,14 +350,35 @@ Result<> StationController::startFixture(int fixture)
     return {};
 }
 
-int StationController::startAll()
+StationController::StartAllReport StationController::startAll()
 {
-    int started = 0;
+    StartAllReport report;
     for (const auto &[number, slot] : m_slots) {
-        if (!slot.running && startFixture(number))
-            ++started;
+        if (slot.running)
+            continue;
+        // Start all means the fixtures that hold a device; an empty one is not an error.
+        if (m_options.presence && slot.snapshot.presence != Presence::Present)
+            continue;
+        Result<> started = startFixture(number);
+        if (started) {
+            report.started.append(number);
+            continue;
+        }
+        if (started.error().code == ErrorCode::AlreadyPassed) {
+            report.skippedPassed.append(number);
+            continue;
+        }
+        auto same = std::find_if(report.refused.begin(), report.refused.end(), [&](const auto &r) {
+            return r.first.code == started.error().code
+                && r.first.message.toStorage() == started.error().message.toStorage()
+                && r.first.message.english() == started.error().message.english();
+        });
+        if (same == report.refused.end())
+            report.refused.append({started.error(), {number}});
+        else
+            same->second.append(number);
     }
-    return started;
+    return report;
 }
 
 void StationController::stopFixture(int fixture, CancelReason reason, int signal)
@@ -351,11 +418,16 @@ void StationController::onWorkerSnapshot(const FixtureSnapshot &snapshot)
         return;
     Slot &slot = it->second;
     FixtureSnapshot merged = snapshot;
-    // Presence and the label belong to the station; the run's fields to the worker.
+    // Presence, the label and what the record knows of the device belong to the station; the
+    // run's fields to the worker. A finished run's verdict belongs to the run's device.
     merged.presence = slot.snapshot.presence;
     merged.label = slot.config.label;
     if (merged.deviceId.isEmpty())
         merged.deviceId = slot.snapshot.deviceId;
+    // (A run that ended before `details` knows no ID: the device present then earned it.)
+    merged.verdictDeviceId = merged.verdict ? merged.deviceId : QString();
+    merged.passedRunId = slot.snapshot.passedRunId;
+    merged.finalizedRunId = slot.snapshot.finalizedRunId;
     merged.running = slot.running;
     slot.snapshot = merged;
     Q_EMIT fixtureChanged(slot.snapshot);
@@ -369,9 +441,12 @@ void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapsh
     Slot &slot = it->second;
     slot.running = false;
     onWorkerSnapshot(snapshot);
-    // A label is good for one run: the next device gets its own.
+    // A label is good for one run: the next device gets its own (and the tile says so).
     slot.snapshot.serialNumber.clear();
     slot.labelMacAddress.clear();
+    if (m_options.presence)
+        refreshDeviceHistory(slot);
+    Q_EMIT fixtureChanged(slot.snapshot);
     Q_EMIT runFinished(fixture, slot.snapshot);
     if (!isAnyRunning())
         Q_EMIT allFinished();
@@ -383,11 +458,60 @@ void StationController::onPresence(int fixture, Presence presence, const QString
     if (it == m_slots.end())
         return;
     Slot &slot = it->second;
-    slot.snapshot.presence = presence;
-    // While a run is on, the device ID on the tile is the run's (recorded at details).
-    if (!slot.running && !deviceId.isEmpty())
-        slot.snapshot.deviceId = deviceId;
-    Q_EMIT fixtureChanged(slot.snapshot);
+    FixtureSnapshot &s = slot.snapshot;
+    s.presence = presence;
+    // While a run is on, the device ID on the tile is the run's (recorded at details): a swap
+    // is the run's business (its commands are addressed to the recorded ID).
+    if (!slot.running) {
+        const QString before = s.deviceId;
+        const bool left = presence == Presence::Empty;
+        const bool another = !deviceId.isEmpty() && !s.verdictDeviceId.isEmpty()
+            && deviceId.compare(s.verdictDeviceId, Qt::CaseInsensitive) != 0;
+        // A verdict stays until the device that earned it leaves: never beside another device.
+        if (s.verdict && (left || another))
+            clearVerdict(s);
+        if (left)
+            s.deviceId.clear();
+        else if (!deviceId.isEmpty())
+            s.deviceId = deviceId;
+        if (s.deviceId != before)
+            refreshDeviceHistory(slot);
+    }
+    Q_EMIT fixtureChanged(s);
+}
+
+void StationController::clearVerdict(FixtureSnapshot &s)
+{
+    s.verdict.reset();
+    s.verdictDeviceId.clear();
+    s.runId = 0;
+    s.stepIndex = 0;
+    s.stepCount = 0;
+    s.stepName.clear();
+    s.started = {};
+    s.finished = {};
+    s.errorCode = ErrorCode::None;
+    s.cause = {};
+    s.failedStep.clear();
+}
+
+void StationController::refreshDeviceHistory(Slot &slot)
+{
+    FixtureSnapshot &s = slot.snapshot;
+    s.passedRunId = 0;
+    s.finalizedRunId = 0;
+    if (s.deviceId.isEmpty() || !m_record || !m_record->isOpen())
+        return;
+    // Reads on the main thread's own connection: WAL readers never wait for a writer.
+    if (m_hasRecipe) {
+        if (Result<qint64> passed = m_record->passedRun(s.deviceId, m_recipe.sha256); passed)
+            s.passedRunId = *passed;
+    }
+    if (Result<std::optional<RecordStore::FinalizingRun>> finalized
+        = m_record->finalizingRun(s.deviceId);
+        finalized && finalized->has_value()) {
+        s.finalizedRunId = (*finalized)->runId;
+    }
 }
 
 void StationController::onRecordError(int fixture, const Text &message)

@@ -106,8 +106,24 @@ public:
     // The MAC address scanned from the device label, for rf-calibrate's "mac_source": "label".
     void setLabelMacAddress(int fixture, const QString &macAddress);
 
-    [[nodiscard]] Result<> startFixture(int fixture);
-    int startAll(); // the fixtures that were started
+    // Normal: a device that already passed the loaded recipe is refused (AlreadyPassed), so
+    // that the window can ask first. Again: the operator confirmed running it again.
+    enum class StartRequest { Normal, Again };
+    // The start rules (DESIGN: the controller owns them): the station open with a recipe and a
+    // writable record, the fixture idle, its label scanned when the recipe requires one; with
+    // presence polled, a device present and answering, not finalized by a run of this record
+    // when the recipe would change it, and not already passed this recipe (unless Again).
+    [[nodiscard]] Result<> startFixture(int fixture, StartRequest request = StartRequest::Normal);
+
+    struct StartAllReport
+    {
+        QList<int> started;
+        QList<int> skippedPassed;                    // devices that already passed the recipe
+        QList<std::pair<Error, QList<int>>> refused; // by reason
+    };
+    // Starts every idle fixture that holds a device (all idle fixtures when presence is not
+    // polled) whose device has not already passed the loaded recipe.
+    StartAllReport startAll();
     // `reason` becomes the cause of the aborted runs (DESIGN: endings tell the truth).
     void stopFixture(int fixture, CancelReason reason = CancelReason::Operator, int signal = 0);
     void stopAll(CancelReason reason = CancelReason::Operator, int signal = 0);
@@ -148,6 +164,10 @@ private:
     void onWorkerSnapshot(const Station::FixtureSnapshot &snapshot);
     void onRunFinished(int fixture, const Station::FixtureSnapshot &snapshot);
     void onPresence(int fixture, Station::Presence presence, const QString &deviceId);
+    // What the record knows of the device in the fixture (passed this recipe, finalized).
+    void refreshDeviceHistory(Slot &slot);
+    // The verdict's run leaves the tile (its device left, or another one came).
+    static void clearVerdict(FixtureSnapshot &snapshot);
     void onRecordError(int fixture, const Station::Text &message);
     void onRecordRecovered(int fixture);
     void logEvent(int fixture,

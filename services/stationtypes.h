@@ -93,6 +93,13 @@ struct FixtureSnapshot
     ErrorCode errorCode = ErrorCode::None;
     Text cause; // failing step's plain-language cause (or why the run ended)
     QString failedStep;
+    // The verdict's device (the run's), kept apart from `deviceId`, which is the device in the
+    // fixture now: a verdict is shown only beside the device that earned it.
+    QString verdictDeviceId;
+    // The device in the fixture already passed the loaded recipe (its run, 0: no), or a run in
+    // the record finalized it (0: not recorded). The controller's start rules use them.
+    qint64 passedRunId = 0;
+    qint64 finalizedRunId = 0;
 };
 
 } // namespace Station

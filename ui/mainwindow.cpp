@@ -169,6 +169,14 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
             QMessageBox::Cancel);
         return answer == QMessageBox::Yes;
     })
+    , m_confirmAgain([this](const QString &why) {
+        const auto answer = QMessageBox::question(this,
+            tr("Run this device again?"),
+            tr("%1\n\nRun it through the recipe again?").arg(why),
+            QMessageBox::Yes | QMessageBox::No,
+            QMessageBox::No);
+        return answer == QMessageBox::Yes;
+    })
     , m_model(new FixtureModel(this))
     , m_gate(new StartGateModel(this))
 {
@@ -629,45 +637,21 @@ QString MainWindow::fixtureTitle(int fixture) const
 
 // Why a fixture cannot start now, before the controller is asked (it knows nothing of
 // presence); empty when it may.
-QString MainWindow::refusalFor(int fixture) const
-{
-    const FixtureSnapshot s = m_station.snapshot(fixture);
-    if (s.fixture == 0)
-        return tr("there is no fixture %1.").arg(fixture);
-    switch (s.presence) {
-    case Presence::Empty:
-        return tr("the fixture is empty: insert a device first.");
-    case Presence::Unknown:
-        return tr("no device detected yet: wait a moment and try again.");
-    case Presence::Unresponsive:
-        return tr("the device does not answer: reseat its USB cable.");
-    case Presence::Present:
-        break;
-    }
-    if (m_station.hasRecipe() && m_station.recipe().requireSerial && s.serialNumber.isEmpty())
-        return tr("scan the device's label first.");
-    return {};
-}
-
 void MainWindow::startFixture(int fixture)
 {
     if (m_station.isRunning(fixture))
         return;
     const QString title = fixtureTitle(fixture);
-    QString refusal;
-    if (m_recordBroken)
-        refusal = tr("the record cannot be written; no new run can start until it can.");
-    else if (!m_station.hasRecipe())
-        refusal = tr("no recipe is loaded: open one first.");
-    else
-        refusal = refusalFor(fixture);
-    if (refusal.isEmpty()) {
-        if (Result<> started = m_station.startFixture(fixture); !started)
-            refusal = started.error().message.translated();
+    // The station owns the start rules; the window only asks before running a device again.
+    Result<> started = m_station.startFixture(fixture);
+    if (!started && started.error().code == ErrorCode::AlreadyPassed
+        && m_confirmAgain(started.error().message.translated())) {
+        started = m_station.startFixture(fixture, StationController::StartRequest::Again);
     }
-    if (!refusal.isEmpty()) {
-        //: A refused start: "F3 not started: scan the device's label first."
-        post(Severity::Error, tr("%1 not started: %2").arg(title, refusal));
+    if (!started) {
+        //: A refused start: "F3 not started: Scan the device's label first."
+        post(Severity::Error,
+            tr("%1 not started: %2").arg(title, started.error().message.translated()));
         return;
     }
     m_batch.insert(fixture);
@@ -675,51 +659,34 @@ void MainWindow::startFixture(int fixture)
 
 void MainWindow::startAll()
 {
-    if (m_recordBroken) {
-        post(Severity::Error,
-            tr("Nothing started: the record cannot be written; no new run can start until it "
-               "can."));
-        return;
-    }
     if (!m_station.hasRecipe()) {
         post(Severity::Error, tr("Nothing started: no recipe is loaded; open one first."));
         return;
     }
-    int started = 0;
-    // Refusals grouped by reason, so eight missing labels make one line, not eight.
-    QList<std::pair<QString, QStringList>> refused;
-    for (int fixture : m_station.fixtureNumbers()) {
-        if (m_station.isRunning(fixture))
-            continue;
-        const FixtureSnapshot s = m_station.snapshot(fixture);
-        // Start all means every fixture that holds a device; empty ones are not an error.
-        if (s.presence != Presence::Present)
-            continue;
-        QString refusal = refusalFor(fixture);
-        if (refusal.isEmpty()) {
-            if (Result<> ok = m_station.startFixture(fixture); ok) {
-                m_batch.insert(fixture);
-                ++started;
-                continue;
-            } else {
-                refusal = ok.error().message.translated();
-            }
-        }
-        auto it = std::find_if(refused.begin(), refused.end(), [&](const auto &entry) {
-            return entry.first == refusal;
-        });
-        if (it == refused.end())
-            refused.append({refusal, {fixtureTitle(fixture)}});
-        else
-            it->second.append(fixtureTitle(fixture));
+    const StationController::StartAllReport report = m_station.startAll();
+    for (int fixture : report.started)
+        m_batch.insert(fixture);
+    const auto titles = [this](const QList<int> &fixtures) {
+        QStringList list;
+        for (int fixture : fixtures)
+            list.append(fixtureTitle(fixture));
+        return list.join(u", "_s);
+    };
+    for (const auto &[error, fixtures] : report.refused) {
+        //: "Not started (F3, F5): Scan the device's label first."
+        post(Severity::Error,
+            tr("Not started (%1): %2").arg(titles(fixtures), error.message.translated()));
     }
-    for (const auto &[reason, fixtures] : refused) {
-        //: "Not started (F3, F5): scan the device's label first."
-        post(Severity::Error, tr("Not started (%1): %2").arg(fixtures.join(u", "_s), reason));
+    if (!report.skippedPassed.isEmpty()) {
+        //: Start all leaves devices that already passed the loaded recipe alone
+        post(Severity::Info,
+            tr("Skipped (%1): these devices already passed this recipe; start one by itself to "
+               "run it again.")
+                .arg(titles(report.skippedPassed)));
     }
-    if (started > 0)
-        post(Severity::Info, tr("Started %n fixture(s).", nullptr, started));
-    else if (refused.isEmpty())
+    if (!report.started.isEmpty())
+        post(Severity::Info, tr("Started %n fixture(s).", nullptr, int(report.started.size())));
+    else if (report.refused.isEmpty() && report.skippedPassed.isEmpty())
         post(Severity::Warning, tr("Nothing to start: no fixture holds an idle device."));
 }
 

@@ -58,6 +58,9 @@ public:
     using PermanentConfirmation = std::function<bool(const Station::Recipe &recipe)>;
     // Asked on close while runs are active; false keeps the window open.
     using CloseConfirmation = std::function<bool(int runningFixtures)>;
+    // Asked before a device that already passed the loaded recipe runs again; `why` names its
+    // earlier run. False leaves it alone.
+    using AgainConfirmation = std::function<bool(const QString &why)>;
 
     MainWindow(StationController &station, const Options &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -67,6 +70,7 @@ public:
     bool openRecipe(const QString &path);
     void setPermanentConfirmation(PermanentConfirmation confirm);
     void setCloseConfirmation(CloseConfirmation confirm);
+    void setAgainConfirmation(AgainConfirmation confirm) { m_confirmAgain = std::move(confirm); }
 
     void startFixture(int fixture);
     void startAll();
@@ -175,7 +179,6 @@ private:
     void chooseRecipe();
     void openSettings();
     QString fixtureTitle(int fixture) const;
-    QString refusalFor(int fixture) const;
     bool isScanCaptureActive() const;
     bool digitsStartFixtures() const;
     QString namedList(const QStringList &titles) const;
@@ -185,6 +188,7 @@ private:
     Options m_options;
     PermanentConfirmation m_confirmPermanent;
     CloseConfirmation m_confirmClose;
+    AgainConfirmation m_confirmAgain;
 
     FixtureModel *m_model = nullptr;
     StartGateModel *m_gate = nullptr;

@@ -39,11 +39,19 @@ StepResult DetailsStep::run(StepContext &context)
     context.setData(u"connectionPath"_s, facts.connectionPath);
 
     // The state is part of the record from the start (and tells the RF steps what to expect).
-    ToolReply<ManufacturingState> state = client.manufacturingStateShow(device);
+    ToolReply<ManufacturingState> state = client.manufacturingStateShow(facts.deviceId);
     if (!state.isSuccess())
         return context.fail(state.error());
     facts.manufacturingState = manufacturingStateName(*state.value);
     context.setData(u"manufacturingState"_s, facts.manufacturingState);
+
+    // The OS the device arrived with is part of its record (an os-update step later records the
+    // OS it leaves with). `show-os-version` answers in every manufacturing state.
+    ToolReply<QString> os = client.showOsVersion(facts.deviceId);
+    if (!os.isSuccess())
+        return context.fail(os.error());
+    facts.osVersion = *os.value;
+    context.setData(u"osVersion"_s, facts.osVersion);
     return context.pass();
 }
 

@@ -155,6 +155,9 @@ private:
     QDeadlineTimer m_deadline;
     StepResult m_result;
     QStringList m_secrets;
+    // Lines a step may send to the live view (about 1 MiB of ordinary tool output).
+    static constexpr int MaxLiveLines = 20000;
+    int m_linesShown = 0;
     ProgressHandler m_onProgress;
     LineHandler m_onLine;
     IntentHandler m_onIntent;

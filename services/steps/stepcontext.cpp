@@ -198,8 +198,17 @@ Result<> StepContext::recordIntent(const QString &kind, const QString &detail)
 
 void StepContext::outputLine(const QString &line)
 {
-    if (m_onLine)
-        m_onLine(masked(line));
+    if (!m_onLine || m_linesShown > MaxLiveLines)
+        return;
+    // Each line crosses to the GUI thread as a queued signal: a tool that floods its output
+    // would grow the GUI's event queue without bound. The record keeps the capture (1 MiB).
+    if (++m_linesShown > MaxLiveLines) {
+        m_onLine(Tr::tr("… more output; the live view stops here (the command's output is "
+                        "kept in the record up to 1 MiB)")
+                     .translated());
+        return;
+    }
+    m_onLine(masked(line));
 }
 
 ToolLineHandler StepContext::lineHandler()

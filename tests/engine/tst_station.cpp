@@ -29,6 +29,10 @@ private Q_SLOTS:
     void unwritableRecordMidRun_data();
     void unwritableRecordMidRun();
     void serialLabels();
+    void verdictBelongsToItsDevice_data();
+    void verdictBelongsToItsDevice();
+    void restartShowsLastRuns();
+    void startAllSkipsPassedDevices();
 
 private:
     static StationOptions options(const SimBench &bench, int fixtures);
@@ -124,7 +128,7 @@ void tst_Station::runsEveryFixture()
 
     QSignalSpy finished(&station, &StationController::runFinished);
     QSignalSpy steps(&station, &StationController::stepFinished);
-    QCOMPARE(station.startAll(), 3);
+    QCOMPARE(station.startAll().started.size(), 3);
     // A fixture that runs cannot be started twice.
     QVERIFY(!station.startFixture(1));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 60000);
@@ -343,5 +347,129 @@ void tst_Station::serialLabels()
 }
 
 QTEST_GUILESS_MAIN(tst_Station)
+
+// With presence polled, a verdict stays beside the device that earned it and leaves with it:
+// another device in the fixture makes the tile ready, an empty fixture asks for a device.
+void tst_Station::verdictBelongsToItsDevice_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("present");
+    QTest::newRow("swap") << u"swap"_s << true;
+    QTest::newRow("unplug") << u"unplug"_s << false;
+}
+
+void tst_Station::verdictBelongsToItsDevice()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, present);
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    StationOptions o = options(bench, 1);
+    o.presence = true;
+    o.presenceInterval = 50ms;
+    StationController station;
+    QVERIFY(station.open(o));
+    const Result<Recipe> recipe = SimBench::recipe(ShortRecipe);
+    QVERIFY(recipe);
+    station.setRecipe(*recipe);
+    QTRY_COMPARE_WITH_TIMEOUT(station.snapshot(1).presence, Presence::Present, 10000);
+    QVERIFY(station.startFixture(1));
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning() && station.snapshot(1).verdict, 60000);
+    const FixtureSnapshot passed = station.snapshot(1);
+    QCOMPARE(passed.verdict, RunOutcome::Pass);
+    QCOMPARE(passed.verdictDeviceId, passed.deviceId);
+    QCOMPARE(passed.presence, Presence::Present);
+
+    const ToolResult done = bench.sphereSim({action, u"--fixture"_s, u"1"_s});
+    QVERIFY2(done.isSuccess(), qPrintable(done.stdErrText()));
+    QTRY_VERIFY_WITH_TIMEOUT(!station.snapshot(1).verdict, 10000);
+    const FixtureSnapshot after = station.snapshot(1);
+    QCOMPARE(after.runId, 0);
+    QVERIFY(after.cause.isEmpty());
+    if (present) {
+        QTRY_VERIFY_WITH_TIMEOUT(station.snapshot(1).deviceId.size() == 128
+                && station.snapshot(1).deviceId != passed.deviceId,
+            10000);
+        QCOMPARE(station.snapshot(1).passedRunId, 0);
+    } else {
+        QCOMPARE(after.presence, Presence::Empty);
+        QVERIFY(after.deviceId.isEmpty());
+    }
+}
+
+// After a restart each tile shows its fixture's last run from the record (a run left RUNNING
+// by a crash as INTERRUPTED) until presence says another device, or none, is there.
+void tst_Station::restartShowsLastRuns()
+{
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    const Result<Recipe> recipe = SimBench::recipe(ShortRecipe);
+    QVERIFY(recipe);
+    qint64 passedRun = 0;
+    {
+        StationController station;
+        QVERIFY(station.open(options(bench, 2)));
+        station.setRecipe(*recipe);
+        QVERIFY(station.startFixture(1));
+        QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning() && station.snapshot(1).verdict, 60000);
+        QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+        passedRun = station.snapshot(1).runId;
+        station.shutdown();
+    }
+    {
+        // A run of fixture 2 that a crash left open.
+        RecordStore store;
+        QVERIFY(store.open(bench.recordPath()));
+        RunStart start;
+        start.fixture = 2;
+        start.recipeName = u"short"_s;
+        QVERIFY(store.beginRun(start));
+    }
+    StationController station;
+    QVERIFY(station.open(options(bench, 2)));
+    const FixtureSnapshot one = station.snapshot(1);
+    QCOMPARE(one.verdict, RunOutcome::Pass);
+    QCOMPARE(one.runId, passedRun);
+    QCOMPARE(one.deviceId.size(), 128);
+    const FixtureSnapshot two = station.snapshot(2);
+    QCOMPARE(two.verdict, RunOutcome::Interrupted);
+    QVERIFY(!two.cause.english().isEmpty());
+}
+
+// Start all is new work: a device that already passed the loaded recipe is skipped; started by
+// itself it is refused as AlreadyPassed until the operator confirms (Again).
+void tst_Station::startAllSkipsPassedDevices()
+{
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    StationOptions o = options(bench, 2);
+    o.presence = true;
+    o.presenceInterval = 50ms;
+    StationController station;
+    QVERIFY(station.open(o));
+    const Result<Recipe> recipe = SimBench::recipe(ShortRecipe);
+    QVERIFY(recipe);
+    station.setRecipe(*recipe);
+    QTRY_VERIFY_WITH_TIMEOUT(station.snapshot(1).presence == Presence::Present
+            && station.snapshot(2).presence == Presence::Present,
+        10000);
+    QVERIFY(station.startFixture(1));
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning() && station.snapshot(1).verdict, 60000);
+    QVERIFY(station.snapshot(1).passedRunId > 0);
+
+    const StationController::StartAllReport report = station.startAll();
+    QCOMPARE(report.started, QList<int> {2});
+    QCOMPARE(report.skippedPassed, QList<int> {1});
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning(), 60000);
+
+    const Result<> again = station.startFixture(1);
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::AlreadyPassed);
+    QVERIFY(
+        again.error().message.english().contains(QString::number(station.snapshot(1).passedRunId)));
+    QVERIFY(station.startFixture(1, StationController::StartRequest::Again));
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning(), 60000);
+    QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+}
 
 #include "tst_station.moc"

@@ -317,8 +317,10 @@ void tst_Steps::stepAgainstSimulator()
             if (!line.contains(u"azsphere device"_s) || line.contains(u"list-attached"_s))
                 continue;
             const bool byPort = line.contains(u"--device 1211"_s);
-            if (!afterDetails || line.contains(u"show-attached"_s))
+            if (line.contains(u"show-attached"_s))
                 QVERIFY2(byPort || (afterDetails && line.contains(byId)), qPrintable(line));
+            else if (result.type == "connect"_L1)
+                QVERIFY2(byPort, qPrintable(line));
             else
                 QVERIFY2(line.contains(byId), qPrintable(line));
         }

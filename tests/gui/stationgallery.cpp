@@ -100,6 +100,7 @@ struct Bench
         // The one confirmation a permanent recipe asks for is answered as an operator would.
         window->setPermanentConfirmation([](const Recipe &) { return true; });
         window->setCloseConfirmation([](int) { return true; });
+        window->setAgainConfirmation([](const QString &) { return true; });
         window->resize(size);
         window->show();
         QApplication::setActiveWindow(window.get());

@@ -69,7 +69,7 @@ private Q_SLOTS:
     void tileStates_data();
     void tileStates();
     void changedRolesOnly();
-    void verdictStaysUntilNextStart();
+    void verdictStaysUntilNextStart(); // (name kept: the model no longer keeps verdicts)
     void clockTicksWhileRunning();
     void setFixtureCountKeepsRows();
     void unknownFixtureIsInserted();
@@ -271,27 +271,30 @@ void tst_FixtureModel::changedRolesOnly()
 
 void tst_FixtureModel::verdictStaysUntilNextStart()
 {
+    // The station decides how long a verdict stays (StationController: until its device
+    // leaves); the model shows exactly the snapshot it gets, keeping nothing of its own.
     FixtureModel model;
     model.setFixtureCount(1);
     model.updateFixture(finished(1, RunOutcome::Fail));
+    const QModelIndex idx = model.index(0);
+    QCOMPARE(idx.data(FixtureModel::TileStateRole).value<FixtureModel::TileState>(),
+        FixtureModel::TileState::Fail);
 
-    // The device is pulled and the station reports the empty fixture without a verdict.
+    // The station reports the device gone, without the verdict: the tile asks for a device.
     FixtureSnapshot removed;
     removed.fixture = 1;
     removed.presence = Presence::Empty;
     model.updateFixture(removed);
-    const QModelIndex idx = model.index(0);
     QCOMPARE(idx.data(FixtureModel::TileStateRole).value<FixtureModel::TileState>(),
-        FixtureModel::TileState::Fail);
-    QVERIFY(!idx.data(FixtureModel::CauseRole).toString().isEmpty());
-    QCOMPARE(idx.data(FixtureModel::PresenceRole).value<Presence>(), Presence::Empty);
+        FixtureModel::TileState::Empty);
+    QCOMPARE(idx.data(FixtureModel::CauseRole).toString(), QString());
 
-    // A new device arrives: still the old verdict.
+    // A new device arrives: ready, no verdict beside it.
     model.updateFixture(present(1));
     QCOMPARE(idx.data(FixtureModel::TileStateRole).value<FixtureModel::TileState>(),
-        FixtureModel::TileState::Fail);
+        FixtureModel::TileState::Ready);
 
-    // Started: the verdict goes.
+    // Started: running.
     FixtureSnapshot next = running(1, 1, 13, u"Connect"_s);
     next.runId = 8;
     next.verdict = std::nullopt;

@@ -120,6 +120,8 @@ private:
         std::unique_ptr<MainWindow> window;
         int permanentAsked = 0;
         bool permanentAnswer = true;
+        QStringList againAsked; // why a passed device was asked about
+        bool againAnswer = true;
     };
     // A bench of `fixtures` devices, the station and its window, shown and active, with every
     // device detected.
@@ -176,6 +178,10 @@ std::unique_ptr<tst_MainWindow::Line> tst_MainWindow::makeLine(
         return raw->permanentAnswer;
     });
     line->window->setCloseConfirmation([](int) { return true; });
+    line->window->setAgainConfirmation([raw](const QString &why) {
+        raw->againAsked.append(why);
+        return raw->againAnswer;
+    });
     line->window->resize(1280, 800);
     line->window->show();
     QApplication::setActiveWindow(line->window.get());
@@ -242,6 +248,38 @@ void tst_MainWindow::startAllReachesPass()
     }
     QTRY_VERIFY_WITH_TIMEOUT(
         w.messageArea()->latestText().contains(u"All runs finished: 4 PASS, 0 FAIL"_s), 10000);
+
+    // Start all again is not new work: the passed devices are left alone, and said so.
+    w.startAllAction()->trigger();
+    QVERIFY(!line->sim->station().isAnyRunning());
+    QVERIFY2(w.messageArea()->latestText().contains(u"Skipped (F1, F2, F3, F4)"_s),
+        qPrintable(w.messageArea()->latestText()));
+    QVERIFY(line->againAsked.isEmpty());
+    // By hand: asked first, naming the earlier run; "no" starts nothing.
+    const qint64 run1 = role(w, 1, FixtureModel::SnapshotRole).value<FixtureSnapshot>().runId;
+    line->againAnswer = false;
+    w.startFixture(1);
+    QCOMPARE(line->againAsked.size(), 1);
+    QVERIFY2(line->againAsked.first().contains(u"run %1"_s.arg(run1)),
+        qPrintable(line->againAsked.first()));
+    QVERIFY(!line->sim->station().isRunning(1));
+    line->againAnswer = true;
+    w.startFixture(1);
+    QCOMPARE(line->againAsked.size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(line->sim->station().isRunning(1)
+            || role(w, 1, FixtureModel::SnapshotRole).value<FixtureSnapshot>().runId != run1,
+        10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
+
+    // A verdict belongs to its device: unplugged, the tile asks for a device; another device
+    // in the fixture makes it ready; neither keeps PASS.
+    QVERIFY(line->sim->sphereSim({u"unplug"_s, u"--fixture"_s, u"3"_s}).isSuccess());
+    QVERIFY(line->sim->sphereSim({u"swap"_s, u"--fixture"_s, u"4"_s}).isSuccess());
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 3), TileState::Empty, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 4), TileState::Ready, 10000);
+    QCOMPARE(role(w, 3, FixtureModel::HintRole).toString(), u"Insert a device"_s);
+    QCOMPARE(role(w, 4, FixtureModel::HintRole).toString(), u"Ready to start"_s);
+    QCOMPARE(tileState(w, 2), TileState::Pass);
 }
 
 void tst_MainWindow::faultShowsFailWithCause()
@@ -630,7 +668,16 @@ void tst_MainWindow::keyboardShortcuts()
     for (int f = 1; f <= 3; ++f)
         QTRY_COMPARE_WITH_TIMEOUT(tileState(w, f), TileState::Pass, RunTimeout);
 
-    // Shift+F5 stops every run.
+    // F5 again is not new work: every device has passed, nothing starts.
+    QTest::keyClick(tiles, Qt::Key_F5);
+    QTRY_VERIFY(w.messageArea()->latestText().contains(u"Skipped (F1, F2, F3)"_s));
+    QVERIFY(!station.isAnyRunning());
+
+    // Shift+F5 stops every run (new devices in fixtures 1 and 3).
+    QVERIFY(line->sim->sphereSim({u"swap"_s, u"--fixture"_s, u"1"_s}).isSuccess());
+    QVERIFY(line->sim->sphereSim({u"swap"_s, u"--fixture"_s, u"3"_s}).isSuccess());
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Ready, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 3), TileState::Ready, 10000);
     QVERIFY(line->sim->setFault(1, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
     QVERIFY(line->sim->setFault(3, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
     QTest::keyClick(tiles, Qt::Key_F5);
