@@ -22,6 +22,8 @@ private Q_SLOTS:
     void initTestCase();
     void signalEndsHeadlessStation_data();
     void signalEndsHeadlessStation();
+    void signalDuringStartUp_data();
+    void signalDuringStartUp();
 };
 
 void tst_Endings::initTestCase()
@@ -119,6 +121,61 @@ void tst_Endings::signalEndsHeadlessStation()
     QVERIFY2(!QFileInfo::exists(benchDir), qPrintable(benchDir));
     QCOMPARE(
         QDir(tmp).entryList({u"sphere-bench-*"_s}, QDir::AllEntries | QDir::Hidden), QStringList());
+}
+
+void tst_Endings::signalDuringStartUp_data()
+{
+    QTest::addColumn<bool>("window");
+    QTest::addColumn<int>("signal");
+    QTest::newRow("headless, SIGTERM") << false << int(SIGTERM);
+    QTest::newRow("headless, SIGHUP") << false << int(SIGHUP);
+    QTest::newRow("headless, SIGINT") << false << int(SIGINT);
+    QTest::newRow("window, SIGTERM") << true << int(SIGTERM);
+    QTest::newRow("window, SIGHUP") << true << int(SIGHUP);
+}
+
+// A signal while the station is still making its bench and opening the record (a second or
+// two) ends it as cleanly as one during the runs: no tool left, the bench removed.
+void tst_Endings::signalDuringStartUp()
+{
+    QFETCH(bool, window);
+    QFETCH(int, signal);
+    SimBench bench;
+    QProcessEnvironment env = bench.environment();
+    env.remove(u"AZSPHERE_SIM_HOME"_s);
+    const QString tmp = bench.path() + u"/tmp"_s;
+    QVERIFY(QDir().mkpath(tmp));
+    env.insert(u"TMPDIR"_s, tmp);
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    QStringList arguments {u"--simulate"_s, u"2"_s, u"--record"_s, bench.recordPath()};
+    if (!window) {
+        arguments += QStringList {
+            u"--headless"_s, u"--recipe"_s, SimBench::recipesDir() + u"/quick.json"_s};
+    }
+
+    QProcess station;
+    station.setProcessEnvironment(env);
+    station.start(SimBench::bin(u"sphere-station"_s), arguments);
+    QVERIFY(station.waitForStarted());
+    // The signal comes as soon as the station has made its bench folder.
+    const auto benches = [&tmp] {
+        return QDir(tmp).entryList({u"sphere-bench-*"_s}, QDir::AllEntries | QDir::Hidden);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !benches().isEmpty() || station.state() == QProcess::NotRunning, 60000);
+    QCOMPARE(station.state(), QProcess::Running);
+    const QString benchDir = tmp + u'/' + benches().first();
+    ::kill(pid_t(station.processId()), signal);
+    QVERIFY(station.waitForFinished(60000));
+    const QByteArray out = station.readAllStandardOutput();
+    const QByteArray output = out + station.readAllStandardError();
+    QVERIFY2(station.exitStatus() == QProcess::NormalExit, output.constData());
+    QVERIFY2(station.exitCode() != 0, output.constData());
+    QVERIFY2(!out.contains("run(s)") || out.contains("0 run(s)"), out.constData());
+
+    const QByteArray onBench = "AZSPHERE_SIM_HOME=" + benchDir.toUtf8();
+    QTRY_VERIFY_WITH_TIMEOUT(StationProcess::processesWithEnvironment(onBench).isEmpty(), 10000);
+    QCOMPARE(benches(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(tst_Endings)
