@@ -31,6 +31,8 @@ private Q_SLOTS:
     void secondLockRefusedNamingHolder_data();
     void secondLockRefusedNamingHolder();
     void releasedLockIsTakenAgain();
+    void oneLockWhateverTheName_data();
+    void oneLockWhateverTheName();
     void staleHolderFileIsNoLock();
     void heldByAnUnknownWriter();
     void unusableLockFileRefused_data();
@@ -129,6 +131,50 @@ void tst_RecordLock::releasedLockIsTakenAgain()
     QVERIFY(QFile::exists(RecordLock::lockPath(recordPath())));
     Result<std::unique_ptr<RecordLock>> again = RecordLock::acquire(recordPath(), u"headless"_s);
     QVERIFY2(again, qPrintable(again ? QString() : again.error().message.english()));
+}
+
+void tst_RecordLock::oneLockWhateverTheName_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("recordExists");
+    QTest::newRow("a symbolic link to the record") << u"file link"_s << true;
+    QTest::newRow("a symbolic link to its folder") << u"folder link"_s << true;
+    QTest::newRow("a symbolic link to its folder, record not made yet")
+        << u"folder link"_s << false;
+    QTest::newRow("a path with . and ..") << u"dots"_s << false;
+}
+
+// Two names of one record file (a script's path through a link, the window's own path) are one
+// record: the second station is refused all the same.
+void tst_RecordLock::oneLockWhateverTheName()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, recordExists);
+    const QString folder = m_dir->filePath(u"records"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString record = folder + u"/line.sqlite"_s;
+    if (recordExists) {
+        QFile file(record);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    QString other;
+    if (kind == "file link"_L1) {
+        other = m_dir->filePath(u"alias.sqlite"_s);
+        QVERIFY(QFile::link(record, other));
+    } else if (kind == "folder link"_L1) {
+        QVERIFY(QFile::link(folder, m_dir->filePath(u"shared"_s)));
+        other = m_dir->filePath(u"shared/line.sqlite"_s);
+    } else {
+        QVERIFY(QDir().mkpath(m_dir->filePath(u"x"_s)));
+        other = m_dir->path() + u"/x/../records/./line.sqlite"_s;
+    }
+    QCOMPARE(RecordLock::lockPath(other), RecordLock::lockPath(record));
+
+    Result<std::unique_ptr<RecordLock>> first = RecordLock::acquire(record, u"window"_s);
+    QVERIFY(first);
+    const Result<std::unique_ptr<RecordLock>> second = RecordLock::acquire(other, u"headless"_s);
+    QVERIFY2(!second, "a second lock on the same record under another name");
+    QCOMPARE(second.error().code, ErrorCode::RecordInUse);
 }
 
 void tst_RecordLock::staleHolderFileIsNoLock()
