@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QTimer>
 
@@ -21,6 +22,8 @@ using namespace Station;
 namespace {
 
 constexpr int ExitUsage = 2;
+// Ended by a signal before the window was shown (nothing was started).
+constexpr int ExitSignalled = 1;
 
 struct Tr
 {
@@ -71,6 +74,23 @@ int runGui(const AppOptions &options)
             u"translation %1 not installed: %2"_s.arg(language, installed.error().message));
     }
 
+    // SIGINT, SIGTERM and SIGHUP stop every run with the signal as its cause and close the
+    // window. Watched from before the set-up (which makes the bench and starts the UART
+    // server): a signal then ends the station as cleanly, where the default action would kill it
+    // and leave the bench behind.
+    SignalWatcher watcher;
+    QPointer<MainWindow> shown;
+    int startUpSignal = 0;
+    QObject::connect(&watcher, &SignalWatcher::signalled, qApp, [&](int signal) {
+        Logging::station().warn(u"signal %1: stopping every run and closing"_s.arg(signal));
+        if (!shown) {
+            startUpSignal = signal;
+            QCoreApplication::exit(ExitSignalled); // ends the loop of a message box
+            return;
+        }
+        shown->endBySignal(signal);
+    });
+
     // The window loads the recipe itself, so that a permanent one is confirmed first.
     AppOptions setupOptions = options;
     setupOptions.recipePath.clear();
@@ -81,9 +101,14 @@ int runGui(const AppOptions &options)
             built.error().message.translated(),
             QMessageBox::Close);
         box.setDetailedText(built.error().detail);
-        box.exec();
+        if (startUpSignal == 0)
+            box.exec();
         return ExitUsage;
     }
+    // The set-up blocked the event loop: a signal that came meanwhile is read now.
+    QCoreApplication::processEvents();
+    if (startUpSignal != 0)
+        return ExitSignalled;
     StationController &station = setup.station();
 
     const QString samples = sampleRecipeFolder();
@@ -108,11 +133,8 @@ int runGui(const AppOptions &options)
     if (!recipe.isEmpty())
         QTimer::singleShot(0, &window, [&window, recipe] { window.openRecipe(recipe); });
 
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::signalled, &window, [&window](int signal) {
-        Logging::station().warn(u"signal %1: stopping every run and closing"_s.arg(signal));
-        window.endBySignal(signal);
-    });
+    // Nothing reads the signal pipe until exec(): a signal from here on goes to the window.
+    shown = &window;
     const int code = QApplication::exec();
     // Closing the window has stopped the runs; the set-up's destructor stops the controller
     // (and with it the record) and then the simulator. main() shuts logging down last.

@@ -17,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QPointer>
 #include <QTimer>
 
 #include <atomic>
@@ -143,6 +144,22 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         printErr(u"sphere-station: --headless needs --recipe FILE"_s);
         return ExitUsage;
     }
+    // SIGINT, SIGTERM and SIGHUP abort every run with the signal as its cause; the tools are
+    // ended and a temporary bench removed as the set-up unwinds. Watched from before the set-up
+    // (which makes the bench and starts the UART server): a signal then ends the station as
+    // cleanly, where the default action would kill it and leave the bench behind.
+    SignalWatcher watcher;
+    QPointer<HeadlessRunner> running; // set once the runs have been started
+    int startUpSignal = 0;
+    QObject::connect(&watcher, &SignalWatcher::signalled, &app, [&](int signal) {
+        if (!running) {
+            startUpSignal = signal;
+            return;
+        }
+        printErr(u"sphere-station: signal %1; aborting every run"_s.arg(signal));
+        running->abort(CancelReason::Signal, signal);
+    });
+
     StationSetup setup;
     if (Result<> built = setup.build(options, false); !built) {
         const Error &error = built.error();
@@ -151,6 +168,13 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         if (!error.detail.isEmpty() && !error.message.english().contains(error.detail))
             printErr(error.detail);
         return ExitUsage;
+    }
+    // The set-up blocked the event loop: a signal that came meanwhile is read now.
+    QCoreApplication::processEvents();
+    if (startUpSignal != 0) {
+        printErr(
+            u"sphere-station: signal %1 during start-up; no run was started"_s.arg(startUpSignal));
+        return ExitFailed;
     }
     StationController &station = setup.station();
     printOut(setup.backendDescription());
@@ -170,13 +194,8 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         exitCode = code;
         app.quit();
     });
-    // SIGINT, SIGTERM and SIGHUP abort every run with the signal as its cause; the tools are
-    // ended and a temporary bench removed as the set-up unwinds.
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::signalled, &app, [&](int signal) {
-        printErr(u"sphere-station: signal %1; aborting every run"_s.arg(signal));
-        runner.abort(CancelReason::Signal, signal);
-    });
+    // Nothing reads the signal pipe until app.exec(): a signal from here on aborts the runs.
+    running = &runner;
     if (!runner.start(options.fixtures, options.repeat))
         return runner.exitCode();
     app.exec();

@@ -70,7 +70,15 @@ RecordLock::~RecordLock()
 
 QString RecordLock::lockPath(const QString &recordPath)
 {
-    return QDir::cleanPath(QFileInfo(recordPath).absoluteFilePath()) + u".lock"_s;
+    // One lock per record file however it is named: symbolic links (to the file, or to a folder
+    // on its path) are resolved, so that two names of one record never get two locks.
+    const QFileInfo info(recordPath);
+    const QString file = info.canonicalFilePath(); // empty while the record does not exist
+    if (!file.isEmpty())
+        return file + u".lock"_s;
+    const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+    return (folder.isEmpty() ? QDir::cleanPath(info.absolutePath()) : folder) + u'/'
+        + info.fileName() + u".lock"_s;
 }
 
 Result<std::unique_ptr<RecordLock>> RecordLock::acquire(

@@ -33,6 +33,7 @@ public:
     // the lock file cannot be created.
     [[nodiscard]] static Result<std::unique_ptr<RecordLock>> acquire(
         const QString &recordPath, const QString &mode);
+    // <record>.lock beside the record file, symbolic links resolved.
     static QString lockPath(const QString &recordPath);
 
 private:

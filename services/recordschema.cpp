@@ -269,6 +269,34 @@ Result<int> recordVersion(QSqlDatabase &db)
     return *version;
 }
 
+// True for a database with no schema at all: no table, user_version 0, no application_id.
+// That is what a power cut leaves of a new record before its schema's first commit reached the
+// disk (the switch to WAL wrote page 1): an empty record, which the station's next start fills.
+Result<bool> isEmptyDatabase(QSqlDatabase &db)
+{
+    const Result<int> version = userVersion(db);
+    if (!version)
+        return fail(version.error());
+    auto appId = scalar(db, u"PRAGMA application_id"_s, u"read application id"_s);
+    if (!appId)
+        return fail(appId.error());
+    auto objects = scalar(db, u"SELECT count(*) FROM sqlite_master"_s, u"count schema objects"_s);
+    if (!objects)
+        return fail(objects.error());
+    return *version == 0 && appId->toInt() == 0 && objects->toInt() == 0;
+}
+
+// Readers of an empty database see an empty record of the current schema: the connection is
+// moved to a private in-memory database that gets the schema. The file itself is only read.
+Result<void> openAsEmptyRecord(QSqlDatabase &db)
+{
+    db.close();
+    db.setDatabaseName(u":memory:"_s);
+    if (!db.open())
+        return fail(sqlError(db.lastError(), u"open an empty record in memory"_s));
+    return migrate(db);
+}
+
 Result<void> configure(QSqlDatabase &db, Access access)
 {
     QSqlQuery query(db);
@@ -352,6 +380,12 @@ Result<QSqlDatabase> openConnection(
     Result<void> ready = configure(db, access);
     if (ready && access == Access::ReadWrite)
         ready = migrate(db);
+    if (ready && access == Access::ReadOnly) {
+        if (const Result<bool> empty = isEmptyDatabase(db); !empty)
+            ready = fail(empty.error());
+        else if (*empty)
+            ready = openAsEmptyRecord(db);
+    }
     if (ready && access == Access::ReadOnly) {
         const Result<int> version = userVersion(db);
         if (!version) {

@@ -30,8 +30,10 @@ enum class Access { ReadWrite, ReadOnly };
 
 // Opens (ReadWrite: creates) the record at `path` as connection `connectionName` on the calling
 // thread, with WAL, synchronous=NORMAL, foreign keys and a busy timeout. ReadWrite brings the
-// schema up to date (one transaction); ReadOnly refuses a file whose version is not current.
-// On failure the connection is removed again.
+// schema up to date (one transaction); ReadOnly refuses a file whose version it cannot read,
+// and reads a database without any schema (a new record cut off by a power cut before its
+// schema's commit) as an empty record, without writing to it. On failure the connection is
+// removed again.
 [[nodiscard]] Result<QSqlDatabase> openConnection(
     const QString &path, const QString &connectionName, Access access);
 // Closes and removes the connection. `db` is reset so no copy keeps it alive.

@@ -7,6 +7,7 @@
 #include "services/recipeloader.h"
 #include "services/recordlock.h"
 #include "services/recordstore.h"
+#include "services/textcheck.h"
 #include "services/tr.h"
 
 #include <QDeadlineTimer>
@@ -208,10 +209,19 @@ void StationController::setRecipe(const Recipe &recipe)
     Q_EMIT recipeChanged();
 }
 
-void StationController::setOperatorName(const QString &name)
+Result<> StationController::setOperatorName(const QString &name)
 {
+    if (const QString problem = nameTextProblem(name); !problem.isEmpty()) {
+        //: A refused operator name: "The operator name is refused: it contains the control
+        //: character U+0007."
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The operator name is refused: it %1.").arg(problem),
+            {},
+            Tr::tr("Type the name again with letters, digits and spaces only."));
+    }
     m_options.operatorName = name;
     logEvent(0, u"operator"_s, name);
+    return {};
 }
 
 void StationController::setStationName(const QString &name)
@@ -242,6 +252,17 @@ Result<> StationController::bindSerialNumber(int fixture, const QString &serialN
     const QString serial = serialNumber.trimmed();
     if (slot.running)
         return fail(ErrorCode::InvalidArgument, Tr::tr("Fixture %1 is running.").arg(fixture));
+    // The same refusal whoever binds the label (the window's scan, a headless caller).
+    if (!serial.isEmpty() && m_hasRecipe && !m_recipe.acceptsLabel(serial)) {
+        const QString pattern = m_recipe.labelPattern.pattern();
+        return fail(ErrorCode::InvalidArgument,
+            m_recipe.labelExample.isEmpty()
+                ? Tr::tr("The label %1 does not match the recipe's label pattern %2.")
+                      .arg(serial, pattern)
+                : Tr::tr("The label %1 does not have the form %2 that the recipe expects "
+                         "(pattern %3).")
+                      .arg(serial, m_recipe.labelExample, pattern));
+    }
     if (!serial.isEmpty()) {
         for (const auto &[number, other] : m_slots) {
             if (number != fixture && other.snapshot.serialNumber == serial) {

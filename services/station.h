@@ -88,7 +88,9 @@ public:
     const Recipe &recipe() const { return m_recipe; }
 
     QString operatorName() const { return m_options.operatorName; }
-    void setOperatorName(const QString &name);
+    // The name goes into every run row and the headless output: refused (InvalidArgument, the
+    // name kept as it was) when it holds control characters (nameTextProblem()).
+    [[nodiscard]] Result<> setOperatorName(const QString &name);
     QString stationName() const { return m_options.stationName; }
     void setStationName(const QString &name);
     const ToolSetup &tools() const { return m_options.tools; }
@@ -99,8 +101,9 @@ public:
     FixtureSnapshot snapshot(int fixture) const;
     QList<FixtureSnapshot> snapshots() const;
 
-    // Binds a scanned label to the fixture's next run. Refused when another fixture holds the
-    // label or the record binds it to a different device than the one in the fixture.
+    // Binds a scanned label to the fixture's next run. Refused when it does not have the form
+    // the recipe's label_pattern asks for, another fixture holds the label, or the record binds
+    // it to a different device than the one in the fixture.
     [[nodiscard]] Result<> bindSerialNumber(int fixture, const QString &serialNumber);
 
     // The MAC address scanned from the device label, for rf-calibrate's "mac_source": "label".

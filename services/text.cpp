@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
@@ -26,6 +28,14 @@ QString replacePercentN(QString text, int n)
     return text;
 }
 
+// As QString::arg(a1, ..., an): one pass, so a '%' inside an argument is never taken for a
+// placeholder.
+template <std::size_t... I>
+QString argsAt(const QString &text, const QList<QString> &args, std::index_sequence<I...>)
+{
+    return text.arg(args.at(qsizetype(I))...);
+}
+
 QString applyArguments(QString text, const QList<QString> &args)
 {
     switch (args.size()) {
@@ -34,15 +44,23 @@ QString applyArguments(QString text, const QList<QString> &args)
     case 1:
         return text.arg(args.at(0));
     case 2:
-        return text.arg(args.at(0), args.at(1));
+        return argsAt(text, args, std::make_index_sequence<2>());
     case 3:
-        return text.arg(args.at(0), args.at(1), args.at(2));
+        return argsAt(text, args, std::make_index_sequence<3>());
     case 4:
-        return text.arg(args.at(0), args.at(1), args.at(2), args.at(3));
+        return argsAt(text, args, std::make_index_sequence<4>());
     case 5:
-        return text.arg(args.at(0), args.at(1), args.at(2), args.at(3), args.at(4));
+        return argsAt(text, args, std::make_index_sequence<5>());
+    case 6:
+        return argsAt(text, args, std::make_index_sequence<6>());
+    case 7:
+        return argsAt(text, args, std::make_index_sequence<7>());
+    case 8:
+        return argsAt(text, args, std::make_index_sequence<8>());
+    case 9:
+        return argsAt(text, args, std::make_index_sequence<9>());
     default:
-        // More than five at once never happens in our sources; one at a time is close enough.
+        // More than nine at once never happens in our sources; one at a time is close enough.
         for (const QString &arg : args)
             text = text.arg(arg);
         return text;

@@ -399,8 +399,11 @@ void MainWindow::createToolBar()
     QString name = m_station.operatorName();
     if (name.isEmpty())
         name = QSettings().value(OperatorKey).toString();
-    if (!name.isEmpty() && name != m_station.operatorName())
-        m_station.setOperatorName(name);
+    if (!name.isEmpty() && name != m_station.operatorName()) {
+        // A saved name the station refuses (edited by hand) is not used.
+        if (Result<> set = m_station.setOperatorName(name); !set)
+            name = m_station.operatorName();
+    }
     m_operator->setText(name);
     connect(m_operator, &QLineEdit::editingFinished, this, &MainWindow::onOperatorEdited);
     connect(m_operator, &QLineEdit::returnPressed, this, [this] {
@@ -620,7 +623,11 @@ void MainWindow::onOperatorEdited()
     const QString name = m_operator->text().simplified();
     if (name == m_station.operatorName())
         return;
-    m_station.setOperatorName(name);
+    if (Result<> set = m_station.setOperatorName(name); !set) {
+        post(Severity::Error, set.error().message.translated());
+        m_operator->setText(m_station.operatorName());
+        return;
+    }
     QSettings().setValue(OperatorKey, name);
     if (name.isEmpty())
         post(Severity::Warning, tr("No operator name: runs are recorded without one."));

@@ -4,6 +4,11 @@
 #include "services/steps/stephelpers.h"
 #include "services/tr.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
@@ -135,14 +140,37 @@ QString StepContext::masked(const QString &text) const
 
 Text StepContext::masked(const Text &text) const
 {
-    // A secret inside a text (a tool echoing the key) must leave neither rendering; the text
-    // then loses its translation, which is the smaller harm.
+    // A secret inside a text (a tool echoing the key) must leave neither rendering nor the stored
+    // source. It is looked for in the storage as JSON writes it (a '"' or '\\' in a key is
+    // escaped there), and masked in the arguments that hold it, so the text keeps its
+    // translation. Where that cannot be done (the secret spans the sentence and an argument),
+    // the masked English is kept, untranslated: the smaller harm.
+    const QString english = text.english();
+    QString storage = text.toStorage();
+    bool found = false;
     for (const QString &secret : m_secrets) {
-        if (!secret.isEmpty()
-            && (text.english().contains(secret) || text.toStorage().contains(secret)))
-            return Text::raw(masked(text.english()));
+        if (secret.isEmpty())
+            continue;
+        QString escaped
+            = QString::fromUtf8(QJsonDocument(QJsonArray {secret}).toJson(QJsonDocument::Compact));
+        escaped = escaped.mid(2, escaped.size() - 4); // ["..."]
+        found = found || english.contains(secret) || storage.contains(escaped);
+        storage.replace(escaped, u"********"_s);
     }
-    return text;
+    if (!found)
+        return text;
+    const QString maskedEnglish = masked(english);
+    if (!storage.isEmpty()) {
+        const Text rebuilt = Text::fromStorage(maskedEnglish, storage);
+        const QString rendered = rebuilt.english();
+        const bool clean = std::none_of(
+            m_secrets.cbegin(), m_secrets.cend(), [&rendered](const QString &secret) {
+                return !secret.isEmpty() && rendered.contains(secret);
+            });
+        if (clean)
+            return rebuilt;
+    }
+    return Text::raw(maskedEnglish);
 }
 
 void StepContext::addSecret(const QString &secret)

@@ -33,6 +33,10 @@ private Q_SLOTS:
     void verdictBelongsToItsDevice();
     void restartShowsLastRuns();
     void startAllSkipsPassedDevices();
+    void labelPatternRefusedByController_data();
+    void labelPatternRefusedByController();
+    void operatorNameRefused_data();
+    void operatorNameRefused();
 
 private:
     static StationOptions options(const SimBench &bench, int fixtures);
@@ -344,6 +348,110 @@ void tst_Station::serialLabels()
     QCOMPARE(second.verdict, RunOutcome::Fail);
     QCOMPARE(second.failedStep, u"details"_s);
     QVERIFY(second.cause.english().contains(u"SN-0001"_s));
+}
+
+void tst_Station::labelPatternRefusedByController_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<bool>("withExample");
+    QTest::addColumn<bool>("accepted");
+
+    QTest::newRow("the form asked for") << u"SPH-24-00001"_s << true << true;
+    QTest::newRow("surrounded by spaces (trimmed)") << u"  SPH-24-00002 "_s << true << true;
+    QTest::newRow("a prefix before it") << u"XSPH-24-00001"_s << true << false;
+    QTest::newRow("a digit too many") << u"SPH-24-000012"_s << true << false;
+    QTest::newRow("another form, no example") << u"SN-0001"_s << false << false;
+    QTest::newRow("no label (clears the binding)") << QString() << true << true;
+}
+
+// The recipe's label_pattern is checked by the controller, so a headless caller (or any other)
+// is refused like the window's scan.
+void tst_Station::labelPatternRefusedByController()
+{
+    QFETCH(QString, label);
+    QFETCH(bool, withExample);
+    QFETCH(bool, accepted);
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    StationController station;
+    QVERIFY(station.open(options(bench, 1)));
+    QByteArray json = ShortRecipe;
+    json.replace(R"("version": "1",)",
+        withExample ? R"("version": "1", "label_pattern": "SPH-[0-9]{2}-[0-9]{5}",
+                       "label_example": "SPH-24-00001",)"
+                    : R"("version": "1", "label_pattern": "SPH-[0-9]{2}-[0-9]{5}",)");
+    const Result<Recipe> recipe = SimBench::recipe(json);
+    QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().message.english()));
+    station.setRecipe(*recipe);
+
+    QSignalSpy changed(&station, &StationController::fixtureChanged);
+    const Result<> bound = station.bindSerialNumber(1, label);
+    if (accepted) {
+        QVERIFY2(bound, qPrintable(bound ? QString() : bound.error().message.english()));
+        QCOMPARE(station.snapshot(1).serialNumber, label.trimmed());
+        return;
+    }
+    QVERIFY(!bound);
+    QCOMPARE(bound.error().code, ErrorCode::InvalidArgument);
+    const QString message = bound.error().message.english();
+    QVERIFY2(message.contains(label), qPrintable(message));
+    QVERIFY2(message.contains(u"SPH-[0-9]{2}-[0-9]{5}"_s), qPrintable(message));
+    QCOMPARE(message.contains(u"SPH-24-00001"_s), withExample);
+    QCOMPARE(station.snapshot(1).serialNumber, QString());
+    QCOMPARE(changed.size(), 0);
+    // Without a pattern in the recipe any label goes.
+    station.setRecipe(*SimBench::recipe(ShortRecipe));
+    QVERIFY(station.bindSerialNumber(1, label));
+}
+
+void tst_Station::operatorNameRefused_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("problem"); // empty: accepted
+
+    QTest::newRow("plain") << u"Grace Hopper"_s << QString();
+    QTest::newRow("accents and CJK") << u"Jürgen 张伟"_s << QString();
+    QTest::newRow("empty (no operator)") << QString() << QString();
+    QTest::newRow("NUL") << u"eve\u0000x"_s << u"U+0000"_s;
+    QTest::newRow("bell") << u"eve\u0007"_s << u"U+0007"_s;
+    QTest::newRow("line break") << u"eve\nadmin"_s << u"U+000A"_s;
+    QTest::newRow("tab") << u"eve\tx"_s << u"U+0009"_s;
+    QTest::newRow("escape sequence") << u"eve\u001b[2J"_s << u"U+001B"_s;
+    QTest::newRow("C1 control") << u"eve\u0085"_s << u"U+0085"_s;
+    QTest::newRow("line separator") << u"eve\u2028"_s << u"U+2028"_s;
+    QTest::newRow("bidirectional override") << u"eve\u202Eadmin"_s << u"U+202E"_s;
+}
+
+void tst_Station::operatorNameRefused()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, problem);
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    StationController station;
+    QVERIFY(station.open(options(bench, 1)));
+    const Result<> set = station.setOperatorName(name);
+    if (problem.isEmpty()) {
+        QVERIFY2(set, qPrintable(set ? QString() : set.error().message.english()));
+        QCOMPARE(station.operatorName(), name);
+    } else {
+        QVERIFY(!set);
+        QCOMPARE(set.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(set.error().message.english().contains(problem),
+            qPrintable(set.error().message.english()));
+        QVERIFY(!set.error().remedy.isEmpty());
+        QCOMPARE(station.operatorName(), u"tester"_s);
+    }
+    // The next run records the name in force.
+    station.setRecipe(*SimBench::recipe(ShortRecipe));
+    QSignalSpy finished(&station, &StationController::runFinished);
+    QVERIFY(station.startFixture(1));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    station.shutdown();
+    QCOMPARE(scalar(bench.recordPath(), u"SELECT operator FROM runs"_s),
+        problem.isEmpty() ? name : u"tester"_s);
+    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM events WHERE kind = 'operator'"_s),
+        problem.isEmpty() ? u"1"_s : u"0"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Station)

@@ -40,3 +40,29 @@ foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
         add_dependencies(stationgallery ${dep})
     endif()
 endforeach()
+
+# A German window writes English (with the source sentences) into the record; the models
+# translate; the CSV is English; a schema-2 record stays readable read-only.
+station_add_test(tst_recordlanguage
+    SOURCES tst_recordlanguage.cpp simulatedline.h
+    LIBS station_ui Qt6::Sql
+    LABELS gui
+    TIMEOUT 300)
+foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
+    if(TARGET ${dep})
+        add_dependencies(tst_recordlanguage ${dep})
+    endif()
+endforeach()
+
+# How a run in the window ends (operator stop, window closed, signal) and what the record says;
+# the operator's name refused with control characters.
+station_add_test(tst_windowendings
+    SOURCES tst_windowendings.cpp simulatedline.h
+    LIBS station_ui Qt6::Sql
+    LABELS gui
+    TIMEOUT 300)
+foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
+    if(TARGET ${dep})
+        add_dependencies(tst_windowendings ${dep})
+    endif()
+endforeach()

@@ -788,7 +788,7 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus()
     MainWindow &w = *line->window;
     StationController &station = line->sim->station();
     QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
-    station.setOperatorName(u"Ada"_s);
+    QVERIFY(station.setOperatorName(u"Ada"_s));
     w.operatorField()->setText(u"Ada"_s);
 
     if (focus.startsWith(u"device"_s)) {

@@ -1,6 +1,7 @@
 #include "services/recordquery.h"
 #include "services/recordstore.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -246,6 +247,8 @@ private Q_SLOTS:
     void shiftAt();
     void readOnlyConnection();
     void refusesMissingOrOldFile();
+    void databaseWithoutSchema_data();
+    void databaseWithoutSchema();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -817,6 +820,92 @@ void tst_RecordQuery::refusesMissingOrOldFile()
         qPrintable(outdated.error().message));
     QVERIFY(!query.isOpen());
     QVERIFY(!QSqlDatabase::connectionNames().contains(query.connectionName()));
+}
+
+void tst_RecordQuery::databaseWithoutSchema_data()
+{
+    QTest::addColumn<QStringList>("statements"); // run on a new SQLite file
+    QTest::addColumn<bool>("emptyRecord");       // read as an empty record, else refused
+
+    // What a power cut leaves of a new record before the schema's first commit: page 1 written
+    // by the switch to WAL, nothing else.
+    QTest::newRow("WAL page only") << QStringList {u"PRAGMA journal_mode = WAL"_s} << true;
+    QTest::newRow("a table made and dropped")
+        << QStringList {u"CREATE TABLE t (x)"_s, u"DROP TABLE t"_s} << true;
+    // Not empty, or not ours: refused as before.
+    QTest::newRow("a foreign table") << QStringList {u"CREATE TABLE t (x)"_s} << false;
+    QTest::newRow("a foreign view") << QStringList {u"CREATE VIEW v AS SELECT 1"_s} << false;
+    QTest::newRow("a foreign user_version") << QStringList {u"PRAGMA user_version = 7"_s} << false;
+    QTest::newRow("a station record of schema 0")
+        << QStringList {u"PRAGMA application_id = 1397773140"_s} << false;
+    QTest::newRow("another application's id")
+        << QStringList {u"PRAGMA application_id = 42"_s} << false;
+}
+
+void tst_RecordQuery::databaseWithoutSchema()
+{
+    QFETCH(QStringList, statements);
+    QFETCH(bool, emptyRecord);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"cut.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"cut"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &statement : std::as_const(statements))
+            QVERIFY2(q.exec(statement), qPrintable(statement));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"cut"_s);
+    const auto contents = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray before = contents();
+    QVERIFY(before.startsWith("SQLite format 3"));
+
+    RecordQuery query;
+    const Result<void> opened = query.open(path);
+    if (!emptyRecord) {
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::Database);
+        QVERIFY(!QSqlDatabase::connectionNames().contains(query.connectionName()));
+        QCOMPARE(contents(), before);
+        return;
+    }
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message.english()));
+    const Result<qint64> count = query.countRuns(RunFilter {});
+    QVERIFY(count);
+    QCOMPARE(*count, 0);
+    const Result<QList<RunRow>> runs = query.fetchRuns(RunFilter {}, 0, 10);
+    QVERIFY(runs);
+    QVERIFY(runs->isEmpty());
+    const Result<YieldReport> yield = query.yieldReport(RunFilter {});
+    QVERIFY(yield);
+    QCOMPARE(yield->runs, 0);
+    const Result<RunDetail> detail = query.runDetail(1);
+    QVERIFY(!detail);
+    QCOMPARE(detail.error().code, ErrorCode::InvalidArgument);
+    const Result<std::optional<QString>> serial = query.deviceForSerial(u"SN-1"_s);
+    QVERIFY(serial);
+    QVERIFY(!serial->has_value());
+    // Still read-only.
+    QSqlQuery write(QSqlDatabase::database(query.connectionName(), false));
+    QVERIFY(!write.exec(u"INSERT INTO events (time_utc, kind) VALUES ('x', 'y')"_s));
+    write.finish();
+    query.close();
+    // Only read: the file is as the cut left it, still without a schema.
+    QCOMPARE(contents(), before);
+
+    // The station's next start makes it a record.
+    RecordStore store;
+    QVERIFY(store.open(path));
+    store.close();
+    QVERIFY(query.open(path));
+    QCOMPARE(*query.countRuns(RunFilter {}), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RecordQuery)
