@@ -61,6 +61,7 @@ public:
     ~TrustBench() { QSqlDatabase::removeDatabase(m_connection); }
 
     QString benchDir() const { return m_dir.path() + u"/bench"_s; }
+    QProcessEnvironment environment() const { return m_env; }
     QString record() const { return m_dir.path() + u"/record.sqlite"_s; }
 
     static Run run(const QString &program, const QStringList &args, const QProcessEnvironment &env)
@@ -218,6 +219,7 @@ private Q_SLOTS:
     void oversizedReply();
     void finishedDeviceComesBack_data();
     void finishedDeviceComesBack();
+    void secondStationLeavesLiveRunsAlone();
 };
 
 void tst_Trust::initTestCase()
@@ -496,6 +498,51 @@ void tst_Trust::finishedDeviceComesBack()
         QVERIFY2(asks, qPrintable(line));
     }
     QCOMPARE(bench.deviceBytes(1), before);
+}
+
+// A second station started on the record of a live one (the same command line, the same
+// simulated bench) is refused with RecordInUse naming the live process, and the live station's
+// runs go on as if nothing happened.
+void tst_Trust::secondStationLeavesLiveRunsAlone()
+{
+    TrustBench bench;
+    QVERIFY(bench.sim({u"bench"_s, u"create"_s, u"--devices"_s, u"2"_s}).exitCode == 0);
+    QProcessEnvironment env = bench.environment();
+    env.insert(u"AZSPHERE_SIM_TIME_SCALE"_s, u"0.05"_s); // a recovery takes seconds
+    const QStringList arguments {u"--headless"_s,
+        u"--simulate"_s,
+        u"2"_s,
+        u"--recipe"_s,
+        FullRecipe,
+        u"--record"_s,
+        bench.record()};
+    QProcess live;
+    live.setProcessEnvironment(env);
+    live.start(QStringLiteral(STATION_BIN_DIR "/sphere-station"), arguments);
+    QVERIFY(live.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += live.readAllStandardOutput()).count("Record device details") >= 2, 60000);
+
+    const Run second
+        = TrustBench::run(QStringLiteral(STATION_BIN_DIR "/sphere-station"), arguments, env);
+    QCOMPARE(second.exitCode, 2);
+    QVERIFY2(second.err.contains(
+                 u"is in use by another station: process %1 (headless)"_s.arg(live.processId())),
+        qPrintable(second.err));
+
+    QVERIFY(live.waitForFinished(240000));
+    out += live.readAllStandardOutput();
+    QCOMPARE(bench.value(u"SELECT count(*) FROM runs WHERE outcome = 'INTERRUPTED'"_s), u"0"_s);
+    // DEFECT (reported, not fixed here): the refused station had already started its own
+    // `sphere-sim serve` on the shared bench before it asked for the record lock
+    // (StationSetup::build prepares the simulator back end before StationController::open takes
+    // the lock). That server replaced the bench's UART links and removed them when it ended, so
+    // the live station's later UART tests find no port ("The UART port ... does not exist.").
+    QEXPECT_FAIL(
+        "", "a refused second station removes the live station's simulated UART links", Continue);
+    QVERIFY2(live.exitCode() == 0 && out.contains("2 run(s): 2 PASS, 0 FAIL"), out.constData());
+    QCOMPARE(bench.value(u"SELECT count(*) FROM runs WHERE outcome IN ('PASS', 'FAIL')"_s), u"2"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Trust)
