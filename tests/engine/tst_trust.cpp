@@ -213,6 +213,7 @@ class tst_Trust : public QObject
 private Q_SLOTS:
     void initTestCase();
     void swapBetweenGuardAndUpdate();
+    void swapInsideDetails();
     void swapBetweenOsUpdateAndRf_data();
     void swapBetweenOsUpdateAndRf();
     void oversizedReply_data();
@@ -278,6 +279,43 @@ void tst_Trust::swapBetweenGuardAndUpdate()
     QCOMPARE(bench.device(2).value(u"manufacturingState"_s).toString(), u"Blank"_s);
     QCOMPARE(lasting(bench.device(2)), lasting(freshSecondDevice()));
     QCOMPARE(bench.device(1).value(u"manufacturingState"_s).toString(), u"Blank"_s);
+}
+
+// A new device comes in between details' two questions (its ID, then its state). The state is
+// asked of the device just recorded, by its ID, so the swap fails details itself: no state read
+// from the new device is ever recorded as the tested one's (nor judged finished or not).
+void tst_Trust::swapInsideDetails()
+{
+    TrustBench bench;
+    QVERIFY(bench.create());
+    QVERIFY(bench.fault({u"swap-before-command"_s,
+        u"--command"_s,
+        u"manufacturing-state show"_s,
+        u"--count"_s,
+        u"1"_s}));
+    const QString tested = deviceIdOf(1);
+    const QString swappedIn = deviceIdOf(2);
+
+    const Run run = bench.station();
+    QCOMPARE(run.exitCode, 1);
+    const QList<QVariantList> runs
+        = bench.rows(u"SELECT id, outcome, error_code, cause, device_id FROM runs"_s);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.at(0).at(1).toString(), u"FAIL"_s);
+    QVERIFY2(runs.at(0).at(2).toString() == "DeviceSwapped"_L1,
+        qPrintable(runs.at(0).at(2).toString() + u": "_s + runs.at(0).at(3).toString()));
+    const QString cause = runs.at(0).at(3).toString();
+    QVERIFY2(
+        cause.contains(shortId(tested)) && cause.contains(shortId(swappedIn)), qPrintable(cause));
+    QCOMPARE(runs.at(0).at(4).toString(), tested);
+    const QString runId = runs.at(0).at(0).toString();
+    QCOMPARE(
+        bench.value(u"SELECT type FROM steps WHERE run_id = %1 AND outcome = 'FAIL'"_s.arg(runId)),
+        u"details"_s);
+    const QString state = bench.value(u"SELECT command_line FROM commands WHERE command_line LIKE "
+                                      "'%manufacturing-state show%'"_s);
+    QVERIFY2(state.contains(tested), qPrintable(state));
+    QCOMPARE(lasting(bench.device(2)), lasting(freshSecondDevice()));
 }
 
 void tst_Trust::swapBetweenOsUpdateAndRf_data()
