@@ -39,6 +39,8 @@ StepResult DetailsStep::run(StepContext &context)
     context.setData(u"connectionPath"_s, facts.connectionPath);
 
     // The state is part of the record from the start (and tells the RF steps what to expect).
+    // Asked of the device just recorded, by its ID: at the port, a device swapped in meanwhile
+    // would answer, and its state would be recorded (and judged finished or not) as this one's.
     ToolReply<ManufacturingState> state = client.manufacturingStateShow(facts.deviceId);
     if (!state.isSuccess())
         return context.fail(state.error());

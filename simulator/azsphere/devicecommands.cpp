@@ -39,7 +39,8 @@ bool isResponsive(const Sim::Bench &bench, const Sim::Slot &slot)
         return false;
     for (const Sim::Fault &f : state->faults) {
         if (f.kind == Sim::FaultKind::NotResponding && f.probability >= 1.0 && f.count != 0
-            && f.variant != u"after-restart" && Sim::faultApplies(f, f.kind, u"list-attached"_s))
+            && f.skip == 0 && f.variant != u"after-restart"
+            && Sim::faultApplies(f, f.kind, u"list-attached"_s))
             return false;
     }
     return true;

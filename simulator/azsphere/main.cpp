@@ -4,6 +4,7 @@
 
 #include "simulator/azsphere/cli.h"
 #include "simulator/azsphere/commands.h"
+#include "simulator/azsphere/session.h"
 
 #include <QList>
 #include <QString>
@@ -245,8 +246,14 @@ int dispatch(const QStringList &arguments)
         for (const CommandSpec &c : all) {
             if (c.path == path) {
                 Context ctx = parseArguments(c, arguments.mid(i));
-                c.run(ctx);
-                return 0;
+                try {
+                    c.run(ctx);
+                } catch (const CliExit &exit) {
+                    std::fflush(stdout);
+                    std::fflush(stderr);
+                    return finishCommand(exit.code);
+                }
+                return finishCommand(0);
             }
         }
         QList<QPair<QString, QString>> subgroups, leaves;

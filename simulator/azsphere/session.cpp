@@ -1,5 +1,6 @@
 #include "simulator/azsphere/session.h"
 
+#include "simulator/core/replyfaults.h"
 #include "simulator/core/simtime.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -73,6 +74,11 @@ void applyBenchWideFaults(const Context &ctx, Sim::Bench &bench)
             garbage = take(Sim::FaultKind::Garbage);
         if (!hang && !garbage)
             slow = take(Sim::FaultKind::Slow);
+        std::optional<Sim::Fault> swap, oversized;
+        if (!hang && !garbage) {
+            swap = take(Sim::FaultKind::SwapBeforeCommand);
+            oversized = take(Sim::FaultKind::OversizedOutput);
+        }
         QByteArray text;
         if (garbage)
             text = garbageText(*state, bench.config().seed);
@@ -87,7 +93,39 @@ void applyBenchWideFaults(const Context &ctx, Sim::Bench &bench)
         }
         if (slow)
             Sim::setSlowFactor(slow->factor);
+        if (oversized) {
+            endEffects().oversized = true;
+            endEffects().oversizedToStderr = oversized->variant == u"stderr";
+        }
+        if (swap && swap->variant == u"after") {
+            endEffects().swapFixture = slot.fixture;
+        } else if (swap) {
+            // The bench the command reports is the one after the swap.
+            QString why;
+            if (!bench.swap(slot.fixture, nullptr, &why) || !bench.load(&why))
+                fail(why);
+        }
     }
+}
+
+EndEffects &endEffects()
+{
+    static EndEffects effects;
+    return effects;
+}
+
+int finishCommand(int exitCode)
+{
+    EndEffects &effects = endEffects();
+    // Only a reply that would otherwise pass is padded: a failed command's error stays as it is.
+    if (effects.oversized && exitCode == 0)
+        Sim::printOversizedTail(effects.oversizedToStderr);
+    if (effects.swapFixture > 0) {
+        Sim::Bench bench = openBench();
+        bench.swap(effects.swapFixture);
+    }
+    effects = EndEffects {};
+    return exitCode;
 }
 
 // ---- DeviceSession -----------------------------------------------------------------------------
@@ -100,45 +138,110 @@ DeviceSession::DeviceSession(const Context &ctx, Sim::Bench &bench, Options opti
     : m_ctx(ctx)
     , m_bench(bench)
 {
-    if (ctx.args.has(u"--device"_s)) {
-        const std::optional<Sim::Attached> found = bench.resolve(ctx.args.value(u"--device"_s));
+    // A swap-before-command fault acts before the command does anything, selection included:
+    // the connection-path WARNING waits until it is known which device the command gets.
+    const bool mayBeSwapped = [&] {
+        const QString command = ctx.spec->name();
+        const std::optional<Sim::Attached> found = ctx.args.has(u"--device"_s)
+            ? bench.resolve(ctx.args.value(u"--device"_s))
+            : std::nullopt;
+        const std::optional<Sim::DeviceState> state
+            = found ? bench.readDevice(found->slot.serial) : std::nullopt;
+        return state
+            && Sim::peekFault(
+                *state, QString::fromUtf16(Sim::FaultKind::SwapBeforeCommand), command)
+                   .has_value();
+    }();
+    select(options, !mayBeSwapped);
+    if (applySwapBeforeCommand()) {
+        // The device the command was meant for has left its fixture; the command selects again
+        // as usual: by ID it finds nothing ("Could not connect"), by connection path or IP it
+        // gets the new device.
+        m_pendingWarning.clear();
+        select(options, true);
+    }
+    printPendingWarning();
+    if (!options.allowRebooting && m_state.isRebooting(Sim::nowMs()))
+        failNotResponding();
+    applyStartFaults();
+}
+
+void DeviceSession::select(Options options, bool warnNow)
+{
+    if (m_ctx.args.has(u"--device"_s)) {
+        const std::optional<Sim::Attached> found = m_bench.resolve(m_ctx.args.value(u"--device"_s));
         if (!found)
             failCouldNotConnect();
         m_slot = found->slot;
         if (found->matchedBy == Sim::MatchedBy::ConnectionPath) {
-            printWarning(ctx,
-                u"The device with IP '%1' is selected from parameter '%2'"_s.arg(
-                    m_slot.ipAddress, ctx.args.value(u"--device"_s)));
+            m_pendingWarning = u"The device with IP '%1' is selected from parameter '%2'"_s.arg(
+                m_slot.ipAddress, m_ctx.args.value(u"--device"_s));
         }
     } else {
-        const QList<Sim::Slot> attached = bench.attachedSlots();
+        const QList<Sim::Slot> attached = m_bench.attachedSlots();
         if (attached.isEmpty())
             failCouldNotConnect();
         if (attached.size() > 1)
             failExact(u"Multiple devices are attached; use --device to specify one."_s);
         m_slot = attached.first();
     }
+    if (warnNow)
+        printPendingWarning();
 
-    m_lock = bench.tryLockDevice(m_slot.serial);
+    m_lock = m_bench.tryLockDevice(m_slot.serial);
     if (!m_lock.isLocked()) {
         // Another command has the device. During a recovery it does not answer at all;
         // otherwise this command waits its turn.
-        if (!bench.busyReason(m_slot.serial).isEmpty() && !options.allowRebooting)
+        if (!m_bench.busyReason(m_slot.serial).isEmpty() && !options.allowRebooting) {
+            printPendingWarning();
             failNotResponding();
+        }
         QString why;
-        m_lock = bench.lockDevice(m_slot.serial, &why);
+        m_lock = m_bench.lockDevice(m_slot.serial, &why);
         if (!m_lock.isLocked())
             fail(why);
     }
     // The device may have been unplugged while this command waited.
-    checkAttached();
-    std::optional<Sim::DeviceState> state = bench.readDevice(m_slot.serial);
-    if (!state)
+    if (!m_bench.isStillAttached(m_slot.serial)) {
+        printPendingWarning();
         failCouldNotConnect();
+    }
+    std::optional<Sim::DeviceState> state = m_bench.readDevice(m_slot.serial);
+    if (!state) {
+        printPendingWarning();
+        failCouldNotConnect();
+    }
     m_state = *state;
-    if (!options.allowRebooting && m_state.isRebooting(Sim::nowMs()))
-        failNotResponding();
-    applyStartFaults();
+}
+
+void DeviceSession::printPendingWarning()
+{
+    if (m_pendingWarning.isEmpty())
+        return;
+    printWarning(m_ctx, m_pendingWarning);
+    m_pendingWarning.clear();
+}
+
+bool DeviceSession::applySwapBeforeCommand()
+{
+    if (m_state.faults.isEmpty())
+        return false;
+    const std::optional<Sim::Fault> fired
+        = takeFault(QString::fromUtf16(Sim::FaultKind::SwapBeforeCommand));
+    if (!fired)
+        return false;
+    if (fired->variant == u"after") {
+        endEffects().swapFixture = m_slot.fixture;
+        return false;
+    }
+    // Exactly `sphere-sim swap`: a new device (new serial and ID) takes the slot.
+    m_lock.release();
+    QString why;
+    if (!m_bench.swap(m_slot.fixture, nullptr, &why))
+        fail(why);
+    if (!m_bench.load(&why))
+        fail(why);
+    return true;
 }
 
 void DeviceSession::applyStartFaults()
@@ -185,6 +288,10 @@ void DeviceSession::applyStartFaults()
         Sim::setSlowFactor(slow->factor);
     if (take(Sim::FaultKind::UnplugMidStep))
         m_unplugPending = true;
+    if (const std::optional<Sim::Fault> oversized = take(Sim::FaultKind::OversizedOutput)) {
+        endEffects().oversized = true;
+        endEffects().oversizedToStderr = oversized->variant == u"stderr";
+    }
     if (changed)
         save();
 }

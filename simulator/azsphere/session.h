@@ -32,6 +32,19 @@ QByteArray garbageText(Sim::DeviceState &state, const QString &seed);
 // Bench-wide commands (list-attached, rescan-attached): faults whose --command names them.
 void applyBenchWideFaults(const Context &ctx, Sim::Bench &bench);
 
+// What a fault drawn at the start of a command does once the command has ended (main() calls
+// finishCommand with the exit code): `swap-before-command --variant after` swaps the device out
+// of its fixture; `oversized-output` prints its padding and error line after a successful reply.
+struct EndEffects
+{
+    int swapFixture = 0; // 0: none
+    bool oversized = false;
+    bool oversizedToStderr = false;
+};
+EndEffects &endEffects();
+// Applies the end effects; returns the exit code to use (unchanged).
+int finishCommand(int exitCode);
+
 class DeviceSession final
 {
 public:
@@ -68,6 +81,12 @@ public:
     void unlock();
 
 private:
+    // Finds the device --device names (or the lone device), locks it and reads its state.
+    // `warnNow`: print the connection-path WARNING at once (else it is left in m_pendingWarning).
+    void select(Options options, bool warnNow);
+    void printPendingWarning();
+    // swap-before-command: true when it swapped the device out (the caller selects again).
+    bool applySwapBeforeCommand();
     void applyStartFaults();
 
     const Context &m_ctx;
@@ -76,6 +95,7 @@ private:
     Sim::DeviceState m_state;
     Sim::FileLock m_lock;
     bool m_unplugPending = false;
+    QString m_pendingWarning;
 };
 
 } // namespace Az

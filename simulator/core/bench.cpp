@@ -606,7 +606,7 @@ bool Bench::unplug(int fixture, QString *why)
     return true;
 }
 
-bool Bench::swap(int fixture, QString *newSerial, QString *why)
+bool Bench::swap(int fixture, QString *newSerial, QString *why, const QString &putBack)
 {
     QString serial;
     QString createError;
@@ -621,6 +621,18 @@ bool Bench::swap(int fixture, QString *newSerial, QString *why)
                 createError = u"no fixture %1"_s.arg(fixture);
                 return false;
             }
+            if (!putBack.isEmpty()) {
+                if (!config.serials.contains(putBack)) {
+                    createError = u"the bench made no device %1"_s.arg(putBack);
+                    return false;
+                }
+                for (const Slot &s : config.fixtures) {
+                    if (s.serial == putBack) {
+                        createError = u"device %1 is in fixture %2"_s.arg(putBack).arg(s.fixture);
+                        return false;
+                    }
+                }
+            }
             slot->attached = false;
             slot->ipAddress.clear();
             const QString ip = lowestFreeIp(config.fixtures);
@@ -628,13 +640,20 @@ bool Bench::swap(int fixture, QString *newSerial, QString *why)
                 createError = u"no free IP address"_s;
                 return false;
             }
-            serial = serialFor(config.nextSerial++);
-            const DeviceState device = makeDevice(
-                config.seed, serial, config.defaultOs, config.defaultState, config.macProgrammed);
-            if (!writeFileAtomically(
-                    deviceFile(serial), toSortedJson(device.toJson()), &createError))
-                return false;
-            config.serials.append(serial);
+            if (putBack.isEmpty()) {
+                serial = serialFor(config.nextSerial++);
+                const DeviceState device = makeDevice(config.seed,
+                    serial,
+                    config.defaultOs,
+                    config.defaultState,
+                    config.macProgrammed);
+                if (!writeFileAtomically(
+                        deviceFile(serial), toSortedJson(device.toJson()), &createError))
+                    return false;
+                config.serials.append(serial);
+            } else {
+                serial = putBack;
+            }
             slot->serial = serial;
             slot->attached = true;
             slot->ipAddress = ip;
@@ -648,7 +667,18 @@ bool Bench::swap(int fixture, QString *newSerial, QString *why)
     }
     if (newSerial)
         *newSerial = serial;
-    return true;
+    if (putBack.isEmpty())
+        return true;
+    // A device put back is powered up: one more boot, as at plug.
+    return modifyDevice(
+        serial,
+        [](DeviceState &s) {
+            applyBoot(s);
+            s.busyUntilMs = 0;
+            s.busyReason.clear();
+            return true;
+        },
+        why);
 }
 
 // ---- BusyMarker --------------------------------------------------------------------------------

@@ -133,10 +133,15 @@ public:
 
     // Attachment changes (under bench.lock). plug: attach with the lowest free IP and count a
     // boot; unplug: detach and free the IP; swap: a new device (next serial) in the slot,
-    // attached. False with why when the fixture or device is unknown or no IP is free.
+    // attached; or, with `putBack`, a device this bench made earlier that sits in no fixture now
+    // (it keeps its state and boots, as at plug). False with why when the fixture or device is
+    // unknown, the device is in a fixture, or no IP is free.
     bool plug(int fixture, QString *why = nullptr);
     bool unplug(int fixture, QString *why = nullptr);
-    bool swap(int fixture, QString *newSerial = nullptr, QString *why = nullptr);
+    bool swap(int fixture,
+        QString *newSerial = nullptr,
+        QString *why = nullptr,
+        const QString &putBack = {});
 
     // The lowest free address among the attached slots, or empty.
     static QString lowestFreeIp(const QList<Slot> &slotList);

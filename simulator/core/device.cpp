@@ -26,7 +26,9 @@ QStringList faultKinds()
         QString::fromUtf16(FaultKind::UartSilent),
         QString::fromUtf16(FaultKind::UartSelftestFail),
         QString::fromUtf16(FaultKind::MeasurementOutOfLimits),
-        QString::fromUtf16(FaultKind::RfOutOfSpec)};
+        QString::fromUtf16(FaultKind::RfOutOfSpec),
+        QString::fromUtf16(FaultKind::SwapBeforeCommand),
+        QString::fromUtf16(FaultKind::OversizedOutput)};
 }
 
 // ---- Fault -------------------------------------------------------------------------------------
@@ -40,6 +42,8 @@ QJsonObject Fault::toJson() const
         o.insert(u"variant"_s, variant);
     if (kind == FaultKind::Slow)
         o.insert(u"factor"_s, factor);
+    if (skip > 0)
+        o.insert(u"skip"_s, skip);
     return o;
 }
 
@@ -52,6 +56,7 @@ Fault Fault::fromJson(const QJsonObject &o)
     f.command = o.value(u"command"_s).toString();
     f.variant = o.value(u"variant"_s).toString();
     f.factor = o.value(u"factor"_s).toDouble(5.0);
+    f.skip = std::max(0, o.value(u"skip"_s).toInt(0));
     return f;
 }
 
@@ -66,6 +71,8 @@ QString Fault::describe() const
         text += u" p="_s + QString::number(probability);
     if (count >= 0)
         text += u" n="_s + QString::number(count);
+    if (skip > 0)
+        text += u" skip="_s + QString::number(skip);
     if (!command.isEmpty())
         text += u" cmd="_s + command;
     return text;
@@ -365,6 +372,13 @@ std::optional<Fault> takeFault(
         Fault &f = s.faults[i];
         if (!faultApplies(f, kind, command) || f.count == 0)
             continue;
+        if (f.skip > 0) {
+            // Not yet: this command passes the fault by (no draw), the next ones count on.
+            --f.skip;
+            if (changed)
+                *changed = true;
+            continue;
+        }
         if (f.probability < 1.0) {
             if (changed)
                 *changed = true;

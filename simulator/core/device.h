@@ -29,6 +29,8 @@ inline constexpr char16_t UartSilent[] = u"uart-silent";
 inline constexpr char16_t UartSelftestFail[] = u"uart-selftest-fail";
 inline constexpr char16_t MeasurementOutOfLimits[] = u"measurement-out-of-limits";
 inline constexpr char16_t RfOutOfSpec[] = u"rf-out-of-spec";
+inline constexpr char16_t SwapBeforeCommand[] = u"swap-before-command";
+inline constexpr char16_t OversizedOutput[] = u"oversized-output";
 } // namespace FaultKind
 QStringList faultKinds();
 
@@ -37,19 +39,21 @@ QStringList faultKinds();
 // (e.g. "recover", "sideload deploy", "SELFTEST", "RfSettingsTool"); empty = every command the
 // kind applies to. `variant` picks a flavour (recover-fails: enter-recovery, boot-timeout,
 // security-state, communication; uart-selftest-fail: the FAIL reason token). `factor` is the
-// slow fault's multiplier.
+// slow fault's multiplier. `skip`: the first `skip` commands it applies to pass it by (counted
+// before any draw), so a fault can aim at, say, the third `manufacturing-state show`.
 struct Fault
 {
     QString kind;
     double probability = 1.0;
     int count = -1;
+    int skip = 0;
     QString command;
     QString variant;
     double factor = 5.0;
 
     QJsonObject toJson() const;
     static Fault fromJson(const QJsonObject &o);
-    QString describe() const; // "hang", "slow x5 p=0.5 n=3 cmd=recover"
+    QString describe() const; // "hang", "slow x5 p=0.5 n=3 skip=1 cmd=recover"
 };
 
 struct InstalledImage
@@ -134,10 +138,12 @@ QList<InstalledImage> osImages(const QString &osVersion);
 // Faults. `command` is the name of the command asking (e.g. "sideload deploy", "SELFTEST").
 // Does a fault of this kind apply to the command (ignores probability and count)?
 bool faultApplies(const Fault &f, const QString &kind, const QString &command);
-// A fault of this kind that applies, without drawing or using it up.
+// A fault of this kind that applies, without drawing or using it up (one with `skip` left too:
+// the command would count it down).
 std::optional<Fault> peekFault(const DeviceState &s, const QString &kind, const QString &command);
 // Draws for each applicable fault of this kind in turn; the first that fires uses one of its count
-// (and removes it at zero). Call under the device lock and write the state afterwards when
+// (and removes it at zero). A fault with `skip` left lets the command pass and counts one down.
+// Call under the device lock and write the state afterwards when
 // `*changed` is set (the draw counter always changes when a fault applies).
 std::optional<Fault> takeFault(DeviceState &s,
     const QString &seed,

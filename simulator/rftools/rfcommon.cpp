@@ -1,6 +1,7 @@
 #include "rfcommon.h"
 
 #include "simulator/core/catalog.h"
+#include "simulator/core/replyfaults.h"
 #include "simulator/core/simtime.h"
 
 #include <cstdio>
@@ -71,31 +72,72 @@ std::optional<Session> connect(const QString &device, const QString &tool, int *
     const QString home = Bench::homeDirectory();
     if (home.isEmpty())
         return notConnected();
-    Session session {Bench(home), {}, {}};
+    Session session {Bench(home), {}, {}, 0, false, false, false};
     if (!session.bench.load())
         return notConnected();
 
-    std::optional<Slot> slot;
-    if (device.isEmpty()) {
-        const QList<Slot> attached = session.bench.attachedSlots();
-        if (attached.size() > 1) {
-            printLine(u"ERROR: Multiple devices are attached; use --device to specify one."_s);
-            return std::nullopt;
+    const auto select = [&]() -> std::optional<Slot> {
+        if (device.isEmpty()) {
+            const QList<Slot> attached = session.bench.attachedSlots();
+            if (attached.size() > 1)
+                return std::nullopt;
+            if (!attached.isEmpty())
+                return attached.first();
+        } else if (const std::optional<Attached> match = session.bench.resolve(device)) {
+            return match->slot;
         }
-        if (!attached.isEmpty())
-            slot = attached.first();
-    } else if (const std::optional<Attached> match = session.bench.resolve(device)) {
-        slot = match->slot;
-    }
+        return std::nullopt;
+    };
+    const auto multiple = [&] {
+        if (device.isEmpty() && session.bench.attachedSlots().size() > 1) {
+            printLine(u"ERROR: Multiple devices are attached; use --device to specify one."_s);
+            return true;
+        }
+        return false;
+    };
+    if (multiple())
+        return std::nullopt;
+    std::optional<Slot> slot = select();
     if (!slot)
         return notConnected();
     session.serial = slot->serial;
+    session.fixture = slot->fixture;
 
     // Commands on one device run in turn: hold its lock while looking at and changing it.
     FileLock lock = session.bench.lockDevice(session.serial);
     std::optional<DeviceState> state = session.bench.readDevice(session.serial);
     if (!lock.isLocked() || !state)
         return notConnected();
+
+    // swap-before-command: the device leaves its fixture before the tool does anything to it.
+    {
+        bool swapChanged = false;
+        const std::optional<Fault> swap = takeFault(*state,
+            session.bench.config().seed,
+            QStringView(FaultKind::SwapBeforeCommand).toString(),
+            tool,
+            &swapChanged);
+        if (swapChanged)
+            session.bench.writeDevice(*state);
+        if (swap && swap->variant == u"after") {
+            session.swapAfter = true;
+        } else if (swap) {
+            lock.release();
+            if (!session.bench.swap(session.fixture) || !session.bench.load())
+                return notConnected();
+            if (multiple())
+                return std::nullopt;
+            slot = select();
+            if (!slot)
+                return notConnected();
+            session.serial = slot->serial;
+            session.fixture = slot->fixture;
+            lock = session.bench.lockDevice(session.serial);
+            state = session.bench.readDevice(session.serial);
+            if (!lock.isLocked() || !state)
+                return notConnected();
+        }
+    }
     const QString seed = session.bench.config().seed;
     bool changed = false;
     const auto save = [&] {
@@ -133,6 +175,11 @@ std::optional<Session> connect(const QString &device, const QString &tool, int *
         state->efuse.resize(ConfigSize, '\0');
         changed = true;
     }
+    if (const auto oversized = takeFault(
+            *state, seed, QStringView(FaultKind::OversizedOutput).toString(), tool, &changed)) {
+        session.oversized = true;
+        session.oversizedToStderr = oversized->variant == u"stderr";
+    }
     if (takeFault(*state, seed, QStringView(FaultKind::RfOutOfSpec).toString(), tool, &changed)) {
         // The calibration went wrong at the factory: the saved bytes no longer match the
         // product file, and (being e-fuses) cannot be corrected.
@@ -143,6 +190,18 @@ std::optional<Session> connect(const QString &device, const QString &tool, int *
     session.state = *state;
     *exitCode = ExitOk;
     return session;
+}
+
+int finish(const Session &session, int exitCode)
+{
+    if (session.oversized && exitCode == ExitOk)
+        printOversizedTail(session.oversizedToStderr);
+    if (session.swapAfter) {
+        Bench bench(session.bench.directory());
+        if (bench.load())
+            bench.swap(session.fixture);
+    }
+    return exitCode;
 }
 
 bool stillConnected(const Session &session)

@@ -30,13 +30,23 @@ struct Session
     Bench bench;
     QString serial;
     DeviceState state; // as read at connect time, with rf-out-of-spec applied
+    int fixture = 0;
+    bool swapAfter = false; // swap-before-command --variant after: swap when the tool ends
+    bool oversized = false; // oversized-output: pad a successful reply
+    bool oversizedToStderr = false;
 };
 
 // Selects the device as azsphere does (§1.2: ID, IP or connection path; a lone device when
-// `device` is empty), applies the faults named for `tool` (not-responding, hang, slow,
-// rf-out-of-spec) and checks RF test mode. On failure prints the §7.1 error on stdout and returns
-// nullopt with *exitCode set.
+// `device` is empty), applies the faults named for `tool` (swap-before-command, not-responding,
+// hang, slow, rf-out-of-spec, oversized-output) and checks RF test mode. On failure prints the
+// §7.1 error on stdout and returns nullopt with *exitCode set. A swap-before-command fault swaps
+// the device out of its fixture first (as `sphere-sim swap`) and then selects again: by ID the
+// tool finds no device, by connection path or IP it gets the new one.
 std::optional<Session> connect(const QString &device, const QString &tool, int *exitCode);
+
+// The end of a tool that connected: the oversized-output padding after a successful reply, the
+// swap of the `after` variant. Returns exitCode.
+int finish(const Session &session, int exitCode);
 
 // For `config save` (call with the device's lock held): the device is still attached and
 // answering.

@@ -153,5 +153,5 @@ int main(int argc, char *argv[])
     simSleep(CommandSeconds);
     Rf::printLine(u"Reading configuration data from device."_s);
     const QByteArray config = session->state.efuse;
-    return command == u"show"_s ? show(config, hex) : check(config, expected);
+    return Rf::finish(*session, command == u"show"_s ? show(config, hex) : check(config, expected));
 }

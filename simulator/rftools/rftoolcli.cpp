@@ -181,6 +181,7 @@ int main(int argc, char *argv[])
     if (!session)
         return exitCode;
 
+    const Rf::Session connected = *session; // for the end (Rf::finish)
     Shell shell(std::move(*session));
     const bool interactive = ::isatty(STDIN_FILENO);
     QByteArray line;
@@ -200,5 +201,5 @@ int main(int argc, char *argv[])
         if (c == EOF)
             break;
     }
-    return shell.hadError() ? Rf::ExitFailure : Rf::ExitOk;
+    return Rf::finish(connected, shell.hadError() ? Rf::ExitFailure : Rf::ExitOk);
 }

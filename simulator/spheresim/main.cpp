@@ -52,9 +52,11 @@ commands:
   bench show [--json]                 fixtures, devices, attachment and faults
   plug    (--device ID | --fixture K) attach the device in a fixture (lowest free IP)
   unplug  (--device ID | --fixture K) detach it (frees its IP address)
-  swap    (--device ID | --fixture K) put a NEW device (new serial and ID) into the fixture
-  fault set (--device ID | --all) KIND [--probability P] [--count C] [--command NAME]
-            [--variant V] [--factor F]
+  swap    (--device ID | --fixture K) [--with D]
+                                      put a NEW device (new serial and ID) into the fixture,
+                                      or with --with a device the bench made that is in no fixture
+  fault set (--device ID | --all) KIND [--probability P] [--count C] [--skip N]
+            [--command NAME] [--variant V] [--factor F]
   fault clear [--device ID | --all] [--kind KIND]
   assets --out DIR [--seed S]         write the deterministic package and file assets
   serve                               publish each attached device's UART as a pseudo-terminal
@@ -84,31 +86,36 @@ Prints one line per fixture: fixture, connection path, device ID, IP address, ma
 state, OS version, attached, faults. --json prints the same as a JSON document.
 )";
 
-const char PlugHelp[] = R"(usage: sphere-sim plug|unplug|swap (--device ID | --fixture K)
+const char PlugHelp[] = R"(usage: sphere-sim plug|unplug|swap (--device ID | --fixture K) [--with D]
 
 plug    attaches the device in the fixture: it takes the lowest free IP address and boots.
 unplug  detaches it: its IP address is freed and the tools no longer see it.
 swap    takes the device out of the fixture and puts a NEW one in (next serial, new device ID,
-        the bench's default OS and state), attached.
+        the bench's default OS and state), attached. --with D (swap only) puts back instead a
+        device this bench made earlier that is in no fixture now (its ID or serial): it keeps its
+        state and boots, as at plug.
 --device takes a device ID (case-insensitive), a serial, an IP address or a connection path.
 )";
 
 const char FaultHelp[]
     = R"(usage: sphere-sim fault set (--device ID | --all) KIND [--probability P] [--count C]
-                            [--command NAME] [--variant V] [--factor F]
+                            [--skip N] [--command NAME] [--variant V] [--factor F]
        sphere-sim fault clear [--device ID | --all] [--kind KIND]
 
 KIND: hang, slow, garbage, not-responding, recover-fails, untrusted-keystore, insufficient-space,
       ota-in-progress, unplug-mid-step, uart-silent, uart-selftest-fail,
-      measurement-out-of-limits, rf-out-of-spec
+      measurement-out-of-limits, rf-out-of-spec, swap-before-command, oversized-output
   --probability P  chance that the fault fires on a command it applies to (default 1)
   --count C        how many times it fires before it is used up (default: unlimited)
+  --skip N         let the first N commands it applies to pass first (default 0)
   --command NAME   only this command (e.g. "recover", "sideload deploy", "list-attached",
                    "SELFTEST"); bench-wide commands (list-attached, rescan-attached) see only faults
                    that name them
   --variant V      recover-fails: enter-recovery, boot-timeout, security-state, communication,
                    images (default: one at random); not-responding: after-restart (restart never
-                   comes back); uart-selftest-fail: the FAIL reason token
+                   comes back); uart-selftest-fail: the FAIL reason token;
+                   swap-before-command: after (swap once the command has ended);
+                   oversized-output: stderr (pad stderr instead of stdout)
   --factor F       slow: the delay multiplier (default 5)
 --all sets the fault on every device of the bench. fault clear without --device clears all.
 )";
@@ -363,7 +370,9 @@ int benchShow(const QString &home, const QStringList &args)
 int attachment(const QString &home, const QString &verb, const QStringList &args)
 {
     const QString prog = u"sphere-sim "_s + verb;
-    const Parsed p = parse(prog, args, {u"--device"_s, u"--fixture"_s}, {}, PlugHelp);
+    const Parsed p = parse(prog, args, {u"--device"_s, u"--fixture"_s, u"--with"_s}, {}, PlugHelp);
+    if (p.values.contains(u"--with"_s) && verb != u"swap")
+        usage(prog, u"--with belongs to swap"_s);
     Sim::Bench bench = loadBench(home);
     const int fixture = fixtureOf(prog, bench, p);
     QString why;
@@ -374,8 +383,21 @@ int attachment(const QString &home, const QString &verb, const QStringList &args
         if (!bench.unplug(fixture, &why))
             runtimeError(why);
     } else {
+        QString putBack;
+        if (p.values.contains(u"--with"_s)) {
+            const QString wanted = p.values.value(u"--with"_s).trimmed();
+            for (const QString &serial : bench.config().serials) {
+                if (serial.compare(wanted, Qt::CaseInsensitive) == 0
+                    || Sim::deviceIdFor(bench.config().seed, serial)
+                            .compare(wanted, Qt::CaseInsensitive)
+                        == 0)
+                    putBack = serial;
+            }
+            if (putBack.isEmpty())
+                runtimeError(u"the bench made no device '%1'"_s.arg(wanted));
+        }
         QString serial;
-        if (!bench.swap(fixture, &serial, &why))
+        if (!bench.swap(fixture, &serial, &why, putBack))
             runtimeError(why);
     }
     bench.load();
@@ -412,6 +434,7 @@ int faultSet(const QString &home, const QStringList &args)
         {u"--device"_s,
             u"--probability"_s,
             u"--count"_s,
+            u"--skip"_s,
             u"--command"_s,
             u"--variant"_s,
             u"--factor"_s},
@@ -439,6 +462,11 @@ int faultSet(const QString &home, const QStringList &args)
         fault.count = toInt(prog, u"--count"_s, p.values.value(u"--count"_s));
         if (fault.count < 1)
             usage(prog, u"argument --count: must be at least 1"_s);
+    }
+    if (p.values.contains(u"--skip"_s)) {
+        fault.skip = toInt(prog, u"--skip"_s, p.values.value(u"--skip"_s));
+        if (fault.skip < 0)
+            usage(prog, u"argument --skip: must not be negative"_s);
     }
     fault.command = p.values.value(u"--command"_s);
     fault.variant = p.values.value(u"--variant"_s);

@@ -301,10 +301,10 @@ void tst_Steps::stepAgainstSimulator()
             last.data.value(u"errorDetail"_s).toString())));
     QCOMPARE(run.results.size(), lastIndex + 1);
 
-    // What every step keeps: its commands with exact command lines and raw output. Before
-    // `details` records the device, commands name the fixture's port; after it, every azsphere
-    // command is addressed to the recorded device ID, except `show-attached` at the port (the
-    // identity checks). The RF tools are addressed by the port.
+    // What every step keeps: its commands with exact command lines and raw output. Until
+    // `details` has read the device's ID (`show-attached`), commands name the fixture's port;
+    // after it, every azsphere command is addressed to the recorded device ID, except
+    // `show-attached` at the port (the identity checks). The RF tools are addressed by the port.
     const QString byId = u"--device "_s + run.facts.deviceId;
     for (const StepResult &result : run.results) {
         QVERIFY(result.finished >= result.started);

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void benchShowTable();
     void plugUnplugSwap();
     void swapByDevice();
+    void swapPutsBack();
     void usageErrors_data();
     void usageErrors();
 };
@@ -203,6 +204,39 @@ void tst_SimBench::swapByDevice()
     QCOMPARE(fixtures(bench).at(0)[QStringLiteral("attached")].toBool(), false);
     QCOMPARE(bench.sim(words(QStringLiteral("plug --device SIM00001"))).exitCode, 0);
     QCOMPARE(fixtures(bench).at(0)[QStringLiteral("attached")].toBool(), true);
+}
+
+// swap --with: a device the bench made earlier, which is in no fixture, goes back in with its
+// state (a finished device returned to the line), and boots.
+void tst_SimBench::swapPutsBack()
+{
+    Bench bench;
+    QVERIFY(bench.create(2));
+    QCOMPARE(bench
+                 .az(words(QStringLiteral(
+                     "device manufacturing-state update --state DeviceComplete -d 1211")))
+                 .exitCode,
+        0);
+    QCOMPARE(bench.sim(words(QStringLiteral("swap --fixture 1"))).exitCode, 0); // SIM00003 in
+    const qint64 boots = bench.deviceState(1).value(QStringLiteral("bootCount")).toInteger();
+    // Only a device in no fixture can be put back, and only one the bench made.
+    QCOMPARE(bench.sim(words(QStringLiteral("swap --fixture 1 --with SIM00002"))).exitCode, 1);
+    QCOMPARE(bench.sim(words(QStringLiteral("swap --fixture 1 --with SIM00009"))).exitCode, 1);
+    QCOMPARE(bench.sim(words(QStringLiteral("plug --fixture 1 --with SIM00001"))).exitCode, 2);
+    const RunResult back = bench.sim({QStringLiteral("swap"),
+        QStringLiteral("--fixture"),
+        QStringLiteral("1"),
+        QStringLiteral("--with"),
+        bench.deviceId(1).toUpper()});
+    QCOMPARE(back.exitCode, 0);
+    QVERIFY(back.out.contains(bench.deviceId(1)));
+    QCOMPARE(fixtures(bench).at(0)[QStringLiteral("deviceId")].toString(), bench.deviceId(1));
+    QCOMPARE(bench.deviceState(1).value(QStringLiteral("bootCount")).toInteger(), boots + 1);
+    QCOMPARE(bench.az(words(QStringLiteral("device manufacturing-state show -d 1211 -o json"))).out,
+        QStringLiteral("{\n  \"manufacturingState\": \"DeviceComplete\"\n}\n"));
+    // The device swapped out by it is in no fixture now, and can come back in turn.
+    QCOMPARE(bench.sim(words(QStringLiteral("swap --fixture 2 --with SIM00003"))).exitCode, 0);
+    QCOMPARE(fixtures(bench).at(1)[QStringLiteral("deviceId")].toString(), bench.deviceId(3));
 }
 
 void tst_SimBench::usageErrors_data()

@@ -6,6 +6,7 @@
 #include <QTest>
 
 using namespace SimTest;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -20,6 +21,91 @@ const QString NotResponding
                      "system update; please retry in a few minutes.\n");
 const QString CouldNotConnect
     = QStringLiteral("error: Could not connect to the device; please ensure it is attached.\n");
+
+// What oversized-output appends (docs/simulator.md): 1 MiB + 64 KiB of lines of 1023 spaces,
+// then an error line that a reader keeping only the first 1 MiB never sees.
+QByteArray oversizedTail()
+{
+    constexpr qsizetype Padding = 1024 * 1024 + 64 * 1024;
+    QByteArray line(1024, ' ');
+    line.back() = '\n';
+    QByteArray tail;
+    for (qsizetype n = 0; n < Padding; n += line.size())
+        tail += line;
+    return tail
+        + "error: The reply continues past 1114112 bytes of padding: the command's result is "
+          "unknown (oversized-output fault).\n";
+}
+
+// A run of any simulator tool with stdin, the raw bytes of both streams kept.
+struct RawRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+RawRun runRaw(const Bench &bench,
+    const QString &program,
+    const QStringList &args,
+    const QByteArray &input = {})
+{
+    QProcess p;
+    p.setProcessEnvironment(bench.environment());
+    p.setWorkingDirectory(bench.path());
+    p.start(program, args);
+    RawRun r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString simTool(const QString &name)
+{
+    return QStringLiteral(STATION_SIM_BIN_DIR "/") + name;
+}
+
+// The fixture's device as `bench show --json` reports it.
+QJsonObject fixtureRow(const Bench &bench, int fixture)
+{
+    return parseJson(
+        bench.sim({QStringLiteral("bench"), QStringLiteral("show"), QStringLiteral("--json")}).out)
+        .object()
+        .value(QStringLiteral("fixtures"))
+        .toArray()
+        .at(fixture - 1)
+        .toObject();
+}
+
+// One field of a device's state file, as text: "region" is the e-fuse bytes 0x36..0x37 in hex.
+QString stateField(const QJsonObject &state, const QString &field)
+{
+    if (field == QLatin1String("region"))
+        return state.value(QStringLiteral("efuse")).toString().mid(0x36 * 2, 4);
+    const QJsonValue v = state.value(field);
+    return v.isDouble() ? QString::number(v.toInteger()) : v.toString();
+}
+
+// A device state without the fault bookkeeping and the wall-clock time a reboot ends (what a
+// command changes, as two benches compare).
+QJsonObject withoutFaults(QJsonObject state)
+{
+    state.remove(QStringLiteral("faults"));
+    state.remove(QStringLiteral("faultRolls"));
+    state.remove(QStringLiteral("busyUntilMs"));
+    return state;
+}
 
 } // namespace
 
@@ -44,6 +130,12 @@ private Q_SLOTS:
     void reproducibleDraws();
     void ioKindsAreStored();
     void clear();
+    void skip();
+    void swapBeforeCommand_data();
+    void swapBeforeCommand();
+    void swapBeforeListAttached();
+    void oversizedOutput_data();
+    void oversizedOutput();
 
 private:
     QStringList deploy(const QString &relative) const
@@ -467,6 +559,320 @@ void tst_SimFaults::clear()
     const RunResult r = bench.sim(words(QStringLiteral("fault clear")));
     QCOMPARE(r.out, QStringLiteral("Cleared 1 fault(s).\n"));
     QCOMPARE(bench.az(words(QStringLiteral("device show-attached -d 1212"))).exitCode, 0);
+}
+
+void tst_SimFaults::skip()
+{
+    Bench bench;
+    QVERIFY(bench.create(1));
+    const RunResult set = bench.sim({QStringLiteral("fault"),
+        QStringLiteral("set"),
+        QStringLiteral("--all"),
+        QStringLiteral("not-responding"),
+        QStringLiteral("--command"),
+        QStringLiteral("manufacturing-state show"),
+        QStringLiteral("--skip"),
+        QStringLiteral("2"),
+        QStringLiteral("--count"),
+        QStringLiteral("1")});
+    QCOMPARE(set.exitCode, 0);
+    QVERIFY2(set.out.contains(QStringLiteral("skip=2")), qPrintable(set.out));
+    // A skipped fault is not "certain" yet: list-attached still shows the device answering.
+    QCOMPARE(parseJson(bench.az(words(QStringLiteral("device list-attached -o json"))).out)
+                 .array()
+                 .at(0)[QStringLiteral("IsResponsive")]
+                 .toBool(),
+        true);
+    const QStringList show = words(QStringLiteral("device manufacturing-state show"));
+    QCOMPARE(bench.az(words(QStringLiteral("device show-attached"))).exitCode, 0); // not counted
+    QCOMPARE(bench.az(show).exitCode, 0);
+    QCOMPARE(bench.az(show).exitCode, 0);
+    QCOMPARE(bench.az(show).err, NotResponding); // the third
+    QCOMPARE(bench.az(show).exitCode, 0);        // used up
+    QCOMPARE(bench
+                 .sim({QStringLiteral("fault"),
+                     QStringLiteral("set"),
+                     QStringLiteral("--all"),
+                     QStringLiteral("hang"),
+                     QStringLiteral("--skip"),
+                     QStringLiteral("-1")})
+                 .exitCode,
+        2);
+}
+
+void tst_SimFaults::swapBeforeCommand_data()
+{
+    QTest::addColumn<QString>("program");      // azsphere, RfToolCli, RfSettingsTool
+    QTest::addColumn<QString>("faultCommand"); // --command of the fault
+    QTest::addColumn<QString>("variant");      // "" or "after"
+    QTest::addColumn<QStringList>("args");     // DEV stands for the selector
+    QTest::addColumn<QString>("selector");     // id (the old device's), path or ip
+    QTest::addColumn<QByteArray>("input");     // stdin
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("out");     // exact stdout; "*" = not compared
+    QTest::addColumn<QString>("err");     // exact stderr (NEWIP: the new device's address)
+    QTest::addColumn<QString>("field");   // what the command changes (stateField)
+    QTest::addColumn<QString>("changed"); // which device has it changed: old, new or none
+    QTest::addColumn<QString>("changedValue");
+    QTest::addColumn<QString>("unchangedValue");
+
+    const QStringList update = words(
+        QStringLiteral("device manufacturing-state update --state DeviceComplete --device DEV"));
+    const QString updateName = QStringLiteral("manufacturing-state update");
+    const QString pathWarn
+        = QStringLiteral("WARNING: The device with IP 'NEWIP' is selected from parameter '1211'\n");
+    const QString state = QStringLiteral("manufacturingState");
+    const QString complete = QStringLiteral("DeviceComplete");
+    const QString blank = QStringLiteral("Blank");
+    QTest::newRow("update by ID: no device, nothing changed")
+        << u"azsphere"_s << updateName << QString() << update << u"id"_s << QByteArray() << 1
+        << QString() << CouldNotConnect << state << u"none"_s << QString() << blank;
+    QTest::newRow("update by path: the NEW device is finalized")
+        << u"azsphere"_s << updateName << QString() << update << u"path"_s << QByteArray() << 0
+        << QString() << pathWarn << state << u"new"_s << complete << blank;
+    QTest::newRow("update by IP: the NEW device is finalized")
+        << u"azsphere"_s << updateName << QString() << update << u"ip"_s << QByteArray() << 0
+        << QString() << QString() << state << u"new"_s << complete << blank;
+    QTest::newRow("update by ID, after: the old device is finalized and gone")
+        << u"azsphere"_s << updateName << u"after"_s << update << u"id"_s << QByteArray() << 0
+        << QString() << QString() << state << u"old"_s << complete << blank;
+    const QStringList keystore {u"device"_s,
+        u"sideload"_s,
+        u"deploy"_s,
+        u"-p"_s,
+        u"ASSETS/keystore/TrustedKeystore-v2.imagepackage"_s,
+        u"-d"_s,
+        u"DEV"_s};
+    QTest::newRow("deploy by ID: nothing installed")
+        << u"azsphere"_s << u"sideload deploy"_s << QString() << keystore << u"id"_s << QByteArray()
+        << 1 << QString() << CouldNotConnect << u"trustedKeystore"_s << u"none"_s << QString()
+        << u"1"_s;
+    QTest::newRow("deploy by path: installed on the NEW device")
+        << u"azsphere"_s << u"sideload deploy"_s << QString() << keystore << u"path"_s
+        << QByteArray() << 0 << u"*"_s << pathWarn << u"trustedKeystore"_s << u"new"_s << u"2"_s
+        << u"1"_s;
+    const QByteArray region = "config write data 0x36 0x55\nconfig write data 0x37 0x53\n"
+                              "config save\nexit\n";
+    QTest::newRow("RfToolCli by path: the e-fuses of the NEW device are written")
+        << u"RfToolCli"_s << u"RfToolCli"_s << QString() << QStringList {u"--device"_s, u"DEV"_s}
+        << u"path"_s << region << 0 << u"OK\nOK\nConfiguration saved.\n"_s << QString()
+        << u"region"_s << u"new"_s << u"5553"_s << u"0000"_s;
+    QTest::newRow("RfToolCli by ID: no device, nothing written")
+        << u"RfToolCli"_s << u"RfToolCli"_s << QString() << QStringList {u"--device"_s, u"DEV"_s}
+        << u"id"_s << region << 1 << u"ERROR: Could not connect to the device.\n"_s << QString()
+        << u"region"_s << u"none"_s << QString() << u"0000"_s;
+    QTest::newRow("RfToolCli by path, after: the old device is written and gone")
+        << u"RfToolCli"_s << u"RfToolCli"_s << u"after"_s << QStringList {u"--device"_s, u"DEV"_s}
+        << u"path"_s << region << 0 << u"OK\nOK\nConfiguration saved.\n"_s << QString()
+        << u"region"_s << u"old"_s << u"5553"_s << u"0000"_s;
+    QTest::newRow("RfSettingsTool by ID: no device")
+        << u"RfSettingsTool"_s << u"RfSettingsTool"_s << QString()
+        << QStringList {u"show"_s, u"--device"_s, u"DEV"_s} << u"id"_s << QByteArray() << 1
+        << u"ERROR: Could not connect to the device.\n"_s << QString() << u"region"_s << u"none"_s
+        << QString() << u"0000"_s;
+}
+
+// swap-before-command: the device is swapped out of its fixture before the named command does
+// anything (as `sphere-sim swap`), then the command selects its device as usual. Addressed by the
+// old ID it finds none; addressed by the port it acts on the NEW device (what the station must
+// never do). With --variant after the command acts on the old device and the swap follows.
+void tst_SimFaults::swapBeforeCommand()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, faultCommand);
+    QFETCH(QString, variant);
+    QFETCH(QStringList, args);
+    QFETCH(QString, selector);
+    QFETCH(QByteArray, input);
+    QFETCH(int, exitCode);
+    QFETCH(QString, out);
+    QFETCH(QString, err);
+    QFETCH(QString, field);
+    QFETCH(QString, changed);
+    QFETCH(QString, changedValue);
+    QFETCH(QString, unchangedValue);
+
+    Bench bench;
+    QVERIFY(bench.create(2));
+    const QString oldId = bench.deviceId(1);
+    const QString newId = bench.deviceId(3); // the next serial
+    QStringList faultArgs {u"fault"_s,
+        u"set"_s,
+        u"--device"_s,
+        u"1211"_s,
+        u"swap-before-command"_s,
+        u"--command"_s,
+        faultCommand,
+        u"--count"_s,
+        u"1"_s};
+    if (!variant.isEmpty())
+        faultArgs << u"--variant"_s << variant;
+    QCOMPARE(bench.sim(faultArgs).exitCode, 0);
+
+    const QString device = selector == "id"_L1 ? oldId
+        : selector == "path"_L1                ? u"1211"_s
+                                               : u"192.168.35.2"_s;
+    for (QString &arg : args) {
+        arg.replace(u"DEV"_s, device);
+        arg.replace(u"ASSETS"_s, m_assets.dir());
+    }
+    const RawRun r = runRaw(bench, simTool(program), args, input);
+    QCOMPARE(r.exitCode, exitCode);
+    if (out != "*"_L1)
+        QCOMPARE(QString::fromUtf8(r.out), out);
+    // The old device left, so the new one took the lowest free address: the old one's.
+    QCOMPARE(QString::fromUtf8(r.err), QString(err).replace(u"NEWIP"_s, u"192.168.35.2"_s));
+
+    // Either way the fixture now holds the new device, attached, and the old one is gone.
+    const QJsonObject row = fixtureRow(bench, 1);
+    QCOMPARE(row.value(u"deviceId"_s).toString(), newId);
+    QCOMPARE(row.value(u"attached"_s).toBool(), true);
+    QCOMPARE(bench.az({u"device"_s, u"show-attached"_s, u"-d"_s, oldId}).err, CouldNotConnect);
+    QCOMPARE(stateField(bench.deviceState(1), field),
+        changed == "old"_L1 ? changedValue : unchangedValue);
+    QCOMPARE(stateField(bench.deviceState(3), field),
+        changed == "new"_L1 ? changedValue : unchangedValue);
+    // The other fixture never noticed; the fault was used up on the old device.
+    QCOMPARE(fixtureRow(bench, 2).value(u"deviceId"_s).toString(), bench.deviceId(2));
+    QCOMPARE(bench.deviceState(1).value(u"faults"_s).toArray().size(), 0);
+    QCOMPARE(bench.deviceState(3).value(u"faults"_s).toArray().size(), 0);
+}
+
+void tst_SimFaults::swapBeforeListAttached()
+{
+    Bench bench;
+    QVERIFY(bench.create(2));
+    QCOMPARE(bench
+                 .sim({u"fault"_s,
+                     u"set"_s,
+                     u"--device"_s,
+                     u"1212"_s,
+                     u"swap-before-command"_s,
+                     u"--command"_s,
+                     u"list-attached"_s,
+                     u"--count"_s,
+                     u"1"_s})
+                 .exitCode,
+        0);
+    // Other commands pass it by; list-attached already reports the device swapped in.
+    QCOMPARE(bench.az(words(QStringLiteral("device show-attached -d 1212"))).exitCode, 0);
+    const QJsonArray list
+        = parseJson(bench.az(words(QStringLiteral("device list-attached -o json"))).out).array();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(1)[u"ConnectionPath"_s].toString(), u"1212"_s);
+    QCOMPARE(list.at(1)[u"DeviceId"_s].toString(), bench.deviceId(3));
+}
+
+void tst_SimFaults::oversizedOutput_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("faultCommand");
+    QTest::addColumn<QString>("variant"); // "" (stdout) or "stderr"
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("setUp"); // azsphere arguments run first (on both benches)
+    QTest::addColumn<bool>("padded");       // false: the command failed, so no padding
+    QTest::addColumn<bool>("jsonHead");     // the reply's first 1 MiB is one valid JSON document
+
+    const QStringList none;
+    QTest::newRow("show-attached (JSON)")
+        << u"azsphere"_s << u"show-attached"_s << QString()
+        << words(u"device show-attached -d 1211 -o json"_s) << none << true << true;
+    QTest::newRow("show-attached (JSON), padding on stderr")
+        << u"azsphere"_s << u"show-attached"_s << u"stderr"_s
+        << words(u"device show-attached -d 1211 -o json"_s) << none << true << true;
+    QTest::newRow("manufacturing-state show (JSON)")
+        << u"azsphere"_s << u"manufacturing-state show"_s << QString()
+        << words(u"device manufacturing-state show -d 1211 -o json"_s) << none << true << true;
+    QTest::newRow("image list-installed (JSON)")
+        << u"azsphere"_s << u"image list-installed"_s << QString()
+        << words(u"device image list-installed --full -d 1211 -o json"_s) << none << true << true;
+    QTest::newRow("capability show-attached (JSON)")
+        << u"azsphere"_s << u"capability show-attached"_s << QString()
+        << words(u"device capability show-attached -d 1211 -o json"_s) << none << true << true;
+    QTest::newRow("wifi list (JSON)")
+        << u"azsphere"_s << u"wifi list"_s << QString()
+        << words(u"device wifi list -d 1211 -o json"_s) << none << true << true;
+    QTest::newRow("list-attached (JSON, bench-wide)")
+        << u"azsphere"_s << u"list-attached"_s << QString()
+        << words(u"device list-attached -o json"_s) << none << true << true;
+    QTest::newRow("manufacturing-state update (action): the device IS updated")
+        << u"azsphere"_s << u"manufacturing-state update"_s << QString()
+        << words(u"device manufacturing-state update --state DeviceComplete -d 1211"_s) << none
+        << true << false;
+    QTest::newRow("sideload deploy (action, status lines): the image IS installed")
+        << u"azsphere"_s << u"sideload deploy"_s << u"stderr"_s
+        << QStringList {u"device"_s,
+               u"sideload"_s,
+               u"deploy"_s,
+               u"-p"_s,
+               u"ASSETS/keystore/TrustedKeystore-v2.imagepackage"_s,
+               u"-d"_s,
+               u"1211"_s}
+        << none << true << false;
+    QTest::newRow("a failing command is not padded")
+        << u"azsphere"_s << u"manufacturing-state update"_s << QString()
+        << words(u"device manufacturing-state update --state Module1Complete -d 1211"_s)
+        << words(u"device manufacturing-state update --state DeviceComplete -d 1211"_s) << false
+        << false;
+    QTest::newRow("RfSettingsTool show") << u"RfSettingsTool"_s << u"RfSettingsTool"_s << QString()
+                                         << words(u"show --device 1211"_s) << none << true << false;
+}
+
+// oversized-output: the command does its normal work and prints its normal reply, then more
+// padding than a caller keeps (1 MiB per stream at the station) and an error line, exit 0. The
+// same command on an identical bench without the fault is the reference.
+void tst_SimFaults::oversizedOutput()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, faultCommand);
+    QFETCH(QString, variant);
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, setUp);
+    QFETCH(bool, padded);
+    QFETCH(bool, jsonHead);
+    for (QString &arg : args)
+        arg.replace(u"ASSETS"_s, m_assets.dir());
+
+    Bench plain;
+    Bench faulty;
+    for (const Bench *bench : {&plain, &faulty}) {
+        QVERIFY(bench->create(2));
+        if (!setUp.isEmpty())
+            QCOMPARE(bench->az(setUp).exitCode, 0);
+    }
+    QStringList set {u"fault"_s,
+        u"set"_s,
+        u"--device"_s,
+        u"1211"_s,
+        u"oversized-output"_s,
+        u"--command"_s,
+        faultCommand,
+        u"--count"_s,
+        u"1"_s};
+    if (!variant.isEmpty())
+        set << u"--variant"_s << variant;
+    QCOMPARE(faulty.sim(set).exitCode, 0);
+
+    const RawRun reference = runRaw(plain, simTool(program), args);
+    const RawRun r = runRaw(faulty, simTool(program), args);
+    QCOMPARE(r.exitCode, reference.exitCode);
+    const QByteArray tail = padded ? oversizedTail() : QByteArray();
+    const bool onStderr = variant == "stderr"_L1;
+    QCOMPARE(r.out, reference.out + (onStderr ? QByteArray() : tail));
+    QCOMPARE(r.err, reference.err + (onStderr ? tail : QByteArray()));
+    if (padded)
+        QVERIFY((onStderr ? r.err : r.out).size() > 1024 * 1024);
+    if (jsonHead) {
+        // The trap: what a 1 MiB capture keeps is one valid JSON document.
+        QJsonParseError error;
+        QJsonDocument::fromJson(r.out.left(1024 * 1024), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+    }
+    // The command did its work exactly as without the fault, and the fault is used up.
+    QCOMPARE(withoutFaults(faulty.deviceState(1)), withoutFaults(plain.deviceState(1)));
+    QCOMPARE(faulty.deviceState(1).value(u"faults"_s).toArray().size(), 0);
+    const RawRun again = runRaw(faulty, simTool(program), args);
+    QVERIFY(again.out.size() < 64 * 1024 && again.err.size() < 64 * 1024);
 }
 
 QTEST_GUILESS_MAIN(tst_SimFaults)
