@@ -6,7 +6,9 @@
 #include "services/headlessrunner.h"
 #include "services/logging.h"
 #include "services/station.h"
+#include "services/text.h"
 #include "services/textcheck.h"
+#include "translations/translationfiles.h"
 
 #ifdef STATION_HAVE_GUI
 #include "app/guimain.h"
@@ -218,6 +220,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"sphere-station"_s);
     QCoreApplication::setOrganizationName(u"SphereStation"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(STATION_VERSION));
+    // What the record and the headless lines say is English, with its own plural forms.
+    Text::setEnglishLookup(&englishPlural);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -2,6 +2,7 @@
 
 #include "services/azsphereclient.h"
 #include "services/logging.h"
+#include "services/recordlock.h"
 #include "services/simulatorbackend.h"
 #include "services/station.h"
 #include "services/tr.h"
@@ -40,6 +41,7 @@ StationSetup::~StationSetup()
         m_station->shutdown();
     m_station.reset();
     m_simulator.reset();
+    m_recordLock.reset();
 }
 
 QString StationSetup::defaultRecordPath()
@@ -67,7 +69,28 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         m_config = *loaded;
     }
 
+    // One station process per record, decided before anything is started: a second station
+    // refused here has not touched the tools, the bench or its UART links, which the live one
+    // goes on using.
+    m_recordPath = !options.recordPath.isEmpty() ? options.recordPath
+        : !m_config.recordFile.isEmpty()         ? m_config.recordFile
+                                                 : defaultRecordPath();
+    m_recordPath = QFileInfo(m_recordPath).absoluteFilePath();
+    if (!QDir().mkpath(QFileInfo(m_recordPath).absolutePath())) {
+        return fail(
+            ErrorCode::Io, Tr::tr("Cannot create the folder for the record %1.").arg(m_recordPath));
+    }
     StationOptions station;
+    station.processMode = options.headless ? u"headless"_s : u"window"_s;
+    {
+        Result<std::unique_ptr<RecordLock>> locked
+            = RecordLock::acquire(m_recordPath, station.processMode);
+        if (!locked)
+            return fail(locked.error());
+        m_recordLock = std::move(*locked);
+        station.recordLock = m_recordLock;
+    }
+
     // --simulate N on the command line chooses the simulator for this run whatever the
     // configuration says (backendDescription() then says so); otherwise the configuration's
     // back end, which is "real" whenever it names an azsphere tool without "backend=simulator".
@@ -127,14 +150,6 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         station.tools.azsphereVersion = *version.value;
     }
 
-    m_recordPath = !options.recordPath.isEmpty() ? options.recordPath
-        : !m_config.recordFile.isEmpty()         ? m_config.recordFile
-                                                 : defaultRecordPath();
-    m_recordPath = QFileInfo(m_recordPath).absoluteFilePath();
-    if (!QDir().mkpath(QFileInfo(m_recordPath).absolutePath())) {
-        return fail(
-            ErrorCode::Io, Tr::tr("Cannot create the folder for the record %1.").arg(m_recordPath));
-    }
     station.recordPath = m_recordPath;
     station.recordSyncEveryWrite = m_config.recordSyncEveryWrite;
     station.stationName = !options.stationName.isEmpty() ? options.stationName
@@ -144,7 +159,6 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         = !options.operatorName.isEmpty() ? options.operatorName : m_config.operatorName;
     station.appVersion = QCoreApplication::applicationVersion();
     station.presence = presence;
-    station.processMode = options.headless ? u"headless"_s : u"window"_s;
 
     if (!options.fixtures.isEmpty()) {
         for (int number : options.fixtures) {

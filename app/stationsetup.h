@@ -10,6 +10,7 @@
 
 namespace Station {
 
+class RecordLock;
 class SimulatorBackend;
 class StationController;
 
@@ -55,6 +56,9 @@ public:
     static QString defaultRecordPath();
 
 private:
+    // Held until the simulator's UART server has ended too: a next station starts its own only
+    // once this one's is gone.
+    std::shared_ptr<RecordLock> m_recordLock;
     StationConfig m_config;
     QString m_recordPath;
     QString m_configPath;          // the configuration file read, or empty

@@ -93,11 +93,16 @@ Result<> StationController::open(const StationOptions &options)
 
     // One station process per record: a second one is refused before it touches the file (and
     // above all before it could close this station's live runs as INTERRUPTED).
-    Result<std::unique_ptr<RecordLock>> locked
-        = RecordLock::acquire(options.recordPath, options.processMode);
-    if (!locked)
-        return fail(locked.error());
-    m_recordLock = std::move(*locked);
+    if (options.recordLock) {
+        m_recordLock = options.recordLock;
+        m_options.recordLock.reset(); // held once, by m_recordLock
+    } else {
+        Result<std::unique_ptr<RecordLock>> locked
+            = RecordLock::acquire(options.recordPath, options.processMode);
+        if (!locked)
+            return fail(locked.error());
+        m_recordLock = std::move(*locked);
+    }
 
     m_record = std::make_unique<RecordStore>();
     m_record->setSyncEveryWrite(options.recordSyncEveryWrite);

@@ -47,6 +47,10 @@ struct StationOptions
     QString appVersion;
     // Who holds the record, as a second station is told: "window" or "headless".
     QString processMode = QStringLiteral("window");
+    // The record's lock when the caller took it before anything else (the app does, before it
+    // starts the simulator's UART server on a bench another station may be using); open()
+    // takes it over. Empty: open() takes the lock itself.
+    std::shared_ptr<RecordLock> recordLock;
     bool presence = true; // poll for the tiles
     // Real hardware whose fixtures are bound by FTDI location may poll libftdi1 instead of
     // list-attached (see PresenceMonitor::Source).
@@ -186,7 +190,7 @@ private:
     bool m_hasRecipe = false;
     std::map<int, Slot> m_slots; // by fixture number
     QList<int> m_failingRecords;
-    std::unique_ptr<RecordLock> m_recordLock; // held from open() to the end of shutdown()
+    std::shared_ptr<RecordLock> m_recordLock; // held from open() to the end of shutdown()
     std::unique_ptr<RecordStore> m_record;    // the main thread's own connection (events, serials)
     QTimer *m_recordRetry = nullptr;          // asks idle workers to flush their queued results
     ThreadHandle m_presenceThread;

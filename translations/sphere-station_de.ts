@@ -2,1885 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Station::Tr</name>
-    <message>
-        <location filename="../app/stationsetup.cpp" line="+108"/>
-        <source>%1 does not run: %2</source>
-        <translation>%1 lässt sich nicht ausführen: %2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Cannot create the folder for the record %1.</source>
-        <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>There is no fixture %1 (the station has %2).</source>
-        <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>The recipe has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
-        <translation>Das Rezept enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
-    </message>
-    <message>
-        <location filename="../services/azsphereclient.cpp" line="+110"/>
-        <location filename="../services/errorcatalog.cpp" line="+30"/>
-        <location filename="../services/rftoolclient.cpp" line="+17"/>
-        <source>The station did not say which device to use (configuration fault).</source>
-        <translation>Die Station hat kein Gerät angegeben (Konfigurationsfehler).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../services/errorcatalog.cpp" line="+2"/>
-        <location filename="../services/rftoolclient.cpp" line="+3"/>
-        <source>Stop the line; call engineering.</source>
-        <translation>Linie anhalten; Technik verständigen.</translation>
-    </message>
-    <message>
-        <location line="+91"/>
-        <source>No component ID was given for the delete.</source>
-        <translation>Für das Löschen wurde keine Komponenten-ID angegeben.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+59"/>
-        <location filename="../services/rftoolclient.cpp" line="+147"/>
-        <location filename="../services/uartsession.cpp" line="+45"/>
-        <location line="+41"/>
-        <location line="+73"/>
-        <source>Fix the recipe.</source>
-        <translation>Rezept korrigieren.</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>The manufacturing state %1 cannot be set.</source>
-        <translation>Der Fertigungszustand %1 kann nicht gesetzt werden.</translation>
-    </message>
-    <message>
-        <location filename="../services/backgroundprocess.cpp" line="+36"/>
-        <source>The program %1 was not found or is not executable.</source>
-        <translation>Das Programm %1 wurde nicht gefunden oder ist nicht ausführbar.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Could not start %1.</source>
-        <translation>%1 konnte nicht gestartet werden.</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>%1 ended before it was ready.</source>
-        <translation>%1 wurde beendet, bevor es bereit war.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 did not become ready in time.</source>
-        <translation>%1 wurde nicht rechtzeitig bereit.</translation>
-    </message>
-    <message>
-        <location filename="../services/csvexport.cpp" line="+316"/>
-        <source>The export was cancelled.</source>
-        <translation>Der Export wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>The export file could not be written.</source>
-        <translation>Die Exportdatei konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <location line="+254"/>
-        <source>The export file is not open for writing.</source>
-        <translation>Die Exportdatei ist nicht zum Schreiben geöffnet.</translation>
-    </message>
-    <message>
-        <location filename="../services/errorcatalog.cpp" line="+3"/>
-        <source>The device cannot be reached over USB: not seated, bad cable or contact, or the fixture is bound to the wrong port.</source>
-        <translation>Das Gerät ist über USB nicht erreichbar: nicht richtig eingelegt, Kabel oder Kontakt defekt, oder der Prüfplatz ist dem falschen Port zugeordnet.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reseat the device and cable, check the fixture&apos;s port, retry.</source>
-        <translation>Gerät und Kabel neu stecken, Port des Prüfplatzes prüfen, erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The device is connected but silent: busy with an OS update, booting, or hung.</source>
-        <translation>Das Gerät ist verbunden, antwortet aber nicht: OS-Update läuft, es startet gerade oder hängt.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Wait 2 min and retry; if it repeats, unplug and replug.</source>
-        <translation>2 min warten und erneut versuchen; bei Wiederholung ab- und wieder anstecken.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The device would not enter recovery mode: asleep or powered down, or a bad recovery (FTDI) link.</source>
-        <translation>Das Gerät wechselt nicht in den Wiederherstellungsmodus: im Ruhezustand oder ausgeschaltet, oder die Wiederherstellungsverbindung (FTDI) ist gestört.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Power-cycle, check the USB/FTDI cable and fixture, recover again.</source>
-        <translation>Aus- und wieder einschalten, USB-/FTDI-Kabel und Prüfplatz prüfen, erneut wiederherstellen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The new OS was written but the device did not come back.</source>
-        <translation>Das neue OS wurde geschrieben, aber das Gerät meldet sich nicht zurück.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Unplug, replug, recover again; set it aside if it repeats.</source>
-        <translation>Ab- und wieder anstecken, erneut wiederherstellen; bei Wiederholung aussortieren.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Wrong or incomplete OS image folder, or tools too old.</source>
-        <translation>Falscher oder unvollständiger OS-Image-Ordner, oder die Tools sind zu alt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the recipe&apos;s OS folder (version, all files) and the SDK.</source>
-        <translation>OS-Ordner des Rezepts (Version, alle Dateien) und das SDK prüfen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The capability file is for another device, or damaged.</source>
-        <translation>Die Capability-Datei gehört zu einem anderen Gerät oder ist beschädigt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use this device&apos;s file.</source>
-        <translation>Die Datei dieses Geräts verwenden.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>(a) SDK development thumbprint in the package: a development build, which factory devices refuse. (b) Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
-        <translation>(a) SDK-Entwicklungsfingerabdruck im Paket: ein Entwicklungs-Build, den Geräte in der Fertigung ablehnen. (b) Produktionsfingerabdruck: Der vertrauenswürdige Schlüsselspeicher des Geräts ist älter als der Signaturschlüssel.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>(a) Use the production-signed package. (b) Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
-        <translation>(a) Das produktionssignierte Paket verwenden. (b) Das Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The device refused the image, usually because it is not production-signed.</source>
-        <translation>Das Gerät hat das Image abgelehnt, meist weil es nicht produktionssigniert ist.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+201"/>
-        <source>Use the production-signed package.</source>
-        <translation>Das produktionssignierte Paket verwenden.</translation>
-    </message>
-    <message>
-        <location line="-198"/>
-        <source>No room left for this application.</source>
-        <translation>Kein Speicherplatz mehr für diese Anwendung.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete old or test applications, then retry.</source>
-        <translation>Alte Anwendungen oder Testanwendungen löschen, dann erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device is installing a cloud update.</source>
-        <translation>Das Gerät installiert ein Cloud-Update.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry in minutes; keep line devices off update networks.</source>
-        <translation>In einigen Minuten erneut versuchen; Geräte an der Linie von Update-Netzwerken fernhalten.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file is damaged or not a package.</source>
-        <translation>Die Datei ist beschädigt oder kein Paket.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Re-copy it and check its checksum.</source>
-        <translation>Datei erneut kopieren und Prüfsumme kontrollieren.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The package was built wrongly.</source>
-        <translation>Das Paket wurde fehlerhaft erstellt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return it to the software team.</source>
-        <translation>An das Software-Team zurückgeben.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device refused: it is finalized (DeviceComplete) or lacks a capability.</source>
-        <translation>Das Gerät hat abgelehnt: Es ist finalisiert (DeviceComplete) oder ihm fehlt eine Capability.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check the state; a finalized device cannot be changed on the line, so set it aside.</source>
-        <translation>Zustand prüfen; ein finalisiertes Gerät ist an der Linie nicht mehr änderbar, daher aussortieren.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Still busy with an earlier operation.</source>
-        <translation>Noch mit einem früheren Vorgang beschäftigt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry in a few seconds.</source>
-        <translation>In einigen Sekunden erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device must restart before more changes.</source>
-        <translation>Das Gerät muss vor weiteren Änderungen neu starten.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restart it, then retry.</source>
-        <translation>Gerät neu starten, dann erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The named application is not installed.</source>
-        <translation>Die angegebene Anwendung ist nicht installiert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the recipe&apos;s component ID.</source>
-        <translation>Komponenten-ID im Rezept prüfen.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The recipe&apos;s Wi-Fi settings do not fit (duplicate, missing, too long or short), or the radio is still starting.</source>
-        <translation>Die Wi-Fi-Einstellungen des Rezepts passen nicht (doppelt, fehlend, zu lang oder zu kurz), oder das Funkmodul startet noch.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fix the Wi-Fi settings; for &quot;initializing&quot;, wait 10 s and retry.</source>
-        <translation>Wi-Fi-Einstellungen korrigieren; bei „initializing“ 10 s warten und erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The device did not come back after a restart.</source>
-        <translation>Das Gerät hat sich nach einem Neustart nicht zurückgemeldet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unplug and replug; set it aside if it repeats.</source>
-        <translation>Ab- und wieder anstecken; bei Wiederholung aussortieren.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The RF tools need a Blank device; this one has left Blank.</source>
-        <translation>Die RF-Tools benötigen ein Gerät im Zustand Blank; dieses ist nicht mehr Blank.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>RF steps must precede the state change; set it aside.</source>
-        <translation>RF-Schritte müssen vor der Zustandsänderung kommen; Gerät aussortieren.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device reported an error the tools do not know.</source>
-        <translation>Das Gerät hat einen Fehler gemeldet, den die Tools nicht kennen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry once; keep the raw output.</source>
-        <translation>Einmal erneut versuchen; Rohausgabe aufbewahren.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The station called the tool wrongly.</source>
-        <translation>Die Station hat das Tool falsch aufgerufen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../services/rftooloutput.cpp" line="+102"/>
-        <source>Call engineering with the raw output.</source>
-        <translation>Technik verständigen, Rohausgabe mitgeben.</translation>
-    </message>
-    <message>
-        <location line="+62"/>
-        <source>The station could not start the tool.</source>
-        <translation>Die Station konnte das Tool nicht starten.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the tool&apos;s path in the station configuration; call engineering.</source>
-        <translation>Pfad des Tools in der Stationskonfiguration prüfen; Technik verständigen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The tool hung; the station killed it.</source>
-        <translation>Das Tool hing; die Station hat es beendet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unplug and replug the device, retry.</source>
-        <translation>Gerät ab- und wieder anstecken, erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The tool crashed.</source>
-        <translation>Das Tool ist abgestürzt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry once; send the raw output to engineering.</source>
-        <translation>Einmal erneut versuchen; Rohausgabe an die Technik senden.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../services/uartsession.cpp" line="-130"/>
-        <source>The operator aborted the step.</source>
-        <translation>Der Bediener hat den Schritt abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../services/uartsession.cpp" line="+2"/>
-        <source>Start the device again when ready.</source>
-        <translation>Erneut starten, sobald bereit.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>The tool failed with a message the station does not know</source>
-        <translation>Das Tool ist mit einer Meldung fehlgeschlagen, die die Station nicht kennt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../services/rftooloutput.cpp" line="+8"/>
-        <source>Retry once; send the raw output to engineering</source>
-        <translation>Einmal erneut versuchen; Rohausgabe an die Technik senden</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The tool printed something unreadable.</source>
-        <translation>Das Tool hat eine unlesbare Ausgabe geliefert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry; send the raw output to engineering.</source>
-        <translation>Erneut versuchen; Rohausgabe an die Technik senden.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>SDK development thumbprint in the package: a development build, which factory devices refuse.</source>
-        <translation>SDK-Entwicklungsfingerabdruck im Paket: ein Entwicklungs-Build, den Geräte in der Fertigung ablehnen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
-        <translation>Produktionsfingerabdruck: Der vertrauenswürdige Schlüsselspeicher des Geräts ist älter als der Signaturschlüssel.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
-        <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../services/fixtureworker.cpp" line="+203"/>
-        <source>The run was not started: the record cannot be written (%1).</source>
-        <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
-        <translation>Die Prüfdatenbank kann nicht geschrieben werden, daher nimmt die Station keine dauerhafte Änderung am Gerät vor.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location filename="../services/station.cpp" line="+235"/>
-        <source>The label %1 already belongs to another device (%2).</source>
-        <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the label; scan the right one.</source>
-        <translation>Etikett prüfen; das richtige scannen.</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <location filename="../services/steps/stepcontext.cpp" line="+214"/>
-        <source>The operator aborted the run.</source>
-        <translation>Der Bediener hat den Lauf abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The run was stopped before its result was recorded.</source>
-        <translation>Der Lauf wurde gestoppt, bevor sein Ergebnis gespeichert war.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>The result could not be recorded; the device is not passed.</source>
-        <translation>Das Ergebnis konnte nicht gespeichert werden; das Gerät gilt nicht als bestanden.</translation>
-    </message>
-    <message>
-        <location filename="../services/ftdienumerator.cpp" line="+87"/>
-        <location line="+16"/>
-        <source>USB devices cannot be listed on this computer.</source>
-        <translation>USB-Geräte können auf diesem Computer nicht aufgelistet werden.</translation>
-    </message>
-    <message>
-        <location filename="../services/headlessrunner.cpp" line="+20"/>
-        <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
-        <translation>PRÜFDATENBANK-FEHLER: %1 (neuer Versuch läuft; kein Ergebnis geht verloren)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>RECORD OK again: pending results written</source>
-        <translation>PRÜFDATENBANK wieder OK: ausstehende Ergebnisse geschrieben</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>F%1  not started: %2</source>
-        <translation>F%1  nicht gestartet: %2</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>F%1  repetition not started: %2</source>
-        <translation>F%1  Wiederholung nicht gestartet: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+56"/>
-        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
-        <translation>
-            <numerusform>%n Lauf: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
-            <numerusform>%n Läufe: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../services/imagepackage.cpp" line="+64"/>
-        <source>The file is not an Azure Sphere image package.</source>
-        <translation>Die Datei ist kein Azure Sphere-Image-Paket.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fix the recipe: it must name a valid image package.</source>
-        <translation>Rezept korrigieren: Es muss ein gültiges Image-Paket angeben.</translation>
-    </message>
-    <message>
-        <location line="+184"/>
-        <source>The image package %1 does not exist.</source>
-        <translation>Das Image-Paket %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+73"/>
-        <source>Fix the recipe or restore the file.</source>
-        <translation>Rezept korrigieren oder die Datei wiederherstellen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The image package %1 cannot be read.</source>
-        <translation>Das Image-Paket %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+5"/>
-        <source>Check the file&apos;s permissions and the disk.</source>
-        <translation>Zugriffsrechte der Datei und das Laufwerk prüfen.</translation>
-    </message>
-    <message>
-        <location filename="../services/logging.cpp" line="+152"/>
-        <source>Cannot open the log file %1.</source>
-        <translation>Die Logdatei %1 kann nicht geöffnet werden.</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Logging is already set up.</source>
-        <translation>Das Logging ist bereits eingerichtet.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No folder for the log files is known.</source>
-        <translation>Es ist kein Ordner für die Logdateien bekannt.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cannot create the log folder %1.</source>
-        <translation>Der Log-Ordner %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cannot log to the standard error stream.</source>
-        <translation>In die Standardfehlerausgabe kann nicht geloggt werden.</translation>
-    </message>
-    <message>
-        <location filename="../services/osversions.cpp" line="-58"/>
-        <source>The OS versions file is not valid.</source>
-        <translation>Die OS-Versionsdatei ist ungültig.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use Microsoft&apos;s mt3620an.json, unchanged.</source>
-        <translation>Die unveränderte mt3620an.json von Microsoft verwenden.</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>The OS versions file %1 does not exist.</source>
-        <translation>Die OS-Versionsdatei %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The OS versions file %1 cannot be read.</source>
-        <translation>Die OS-Versionsdatei %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../services/readycheck.cpp" line="+226"/>
-        <source>The device is not ready to ship: %1</source>
-        <translation>Das Gerät ist nicht versandbereit: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fix what the checks name (rerun the steps that set it up), then check again; set the device aside if it repeats.</source>
-        <translation>Die gemeldeten Punkte beheben (zuständige Schritte erneut ausführen), dann erneut prüfen; bei Wiederholung Gerät aussortieren.</translation>
-    </message>
-    <message>
-        <location filename="../services/recipejson.cpp" line="+113"/>
-        <source>is required</source>
-        <translation>ist erforderlich</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+86"/>
-        <source>must be a string</source>
-        <translation>muss eine Zeichenkette sein</translation>
-    </message>
-    <message>
-        <location line="-82"/>
-        <location line="+54"/>
-        <location filename="../services/recipeloader.cpp" line="+1090"/>
-        <source>must not be empty</source>
-        <translation>darf nicht leer sein</translation>
-    </message>
-    <message>
-        <location line="-42"/>
-        <source>must be true or false</source>
-        <translation>muss true oder false sein</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>must be an integer from %1 to %2</source>
-        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>must be a number</source>
-        <translation>muss eine Zahl sein</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>must be an array</source>
-        <translation>muss ein Array sein</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>must have at least %n entries</source>
-        <translation>
-            <numerusform>muss mindestens %n Eintrag haben</numerusform>
-            <numerusform>muss mindestens %n Einträge haben</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location filename="../services/recipeloader.cpp" line="-443"/>
-        <source>must be one of: %1</source>
-        <translation>muss einer dieser Werte sein: %1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>unknown key</source>
-        <translation>unbekannter Schlüssel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unknown key; did you mean &quot;%1&quot;?</source>
-        <translation>unbekannter Schlüssel; war &quot;%1&quot; gemeint?</translation>
-    </message>
-    <message>
-        <location filename="../services/recipeloader.cpp" line="-370"/>
-        <source>not valid JSON: %1 at offset %2</source>
-        <translation>kein gültiges JSON: %1 an Offset %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be a JSON object</source>
-        <translation>muss ein JSON-Objekt sein</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>must be an integer (this station reads format %1)</source>
-        <translation>muss eine ganze Zahl sein (diese Station liest Format %1)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>unsupported recipe format %1; this station reads format %2</source>
-        <translation>nicht unterstütztes Rezeptformat %1; diese Station liest Format %2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>is required by the &quot;os-update&quot; and &quot;ready-to-ship&quot; steps</source>
-        <translation>wird von den Schritten &quot;os-update&quot; und &quot;ready-to-ship&quot; benötigt</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>needs a &quot;label_pattern&quot; to be an example of</source>
-        <translation>braucht ein „label_pattern“, dessen Beispiel es ist</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>does not match &quot;label_pattern&quot;</source>
-        <translation>passt nicht zu „label_pattern“</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <location line="+19"/>
-        <location line="+278"/>
-        <source>must be an object</source>
-        <translation>muss ein Objekt sein</translation>
-    </message>
-    <message>
-        <location line="-202"/>
-        <source>must be greater than params.wait_s (%1)</source>
-        <translation>muss größer als params.wait_s (%1) sein</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be greater than params.connect_timeout_s (%1)</source>
-        <translation>muss größer als params.connect_timeout_s (%1) sein</translation>
-    </message>
-    <message>
-        <location line="+71"/>
-        <source>has the same component ID as %1; only one of them would stay installed</source>
-        <translation>hat dieselbe Komponenten-ID wie %1; nur eines von beiden bliebe installiert</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>%1 is an OS component; the device refuses to delete it</source>
-        <translation>%1 ist eine OS-Komponente; das Gerät verweigert das Löschen</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>must be a component ID (GUID), e.g. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</source>
-        <translation>muss eine Komponenten-ID (GUID) sein, z. B. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>needs &quot;component_ids&quot; or &quot;packages&quot; naming what to delete</source>
-        <translation>benötigt &quot;component_ids&quot; oder &quot;packages&quot; mit den zu löschenden Komponenten</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&quot;component_ids&quot; and &quot;packages&quot; are both empty; name at least one component to delete</source>
-        <translation>&quot;component_ids&quot; und &quot;packages&quot; sind beide leer; mindestens eine zu löschende Komponente angeben</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>must be an absolute device path, or empty for the fixture&apos;s port</source>
-        <translation>muss ein absoluter Gerätepfad sein, oder leer für den Port des Prüfplatzes</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>invalid regular expression: %1 at offset %2</source>
-        <translation>ungültiger regulärer Ausdruck: %1 an Offset %2</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>cannot be combined with &quot;measure&quot;</source>
-        <translation>kann nicht mit &quot;measure&quot; kombiniert werden</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be an upper-case measurement name such as &quot;VCC_3V3&quot;</source>
-        <translation>muss ein Messwertname in Großbuchstaben sein, z. B. &quot;VCC_3V3&quot;</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>unknown unit &quot;%1&quot;; use one of: %2</source>
-        <translation>unbekannte Einheit &quot;%1&quot;; zulässig sind: %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>must not be greater than &quot;high&quot; (%1)</source>
-        <translation>darf nicht größer als &quot;high&quot; (%1) sein</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>belongs to a &quot;measure&quot; action</source>
-        <translation>gehört zu einer &quot;measure&quot;-Aktion</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>needs &quot;send&quot;, &quot;expect&quot; or &quot;measure&quot;</source>
-        <translation>benötigt &quot;send&quot;, &quot;expect&quot; oder &quot;measure&quot;</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>must be printable ASCII without line breaks, at most %1 characters</source>
-        <translation>muss druckbares ASCII ohne Zeilenumbruch sein, höchstens %1 Zeichen</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+4"/>
-        <source>needs &quot;expect&quot;</source>
-        <translation>benötigt &quot;expect&quot;</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>needs a capture group in &quot;expect&quot; that holds the device ID</source>
-        <translation>benötigt in &quot;expect&quot; eine Erfassungsgruppe für die Geräte-ID</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>%1 must be exactly %2 bytes, but it has %3</source>
-        <translation>%1 muss genau %2 Byte groß sein, ist aber %3 Byte groß</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>must be two upper-case ASCII letters, e.g. &quot;US&quot;</source>
-        <translation>muss aus zwei ASCII-Großbuchstaben bestehen, z. B. &quot;US&quot;</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>%1 holds region %2 at offset 0x36, but &quot;region&quot; is &quot;%3&quot;</source>
-        <translation>%1 enthält an Offset 0x36 die Region %2, aber &quot;region&quot; ist &quot;%3&quot;</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>must be at most %1 bytes long (UTF-8)</source>
-        <translation>darf höchstens %1 Byte lang sein (UTF-8)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>must be 8 to 63 printable ASCII characters or 64 hexadecimal digits</source>
-        <translation>muss aus 8 bis 63 druckbaren ASCII-Zeichen oder 64 Hexadezimalziffern bestehen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>give either &quot;psk&quot; or &quot;open&quot;: true, not both</source>
-        <translation>entweder &quot;psk&quot; oder &quot;open&quot;: true angeben, nicht beides</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>needs &quot;psk&quot;, or &quot;open&quot;: true for an open network</source>
-        <translation>benötigt &quot;psk&quot; oder, bei einem offenen Netzwerk, &quot;open&quot;: true</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>must be an OS version name</source>
-        <translation>muss ein OS-Versionsname sein</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>is required (a list, possibly empty), unless &quot;expect_sideloaded&quot; is true</source>
-        <translation>ist erforderlich (eine Liste, ggf. leer), außer wenn &quot;expect_sideloaded&quot; true ist</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>must be an image ID (GUID) or {&quot;package&quot;: &lt;file&gt;}</source>
-        <translation>muss eine Image-ID (GUID) oder {&quot;package&quot;: &lt;Datei&gt;} sein</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>must be true: DeviceComplete is permanent and must be confirmed explicitly</source>
-        <translation>muss true sein: DeviceComplete ist dauerhaft und muss ausdrücklich bestätigt werden</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>applies only to &quot;state&quot;: &quot;DeviceComplete&quot;</source>
-        <translation>gilt nur für &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>the first step must be &quot;connect&quot;</source>
-        <translation>der erste Schritt muss &quot;connect&quot; sein</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the second step must be &quot;details&quot;</source>
-        <translation>der zweite Schritt muss &quot;details&quot; sein</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&quot;connect&quot; may only be the first step</source>
-        <translation>&quot;connect&quot; darf nur der erste Schritt sein</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;details&quot; may only be the second step</source>
-        <translation>&quot;details&quot; darf nur der zweite Schritt sein</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&quot;os-update&quot; may appear only once</source>
-        <translation>&quot;os-update&quot; darf nur einmal vorkommen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&quot;finalize&quot; may appear only once</source>
-        <translation>&quot;finalize&quot; darf nur einmal vorkommen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;finalize&quot; must be the last step</source>
-        <translation>&quot;finalize&quot; muss der letzte Schritt sein</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>RF steps need the Blank state and must come before &quot;finalize&quot;</source>
-        <translation>RF-Schritte benötigen den Zustand Blank und müssen vor &quot;finalize&quot; stehen</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&quot;os-update&quot; must come before %1 (&quot;%2&quot;): recovery erases applications, keystore updates, board configurations and Wi-Fi networks</source>
-        <translation>&quot;os-update&quot; muss vor %1 (&quot;%2&quot;) stehen: Die Wiederherstellung löscht Anwendungen, Schlüsselspeicher-Updates, Board-Konfigurationen und Wi-Fi-Netzwerke</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>must be &quot;Blank&quot;: the recipe has RF steps, which need a Blank device, and the state changes only at &quot;finalize&quot;</source>
-        <translation>muss &quot;Blank&quot; sein: Das Rezept enthält RF-Schritte, die ein Gerät im Zustand Blank benötigen, und der Zustand ändert sich erst bei &quot;finalize&quot;</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>a device already in DeviceComplete cannot be finalized; the ready-to-ship check runs before %1</source>
-        <translation>ein Gerät, das bereits DeviceComplete ist, kann nicht finalisiert werden; die Versandbereitschaftsprüfung läuft vor %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>does not list &quot;%1&quot;, the OS version %2 installs</source>
-        <translation>enthält nicht &quot;%1&quot;, die OS-Version, die %2 installiert</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>DeviceComplete needs a &quot;ready-to-ship&quot; step before it</source>
-        <translation>DeviceComplete erfordert einen vorausgehenden &quot;ready-to-ship&quot;-Schritt</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&quot;%1&quot; changes the device after the ready-to-ship check (%2) and before the DeviceComplete finalize; move it before the check</source>
-        <translation>&quot;%1&quot; ändert das Gerät nach der Versandbereitschaftsprüfung (%2) und vor der Finalisierung auf DeviceComplete; vor die Prüfung verschieben</translation>
-    </message>
-    <message>
-        <location line="+71"/>
-        <source>must be 64 hexadecimal digits</source>
-        <translation>muss aus 64 Hexadezimalziffern bestehen</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>must be a file path or {&quot;path&quot;: ..., &quot;sha256&quot;: ...}</source>
-        <translation>muss ein Dateipfad oder {&quot;path&quot;: ..., &quot;sha256&quot;: ...} sein</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>must be a folder path or {&quot;path&quot;: ...}</source>
-        <translation>muss ein Ordnerpfad oder {&quot;path&quot;: ...} sein</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>file not found: %1</source>
-        <translation>Datei nicht gefunden: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is a folder, not a file</source>
-        <translation>%1 ist ein Ordner, keine Datei</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
-        <translation>SHA-256 von %1 stimmt nicht: laut Rezept %2, Datei hat %3</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>folder not found: %1</source>
-        <translation>Ordner nicht gefunden: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is not a folder</source>
-        <translation>%1 ist kein Ordner</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 holds no .imagepackage files</source>
-        <translation>%1 enthält keine .imagepackage-Dateien</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+111"/>
-        <source>%1 is not an image package (%2)</source>
-        <translation>%1 ist kein Image-Paket (%2)</translation>
-    </message>
-    <message>
-        <location line="-103"/>
-        <source>%1 has image type %2 (%3), but this parameter takes type %4 (%5)</source>
-        <translation>%1 hat den Image-Typ %2 (%3), dieser Parameter erwartet aber Typ %4 (%5)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 is development-signed (SDK thumbprint); factory devices refuse it</source>
-        <translation>%1 ist entwicklungssigniert (SDK-Fingerabdruck); Geräte in der Fertigung lehnen es ab</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is development-signed (SDK thumbprint); use the production-signed package, or set &quot;allow_development_signed&quot;: true</source>
-        <translation>%1 ist entwicklungssigniert (SDK-Fingerabdruck); das produktionssignierte Paket verwenden oder &quot;allow_development_signed&quot;: true setzen</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1 is not a valid OS versions file: %2</source>
-        <translation>%1 ist keine gültige OS-Versionsdatei: %2</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>no &quot;versions&quot; list</source>
-        <translation>keine &quot;versions&quot;-Liste</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>versions[%1] needs a &quot;name&quot; and &quot;images&quot; of {&quot;cid&quot;, &quot;iid&quot;}</source>
-        <translation>versions[%1] benötigt &quot;name&quot; und &quot;images&quot; aus {&quot;cid&quot;, &quot;iid&quot;}</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>&quot;%1&quot; is not in the OS versions file %2 (it lists %3)</source>
-        <translation>&quot;%1&quot; fehlt in der OS-Versionsdatei %2 (sie enthält %3)</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>%1 does not hold OS version &quot;%2&quot;: %3 of its %4 images missing, %5 other images</source>
-        <translation>%1 enthält nicht die OS-Version &quot;%2&quot;: %3 von %4 Images fehlen, %5 fremde Images</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>The recipe is invalid (%n problem(s)):</source>
-        <translation>
-            <numerusform>Das Rezept ist ungültig (%n Problem):</numerusform>
-            <numerusform>Das Rezept ist ungültig (%n Probleme):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>The recipe %1 is invalid (%n problem(s)):</source>
-        <translation>
-            <numerusform>Das Rezept %1 ist ungültig (%n Problem):</numerusform>
-            <numerusform>Das Rezept %1 ist ungültig (%n Probleme):</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Correct the recipe file and load it again.</source>
-        <translation>Rezeptdatei korrigieren und erneut laden.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Cannot read the recipe %1: %2</source>
-        <translation>Das Rezept %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the recipe path in the station configuration.</source>
-        <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
-    </message>
-    <message>
-        <location filename="../services/recordquery.cpp" line="+211"/>
-        <location filename="../services/recordstore.cpp" line="+182"/>
-        <source>The record file is not open.</source>
-        <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+290"/>
-        <location filename="../services/recordschema.cpp" line="+184"/>
-        <source>The record database returned no result.</source>
-        <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
-    </message>
-    <message>
-        <location line="-223"/>
-        <location filename="../services/recordstore.cpp" line="-68"/>
-        <source>The record has no run %1.</source>
-        <translation>Die Prüfdatenbank enthält keinen Lauf %1.</translation>
-    </message>
-    <message>
-        <location filename="../services/recordschema.cpp" line="+18"/>
-        <source>The record file cannot use write-ahead logging.</source>
-        <translation>Die Prüfdatenbank kann kein Write-Ahead-Logging verwenden.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>The record file %1 does not exist.</source>
-        <translation>Die Prüfdatenbank %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The folder for the record file %1 cannot be created.</source>
-        <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The record file %1 has schema version %2; this station reads version %3. Open it with a station of the matching version.</source>
-        <translation>Die Prüfdatenbank %1 hat Schemaversion %2; diese Station liest Version %3. Mit einer Station der passenden Version öffnen.</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>The file %1 is not a Sphere Station record.</source>
-        <translation>Die Datei %1 ist keine Sphere Station-Prüfdatenbank.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The record file %1 was written by a newer station (schema version %2; this station knows versions up to %3). Use a newer station or another record file.</source>
-        <translation>Die Prüfdatenbank %1 wurde von einer neueren Station geschrieben (Schemaversion %2; diese Station kennt Versionen bis %3). Eine neuere Station oder eine andere Prüfdatenbank verwenden.</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>The record could not be written: the disk is full.</source>
-        <translation>Die Prüfdatenbank konnte nicht geschrieben werden: Das Laufwerk ist voll.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Free space on the disk that holds the record file.</source>
-        <translation>Speicherplatz auf dem Laufwerk der Prüfdatenbank freigeben.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The record file cannot be written (read-only, missing or failing disk).</source>
-        <translation>Die Prüfdatenbank kann nicht geschrieben werden (schreibgeschützt, Laufwerk fehlt oder ist defekt).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check that the record file and its folder are writable and the disk works.</source>
-        <translation>Prüfen, ob Prüfdatenbank und Ordner beschreibbar sind und das Laufwerk funktioniert.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The record file is locked by another program.</source>
-        <translation>Die Prüfdatenbank ist von einem anderen Programm gesperrt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Close other programs that have the record file open.</source>
-        <translation>Andere Programme schließen, die die Prüfdatenbank geöffnet haben.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The record refused the data because it breaks the record&apos;s rules.</source>
-        <translation>Die Prüfdatenbank hat die Daten abgelehnt, weil sie gegen ihre Regeln verstoßen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The station sent the record an invalid request.</source>
-        <translation>Die Station hat eine ungültige Anfrage an die Prüfdatenbank gesendet.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The record database reported an error.</source>
-        <translation>Die Prüfdatenbank hat einen Fehler gemeldet.</translation>
-    </message>
-    <message>
-        <location filename="../services/recordstore.cpp" line="-10"/>
-        <source>%1 The station keeps the result in memory and writes it as soon as the record can be written again.</source>
-        <translation>%1 Die Station hält das Ergebnis im Speicher und schreibt es, sobald die Prüfdatenbank wieder beschreibbar ist.</translation>
-    </message>
-    <message>
-        <location line="+162"/>
-        <source>The fixture number %1 is invalid.</source>
-        <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
-    </message>
-    <message>
-        <location line="+161"/>
-        <source>The step &quot;%1&quot; has no position in the recipe.</source>
-        <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
-    </message>
-    <message>
-        <location line="+103"/>
-        <source>A run cannot be finished as RUNNING.</source>
-        <translation>Ein Lauf kann nicht als RUNNING abgeschlossen werden.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Run %1 cannot be recorded as PASS: it has no recorded steps.</source>
-        <translation>Lauf %1 kann nicht als PASS gespeichert werden: Er hat keine gespeicherten Schritte.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
-        <translation>
-            <numerusform>Lauf %1 kann nicht als PASS gespeichert werden: %n Schritt wurde nicht bestanden.</numerusform>
-            <numerusform>Lauf %1 kann nicht als PASS gespeichert werden: %n Schritte wurden nicht bestanden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Run %1 is already finished as %2.</source>
-        <translation>Lauf %1 ist bereits als %2 abgeschlossen.</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>The station stopped before the run finished (crash or power loss).</source>
-        <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
-    </message>
-    <message>
-        <location filename="../services/rftoolclient.cpp" line="-44"/>
-        <source>The device&apos;s RF settings differ from the product&apos;s: %1</source>
-        <translation>Die RF-Einstellungen des Geräts weichen von denen des Produkts ab: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../services/rftooloutput.cpp" line="-13"/>
-        <source>Set the device aside; call engineering.</source>
-        <translation>Gerät aussortieren; Technik verständigen.</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>The region code &quot;%1&quot; is not two letters.</source>
-        <translation>Der Regionscode „%1“ besteht nicht aus zwei Buchstaben.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The MAC address &quot;%1&quot; is not valid.</source>
-        <translation>Die MAC-Adresse „%1“ ist ungültig.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the label.</source>
-        <translation>Etikett prüfen.</translation>
-    </message>
-    <message>
-        <location filename="../services/rftooloutput.cpp" line="-3"/>
-        <source>An e-fuse already holds another value and cannot be programmed again: %1</source>
-        <translation>Eine eFuse enthält bereits einen anderen Wert und kann nicht erneut programmiert werden: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The station called the tool wrongly: %1</source>
-        <translation>Die Station hat das Tool falsch aufgerufen: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The RF tool refused a command: %1</source>
-        <translation>Das RF-Tool hat einen Befehl abgelehnt: %1</translation>
-    </message>
-    <message>
-        <location line="+186"/>
-        <source>The recipe&apos;s expected RF configuration file %1 is not 1024 bytes.</source>
-        <translation>Die erwartete RF-Konfigurationsdatei %1 des Rezepts ist nicht 1024 Byte groß.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+5"/>
-        <source>Fix the recipe&apos;s RF configuration file.</source>
-        <translation>RF-Konfigurationsdatei des Rezepts korrigieren.</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>The RF tool cannot open the file %1.</source>
-        <translation>Das RF-Tool kann die Datei %1 nicht öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../services/simulatorbackend.cpp" line="+51"/>
-        <source>The simulator could not prepare its bench (%1).</source>
-        <translation>Der Simulator konnte seinen Testaufbau nicht vorbereiten (%1).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The simulator needs at least one device.</source>
-        <translation>Der Simulator benötigt mindestens ein Gerät.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Could not create a folder for the simulator&apos;s bench.</source>
-        <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
-    </message>
-    <message>
-        <location filename="../services/station.cpp" line="-152"/>
-        <source>The station is already open.</source>
-        <translation>Die Station ist bereits geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No fixtures are configured.</source>
-        <translation>Es sind keine Prüfplätze konfiguriert.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Fixture %1 is configured twice.</source>
-        <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
-    </message>
-    <message>
-        <location line="+109"/>
-        <location line="+41"/>
-        <source>There is no fixture %1.</source>
-        <translation>Es gibt keinen Prüfplatz %1.</translation>
-    </message>
-    <message>
-        <location line="-37"/>
-        <source>Fixture %1 is running.</source>
-        <translation>Prüfplatz %1 läuft.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The label %1 is already scanned for fixture %2.</source>
-        <translation>Das Etikett %1 wurde bereits für Prüfplatz %2 gescannt.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>The station is not open.</source>
-        <translation>Die Station ist nicht geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No recipe is loaded.</source>
-        <translation>Es ist kein Rezept geladen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fixture %1 is already running.</source>
-        <translation>Prüfplatz %1 läuft bereits.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The record cannot be written; no new run can start until it can.</source>
-        <translation>Die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Scan the device&apos;s label for fixture %1 first.</source>
-        <translation>Zuerst das Etikett des Geräts an Prüfplatz %1 scannen.</translation>
-    </message>
-    <message>
-        <location filename="../services/stationconfig.cpp" line="+88"/>
-        <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
-        <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1: &quot;%2&quot; is not true or false.</source>
-        <translation>%1: „%2“ ist weder true noch false.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
-        <translation>%1: „%2“ ist keine positive Anzahl Millisekunden.</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>The station configuration %1 does not exist.</source>
-        <translation>Die Stationskonfiguration %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <source>The station configuration %1 cannot be read.</source>
-        <translation>Die Stationskonfiguration %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1: unknown back end &quot;%2&quot; (use &quot;simulator&quot; or &quot;real&quot;).</source>
-        <translation>%1: unbekanntes Backend &quot;%2&quot; (&quot;simulator&quot; oder &quot;real&quot; verwenden).</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>The station configuration %1 has invalid values:
-%2</source>
-        <translation>Die Stationskonfiguration %1 enthält ungültige Werte:
-%2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Cannot create the folder %1 for the station configuration.</source>
-        <translation>Der Ordner %1 für die Stationskonfiguration kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot write the station configuration %1: it is a folder.</source>
-        <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Cannot write the station configuration %1.</source>
-        <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&quot;%1&quot; is not a valid environment variable name.</source>
-        <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The default step timeout must be positive.</source>
-        <translation>Das Standard-Zeitlimit für Schritte muss positiv sein.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The timeout of step type &quot;%1&quot; must be positive.</source>
-        <translation>Das Zeitlimit des Schritttyps &quot;%1&quot; muss positiv sein.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The UART baud rate must be positive, not %1.</source>
-        <translation>Die UART-Baudrate muss positiv sein, nicht %1.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Fixture numbers start at 1; %1 is not allowed.</source>
-        <translation>Prüfplatznummern beginnen bei 1; %1 ist nicht zulässig.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Fixture number %1 is used by %2 fixtures.</source>
-        <extracomment>%1 is a fixture number, %2 how many fixtures have it</extracomment>
-        <translation>Die Prüfplatznummer %1 wird von %2 Prüfplätzen verwendet.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Fixture %1 has the same connection path %2 as fixture %3.</source>
-        <extracomment>%1 and %3 are fixture numbers, %2 the shared value</extracomment>
-        <translation>Prüfplatz %1 hat denselben Verbindungspfad %2 wie Prüfplatz %3.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fixture %1 has the same IP address %2 as fixture %3.</source>
-        <translation>Prüfplatz %1 hat dieselbe IP-Adresse %2 wie Prüfplatz %3.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fixture %1 has the same UART port %2 as fixture %3.</source>
-        <translation>Prüfplatz %1 hat denselben UART-Port %2 wie Prüfplatz %3.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fixture %1 has the same label &quot;%2&quot; as fixture %3.</source>
-        <translation>Prüfplatz %1 hat dieselbe Bezeichnung „%2“ wie Prüfplatz %3.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Fixture %1: the connection path &quot;%2&quot; is not an FTDI location ID (digits only, e.g. 1243).</source>
-        <translation>Prüfplatz %1: Der Verbindungspfad „%2“ ist keine FTDI-Location-ID (nur Ziffern, z. B. 1243).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Fixture %1: &quot;%2&quot; is not an IPv4 address.</source>
-        <translation>Prüfplatz %1: „%2“ ist keine IPv4-Adresse.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Fixture %1 has neither a connection path nor an IP address, so no device can be matched to it.</source>
-        <translation>Prüfplatz %1 hat weder Verbindungspfad noch IP-Adresse; daher kann ihm kein Gerät zugeordnet werden.</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>Install it, or set its path in the station settings.</source>
-        <translation>Programm installieren oder seinen Pfad in den Stationseinstellungen festlegen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>on the PATH</source>
-        <translation>im PATH</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 was not found %2.</source>
-        <translation>%1 wurde nicht %2 gefunden.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The configured path of %1, %2, is not an absolute path.</source>
-        <translation>Der konfigurierte Pfad für %1, %2, ist kein absoluter Pfad.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set the full path in the station settings.</source>
-        <translation>Vollständigen Pfad in den Stationseinstellungen festlegen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 was not found at %2.</source>
-        <translation>%1 wurde unter %2 nicht gefunden.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The configured path of %1, %2, is not an executable file.</source>
-        <translation>Der konfigurierte Pfad für %1, %2, ist keine ausführbare Datei.</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/connectstep.cpp" line="+67"/>
-        <source>A device is in fixture %1 but it does not answer.</source>
-        <translation>In Prüfplatz %1 liegt ein Gerät, das nicht antwortet.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No device appeared in fixture %1 (connection %2) within %3 s.</source>
-        <translation>In Prüfplatz %1 (Verbindung %2) wurde innerhalb von %3 s kein Gerät erkannt.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
-        <source>%n component(s) were not present</source>
-        <translation>
-            <numerusform>%n Komponente war nicht vorhanden</numerusform>
-            <numerusform>%n Komponenten waren nicht vorhanden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../services/steps/detailsstep.cpp" line="+20"/>
-        <source>The device did not report its ID.</source>
-        <translation>Das Gerät hat seine ID nicht gemeldet.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>A different device is in the fixture now (expected %1, found %2).</source>
-        <translation>Im Prüfplatz liegt jetzt ein anderes Gerät (erwartet %1, gefunden %2).</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/ethernetstep.cpp" line="+48"/>
-        <source>The board configuration %1 is not installed after the restart.</source>
-        <translation>Die Board-Konfiguration %1 ist nach dem Neustart nicht installiert.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sideload the board configuration again; check the recipe&apos;s package.</source>
-        <translation>Board-Konfiguration erneut per Sideload laden; Paket im Rezept prüfen.</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/finalizestep.cpp" line="+31"/>
-        <source>The recipe names no valid final state (&quot;%1&quot;).</source>
-        <translation>Das Rezept nennt keinen gültigen Endzustand („%1“).</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Finalize refused: an earlier step of this run did not pass.</source>
-        <translation>Finalisierung verweigert: Ein früherer Schritt dieses Laufs wurde nicht bestanden.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Finalize refused: this run has not recorded the device ID.</source>
-        <translation>Finalisierung verweigert: Dieser Lauf hat die Geräte-ID nicht gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Finalize refused: the recipe does not confirm the permanent DeviceComplete state.</source>
-        <translation>Finalisierung verweigert: Das Rezept bestätigt den dauerhaften Zustand DeviceComplete nicht.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Finalize refused: the ready-to-ship checks have not passed in this run.</source>
-        <translation>Finalisierung verweigert: Die Versandbereitschaftsprüfungen wurden in diesem Lauf nicht bestanden.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Finalize refused: the device in the fixture (%1) is not the one this run tested (%2).</source>
-        <translation>Finalisierung verweigert: Das Gerät im Prüfplatz (%1) ist nicht das in diesem Lauf geprüfte (%2).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Put the tested device back, or start a new run for this one.</source>
-        <translation>Geprüftes Gerät wieder einlegen oder für dieses Gerät einen neuen Lauf starten.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Finalize refused: %1</source>
-        <translation>Finalisierung verweigert: %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The device reports %1 after the update to %2.</source>
-        <translation>Das Gerät meldet nach der Umstellung auf %2 den Zustand %1.</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/osupdatestep.cpp" line="+27"/>
-        <source>OS already %1; recover skipped</source>
-        <translation>OS bereits %1; Wiederherstellung übersprungen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Recovering to OS %1</source>
-        <translation>Wiederherstellung auf OS %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Sent %1 of %2 images</source>
-        <translation>%1 von %2 Images gesendet</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Recovery reported another device (%1) than the one recorded (%2).</source>
-        <translation>Die Wiederherstellung meldete ein anderes Gerät (%1) als das gespeicherte (%2).</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>After recovery the device runs OS %1, not %2.</source>
-        <translation>Nach der Wiederherstellung läuft auf dem Gerät OS %1, nicht %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the recipe&apos;s recovery folder, then recover again.</source>
-        <translation>Wiederherstellungsordner im Rezept prüfen, dann erneut wiederherstellen.</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/readytoshipstep.cpp" line="+50"/>
-        <source>The device in the fixture (%1) is not the one this run recorded (%2).</source>
-        <translation>Das Gerät im Prüfplatz (%1) ist nicht das in diesem Lauf gespeicherte (%2).</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/rfcalibratestep.cpp" line="+41"/>
-        <source>The region code is already programmed as %1; e-fuses cannot be changed to %2.</source>
-        <translation>Der Regionscode ist bereits als %1 programmiert; eFuses lassen sich nicht auf %2 ändern.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Set the device aside: it was calibrated for another region.</source>
-        <translation>Gerät aussortieren: Es wurde für eine andere Region kalibriert.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>region %1 programmed</source>
-        <translation>Region %1 programmiert</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>region already %1</source>
-        <translation>Region bereits %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The recipe takes the MAC address from the label, but none was scanned.</source>
-        <translation>Das Rezept übernimmt die MAC-Adresse vom Etikett, aber es wurde keine gescannt.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The MAC address is already programmed as %1, not %2.</source>
-        <translation>Die MAC-Adresse ist bereits als %1 programmiert, nicht als %2.</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/sideloadstep.cpp" line="+28"/>
-        <source>Sideloading %1 (%2 of %3)</source>
-        <translation>Sideload %1 (%2 von %3)</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/step.cpp" line="+45"/>
-        <source>The station does not know the step type &quot;%1&quot;.</source>
-        <translation>Die Station kennt den Schritttyp &quot;%1&quot; nicht.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Retrying %1 (attempt %2 of %3) after: %4</source>
-        <translation>Wiederhole %1 (Versuch %2 von %3) nach: %4</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The step stopped on an internal error.</source>
-        <translation>Der Schritt wurde wegen eines internen Fehlers abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>attempt %1 failed: %2</source>
-        <translation>Versuch %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The step did not finish within its timeout of %1 s. %2</source>
-        <translation>Der Schritt wurde nicht innerhalb seines Zeitlimits von %1 s abgeschlossen. %2</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/stephelpers.cpp" line="+110"/>
-        <source>Deploying %1</source>
-        <translation>%1 wird bereitgestellt</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Image not trusted; sideloading the trusted keystore %1</source>
-        <translation>Image nicht vertrauenswürdig; Sideload des vertrauenswürdigen Schlüsselspeichers %1</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <location line="+12"/>
-        <source>Aborted.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>The device did not answer.</source>
-        <translation>Das Gerät hat nicht geantwortet.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The device did not answer again after restarting.</source>
-        <translation>Das Gerät hat nach dem Neustart nicht mehr geantwortet.</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/uartteststep.cpp" line="+20"/>
-        <source>No UART port is configured for fixture %1.</source>
-        <translation>Für Prüfplatz %1 ist kein UART-Port konfiguriert.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set the fixture&apos;s UART port in the station configuration.</source>
-        <translation>UART-Port des Prüfplatzes in der Stationskonfiguration festlegen.</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
-        <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
-        <translation>Das Gerät hat sich nicht innerhalb von %2 s mit dem Wi-Fi-Netzwerk %1 verbunden.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Check the access point and the antenna; retry.</source>
-        <translation>Access Point und Antenne prüfen; erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Wi-Fi networks are still configured: %1</source>
-        <translation>Es sind noch Wi-Fi-Netzwerke konfiguriert: %1</translation>
-    </message>
-    <message>
-        <location filename="../services/uartsession.cpp" line="-8"/>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>The recipe&apos;s UART script is not valid: %1: %2</source>
-        <translation>Das UART-Skript des Rezepts ist ungültig: %1: %2</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>The UART baud rate %1 is not one of %2.</source>
-        <translation>Die UART-Baudrate %1 ist nicht zulässig; zulässig sind: %2.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The UART port %1 does not exist.</source>
-        <translation>Der UART-Port %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the fixture&apos;s UART cable and the port in the station configuration.</source>
-        <translation>UART-Kabel des Prüfplatzes und den Port in der Stationskonfiguration prüfen.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The UART port %1 cannot be opened.</source>
-        <translation>Der UART-Port %1 kann nicht geöffnet werden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check that no other program uses the port, and its permissions.</source>
-        <translation>Prüfen, ob ein anderes Programm den Port belegt; Zugriffsrechte prüfen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The UART port %1 cannot be set to %2 8N1.</source>
-        <translation>Der UART-Port %1 lässt sich nicht auf %2 8N1 einstellen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the fixture&apos;s UART adapter.</source>
-        <translation>UART-Adapter des Prüfplatzes prüfen.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>The UART connection was lost: the device was unplugged or the adapter removed.</source>
-        <translation>Die UART-Verbindung ist abgebrochen: Gerät abgesteckt oder Adapter entfernt.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+118"/>
-        <source>Reseat the device and the UART cable, retry.</source>
-        <translation>Gerät und UART-Kabel neu stecken, erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="-104"/>
-        <source>The UART command is longer than %1 characters or has a line break.</source>
-        <translation>Der UART-Befehl ist länger als %1 Zeichen oder enthält einen Zeilenumbruch.</translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <source>The device reported a failure: %1</source>
-        <translation>Das Gerät hat einen Fehler gemeldet: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+73"/>
-        <source>Set the device aside for repair.</source>
-        <translation>Gerät zur Reparatur aussortieren.</translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>The device refused the command: %1</source>
-        <translation>Das Gerät hat den Befehl abgelehnt: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+57"/>
-        <source>Check the recipe&apos;s UART script and the device&apos;s test firmware.</source>
-        <translation>UART-Skript des Rezepts und Testfirmware des Geräts prüfen.</translation>
-    </message>
-    <message>
-        <location line="-47"/>
-        <source>The device did not give the expected answer within %1 ms; it said: %2</source>
-        <translation>Das Gerät hat nicht innerhalb von %1 ms wie erwartet geantwortet; Antwort: %2</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>%1 was reported in %2, expected %3.</source>
-        <translation>%1 wurde in %2 gemeldet, erwartet war %3.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 = %2 %3 is outside the limits %4 to %5 %3.</source>
-        <translation>%1 = %2 %3 liegt außerhalb der Grenzwerte %4 bis %5 %3.</translation>
-    </message>
-    <message>
-        <location line="+147"/>
-        <source>The device ID to compare with the UART is not known.</source>
-        <translation>Die Geräte-ID für den Abgleich mit dem UART ist nicht bekannt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Run the details step before the UART test.</source>
-        <translation>Vor dem UART-Test den Schritt &quot;details&quot; ausführen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The UART belongs to another device than the one recorded for this fixture.</source>
-        <translation>Der UART gehört zu einem anderen Gerät als dem für diesen Prüfplatz gespeicherten.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check the fixture&apos;s UART cable and port configuration.</source>
-        <translation>UART-Kabel und Port-Konfiguration des Prüfplatzes prüfen.</translation>
-    </message>
-    <message>
-        <location filename="../models/pagetext.cpp" line="+15"/>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Passed</source>
-        <translation>Bestanden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Aborted</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>RUNNING</source>
-        <extracomment>Run outcome while the run goes on</extracomment>
-        <translation>LÄUFT</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PASS</source>
-        <translation>BESTANDEN</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>FAIL</source>
-        <translation>FEHLER</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ABORTED</source>
-        <translation>ABGEBROCHEN</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>INTERRUPTED</source>
-        <translation>UNTERBROCHEN</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Succeeded (exit code 0)</source>
-        <translation>Erfolgreich (Exit-Code 0)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed with exit code %1</source>
-        <translation>Fehlgeschlagen mit Exit-Code %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+21"/>
-        <source>Crashed</source>
-        <translation>Abgestürzt</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+21"/>
-        <source>Did not start</source>
-        <translation>Nicht gestartet</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <source>Timed out (stopped by the station)</source>
-        <translation>Zeitüberschreitung (von der Station beendet)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancelled (stopped by the station)</source>
-        <translation>Abgebrochen (von der Station beendet)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>OK</source>
-        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>exit %1</source>
-        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
-        <translation>Exit %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Timed out</source>
-        <translation>Zeitüberschreitung</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-</context>
-<context>
     <name>Station::CommandListModel</name>
     <message>
         <location filename="../models/commandlistmodel.cpp" line="+133"/>
@@ -2232,7 +353,7 @@
 <context>
     <name>Station::FixtureModel</name>
     <message>
-        <location filename="../models/fixturemodel.cpp" line="+202"/>
+        <location filename="../models/fixturemodel.cpp" line="+184"/>
         <source>%1: %2</source>
         <extracomment>Accessible summary of a tile: &quot;Fixture 3: PASS&quot;</extracomment>
         <translation>%1: %2</translation>
@@ -2253,7 +374,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+627"/>
+        <location filename="../ui/mainwindow.cpp" line="+642"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -2270,7 +391,19 @@
         <translation>Gerät einlegen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Finished in run %1: set aside</source>
+        <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
+        <translation>In Lauf %1 finalisiert: aussortieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already passed (run %1)</source>
+        <extracomment>The device in the fixture passed the loaded recipe before</extracomment>
+        <translation>Bereits bestanden (Lauf %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ready to start</source>
         <translation>Bereit zum Start</translation>
     </message>
@@ -2417,28 +550,13 @@
 </context>
 <context>
     <name>Station::GuiMain</name>
-    <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+49"/>
-        <source>Simulator: %n device(s) (bench %1)</source>
-        <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
-        <translation>
-            <numerusform>Simulator: %n Gerät (Testaufbau %1)</numerusform>
-            <numerusform>Simulator: %n Geräte (Testaufbau %1)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+5"/>
-        <source>azsphere %1 %2</source>
-        <extracomment>Status bar: &quot;azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1&quot;</extracomment>
-        <translation>azsphere %1 %2</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location filename="../app/guimain.cpp" line="+100"/>
         <source>Sphere Station cannot start</source>
         <translation>Sphere Station kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+26"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n Lauf, der beim letzten Beenden der Station offen war, wurde als UNTERBROCHEN abgeschlossen.</numerusform>
@@ -2455,7 +573,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
@@ -2478,7 +596,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-463"/>
+        <location filename="../ui/mainwindow.cpp" line="-479"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -2497,8 +615,8 @@ Alle Läufe stoppen und schließen?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+907"/>
+        <location line="+33"/>
+        <location line="+875"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -2506,7 +624,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-859"/>
+        <location line="-827"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -2546,7 +664,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-234"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -2561,13 +679,27 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Nacht</translation>
     </message>
     <message>
-        <location line="+149"/>
-        <location line="+292"/>
+        <location line="+25"/>
+        <source>Run this device again?</source>
+        <translation>Gerät erneut durchlaufen lassen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+Run it through the recipe again?</source>
+        <translation>%1
+
+Erneut mit dem Rezept durchlaufen lassen?</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <location line="+296"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-290"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -2643,23 +775,23 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+661"/>
+        <location line="+629"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-661"/>
+        <location line="-629"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+661"/>
+        <location line="+629"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-661"/>
+        <location line="-629"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -2684,7 +816,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Operator</source>
         <translation>Bediener</translation>
     </message>
@@ -2724,7 +856,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>Rezept %1 nicht geladen: %2</translation>
     </message>
@@ -2775,7 +907,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>%1 %2–%3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>No operator name: runs are recorded without one.</source>
         <translation>Kein Bedienername: Läufe werden ohne Namen gespeichert.</translation>
     </message>
@@ -2785,64 +917,30 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Bediener: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>there is no fixture %1.</source>
-        <translation>es gibt keinen Prüfplatz %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>the fixture is empty: insert a device first.</source>
-        <translation>der Prüfplatz ist leer: zuerst ein Gerät einlegen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no device detected yet: wait a moment and try again.</source>
-        <translation>noch kein Gerät erkannt: kurz warten und erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the device does not answer: reseat its USB cable.</source>
-        <translation>das Gerät antwortet nicht: USB-Kabel neu stecken.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>scan the device&apos;s label first.</source>
-        <translation>zuerst das Etikett des Geräts scannen.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>the record cannot be written; no new run can start until it can.</source>
-        <translation>die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no recipe is loaded: open one first.</source>
-        <translation>kein Rezept geladen: zuerst eines öffnen.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>%1 not started: %2</source>
-        <extracomment>A refused start: &quot;F3 not started: scan the device&apos;s label first.&quot;</extracomment>
+        <extracomment>A refused start: &quot;F3 not started: Scan the device&apos;s label first.&quot;</extracomment>
         <translation>%1 nicht gestartet: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Nothing started: the record cannot be written; no new run can start until it can.</source>
-        <translation>Nichts gestartet: Die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Nothing started: no recipe is loaded; open one first.</source>
         <translation>Nichts gestartet: Kein Rezept geladen; zuerst eines öffnen.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+15"/>
         <source>Not started (%1): %2</source>
-        <extracomment>&quot;Not started (F3, F5): scan the device&apos;s label first.&quot;</extracomment>
+        <extracomment>&quot;Not started (F3, F5): Scan the device&apos;s label first.&quot;</extracomment>
         <translation>Nicht gestartet (%1): %2</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Skipped (%1): these devices already passed this recipe; start one by itself to run it again.</source>
+        <extracomment>Start all leaves devices that already passed the loaded recipe alone</extracomment>
+        <translation>Übersprungen (%1): Diese Geräte haben das Rezept bereits bestanden; zum erneuten Durchlauf einzeln starten.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>%n Prüfplatz gestartet.</numerusform>
@@ -2907,7 +1005,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Etikett %1 für %2 abgelehnt: %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Label %1 → %2</source>
         <extracomment>A label bound by a scan: &quot;Label SN-1 → F3&quot;</extracomment>
         <translation>Etikett %1 → %2</translation>
@@ -3076,7 +1174,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Nächstes Etikett geht an %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The record cannot be written: %1</source>
         <translation>Die Prüfdatenbank kann nicht geschrieben werden: %1</translation>
     </message>
@@ -3113,12 +1211,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Ausbeute</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The record cannot be read: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -3272,7 +1370,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
 <context>
     <name>Station::ParetoChart</name>
     <message>
-        <location filename="../ui/paretochart.cpp" line="+60"/>
+        <location filename="../ui/paretochart.cpp" line="+63"/>
         <source>No failures in this range</source>
         <translation>Keine Fehler in diesem Zeitraum</translation>
     </message>
@@ -3283,12 +1381,11 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
     </message>
     <message>
         <location line="+13"/>
-        <location line="+57"/>
         <source>Failures</source>
         <translation>Fehleranzahl</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="+20"/>
         <source>Cumulative %</source>
         <translation>Kumuliert %</translation>
     </message>
@@ -3561,7 +1658,7 @@ Beendet %2</translation>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+88"/>
+        <location filename="../ui/recordspage.cpp" line="+89"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -3752,7 +1849,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+125"/>
+        <location filename="../ui/settingsdialog.cpp" line="+127"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -3877,12 +1974,12 @@ Beendet %2</translation>
         <location line="+12"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+472"/>
+        <location line="+473"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-489"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -3983,7 +2080,7 @@ Beendet %2</translation>
         <translation>azsphere device list-attached ausführen und die Verbindungspfade der jetzt angeschlossenen Geräte eintragen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
@@ -4064,7 +2161,12 @@ Beendet %2</translation>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+59"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+54"/>
+        <source>Back end: unknown</source>
+        <translation>Backend: unbekannt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Record: %1</source>
         <translation>Prüfdatenbank: %1</translation>
     </message>
@@ -4088,7 +2190,7 @@ Beendet %2</translation>
 <context>
     <name>Station::StepListModel</name>
     <message>
-        <location filename="../models/steplistmodel.cpp" line="+98"/>
+        <location filename="../models/steplistmodel.cpp" line="+100"/>
         <source>#</source>
         <extracomment>Column header: the step&apos;s position in the recipe</extracomment>
         <translation>#</translation>
@@ -4120,9 +2222,2350 @@ Beendet %2</translation>
     </message>
 </context>
 <context>
+    <name>Station::Tr</name>
+    <message>
+        <location filename="../app/stationsetup.cpp" line="+147"/>
+        <source>%1 does not run: %2</source>
+        <translation>%1 lässt sich nicht ausführen: %2</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Cannot create the folder for the record %1.</source>
+        <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The station configuration %1 selects the real back end, but %2</source>
+        <translation>Die Stationskonfiguration %1 wählt das echte Backend, aber %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the Azure Sphere SDK or correct tools/azsphere in the station configuration; to use the simulator, write backend=simulator in its [station] section.</source>
+        <translation>Azure Sphere SDK installieren oder tools/azsphere in der Stationskonfiguration korrigieren; für den Simulator backend=simulator im Abschnitt [station] eintragen.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>There is no fixture %1 (the station has %2).</source>
+        <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The recipe has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
+        <translation>Das Rezept enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Back end: real (azsphere %1 %2)</source>
+        <extracomment>Status bar and headless output: the real tools, e.g. &quot;Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)&quot;</extracomment>
+        <translation>Backend: echt (azsphere %1 %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back end: simulated (azsphere %1, bench %2)</source>
+        <extracomment>Status bar and headless output: the simulator&apos;s stand-ins and its bench folder</extracomment>
+        <translation>Backend: simuliert (azsphere %1, Testaufbau %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--simulate overrides backend=real of the station configuration %1</source>
+        <translation>--simulate übersteuert backend=real der Stationskonfiguration %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the configured azsphere %1 is not used</source>
+        <translation>das konfigurierte azsphere %1 wird nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../services/azsphereclient.cpp" line="+112"/>
+        <location filename="../services/errorcatalog.cpp" line="+30"/>
+        <location filename="../services/rftoolclient.cpp" line="+17"/>
+        <source>The station did not say which device to use (configuration fault).</source>
+        <translation>Die Station hat kein Gerät angegeben (Konfigurationsfehler).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../services/errorcatalog.cpp" line="+2"/>
+        <location filename="../services/rftoolclient.cpp" line="+3"/>
+        <source>Stop the line; call engineering.</source>
+        <translation>Linie anhalten; Technik verständigen.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>No component ID was given for the delete.</source>
+        <translation>Für das Löschen wurde keine Komponenten-ID angegeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+59"/>
+        <location filename="../services/rftoolclient.cpp" line="+153"/>
+        <location filename="../services/uartsession.cpp" line="+45"/>
+        <location line="+41"/>
+        <location line="+76"/>
+        <source>Fix the recipe.</source>
+        <translation>Rezept korrigieren.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The manufacturing state %1 cannot be set.</source>
+        <translation>Der Fertigungszustand %1 kann nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/backgroundprocess.cpp" line="+36"/>
+        <source>The program %1 was not found or is not executable.</source>
+        <translation>Das Programm %1 wurde nicht gefunden oder ist nicht ausführbar.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Could not start %1.</source>
+        <translation>%1 konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 ended before it was ready.</source>
+        <translation>%1 wurde beendet, bevor es bereit war.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not become ready in time.</source>
+        <translation>%1 wurde nicht rechtzeitig bereit.</translation>
+    </message>
+    <message>
+        <location filename="../services/csvexport.cpp" line="+316"/>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The export file could not be written.</source>
+        <translation>Die Exportdatei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+254"/>
+        <source>The export file is not open for writing.</source>
+        <translation>Die Exportdatei ist nicht zum Schreiben geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../services/errorcatalog.cpp" line="+3"/>
+        <source>The device cannot be reached over USB: not seated, bad cable or contact, or the fixture is bound to the wrong port.</source>
+        <translation>Das Gerät ist über USB nicht erreichbar: nicht richtig eingelegt, Kabel oder Kontakt defekt, oder der Prüfplatz ist dem falschen Port zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reseat the device and cable, check the fixture&apos;s port, retry.</source>
+        <translation>Gerät und Kabel neu stecken, Port des Prüfplatzes prüfen, erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device is connected but silent: busy with an OS update, booting, or hung.</source>
+        <translation>Das Gerät ist verbunden, antwortet aber nicht: OS-Update läuft, es startet gerade oder hängt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait 2 min and retry; if it repeats, unplug and replug.</source>
+        <translation>2 min warten und erneut versuchen; bei Wiederholung ab- und wieder anstecken.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device would not enter recovery mode: asleep or powered down, or a bad recovery (FTDI) link.</source>
+        <translation>Das Gerät wechselt nicht in den Wiederherstellungsmodus: im Ruhezustand oder ausgeschaltet, oder die Wiederherstellungsverbindung (FTDI) ist gestört.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Power-cycle, check the USB/FTDI cable and fixture, recover again.</source>
+        <translation>Aus- und wieder einschalten, USB-/FTDI-Kabel und Prüfplatz prüfen, erneut wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new OS was written but the device did not come back.</source>
+        <translation>Das neue OS wurde geschrieben, aber das Gerät meldet sich nicht zurück.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unplug, replug, recover again; set it aside if it repeats.</source>
+        <translation>Ab- und wieder anstecken, erneut wiederherstellen; bei Wiederholung aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong or incomplete OS image folder, or tools too old.</source>
+        <translation>Falscher oder unvollständiger OS-Image-Ordner, oder die Tools sind zu alt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the recipe&apos;s OS folder (version, all files) and the SDK.</source>
+        <translation>OS-Ordner des Rezepts (Version, alle Dateien) und das SDK prüfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The capability file is for another device, or damaged.</source>
+        <translation>Die Capability-Datei gehört zu einem anderen Gerät oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this device&apos;s file.</source>
+        <translation>Die Datei dieses Geräts verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(a) SDK development thumbprint in the package: a development build, which factory devices refuse. (b) Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
+        <translation>(a) SDK-Entwicklungsfingerabdruck im Paket: ein Entwicklungs-Build, den Geräte in der Fertigung ablehnen. (b) Produktionsfingerabdruck: Der vertrauenswürdige Schlüsselspeicher des Geräts ist älter als der Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(a) Use the production-signed package. (b) Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
+        <translation>(a) Das produktionssignierte Paket verwenden. (b) Das Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device refused the image, usually because it is not production-signed.</source>
+        <translation>Das Gerät hat das Image abgelehnt, meist weil es nicht produktionssigniert ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+228"/>
+        <source>Use the production-signed package.</source>
+        <translation>Das produktionssignierte Paket verwenden.</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <source>No room left for this application.</source>
+        <translation>Kein Speicherplatz mehr für diese Anwendung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete old or test applications, then retry.</source>
+        <translation>Alte Anwendungen oder Testanwendungen löschen, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device is installing a cloud update.</source>
+        <translation>Das Gerät installiert ein Cloud-Update.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry in minutes; keep line devices off update networks.</source>
+        <translation>In einigen Minuten erneut versuchen; Geräte an der Linie von Update-Netzwerken fernhalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is damaged or not a package.</source>
+        <translation>Die Datei ist beschädigt oder kein Paket.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-copy it and check its checksum.</source>
+        <translation>Datei erneut kopieren und Prüfsumme kontrollieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package was built wrongly.</source>
+        <translation>Das Paket wurde fehlerhaft erstellt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return it to the software team.</source>
+        <translation>An das Software-Team zurückgeben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device refused: it is finalized (DeviceComplete) or lacks a capability.</source>
+        <translation>Das Gerät hat abgelehnt: Es ist finalisiert (DeviceComplete) oder ihm fehlt eine Capability.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the state; a finalized device cannot be changed on the line, so set it aside.</source>
+        <translation>Zustand prüfen; ein finalisiertes Gerät ist an der Linie nicht mehr änderbar, daher aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still busy with an earlier operation.</source>
+        <translation>Noch mit einem früheren Vorgang beschäftigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry in a few seconds.</source>
+        <translation>In einigen Sekunden erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device must restart before more changes.</source>
+        <translation>Das Gerät muss vor weiteren Änderungen neu starten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart it, then retry.</source>
+        <translation>Gerät neu starten, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The named application is not installed.</source>
+        <translation>Die angegebene Anwendung ist nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the recipe&apos;s component ID.</source>
+        <translation>Komponenten-ID im Rezept prüfen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The recipe&apos;s Wi-Fi settings do not fit (duplicate, missing, too long or short), or the radio is still starting.</source>
+        <translation>Die Wi-Fi-Einstellungen des Rezepts passen nicht (doppelt, fehlend, zu lang oder zu kurz), oder das Funkmodul startet noch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the Wi-Fi settings; for &quot;initializing&quot;, wait 10 s and retry.</source>
+        <translation>Wi-Fi-Einstellungen korrigieren; bei „initializing“ 10 s warten und erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device did not come back after a restart.</source>
+        <translation>Das Gerät hat sich nach einem Neustart nicht zurückgemeldet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unplug and replug; set it aside if it repeats.</source>
+        <translation>Ab- und wieder anstecken; bei Wiederholung aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The RF tools need a Blank device; this one has left Blank.</source>
+        <translation>Die RF-Tools benötigen ein Gerät im Zustand Blank; dieses ist nicht mehr Blank.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RF steps must precede the state change; set it aside.</source>
+        <translation>RF-Schritte müssen vor der Zustandsänderung kommen; Gerät aussortieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device reported an error the tools do not know.</source>
+        <translation>Das Gerät hat einen Fehler gemeldet, den die Tools nicht kennen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry once; keep the raw output.</source>
+        <translation>Einmal erneut versuchen; Rohausgabe aufbewahren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The station called the tool wrongly.</source>
+        <translation>Die Station hat das Tool falsch aufgerufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../services/rftooloutput.cpp" line="+101"/>
+        <source>Call engineering with the raw output.</source>
+        <translation>Technik verständigen, Rohausgabe mitgeben.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The station could not start the tool.</source>
+        <translation>Die Station konnte das Tool nicht starten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the tool&apos;s path in the station configuration; call engineering.</source>
+        <translation>Pfad des Tools in der Stationskonfiguration prüfen; Technik verständigen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The tool hung; the station killed it.</source>
+        <translation>Das Tool hing; die Station hat es beendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unplug and replug the device, retry.</source>
+        <translation>Gerät ab- und wieder anstecken, erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tool crashed.</source>
+        <translation>Das Tool ist abgestürzt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry once; send the raw output to engineering.</source>
+        <translation>Einmal erneut versuchen; Rohausgabe an die Technik senden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../services/uartsession.cpp" line="-133"/>
+        <source>The operator aborted the step.</source>
+        <translation>Der Bediener hat den Schritt abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../services/uartsession.cpp" line="+2"/>
+        <source>Start the device again when ready.</source>
+        <translation>Erneut starten, sobald bereit.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The tool failed with a message the station does not know</source>
+        <translation>Das Tool ist mit einer Meldung fehlgeschlagen, die die Station nicht kennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/rftooloutput.cpp" line="+8"/>
+        <source>Retry once; send the raw output to engineering</source>
+        <translation>Einmal erneut versuchen; Rohausgabe an die Technik senden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The tool printed more than the station keeps (%1 MiB per stream); only the first %1 MiB were kept, so its reply is incomplete and was not read.</source>
+        <translation>Das Tool hat mehr ausgegeben, als die Station speichert (%1 MiB pro Datenstrom); nur die ersten %1 MiB wurden behalten, daher ist die Antwort unvollständig und wurde nicht ausgewertet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry once; if it repeats, send the raw output to engineering (the tool or the device misbehaves).</source>
+        <translation>Einmal erneut versuchen; bei Wiederholung Rohausgabe an die Technik senden (Tool oder Gerät arbeitet fehlerhaft).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The tool printed something unreadable.</source>
+        <translation>Das Tool hat eine unlesbare Ausgabe geliefert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry; send the raw output to engineering.</source>
+        <translation>Erneut versuchen; Rohausgabe an die Technik senden.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>SDK development thumbprint in the package: a development build, which factory devices refuse.</source>
+        <translation>SDK-Entwicklungsfingerabdruck im Paket: ein Entwicklungs-Build, den Geräte in der Fertigung ablehnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
+        <translation>Produktionsfingerabdruck: Der vertrauenswürdige Schlüsselspeicher des Geräts ist älter als der Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
+        <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../services/fixtureworker.cpp" line="+236"/>
+        <source>The run was not started: the record cannot be written (%1).</source>
+        <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden, daher nimmt die Station keine dauerhafte Änderung am Gerät vor.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../services/station.cpp" line="+286"/>
+        <source>The label %1 already belongs to another device (%2).</source>
+        <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the label; scan the right one.</source>
+        <translation>Etikett prüfen; das richtige scannen.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Set the device aside with the finished devices; check its label against the record.</source>
+        <translation>Gerät zu den fertigen Geräten legen; Etikett mit der Prüfdatenbank abgleichen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Device %1 is already %2: run %3 finalized it (%4 UTC, station %5). This recipe (to %6) would change it; the run stops before any change.</source>
+        <translation>Gerät %1 ist bereits %2: Lauf %3 hat es finalisiert (%4 UTC, Station %5). Dieses Rezept (auf %6) würde es ändern; der Lauf stoppt vor jeder Änderung.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Device %1 is already %2 (no run in this record finalized it). This recipe (to %3) would change it; the run stops before any change.</source>
+        <translation>Gerät %1 ist bereits %2 (kein Lauf in dieser Prüfdatenbank hat es finalisiert). Dieses Rezept (auf %3) würde es ändern; der Lauf stoppt vor jeder Änderung.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The run was stopped before its result was recorded.</source>
+        <translation>Der Lauf wurde gestoppt, bevor sein Ergebnis gespeichert war.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The result could not be recorded; the device is not passed.</source>
+        <translation>Das Ergebnis konnte nicht gespeichert werden; das Gerät gilt nicht als bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../services/ftdienumerator.cpp" line="+87"/>
+        <location line="+16"/>
+        <source>USB devices cannot be listed on this computer.</source>
+        <translation>USB-Geräte können auf diesem Computer nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/headlessrunner.cpp" line="+20"/>
+        <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
+        <translation>PRÜFDATENBANK-FEHLER: %1 (neuer Versuch läuft; kein Ergebnis geht verloren)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RECORD OK again: pending results written</source>
+        <translation>PRÜFDATENBANK wieder OK: ausstehende Ergebnisse geschrieben</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>F%1  not started: %2</source>
+        <translation>F%1  nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>F%1  repetition not started: %2</source>
+        <translation>F%1  Wiederholung nicht gestartet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
+        <translation>
+            <numerusform>%n Lauf: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+            <numerusform>%n Läufe: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../services/imagepackage.cpp" line="+63"/>
+        <source>The file is not an Azure Sphere image package.</source>
+        <translation>Die Datei ist kein Azure Sphere-Image-Paket.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the recipe: it must name a valid image package.</source>
+        <translation>Rezept korrigieren: Es muss ein gültiges Image-Paket angeben.</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>The image package %1 does not exist.</source>
+        <translation>Das Image-Paket %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/osversions.cpp" line="+78"/>
+        <source>Fix the recipe or restore the file.</source>
+        <translation>Rezept korrigieren oder die Datei wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The image package cannot be read: %1</source>
+        <translation>Das Image-Paket kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/osversions.cpp" line="+5"/>
+        <source>Check the file&apos;s permissions and the disk.</source>
+        <translation>Zugriffsrechte der Datei und das Laufwerk prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/logging.cpp" line="+152"/>
+        <source>Cannot open the log file %1.</source>
+        <translation>Die Logdatei %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Logging is already set up.</source>
+        <translation>Das Logging ist bereits eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No folder for the log files is known.</source>
+        <translation>Es ist kein Ordner für die Logdateien bekannt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot create the log folder %1.</source>
+        <translation>Der Log-Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot log to the standard error stream.</source>
+        <translation>In die Standardfehlerausgabe kann nicht geloggt werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/osversions.cpp" line="-62"/>
+        <source>The OS versions file is not valid.</source>
+        <translation>Die OS-Versionsdatei ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use Microsoft&apos;s mt3620an.json, unchanged.</source>
+        <translation>Die unveränderte mt3620an.json von Microsoft verwenden.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The OS versions file %1 does not exist.</source>
+        <translation>Die OS-Versionsdatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The OS versions file cannot be read: %1</source>
+        <translation>Die OS-Versionsdatei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../services/readycheck.cpp" line="+226"/>
+        <source>The device is not ready to ship: %1</source>
+        <translation>Das Gerät ist nicht versandbereit: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix what the checks name (rerun the steps that set it up), then check again; set the device aside if it repeats.</source>
+        <translation>Die gemeldeten Punkte beheben (zuständige Schritte erneut ausführen), dann erneut prüfen; bei Wiederholung Gerät aussortieren.</translation>
+    </message>
+    <message>
+        <location filename="../services/recipejson.cpp" line="+114"/>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+98"/>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+66"/>
+        <location filename="../services/recipeloader.cpp" line="+1092"/>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be an integer from %1 to %2</source>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an array</source>
+        <translation>muss ein Array sein</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>must have at least %n entries</source>
+        <translation>
+            <numerusform>muss mindestens %n Eintrag haben</numerusform>
+            <numerusform>muss mindestens %n Einträge haben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../services/recipeloader.cpp" line="-447"/>
+        <source>must be one of: %1</source>
+        <translation>muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown key; did you mean &quot;%1&quot;?</source>
+        <translation>unbekannter Schlüssel; war &quot;%1&quot; gemeint?</translation>
+    </message>
+    <message>
+        <location filename="../services/strictjson.cpp" line="+115"/>
+        <source>the key &quot;%1&quot; appears twice</source>
+        <translation>der Schlüssel &quot;%1&quot; kommt zweimal vor</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>the key &quot;%1&quot; appears %n times</source>
+        <translation>
+            <numerusform>der Schlüssel &quot;%1&quot; kommt %n-mal vor</numerusform>
+            <numerusform>der Schlüssel &quot;%1&quot; kommt %n-mal vor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>kein gültiges JSON: %1 an Offset %2</translation>
+    </message>
+    <message>
+        <location filename="../services/recipeloader.cpp" line="-364"/>
+        <source>must be a JSON object</source>
+        <translation>muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>must be an integer (this station reads format %1)</source>
+        <translation>muss eine ganze Zahl sein (diese Station liest Format %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unsupported recipe format %1; this station reads format %2</source>
+        <translation>nicht unterstütztes Rezeptformat %1; diese Station liest Format %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>is required by the &quot;os-update&quot; and &quot;ready-to-ship&quot; steps</source>
+        <translation>wird von den Schritten &quot;os-update&quot; und &quot;ready-to-ship&quot; benötigt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>needs a &quot;label_pattern&quot; to be an example of</source>
+        <translation>braucht ein „label_pattern“, dessen Beispiel es ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>does not match &quot;label_pattern&quot;</source>
+        <translation>passt nicht zu „label_pattern“</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+19"/>
+        <location line="+278"/>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <source>must be greater than params.wait_s (%1)</source>
+        <translation>muss größer als params.wait_s (%1) sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be greater than params.connect_timeout_s (%1)</source>
+        <translation>muss größer als params.connect_timeout_s (%1) sein</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>has the same component ID as %1; only one of them would stay installed</source>
+        <translation>hat dieselbe Komponenten-ID wie %1; nur eines von beiden bliebe installiert</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is an OS component; the device refuses to delete it</source>
+        <translation>%1 ist eine OS-Komponente; das Gerät verweigert das Löschen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must be a component ID (GUID), e.g. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</source>
+        <translation>muss eine Komponenten-ID (GUID) sein, z. B. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>needs &quot;component_ids&quot; or &quot;packages&quot; naming what to delete</source>
+        <translation>benötigt &quot;component_ids&quot; oder &quot;packages&quot; mit den zu löschenden Komponenten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;component_ids&quot; and &quot;packages&quot; are both empty; name at least one component to delete</source>
+        <translation>&quot;component_ids&quot; und &quot;packages&quot; sind beide leer; mindestens eine zu löschende Komponente angeben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an absolute device path, or empty for the fixture&apos;s port</source>
+        <translation>muss ein absoluter Gerätepfad sein, oder leer für den Port des Prüfplatzes</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>invalid regular expression: %1 at offset %2</source>
+        <translation>ungültiger regulärer Ausdruck: %1 an Offset %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>cannot be combined with &quot;measure&quot;</source>
+        <translation>kann nicht mit &quot;measure&quot; kombiniert werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be an upper-case measurement name such as &quot;VCC_3V3&quot;</source>
+        <translation>muss ein Messwertname in Großbuchstaben sein, z. B. &quot;VCC_3V3&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown unit &quot;%1&quot;; use one of: %2</source>
+        <translation>unbekannte Einheit &quot;%1&quot;; zulässig sind: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must not be greater than &quot;high&quot; (%1)</source>
+        <translation>darf nicht größer als &quot;high&quot; (%1) sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>belongs to a &quot;measure&quot; action</source>
+        <translation>gehört zu einer &quot;measure&quot;-Aktion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs &quot;send&quot;, &quot;expect&quot; or &quot;measure&quot;</source>
+        <translation>benötigt &quot;send&quot;, &quot;expect&quot; oder &quot;measure&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be printable ASCII without line breaks, at most %1 characters</source>
+        <translation>muss druckbares ASCII ohne Zeilenumbruch sein, höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>needs &quot;expect&quot;</source>
+        <translation>benötigt &quot;expect&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs a capture group in &quot;expect&quot; that holds the device ID</source>
+        <translation>benötigt in &quot;expect&quot; eine Erfassungsgruppe für die Geräte-ID</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 must be exactly %2 bytes, but it has %3</source>
+        <translation>%1 muss genau %2 Byte groß sein, ist aber %3 Byte groß</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be two upper-case ASCII letters, e.g. &quot;US&quot;</source>
+        <translation>muss aus zwei ASCII-Großbuchstaben bestehen, z. B. &quot;US&quot;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 holds region %2 at offset 0x36, but &quot;region&quot; is &quot;%3&quot;</source>
+        <translation>%1 enthält an Offset 0x36 die Region %2, aber &quot;region&quot; ist &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>must be at most %1 bytes long (UTF-8)</source>
+        <translation>darf höchstens %1 Byte lang sein (UTF-8)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be 8 to 63 printable ASCII characters or 64 hexadecimal digits</source>
+        <translation>muss aus 8 bis 63 druckbaren ASCII-Zeichen oder 64 Hexadezimalziffern bestehen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give either &quot;psk&quot; or &quot;open&quot;: true, not both</source>
+        <translation>entweder &quot;psk&quot; oder &quot;open&quot;: true angeben, nicht beides</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs &quot;psk&quot;, or &quot;open&quot;: true for an open network</source>
+        <translation>benötigt &quot;psk&quot; oder, bei einem offenen Netzwerk, &quot;open&quot;: true</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>must be an OS version name</source>
+        <translation>muss ein OS-Versionsname sein</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is required (a list, possibly empty), unless &quot;expect_sideloaded&quot; is true</source>
+        <translation>ist erforderlich (eine Liste, ggf. leer), außer wenn &quot;expect_sideloaded&quot; true ist</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>must be an image ID (GUID) or {&quot;package&quot;: &lt;file&gt;}</source>
+        <translation>muss eine Image-ID (GUID) oder {&quot;package&quot;: &lt;Datei&gt;} sein</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>must be true: DeviceComplete is permanent and must be confirmed explicitly</source>
+        <translation>muss true sein: DeviceComplete ist dauerhaft und muss ausdrücklich bestätigt werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>applies only to &quot;state&quot;: &quot;DeviceComplete&quot;</source>
+        <translation>gilt nur für &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the first step must be &quot;connect&quot;</source>
+        <translation>der erste Schritt muss &quot;connect&quot; sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the second step must be &quot;details&quot;</source>
+        <translation>der zweite Schritt muss &quot;details&quot; sein</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;connect&quot; may only be the first step</source>
+        <translation>&quot;connect&quot; darf nur der erste Schritt sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;details&quot; may only be the second step</source>
+        <translation>&quot;details&quot; darf nur der zweite Schritt sein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;os-update&quot; may appear only once</source>
+        <translation>&quot;os-update&quot; darf nur einmal vorkommen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;finalize&quot; may appear only once</source>
+        <translation>&quot;finalize&quot; darf nur einmal vorkommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;finalize&quot; must be the last step</source>
+        <translation>&quot;finalize&quot; muss der letzte Schritt sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RF steps need the Blank state and must come before &quot;finalize&quot;</source>
+        <translation>RF-Schritte benötigen den Zustand Blank und müssen vor &quot;finalize&quot; stehen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;os-update&quot; must come before %1 (&quot;%2&quot;): recovery erases applications, keystore updates, board configurations and Wi-Fi networks</source>
+        <translation>&quot;os-update&quot; muss vor %1 (&quot;%2&quot;) stehen: Die Wiederherstellung löscht Anwendungen, Schlüsselspeicher-Updates, Board-Konfigurationen und Wi-Fi-Netzwerke</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be &quot;Blank&quot;: the recipe has RF steps, which need a Blank device, and the state changes only at &quot;finalize&quot;</source>
+        <translation>muss &quot;Blank&quot; sein: Das Rezept enthält RF-Schritte, die ein Gerät im Zustand Blank benötigen, und der Zustand ändert sich erst bei &quot;finalize&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a device already in DeviceComplete cannot be finalized; the ready-to-ship check runs before %1</source>
+        <translation>ein Gerät, das bereits DeviceComplete ist, kann nicht finalisiert werden; die Versandbereitschaftsprüfung läuft vor %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>does not list &quot;%1&quot;, the OS version %2 installs</source>
+        <translation>enthält nicht &quot;%1&quot;, die OS-Version, die %2 installiert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>DeviceComplete needs a &quot;ready-to-ship&quot; step before it</source>
+        <translation>DeviceComplete erfordert einen vorausgehenden &quot;ready-to-ship&quot;-Schritt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; changes the device after the ready-to-ship check (%2) and before the DeviceComplete finalize; move it before the check</source>
+        <translation>&quot;%1&quot; ändert das Gerät nach der Versandbereitschaftsprüfung (%2) und vor der Finalisierung auf DeviceComplete; vor die Prüfung verschieben</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>must be 64 hexadecimal digits</source>
+        <translation>muss aus 64 Hexadezimalziffern bestehen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a file path or {&quot;path&quot;: ..., &quot;sha256&quot;: ...}</source>
+        <translation>muss ein Dateipfad oder {&quot;path&quot;: ..., &quot;sha256&quot;: ...} sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a folder path or {&quot;path&quot;: ...}</source>
+        <translation>muss ein Ordnerpfad oder {&quot;path&quot;: ...} sein</translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>Cannot read the recipe: %1</source>
+        <translation>Das Rezept kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../services/boundedfile.cpp" line="+94"/>
+        <source>file not found: %1</source>
+        <translation>Datei nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a FIFO (named pipe), not a regular file</source>
+        <translation>%1 ist ein FIFO (Named Pipe), keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a character device, not a regular file</source>
+        <translation>%1 ist ein Zeichengerät, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a block device, not a regular file</source>
+        <translation>%1 ist ein Blockgerät, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a socket, not a regular file</source>
+        <translation>%1 ist ein Socket, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+10"/>
+        <location line="+30"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>%1 is larger than the limit of %2</source>
+        <translation>%1 überschreitet die Größengrenze von %2</translation>
+    </message>
+    <message>
+        <location filename="../services/recipeloader.cpp" line="-214"/>
+        <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
+        <translation>SHA-256 von %1 stimmt nicht: laut Rezept %2, Datei hat %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>folder not found: %1</source>
+        <translation>Ordner nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds no .imagepackage files</source>
+        <translation>%1 enthält keine .imagepackage-Dateien</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+121"/>
+        <source>%1 is not an image package (%2)</source>
+        <translation>%1 ist kein Image-Paket (%2)</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>%1 has image type %2 (%3), but this parameter takes type %4 (%5)</source>
+        <translation>%1 hat den Image-Typ %2 (%3), dieser Parameter erwartet aber Typ %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is development-signed (SDK thumbprint); factory devices refuse it</source>
+        <translation>%1 ist entwicklungssigniert (SDK-Fingerabdruck); Geräte in der Fertigung lehnen es ab</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is development-signed (SDK thumbprint); use the production-signed package, or set &quot;allow_development_signed&quot;: true</source>
+        <translation>%1 ist entwicklungssigniert (SDK-Fingerabdruck); das produktionssignierte Paket verwenden oder &quot;allow_development_signed&quot;: true setzen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not a valid OS versions file: %2</source>
+        <translation>%1 ist keine gültige OS-Versionsdatei: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no &quot;versions&quot; list</source>
+        <translation>keine &quot;versions&quot;-Liste</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>versions[%1] needs a &quot;name&quot; and &quot;images&quot; of {&quot;cid&quot;, &quot;iid&quot;}</source>
+        <translation>versions[%1] benötigt &quot;name&quot; und &quot;images&quot; aus {&quot;cid&quot;, &quot;iid&quot;}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;%1&quot; is not in the OS versions file %2 (it lists %3)</source>
+        <translation>&quot;%1&quot; fehlt in der OS-Versionsdatei %2 (sie enthält %3)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 does not hold OS version &quot;%2&quot;: %3 of its %4 images missing, %5 other images</source>
+        <translation>%1 enthält nicht die OS-Version &quot;%2&quot;: %3 von %4 Images fehlen, %5 fremde Images</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The recipe is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>Das Rezept ist ungültig (%n Problem):</numerusform>
+            <numerusform>Das Rezept ist ungültig (%n Probleme):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The recipe %1 is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>Das Rezept %1 ist ungültig (%n Problem):</numerusform>
+            <numerusform>Das Rezept %1 ist ungültig (%n Probleme):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Correct the recipe file and load it again.</source>
+        <translation>Rezeptdatei korrigieren und erneut laden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check the recipe path in the station configuration.</source>
+        <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/recordquery.cpp" line="+221"/>
+        <location filename="../services/recordstore.cpp" line="+184"/>
+        <source>The record file is not open.</source>
+        <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+293"/>
+        <location filename="../services/recordschema.cpp" line="+198"/>
+        <source>The record database returned no result.</source>
+        <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <location filename="../services/recordstore.cpp" line="-68"/>
+        <source>The record has no run %1.</source>
+        <translation>Die Prüfdatenbank enthält keinen Lauf %1.</translation>
+    </message>
+    <message>
+        <location filename="../services/recordschema.cpp" line="+120"/>
+        <source>The record file cannot use write-ahead logging.</source>
+        <translation>Die Prüfdatenbank kann kein Write-Ahead-Logging verwenden.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The record file %1 does not exist.</source>
+        <translation>Die Prüfdatenbank %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../services/recordlock.cpp" line="+91"/>
+        <location filename="../services/recordschema.cpp" line="+8"/>
+        <source>The folder for the record file %1 cannot be created.</source>
+        <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The lock file of the record %1 cannot be opened.</source>
+        <translation>Die Sperrdatei der Prüfdatenbank %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The lock file of the record %1 cannot be locked.</source>
+        <translation>Die Sperrdatei der Prüfdatenbank %1 kann nicht gesperrt werden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>process %1 (%2) on %3, since %4 UTC</source>
+        <translation>Prozess %1 (%2) auf %3, seit %4 UTC</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record %1 is in use by another station: %2.</source>
+        <translation>Die Prüfdatenbank %1 wird von einer anderen Station verwendet: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use that station, or close it first; to run both, give this one its own record (--record FILE).</source>
+        <translation>Die andere Station verwenden oder zuerst schließen; für beide gleichzeitig dieser Station eine eigene Prüfdatenbank geben (--record FILE).</translation>
+    </message>
+    <message>
+        <location filename="../services/recordschema.cpp" line="-152"/>
+        <source>The record file cannot be used: %1.</source>
+        <translation>Die Prüfdatenbank kann nicht verwendet werden: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name a regular file for the record, or a new file the station creates.</source>
+        <translation>Eine reguläre Datei als Prüfdatenbank angeben oder eine neue Datei, die die Station anlegt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file %1 is empty, so it is not a Sphere Station record.</source>
+        <translation>Die Datei %1 ist leer und daher keine Sphere Station-Prüfdatenbank.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name another record file, or delete this empty file and the station creates a new record there.</source>
+        <translation>Eine andere Prüfdatenbank angeben oder diese leere Datei löschen; die Station legt dort dann eine neue an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file %1 is not a Sphere Station record (it is not a SQLite database).</source>
+        <translation>Die Datei %1 ist keine Sphere Station-Prüfdatenbank (keine SQLite-Datenbank).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+28"/>
+        <source>Name another record file.</source>
+        <translation>Eine andere Prüfdatenbank angeben.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The file %1 is not a Sphere Station record.</source>
+        <translation>Die Datei %1 ist keine Sphere Station-Prüfdatenbank.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The record file %1 was written by a newer station (schema version %2; this station knows versions up to %3). Use a newer station or another record file.</source>
+        <translation>Die Prüfdatenbank %1 wurde von einer neueren Station geschrieben (Schemaversion %2; diese Station kennt Versionen bis %3). Eine neuere Station oder eine andere Prüfdatenbank verwenden.</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>The record file %1 has schema version %2; this station reads versions %3 to %4. Open it with a station of the matching version.</source>
+        <translation>Die Prüfdatenbank %1 hat die Schemaversion %2; diese Station liest die Versionen %3 bis %4. Mit einer Station passender Version öffnen.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The record could not be written: the disk is full.</source>
+        <translation>Die Prüfdatenbank konnte nicht geschrieben werden: Das Laufwerk ist voll.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free space on the disk that holds the record file.</source>
+        <translation>Speicherplatz auf dem Laufwerk der Prüfdatenbank freigeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record file cannot be written (read-only, missing or failing disk).</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden (schreibgeschützt, Laufwerk fehlt oder ist defekt).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the record file and its folder are writable and the disk works.</source>
+        <translation>Prüfen, ob Prüfdatenbank und Ordner beschreibbar sind und das Laufwerk funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record file is locked by another program.</source>
+        <translation>Die Prüfdatenbank ist von einem anderen Programm gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close other programs that have the record file open.</source>
+        <translation>Andere Programme schließen, die die Prüfdatenbank geöffnet haben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record refused the data because it breaks the record&apos;s rules.</source>
+        <translation>Die Prüfdatenbank hat die Daten abgelehnt, weil sie gegen ihre Regeln verstoßen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The station sent the record an invalid request.</source>
+        <translation>Die Station hat eine ungültige Anfrage an die Prüfdatenbank gesendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record database reported an error.</source>
+        <translation>Die Prüfdatenbank hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../services/recordstore.cpp" line="-11"/>
+        <source>The station keeps the result in memory and writes it as soon as the record can be written again.</source>
+        <translation>Die Station hält das Ergebnis im Speicher und schreibt es, sobald die Prüfdatenbank wieder beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 The station keeps the result in memory and writes it as soon as the record can be written again.</source>
+        <translation>%1 Die Station hält das Ergebnis im Speicher und schreibt es, sobald die Prüfdatenbank wieder beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>The fixture number %1 is invalid.</source>
+        <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>The step &quot;%1&quot; has no position in the recipe.</source>
+        <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>A run cannot be finished as RUNNING.</source>
+        <translation>Ein Lauf kann nicht als RUNNING abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Run %1 cannot be recorded as PASS: it has no recorded steps.</source>
+        <translation>Lauf %1 kann nicht als PASS gespeichert werden: Er hat keine gespeicherten Schritte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
+        <translation>
+            <numerusform>Lauf %1 kann nicht als PASS gespeichert werden: %n Schritt wurde nicht bestanden.</numerusform>
+            <numerusform>Lauf %1 kann nicht als PASS gespeichert werden: %n Schritte wurden nicht bestanden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Run %1 is already finished as %2.</source>
+        <translation>Lauf %1 ist bereits als %2 abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The station stopped before the run finished (crash or power loss).</source>
+        <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
+    </message>
+    <message>
+        <location filename="../services/rftoolclient.cpp" line="-45"/>
+        <source>The device&apos;s RF settings differ from the product&apos;s: %1</source>
+        <translation>Die RF-Einstellungen des Geräts weichen von denen des Produkts ab: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/rftooloutput.cpp" line="-13"/>
+        <source>Set the device aside; call engineering.</source>
+        <translation>Gerät aussortieren; Technik verständigen.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The region code &quot;%1&quot; is not two letters.</source>
+        <translation>Der Regionscode „%1“ besteht nicht aus zwei Buchstaben.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The MAC address &quot;%1&quot; is not valid.</source>
+        <translation>Die MAC-Adresse „%1“ ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the label.</source>
+        <translation>Etikett prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/rftooloutput.cpp" line="-3"/>
+        <source>An e-fuse already holds another value and cannot be programmed again: %1</source>
+        <translation>Eine eFuse enthält bereits einen anderen Wert und kann nicht erneut programmiert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The station called the tool wrongly: %1</source>
+        <translation>Die Station hat das Tool falsch aufgerufen: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The RF tool refused a command: %1</source>
+        <translation>Das RF-Tool hat einen Befehl abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>The recipe&apos;s expected RF configuration file %1 is not 1024 bytes.</source>
+        <translation>Die erwartete RF-Konfigurationsdatei %1 des Rezepts ist nicht 1024 Byte groß.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Fix the recipe&apos;s RF configuration file.</source>
+        <translation>RF-Konfigurationsdatei des Rezepts korrigieren.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The RF tool cannot open the file %1.</source>
+        <translation>Das RF-Tool kann die Datei %1 nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../services/simulatorbackend.cpp" line="+51"/>
+        <source>The simulator could not prepare its bench (%1).</source>
+        <translation>Der Simulator konnte seinen Testaufbau nicht vorbereiten (%1).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The simulator needs at least one device.</source>
+        <translation>Der Simulator benötigt mindestens ein Gerät.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Could not create a folder for the simulator&apos;s bench.</source>
+        <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/station.cpp" line="-197"/>
+        <source>The station is already open.</source>
+        <translation>Die Station ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fixtures are configured.</source>
+        <translation>Es sind keine Prüfplätze konfiguriert.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Fixture %1 is configured twice.</source>
+        <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>The operator name is refused: it %1.</source>
+        <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
+        <translation>Der Bedienername wird abgelehnt: Er %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the name again with letters, digits and spaces only.</source>
+        <translation>Namen erneut eingeben, nur mit Buchstaben, Ziffern und Leerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+52"/>
+        <source>There is no fixture %1.</source>
+        <translation>Es gibt keinen Prüfplatz %1.</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Fixture %1 is running.</source>
+        <translation>Prüfplatz %1 läuft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The label %1 does not match the recipe&apos;s label pattern %2.</source>
+        <translation>Das Etikett %1 passt nicht zum Etikettenmuster %2 des Rezepts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The label %1 does not have the form %2 that the recipe expects (pattern %3).</source>
+        <translation>Das Etikett %1 hat nicht die Form %2, die das Rezept erwartet (Muster %3).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The label %1 is already scanned for fixture %2.</source>
+        <translation>Das Etikett %1 wurde bereits für Prüfplatz %2 gescannt.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The station is not open.</source>
+        <translation>Die Station ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recipe is loaded.</source>
+        <translation>Es ist kein Rezept geladen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fixture %1 is already running.</source>
+        <translation>Prüfplatz %1 läuft bereits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record cannot be written; no new run can start until it can.</source>
+        <translation>Die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the device&apos;s label first.</source>
+        <translation>Zuerst das Etikett des Geräts scannen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fixture is empty: insert a device first.</source>
+        <translation>Der Prüfplatz ist leer: zuerst ein Gerät einlegen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No device detected yet: wait a moment and try again.</source>
+        <translation>Noch kein Gerät erkannt: kurz warten und erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device does not answer: reseat its USB cable.</source>
+        <translation>Das Gerät antwortet nicht: USB-Kabel neu stecken.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Device %1 was finalized by run %2; this recipe would change it.</source>
+        <translation>Gerät %1 wurde von Lauf %2 finalisiert; dieses Rezept würde es ändern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the device aside with the finished devices.</source>
+        <translation>Gerät zu den fertigen Geräten legen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device %1 already passed this recipe (run %2).</source>
+        <translation>Gerät %1 hat dieses Rezept bereits bestanden (Lauf %2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Insert the next device, or confirm that this one must run again.</source>
+        <translation>Nächstes Gerät einlegen oder bestätigen, dass dieses erneut durchlaufen muss.</translation>
+    </message>
+    <message>
+        <location filename="../services/stationconfig.cpp" line="+95"/>
+        <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
+        <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: &quot;%2&quot; is not true or false.</source>
+        <translation>%1: „%2“ ist weder true noch false.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
+        <translation>%1: „%2“ ist keine positive Anzahl Millisekunden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>contains a NUL byte; this is not a text file</source>
+        <translation>enthält ein NUL-Byte; keine Textdatei</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is not valid UTF-8 text</source>
+        <translation>ist kein gültiger UTF-8-Text</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>contains the control character U+%1</source>
+        <translation>enthält das Steuerzeichen U+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a section must read [name]</source>
+        <translation>ein Abschnitt muss die Form [Name] haben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is neither [section], key=value, a comment nor blank</source>
+        <translation>&quot;%1&quot; ist weder [Abschnitt], Schlüssel=Wert, Kommentar noch Leerzeile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>there is no key before &quot;=&quot;</source>
+        <translation>vor &quot;=&quot; steht kein Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is set again (first on line %2); each key may appear only once</source>
+        <translation>%1 ist erneut gesetzt (zuerst in Zeile %2); jeder Schlüssel darf nur einmal vorkommen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The station configuration %1 does not exist.</source>
+        <translation>Die Stationskonfiguration %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The station configuration cannot be read: %1.</source>
+        <translation>Die Stationskonfiguration kann nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The station configuration %1 is not a readable ini file: %2.</source>
+        <translation>Die Stationskonfiguration %1 ist keine lesbare INI-Datei: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correct the file, or save the configuration again from the settings.</source>
+        <translation>Datei korrigieren oder die Konfiguration in den Einstellungen erneut speichern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The station configuration %1 cannot be read: no temporary copy.</source>
+        <translation>Die Stationskonfiguration %1 kann nicht gelesen werden: keine temporäre Kopie möglich.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The station configuration %1 is not a readable ini file.</source>
+        <translation>Die Stationskonfiguration %1 ist keine lesbare INI-Datei.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: unknown back end &quot;%2&quot; (use &quot;simulator&quot; or &quot;real&quot;).</source>
+        <translation>%1: unbekanntes Backend &quot;%2&quot; (&quot;simulator&quot; oder &quot;real&quot; verwenden).</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The station configuration %1 has invalid values:
+%2</source>
+        <translation>Die Stationskonfiguration %1 enthält ungültige Werte:
+%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot create the folder %1 for the station configuration.</source>
+        <translation>Der Ordner %1 für die Stationskonfiguration kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write the station configuration %1: it is a folder.</source>
+        <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Cannot write the station configuration %1.</source>
+        <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a valid environment variable name.</source>
+        <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default step timeout must be positive.</source>
+        <translation>Das Standard-Zeitlimit für Schritte muss positiv sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout of step type &quot;%1&quot; must be positive.</source>
+        <translation>Das Zeitlimit des Schritttyps &quot;%1&quot; muss positiv sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UART baud rate must be positive, not %1.</source>
+        <translation>Die UART-Baudrate muss positiv sein, nicht %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fixture numbers start at 1; %1 is not allowed.</source>
+        <translation>Prüfplatznummern beginnen bei 1; %1 ist nicht zulässig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixture number %1 is used by %2 fixtures.</source>
+        <extracomment>%1 is a fixture number, %2 how many fixtures have it</extracomment>
+        <translation>Die Prüfplatznummer %1 wird von %2 Prüfplätzen verwendet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fixture %1 has the same connection path %2 as fixture %3.</source>
+        <extracomment>%1 and %3 are fixture numbers, %2 the shared value</extracomment>
+        <translation>Prüfplatz %1 hat denselben Verbindungspfad %2 wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same IP address %2 as fixture %3.</source>
+        <translation>Prüfplatz %1 hat dieselbe IP-Adresse %2 wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same UART port %2 as fixture %3.</source>
+        <translation>Prüfplatz %1 hat denselben UART-Port %2 wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same label &quot;%2&quot; as fixture %3.</source>
+        <translation>Prüfplatz %1 hat dieselbe Bezeichnung „%2“ wie Prüfplatz %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fixture %1: the connection path &quot;%2&quot; is not an FTDI location ID (digits only, e.g. 1243).</source>
+        <translation>Prüfplatz %1: Der Verbindungspfad „%2“ ist keine FTDI-Location-ID (nur Ziffern, z. B. 1243).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fixture %1: &quot;%2&quot; is not an IPv4 address.</source>
+        <translation>Prüfplatz %1: „%2“ ist keine IPv4-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixture %1 has neither a connection path nor an IP address, so no device can be matched to it.</source>
+        <translation>Prüfplatz %1 hat weder Verbindungspfad noch IP-Adresse; daher kann ihm kein Gerät zugeordnet werden.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Install it, or set its path in the station settings.</source>
+        <translation>Programm installieren oder seinen Pfad in den Stationseinstellungen festlegen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on the PATH</source>
+        <translation>im PATH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was not found %2.</source>
+        <translation>%1 wurde nicht %2 gefunden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The configured path of %1, %2, is not an absolute path.</source>
+        <translation>Der konfigurierte Pfad für %1, %2, ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the full path in the station settings.</source>
+        <translation>Vollständigen Pfad in den Stationseinstellungen festlegen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was not found at %2.</source>
+        <translation>%1 wurde unter %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The configured path of %1, %2, is not an executable file.</source>
+        <translation>Der konfigurierte Pfad für %1, %2, ist keine ausführbare Datei.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/connectstep.cpp" line="+67"/>
+        <source>A device is in fixture %1 but it does not answer.</source>
+        <translation>In Prüfplatz %1 liegt ein Gerät, das nicht antwortet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No device appeared in fixture %1 (connection %2) within %3 s.</source>
+        <translation>In Prüfplatz %1 (Verbindung %2) wurde innerhalb von %3 s kein Gerät erkannt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <source>%n component(s) were not present</source>
+        <translation>
+            <numerusform>%n Komponente war nicht vorhanden</numerusform>
+            <numerusform>%n Komponenten waren nicht vorhanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../services/steps/detailsstep.cpp" line="+21"/>
+        <source>The device did not report its ID.</source>
+        <translation>Das Gerät hat seine ID nicht gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A different device is in the fixture now (expected %1, found %2).</source>
+        <translation>Im Prüfplatz liegt jetzt ein anderes Gerät (erwartet %1, gefunden %2).</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/ethernetstep.cpp" line="+48"/>
+        <source>The board configuration %1 is not installed after the restart.</source>
+        <translation>Die Board-Konfiguration %1 ist nach dem Neustart nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sideload the board configuration again; check the recipe&apos;s package.</source>
+        <translation>Board-Konfiguration erneut per Sideload laden; Paket im Rezept prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/finalizestep.cpp" line="+23"/>
+        <source>The recipe names no valid final state (&quot;%1&quot;).</source>
+        <translation>Das Rezept nennt keinen gültigen Endzustand („%1“).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finalize refused: an earlier step of this run did not pass.</source>
+        <translation>Finalisierung verweigert: Ein früherer Schritt dieses Laufs wurde nicht bestanden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finalize refused: this run has not recorded the device ID.</source>
+        <translation>Finalisierung verweigert: Dieser Lauf hat die Geräte-ID nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finalize refused: the recipe does not confirm the permanent DeviceComplete state.</source>
+        <translation>Finalisierung verweigert: Das Rezept bestätigt den dauerhaften Zustand DeviceComplete nicht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finalize refused: the ready-to-ship checks have not passed in this run.</source>
+        <translation>Finalisierung verweigert: Die Versandbereitschaftsprüfungen wurden in diesem Lauf nicht bestanden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>before finalizing</source>
+        <translation>vor der Finalisierung</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/stephelpers.cpp" line="+176"/>
+        <source>Put the tested device back, or start a new run for this one.</source>
+        <translation>Geprüftes Gerät wieder einlegen oder für dieses Gerät einen neuen Lauf starten.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/finalizestep.cpp" line="+2"/>
+        <location line="+12"/>
+        <source>Finalize refused: %1</source>
+        <translation>Finalisierung verweigert: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>after finalizing</source>
+        <translation>nach der Finalisierung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The update to %1 was sent to device %2, but its state could not be confirmed: %3</source>
+        <translation>Die Umstellung auf %1 wurde an Gerät %2 gesendet, aber sein Zustand konnte nicht bestätigt werden: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put device %1 back and check its manufacturing state before it ships.</source>
+        <translation>Gerät %1 wieder einlegen und vor dem Versand seinen Fertigungszustand prüfen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The device reports %1 after the update to %2.</source>
+        <translation>Das Gerät meldet nach der Umstellung auf %2 den Zustand %1.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/osupdatestep.cpp" line="+27"/>
+        <source>OS already %1; recover skipped</source>
+        <translation>OS bereits %1; Wiederherstellung übersprungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recovering to OS %1</source>
+        <translation>Wiederherstellung auf OS %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent %1 of %2 images</source>
+        <translation>%1 von %2 Images gesendet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recovery reported another device (%1) than the one recorded (%2).</source>
+        <translation>Die Wiederherstellung meldete ein anderes Gerät (%1) als das gespeicherte (%2).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>After recovery the device runs OS %1, not %2.</source>
+        <translation>Nach der Wiederherstellung läuft auf dem Gerät OS %1, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the recipe&apos;s recovery folder, then recover again.</source>
+        <translation>Wiederherstellungsordner im Rezept prüfen, dann erneut wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/rfcalibratestep.cpp" line="+25"/>
+        <source>after the e-fuse write</source>
+        <translation>nach dem Schreiben der eFuses</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1 was written while the device in fixture %2 changed: %3 was there before the write, %4 after it. Either may now carry it.</source>
+        <translation>%1 wurde geschrieben, während das Gerät in Prüfplatz %2 wechselte: vorher %3, danach %4. Jedes der beiden kann den Wert jetzt tragen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no device</source>
+        <translation>kein Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set both devices aside for engineering: their e-fuses must be read before either ships.</source>
+        <translation>Beide Geräte für die Technik aussortieren: Ihre eFuses müssen vor dem Versand ausgelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The region code is already programmed as %1; e-fuses cannot be changed to %2.</source>
+        <translation>Der Regionscode ist bereits als %1 programmiert; eFuses lassen sich nicht auf %2 ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set the device aside: it was calibrated for another region.</source>
+        <translation>Gerät aussortieren: Es wurde für eine andere Region kalibriert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>before the region code was written</source>
+        <translation>vor dem Schreiben des Regionscodes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>region code %1</source>
+        <translation>Regionscode %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>region %1 programmed</source>
+        <translation>Region %1 programmiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region already %1</source>
+        <translation>Region bereits %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recipe takes the MAC address from the label, but none was scanned.</source>
+        <translation>Das Rezept übernimmt die MAC-Adresse vom Etikett, aber es wurde keine gescannt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The MAC address is already programmed as %1, not %2.</source>
+        <translation>Die MAC-Adresse ist bereits als %1 programmiert, nicht als %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>before the MAC address was written</source>
+        <translation>vor dem Schreiben der MAC-Adresse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MAC address %1</source>
+        <translation>MAC-Adresse %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../services/steps/rfverifystep.cpp" line="+22"/>
+        <source>after the RF check</source>
+        <translation>nach der RF-Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/sideloadstep.cpp" line="+28"/>
+        <source>Sideloading %1 (%2 of %3)</source>
+        <translation>Sideload %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/step.cpp" line="+45"/>
+        <source>The station does not know the step type &quot;%1&quot;.</source>
+        <translation>Die Station kennt den Schritttyp &quot;%1&quot; nicht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retrying %1 (attempt %2 of %3) after: %4</source>
+        <translation>Wiederhole %1 (Versuch %2 von %3) nach: %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The step stopped on an internal error.</source>
+        <translation>Der Schritt wurde wegen eines internen Fehlers abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>attempt %1 failed: %2</source>
+        <translation>Versuch %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The step did not finish within its timeout of %1 s. %2</source>
+        <translation>Der Schritt wurde nicht innerhalb seines Zeitlimits von %1 s abgeschlossen. %2</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/stephelpers.cpp" line="-66"/>
+        <source>Deploying %1</source>
+        <translation>%1 wird bereitgestellt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>trusted keystore sideloaded automatically</source>
+        <translation>Vertrauenswürdiger Schlüsselspeicher automatisch per Sideload geladen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image not trusted; sideloading the trusted keystore %1</source>
+        <translation>Image nicht vertrauenswürdig; Sideload des vertrauenswürdigen Schlüsselspeichers %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The device in fixture %1 did not report its ID.</source>
+        <translation>Das Gerät in Prüfplatz %1 hat seine ID nicht gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Device %1 is no longer in fixture %2 (checked %3).</source>
+        <translation>Gerät %1 ist nicht mehr in Prüfplatz %2 (geprüft %3).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Put the device back and start a new run.</source>
+        <translation>Gerät wieder einlegen und einen neuen Lauf starten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A different device (%1) is in fixture %2 now; this run tested %3 (checked %4).</source>
+        <translation>In Prüfplatz %2 liegt jetzt ein anderes Gerät (%1); dieser Lauf hat %3 getestet (geprüft %4).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+12"/>
+        <source>Aborted.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>The device did not answer.</source>
+        <translation>Das Gerät hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device did not answer again after restarting.</source>
+        <translation>Das Gerät hat nach dem Neustart nicht mehr geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/uartteststep.cpp" line="+21"/>
+        <source>No UART port is configured for fixture %1.</source>
+        <translation>Für Prüfplatz %1 ist kein UART-Port konfiguriert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the fixture&apos;s UART port in the station configuration.</source>
+        <translation>UART-Port des Prüfplatzes in der Stationskonfiguration festlegen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>before the UART tests</source>
+        <translation>vor den UART-Tests</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>after the UART tests</source>
+        <translation>nach den UART-Tests</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
+        <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
+        <translation>Das Gerät hat sich nicht innerhalb von %2 s mit dem Wi-Fi-Netzwerk %1 verbunden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the access point and the antenna; retry.</source>
+        <translation>Access Point und Antenne prüfen; erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wi-Fi networks are still configured: %1</source>
+        <translation>Es sind noch Wi-Fi-Netzwerke konfiguriert: %1</translation>
+    </message>
+    <message>
+        <location filename="../services/uartsession.cpp" line="-8"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The recipe&apos;s UART script is not valid: %1: %2</source>
+        <translation>Das UART-Skript des Rezepts ist ungültig: %1: %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The UART baud rate %1 is not one of %2.</source>
+        <translation>Die UART-Baudrate %1 ist nicht zulässig; zulässig sind: %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The UART port %1 does not exist.</source>
+        <translation>Der UART-Port %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the fixture&apos;s UART cable and the port in the station configuration.</source>
+        <translation>UART-Kabel des Prüfplatzes und den Port in der Stationskonfiguration prüfen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The UART port %1 cannot be opened.</source>
+        <translation>Der UART-Port %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that no other program uses the port, and its permissions.</source>
+        <translation>Prüfen, ob ein anderes Programm den Port belegt; Zugriffsrechte prüfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The UART port %1 cannot be set to %2 8N1.</source>
+        <translation>Der UART-Port %1 lässt sich nicht auf %2 8N1 einstellen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the fixture&apos;s UART adapter.</source>
+        <translation>UART-Adapter des Prüfplatzes prüfen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The UART connection was lost: the device was unplugged or the adapter removed.</source>
+        <translation>Die UART-Verbindung ist abgebrochen: Gerät abgesteckt oder Adapter entfernt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+164"/>
+        <source>Reseat the device and the UART cable, retry.</source>
+        <translation>Gerät und UART-Kabel neu stecken, erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>The UART command is longer than %1 characters or has a line break.</source>
+        <translation>Der UART-Befehl ist länger als %1 Zeichen oder enthält einen Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The device sent a line longer than %1 bytes; the station kept only its first %1 bytes and stopped the exchange.</source>
+        <translation>Das Gerät hat eine Zeile mit mehr als %1 Byte gesendet; die Station hat nur die ersten %1 Byte behalten und den Austausch beendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>Check the UART&apos;s baud rate and cable and the device&apos;s test firmware, retry.</source>
+        <translation>UART-Baudrate, -Kabel und Testfirmware des Geräts prüfen, erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The device sent more than the station keeps of a UART exchange (%1 MiB or %2 lines); the station kept what came before and stopped the exchange.</source>
+        <translation>Das Gerät hat mehr gesendet, als die Station von einem UART-Austausch speichert (%1 MiB oder %2 Zeilen); die Station hat das Bisherige behalten und den Austausch beendet.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The device reported a failure: %1</source>
+        <translation>Das Gerät hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <source>Set the device aside for repair.</source>
+        <translation>Gerät zur Reparatur aussortieren.</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>The device refused the command: %1</source>
+        <translation>Das Gerät hat den Befehl abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+57"/>
+        <source>Check the recipe&apos;s UART script and the device&apos;s test firmware.</source>
+        <translation>UART-Skript des Rezepts und Testfirmware des Geräts prüfen.</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>The device did not give the expected answer within %1 ms; it said: %2</source>
+        <translation>Das Gerät hat nicht innerhalb von %1 ms wie erwartet geantwortet; Antwort: %2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 was reported in %2, expected %3.</source>
+        <translation>%1 wurde in %2 gemeldet, erwartet war %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 = %2 %3 is outside the limits %4 to %5 %3.</source>
+        <translation>%1 = %2 %3 liegt außerhalb der Grenzwerte %4 bis %5 %3.</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>The device ID to compare with the UART is not known.</source>
+        <translation>Die Geräte-ID für den Abgleich mit dem UART ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the details step before the UART test.</source>
+        <translation>Vor dem UART-Test den Schritt &quot;details&quot; ausführen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UART belongs to another device than the one recorded for this fixture.</source>
+        <translation>Der UART gehört zu einem anderen Gerät als dem für diesen Prüfplatz gespeicherten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the fixture&apos;s UART cable and port configuration.</source>
+        <translation>UART-Kabel und Port-Konfiguration des Prüfplatzes prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../models/pagetext.cpp" line="+15"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aborted</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RUNNING</source>
+        <extracomment>Run outcome while the run goes on</extracomment>
+        <translation>LÄUFT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PASS</source>
+        <translation>BESTANDEN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FAIL</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ABORTED</source>
+        <translation>ABGEBROCHEN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>INTERRUPTED</source>
+        <translation>UNTERBROCHEN</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Succeeded (exit code 0)</source>
+        <translation>Erfolgreich (Exit-Code 0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed with exit code %1</source>
+        <translation>Fehlgeschlagen mit Exit-Code %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>Crashed</source>
+        <translation>Abgestürzt</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+21"/>
+        <source>Did not start</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Timed out (stopped by the station)</source>
+        <translation>Zeitüberschreitung (von der Station beendet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled (stopped by the station)</source>
+        <translation>Abgebrochen (von der Station beendet)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OK</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exit %1</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
+        <translation>Exit %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../services/stationtypes.cpp" line="+17"/>
+        <location line="+13"/>
+        <source>The operator stopped the run.</source>
+        <translation>Der Bediener hat den Lauf gestoppt.</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The station window was closed during the run.</source>
+        <translation>Das Stationsfenster wurde während des Laufs geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station was ended by signal %1 (SIG%2) during the run.</source>
+        <translation>Die Station wurde während des Laufs durch Signal %1 (SIG%2) beendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The station shut down during the run.</source>
+        <translation>Die Station wurde während des Laufs heruntergefahren.</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/readytoshipstep.cpp" line="+47"/>
+        <source>before the ready-to-ship checks</source>
+        <translation>vor den Versandbereitschaftsprüfungen</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/rfverifystep.cpp" line="-6"/>
+        <source>before the RF check</source>
+        <translation>vor der RF-Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/stepcontext.cpp" line="+234"/>
+        <source>… more output; the live view stops here (the command&apos;s output is kept in the record up to 1 MiB)</source>
+        <translation>… weitere Ausgabe; die Live-Ansicht endet hier (die Ausgabe des Befehls wird bis 1 MiB in der Prüfdatenbank gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>after the command failed</source>
+        <translation>nach dem Fehlschlagen des Befehls</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 The command was addressed to %2, so nothing was done to the device now in the fixture.</source>
+        <translation>%1 Der Befehl war an %2 adressiert; am jetzt eingelegten Gerät wurde daher nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../services/textcheck.cpp" line="+32"/>
+        <source>contains an unpaired surrogate (%1)</source>
+        <translation>enthält ein ungepaartes Surrogat (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>contains the control character %1 (NUL)</source>
+        <translation>enthält das Steuerzeichen %1 (NUL)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains the control character %1</source>
+        <translation>enthält das Steuerzeichen %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains a line or paragraph separator (%1)</source>
+        <translation>enthält einen Zeilen- oder Absatztrenner (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains the bidirectional control character %1</source>
+        <translation>enthält das bidirektionale Steuerzeichen %1</translation>
+    </message>
+</context>
+<context>
     <name>Station::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+92"/>
+        <location filename="../ui/translation.cpp" line="+93"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>Für die Sprache „%1“ gibt es keine Übersetzung; die Station bleibt auf Englisch.</translation>
     </message>
@@ -4193,7 +4636,7 @@ Beendet %2</translation>
         <translation>Fehler nach Fehlerart</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>

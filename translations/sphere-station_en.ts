@@ -2,69 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Station::Tr</name>
-    <message numerus="yes">
-        <location filename="../services/headlessrunner.cpp" line="+181"/>
-        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
-        <translation>
-            <numerusform>%n run: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
-            <numerusform>%n runs: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../services/recipejson.cpp" line="+182"/>
-        <source>must have at least %n entries</source>
-        <translation>
-            <numerusform>must have at least %n entry</numerusform>
-            <numerusform>must have at least %n entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../services/recipeloader.cpp" line="+1329"/>
-        <source>The recipe is invalid (%n problem(s)):</source>
-        <translation>
-            <numerusform>The recipe is invalid (%n problem):</numerusform>
-            <numerusform>The recipe is invalid (%n problems):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>The recipe %1 is invalid (%n problem(s)):</source>
-        <translation>
-            <numerusform>The recipe %1 is invalid (%n problem):</numerusform>
-            <numerusform>The recipe %1 is invalid (%n problems):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../services/recordstore.cpp" line="+576"/>
-        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
-        <translation>
-            <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
-            <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
-        <source>%n component(s) were not present</source>
-        <translation>
-            <numerusform>%n component was not present</numerusform>
-            <numerusform>%n components were not present</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Station::GuiMain</name>
     <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+49"/>
-        <source>Simulator: %n device(s) (bench %1)</source>
-        <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
-        <translation>
-            <numerusform>Simulator: %n device (bench %1)</numerusform>
-            <numerusform>Simulator: %n devices (bench %1)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+66"/>
+        <location filename="../app/guimain.cpp" line="+126"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n run left open when the station last stopped was closed as INTERRUPTED.</numerusform>
@@ -75,7 +15,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+165"/>
+        <location filename="../ui/mainwindow.cpp" line="+164"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -89,7 +29,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+556"/>
+        <location line="+531"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -105,7 +45,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+296"/>
+        <location line="+297"/>
         <source>%1 and %n more</source>
         <extracomment>A list of fixtures cut short: &quot;F1, F2, F3, F4, F5, F6, F7, F8 and 5 more&quot;</extracomment>
         <translation>
@@ -130,6 +70,65 @@ Stop every run and close?</numerusform>
         <translation>
             <numerusform>%n step</numerusform>
             <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::Tr</name>
+    <message numerus="yes">
+        <location filename="../services/headlessrunner.cpp" line="+181"/>
+        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
+        <translation>
+            <numerusform>%n run: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+            <numerusform>%n runs: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/recipejson.cpp" line="+195"/>
+        <source>must have at least %n entries</source>
+        <translation>
+            <numerusform>must have at least %n entry</numerusform>
+            <numerusform>must have at least %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/recipeloader.cpp" line="+1335"/>
+        <source>The recipe is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>The recipe is invalid (%n problem):</numerusform>
+            <numerusform>The recipe is invalid (%n problems):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The recipe %1 is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>The recipe %1 is invalid (%n problem):</numerusform>
+            <numerusform>The recipe %1 is invalid (%n problems):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/recordstore.cpp" line="+582"/>
+        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
+        <translation>
+            <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
+            <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <source>%n component(s) were not present</source>
+        <translation>
+            <numerusform>%n component was not present</numerusform>
+            <numerusform>%n components were not present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/strictjson.cpp" line="+116"/>
+        <source>the key &quot;%1&quot; appears %n times</source>
+        <translation>
+            <numerusform>the key &quot;%1&quot; appears %n time</numerusform>
+            <numerusform>the key &quot;%1&quot; appears %n times</numerusform>
         </translation>
     </message>
 </context>

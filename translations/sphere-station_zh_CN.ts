@@ -2,1879 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Station::Tr</name>
-    <message>
-        <location filename="../app/stationsetup.cpp" line="+108"/>
-        <source>%1 does not run: %2</source>
-        <translation>%1 无法运行：%2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Cannot create the folder for the record %1.</source>
-        <translation>无法为测试记录文件 %1 创建文件夹。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>There is no fixture %1 (the station has %2).</source>
-        <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>The recipe has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
-        <translation>配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
-    </message>
-    <message>
-        <location filename="../services/azsphereclient.cpp" line="+110"/>
-        <location filename="../services/errorcatalog.cpp" line="+30"/>
-        <location filename="../services/rftoolclient.cpp" line="+17"/>
-        <source>The station did not say which device to use (configuration fault).</source>
-        <translation>工作站未指定要使用的设备（配置错误）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../services/errorcatalog.cpp" line="+2"/>
-        <location filename="../services/rftoolclient.cpp" line="+3"/>
-        <source>Stop the line; call engineering.</source>
-        <translation>请停线并联系工程师。</translation>
-    </message>
-    <message>
-        <location line="+91"/>
-        <source>No component ID was given for the delete.</source>
-        <translation>删除操作未指定组件 ID。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+59"/>
-        <location filename="../services/rftoolclient.cpp" line="+147"/>
-        <location filename="../services/uartsession.cpp" line="+45"/>
-        <location line="+41"/>
-        <location line="+73"/>
-        <source>Fix the recipe.</source>
-        <translation>请修正配方。</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>The manufacturing state %1 cannot be set.</source>
-        <translation>无法设置制造状态 %1。</translation>
-    </message>
-    <message>
-        <location filename="../services/backgroundprocess.cpp" line="+36"/>
-        <source>The program %1 was not found or is not executable.</source>
-        <translation>未找到程序 %1，或该程序不可执行。</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Could not start %1.</source>
-        <translation>无法启动 %1。</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>%1 ended before it was ready.</source>
-        <translation>%1 在就绪前已退出。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 did not become ready in time.</source>
-        <translation>%1 未能及时就绪。</translation>
-    </message>
-    <message>
-        <location filename="../services/csvexport.cpp" line="+316"/>
-        <source>The export was cancelled.</source>
-        <translation>导出已取消。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>The export file could not be written.</source>
-        <translation>无法写入导出文件。</translation>
-    </message>
-    <message>
-        <location line="+254"/>
-        <source>The export file is not open for writing.</source>
-        <translation>导出文件未以写入方式打开。</translation>
-    </message>
-    <message>
-        <location filename="../services/errorcatalog.cpp" line="+3"/>
-        <source>The device cannot be reached over USB: not seated, bad cable or contact, or the fixture is bound to the wrong port.</source>
-        <translation>无法通过 USB 连接设备：设备未放好、线缆或接触不良，或工位绑定了错误的端口。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reseat the device and cable, check the fixture&apos;s port, retry.</source>
-        <translation>请重新放置设备并重新插拔线缆，检查工位端口后重试。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The device is connected but silent: busy with an OS update, booting, or hung.</source>
-        <translation>设备已连接但无响应：正在更新操作系统、正在启动或已死机。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Wait 2 min and retry; if it repeats, unplug and replug.</source>
-        <translation>请等待 2 分钟后重试；如再次出现，请拔下后重新插上。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The device would not enter recovery mode: asleep or powered down, or a bad recovery (FTDI) link.</source>
-        <translation>设备无法进入恢复模式：处于休眠或断电状态，或恢复连接（FTDI）不良。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Power-cycle, check the USB/FTDI cable and fixture, recover again.</source>
-        <translation>请断电重启，检查 USB/FTDI 线缆和工位，然后重新恢复。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The new OS was written but the device did not come back.</source>
-        <translation>新操作系统已写入，但设备未重新上线。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Unplug, replug, recover again; set it aside if it repeats.</source>
-        <translation>请拔下后重新插上，再次恢复；如再次出现，请将设备放到返修区。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Wrong or incomplete OS image folder, or tools too old.</source>
-        <translation>操作系统映像文件夹错误或不完整，或工具版本过旧。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the recipe&apos;s OS folder (version, all files) and the SDK.</source>
-        <translation>请检查配方中的操作系统文件夹（版本、文件是否齐全）以及 SDK。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The capability file is for another device, or damaged.</source>
-        <translation>功能文件属于其他设备，或已损坏。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use this device&apos;s file.</source>
-        <translation>请使用本设备的文件。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>(a) SDK development thumbprint in the package: a development build, which factory devices refuse. (b) Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
-        <translation>(a) 映像包中为 SDK 开发指纹：这是开发版本，工厂设备会拒绝。(b) 生产指纹：设备的受信任密钥存储早于签名密钥。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>(a) Use the production-signed package. (b) Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
-        <translation>(a) 请使用生产签名的映像包。(b) 请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The device refused the image, usually because it is not production-signed.</source>
-        <translation>设备拒绝了该映像，通常是因为它不是生产签名的。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+201"/>
-        <source>Use the production-signed package.</source>
-        <translation>请使用生产签名的映像包。</translation>
-    </message>
-    <message>
-        <location line="-198"/>
-        <source>No room left for this application.</source>
-        <translation>没有足够空间安装此应用程序。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete old or test applications, then retry.</source>
-        <translation>请删除旧应用程序或测试应用程序后重试。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device is installing a cloud update.</source>
-        <translation>设备正在安装云端更新。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry in minutes; keep line devices off update networks.</source>
-        <translation>请几分钟后重试；产线设备不要连接会推送更新的网络。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file is damaged or not a package.</source>
-        <translation>文件已损坏或不是映像包。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Re-copy it and check its checksum.</source>
-        <translation>请重新复制文件并核对校验和。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The package was built wrongly.</source>
-        <translation>映像包构建有误。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return it to the software team.</source>
-        <translation>请退回软件团队。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device refused: it is finalized (DeviceComplete) or lacks a capability.</source>
-        <translation>设备拒绝执行：设备已最终锁定（DeviceComplete）或缺少所需功能。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check the state; a finalized device cannot be changed on the line, so set it aside.</source>
-        <translation>请检查状态；已最终锁定的设备无法在产线上更改，请将其放到返修区。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Still busy with an earlier operation.</source>
-        <translation>仍在执行先前的操作。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry in a few seconds.</source>
-        <translation>请几秒后重试。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device must restart before more changes.</source>
-        <translation>设备需要重启后才能进行更多更改。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restart it, then retry.</source>
-        <translation>请重启设备后重试。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The named application is not installed.</source>
-        <translation>指定的应用程序未安装。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the recipe&apos;s component ID.</source>
-        <translation>请检查配方中的组件 ID。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The recipe&apos;s Wi-Fi settings do not fit (duplicate, missing, too long or short), or the radio is still starting.</source>
-        <translation>配方中的 Wi-Fi 设置不合适（重复、缺失、过长或过短），或无线模块仍在启动。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fix the Wi-Fi settings; for &quot;initializing&quot;, wait 10 s and retry.</source>
-        <translation>请修正 Wi-Fi 设置；如提示“initializing”，请等待 10 秒后重试。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The device did not come back after a restart.</source>
-        <translation>设备重启后未重新上线。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unplug and replug; set it aside if it repeats.</source>
-        <translation>请拔下后重新插上；如再次出现，请将设备放到返修区。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The RF tools need a Blank device; this one has left Blank.</source>
-        <translation>RF 工具需要处于 Blank 状态的设备；此设备已不是 Blank 状态。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>RF steps must precede the state change; set it aside.</source>
-        <translation>RF 步骤必须在状态变更之前执行；请将设备放到返修区。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The device reported an error the tools do not know.</source>
-        <translation>设备报告了工具无法识别的错误。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry once; keep the raw output.</source>
-        <translation>请重试一次；保留原始输出。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The station called the tool wrongly.</source>
-        <translation>工作站调用工具的方式有误。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../services/rftooloutput.cpp" line="+102"/>
-        <source>Call engineering with the raw output.</source>
-        <translation>请携带原始输出联系工程师。</translation>
-    </message>
-    <message>
-        <location line="+62"/>
-        <source>The station could not start the tool.</source>
-        <translation>工作站无法启动该工具。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the tool&apos;s path in the station configuration; call engineering.</source>
-        <translation>请检查工作站配置中的工具路径；联系工程师。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The tool hung; the station killed it.</source>
-        <translation>工具无响应，工作站已将其终止。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unplug and replug the device, retry.</source>
-        <translation>请拔下设备后重新插上，然后重试。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The tool crashed.</source>
-        <translation>工具已崩溃。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry once; send the raw output to engineering.</source>
-        <translation>请重试一次；将原始输出发送给工程师。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../services/uartsession.cpp" line="-130"/>
-        <source>The operator aborted the step.</source>
-        <translation>操作员已中止该步骤。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../services/uartsession.cpp" line="+2"/>
-        <source>Start the device again when ready.</source>
-        <translation>准备就绪后请重新开始。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>The tool failed with a message the station does not know</source>
-        <translation>工具失败，并报告了工作站无法识别的消息</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../services/rftooloutput.cpp" line="+8"/>
-        <source>Retry once; send the raw output to engineering</source>
-        <translation>请重试一次；将原始输出发送给工程师</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The tool printed something unreadable.</source>
-        <translation>工具输出了无法解析的内容。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry; send the raw output to engineering.</source>
-        <translation>请重试；将原始输出发送给工程师。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>SDK development thumbprint in the package: a development build, which factory devices refuse.</source>
-        <translation>映像包中为 SDK 开发指纹：这是开发版本，工厂设备会拒绝。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
-        <translation>生产指纹：设备的受信任密钥存储早于签名密钥。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
-        <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
-    </message>
-    <message>
-        <location filename="../services/fixtureworker.cpp" line="+203"/>
-        <source>The run was not started: the record cannot be written (%1).</source>
-        <translation>运行未启动：无法写入测试记录（%1）。</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
-        <translation>无法写入测试记录，因此工作站不会对设备进行永久性更改。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location filename="../services/station.cpp" line="+235"/>
-        <source>The label %1 already belongs to another device (%2).</source>
-        <translation>标签 %1 已属于另一台设备（%2）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the label; scan the right one.</source>
-        <translation>请检查标签并扫描正确的标签。</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <location filename="../services/steps/stepcontext.cpp" line="+214"/>
-        <source>The operator aborted the run.</source>
-        <translation>操作员已中止本次运行。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The run was stopped before its result was recorded.</source>
-        <translation>运行在结果记录之前已停止。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>The result could not be recorded; the device is not passed.</source>
-        <translation>无法记录结果；该设备不判为通过。</translation>
-    </message>
-    <message>
-        <location filename="../services/ftdienumerator.cpp" line="+87"/>
-        <location line="+16"/>
-        <source>USB devices cannot be listed on this computer.</source>
-        <translation>无法在此计算机上列出 USB 设备。</translation>
-    </message>
-    <message>
-        <location filename="../services/headlessrunner.cpp" line="+20"/>
-        <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
-        <translation>测试记录错误：%1（正在重试；不会丢失任何结果）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>RECORD OK again: pending results written</source>
-        <translation>测试记录已恢复正常：待写入的结果已写入</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>F%1  not started: %2</source>
-        <translation>F%1  未启动：%2</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>F%1  repetition not started: %2</source>
-        <translation>F%1  重复运行未启动：%2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+56"/>
-        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
-        <translation>
-            <numerusform>共 %n 次运行：%1 PASS，%2 FAIL，%3 ABORTED，用时 %4 秒</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../services/imagepackage.cpp" line="+64"/>
-        <source>The file is not an Azure Sphere image package.</source>
-        <translation>该文件不是 Azure Sphere 映像包。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fix the recipe: it must name a valid image package.</source>
-        <translation>请修正配方：必须指定有效的映像包。</translation>
-    </message>
-    <message>
-        <location line="+184"/>
-        <source>The image package %1 does not exist.</source>
-        <translation>映像包 %1 不存在。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+73"/>
-        <source>Fix the recipe or restore the file.</source>
-        <translation>请修正配方或恢复该文件。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The image package %1 cannot be read.</source>
-        <translation>无法读取映像包 %1。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+5"/>
-        <source>Check the file&apos;s permissions and the disk.</source>
-        <translation>请检查文件权限和磁盘。</translation>
-    </message>
-    <message>
-        <location filename="../services/logging.cpp" line="+152"/>
-        <source>Cannot open the log file %1.</source>
-        <translation>无法打开日志文件 %1。</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Logging is already set up.</source>
-        <translation>日志记录已设置。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No folder for the log files is known.</source>
-        <translation>未指定日志文件夹。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cannot create the log folder %1.</source>
-        <translation>无法创建日志文件夹 %1。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cannot log to the standard error stream.</source>
-        <translation>无法将日志写入标准错误流。</translation>
-    </message>
-    <message>
-        <location filename="../services/osversions.cpp" line="-58"/>
-        <source>The OS versions file is not valid.</source>
-        <translation>操作系统版本文件无效。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use Microsoft&apos;s mt3620an.json, unchanged.</source>
-        <translation>请使用未经修改的 Microsoft mt3620an.json。</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>The OS versions file %1 does not exist.</source>
-        <translation>操作系统版本文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The OS versions file %1 cannot be read.</source>
-        <translation>无法读取操作系统版本文件 %1。</translation>
-    </message>
-    <message>
-        <location filename="../services/readycheck.cpp" line="+226"/>
-        <source>The device is not ready to ship: %1</source>
-        <translation>设备不满足出货条件：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fix what the checks name (rerun the steps that set it up), then check again; set the device aside if it repeats.</source>
-        <translation>请修正检查指出的问题（重新执行相应的设置步骤），然后再次检查；如再次出现，请将设备放到返修区。</translation>
-    </message>
-    <message>
-        <location filename="../services/recipejson.cpp" line="+113"/>
-        <source>is required</source>
-        <translation>为必填项</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+86"/>
-        <source>must be a string</source>
-        <translation>必须是字符串</translation>
-    </message>
-    <message>
-        <location line="-82"/>
-        <location line="+54"/>
-        <location filename="../services/recipeloader.cpp" line="+1090"/>
-        <source>must not be empty</source>
-        <translation>不能为空</translation>
-    </message>
-    <message>
-        <location line="-42"/>
-        <source>must be true or false</source>
-        <translation>必须为 true 或 false</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>must be an integer from %1 to %2</source>
-        <translation>必须是 %1 到 %2 之间的整数</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>must be a number</source>
-        <translation>必须是数字</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>must be an array</source>
-        <translation>必须是数组</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>must have at least %n entries</source>
-        <translation>
-            <numerusform>至少需要 %n 个条目</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location filename="../services/recipeloader.cpp" line="-443"/>
-        <source>must be one of: %1</source>
-        <translation>必须是以下值之一：%1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>unknown key</source>
-        <translation>未知的键</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unknown key; did you mean &quot;%1&quot;?</source>
-        <translation>未知的键；是否是指 &quot;%1&quot;？</translation>
-    </message>
-    <message>
-        <location filename="../services/recipeloader.cpp" line="-370"/>
-        <source>not valid JSON: %1 at offset %2</source>
-        <translation>不是有效的 JSON：%1（偏移量 %2）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be a JSON object</source>
-        <translation>必须是 JSON 对象</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>must be an integer (this station reads format %1)</source>
-        <translation>必须是整数（本工作站读取格式 %1）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>unsupported recipe format %1; this station reads format %2</source>
-        <translation>不支持的配方格式 %1；本工作站读取格式 %2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>is required by the &quot;os-update&quot; and &quot;ready-to-ship&quot; steps</source>
-        <translation>为 &quot;os-update&quot; 和 &quot;ready-to-ship&quot; 步骤所必需</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>needs a &quot;label_pattern&quot; to be an example of</source>
-        <translation>需要一个它作为示例所对应的 &quot;label_pattern&quot;</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>does not match &quot;label_pattern&quot;</source>
-        <translation>与 &quot;label_pattern&quot; 不匹配</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <location line="+19"/>
-        <location line="+278"/>
-        <source>must be an object</source>
-        <translation>必须是对象</translation>
-    </message>
-    <message>
-        <location line="-202"/>
-        <source>must be greater than params.wait_s (%1)</source>
-        <translation>必须大于 params.wait_s（%1）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be greater than params.connect_timeout_s (%1)</source>
-        <translation>必须大于 params.connect_timeout_s（%1）</translation>
-    </message>
-    <message>
-        <location line="+71"/>
-        <source>has the same component ID as %1; only one of them would stay installed</source>
-        <translation>与 %1 的组件 ID 相同；两者只有一个会保留安装</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>%1 is an OS component; the device refuses to delete it</source>
-        <translation>%1 是操作系统组件；设备拒绝删除</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>must be a component ID (GUID), e.g. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</source>
-        <translation>必须是组件 ID（GUID），例如 &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>needs &quot;component_ids&quot; or &quot;packages&quot; naming what to delete</source>
-        <translation>需要用 &quot;component_ids&quot; 或 &quot;packages&quot; 指定要删除的内容</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&quot;component_ids&quot; and &quot;packages&quot; are both empty; name at least one component to delete</source>
-        <translation>&quot;component_ids&quot; 和 &quot;packages&quot; 均为空；请至少指定一个要删除的组件</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>must be an absolute device path, or empty for the fixture&apos;s port</source>
-        <translation>必须是绝对设备路径；留空则使用工位的端口</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>invalid regular expression: %1 at offset %2</source>
-        <translation>正则表达式无效：%1（偏移量 %2）</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>cannot be combined with &quot;measure&quot;</source>
-        <translation>不能与 &quot;measure&quot; 同时使用</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be an upper-case measurement name such as &quot;VCC_3V3&quot;</source>
-        <translation>必须是大写的测量值名称，例如 &quot;VCC_3V3&quot;</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>unknown unit &quot;%1&quot;; use one of: %2</source>
-        <translation>未知单位 &quot;%1&quot;；请使用以下之一：%2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>must not be greater than &quot;high&quot; (%1)</source>
-        <translation>不能大于 &quot;high&quot;（%1）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>belongs to a &quot;measure&quot; action</source>
-        <translation>仅用于 &quot;measure&quot; 操作</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>needs &quot;send&quot;, &quot;expect&quot; or &quot;measure&quot;</source>
-        <translation>需要 &quot;send&quot;、&quot;expect&quot; 或 &quot;measure&quot;</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>must be printable ASCII without line breaks, at most %1 characters</source>
-        <translation>必须是不含换行的可打印 ASCII 字符，最多 %1 个字符</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+4"/>
-        <source>needs &quot;expect&quot;</source>
-        <translation>需要 &quot;expect&quot;</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>needs a capture group in &quot;expect&quot; that holds the device ID</source>
-        <translation>需要在 &quot;expect&quot; 中包含捕获设备 ID 的捕获组</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>%1 must be exactly %2 bytes, but it has %3</source>
-        <translation>%1 必须正好为 %2 字节，但实际为 %3 字节</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>must be two upper-case ASCII letters, e.g. &quot;US&quot;</source>
-        <translation>必须是两个大写 ASCII 字母，例如 &quot;US&quot;</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>%1 holds region %2 at offset 0x36, but &quot;region&quot; is &quot;%3&quot;</source>
-        <translation>%1 在偏移量 0x36 处的区域为 %2，但 &quot;region&quot; 为 &quot;%3&quot;</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>must be at most %1 bytes long (UTF-8)</source>
-        <translation>长度不能超过 %1 字节（UTF-8）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>must be 8 to 63 printable ASCII characters or 64 hexadecimal digits</source>
-        <translation>必须是 8 到 63 个可打印 ASCII 字符或 64 个十六进制数字</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>give either &quot;psk&quot; or &quot;open&quot;: true, not both</source>
-        <translation>只能指定 &quot;psk&quot; 或 &quot;open&quot;: true 之一，不能同时指定</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>needs &quot;psk&quot;, or &quot;open&quot;: true for an open network</source>
-        <translation>需要 &quot;psk&quot;；开放网络则需要 &quot;open&quot;: true</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>must be an OS version name</source>
-        <translation>必须是操作系统版本名称</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>is required (a list, possibly empty), unless &quot;expect_sideloaded&quot; is true</source>
-        <translation>为必填项（列表，可为空），除非 &quot;expect_sideloaded&quot; 为 true</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>must be an image ID (GUID) or {&quot;package&quot;: &lt;file&gt;}</source>
-        <translation>必须是映像 ID（GUID）或 {&quot;package&quot;: &lt;文件&gt;}</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>must be true: DeviceComplete is permanent and must be confirmed explicitly</source>
-        <translation>必须为 true：DeviceComplete 不可逆，必须明确确认</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>applies only to &quot;state&quot;: &quot;DeviceComplete&quot;</source>
-        <translation>仅适用于 &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>the first step must be &quot;connect&quot;</source>
-        <translation>第一个步骤必须是 &quot;connect&quot;</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the second step must be &quot;details&quot;</source>
-        <translation>第二个步骤必须是 &quot;details&quot;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&quot;connect&quot; may only be the first step</source>
-        <translation>&quot;connect&quot; 只能是第一个步骤</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;details&quot; may only be the second step</source>
-        <translation>&quot;details&quot; 只能是第二个步骤</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&quot;os-update&quot; may appear only once</source>
-        <translation>&quot;os-update&quot; 只能出现一次</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&quot;finalize&quot; may appear only once</source>
-        <translation>&quot;finalize&quot; 只能出现一次</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;finalize&quot; must be the last step</source>
-        <translation>&quot;finalize&quot; 必须是最后一个步骤</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>RF steps need the Blank state and must come before &quot;finalize&quot;</source>
-        <translation>RF 步骤需要 Blank 状态，且必须位于 &quot;finalize&quot; 之前</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&quot;os-update&quot; must come before %1 (&quot;%2&quot;): recovery erases applications, keystore updates, board configurations and Wi-Fi networks</source>
-        <translation>&quot;os-update&quot; 必须位于 %1（&quot;%2&quot;）之前：恢复会清除应用程序、密钥存储更新、板配置和 Wi-Fi 网络</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>must be &quot;Blank&quot;: the recipe has RF steps, which need a Blank device, and the state changes only at &quot;finalize&quot;</source>
-        <translation>必须为 &quot;Blank&quot;：配方包含 RF 步骤，需要 Blank 状态的设备，且状态只在 &quot;finalize&quot; 时改变</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>a device already in DeviceComplete cannot be finalized; the ready-to-ship check runs before %1</source>
-        <translation>已处于 DeviceComplete 的设备无法再最终锁定；出货就绪检查在 %1 之前执行</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>does not list &quot;%1&quot;, the OS version %2 installs</source>
-        <translation>未列出 %2 所安装的操作系统版本 &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>DeviceComplete needs a &quot;ready-to-ship&quot; step before it</source>
-        <translation>DeviceComplete 之前需要一个 &quot;ready-to-ship&quot; 步骤</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&quot;%1&quot; changes the device after the ready-to-ship check (%2) and before the DeviceComplete finalize; move it before the check</source>
-        <translation>&quot;%1&quot; 在出货就绪检查（%2）之后、DeviceComplete 最终锁定之前更改了设备；请将其移到检查之前</translation>
-    </message>
-    <message>
-        <location line="+71"/>
-        <source>must be 64 hexadecimal digits</source>
-        <translation>必须是 64 个十六进制数字</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>must be a file path or {&quot;path&quot;: ..., &quot;sha256&quot;: ...}</source>
-        <translation>必须是文件路径或 {&quot;path&quot;: ..., &quot;sha256&quot;: ...}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>must be a folder path or {&quot;path&quot;: ...}</source>
-        <translation>必须是文件夹路径或 {&quot;path&quot;: ...}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>file not found: %1</source>
-        <translation>未找到文件：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is a folder, not a file</source>
-        <translation>%1 是文件夹，不是文件</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
-        <translation>%1 的 SHA-256 不匹配：配方中为 %2，文件实际为 %3</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>folder not found: %1</source>
-        <translation>未找到文件夹：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is not a folder</source>
-        <translation>%1 不是文件夹</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 holds no .imagepackage files</source>
-        <translation>%1 中没有 .imagepackage 文件</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+111"/>
-        <source>%1 is not an image package (%2)</source>
-        <translation>%1 不是映像包（%2）</translation>
-    </message>
-    <message>
-        <location line="-103"/>
-        <source>%1 has image type %2 (%3), but this parameter takes type %4 (%5)</source>
-        <translation>%1 的映像类型为 %2（%3），但此参数要求类型 %4（%5）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 is development-signed (SDK thumbprint); factory devices refuse it</source>
-        <translation>%1 为开发签名（SDK 指纹）；工厂设备会拒绝</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is development-signed (SDK thumbprint); use the production-signed package, or set &quot;allow_development_signed&quot;: true</source>
-        <translation>%1 为开发签名（SDK 指纹）；请使用生产签名的映像包，或设置 &quot;allow_development_signed&quot;: true</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1 is not a valid OS versions file: %2</source>
-        <translation>%1 不是有效的操作系统版本文件：%2</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>no &quot;versions&quot; list</source>
-        <translation>缺少 &quot;versions&quot; 列表</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>versions[%1] needs a &quot;name&quot; and &quot;images&quot; of {&quot;cid&quot;, &quot;iid&quot;}</source>
-        <translation>versions[%1] 需要 &quot;name&quot; 以及由 {&quot;cid&quot;, &quot;iid&quot;} 组成的 &quot;images&quot;</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>&quot;%1&quot; is not in the OS versions file %2 (it lists %3)</source>
-        <translation>&quot;%1&quot; 不在操作系统版本文件 %2 中（其中列出：%3）</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>%1 does not hold OS version &quot;%2&quot;: %3 of its %4 images missing, %5 other images</source>
-        <translation>%1 不包含操作系统版本 &quot;%2&quot;：其 %4 个映像中缺少 %3 个，另有 %5 个其他映像</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>The recipe is invalid (%n problem(s)):</source>
-        <translation>
-            <numerusform>配方无效（%n 个问题）：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>The recipe %1 is invalid (%n problem(s)):</source>
-        <translation>
-            <numerusform>配方 %1 无效（%n 个问题）：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Correct the recipe file and load it again.</source>
-        <translation>请修正配方文件后重新加载。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Cannot read the recipe %1: %2</source>
-        <translation>无法读取配方 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the recipe path in the station configuration.</source>
-        <translation>请检查工作站配置中的配方路径。</translation>
-    </message>
-    <message>
-        <location filename="../services/recordquery.cpp" line="+211"/>
-        <location filename="../services/recordstore.cpp" line="+182"/>
-        <source>The record file is not open.</source>
-        <translation>测试记录文件未打开。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+290"/>
-        <location filename="../services/recordschema.cpp" line="+184"/>
-        <source>The record database returned no result.</source>
-        <translation>测试记录数据库未返回结果。</translation>
-    </message>
-    <message>
-        <location line="-223"/>
-        <location filename="../services/recordstore.cpp" line="-68"/>
-        <source>The record has no run %1.</source>
-        <translation>测试记录中没有运行 %1。</translation>
-    </message>
-    <message>
-        <location filename="../services/recordschema.cpp" line="+18"/>
-        <source>The record file cannot use write-ahead logging.</source>
-        <translation>测试记录文件无法使用预写日志（WAL）。</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>The record file %1 does not exist.</source>
-        <translation>测试记录文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The folder for the record file %1 cannot be created.</source>
-        <translation>无法创建测试记录文件 %1 所在的文件夹。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The record file %1 has schema version %2; this station reads version %3. Open it with a station of the matching version.</source>
-        <translation>测试记录文件 %1 的架构版本为 %2；本工作站读取版本 %3。请使用版本匹配的工作站打开。</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>The file %1 is not a Sphere Station record.</source>
-        <translation>文件 %1 不是 Sphere Station 测试记录。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The record file %1 was written by a newer station (schema version %2; this station knows versions up to %3). Use a newer station or another record file.</source>
-        <translation>测试记录文件 %1 由更新版本的工作站写入（架构版本 %2；本工作站最高支持版本 %3）。请使用更新版本的工作站或其他测试记录文件。</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>The record could not be written: the disk is full.</source>
-        <translation>无法写入测试记录：磁盘已满。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Free space on the disk that holds the record file.</source>
-        <translation>请释放测试记录文件所在磁盘的空间。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The record file cannot be written (read-only, missing or failing disk).</source>
-        <translation>无法写入测试记录文件（只读、磁盘缺失或故障）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check that the record file and its folder are writable and the disk works.</source>
-        <translation>请检查测试记录文件及其文件夹是否可写，以及磁盘是否正常。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The record file is locked by another program.</source>
-        <translation>测试记录文件被其他程序锁定。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Close other programs that have the record file open.</source>
-        <translation>请关闭打开了测试记录文件的其他程序。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The record refused the data because it breaks the record&apos;s rules.</source>
-        <translation>测试记录拒绝了这些数据，因为它们违反了记录规则。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The station sent the record an invalid request.</source>
-        <translation>工作站向测试记录发送了无效请求。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The record database reported an error.</source>
-        <translation>测试记录数据库报告了错误。</translation>
-    </message>
-    <message>
-        <location filename="../services/recordstore.cpp" line="-10"/>
-        <source>%1 The station keeps the result in memory and writes it as soon as the record can be written again.</source>
-        <translation>%1 工作站会将结果保留在内存中，待测试记录恢复可写后立即写入。</translation>
-    </message>
-    <message>
-        <location line="+162"/>
-        <source>The fixture number %1 is invalid.</source>
-        <translation>工位编号 %1 无效。</translation>
-    </message>
-    <message>
-        <location line="+161"/>
-        <source>The step &quot;%1&quot; has no position in the recipe.</source>
-        <translation>步骤“%1”在配方中没有位置。</translation>
-    </message>
-    <message>
-        <location line="+103"/>
-        <source>A run cannot be finished as RUNNING.</source>
-        <translation>运行不能以 RUNNING 状态结束。</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Run %1 cannot be recorded as PASS: it has no recorded steps.</source>
-        <translation>运行 %1 无法记录为 PASS：没有已记录的步骤。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
-        <translation>
-            <numerusform>运行 %1 无法记录为 PASS：有 %n 个步骤未通过。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Run %1 is already finished as %2.</source>
-        <translation>运行 %1 已以 %2 结束。</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>The station stopped before the run finished (crash or power loss).</source>
-        <translation>运行结束前工作站已停止（崩溃或断电）。</translation>
-    </message>
-    <message>
-        <location filename="../services/rftoolclient.cpp" line="-44"/>
-        <source>The device&apos;s RF settings differ from the product&apos;s: %1</source>
-        <translation>设备的 RF 设置与产品要求不一致：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../services/rftooloutput.cpp" line="-13"/>
-        <source>Set the device aside; call engineering.</source>
-        <translation>请将设备放到返修区；联系工程师。</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>The region code &quot;%1&quot; is not two letters.</source>
-        <translation>区域代码“%1”不是两个字母。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The MAC address &quot;%1&quot; is not valid.</source>
-        <translation>MAC 地址“%1”无效。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the label.</source>
-        <translation>请检查标签。</translation>
-    </message>
-    <message>
-        <location filename="../services/rftooloutput.cpp" line="-3"/>
-        <source>An e-fuse already holds another value and cannot be programmed again: %1</source>
-        <translation>eFuse 已写入其他值，无法再次烧录：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The station called the tool wrongly: %1</source>
-        <translation>工作站调用工具的方式有误：%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The RF tool refused a command: %1</source>
-        <translation>RF 工具拒绝了命令：%1</translation>
-    </message>
-    <message>
-        <location line="+186"/>
-        <source>The recipe&apos;s expected RF configuration file %1 is not 1024 bytes.</source>
-        <translation>配方中的预期 RF 配置文件 %1 的大小不是 1024 字节。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+5"/>
-        <source>Fix the recipe&apos;s RF configuration file.</source>
-        <translation>请修正配方中的 RF 配置文件。</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>The RF tool cannot open the file %1.</source>
-        <translation>RF 工具无法打开文件 %1。</translation>
-    </message>
-    <message>
-        <location filename="../services/simulatorbackend.cpp" line="+51"/>
-        <source>The simulator could not prepare its bench (%1).</source>
-        <translation>模拟器无法准备模拟测试台（%1）。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The simulator needs at least one device.</source>
-        <translation>模拟器至少需要一台设备。</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Could not create a folder for the simulator&apos;s bench.</source>
-        <translation>无法为模拟测试台创建文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../services/station.cpp" line="-152"/>
-        <source>The station is already open.</source>
-        <translation>工作站已打开。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No fixtures are configured.</source>
-        <translation>未配置任何工位。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Fixture %1 is configured twice.</source>
-        <translation>工位 %1 被重复配置。</translation>
-    </message>
-    <message>
-        <location line="+109"/>
-        <location line="+41"/>
-        <source>There is no fixture %1.</source>
-        <translation>不存在工位 %1。</translation>
-    </message>
-    <message>
-        <location line="-37"/>
-        <source>Fixture %1 is running.</source>
-        <translation>工位 %1 正在运行。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The label %1 is already scanned for fixture %2.</source>
-        <translation>标签 %1 已为工位 %2 扫描过。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>The station is not open.</source>
-        <translation>工作站未打开。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No recipe is loaded.</source>
-        <translation>未加载配方。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fixture %1 is already running.</source>
-        <translation>工位 %1 已在运行。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The record cannot be written; no new run can start until it can.</source>
-        <translation>无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Scan the device&apos;s label for fixture %1 first.</source>
-        <translation>请先扫描工位 %1 上设备的标签。</translation>
-    </message>
-    <message>
-        <location filename="../services/stationconfig.cpp" line="+88"/>
-        <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
-        <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1: &quot;%2&quot; is not true or false.</source>
-        <translation>%1：“%2”不是 true 或 false。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
-        <translation>%1：“%2”不是正的毫秒数。</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>The station configuration %1 does not exist.</source>
-        <translation>工作站配置 %1 不存在。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <source>The station configuration %1 cannot be read.</source>
-        <translation>无法读取工作站配置 %1。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1: unknown back end &quot;%2&quot; (use &quot;simulator&quot; or &quot;real&quot;).</source>
-        <translation>%1：未知后端 &quot;%2&quot;（请使用 &quot;simulator&quot; 或 &quot;real&quot;）。</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>The station configuration %1 has invalid values:
-%2</source>
-        <translation>工作站配置 %1 包含无效值：
-%2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Cannot create the folder %1 for the station configuration.</source>
-        <translation>无法为工作站配置创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot write the station configuration %1: it is a folder.</source>
-        <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Cannot write the station configuration %1.</source>
-        <translation>无法写入工作站配置 %1。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&quot;%1&quot; is not a valid environment variable name.</source>
-        <translation>“%1”不是有效的环境变量名称。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The default step timeout must be positive.</source>
-        <translation>默认步骤超时时间必须为正数。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The timeout of step type &quot;%1&quot; must be positive.</source>
-        <translation>步骤类型 &quot;%1&quot; 的超时时间必须为正数。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The UART baud rate must be positive, not %1.</source>
-        <translation>UART 波特率必须为正数，而不是 %1。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Fixture numbers start at 1; %1 is not allowed.</source>
-        <translation>工位编号从 1 开始；不允许使用 %1。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Fixture number %1 is used by %2 fixtures.</source>
-        <extracomment>%1 is a fixture number, %2 how many fixtures have it</extracomment>
-        <translation>工位编号 %1 被 %2 个工位使用。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Fixture %1 has the same connection path %2 as fixture %3.</source>
-        <extracomment>%1 and %3 are fixture numbers, %2 the shared value</extracomment>
-        <translation>工位 %1 与工位 %3 的连接路径相同（%2）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fixture %1 has the same IP address %2 as fixture %3.</source>
-        <translation>工位 %1 与工位 %3 的 IP 地址相同（%2）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fixture %1 has the same UART port %2 as fixture %3.</source>
-        <translation>工位 %1 与工位 %3 的 UART 端口相同（%2）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fixture %1 has the same label &quot;%2&quot; as fixture %3.</source>
-        <translation>工位 %1 与工位 %3 的名称相同（“%2”）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Fixture %1: the connection path &quot;%2&quot; is not an FTDI location ID (digits only, e.g. 1243).</source>
-        <translation>工位 %1：连接路径“%2”不是 FTDI 位置 ID（仅限数字，例如 1243）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Fixture %1: &quot;%2&quot; is not an IPv4 address.</source>
-        <translation>工位 %1：“%2”不是 IPv4 地址。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Fixture %1 has neither a connection path nor an IP address, so no device can be matched to it.</source>
-        <translation>工位 %1 既没有连接路径也没有 IP 地址，因此无法为其匹配设备。</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>Install it, or set its path in the station settings.</source>
-        <translation>请安装该程序，或在工作站设置中指定其路径。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>on the PATH</source>
-        <translation>在 PATH 中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>in %1</source>
-        <translation>在 %1 中</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 was not found %2.</source>
-        <translation>%2未找到 %1。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The configured path of %1, %2, is not an absolute path.</source>
-        <translation>%1 的配置路径 %2 不是绝对路径。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set the full path in the station settings.</source>
-        <translation>请在工作站设置中指定完整路径。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 was not found at %2.</source>
-        <translation>在 %2 未找到 %1。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The configured path of %1, %2, is not an executable file.</source>
-        <translation>%1 的配置路径 %2 不是可执行文件。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/connectstep.cpp" line="+67"/>
-        <source>A device is in fixture %1 but it does not answer.</source>
-        <translation>工位 %1 中有设备，但设备无响应。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No device appeared in fixture %1 (connection %2) within %3 s.</source>
-        <translation>%3 秒内未在工位 %1（连接 %2）检测到设备。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
-        <source>%n component(s) were not present</source>
-        <translation>
-            <numerusform>%n 个组件不存在</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../services/steps/detailsstep.cpp" line="+20"/>
-        <source>The device did not report its ID.</source>
-        <translation>设备未报告其 ID。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>A different device is in the fixture now (expected %1, found %2).</source>
-        <translation>工位中现在是另一台设备（应为 %1，实际为 %2）。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/ethernetstep.cpp" line="+48"/>
-        <source>The board configuration %1 is not installed after the restart.</source>
-        <translation>重启后板配置 %1 未安装。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sideload the board configuration again; check the recipe&apos;s package.</source>
-        <translation>请重新旁加载板配置；检查配方中的映像包。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/finalizestep.cpp" line="+31"/>
-        <source>The recipe names no valid final state (&quot;%1&quot;).</source>
-        <translation>配方未指定有效的最终状态（“%1”）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Finalize refused: an earlier step of this run did not pass.</source>
-        <translation>拒绝最终锁定：本次运行中先前的步骤未通过。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Finalize refused: this run has not recorded the device ID.</source>
-        <translation>拒绝最终锁定：本次运行未记录设备 ID。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Finalize refused: the recipe does not confirm the permanent DeviceComplete state.</source>
-        <translation>拒绝最终锁定：配方未确认不可逆的 DeviceComplete 状态。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Finalize refused: the ready-to-ship checks have not passed in this run.</source>
-        <translation>拒绝最终锁定：本次运行中出货就绪检查未通过。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Finalize refused: the device in the fixture (%1) is not the one this run tested (%2).</source>
-        <translation>拒绝最终锁定：工位中的设备（%1）不是本次运行测试的设备（%2）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Put the tested device back, or start a new run for this one.</source>
-        <translation>请放回已测试的设备，或为此设备开始新的运行。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Finalize refused: %1</source>
-        <translation>拒绝最终锁定：%1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The device reports %1 after the update to %2.</source>
-        <translation>设置为 %2 后，设备报告的状态为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/osupdatestep.cpp" line="+27"/>
-        <source>OS already %1; recover skipped</source>
-        <translation>操作系统已是 %1；跳过恢复</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Recovering to OS %1</source>
-        <translation>正在恢复到操作系统 %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Sent %1 of %2 images</source>
-        <translation>已发送 %1/%2 个映像</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Recovery reported another device (%1) than the one recorded (%2).</source>
-        <translation>恢复过程报告的设备（%1）与已记录的设备（%2）不同。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>After recovery the device runs OS %1, not %2.</source>
-        <translation>恢复后设备运行的操作系统为 %1，而不是 %2。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the recipe&apos;s recovery folder, then recover again.</source>
-        <translation>请检查配方中的恢复文件夹，然后重新恢复。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/readytoshipstep.cpp" line="+50"/>
-        <source>The device in the fixture (%1) is not the one this run recorded (%2).</source>
-        <translation>工位中的设备（%1）不是本次运行记录的设备（%2）。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/rfcalibratestep.cpp" line="+41"/>
-        <source>The region code is already programmed as %1; e-fuses cannot be changed to %2.</source>
-        <translation>区域代码已烧录为 %1；eFuse 无法更改为 %2。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Set the device aside: it was calibrated for another region.</source>
-        <translation>请将设备放到返修区：该设备已按其他区域校准。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>region %1 programmed</source>
-        <translation>区域 %1 已烧录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>region already %1</source>
-        <translation>区域已是 %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The recipe takes the MAC address from the label, but none was scanned.</source>
-        <translation>配方要求从标签获取 MAC 地址，但未扫描到 MAC 地址。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The MAC address is already programmed as %1, not %2.</source>
-        <translation>MAC 地址已烧录为 %1，而不是 %2。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/sideloadstep.cpp" line="+28"/>
-        <source>Sideloading %1 (%2 of %3)</source>
-        <translation>正在旁加载 %1（%2/%3）</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/step.cpp" line="+45"/>
-        <source>The station does not know the step type &quot;%1&quot;.</source>
-        <translation>工作站无法识别步骤类型 &quot;%1&quot;。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Retrying %1 (attempt %2 of %3) after: %4</source>
-        <translation>正在重试 %1（第 %2 次，共 %3 次），原因：%4</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The step stopped on an internal error.</source>
-        <translation>步骤因内部错误而停止。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>attempt %1 failed: %2</source>
-        <translation>第 %1 次尝试失败：%2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The step did not finish within its timeout of %1 s. %2</source>
-        <translation>步骤未在 %1 秒的超时时间内完成。%2</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/stephelpers.cpp" line="+110"/>
-        <source>Deploying %1</source>
-        <translation>正在部署 %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Image not trusted; sideloading the trusted keystore %1</source>
-        <translation>映像不受信任；正在旁加载受信任密钥存储 %1</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <location line="+12"/>
-        <source>Aborted.</source>
-        <translation>已中止。</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>The device did not answer.</source>
-        <translation>设备无响应。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The device did not answer again after restarting.</source>
-        <translation>设备重启后未再响应。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/uartteststep.cpp" line="+20"/>
-        <source>No UART port is configured for fixture %1.</source>
-        <translation>工位 %1 未配置 UART 端口。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set the fixture&apos;s UART port in the station configuration.</source>
-        <translation>请在工作站配置中设置该工位的 UART 端口。</translation>
-    </message>
-    <message>
-        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
-        <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
-        <translation>设备未在 %2 秒内连接到 Wi-Fi 网络 %1。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Check the access point and the antenna; retry.</source>
-        <translation>请检查接入点和天线后重试。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Wi-Fi networks are still configured: %1</source>
-        <translation>仍配置有 Wi-Fi 网络：%1</translation>
-    </message>
-    <message>
-        <location filename="../services/uartsession.cpp" line="-8"/>
-        <source>nothing</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>The recipe&apos;s UART script is not valid: %1: %2</source>
-        <translation>配方中的 UART 脚本无效：%1：%2</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>The UART baud rate %1 is not one of %2.</source>
-        <translation>UART 波特率 %1 不受支持；可用值：%2。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The UART port %1 does not exist.</source>
-        <translation>UART 端口 %1 不存在。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the fixture&apos;s UART cable and the port in the station configuration.</source>
-        <translation>请检查工位的 UART 线缆以及工作站配置中的端口。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The UART port %1 cannot be opened.</source>
-        <translation>无法打开 UART 端口 %1。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check that no other program uses the port, and its permissions.</source>
-        <translation>请确认没有其他程序占用该端口，并检查其权限。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The UART port %1 cannot be set to %2 8N1.</source>
-        <translation>无法将 UART 端口 %1 设置为 %2 8N1。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the fixture&apos;s UART adapter.</source>
-        <translation>请检查工位的 UART 适配器。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>The UART connection was lost: the device was unplugged or the adapter removed.</source>
-        <translation>UART 连接已断开：设备被拔出或适配器被移除。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+118"/>
-        <source>Reseat the device and the UART cable, retry.</source>
-        <translation>请重新放置设备并重新插拔 UART 线缆，然后重试。</translation>
-    </message>
-    <message>
-        <location line="-104"/>
-        <source>The UART command is longer than %1 characters or has a line break.</source>
-        <translation>UART 命令超过 %1 个字符或包含换行符。</translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <source>The device reported a failure: %1</source>
-        <translation>设备报告故障：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+73"/>
-        <source>Set the device aside for repair.</source>
-        <translation>请将设备放到返修区。</translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>The device refused the command: %1</source>
-        <translation>设备拒绝了命令：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+57"/>
-        <source>Check the recipe&apos;s UART script and the device&apos;s test firmware.</source>
-        <translation>请检查配方中的 UART 脚本和设备的测试固件。</translation>
-    </message>
-    <message>
-        <location line="-47"/>
-        <source>The device did not give the expected answer within %1 ms; it said: %2</source>
-        <translation>设备未在 %1 毫秒内给出预期应答；实际应答：%2</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>%1 was reported in %2, expected %3.</source>
-        <translation>%1 的上报单位为 %2，应为 %3。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 = %2 %3 is outside the limits %4 to %5 %3.</source>
-        <translation>%1 = %2 %3 超出限值 %4 至 %5 %3。</translation>
-    </message>
-    <message>
-        <location line="+147"/>
-        <source>The device ID to compare with the UART is not known.</source>
-        <translation>用于与 UART 比对的设备 ID 未知。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Run the details step before the UART test.</source>
-        <translation>请在 UART 测试之前执行 &quot;details&quot; 步骤。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The UART belongs to another device than the one recorded for this fixture.</source>
-        <translation>该 UART 连接的是另一台设备，而不是此工位记录的设备。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check the fixture&apos;s UART cable and port configuration.</source>
-        <translation>请检查工位的 UART 线缆和端口配置。</translation>
-    </message>
-    <message>
-        <location filename="../models/pagetext.cpp" line="+15"/>
-        <source>Pending</source>
-        <translation>待执行</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Passed</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Aborted</source>
-        <translation>已中止</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>RUNNING</source>
-        <extracomment>Run outcome while the run goes on</extracomment>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PASS</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>FAIL</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ABORTED</source>
-        <translation>已中止</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>INTERRUPTED</source>
-        <translation>已中断</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Succeeded (exit code 0)</source>
-        <translation>成功（退出码 0）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed with exit code %1</source>
-        <translation>失败，退出码 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+21"/>
-        <source>Crashed</source>
-        <translation>已崩溃</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+21"/>
-        <source>Did not start</source>
-        <translation>未能启动</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <source>Timed out (stopped by the station)</source>
-        <translation>超时（已被工作站终止）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancelled (stopped by the station)</source>
-        <translation>已取消（已被工作站终止）</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>OK</source>
-        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>exit %1</source>
-        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-</context>
-<context>
     <name>Station::CommandListModel</name>
     <message>
         <location filename="../models/commandlistmodel.cpp" line="+133"/>
@@ -2226,7 +353,7 @@
 <context>
     <name>Station::FixtureModel</name>
     <message>
-        <location filename="../models/fixturemodel.cpp" line="+202"/>
+        <location filename="../models/fixturemodel.cpp" line="+184"/>
         <source>%1: %2</source>
         <extracomment>Accessible summary of a tile: &quot;Fixture 3: PASS&quot;</extracomment>
         <translation>%1：%2</translation>
@@ -2247,7 +374,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+627"/>
+        <location filename="../ui/mainwindow.cpp" line="+642"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -2264,7 +391,19 @@
         <translation>请放入设备</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Finished in run %1: set aside</source>
+        <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
+        <translation>已在运行 %1 中完成：请放到一边</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already passed (run %1)</source>
+        <extracomment>The device in the fixture passed the loaded recipe before</extracomment>
+        <translation>已通过（运行 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ready to start</source>
         <translation>可以开始</translation>
     </message>
@@ -2411,27 +550,13 @@
 </context>
 <context>
     <name>Station::GuiMain</name>
-    <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+49"/>
-        <source>Simulator: %n device(s) (bench %1)</source>
-        <extracomment>Status bar: &quot;Simulator: 8 devices (bench /tmp/sphere-bench-x1)&quot;</extracomment>
-        <translation>
-            <numerusform>模拟器：%n 台设备（模拟测试台 %1）</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+5"/>
-        <source>azsphere %1 %2</source>
-        <extracomment>Status bar: &quot;azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1&quot;</extracomment>
-        <translation>azsphere %1 %2</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location filename="../app/guimain.cpp" line="+100"/>
         <source>Sphere Station cannot start</source>
         <translation>Sphere Station 无法启动</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+26"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>上次工作站停止时有 %n 次运行未结束，已标记为“已中断”。</numerusform>
@@ -2447,7 +572,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2470,7 +595,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-463"/>
+        <location filename="../ui/mainwindow.cpp" line="-479"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -2486,8 +611,8 @@ Stop every run and close?</source>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+907"/>
+        <location line="+33"/>
+        <location line="+875"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -2495,7 +620,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-859"/>
+        <location line="-827"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -2535,7 +660,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-234"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -2550,13 +675,27 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>夜班</translation>
     </message>
     <message>
-        <location line="+149"/>
-        <location line="+292"/>
+        <location line="+25"/>
+        <source>Run this device again?</source>
+        <translation>重新运行此设备？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+Run it through the recipe again?</source>
+        <translation>%1
+
+是否按配方重新运行该设备？</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <location line="+296"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-290"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -2632,23 +771,23 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+661"/>
+        <location line="+629"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-661"/>
+        <location line="-629"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+661"/>
+        <location line="+629"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-661"/>
+        <location line="-629"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -2673,7 +812,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -2713,7 +852,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>配方 %1 未加载：%2</translation>
     </message>
@@ -2764,7 +903,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>%1 %2–%3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>No operator name: runs are recorded without one.</source>
         <translation>未填写操作员姓名：运行记录中将不含操作员。</translation>
     </message>
@@ -2774,64 +913,30 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>操作员：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>there is no fixture %1.</source>
-        <translation>不存在工位 %1。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>the fixture is empty: insert a device first.</source>
-        <translation>工位为空：请先放入设备。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no device detected yet: wait a moment and try again.</source>
-        <translation>尚未检测到设备：请稍候再试。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the device does not answer: reseat its USB cable.</source>
-        <translation>设备无响应：请重新插拔 USB 线。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>scan the device&apos;s label first.</source>
-        <translation>请先扫描设备标签。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>the record cannot be written; no new run can start until it can.</source>
-        <translation>无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no recipe is loaded: open one first.</source>
-        <translation>未加载配方：请先打开配方。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>%1 not started: %2</source>
-        <extracomment>A refused start: &quot;F3 not started: scan the device&apos;s label first.&quot;</extracomment>
+        <extracomment>A refused start: &quot;F3 not started: Scan the device&apos;s label first.&quot;</extracomment>
         <translation>%1 未启动：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Nothing started: the record cannot be written; no new run can start until it can.</source>
-        <translation>未启动任何运行：无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Nothing started: no recipe is loaded; open one first.</source>
         <translation>未启动任何运行：未加载配方；请先打开配方。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+15"/>
         <source>Not started (%1): %2</source>
-        <extracomment>&quot;Not started (F3, F5): scan the device&apos;s label first.&quot;</extracomment>
+        <extracomment>&quot;Not started (F3, F5): Scan the device&apos;s label first.&quot;</extracomment>
         <translation>未启动（%1）：%2</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Skipped (%1): these devices already passed this recipe; start one by itself to run it again.</source>
+        <extracomment>Start all leaves devices that already passed the loaded recipe alone</extracomment>
+        <translation>已跳过（%1）：这些设备已通过此配方；如需重新运行，请单独启动。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>已启动 %n 个工位。</numerusform>
@@ -2894,7 +999,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>标签 %1 无法分配给 %2：%3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Label %1 → %2</source>
         <extracomment>A label bound by a scan: &quot;Label SN-1 → F3&quot;</extracomment>
         <translation>标签 %1 → %2</translation>
@@ -3061,7 +1166,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>下一个标签将分配给 %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The record cannot be written: %1</source>
         <translation>无法写入测试记录：%1</translation>
     </message>
@@ -3098,12 +1203,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>良率</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The record cannot be read: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
@@ -3257,7 +1362,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
 <context>
     <name>Station::ParetoChart</name>
     <message>
-        <location filename="../ui/paretochart.cpp" line="+60"/>
+        <location filename="../ui/paretochart.cpp" line="+63"/>
         <source>No failures in this range</source>
         <translation>此时间范围内无失败</translation>
     </message>
@@ -3268,12 +1373,11 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
     </message>
     <message>
         <location line="+13"/>
-        <location line="+57"/>
         <source>Failures</source>
         <translation>失败次数</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="+20"/>
         <source>Cumulative %</source>
         <translation>累计 %</translation>
     </message>
@@ -3545,7 +1649,7 @@ Finished %2</source>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+88"/>
+        <location filename="../ui/recordspage.cpp" line="+89"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -3736,7 +1840,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+125"/>
+        <location filename="../ui/settingsdialog.cpp" line="+127"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -3861,12 +1965,12 @@ Finished %2</source>
         <location line="+12"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+472"/>
+        <location line="+473"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-489"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -3967,7 +2071,7 @@ Finished %2</source>
         <translation>运行 azsphere device list-attached，并填入当前已连接设备的连接路径</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
@@ -4048,7 +2152,12 @@ Finished %2</source>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+59"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+54"/>
+        <source>Back end: unknown</source>
+        <translation>后端：未知</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Record: %1</source>
         <translation>测试记录：%1</translation>
     </message>
@@ -4072,7 +2181,7 @@ Finished %2</source>
 <context>
     <name>Station::StepListModel</name>
     <message>
-        <location filename="../models/steplistmodel.cpp" line="+98"/>
+        <location filename="../models/steplistmodel.cpp" line="+100"/>
         <source>#</source>
         <extracomment>Column header: the step&apos;s position in the recipe</extracomment>
         <translation>#</translation>
@@ -4104,9 +2213,2343 @@ Finished %2</source>
     </message>
 </context>
 <context>
+    <name>Station::Tr</name>
+    <message>
+        <location filename="../app/stationsetup.cpp" line="+147"/>
+        <source>%1 does not run: %2</source>
+        <translation>%1 无法运行：%2</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Cannot create the folder for the record %1.</source>
+        <translation>无法为测试记录文件 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The station configuration %1 selects the real back end, but %2</source>
+        <translation>工作站配置 %1 选择了真实后端，但：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the Azure Sphere SDK or correct tools/azsphere in the station configuration; to use the simulator, write backend=simulator in its [station] section.</source>
+        <translation>请安装 Azure Sphere SDK，或更正工作站配置中的 tools/azsphere；如要使用模拟器，请在其 [station] 节中写入 backend=simulator。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>There is no fixture %1 (the station has %2).</source>
+        <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The recipe has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
+        <translation>配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Back end: real (azsphere %1 %2)</source>
+        <extracomment>Status bar and headless output: the real tools, e.g. &quot;Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)&quot;</extracomment>
+        <translation>后端：真实设备（azsphere %1 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back end: simulated (azsphere %1, bench %2)</source>
+        <extracomment>Status bar and headless output: the simulator&apos;s stand-ins and its bench folder</extracomment>
+        <translation>后端：模拟（azsphere %1，模拟测试台 %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--simulate overrides backend=real of the station configuration %1</source>
+        <translation>--simulate 覆盖工作站配置 %1 中的 backend=real</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the configured azsphere %1 is not used</source>
+        <translation>未使用配置的 azsphere %1</translation>
+    </message>
+    <message>
+        <location filename="../services/azsphereclient.cpp" line="+112"/>
+        <location filename="../services/errorcatalog.cpp" line="+30"/>
+        <location filename="../services/rftoolclient.cpp" line="+17"/>
+        <source>The station did not say which device to use (configuration fault).</source>
+        <translation>工作站未指定要使用的设备（配置错误）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../services/errorcatalog.cpp" line="+2"/>
+        <location filename="../services/rftoolclient.cpp" line="+3"/>
+        <source>Stop the line; call engineering.</source>
+        <translation>请停线并联系工程师。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>No component ID was given for the delete.</source>
+        <translation>删除操作未指定组件 ID。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+59"/>
+        <location filename="../services/rftoolclient.cpp" line="+153"/>
+        <location filename="../services/uartsession.cpp" line="+45"/>
+        <location line="+41"/>
+        <location line="+76"/>
+        <source>Fix the recipe.</source>
+        <translation>请修正配方。</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The manufacturing state %1 cannot be set.</source>
+        <translation>无法设置制造状态 %1。</translation>
+    </message>
+    <message>
+        <location filename="../services/backgroundprocess.cpp" line="+36"/>
+        <source>The program %1 was not found or is not executable.</source>
+        <translation>未找到程序 %1，或该程序不可执行。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Could not start %1.</source>
+        <translation>无法启动 %1。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 ended before it was ready.</source>
+        <translation>%1 在就绪前已退出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not become ready in time.</source>
+        <translation>%1 未能及时就绪。</translation>
+    </message>
+    <message>
+        <location filename="../services/csvexport.cpp" line="+316"/>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The export file could not be written.</source>
+        <translation>无法写入导出文件。</translation>
+    </message>
+    <message>
+        <location line="+254"/>
+        <source>The export file is not open for writing.</source>
+        <translation>导出文件未以写入方式打开。</translation>
+    </message>
+    <message>
+        <location filename="../services/errorcatalog.cpp" line="+3"/>
+        <source>The device cannot be reached over USB: not seated, bad cable or contact, or the fixture is bound to the wrong port.</source>
+        <translation>无法通过 USB 连接设备：设备未放好、线缆或接触不良，或工位绑定了错误的端口。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reseat the device and cable, check the fixture&apos;s port, retry.</source>
+        <translation>请重新放置设备并重新插拔线缆，检查工位端口后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device is connected but silent: busy with an OS update, booting, or hung.</source>
+        <translation>设备已连接但无响应：正在更新操作系统、正在启动或已死机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait 2 min and retry; if it repeats, unplug and replug.</source>
+        <translation>请等待 2 分钟后重试；如再次出现，请拔下后重新插上。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device would not enter recovery mode: asleep or powered down, or a bad recovery (FTDI) link.</source>
+        <translation>设备无法进入恢复模式：处于休眠或断电状态，或恢复连接（FTDI）不良。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Power-cycle, check the USB/FTDI cable and fixture, recover again.</source>
+        <translation>请断电重启，检查 USB/FTDI 线缆和工位，然后重新恢复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new OS was written but the device did not come back.</source>
+        <translation>新操作系统已写入，但设备未重新上线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unplug, replug, recover again; set it aside if it repeats.</source>
+        <translation>请拔下后重新插上，再次恢复；如再次出现，请将设备放到返修区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong or incomplete OS image folder, or tools too old.</source>
+        <translation>操作系统映像文件夹错误或不完整，或工具版本过旧。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the recipe&apos;s OS folder (version, all files) and the SDK.</source>
+        <translation>请检查配方中的操作系统文件夹（版本、文件是否齐全）以及 SDK。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The capability file is for another device, or damaged.</source>
+        <translation>功能文件属于其他设备，或已损坏。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this device&apos;s file.</source>
+        <translation>请使用本设备的文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(a) SDK development thumbprint in the package: a development build, which factory devices refuse. (b) Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
+        <translation>(a) 映像包中为 SDK 开发指纹：这是开发版本，工厂设备会拒绝。(b) 生产指纹：设备的受信任密钥存储早于签名密钥。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(a) Use the production-signed package. (b) Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
+        <translation>(a) 请使用生产签名的映像包。(b) 请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device refused the image, usually because it is not production-signed.</source>
+        <translation>设备拒绝了该映像，通常是因为它不是生产签名的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+228"/>
+        <source>Use the production-signed package.</source>
+        <translation>请使用生产签名的映像包。</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <source>No room left for this application.</source>
+        <translation>没有足够空间安装此应用程序。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete old or test applications, then retry.</source>
+        <translation>请删除旧应用程序或测试应用程序后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device is installing a cloud update.</source>
+        <translation>设备正在安装云端更新。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry in minutes; keep line devices off update networks.</source>
+        <translation>请几分钟后重试；产线设备不要连接会推送更新的网络。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is damaged or not a package.</source>
+        <translation>文件已损坏或不是映像包。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-copy it and check its checksum.</source>
+        <translation>请重新复制文件并核对校验和。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package was built wrongly.</source>
+        <translation>映像包构建有误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return it to the software team.</source>
+        <translation>请退回软件团队。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device refused: it is finalized (DeviceComplete) or lacks a capability.</source>
+        <translation>设备拒绝执行：设备已最终锁定（DeviceComplete）或缺少所需功能。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the state; a finalized device cannot be changed on the line, so set it aside.</source>
+        <translation>请检查状态；已最终锁定的设备无法在产线上更改，请将其放到返修区。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still busy with an earlier operation.</source>
+        <translation>仍在执行先前的操作。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry in a few seconds.</source>
+        <translation>请几秒后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device must restart before more changes.</source>
+        <translation>设备需要重启后才能进行更多更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart it, then retry.</source>
+        <translation>请重启设备后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The named application is not installed.</source>
+        <translation>指定的应用程序未安装。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the recipe&apos;s component ID.</source>
+        <translation>请检查配方中的组件 ID。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The recipe&apos;s Wi-Fi settings do not fit (duplicate, missing, too long or short), or the radio is still starting.</source>
+        <translation>配方中的 Wi-Fi 设置不合适（重复、缺失、过长或过短），或无线模块仍在启动。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the Wi-Fi settings; for &quot;initializing&quot;, wait 10 s and retry.</source>
+        <translation>请修正 Wi-Fi 设置；如提示“initializing”，请等待 10 秒后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device did not come back after a restart.</source>
+        <translation>设备重启后未重新上线。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unplug and replug; set it aside if it repeats.</source>
+        <translation>请拔下后重新插上；如再次出现，请将设备放到返修区。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The RF tools need a Blank device; this one has left Blank.</source>
+        <translation>RF 工具需要处于 Blank 状态的设备；此设备已不是 Blank 状态。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RF steps must precede the state change; set it aside.</source>
+        <translation>RF 步骤必须在状态变更之前执行；请将设备放到返修区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device reported an error the tools do not know.</source>
+        <translation>设备报告了工具无法识别的错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry once; keep the raw output.</source>
+        <translation>请重试一次；保留原始输出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The station called the tool wrongly.</source>
+        <translation>工作站调用工具的方式有误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../services/rftooloutput.cpp" line="+101"/>
+        <source>Call engineering with the raw output.</source>
+        <translation>请携带原始输出联系工程师。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The station could not start the tool.</source>
+        <translation>工作站无法启动该工具。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the tool&apos;s path in the station configuration; call engineering.</source>
+        <translation>请检查工作站配置中的工具路径；联系工程师。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The tool hung; the station killed it.</source>
+        <translation>工具无响应，工作站已将其终止。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unplug and replug the device, retry.</source>
+        <translation>请拔下设备后重新插上，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tool crashed.</source>
+        <translation>工具已崩溃。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry once; send the raw output to engineering.</source>
+        <translation>请重试一次；将原始输出发送给工程师。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../services/uartsession.cpp" line="-133"/>
+        <source>The operator aborted the step.</source>
+        <translation>操作员已中止该步骤。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../services/uartsession.cpp" line="+2"/>
+        <source>Start the device again when ready.</source>
+        <translation>准备就绪后请重新开始。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The tool failed with a message the station does not know</source>
+        <translation>工具失败，并报告了工作站无法识别的消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/rftooloutput.cpp" line="+8"/>
+        <source>Retry once; send the raw output to engineering</source>
+        <translation>请重试一次；将原始输出发送给工程师</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The tool printed more than the station keeps (%1 MiB per stream); only the first %1 MiB were kept, so its reply is incomplete and was not read.</source>
+        <translation>工具输出超出工作站保留的上限（每个流 %1 MiB）；仅保留了前 %1 MiB，因此其应答不完整，未予解析。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry once; if it repeats, send the raw output to engineering (the tool or the device misbehaves).</source>
+        <translation>请重试一次；如再次出现，请将原始输出发送给工程师（工具或设备工作异常）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The tool printed something unreadable.</source>
+        <translation>工具输出了无法解析的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry; send the raw output to engineering.</source>
+        <translation>请重试；将原始输出发送给工程师。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>SDK development thumbprint in the package: a development build, which factory devices refuse.</source>
+        <translation>映像包中为 SDK 开发指纹：这是开发版本，工厂设备会拒绝。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Production thumbprint: the device&apos;s trusted keystore is older than the signing key.</source>
+        <translation>生产指纹：设备的受信任密钥存储早于签名密钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sideload the trusted keystore package (or recover to a newer OS), then retry.</source>
+        <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../services/fixtureworker.cpp" line="+236"/>
+        <source>The run was not started: the record cannot be written (%1).</source>
+        <translation>运行未启动：无法写入测试记录（%1）。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
+        <translation>无法写入测试记录，因此工作站不会对设备进行永久性更改。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../services/station.cpp" line="+286"/>
+        <source>The label %1 already belongs to another device (%2).</source>
+        <translation>标签 %1 已属于另一台设备（%2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the label; scan the right one.</source>
+        <translation>请检查标签并扫描正确的标签。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Set the device aside with the finished devices; check its label against the record.</source>
+        <translation>请将设备放到已完成设备处；对照测试记录核对其标签。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Device %1 is already %2: run %3 finalized it (%4 UTC, station %5). This recipe (to %6) would change it; the run stops before any change.</source>
+        <translation>设备 %1 已处于 %2 状态：由运行 %3 最终锁定（%4 UTC，工作站 %5）。此配方（设置为 %6）会更改该设备；运行在任何更改之前停止。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Device %1 is already %2 (no run in this record finalized it). This recipe (to %3) would change it; the run stops before any change.</source>
+        <translation>设备 %1 已处于 %2 状态（此测试记录中没有运行将其最终锁定）。此配方（设置为 %3）会更改该设备；运行在任何更改之前停止。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The run was stopped before its result was recorded.</source>
+        <translation>运行在结果记录之前已停止。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The result could not be recorded; the device is not passed.</source>
+        <translation>无法记录结果；该设备不判为通过。</translation>
+    </message>
+    <message>
+        <location filename="../services/ftdienumerator.cpp" line="+87"/>
+        <location line="+16"/>
+        <source>USB devices cannot be listed on this computer.</source>
+        <translation>无法在此计算机上列出 USB 设备。</translation>
+    </message>
+    <message>
+        <location filename="../services/headlessrunner.cpp" line="+20"/>
+        <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
+        <translation>测试记录错误：%1（正在重试；不会丢失任何结果）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RECORD OK again: pending results written</source>
+        <translation>测试记录已恢复正常：待写入的结果已写入</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>F%1  not started: %2</source>
+        <translation>F%1  未启动：%2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>F%1  repetition not started: %2</source>
+        <translation>F%1  重复运行未启动：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
+        <translation>
+            <numerusform>共 %n 次运行：%1 PASS，%2 FAIL，%3 ABORTED，用时 %4 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../services/imagepackage.cpp" line="+63"/>
+        <source>The file is not an Azure Sphere image package.</source>
+        <translation>该文件不是 Azure Sphere 映像包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the recipe: it must name a valid image package.</source>
+        <translation>请修正配方：必须指定有效的映像包。</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>The image package %1 does not exist.</source>
+        <translation>映像包 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/osversions.cpp" line="+78"/>
+        <source>Fix the recipe or restore the file.</source>
+        <translation>请修正配方或恢复该文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The image package cannot be read: %1</source>
+        <translation>无法读取映像包：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/osversions.cpp" line="+5"/>
+        <source>Check the file&apos;s permissions and the disk.</source>
+        <translation>请检查文件权限和磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../services/logging.cpp" line="+152"/>
+        <source>Cannot open the log file %1.</source>
+        <translation>无法打开日志文件 %1。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Logging is already set up.</source>
+        <translation>日志记录已设置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No folder for the log files is known.</source>
+        <translation>未指定日志文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot create the log folder %1.</source>
+        <translation>无法创建日志文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot log to the standard error stream.</source>
+        <translation>无法将日志写入标准错误流。</translation>
+    </message>
+    <message>
+        <location filename="../services/osversions.cpp" line="-62"/>
+        <source>The OS versions file is not valid.</source>
+        <translation>操作系统版本文件无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use Microsoft&apos;s mt3620an.json, unchanged.</source>
+        <translation>请使用未经修改的 Microsoft mt3620an.json。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The OS versions file %1 does not exist.</source>
+        <translation>操作系统版本文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The OS versions file cannot be read: %1</source>
+        <translation>无法读取操作系统版本文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../services/readycheck.cpp" line="+226"/>
+        <source>The device is not ready to ship: %1</source>
+        <translation>设备不满足出货条件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix what the checks name (rerun the steps that set it up), then check again; set the device aside if it repeats.</source>
+        <translation>请修正检查指出的问题（重新执行相应的设置步骤），然后再次检查；如再次出现，请将设备放到返修区。</translation>
+    </message>
+    <message>
+        <location filename="../services/recipejson.cpp" line="+114"/>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+98"/>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+66"/>
+        <location filename="../services/recipeloader.cpp" line="+1092"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>must be true or false</source>
+        <translation>必须为 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be an integer from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>must have at least %n entries</source>
+        <translation>
+            <numerusform>至少需要 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../services/recipeloader.cpp" line="-447"/>
+        <source>must be one of: %1</source>
+        <translation>必须是以下值之一：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown key; did you mean &quot;%1&quot;?</source>
+        <translation>未知的键；是否是指 &quot;%1&quot;？</translation>
+    </message>
+    <message>
+        <location filename="../services/strictjson.cpp" line="+115"/>
+        <source>the key &quot;%1&quot; appears twice</source>
+        <translation>键 &quot;%1&quot; 出现了两次</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>the key &quot;%1&quot; appears %n times</source>
+        <translation>
+            <numerusform>键 &quot;%1&quot; 出现了 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>不是有效的 JSON：%1（偏移量 %2）</translation>
+    </message>
+    <message>
+        <location filename="../services/recipeloader.cpp" line="-364"/>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>must be an integer (this station reads format %1)</source>
+        <translation>必须是整数（本工作站读取格式 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unsupported recipe format %1; this station reads format %2</source>
+        <translation>不支持的配方格式 %1；本工作站读取格式 %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>is required by the &quot;os-update&quot; and &quot;ready-to-ship&quot; steps</source>
+        <translation>为 &quot;os-update&quot; 和 &quot;ready-to-ship&quot; 步骤所必需</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>needs a &quot;label_pattern&quot; to be an example of</source>
+        <translation>需要一个它作为示例所对应的 &quot;label_pattern&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>does not match &quot;label_pattern&quot;</source>
+        <translation>与 &quot;label_pattern&quot; 不匹配</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+19"/>
+        <location line="+278"/>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <source>must be greater than params.wait_s (%1)</source>
+        <translation>必须大于 params.wait_s（%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be greater than params.connect_timeout_s (%1)</source>
+        <translation>必须大于 params.connect_timeout_s（%1）</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>has the same component ID as %1; only one of them would stay installed</source>
+        <translation>与 %1 的组件 ID 相同；两者只有一个会保留安装</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is an OS component; the device refuses to delete it</source>
+        <translation>%1 是操作系统组件；设备拒绝删除</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must be a component ID (GUID), e.g. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</source>
+        <translation>必须是组件 ID（GUID），例如 &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>needs &quot;component_ids&quot; or &quot;packages&quot; naming what to delete</source>
+        <translation>需要用 &quot;component_ids&quot; 或 &quot;packages&quot; 指定要删除的内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;component_ids&quot; and &quot;packages&quot; are both empty; name at least one component to delete</source>
+        <translation>&quot;component_ids&quot; 和 &quot;packages&quot; 均为空；请至少指定一个要删除的组件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an absolute device path, or empty for the fixture&apos;s port</source>
+        <translation>必须是绝对设备路径；留空则使用工位的端口</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>invalid regular expression: %1 at offset %2</source>
+        <translation>正则表达式无效：%1（偏移量 %2）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>cannot be combined with &quot;measure&quot;</source>
+        <translation>不能与 &quot;measure&quot; 同时使用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be an upper-case measurement name such as &quot;VCC_3V3&quot;</source>
+        <translation>必须是大写的测量值名称，例如 &quot;VCC_3V3&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown unit &quot;%1&quot;; use one of: %2</source>
+        <translation>未知单位 &quot;%1&quot;；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must not be greater than &quot;high&quot; (%1)</source>
+        <translation>不能大于 &quot;high&quot;（%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>belongs to a &quot;measure&quot; action</source>
+        <translation>仅用于 &quot;measure&quot; 操作</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs &quot;send&quot;, &quot;expect&quot; or &quot;measure&quot;</source>
+        <translation>需要 &quot;send&quot;、&quot;expect&quot; 或 &quot;measure&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be printable ASCII without line breaks, at most %1 characters</source>
+        <translation>必须是不含换行的可打印 ASCII 字符，最多 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>needs &quot;expect&quot;</source>
+        <translation>需要 &quot;expect&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs a capture group in &quot;expect&quot; that holds the device ID</source>
+        <translation>需要在 &quot;expect&quot; 中包含捕获设备 ID 的捕获组</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 must be exactly %2 bytes, but it has %3</source>
+        <translation>%1 必须正好为 %2 字节，但实际为 %3 字节</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be two upper-case ASCII letters, e.g. &quot;US&quot;</source>
+        <translation>必须是两个大写 ASCII 字母，例如 &quot;US&quot;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 holds region %2 at offset 0x36, but &quot;region&quot; is &quot;%3&quot;</source>
+        <translation>%1 在偏移量 0x36 处的区域为 %2，但 &quot;region&quot; 为 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>must be at most %1 bytes long (UTF-8)</source>
+        <translation>长度不能超过 %1 字节（UTF-8）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be 8 to 63 printable ASCII characters or 64 hexadecimal digits</source>
+        <translation>必须是 8 到 63 个可打印 ASCII 字符或 64 个十六进制数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give either &quot;psk&quot; or &quot;open&quot;: true, not both</source>
+        <translation>只能指定 &quot;psk&quot; 或 &quot;open&quot;: true 之一，不能同时指定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs &quot;psk&quot;, or &quot;open&quot;: true for an open network</source>
+        <translation>需要 &quot;psk&quot;；开放网络则需要 &quot;open&quot;: true</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>must be an OS version name</source>
+        <translation>必须是操作系统版本名称</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is required (a list, possibly empty), unless &quot;expect_sideloaded&quot; is true</source>
+        <translation>为必填项（列表，可为空），除非 &quot;expect_sideloaded&quot; 为 true</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>must be an image ID (GUID) or {&quot;package&quot;: &lt;file&gt;}</source>
+        <translation>必须是映像 ID（GUID）或 {&quot;package&quot;: &lt;文件&gt;}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>must be true: DeviceComplete is permanent and must be confirmed explicitly</source>
+        <translation>必须为 true：DeviceComplete 不可逆，必须明确确认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>applies only to &quot;state&quot;: &quot;DeviceComplete&quot;</source>
+        <translation>仅适用于 &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the first step must be &quot;connect&quot;</source>
+        <translation>第一个步骤必须是 &quot;connect&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the second step must be &quot;details&quot;</source>
+        <translation>第二个步骤必须是 &quot;details&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;connect&quot; may only be the first step</source>
+        <translation>&quot;connect&quot; 只能是第一个步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;details&quot; may only be the second step</source>
+        <translation>&quot;details&quot; 只能是第二个步骤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;os-update&quot; may appear only once</source>
+        <translation>&quot;os-update&quot; 只能出现一次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;finalize&quot; may appear only once</source>
+        <translation>&quot;finalize&quot; 只能出现一次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;finalize&quot; must be the last step</source>
+        <translation>&quot;finalize&quot; 必须是最后一个步骤</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RF steps need the Blank state and must come before &quot;finalize&quot;</source>
+        <translation>RF 步骤需要 Blank 状态，且必须位于 &quot;finalize&quot; 之前</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;os-update&quot; must come before %1 (&quot;%2&quot;): recovery erases applications, keystore updates, board configurations and Wi-Fi networks</source>
+        <translation>&quot;os-update&quot; 必须位于 %1（&quot;%2&quot;）之前：恢复会清除应用程序、密钥存储更新、板配置和 Wi-Fi 网络</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be &quot;Blank&quot;: the recipe has RF steps, which need a Blank device, and the state changes only at &quot;finalize&quot;</source>
+        <translation>必须为 &quot;Blank&quot;：配方包含 RF 步骤，需要 Blank 状态的设备，且状态只在 &quot;finalize&quot; 时改变</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a device already in DeviceComplete cannot be finalized; the ready-to-ship check runs before %1</source>
+        <translation>已处于 DeviceComplete 的设备无法再最终锁定；出货就绪检查在 %1 之前执行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>does not list &quot;%1&quot;, the OS version %2 installs</source>
+        <translation>未列出 %2 所安装的操作系统版本 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>DeviceComplete needs a &quot;ready-to-ship&quot; step before it</source>
+        <translation>DeviceComplete 之前需要一个 &quot;ready-to-ship&quot; 步骤</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; changes the device after the ready-to-ship check (%2) and before the DeviceComplete finalize; move it before the check</source>
+        <translation>&quot;%1&quot; 在出货就绪检查（%2）之后、DeviceComplete 最终锁定之前更改了设备；请将其移到检查之前</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>must be 64 hexadecimal digits</source>
+        <translation>必须是 64 个十六进制数字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a file path or {&quot;path&quot;: ..., &quot;sha256&quot;: ...}</source>
+        <translation>必须是文件路径或 {&quot;path&quot;: ..., &quot;sha256&quot;: ...}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a folder path or {&quot;path&quot;: ...}</source>
+        <translation>必须是文件夹路径或 {&quot;path&quot;: ...}</translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>Cannot read the recipe: %1</source>
+        <translation>无法读取配方：%1</translation>
+    </message>
+    <message>
+        <location filename="../services/boundedfile.cpp" line="+94"/>
+        <source>file not found: %1</source>
+        <translation>未找到文件：%1</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a FIFO (named pipe), not a regular file</source>
+        <translation>%1 是 FIFO（命名管道），不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a character device, not a regular file</source>
+        <translation>%1 是字符设备，不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a block device, not a regular file</source>
+        <translation>%1 是块设备，不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a socket, not a regular file</source>
+        <translation>%1 是套接字，不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a regular file</source>
+        <translation>%1 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+10"/>
+        <location line="+30"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>%1 is larger than the limit of %2</source>
+        <translation>%1 超过 %2 的大小上限</translation>
+    </message>
+    <message>
+        <location filename="../services/recipeloader.cpp" line="-214"/>
+        <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
+        <translation>%1 的 SHA-256 不匹配：配方中为 %2，文件实际为 %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>folder not found: %1</source>
+        <translation>未找到文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds no .imagepackage files</source>
+        <translation>%1 中没有 .imagepackage 文件</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+121"/>
+        <source>%1 is not an image package (%2)</source>
+        <translation>%1 不是映像包（%2）</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>%1 has image type %2 (%3), but this parameter takes type %4 (%5)</source>
+        <translation>%1 的映像类型为 %2（%3），但此参数要求类型 %4（%5）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is development-signed (SDK thumbprint); factory devices refuse it</source>
+        <translation>%1 为开发签名（SDK 指纹）；工厂设备会拒绝</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is development-signed (SDK thumbprint); use the production-signed package, or set &quot;allow_development_signed&quot;: true</source>
+        <translation>%1 为开发签名（SDK 指纹）；请使用生产签名的映像包，或设置 &quot;allow_development_signed&quot;: true</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not a valid OS versions file: %2</source>
+        <translation>%1 不是有效的操作系统版本文件：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no &quot;versions&quot; list</source>
+        <translation>缺少 &quot;versions&quot; 列表</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>versions[%1] needs a &quot;name&quot; and &quot;images&quot; of {&quot;cid&quot;, &quot;iid&quot;}</source>
+        <translation>versions[%1] 需要 &quot;name&quot; 以及由 {&quot;cid&quot;, &quot;iid&quot;} 组成的 &quot;images&quot;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;%1&quot; is not in the OS versions file %2 (it lists %3)</source>
+        <translation>&quot;%1&quot; 不在操作系统版本文件 %2 中（其中列出：%3）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 does not hold OS version &quot;%2&quot;: %3 of its %4 images missing, %5 other images</source>
+        <translation>%1 不包含操作系统版本 &quot;%2&quot;：其 %4 个映像中缺少 %3 个，另有 %5 个其他映像</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The recipe is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>配方无效（%n 个问题）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The recipe %1 is invalid (%n problem(s)):</source>
+        <translation>
+            <numerusform>配方 %1 无效（%n 个问题）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Correct the recipe file and load it again.</source>
+        <translation>请修正配方文件后重新加载。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check the recipe path in the station configuration.</source>
+        <translation>请检查工作站配置中的配方路径。</translation>
+    </message>
+    <message>
+        <location filename="../services/recordquery.cpp" line="+221"/>
+        <location filename="../services/recordstore.cpp" line="+184"/>
+        <source>The record file is not open.</source>
+        <translation>测试记录文件未打开。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+293"/>
+        <location filename="../services/recordschema.cpp" line="+198"/>
+        <source>The record database returned no result.</source>
+        <translation>测试记录数据库未返回结果。</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <location filename="../services/recordstore.cpp" line="-68"/>
+        <source>The record has no run %1.</source>
+        <translation>测试记录中没有运行 %1。</translation>
+    </message>
+    <message>
+        <location filename="../services/recordschema.cpp" line="+120"/>
+        <source>The record file cannot use write-ahead logging.</source>
+        <translation>测试记录文件无法使用预写日志（WAL）。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The record file %1 does not exist.</source>
+        <translation>测试记录文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../services/recordlock.cpp" line="+91"/>
+        <location filename="../services/recordschema.cpp" line="+8"/>
+        <source>The folder for the record file %1 cannot be created.</source>
+        <translation>无法创建测试记录文件 %1 所在的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The lock file of the record %1 cannot be opened.</source>
+        <translation>无法打开测试记录 %1 的锁文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The lock file of the record %1 cannot be locked.</source>
+        <translation>无法锁定测试记录 %1 的锁文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>process %1 (%2) on %3, since %4 UTC</source>
+        <translation>%3 上的进程 %1（%2），自 %4 UTC 起</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>another process</source>
+        <translation>另一个进程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record %1 is in use by another station: %2.</source>
+        <translation>测试记录 %1 正被另一个工作站使用：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use that station, or close it first; to run both, give this one its own record (--record FILE).</source>
+        <translation>请使用那个工作站，或先将其关闭；如需同时运行两者，请为本工作站指定单独的测试记录（--record FILE）。</translation>
+    </message>
+    <message>
+        <location filename="../services/recordschema.cpp" line="-152"/>
+        <source>The record file cannot be used: %1.</source>
+        <translation>无法使用测试记录文件：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name a regular file for the record, or a new file the station creates.</source>
+        <translation>请为测试记录指定一个普通文件，或一个由工作站新建的文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file %1 is empty, so it is not a Sphere Station record.</source>
+        <translation>文件 %1 为空，因此不是 Sphere Station 测试记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name another record file, or delete this empty file and the station creates a new record there.</source>
+        <translation>请指定其他测试记录文件，或删除此空文件，工作站将在该位置新建测试记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file %1 is not a Sphere Station record (it is not a SQLite database).</source>
+        <translation>文件 %1 不是 Sphere Station 测试记录（不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+28"/>
+        <source>Name another record file.</source>
+        <translation>请指定其他测试记录文件。</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The file %1 is not a Sphere Station record.</source>
+        <translation>文件 %1 不是 Sphere Station 测试记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The record file %1 was written by a newer station (schema version %2; this station knows versions up to %3). Use a newer station or another record file.</source>
+        <translation>测试记录文件 %1 由更新版本的工作站写入（架构版本 %2；本工作站最高支持版本 %3）。请使用更新版本的工作站或其他测试记录文件。</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>The record file %1 has schema version %2; this station reads versions %3 to %4. Open it with a station of the matching version.</source>
+        <translation>测试记录文件 %1 的架构版本为 %2；本工作站可读取版本 %3 至 %4。请使用版本匹配的工作站打开。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The record could not be written: the disk is full.</source>
+        <translation>无法写入测试记录：磁盘已满。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free space on the disk that holds the record file.</source>
+        <translation>请释放测试记录文件所在磁盘的空间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record file cannot be written (read-only, missing or failing disk).</source>
+        <translation>无法写入测试记录文件（只读、磁盘缺失或故障）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the record file and its folder are writable and the disk works.</source>
+        <translation>请检查测试记录文件及其文件夹是否可写，以及磁盘是否正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record file is locked by another program.</source>
+        <translation>测试记录文件被其他程序锁定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close other programs that have the record file open.</source>
+        <translation>请关闭打开了测试记录文件的其他程序。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record refused the data because it breaks the record&apos;s rules.</source>
+        <translation>测试记录拒绝了这些数据，因为它们违反了记录规则。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The station sent the record an invalid request.</source>
+        <translation>工作站向测试记录发送了无效请求。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record database reported an error.</source>
+        <translation>测试记录数据库报告了错误。</translation>
+    </message>
+    <message>
+        <location filename="../services/recordstore.cpp" line="-11"/>
+        <source>The station keeps the result in memory and writes it as soon as the record can be written again.</source>
+        <translation>工作站会将结果保留在内存中，待测试记录恢复可写后立即写入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 The station keeps the result in memory and writes it as soon as the record can be written again.</source>
+        <translation>%1 工作站会将结果保留在内存中，待测试记录恢复可写后立即写入。</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>The fixture number %1 is invalid.</source>
+        <translation>工位编号 %1 无效。</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>The step &quot;%1&quot; has no position in the recipe.</source>
+        <translation>步骤“%1”在配方中没有位置。</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>A run cannot be finished as RUNNING.</source>
+        <translation>运行不能以 RUNNING 状态结束。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Run %1 cannot be recorded as PASS: it has no recorded steps.</source>
+        <translation>运行 %1 无法记录为 PASS：没有已记录的步骤。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
+        <translation>
+            <numerusform>运行 %1 无法记录为 PASS：有 %n 个步骤未通过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Run %1 is already finished as %2.</source>
+        <translation>运行 %1 已以 %2 结束。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The station stopped before the run finished (crash or power loss).</source>
+        <translation>运行结束前工作站已停止（崩溃或断电）。</translation>
+    </message>
+    <message>
+        <location filename="../services/rftoolclient.cpp" line="-45"/>
+        <source>The device&apos;s RF settings differ from the product&apos;s: %1</source>
+        <translation>设备的 RF 设置与产品要求不一致：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/rftooloutput.cpp" line="-13"/>
+        <source>Set the device aside; call engineering.</source>
+        <translation>请将设备放到返修区；联系工程师。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The region code &quot;%1&quot; is not two letters.</source>
+        <translation>区域代码“%1”不是两个字母。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The MAC address &quot;%1&quot; is not valid.</source>
+        <translation>MAC 地址“%1”无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the label.</source>
+        <translation>请检查标签。</translation>
+    </message>
+    <message>
+        <location filename="../services/rftooloutput.cpp" line="-3"/>
+        <source>An e-fuse already holds another value and cannot be programmed again: %1</source>
+        <translation>eFuse 已写入其他值，无法再次烧录：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The station called the tool wrongly: %1</source>
+        <translation>工作站调用工具的方式有误：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The RF tool refused a command: %1</source>
+        <translation>RF 工具拒绝了命令：%1</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>The recipe&apos;s expected RF configuration file %1 is not 1024 bytes.</source>
+        <translation>配方中的预期 RF 配置文件 %1 的大小不是 1024 字节。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Fix the recipe&apos;s RF configuration file.</source>
+        <translation>请修正配方中的 RF 配置文件。</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The RF tool cannot open the file %1.</source>
+        <translation>RF 工具无法打开文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../services/simulatorbackend.cpp" line="+51"/>
+        <source>The simulator could not prepare its bench (%1).</source>
+        <translation>模拟器无法准备模拟测试台（%1）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The simulator needs at least one device.</source>
+        <translation>模拟器至少需要一台设备。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Could not create a folder for the simulator&apos;s bench.</source>
+        <translation>无法为模拟测试台创建文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../services/station.cpp" line="-197"/>
+        <source>The station is already open.</source>
+        <translation>工作站已打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fixtures are configured.</source>
+        <translation>未配置任何工位。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Fixture %1 is configured twice.</source>
+        <translation>工位 %1 被重复配置。</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>The operator name is refused: it %1.</source>
+        <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
+        <translation>操作员姓名被拒绝：该姓名%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the name again with letters, digits and spaces only.</source>
+        <translation>请重新输入姓名，仅使用字母、数字和空格。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+52"/>
+        <source>There is no fixture %1.</source>
+        <translation>不存在工位 %1。</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Fixture %1 is running.</source>
+        <translation>工位 %1 正在运行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The label %1 does not match the recipe&apos;s label pattern %2.</source>
+        <translation>标签 %1 与配方的标签模式 %2 不匹配。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The label %1 does not have the form %2 that the recipe expects (pattern %3).</source>
+        <translation>标签 %1 的格式不是配方要求的 %2（模式 %3）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The label %1 is already scanned for fixture %2.</source>
+        <translation>标签 %1 已为工位 %2 扫描过。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The station is not open.</source>
+        <translation>工作站未打开。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recipe is loaded.</source>
+        <translation>未加载配方。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fixture %1 is already running.</source>
+        <translation>工位 %1 已在运行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record cannot be written; no new run can start until it can.</source>
+        <translation>无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the device&apos;s label first.</source>
+        <translation>请先扫描设备标签。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fixture is empty: insert a device first.</source>
+        <translation>工位为空：请先放入设备。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No device detected yet: wait a moment and try again.</source>
+        <translation>尚未检测到设备：请稍候再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device does not answer: reseat its USB cable.</source>
+        <translation>设备无响应：请重新插拔 USB 线。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Device %1 was finalized by run %2; this recipe would change it.</source>
+        <translation>设备 %1 已由运行 %2 最终锁定；此配方会更改该设备。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the device aside with the finished devices.</source>
+        <translation>请将设备放到已完成设备处。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device %1 already passed this recipe (run %2).</source>
+        <translation>设备 %1 已通过此配方（运行 %2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Insert the next device, or confirm that this one must run again.</source>
+        <translation>请放入下一台设备，或确认此设备需要重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../services/stationconfig.cpp" line="+95"/>
+        <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
+        <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: &quot;%2&quot; is not true or false.</source>
+        <translation>%1：“%2”不是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: &quot;%2&quot; is not a positive number of milliseconds.</source>
+        <translation>%1：“%2”不是正的毫秒数。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>contains a NUL byte; this is not a text file</source>
+        <translation>包含 NUL 字节；这不是文本文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is not valid UTF-8 text</source>
+        <translation>不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>contains the control character U+%1</source>
+        <translation>包含控制字符 U+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a section must read [name]</source>
+        <translation>节必须写成 [名称] 的形式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is neither [section], key=value, a comment nor blank</source>
+        <translation>&quot;%1&quot; 既不是 [节]、键=值、注释，也不是空行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>there is no key before &quot;=&quot;</source>
+        <translation>&quot;=&quot; 前面没有键</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is set again (first on line %2); each key may appear only once</source>
+        <translation>%1 被重复设置（首次在第 %2 行）；每个键只能出现一次</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The station configuration %1 does not exist.</source>
+        <translation>工作站配置 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The station configuration cannot be read: %1.</source>
+        <translation>无法读取工作站配置：%1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The station configuration %1 is not a readable ini file: %2.</source>
+        <translation>工作站配置 %1 不是可读取的 ini 文件：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correct the file, or save the configuration again from the settings.</source>
+        <translation>请修正该文件，或在设置中重新保存配置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The station configuration %1 cannot be read: no temporary copy.</source>
+        <translation>无法读取工作站配置 %1：无法创建临时副本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The station configuration %1 is not a readable ini file.</source>
+        <translation>工作站配置 %1 不是可读取的 ini 文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: unknown back end &quot;%2&quot; (use &quot;simulator&quot; or &quot;real&quot;).</source>
+        <translation>%1：未知后端 &quot;%2&quot;（请使用 &quot;simulator&quot; 或 &quot;real&quot;）。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The station configuration %1 has invalid values:
+%2</source>
+        <translation>工作站配置 %1 包含无效值：
+%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot create the folder %1 for the station configuration.</source>
+        <translation>无法为工作站配置创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write the station configuration %1: it is a folder.</source>
+        <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Cannot write the station configuration %1.</source>
+        <translation>无法写入工作站配置 %1。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a valid environment variable name.</source>
+        <translation>“%1”不是有效的环境变量名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default step timeout must be positive.</source>
+        <translation>默认步骤超时时间必须为正数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The timeout of step type &quot;%1&quot; must be positive.</source>
+        <translation>步骤类型 &quot;%1&quot; 的超时时间必须为正数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UART baud rate must be positive, not %1.</source>
+        <translation>UART 波特率必须为正数，而不是 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fixture numbers start at 1; %1 is not allowed.</source>
+        <translation>工位编号从 1 开始；不允许使用 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixture number %1 is used by %2 fixtures.</source>
+        <extracomment>%1 is a fixture number, %2 how many fixtures have it</extracomment>
+        <translation>工位编号 %1 被 %2 个工位使用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fixture %1 has the same connection path %2 as fixture %3.</source>
+        <extracomment>%1 and %3 are fixture numbers, %2 the shared value</extracomment>
+        <translation>工位 %1 与工位 %3 的连接路径相同（%2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same IP address %2 as fixture %3.</source>
+        <translation>工位 %1 与工位 %3 的 IP 地址相同（%2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same UART port %2 as fixture %3.</source>
+        <translation>工位 %1 与工位 %3 的 UART 端口相同（%2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixture %1 has the same label &quot;%2&quot; as fixture %3.</source>
+        <translation>工位 %1 与工位 %3 的名称相同（“%2”）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fixture %1: the connection path &quot;%2&quot; is not an FTDI location ID (digits only, e.g. 1243).</source>
+        <translation>工位 %1：连接路径“%2”不是 FTDI 位置 ID（仅限数字，例如 1243）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fixture %1: &quot;%2&quot; is not an IPv4 address.</source>
+        <translation>工位 %1：“%2”不是 IPv4 地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fixture %1 has neither a connection path nor an IP address, so no device can be matched to it.</source>
+        <translation>工位 %1 既没有连接路径也没有 IP 地址，因此无法为其匹配设备。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Install it, or set its path in the station settings.</source>
+        <translation>请安装该程序，或在工作站设置中指定其路径。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on the PATH</source>
+        <translation>在 PATH 中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was not found %2.</source>
+        <translation>%2未找到 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The configured path of %1, %2, is not an absolute path.</source>
+        <translation>%1 的配置路径 %2 不是绝对路径。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the full path in the station settings.</source>
+        <translation>请在工作站设置中指定完整路径。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was not found at %2.</source>
+        <translation>在 %2 未找到 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The configured path of %1, %2, is not an executable file.</source>
+        <translation>%1 的配置路径 %2 不是可执行文件。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/connectstep.cpp" line="+67"/>
+        <source>A device is in fixture %1 but it does not answer.</source>
+        <translation>工位 %1 中有设备，但设备无响应。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No device appeared in fixture %1 (connection %2) within %3 s.</source>
+        <translation>%3 秒内未在工位 %1（连接 %2）检测到设备。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <source>%n component(s) were not present</source>
+        <translation>
+            <numerusform>%n 个组件不存在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../services/steps/detailsstep.cpp" line="+21"/>
+        <source>The device did not report its ID.</source>
+        <translation>设备未报告其 ID。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A different device is in the fixture now (expected %1, found %2).</source>
+        <translation>工位中现在是另一台设备（应为 %1，实际为 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/ethernetstep.cpp" line="+48"/>
+        <source>The board configuration %1 is not installed after the restart.</source>
+        <translation>重启后板配置 %1 未安装。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sideload the board configuration again; check the recipe&apos;s package.</source>
+        <translation>请重新旁加载板配置；检查配方中的映像包。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/finalizestep.cpp" line="+23"/>
+        <source>The recipe names no valid final state (&quot;%1&quot;).</source>
+        <translation>配方未指定有效的最终状态（“%1”）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finalize refused: an earlier step of this run did not pass.</source>
+        <translation>拒绝最终锁定：本次运行中先前的步骤未通过。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finalize refused: this run has not recorded the device ID.</source>
+        <translation>拒绝最终锁定：本次运行未记录设备 ID。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finalize refused: the recipe does not confirm the permanent DeviceComplete state.</source>
+        <translation>拒绝最终锁定：配方未确认不可逆的 DeviceComplete 状态。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finalize refused: the ready-to-ship checks have not passed in this run.</source>
+        <translation>拒绝最终锁定：本次运行中出货就绪检查未通过。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>before finalizing</source>
+        <translation>最终锁定前</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/stephelpers.cpp" line="+176"/>
+        <source>Put the tested device back, or start a new run for this one.</source>
+        <translation>请放回已测试的设备，或为此设备开始新的运行。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/finalizestep.cpp" line="+2"/>
+        <location line="+12"/>
+        <source>Finalize refused: %1</source>
+        <translation>拒绝最终锁定：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>after finalizing</source>
+        <translation>最终锁定后</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The update to %1 was sent to device %2, but its state could not be confirmed: %3</source>
+        <translation>已向设备 %2 发送设置为 %1 的更新，但无法确认其状态：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put device %1 back and check its manufacturing state before it ships.</source>
+        <translation>请将设备 %1 放回，并在出货前检查其制造状态。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The device reports %1 after the update to %2.</source>
+        <translation>设置为 %2 后，设备报告的状态为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/osupdatestep.cpp" line="+27"/>
+        <source>OS already %1; recover skipped</source>
+        <translation>操作系统已是 %1；跳过恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recovering to OS %1</source>
+        <translation>正在恢复到操作系统 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent %1 of %2 images</source>
+        <translation>已发送 %1/%2 个映像</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recovery reported another device (%1) than the one recorded (%2).</source>
+        <translation>恢复过程报告的设备（%1）与已记录的设备（%2）不同。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>After recovery the device runs OS %1, not %2.</source>
+        <translation>恢复后设备运行的操作系统为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the recipe&apos;s recovery folder, then recover again.</source>
+        <translation>请检查配方中的恢复文件夹，然后重新恢复。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/rfcalibratestep.cpp" line="+25"/>
+        <source>after the e-fuse write</source>
+        <translation>写入 eFuse 后</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1 was written while the device in fixture %2 changed: %3 was there before the write, %4 after it. Either may now carry it.</source>
+        <translation>写入%1 期间，工位 %2 中的设备发生了变化：写入前为 %3，写入后为 %4。两者都可能已带有该值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no device</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set both devices aside for engineering: their e-fuses must be read before either ships.</source>
+        <translation>请将两台设备都放到一边交给工程师：出货前必须读取两者的 eFuse。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The region code is already programmed as %1; e-fuses cannot be changed to %2.</source>
+        <translation>区域代码已烧录为 %1；eFuse 无法更改为 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set the device aside: it was calibrated for another region.</source>
+        <translation>请将设备放到返修区：该设备已按其他区域校准。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>before the region code was written</source>
+        <translation>写入区域代码前</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>region code %1</source>
+        <translation>区域代码 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>region %1 programmed</source>
+        <translation>区域 %1 已烧录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region already %1</source>
+        <translation>区域已是 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recipe takes the MAC address from the label, but none was scanned.</source>
+        <translation>配方要求从标签获取 MAC 地址，但未扫描到 MAC 地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The MAC address is already programmed as %1, not %2.</source>
+        <translation>MAC 地址已烧录为 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>before the MAC address was written</source>
+        <translation>写入 MAC 地址前</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MAC address %1</source>
+        <translation>MAC 地址 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../services/steps/rfverifystep.cpp" line="+22"/>
+        <source>after the RF check</source>
+        <translation>RF 检查后</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/sideloadstep.cpp" line="+28"/>
+        <source>Sideloading %1 (%2 of %3)</source>
+        <translation>正在旁加载 %1（%2/%3）</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/step.cpp" line="+45"/>
+        <source>The station does not know the step type &quot;%1&quot;.</source>
+        <translation>工作站无法识别步骤类型 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retrying %1 (attempt %2 of %3) after: %4</source>
+        <translation>正在重试 %1（第 %2 次，共 %3 次），原因：%4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The step stopped on an internal error.</source>
+        <translation>步骤因内部错误而停止。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>attempt %1 failed: %2</source>
+        <translation>第 %1 次尝试失败：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The step did not finish within its timeout of %1 s. %2</source>
+        <translation>步骤未在 %1 秒的超时时间内完成。%2</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/stephelpers.cpp" line="-66"/>
+        <source>Deploying %1</source>
+        <translation>正在部署 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>trusted keystore sideloaded automatically</source>
+        <translation>已自动旁加载受信任密钥存储</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image not trusted; sideloading the trusted keystore %1</source>
+        <translation>映像不受信任；正在旁加载受信任密钥存储 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The device in fixture %1 did not report its ID.</source>
+        <translation>工位 %1 中的设备未报告其 ID。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Device %1 is no longer in fixture %2 (checked %3).</source>
+        <translation>设备 %1 已不在工位 %2 中（%3检查）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Put the device back and start a new run.</source>
+        <translation>请放回设备并开始新的运行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A different device (%1) is in fixture %2 now; this run tested %3 (checked %4).</source>
+        <translation>工位 %2 中现在是另一台设备（%1）；本次运行测试的是 %3（%4检查）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+12"/>
+        <source>Aborted.</source>
+        <translation>已中止。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>The device did not answer.</source>
+        <translation>设备无响应。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device did not answer again after restarting.</source>
+        <translation>设备重启后未再响应。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/uartteststep.cpp" line="+21"/>
+        <source>No UART port is configured for fixture %1.</source>
+        <translation>工位 %1 未配置 UART 端口。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the fixture&apos;s UART port in the station configuration.</source>
+        <translation>请在工作站配置中设置该工位的 UART 端口。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>before the UART tests</source>
+        <translation>UART 测试前</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>after the UART tests</source>
+        <translation>UART 测试后</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
+        <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
+        <translation>设备未在 %2 秒内连接到 Wi-Fi 网络 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the access point and the antenna; retry.</source>
+        <translation>请检查接入点和天线后重试。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wi-Fi networks are still configured: %1</source>
+        <translation>仍配置有 Wi-Fi 网络：%1</translation>
+    </message>
+    <message>
+        <location filename="../services/uartsession.cpp" line="-8"/>
+        <source>nothing</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The recipe&apos;s UART script is not valid: %1: %2</source>
+        <translation>配方中的 UART 脚本无效：%1：%2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The UART baud rate %1 is not one of %2.</source>
+        <translation>UART 波特率 %1 不受支持；可用值：%2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The UART port %1 does not exist.</source>
+        <translation>UART 端口 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the fixture&apos;s UART cable and the port in the station configuration.</source>
+        <translation>请检查工位的 UART 线缆以及工作站配置中的端口。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The UART port %1 cannot be opened.</source>
+        <translation>无法打开 UART 端口 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that no other program uses the port, and its permissions.</source>
+        <translation>请确认没有其他程序占用该端口，并检查其权限。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The UART port %1 cannot be set to %2 8N1.</source>
+        <translation>无法将 UART 端口 %1 设置为 %2 8N1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the fixture&apos;s UART adapter.</source>
+        <translation>请检查工位的 UART 适配器。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The UART connection was lost: the device was unplugged or the adapter removed.</source>
+        <translation>UART 连接已断开：设备被拔出或适配器被移除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+164"/>
+        <source>Reseat the device and the UART cable, retry.</source>
+        <translation>请重新放置设备并重新插拔 UART 线缆，然后重试。</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>The UART command is longer than %1 characters or has a line break.</source>
+        <translation>UART 命令超过 %1 个字符或包含换行符。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The device sent a line longer than %1 bytes; the station kept only its first %1 bytes and stopped the exchange.</source>
+        <translation>设备发送的一行超过 %1 字节；工作站仅保留了前 %1 字节并停止了通信。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>Check the UART&apos;s baud rate and cable and the device&apos;s test firmware, retry.</source>
+        <translation>请检查 UART 波特率、线缆及设备的测试固件，然后重试。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The device sent more than the station keeps of a UART exchange (%1 MiB or %2 lines); the station kept what came before and stopped the exchange.</source>
+        <translation>设备发送的数据超出工作站对一次 UART 通信保留的上限（%1 MiB 或 %2 行）；工作站保留了此前的内容并停止了通信。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The device reported a failure: %1</source>
+        <translation>设备报告故障：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <source>Set the device aside for repair.</source>
+        <translation>请将设备放到返修区。</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>The device refused the command: %1</source>
+        <translation>设备拒绝了命令：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+57"/>
+        <source>Check the recipe&apos;s UART script and the device&apos;s test firmware.</source>
+        <translation>请检查配方中的 UART 脚本和设备的测试固件。</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>The device did not give the expected answer within %1 ms; it said: %2</source>
+        <translation>设备未在 %1 毫秒内给出预期应答；实际应答：%2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 was reported in %2, expected %3.</source>
+        <translation>%1 的上报单位为 %2，应为 %3。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 = %2 %3 is outside the limits %4 to %5 %3.</source>
+        <translation>%1 = %2 %3 超出限值 %4 至 %5 %3。</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>The device ID to compare with the UART is not known.</source>
+        <translation>用于与 UART 比对的设备 ID 未知。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the details step before the UART test.</source>
+        <translation>请在 UART 测试之前执行 &quot;details&quot; 步骤。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UART belongs to another device than the one recorded for this fixture.</source>
+        <translation>该 UART 连接的是另一台设备，而不是此工位记录的设备。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the fixture&apos;s UART cable and port configuration.</source>
+        <translation>请检查工位的 UART 线缆和端口配置。</translation>
+    </message>
+    <message>
+        <location filename="../models/pagetext.cpp" line="+15"/>
+        <source>Pending</source>
+        <translation>待执行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RUNNING</source>
+        <extracomment>Run outcome while the run goes on</extracomment>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ABORTED</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>INTERRUPTED</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Succeeded (exit code 0)</source>
+        <translation>成功（退出码 0）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed with exit code %1</source>
+        <translation>失败，退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>Crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+21"/>
+        <source>Did not start</source>
+        <translation>未能启动</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Timed out (stopped by the station)</source>
+        <translation>超时（已被工作站终止）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled (stopped by the station)</source>
+        <translation>已取消（已被工作站终止）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OK</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls (exit code 0)</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exit %1</source>
+        <extracomment>Tool outcome in the device view&apos;s table of tool calls: &quot;exit 1&quot;</extracomment>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../services/stationtypes.cpp" line="+17"/>
+        <location line="+13"/>
+        <source>The operator stopped the run.</source>
+        <translation>操作员停止了运行。</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The station window was closed during the run.</source>
+        <translation>运行期间工作站窗口被关闭。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station was ended by signal %1 (SIG%2) during the run.</source>
+        <translation>运行期间工作站被信号 %1（SIG%2）终止。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The station shut down during the run.</source>
+        <translation>运行期间工作站已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/readytoshipstep.cpp" line="+47"/>
+        <source>before the ready-to-ship checks</source>
+        <translation>出货就绪检查前</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/rfverifystep.cpp" line="-6"/>
+        <source>before the RF check</source>
+        <translation>RF 检查前</translation>
+    </message>
+    <message>
+        <location filename="../services/steps/stepcontext.cpp" line="+234"/>
+        <source>… more output; the live view stops here (the command&apos;s output is kept in the record up to 1 MiB)</source>
+        <translation>… 还有更多输出；实时视图到此为止（命令输出在测试记录中最多保留 1 MiB）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>after the command failed</source>
+        <translation>命令失败后</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 The command was addressed to %2, so nothing was done to the device now in the fixture.</source>
+        <translation>%1 该命令发往 %2，因此未对工位中现在的设备执行任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../services/textcheck.cpp" line="+32"/>
+        <source>contains an unpaired surrogate (%1)</source>
+        <translation>包含未配对的代理项（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>contains the control character %1 (NUL)</source>
+        <translation>包含控制字符 %1（NUL）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains the control character %1</source>
+        <translation>包含控制字符 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains a line or paragraph separator (%1)</source>
+        <translation>包含行分隔符或段落分隔符（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains the bidirectional control character %1</source>
+        <translation>包含双向控制字符 %1</translation>
+    </message>
+</context>
+<context>
     <name>Station::Translation</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+92"/>
+        <location filename="../ui/translation.cpp" line="+93"/>
         <source>There is no translation for the language &quot;%1&quot;; the station stays in English.</source>
         <translation>没有语言“%1”的翻译；工作站将继续使用英文。</translation>
     </message>
@@ -4177,7 +4620,7 @@ Finished %2</source>
         <translation>按错误统计失败</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>

@@ -155,7 +155,7 @@ void tst_Headless::eightDevicesPass()
                                 u"e2e"_s},
         env);
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
-    QVERIFY(run.out.contains(u"8 run(s): 8 PASS, 0 FAIL, 0 ABORTED"_s));
+    QVERIFY(run.out.contains(u"8 runs: 8 PASS, 0 FAIL, 0 ABORTED"_s));
     // One line per step: 8 devices x 14 steps.
     const QStringList lines = run.out.split(u'\n');
     const auto stepLines = std::count_if(
@@ -285,7 +285,7 @@ void tst_Headless::faultsOnThreeDevices()
                                 record},
         bench.environment());
     QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
-    QVERIFY(run.out.contains(u"8 run(s): 5 PASS, 3 FAIL, 0 ABORTED"_s));
+    QVERIFY(run.out.contains(u"8 runs: 5 PASS, 3 FAIL, 0 ABORTED"_s));
 
     Inspector inspect(record);
     const QList<QVariantList> failed = inspect.rows(
@@ -412,7 +412,7 @@ void tst_Headless::repeatRunsEachFixture()
                                 record},
         bench.environment());
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
-    QVERIFY(run.out.contains(u"6 run(s): 6 PASS, 0 FAIL, 0 ABORTED"_s));
+    QVERIFY(run.out.contains(u"6 runs: 6 PASS, 0 FAIL, 0 ABORTED"_s));
     Inspector inspect(record);
     QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s), u"6"_s);
     QCOMPARE(inspect.value(u"SELECT count(DISTINCT device_id) FROM runs"_s), u"2"_s);
@@ -442,7 +442,7 @@ void tst_Headless::interruptAbortsEveryRun()
     QVERIFY(process.waitForFinished(15000));
     out += process.readAllStandardOutput();
     QCOMPARE(process.exitCode(), 1);
-    QVERIFY2(out.contains("2 run(s): 0 PASS, 0 FAIL, 2 ABORTED"), out.constData());
+    QVERIFY2(out.contains("2 runs: 0 PASS, 0 FAIL, 2 ABORTED"), out.constData());
     QTRY_VERIFY_WITH_TIMEOUT(!processOnBench(bench.benchDir()), 10000);
     Inspector inspect(record);
     QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'ABORTED'"_s), u"2"_s);

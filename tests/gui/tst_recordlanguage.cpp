@@ -129,7 +129,11 @@ void tst_RecordLanguage::germanWindowWritesEnglish()
     tiles.resetFixtures(station.snapshots());
     connect(&station, &StationController::fixtureChanged, &tiles, &FixtureModel::updateFixture);
     QSignalSpy finished(&station, &StationController::runFinished);
-    QCOMPARE(station.startAll(), 2);
+    // Start all starts the fixtures seen holding a device: wait for the first presence poll.
+    QTRY_VERIFY_WITH_TIMEOUT(station.snapshot(1).presence == Presence::Present
+            && station.snapshot(2).presence == Presence::Present,
+        10000);
+    QCOMPARE(station.startAll().started.size(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, RunTimeout);
     QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
     QCOMPARE(station.snapshot(2).verdict, RunOutcome::Fail);

@@ -1396,7 +1396,8 @@ int Soak::exec()
                     bool onlyQuestions = true;
                     for (const QString &line : commandLines(run.id)) {
                         if (!line.contains(u"list-attached"_s) && !line.contains(u"show-attached"_s)
-                            && !line.contains(u"manufacturing-state show"_s)) {
+                            && !line.contains(u"manufacturing-state show"_s)
+                            && !line.contains(u"show-os-version"_s)) {
                             onlyQuestions = false;
                             violation(u"put-back-changed"_s,
                                 u"%1: run %2 sent %3"_s.arg(where).arg(run.id).arg(line));
