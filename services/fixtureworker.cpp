@@ -39,6 +39,7 @@ RunDeviceInfo deviceInfo(const RunFacts &facts)
     info.imageIds = facts.sideloadedImageIds;
     info.manufacturingState = facts.manufacturingState;
     info.serialNumber = facts.serialNumber;
+    info.dropSerial = facts.labelRefused;
     return info;
 }
 
@@ -297,7 +298,21 @@ void FixtureWorker::run(const RunRequest &request)
         });
         StepResult result = runStep(context, seq);
 
-        // A scanned label belongs to one device only.
+        // A scanned label belongs to the device it was scanned for, and to one device only.
+        if (recipeStep.type == "details"_L1 && isPassing(result.outcome)
+            && !facts.serialNumber.isEmpty() && !request.labelDeviceId.isEmpty()
+            && request.labelDeviceId.compare(facts.deviceId, Qt::CaseInsensitive) != 0) {
+            result.outcome = StepOutcome::Failed;
+            result.errorCode = ErrorCode::DeviceSwapped;
+            result.cause = Tr::tr("The label %1 was scanned for device %2, but device %3 is in "
+                                  "the fixture.")
+                               .arg(facts.serialNumber,
+                                   shortDeviceId(request.labelDeviceId),
+                                   shortDeviceId(facts.deviceId));
+            result.remedy = Tr::tr("Scan the label of the device in the fixture, then start it.");
+            facts.serialNumber.clear();
+            facts.labelRefused = true;
+        }
         if (recipeStep.type == "details"_L1 && isPassing(result.outcome)
             && !facts.serialNumber.isEmpty()) {
             Result<std::optional<QString>> bound = m_record->deviceForSerial(facts.serialNumber);

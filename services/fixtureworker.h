@@ -28,6 +28,9 @@ struct RunRequest
     QString operatorName;
     QString appVersion;
     QString serialNumber;
+    // The device the label was scanned for, when the tile knew it: another device found at
+    // details (swapped in before presence saw it) fails the run instead of taking the label.
+    QString labelDeviceId;
     QString labelMacAddress; // scanned MAC, for rf-calibrate with "mac_source": "label"
     CancelToken cancel;      // the Station keeps a copy to abort the run
 };

@@ -369,6 +369,14 @@ Result<void> RecordStore::updateDevice(qint64 runId, const RunDeviceInfo &info)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlQuery *query = nullptr;
+    if (info.dropSerial) {
+        if (auto dropped
+            = executed(m_statements->exec(u"UPDATE runs SET serial_number = '' WHERE id = ?"_s,
+                {runId},
+                u"drop the label of run %1"_s.arg(runId)));
+            !dropped)
+            return dropped;
+    }
     auto updated = m_statements->exec(uR"(UPDATE runs SET
                 device_id = coalesce(nullif(?, ''), device_id),
                 ip_address = coalesce(nullif(?, ''), ip_address),

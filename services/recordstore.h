@@ -59,6 +59,9 @@ struct RunDeviceInfo
     QStringList imageIds; // empty = unchanged
     QString manufacturingState;
     QString serialNumber;
+    // The run's label was scanned for another device: the run row drops it, and it is not bound
+    // to this device.
+    bool dropSerial = false;
 };
 
 // One audit event: who did what, when (start, abort, login, configuration change, ...).

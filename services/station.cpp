@@ -288,6 +288,8 @@ Result<> StationController::bindSerialNumber(int fixture, const QString &serialN
         }
     }
     slot.snapshot.serialNumber = serial;
+    // The device the label was scanned for: the run refuses another one at details.
+    slot.labelDeviceId = serial.isEmpty() ? QString() : slot.snapshot.deviceId;
     Q_EMIT fixtureChanged(slot.snapshot);
     return {};
 }
@@ -361,6 +363,7 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
     request.operatorName = m_options.operatorName;
     request.appVersion = m_options.appVersion;
     request.serialNumber = slot.snapshot.serialNumber;
+    request.labelDeviceId = slot.labelDeviceId;
     request.labelMacAddress = slot.labelMacAddress;
     request.cancel = slot.cancel;
     slot.running = true;
@@ -470,6 +473,7 @@ void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapsh
     // A label is good for one run: the next device gets its own (and the tile says so).
     slot.snapshot.serialNumber.clear();
     slot.labelMacAddress.clear();
+    slot.labelDeviceId.clear();
     if (m_options.presence)
         refreshDeviceHistory(slot);
     Q_EMIT fixtureChanged(slot.snapshot);
@@ -496,6 +500,20 @@ void StationController::onPresence(int fixture, Presence presence, const QString
         // A verdict stays until the device that earned it leaves: never beside another device.
         if (s.verdict && (left || another))
             clearVerdict(s);
+        // A scanned label belongs to the device it was scanned for: when that device leaves (or
+        // another is found in its place) the label is released, never given to the next one.
+        const bool otherDevice = !before.isEmpty() && !deviceId.isEmpty()
+            && deviceId.compare(before, Qt::CaseInsensitive) != 0;
+        if ((left || otherDevice) && !s.serialNumber.isEmpty()) {
+            const QString released = s.serialNumber;
+            s.serialNumber.clear();
+            slot.labelDeviceId.clear();
+            slot.labelMacAddress.clear();
+            logEvent(fixture,
+                u"label-released"_s,
+                u"label %1 released: its device left the fixture"_s.arg(released));
+            Q_EMIT labelReleased(fixture, released);
+        }
         if (left)
             s.deviceId.clear();
         else if (!deviceId.isEmpty())

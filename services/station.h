@@ -154,6 +154,8 @@ Q_SIGNALS:
     void recordError(const Station::Text &message);
     void recordRecovered();
     void deviceSwapped(int fixture, const QString &previousId, const QString &newId);
+    // A scanned label was unbound because its device left the fixture (between runs).
+    void labelReleased(int fixture, const QString &label);
     void recipeChanged();
 
 private:
@@ -165,6 +167,7 @@ private:
         CancelToken cancel;
         FixtureSnapshot snapshot;
         QString labelMacAddress;
+        QString labelDeviceId; // the device shown when the label was scanned (empty: unknown)
         bool running = false;
     };
 

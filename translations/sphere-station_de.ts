@@ -374,7 +374,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+642"/>
+        <location filename="../ui/mainwindow.cpp" line="+651"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -596,7 +596,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-479"/>
+        <location filename="../ui/mainwindow.cpp" line="-488"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -616,7 +616,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+875"/>
+        <location line="+884"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -664,7 +664,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-243"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -693,7 +693,12 @@ Run it through the recipe again?</source>
 Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+61"/>
+        <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
+        <translation>%1: Das Etikett %2 wurde freigegeben, weil sein Gerät den Prüfplatz verlassen hat. Etikett des jetzt eingelegten Geräts scannen.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <location line="+296"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
@@ -2645,7 +2650,7 @@ Beendet %2</translation>
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+236"/>
+        <location filename="../services/fixtureworker.cpp" line="+237"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
@@ -2655,7 +2660,17 @@ Beendet %2</translation>
         <translation>Die Prüfdatenbank kann nicht geschrieben werden, daher nimmt die Station keine dauerhafte Änderung am Gerät vor.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>The label %1 was scanned for device %2, but device %3 is in the fixture.</source>
+        <translation>Das Etikett %1 wurde für Gerät %2 gescannt, im Prüfplatz ist aber Gerät %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan the label of the device in the fixture, then start it.</source>
+        <translation>Etikett des Geräts im Prüfplatz scannen, dann starten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location filename="../services/station.cpp" line="+286"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
@@ -3480,7 +3495,7 @@ Beendet %2</translation>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+169"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
@@ -3612,12 +3627,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>Fixture %1 is running.</source>
         <translation>Prüfplatz %1 läuft.</translation>
     </message>
@@ -3637,7 +3652,7 @@ Beendet %2</translation>
         <translation>Das Etikett %1 wurde bereits für Prüfplatz %2 gescannt.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The station is not open.</source>
         <translation>Die Station ist nicht geöffnet.</translation>
     </message>

@@ -29,7 +29,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+531"/>
+        <location line="+540"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -108,7 +108,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recordstore.cpp" line="+582"/>
+        <location filename="../services/recordstore.cpp" line="+590"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>

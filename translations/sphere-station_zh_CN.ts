@@ -374,7 +374,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+642"/>
+        <location filename="../ui/mainwindow.cpp" line="+651"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -595,7 +595,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-479"/>
+        <location filename="../ui/mainwindow.cpp" line="-488"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -612,7 +612,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+875"/>
+        <location line="+884"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -660,7 +660,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-243"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -689,7 +689,12 @@ Run it through the recipe again?</source>
 是否按配方重新运行该设备？</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+61"/>
+        <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
+        <translation>%1：标签 %2 已释放，因为其设备已离开工位。请扫描当前工位中设备的标签。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <location line="+296"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
@@ -2636,7 +2641,7 @@ Finished %2</source>
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+236"/>
+        <location filename="../services/fixtureworker.cpp" line="+237"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
@@ -2646,7 +2651,17 @@ Finished %2</source>
         <translation>无法写入测试记录，因此工作站不会对设备进行永久性更改。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>The label %1 was scanned for device %2, but device %3 is in the fixture.</source>
+        <translation>标签 %1 是为设备 %2 扫描的，但工位中是设备 %3。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan the label of the device in the fixture, then start it.</source>
+        <translation>请扫描工位中设备的标签，然后启动。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location filename="../services/station.cpp" line="+286"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
@@ -3466,7 +3481,7 @@ Finished %2</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+169"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
@@ -3597,12 +3612,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>Fixture %1 is running.</source>
         <translation>工位 %1 正在运行。</translation>
     </message>
@@ -3622,7 +3637,7 @@ Finished %2</source>
         <translation>标签 %1 已为工位 %2 扫描过。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The station is not open.</source>
         <translation>工作站未打开。</translation>
     </message>

@@ -228,6 +228,15 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     });
     connect(&m_station, &StationController::allFinished, this, &MainWindow::onAllFinished);
     connect(&m_station, &StationController::deviceSwapped, this, &MainWindow::onDeviceSwapped);
+    connect(&m_station,
+        &StationController::labelReleased,
+        this,
+        [this](int fixture, const QString &label) {
+            post(Severity::Warning,
+                tr("%1: the label %2 was released because its device left the fixture. Scan the "
+                   "label of the device now in it.")
+                    .arg(fixtureTitle(fixture), label));
+        });
     connect(&m_station, &StationController::fixtureChanged, this, &MainWindow::updateScanTarget);
     connect(&m_station, &StationController::fixtureChanged, this, &MainWindow::onFixtureChanged);
     for (const FixtureSnapshot &s : m_station.snapshots())

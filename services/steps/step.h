@@ -45,6 +45,8 @@ struct RunFacts
     QString osVersion;
     QString manufacturingState;
     QString serialNumber;
+    // The label was scanned for another device: it is taken off this run (never bound to it).
+    bool labelRefused = false;
     bool everyStepPassed = true;    // every earlier step of this run passed (or was skipped)
     bool readyToShipPassed = false; // the ready-to-ship checks passed in THIS run
     QStringList sideloadedImageIds;

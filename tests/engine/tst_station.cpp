@@ -31,6 +31,7 @@ private Q_SLOTS:
     void serialLabels();
     void verdictBelongsToItsDevice_data();
     void verdictBelongsToItsDevice();
+    void labelScannedForAnotherDevice();
     void restartShowsLastRuns();
     void startAllSkipsPassedDevices();
     void labelPatternRefusedByController_data();
@@ -488,9 +489,16 @@ void tst_Station::verdictBelongsToItsDevice()
     QCOMPARE(passed.verdictDeviceId, passed.deviceId);
     QCOMPARE(passed.presence, Presence::Present);
 
+    // A label scanned for the device in the fixture leaves with it.
+    QVERIFY(station.bindSerialNumber(1, u"SPH-24-00001"_s));
+    QSignalSpy released(&station, &StationController::labelReleased);
+
     const ToolResult done = bench.sphereSim({action, u"--fixture"_s, u"1"_s});
     QVERIFY2(done.isSuccess(), qPrintable(done.stdErrText()));
     QTRY_VERIFY_WITH_TIMEOUT(!station.snapshot(1).verdict, 10000);
+    QCOMPARE(station.snapshot(1).serialNumber, QString());
+    QCOMPARE(released.size(), 1);
+    QCOMPARE(released.first().at(1).toString(), u"SPH-24-00001"_s);
     const FixtureSnapshot after = station.snapshot(1);
     QCOMPARE(after.runId, 0);
     QVERIFY(after.cause.isEmpty());
@@ -503,6 +511,43 @@ void tst_Station::verdictBelongsToItsDevice()
         QCOMPARE(after.presence, Presence::Empty);
         QVERIFY(after.deviceId.isEmpty());
     }
+}
+
+// A device swapped in after its label was scanned, before presence saw it: the run fails at
+// details as a swap, and the label is neither kept on the run nor bound to the new device.
+void tst_Station::labelScannedForAnotherDevice()
+{
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    StationOptions o = options(bench, 1);
+    o.presence = true;
+    o.presenceInterval = std::chrono::hours(1); // the first poll only: the swap stays unseen
+    StationController station;
+    QVERIFY(station.open(o));
+    station.setRecipe(*SimBench::recipe(ShortRecipe));
+    QTRY_COMPARE_WITH_TIMEOUT(station.snapshot(1).presence, Presence::Present, 10000);
+    const QString scannedFor = station.snapshot(1).deviceId;
+    QCOMPARE(scannedFor.size(), 128);
+    QVERIFY(station.bindSerialNumber(1, u"SPH-24-00042"_s));
+    QVERIFY(bench.sphereSim({u"swap"_s, u"--fixture"_s, u"1"_s}).isSuccess());
+
+    QVERIFY(station.startFixture(1));
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning() && station.snapshot(1).verdict, 60000);
+    const FixtureSnapshot failed = station.snapshot(1);
+    QCOMPARE(failed.verdict, RunOutcome::Fail);
+    QCOMPARE(failed.errorCode, ErrorCode::DeviceSwapped);
+    QVERIFY2(failed.cause.english().contains(u"SPH-24-00042 was scanned for device"_s),
+        qPrintable(failed.cause.english()));
+    QVERIFY(failed.verdictDeviceId != scannedFor);
+    const QString run = QString::number(failed.runId);
+    QCOMPARE(scalar(bench.recordPath(), u"SELECT serial_number FROM runs WHERE id = "_s + run),
+        QString());
+    QCOMPARE(scalar(bench.recordPath(),
+                 u"SELECT count(*) FROM serials WHERE serial_number = 'SPH-24-00042'"_s),
+        u"0"_s);
+    // Nothing was changed on the device that was swapped in: the run stopped at details.
+    QCOMPARE(
+        scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run), u"2"_s);
 }
 
 // After a restart each tile shows its fixture's last run from the record (a run left RUNNING
