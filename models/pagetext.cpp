@@ -1,12 +1,24 @@
 #include "models/pagetext.h"
 
-#include "services/tr.h"
+#include <QCoreApplication>
 
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Station::PageText {
+
+namespace {
+
+// These words are shown, never stored: translated at once (the context is the one the services'
+// Station::Tr uses, so the words keep their translations). Station::Tr would give a Text, whose
+// conversion to QString is its English.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Station::Tr)
+};
+
+} // namespace
 
 QString stepOutcome(StepOutcome outcome)
 {

@@ -1415,7 +1415,14 @@ void MainWindow::endBySignal(int signal)
         return;
     m_shutDown = true;
     // No question asked: whoever sent the signal wants the station gone. The runs are aborted
-    // with the signal as their cause, the record closed, and the window then closes.
+    // with the signal as their cause, the record closed, and the window then closes. A dialog
+    // waiting for an answer (a question, a file dialog, the settings) is dismissed first: left
+    // open, it would keep the process alive until someone answered it.
+    const QList<QWidget *> windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        if (auto *dialog = qobject_cast<QDialog *>(window); dialog && dialog->isVisible())
+            dialog->reject();
+    }
     m_station.shutdown(StationController::ShutdownBound, CancelReason::Signal, signal);
     close();
 }

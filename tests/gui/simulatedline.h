@@ -28,6 +28,9 @@ public:
         QString operatorName = QStringLiteral("A. Operator");
         // Where the bench and the record go; empty: a temporary folder removed afterwards.
         QString directory;
+        // Where sphere-station's siblings are (sphere-sim; the tools in ../sim-bin); empty: the
+        // build's. The screenshots use a staged folder, so no build path shows in them.
+        QString binDirectory;
         std::function<void(const QString &connectionName, int seq, int attempt)> recordHook;
     };
 
@@ -60,7 +63,8 @@ public:
         env.remove(QStringLiteral("AZSPHERE_SIM_HOME"));
         Station::SimulatorBackend::Options sim;
         sim.devices = m_options.fixtures;
-        sim.binDirectory = QStringLiteral(STATION_BIN_DIR);
+        sim.binDirectory = m_options.binDirectory.isEmpty() ? QStringLiteral(STATION_BIN_DIR)
+                                                            : m_options.binDirectory;
         sim.benchDirectory = benchDir();
         sim.environment = env;
         m_backend = std::make_unique<Station::SimulatorBackend>();

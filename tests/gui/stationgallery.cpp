@@ -5,18 +5,22 @@
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/tests/stationgallery docs/screenshots
 //       [--check DIR]   also 1280x800 with 4 and with 32 fixtures, into DIR (for checking by eye)
 //       [--only NAME]   one of: line8, line32, check4
+//       [--language L]  the window in language L (de, zh_CN); file names end in -L
 #include "models/fixturemodel.h"
+#include "services/tr.h"
 #include "simulatedline.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
+#include "ui/translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QLineEdit>
 #include <QPixmap>
 #include <QSettings>
@@ -30,6 +34,9 @@ using namespace Station;
 using TileState = FixtureModel::TileState;
 
 namespace {
+
+QString &stagedRoot();
+QString recipe(const QString &name);
 
 const QSize FullHd(1920, 1080);
 const QSize Small(1280, 800);
@@ -59,8 +66,18 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
-bool save(QWidget &window, const QString &path)
+// "-de" with --language de: every file name carries the language.
+QString &languageSuffix()
 {
+    static QString suffix;
+    return suffix;
+}
+
+bool save(QWidget &window, const QString &pathWithoutLanguage)
+{
+    QString path = pathWithoutLanguage;
+    if (!languageSuffix().isEmpty())
+        path.insert(path.size() - 4, languageSuffix()); // before ".png"
     pump(150); // let pending paints and the tiles' clocks settle
     const QPixmap shot = window.grab();
     if (!shot.save(path)) {
@@ -86,6 +103,7 @@ struct Bench
         options.stationName = u"Line 3 · PC-07"_s;
         options.operatorName = u"M. Keller"_s;
         options.presenceInterval = std::chrono::milliseconds(500);
+        options.binDirectory = stagedRoot() + u"/bin"_s;
         QDir(directory).removeRecursively();
         line = std::make_unique<SimulatedLine>(options);
         if (Result<> opened = line->open(); !opened) {
@@ -93,9 +111,12 @@ struct Bench
             return false;
         }
         MainWindow::Options windowOptions;
+        // As the station's set-up says it (app/stationsetup.cpp), in the window's language.
         windowOptions.backendText
-            = u"Simulator: %1 devices (bench %2)"_s.arg(fixtures).arg(line->benchDir());
-        windowOptions.recipeFolder = SimulatedLine::recipe({});
+            = Tr::tr("Back end: simulated (azsphere %1, bench %2)")
+                  .arg(stagedRoot() + u"/sim-bin/azsphere"_s, line->benchDir())
+                  .translated();
+        windowOptions.recipeFolder = recipe({});
         window = std::make_unique<MainWindow>(line->station(), windowOptions);
         // The one confirmation a permanent recipe asks for is answered as an operator would.
         window->setPermanentConfirmation([](const Recipe &) { return true; });
@@ -155,9 +176,28 @@ struct Bench
     }
 };
 
+// The station's programs and the sample recipes seen through symbolic links in the scratch
+// folder: command lines in the screenshots then name that folder, not the build's.
+QString &stagedRoot()
+{
+    static QString root;
+    return root;
+}
+
+bool stage(const QString &root)
+{
+    QDir().mkpath(root);
+    const bool ok = QFile::link(QStringLiteral(STATION_BIN_DIR), root + u"/bin"_s)
+        && QFile::link(QStringLiteral(STATION_BIN_DIR "/../sim-bin"), root + u"/sim-bin"_s)
+        && QFile::link(SimulatedLine::recipe({}), root + u"/recipes"_s);
+    if (ok)
+        stagedRoot() = root;
+    return ok;
+}
+
 QString recipe(const QString &name)
 {
-    return SimulatedLine::recipe(name);
+    return stagedRoot() + u"/recipes/"_s + name;
 }
 
 // 8 fixtures: two batches for the record (with faults), then a third caught mid-run; the failed
@@ -290,7 +330,17 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"dir"_s, u"Where the PNGs go (docs/screenshots)."_s);
     parser.addOption({u"check"_s, u"Also write 1280x800 views into DIR."_s, u"DIR"_s});
     parser.addOption({u"only"_s, u"Only one part: line8, line32 or check4."_s, u"NAME"_s});
+    parser.addOption({u"language"_s, u"The window's language (de, zh_CN)."_s, u"L"_s});
     parser.process(app);
+    if (const QString language = parser.value(u"language"_s); !language.isEmpty()) {
+        if (Result<QLocale> installed = installTranslations(language); !installed) {
+            say(installed.error().message.translated());
+            return 2;
+        }
+        languageSuffix() = u'-' + language;
+    } else {
+        static_cast<void>(installTranslations(u"en"_s)); // English plural forms
+    }
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
     const QString out = QDir(parser.positionalArguments().constFirst()).absolutePath();
@@ -305,6 +355,10 @@ int main(int argc, char *argv[])
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, work.path() + u"/settings"_s);
     Theme::apply();
+    if (!stage(work.path() + u"/station"_s)) {
+        say(u"cannot stage the programs in %1"_s.arg(work.path()));
+        return 1;
+    }
 
     bool ok = true;
     if (only.isEmpty() || only == "line8"_L1)

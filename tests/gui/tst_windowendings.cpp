@@ -7,11 +7,13 @@
 #include <QApplication>
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 
@@ -167,6 +169,8 @@ void tst_WindowEndings::runEndsWithItsCause_data()
                              << u"The station was ended by signal 15 (SIGTERM) during the run."_s;
     QTest::newRow("SIGHUP") << u"SIGHUP"_s
                             << u"The station was ended by signal 1 (SIGHUP) during the run."_s;
+    QTest::newRow("SIGTERM, a dialog open")
+        << u"SIGTERM dialog"_s << u"The station was ended by signal 15 (SIGTERM) during the run."_s;
 }
 
 void tst_WindowEndings::runEndsWithItsCause()
@@ -206,6 +210,18 @@ void tst_WindowEndings::runEndsWithItsCause()
         w.stopAllAction()->trigger();
     } else if (ending == "close"_L1) {
         QVERIFY(w.close());
+    } else if (ending == "SIGTERM dialog"_L1) {
+        // A modal dialog waits for an answer (here a message box, as the window's questions
+        // are): the signal must not wait for it.
+        QMessageBox box(QMessageBox::Question,
+            u"?"_s,
+            u"Start again?"_s,
+            QMessageBox::Yes | QMessageBox::No,
+            &w);
+        QTimer::singleShot(0, &w, [&w] { w.endBySignal(SIGTERM); });
+        box.exec();
+        QVERIFY(!box.isVisible());
+        QVERIFY(!w.isVisible());
     } else {
         w.endBySignal(ending == "SIGTERM"_L1 ? SIGTERM : SIGHUP);
         QVERIFY(!w.isVisible());
