@@ -911,8 +911,11 @@ QStringList Soak::commandLines(qint64 runId)
 qint64 Soak::lastCommandStartMs(qint64 runId)
 {
     QSqlQuery query(record());
+    // Tool calls addressed to a device only: the record also lists evaluations (the
+    // ready-to-ship checks' "device_ready.py" row) that ask the device nothing; a device that
+    // left after the last real call but before such a row was fully tested.
     query.prepare(u"SELECT max(c.started_utc) FROM commands c JOIN steps s ON s.id = c.step_id"
-                  " WHERE s.run_id = ?"_s);
+                  " WHERE s.run_id = ? AND c.command_line LIKE '%--device %'"_s);
     query.addBindValue(runId);
     if (!query.exec() || !query.next()) {
         violation(u"record"_s, query.lastError().text());
