@@ -1,6 +1,7 @@
 #include "services/recordquery.h"
 #include "services/recordstore.h"
 #include "tests/helpers/hostilefiles.h"
+#include "tests/helpers/oldrecordschema.h"
 #include "tests/powercut/powercutvfs.h"
 
 #include <QFile>
@@ -243,46 +244,8 @@ void tst_RecordStore::migratesFromVersion1()
     {
         Inspector v1(recordPath());
         QVERIFY(v1.isOpen());
-        const QStringList ddl {
-            uR"(CREATE TABLE runs (id INTEGER PRIMARY KEY, device_id TEXT NOT NULL DEFAULT '',
-                serial_number TEXT NOT NULL DEFAULT '', fixture INTEGER NOT NULL,
-                connection_path TEXT NOT NULL DEFAULT '', ip_address TEXT NOT NULL DEFAULT '',
-                recipe_name TEXT NOT NULL DEFAULT '', recipe_version TEXT NOT NULL DEFAULT '',
-                recipe_sha256 TEXT NOT NULL DEFAULT '', station TEXT NOT NULL DEFAULT '',
-                operator TEXT NOT NULL DEFAULT '', started_utc TEXT NOT NULL, finished_utc TEXT,
-                outcome TEXT NOT NULL DEFAULT 'RUNNING' CHECK (outcome IN ('RUNNING', 'PASS',
-                'FAIL', 'ABORTED', 'INTERRUPTED')), failed_step TEXT NOT NULL DEFAULT '',
-                error_code TEXT NOT NULL DEFAULT '', cause TEXT NOT NULL DEFAULT ''))"_s,
-            uR"(CREATE TABLE steps (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL
-                REFERENCES runs (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
-                name TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT '', started_utc TEXT,
-                finished_utc TEXT, outcome TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-                error_code TEXT NOT NULL DEFAULT '', cause TEXT NOT NULL DEFAULT '',
-                remedy TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
-                data TEXT NOT NULL DEFAULT '{}', UNIQUE (run_id, seq)))"_s,
-            uR"(CREATE TABLE commands (id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL
-                REFERENCES steps (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
-                command_line TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '',
-                exit_code INTEGER NOT NULL DEFAULT 0, stdout TEXT NOT NULL DEFAULT '',
-                stderr TEXT NOT NULL DEFAULT '', truncated INTEGER NOT NULL DEFAULT 0,
-                started_utc TEXT, finished_utc TEXT, UNIQUE (step_id, seq)))"_s,
-            uR"(CREATE TABLE measurements (id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL
-                REFERENCES steps (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
-                name TEXT NOT NULL, value REAL, unit TEXT NOT NULL DEFAULT '',
-                low REAL, high REAL, pass INTEGER NOT NULL, UNIQUE (step_id, seq)))"_s,
-            uR"(CREATE TABLE devices (device_id TEXT PRIMARY KEY, first_seen_utc TEXT NOT NULL,
-                last_seen_utc TEXT NOT NULL, manufacturing_state TEXT NOT NULL DEFAULT '',
-                last_outcome TEXT NOT NULL DEFAULT '', last_run_id INTEGER))"_s,
-            uR"(CREATE TABLE events (id INTEGER PRIMARY KEY, time_utc TEXT NOT NULL,
-                station TEXT NOT NULL DEFAULT '', operator TEXT NOT NULL DEFAULT '',
-                fixture INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL,
-                detail TEXT NOT NULL DEFAULT ''))"_s,
-            u"CREATE INDEX runs_started ON runs (started_utc)"_s,
-            u"CREATE INDEX runs_device ON runs (device_id, started_utc)"_s,
-            u"CREATE INDEX runs_outcome ON runs (outcome, started_utc)"_s,
-            u"CREATE INDEX runs_fixture ON runs (fixture, started_utc)"_s,
-            u"CREATE INDEX runs_recipe ON runs (recipe_name, started_utc)"_s,
-            u"CREATE INDEX events_time ON events (time_utc)"_s,
+        QStringList ddl = TestRecords::schemaV1();
+        ddl += QStringList {
             uR"(INSERT INTO runs (id, device_id, serial_number, fixture, recipe_name,
                 started_utc, finished_utc, outcome)
                 VALUES (7, 'DEV7', 'SN-7', 2, 'old', '2025-01-01T10:00:00.000Z',
