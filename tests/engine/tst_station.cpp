@@ -2,6 +2,7 @@
 #include "services/recordstore.h"
 #include "services/station.h"
 #include "simbench.h"
+#include "tests/helpers/benchprobe.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -58,46 +59,10 @@ const QByteArray RecoverRecipe = R"({"format": 1, "name": "recover", "version": 
     "steps": [{"type": "connect", "params": {"wait_s": 5}}, {"type": "details"},
               {"type": "os-update", "params": {"images": "sim-assets/recovery/26.09", "os_version": "26.09"}}]})";
 
-QString scalar(const QString &recordPath, const QString &sql)
-{
-    const QString name = u"inspect-%1"_s.arg(quintptr(&sql));
-    QString value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(recordPath);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql) && query.next())
-                value = query.value(0).toString();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
-}
-
-// Processes (the simulator's tools) that run on this bench: found by their environment.
-int processesOnBench(const QString &benchDir)
-{
-    int count = 0;
-    const QByteArray needle = "AZSPHERE_SIM_HOME=" + benchDir.toUtf8();
-    QDirIterator it(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
-    while (it.hasNext()) {
-        const QString dir = it.next();
-        bool numeric = false;
-        const qint64 pid = it.fileName().toLongLong(&numeric);
-        if (!numeric || pid == QCoreApplication::applicationPid())
-            continue;
-        QFile environ(dir + u"/environ"_s);
-        if (!environ.open(QIODevice::ReadOnly))
-            continue;
-        const QList<QByteArray> variables = environ.readAll().split('\0');
-        if (variables.contains(needle))
-            ++count;
-    }
-    return count;
-}
-
 } // namespace
+
+using TestProbe::processesOnBench;
+using TestProbe::recordValue;
 
 void tst_Station::initTestCase()
 {
@@ -167,18 +132,19 @@ void tst_Station::runsEveryFixture()
     }
     QCOMPARE(workers, 3);
     station.shutdown();
-    QCOMPARE(
-        scalar(bench.recordPath(), u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s), u"3"_s);
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT count(*) FROM runs WHERE outcome = 'PASS'"_s),
+        u"3"_s);
     // Each run's start event is in the record, written with the run row.
     QCOMPARE(
-        scalar(bench.recordPath(),
+        recordValue(bench.recordPath(),
             u"SELECT count(*) FROM events e JOIN runs r ON e.detail LIKE 'run ' || r.id || ':%' "
             u"WHERE e.kind = 'run-start' AND e.fixture = r.fixture"_s),
         u"3"_s);
-    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps"_s), u"15"_s);
-    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(DISTINCT device_id) FROM runs"_s), u"3"_s);
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT count(*) FROM steps"_s), u"15"_s);
     QCOMPARE(
-        scalar(bench.recordPath(),
+        recordValue(bench.recordPath(), u"SELECT count(DISTINCT device_id) FROM runs"_s), u"3"_s);
+    QCOMPARE(
+        recordValue(bench.recordPath(),
             u"SELECT count(*) FROM runs WHERE operator = 'tester' AND backend = 'simulated'"_s),
         u"3"_s);
 }
@@ -213,10 +179,10 @@ void tst_Station::abortMidRecover()
     QCOMPARE(snapshot.verdict, RunOutcome::Aborted);
     QCOMPARE(snapshot.errorCode, ErrorCode::Cancelled);
     station.shutdown();
-    QCOMPARE(scalar(bench.recordPath(), u"SELECT outcome FROM runs"_s), u"ABORTED"_s);
-    QCOMPARE(
-        scalar(bench.recordPath(), u"SELECT outcome FROM steps WHERE seq = 3"_s), u"ABORTED"_s);
-    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM steps"_s), u"3"_s);
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT outcome FROM runs"_s), u"ABORTED"_s);
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT outcome FROM steps WHERE seq = 3"_s),
+        u"ABORTED"_s);
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT count(*) FROM steps"_s), u"3"_s);
 }
 
 void tst_Station::unwritableRecordMidRun_data()
@@ -303,10 +269,11 @@ void tst_Station::unwritableRecordMidRun()
     reopened.close();
     const QString run1 = u"(SELECT id FROM runs WHERE fixture = 1)"_s;
     const auto outcome1 = [&] {
-        return scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 1"_s);
+        return recordValue(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 1"_s);
     };
     const auto steps1 = [&] {
-        return scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run1);
+        return recordValue(
+            bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run1);
     };
     if (mode == "during"_L1) {
         QCOMPARE(*interrupted, 0);
@@ -317,8 +284,8 @@ void tst_Station::unwritableRecordMidRun()
         QCOMPARE(*interrupted, 0);
         QCOMPARE(outcome1(), u"ABORTED"_s);
         QCOMPARE(steps1(), u"3"_s);
-        QCOMPARE(
-            scalar(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 2"_s), u"PASS"_s);
+        QCOMPARE(recordValue(bench.recordPath(), u"SELECT outcome FROM runs WHERE fixture = 2"_s),
+            u"PASS"_s);
     } else {
         QCOMPARE(*interrupted, 1);
         QCOMPARE(outcome1(), u"INTERRUPTED"_s);
@@ -449,9 +416,10 @@ void tst_Station::operatorNameRefused()
     QVERIFY(station.startFixture(1));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
     station.shutdown();
-    QCOMPARE(scalar(bench.recordPath(), u"SELECT operator FROM runs"_s),
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT operator FROM runs"_s),
         problem.isEmpty() ? name : u"tester"_s);
-    QCOMPARE(scalar(bench.recordPath(), u"SELECT count(*) FROM events WHERE kind = 'operator'"_s),
+    QCOMPARE(
+        recordValue(bench.recordPath(), u"SELECT count(*) FROM events WHERE kind = 'operator'"_s),
         problem.isEmpty() ? u"1"_s : u"0"_s);
 }
 
@@ -540,14 +508,14 @@ void tst_Station::labelScannedForAnotherDevice()
         qPrintable(failed.cause.english()));
     QVERIFY(failed.verdictDeviceId != scannedFor);
     const QString run = QString::number(failed.runId);
-    QCOMPARE(scalar(bench.recordPath(), u"SELECT serial_number FROM runs WHERE id = "_s + run),
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT serial_number FROM runs WHERE id = "_s + run),
         QString());
-    QCOMPARE(scalar(bench.recordPath(),
+    QCOMPARE(recordValue(bench.recordPath(),
                  u"SELECT count(*) FROM serials WHERE serial_number = 'SPH-24-00042'"_s),
         u"0"_s);
     // Nothing was changed on the device that was swapped in: the run stopped at details.
-    QCOMPARE(
-        scalar(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run), u"2"_s);
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run),
+        u"2"_s);
 }
 
 // After a restart each tile shows its fixture's last run from the record (a run left RUNNING

@@ -1,5 +1,6 @@
 #include "models/fixturemodel.h"
 #include "simulatedline.h"
+#include "tests/helpers/benchprobe.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
 #include "ui/mainwindow.h"
@@ -55,44 +56,10 @@ namespace {
 
 constexpr int RunTimeout = 60000;
 
-QString recordValue(const QString &path, const QString &sql)
-{
-    static int count = 0;
-    const QString name = u"inspect-%1"_s.arg(++count);
-    QString value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql) && query.next())
-                value = query.value(0).toString();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
-}
-
-// Processes other than this test that run on `benchDir` (the tools, the UART server).
-int processesOnBench(const QString &benchDir)
-{
-    int count = 0;
-    const QByteArray needle = "AZSPHERE_SIM_HOME=" + benchDir.toUtf8();
-    QDirIterator it(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
-    while (it.hasNext()) {
-        const QString dir = it.next();
-        bool numeric = false;
-        const qint64 pid = it.fileName().toLongLong(&numeric);
-        if (!numeric || pid == QCoreApplication::applicationPid())
-            continue;
-        QFile environ(dir + u"/environ"_s);
-        if (environ.open(QIODevice::ReadOnly) && environ.readAll().split('\0').contains(needle))
-            ++count;
-    }
-    return count;
-}
-
 } // namespace
+
+using TestProbe::processesOnBench;
+using TestProbe::recordValue;
 
 void tst_WindowEndings::initTestCase()
 {
