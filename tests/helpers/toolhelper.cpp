@@ -228,11 +228,16 @@ int main(int argc, char **argv)
         if (pid < 0)
             return 3;
         if (pid == 0) {
-            const int fd = ::open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            // Written aside and renamed: the parent waits for the name to appear, and must
+            // never see the file before it holds the number.
+            const std::string partial = std::string(argv[2]) + ".partial";
+            const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             if (fd < 0)
                 std::_Exit(4);
             writeText(fd, std::to_string(::getpid()) + "\n");
             ::close(fd);
+            if (::rename(partial.c_str(), argv[2]) != 0)
+                std::_Exit(5);
             writeText(1, "grandchild started\n");
             sleepMs(60000);
             std::_Exit(0);
