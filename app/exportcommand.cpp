@@ -1,6 +1,6 @@
 #include "app/exportcommand.h"
 
-#include "services/csvexport.h"
+#include "services/records/csvexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

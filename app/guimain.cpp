@@ -1,8 +1,8 @@
 #include "app/guimain.h"
 
 #include "app/signalwatcher.h"
-#include "services/logging.h"
-#include "services/station.h"
+#include "services/base/logging.h"
+#include "services/station/station.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
 #include "ui/theme.h"

@@ -3,11 +3,11 @@
 
 #include "app/signalwatcher.h"
 #include "app/stationsetup.h"
-#include "services/headlessrunner.h"
-#include "services/logging.h"
-#include "services/station.h"
-#include "services/text.h"
-#include "services/textcheck.h"
+#include "services/base/logging.h"
+#include "services/base/text.h"
+#include "services/base/textcheck.h"
+#include "services/station/headlessrunner.h"
+#include "services/station/station.h"
 #include "translations/translationfiles.h"
 
 #ifdef STATION_HAVE_GUI

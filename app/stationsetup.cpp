@@ -1,11 +1,11 @@
 #include "app/stationsetup.h"
 
-#include "services/azsphereclient.h"
-#include "services/logging.h"
-#include "services/recordlock.h"
-#include "services/simulatorbackend.h"
-#include "services/station.h"
-#include "services/tr.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/base/logging.h"
+#include "services/base/tr.h"
+#include "services/records/recordlock.h"
+#include "services/station/simulatorbackend.h"
+#include "services/station/station.h"
 
 #include <QCoreApplication>
 #include <QDir>

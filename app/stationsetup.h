@@ -1,7 +1,7 @@
 #pragma once
 
-#include "services/result.h"
-#include "services/stationconfig.h"
+#include "services/base/result.h"
+#include "services/config/stationconfig.h"
 
 #include <QList>
 #include <QString>

@@ -9,7 +9,7 @@
 //
 //   bench_capture [--fixtures 8] [--seconds 3] [--streams both|out|err] [--json FILE]
 #include "benchreport.h"
-#include "services/toolrunner.h"
+#include "services/process/toolrunner.h"
 #include "stationdriver.h"
 
 #include <QCoreApplication>

@@ -6,9 +6,9 @@
 //   bench_overhead [--devices 1,8,32] [--recipe full.json] [--repeat 3] [--bin DIR] [--json FILE]
 #include "benchreport.h"
 #include "replay.h"
-#include "services/backgroundprocess.h"
-#include "services/rftooloutput.h"
-#include "services/toolrunner.h"
+#include "services/process/backgroundprocess.h"
+#include "services/process/toolrunner.h"
+#include "services/rf/rftooloutput.h"
 #include "stationdriver.h"
 
 #include <QCoreApplication>

@@ -5,9 +5,10 @@
 //   bench_record [--runs N] [--repeat K] [--cache DIR] [--json FILE]
 #include "benchreport.h"
 #include "recordgenerator.h"
-#include "services/csvexport.h"
-#include "services/recordquery.h"
-#include "services/recordstore.h"
+#include "services/records/csvexport.h"
+#include "services/records/recordquery.h"
+#include "services/records/recordstore.h"
+#include "tests/helpers/csvparse.h"
 
 #ifdef STATION_BENCH_HAVE_RECORDS_MODEL
 #include "models/recordsmodel.h"
@@ -489,7 +490,7 @@ int main(int argc, char **argv)
                     std::fprintf(stderr, "bench_record: %s\n", qPrintable(csv.errorString()));
                     return 1;
                 }
-                const QList<QStringList> parsed = parseCsv(csv.readAll());
+                const QList<QStringList> parsed = Station::Tests::parseCsv(csv.readAll());
                 if (parsed.size() != rows + 1 || rows != expected
                     || parsed.constFirst() != csvHeader(CsvLayout::RunPerRow)) {
                     std::fprintf(stderr,

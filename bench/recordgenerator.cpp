@@ -1,7 +1,7 @@
 #include "recordgenerator.h"
 
-#include "services/recordstore.h"
-#include "services/stationtypes.h"
+#include "services/records/recordstore.h"
+#include "services/run/runtypes.h"
 
 #include <QDate>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "replay.h"
 
-#include "services/toolrunner.h"
+#include "services/process/toolrunner.h"
 #include "stationdriver.h"
 
 #include <QFile>

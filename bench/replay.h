@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/result.h"
+#include "services/base/result.h"
 
 #include <QByteArray>
 #include <QHash>

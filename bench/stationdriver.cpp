@@ -1,7 +1,7 @@
 #include "stationdriver.h"
 
 #include "benchreport.h"
-#include "services/toolrunner.h"
+#include "services/process/toolrunner.h"
 
 #include <QDateTime>
 #include <QDir>

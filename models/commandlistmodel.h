@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/stationtypes.h"
+#include "services/run/runtypes.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/stationconfig.h"
+#include "services/config/stationconfig.h"
 
 #include <QAbstractTableModel>
 #include <QList>

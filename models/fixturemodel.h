@@ -1,6 +1,7 @@
 #pragma once
 
-#include "services/stationtypes.h"
+#include "services/run/runtypes.h"
+#include "services/station/fixturesnapshot.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>

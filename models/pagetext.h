@@ -1,7 +1,7 @@
 #pragma once
 
-#include "services/stationtypes.h"
-#include "services/toolrunner.h"
+#include "services/process/toolrunner.h"
+#include "services/run/runtypes.h"
 
 #include <QColor>
 #include <QDateTime>

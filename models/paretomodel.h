@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/recordquery.h"
+#include "services/records/recordquery.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/pagetext.h"
-#include "services/recordquery.h"
+#include "services/records/recordquery.h"
 
 #include <QAbstractTableModel>
 #include <QList>

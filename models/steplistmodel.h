@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/pagetext.h"
-#include "services/stationtypes.h"
+#include "services/run/runtypes.h"
 
 #include <QAbstractTableModel>
 #include <QList>

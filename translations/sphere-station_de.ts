@@ -2281,16 +2281,16 @@ Beendet %2</translation>
         <translation>das konfigurierte azsphere %1 wird nicht verwendet</translation>
     </message>
     <message>
-        <location filename="../services/azsphereclient.cpp" line="+112"/>
-        <location filename="../services/errorcatalog.cpp" line="+30"/>
-        <location filename="../services/rftoolclient.cpp" line="+17"/>
+        <location filename="../services/azsphere/azsphereclient.cpp" line="+112"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+30"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="+17"/>
         <source>The station did not say which device to use (configuration fault).</source>
         <translation>Die Station hat kein Gerät angegeben (Konfigurationsfehler).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../services/errorcatalog.cpp" line="+2"/>
-        <location filename="../services/rftoolclient.cpp" line="+3"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+2"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="+3"/>
         <source>Stop the line; call engineering.</source>
         <translation>Linie anhalten; Technik verständigen.</translation>
     </message>
@@ -2302,10 +2302,10 @@ Beendet %2</translation>
     <message>
         <location line="+2"/>
         <location line="+59"/>
-        <location filename="../services/rftoolclient.cpp" line="+153"/>
-        <location filename="../services/uartsession.cpp" line="+45"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+45"/>
         <location line="+41"/>
         <location line="+76"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="+153"/>
         <source>Fix the recipe.</source>
         <translation>Rezept korrigieren.</translation>
     </message>
@@ -2315,7 +2315,7 @@ Beendet %2</translation>
         <translation>Der Fertigungszustand %1 kann nicht gesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../services/backgroundprocess.cpp" line="+36"/>
+        <location filename="../services/process/backgroundprocess.cpp" line="+36"/>
         <source>The program %1 was not found or is not executable.</source>
         <translation>Das Programm %1 wurde nicht gefunden oder ist nicht ausführbar.</translation>
     </message>
@@ -2335,7 +2335,7 @@ Beendet %2</translation>
         <translation>%1 wurde nicht rechtzeitig bereit.</translation>
     </message>
     <message>
-        <location filename="../services/csvexport.cpp" line="+316"/>
+        <location filename="../services/records/csvexport.cpp" line="+316"/>
         <source>The export was cancelled.</source>
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
@@ -2350,7 +2350,7 @@ Beendet %2</translation>
         <translation>Die Exportdatei ist nicht zum Schreiben geöffnet.</translation>
     </message>
     <message>
-        <location filename="../services/errorcatalog.cpp" line="+3"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+3"/>
         <source>The device cannot be reached over USB: not seated, bad cable or contact, or the fixture is bound to the wrong port.</source>
         <translation>Das Gerät ist über USB nicht erreichbar: nicht richtig eingelegt, Kabel oder Kontakt defekt, oder der Prüfplatz ist dem falschen Port zugeordnet.</translation>
     </message>
@@ -2557,7 +2557,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../services/rftooloutput.cpp" line="+101"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="+101"/>
         <source>Call engineering with the raw output.</source>
         <translation>Technik verständigen, Rohausgabe mitgeben.</translation>
     </message>
@@ -2593,13 +2593,13 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../services/uartsession.cpp" line="-133"/>
+        <location filename="../services/hardware/uartsession.cpp" line="-133"/>
         <source>The operator aborted the step.</source>
         <translation>Der Bediener hat den Schritt abgebrochen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../services/uartsession.cpp" line="+2"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+2"/>
         <source>Start the device again when ready.</source>
         <translation>Erneut starten, sobald bereit.</translation>
     </message>
@@ -2610,7 +2610,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/rftooloutput.cpp" line="+8"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="+8"/>
         <source>Retry once; send the raw output to engineering</source>
         <translation>Einmal erneut versuchen; Rohausgabe an die Technik senden</translation>
     </message>
@@ -2650,7 +2650,7 @@ Beendet %2</translation>
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+237"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+237"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
@@ -2671,7 +2671,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../services/station.cpp" line="+286"/>
+        <location filename="../services/station/station.cpp" line="+299"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
@@ -2706,13 +2706,13 @@ Beendet %2</translation>
         <translation>Das Ergebnis konnte nicht gespeichert werden; das Gerät gilt nicht als bestanden.</translation>
     </message>
     <message>
-        <location filename="../services/ftdienumerator.cpp" line="+87"/>
+        <location filename="../services/hardware/ftdienumerator.cpp" line="+87"/>
         <location line="+16"/>
         <source>USB devices cannot be listed on this computer.</source>
         <translation>USB-Geräte können auf diesem Computer nicht aufgelistet werden.</translation>
     </message>
     <message>
-        <location filename="../services/headlessrunner.cpp" line="+20"/>
+        <location filename="../services/station/headlessrunner.cpp" line="+20"/>
         <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
         <translation>PRÜFDATENBANK-FEHLER: %1 (neuer Versuch läuft; kein Ergebnis geht verloren)</translation>
     </message>
@@ -2740,7 +2740,7 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../services/imagepackage.cpp" line="+63"/>
+        <location filename="../services/azsphere/imagepackage.cpp" line="+63"/>
         <source>The file is not an Azure Sphere image package.</source>
         <translation>Die Datei ist kein Azure Sphere-Image-Paket.</translation>
     </message>
@@ -2756,7 +2756,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+78"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+78"/>
         <source>Fix the recipe or restore the file.</source>
         <translation>Rezept korrigieren oder die Datei wiederherstellen.</translation>
     </message>
@@ -2767,12 +2767,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+5"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+5"/>
         <source>Check the file&apos;s permissions and the disk.</source>
         <translation>Zugriffsrechte der Datei und das Laufwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../services/logging.cpp" line="+152"/>
+        <location filename="../services/base/logging.cpp" line="+152"/>
         <source>Cannot open the log file %1.</source>
         <translation>Die Logdatei %1 kann nicht geöffnet werden.</translation>
     </message>
@@ -2797,7 +2797,7 @@ Beendet %2</translation>
         <translation>In die Standardfehlerausgabe kann nicht geloggt werden.</translation>
     </message>
     <message>
-        <location filename="../services/osversions.cpp" line="-62"/>
+        <location filename="../services/azsphere/osversions.cpp" line="-62"/>
         <source>The OS versions file is not valid.</source>
         <translation>Die OS-Versionsdatei ist ungültig.</translation>
     </message>
@@ -2817,7 +2817,7 @@ Beendet %2</translation>
         <translation>Die OS-Versionsdatei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../services/readycheck.cpp" line="+226"/>
+        <location filename="../services/azsphere/readycheck.cpp" line="+226"/>
         <source>The device is not ready to ship: %1</source>
         <translation>Das Gerät ist nicht versandbereit: %1</translation>
     </message>
@@ -2827,7 +2827,7 @@ Beendet %2</translation>
         <translation>Die gemeldeten Punkte beheben (zuständige Schritte erneut ausführen), dann erneut prüfen; bei Wiederholung Gerät aussortieren.</translation>
     </message>
     <message>
-        <location filename="../services/recipejson.cpp" line="+114"/>
+        <location filename="../services/recipe/recipejson.cpp" line="+114"/>
         <source>is required</source>
         <translation>ist erforderlich</translation>
     </message>
@@ -2840,7 +2840,7 @@ Beendet %2</translation>
     <message>
         <location line="-94"/>
         <location line="+66"/>
-        <location filename="../services/recipeloader.cpp" line="+1092"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+1093"/>
         <source>must not be empty</source>
         <translation>darf nicht leer sein</translation>
     </message>
@@ -2874,7 +2874,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/recipeloader.cpp" line="-447"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-447"/>
         <source>must be one of: %1</source>
         <translation>muss einer dieser Werte sein: %1</translation>
     </message>
@@ -2889,7 +2889,7 @@ Beendet %2</translation>
         <translation>unbekannter Schlüssel; war &quot;%1&quot; gemeint?</translation>
     </message>
     <message>
-        <location filename="../services/strictjson.cpp" line="+115"/>
+        <location filename="../services/base/strictjson.cpp" line="+115"/>
         <source>the key &quot;%1&quot; appears twice</source>
         <translation>der Schlüssel &quot;%1&quot; kommt zweimal vor</translation>
     </message>
@@ -2907,7 +2907,7 @@ Beendet %2</translation>
         <translation>kein gültiges JSON: %1 an Offset %2</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-364"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-364"/>
         <source>must be a JSON object</source>
         <translation>muss ein JSON-Objekt sein</translation>
     </message>
@@ -3185,7 +3185,7 @@ Beendet %2</translation>
         <translation>Das Rezept kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../services/boundedfile.cpp" line="+94"/>
+        <location filename="../services/base/boundedfile.cpp" line="+94"/>
         <source>file not found: %1</source>
         <translation>Datei nicht gefunden: %1</translation>
     </message>
@@ -3232,7 +3232,7 @@ Beendet %2</translation>
         <translation>%1 überschreitet die Größengrenze von %2</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-214"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-214"/>
         <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
         <translation>SHA-256 von %1 stimmt nicht: laut Rezept %2, Datei hat %3</translation>
     </message>
@@ -3324,26 +3324,26 @@ Beendet %2</translation>
         <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
     </message>
     <message>
-        <location filename="../services/recordquery.cpp" line="+221"/>
-        <location filename="../services/recordstore.cpp" line="+184"/>
+        <location filename="../services/records/recordquery.cpp" line="+191"/>
+        <location filename="../services/records/recordstore.cpp" line="+184"/>
         <source>The record file is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+293"/>
-        <location filename="../services/recordschema.cpp" line="+198"/>
+        <location filename="../services/records/recordschema.cpp" line="+198"/>
         <source>The record database returned no result.</source>
         <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
     </message>
     <message>
         <location line="-225"/>
-        <location filename="../services/recordstore.cpp" line="-68"/>
+        <location filename="../services/records/recordstore.cpp" line="-68"/>
         <source>The record has no run %1.</source>
         <translation>Die Prüfdatenbank enthält keinen Lauf %1.</translation>
     </message>
     <message>
-        <location filename="../services/recordschema.cpp" line="+120"/>
+        <location filename="../services/records/recordschema.cpp" line="+120"/>
         <source>The record file cannot use write-ahead logging.</source>
         <translation>Die Prüfdatenbank kann kein Write-Ahead-Logging verwenden.</translation>
     </message>
@@ -3353,8 +3353,8 @@ Beendet %2</translation>
         <translation>Die Prüfdatenbank %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../services/recordlock.cpp" line="+91"/>
-        <location filename="../services/recordschema.cpp" line="+8"/>
+        <location filename="../services/records/recordlock.cpp" line="+91"/>
+        <location filename="../services/records/recordschema.cpp" line="+8"/>
         <source>The folder for the record file %1 cannot be created.</source>
         <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
     </message>
@@ -3389,7 +3389,7 @@ Beendet %2</translation>
         <translation>Die andere Station verwenden oder zuerst schließen; für beide gleichzeitig dieser Station eine eigene Prüfdatenbank geben (--record FILE).</translation>
     </message>
     <message>
-        <location filename="../services/recordschema.cpp" line="-152"/>
+        <location filename="../services/records/recordschema.cpp" line="-152"/>
         <source>The record file cannot be used: %1.</source>
         <translation>Die Prüfdatenbank kann nicht verwendet werden: %1.</translation>
     </message>
@@ -3480,7 +3480,7 @@ Beendet %2</translation>
         <translation>Die Prüfdatenbank hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location filename="../services/recordstore.cpp" line="-11"/>
+        <location filename="../services/records/recordstore.cpp" line="-11"/>
         <source>The station keeps the result in memory and writes it as soon as the record can be written again.</source>
         <translation>Die Station hält das Ergebnis im Speicher und schreibt es, sobald die Prüfdatenbank wieder beschreibbar ist.</translation>
     </message>
@@ -3528,13 +3528,13 @@ Beendet %2</translation>
         <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
     </message>
     <message>
-        <location filename="../services/rftoolclient.cpp" line="-45"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="-45"/>
         <source>The device&apos;s RF settings differ from the product&apos;s: %1</source>
         <translation>Die RF-Einstellungen des Geräts weichen von denen des Produkts ab: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/rftooloutput.cpp" line="-13"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="-13"/>
         <source>Set the device aside; call engineering.</source>
         <translation>Gerät aussortieren; Technik verständigen.</translation>
     </message>
@@ -3554,7 +3554,7 @@ Beendet %2</translation>
         <translation>Etikett prüfen.</translation>
     </message>
     <message>
-        <location filename="../services/rftooloutput.cpp" line="-3"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="-3"/>
         <source>An e-fuse already holds another value and cannot be programmed again: %1</source>
         <translation>Eine eFuse enthält bereits einen anderen Wert und kann nicht erneut programmiert werden: %1</translation>
     </message>
@@ -3585,7 +3585,7 @@ Beendet %2</translation>
         <translation>Das RF-Tool kann die Datei %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../services/simulatorbackend.cpp" line="+51"/>
+        <location filename="../services/station/simulatorbackend.cpp" line="+51"/>
         <source>The simulator could not prepare its bench (%1).</source>
         <translation>Der Simulator konnte seinen Testaufbau nicht vorbereiten (%1).</translation>
     </message>
@@ -3600,7 +3600,7 @@ Beendet %2</translation>
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-197"/>
+        <location filename="../services/station/station.cpp" line="-210"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -3615,7 +3615,7 @@ Beendet %2</translation>
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+111"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>Der Bedienername wird abgelehnt: Er %1.</translation>
@@ -3712,7 +3712,7 @@ Beendet %2</translation>
         <translation>Nächstes Gerät einlegen oder bestätigen, dass dieses erneut durchlaufen muss.</translation>
     </message>
     <message>
-        <location filename="../services/stationconfig.cpp" line="+95"/>
+        <location filename="../services/config/stationconfig.cpp" line="+95"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
@@ -4257,7 +4257,7 @@ Beendet %2</translation>
         <translation>Es sind noch Wi-Fi-Netzwerke konfiguriert: %1</translation>
     </message>
     <message>
-        <location filename="../services/uartsession.cpp" line="-8"/>
+        <location filename="../services/hardware/uartsession.cpp" line="-8"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
@@ -4391,7 +4391,7 @@ Beendet %2</translation>
         <translation>UART-Kabel und Port-Konfiguration des Prüfplatzes prüfen.</translation>
     </message>
     <message>
-        <location filename="../models/pagetext.cpp" line="+15"/>
+        <location filename="../models/pagetext.cpp" line="+27"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -4506,7 +4506,7 @@ Beendet %2</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../services/stationtypes.cpp" line="+17"/>
+        <location filename="../services/run/runtypes.cpp" line="+17"/>
         <location line="+13"/>
         <source>The operator stopped the run.</source>
         <translation>Der Bediener hat den Lauf gestoppt.</translation>
@@ -4552,7 +4552,7 @@ Beendet %2</translation>
         <translation>%1 Der Befehl war an %2 adressiert; am jetzt eingelegten Gerät wurde daher nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../services/textcheck.cpp" line="+32"/>
+        <location filename="../services/base/textcheck.cpp" line="+32"/>
         <source>contains an unpaired surrogate (%1)</source>
         <translation>enthält ein ungepaartes Surrogat (%1)</translation>
     </message>

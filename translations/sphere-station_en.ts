@@ -76,7 +76,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::Tr</name>
     <message numerus="yes">
-        <location filename="../services/headlessrunner.cpp" line="+181"/>
+        <location filename="../services/station/headlessrunner.cpp" line="+181"/>
         <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
         <translation>
             <numerusform>%n run: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>
@@ -84,7 +84,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipejson.cpp" line="+195"/>
+        <location filename="../services/recipe/recipejson.cpp" line="+195"/>
         <source>must have at least %n entries</source>
         <translation>
             <numerusform>must have at least %n entry</numerusform>
@@ -92,7 +92,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipeloader.cpp" line="+1335"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+1336"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>The recipe is invalid (%n problem):</numerusform>
@@ -108,7 +108,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recordstore.cpp" line="+590"/>
+        <location filename="../services/records/recordstore.cpp" line="+590"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
@@ -124,7 +124,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/strictjson.cpp" line="+116"/>
+        <location filename="../services/base/strictjson.cpp" line="+116"/>
         <source>the key &quot;%1&quot; appears %n times</source>
         <translation>
             <numerusform>the key &quot;%1&quot; appears %n time</numerusform>

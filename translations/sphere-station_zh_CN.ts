@@ -2272,16 +2272,16 @@ Finished %2</source>
         <translation>未使用配置的 azsphere %1</translation>
     </message>
     <message>
-        <location filename="../services/azsphereclient.cpp" line="+112"/>
-        <location filename="../services/errorcatalog.cpp" line="+30"/>
-        <location filename="../services/rftoolclient.cpp" line="+17"/>
+        <location filename="../services/azsphere/azsphereclient.cpp" line="+112"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+30"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="+17"/>
         <source>The station did not say which device to use (configuration fault).</source>
         <translation>工作站未指定要使用的设备（配置错误）。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../services/errorcatalog.cpp" line="+2"/>
-        <location filename="../services/rftoolclient.cpp" line="+3"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+2"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="+3"/>
         <source>Stop the line; call engineering.</source>
         <translation>请停线并联系工程师。</translation>
     </message>
@@ -2293,10 +2293,10 @@ Finished %2</source>
     <message>
         <location line="+2"/>
         <location line="+59"/>
-        <location filename="../services/rftoolclient.cpp" line="+153"/>
-        <location filename="../services/uartsession.cpp" line="+45"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+45"/>
         <location line="+41"/>
         <location line="+76"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="+153"/>
         <source>Fix the recipe.</source>
         <translation>请修正配方。</translation>
     </message>
@@ -2306,7 +2306,7 @@ Finished %2</source>
         <translation>无法设置制造状态 %1。</translation>
     </message>
     <message>
-        <location filename="../services/backgroundprocess.cpp" line="+36"/>
+        <location filename="../services/process/backgroundprocess.cpp" line="+36"/>
         <source>The program %1 was not found or is not executable.</source>
         <translation>未找到程序 %1，或该程序不可执行。</translation>
     </message>
@@ -2326,7 +2326,7 @@ Finished %2</source>
         <translation>%1 未能及时就绪。</translation>
     </message>
     <message>
-        <location filename="../services/csvexport.cpp" line="+316"/>
+        <location filename="../services/records/csvexport.cpp" line="+316"/>
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -2341,7 +2341,7 @@ Finished %2</source>
         <translation>导出文件未以写入方式打开。</translation>
     </message>
     <message>
-        <location filename="../services/errorcatalog.cpp" line="+3"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+3"/>
         <source>The device cannot be reached over USB: not seated, bad cable or contact, or the fixture is bound to the wrong port.</source>
         <translation>无法通过 USB 连接设备：设备未放好、线缆或接触不良，或工位绑定了错误的端口。</translation>
     </message>
@@ -2548,7 +2548,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../services/rftooloutput.cpp" line="+101"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="+101"/>
         <source>Call engineering with the raw output.</source>
         <translation>请携带原始输出联系工程师。</translation>
     </message>
@@ -2584,13 +2584,13 @@ Finished %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../services/uartsession.cpp" line="-133"/>
+        <location filename="../services/hardware/uartsession.cpp" line="-133"/>
         <source>The operator aborted the step.</source>
         <translation>操作员已中止该步骤。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../services/uartsession.cpp" line="+2"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+2"/>
         <source>Start the device again when ready.</source>
         <translation>准备就绪后请重新开始。</translation>
     </message>
@@ -2601,7 +2601,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/rftooloutput.cpp" line="+8"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="+8"/>
         <source>Retry once; send the raw output to engineering</source>
         <translation>请重试一次；将原始输出发送给工程师</translation>
     </message>
@@ -2641,7 +2641,7 @@ Finished %2</source>
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/fixtureworker.cpp" line="+237"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+237"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
@@ -2662,7 +2662,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../services/station.cpp" line="+286"/>
+        <location filename="../services/station/station.cpp" line="+299"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
@@ -2697,13 +2697,13 @@ Finished %2</source>
         <translation>无法记录结果；该设备不判为通过。</translation>
     </message>
     <message>
-        <location filename="../services/ftdienumerator.cpp" line="+87"/>
+        <location filename="../services/hardware/ftdienumerator.cpp" line="+87"/>
         <location line="+16"/>
         <source>USB devices cannot be listed on this computer.</source>
         <translation>无法在此计算机上列出 USB 设备。</translation>
     </message>
     <message>
-        <location filename="../services/headlessrunner.cpp" line="+20"/>
+        <location filename="../services/station/headlessrunner.cpp" line="+20"/>
         <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
         <translation>测试记录错误：%1（正在重试；不会丢失任何结果）</translation>
     </message>
@@ -2730,7 +2730,7 @@ Finished %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../services/imagepackage.cpp" line="+63"/>
+        <location filename="../services/azsphere/imagepackage.cpp" line="+63"/>
         <source>The file is not an Azure Sphere image package.</source>
         <translation>该文件不是 Azure Sphere 映像包。</translation>
     </message>
@@ -2746,7 +2746,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+78"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+78"/>
         <source>Fix the recipe or restore the file.</source>
         <translation>请修正配方或恢复该文件。</translation>
     </message>
@@ -2757,12 +2757,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/osversions.cpp" line="+5"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+5"/>
         <source>Check the file&apos;s permissions and the disk.</source>
         <translation>请检查文件权限和磁盘。</translation>
     </message>
     <message>
-        <location filename="../services/logging.cpp" line="+152"/>
+        <location filename="../services/base/logging.cpp" line="+152"/>
         <source>Cannot open the log file %1.</source>
         <translation>无法打开日志文件 %1。</translation>
     </message>
@@ -2787,7 +2787,7 @@ Finished %2</source>
         <translation>无法将日志写入标准错误流。</translation>
     </message>
     <message>
-        <location filename="../services/osversions.cpp" line="-62"/>
+        <location filename="../services/azsphere/osversions.cpp" line="-62"/>
         <source>The OS versions file is not valid.</source>
         <translation>操作系统版本文件无效。</translation>
     </message>
@@ -2807,7 +2807,7 @@ Finished %2</source>
         <translation>无法读取操作系统版本文件：%1</translation>
     </message>
     <message>
-        <location filename="../services/readycheck.cpp" line="+226"/>
+        <location filename="../services/azsphere/readycheck.cpp" line="+226"/>
         <source>The device is not ready to ship: %1</source>
         <translation>设备不满足出货条件：%1</translation>
     </message>
@@ -2817,7 +2817,7 @@ Finished %2</source>
         <translation>请修正检查指出的问题（重新执行相应的设置步骤），然后再次检查；如再次出现，请将设备放到返修区。</translation>
     </message>
     <message>
-        <location filename="../services/recipejson.cpp" line="+114"/>
+        <location filename="../services/recipe/recipejson.cpp" line="+114"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
@@ -2830,7 +2830,7 @@ Finished %2</source>
     <message>
         <location line="-94"/>
         <location line="+66"/>
-        <location filename="../services/recipeloader.cpp" line="+1092"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+1093"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -2863,7 +2863,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/recipeloader.cpp" line="-447"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-447"/>
         <source>must be one of: %1</source>
         <translation>必须是以下值之一：%1</translation>
     </message>
@@ -2878,7 +2878,7 @@ Finished %2</source>
         <translation>未知的键；是否是指 &quot;%1&quot;？</translation>
     </message>
     <message>
-        <location filename="../services/strictjson.cpp" line="+115"/>
+        <location filename="../services/base/strictjson.cpp" line="+115"/>
         <source>the key &quot;%1&quot; appears twice</source>
         <translation>键 &quot;%1&quot; 出现了两次</translation>
     </message>
@@ -2895,7 +2895,7 @@ Finished %2</source>
         <translation>不是有效的 JSON：%1（偏移量 %2）</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-364"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-364"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
@@ -3173,7 +3173,7 @@ Finished %2</source>
         <translation>无法读取配方：%1</translation>
     </message>
     <message>
-        <location filename="../services/boundedfile.cpp" line="+94"/>
+        <location filename="../services/base/boundedfile.cpp" line="+94"/>
         <source>file not found: %1</source>
         <translation>未找到文件：%1</translation>
     </message>
@@ -3220,7 +3220,7 @@ Finished %2</source>
         <translation>%1 超过 %2 的大小上限</translation>
     </message>
     <message>
-        <location filename="../services/recipeloader.cpp" line="-214"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-214"/>
         <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
         <translation>%1 的 SHA-256 不匹配：配方中为 %2，文件实际为 %3</translation>
     </message>
@@ -3310,26 +3310,26 @@ Finished %2</source>
         <translation>请检查工作站配置中的配方路径。</translation>
     </message>
     <message>
-        <location filename="../services/recordquery.cpp" line="+221"/>
-        <location filename="../services/recordstore.cpp" line="+184"/>
+        <location filename="../services/records/recordquery.cpp" line="+191"/>
+        <location filename="../services/records/recordstore.cpp" line="+184"/>
         <source>The record file is not open.</source>
         <translation>测试记录文件未打开。</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+293"/>
-        <location filename="../services/recordschema.cpp" line="+198"/>
+        <location filename="../services/records/recordschema.cpp" line="+198"/>
         <source>The record database returned no result.</source>
         <translation>测试记录数据库未返回结果。</translation>
     </message>
     <message>
         <location line="-225"/>
-        <location filename="../services/recordstore.cpp" line="-68"/>
+        <location filename="../services/records/recordstore.cpp" line="-68"/>
         <source>The record has no run %1.</source>
         <translation>测试记录中没有运行 %1。</translation>
     </message>
     <message>
-        <location filename="../services/recordschema.cpp" line="+120"/>
+        <location filename="../services/records/recordschema.cpp" line="+120"/>
         <source>The record file cannot use write-ahead logging.</source>
         <translation>测试记录文件无法使用预写日志（WAL）。</translation>
     </message>
@@ -3339,8 +3339,8 @@ Finished %2</source>
         <translation>测试记录文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../services/recordlock.cpp" line="+91"/>
-        <location filename="../services/recordschema.cpp" line="+8"/>
+        <location filename="../services/records/recordlock.cpp" line="+91"/>
+        <location filename="../services/records/recordschema.cpp" line="+8"/>
         <source>The folder for the record file %1 cannot be created.</source>
         <translation>无法创建测试记录文件 %1 所在的文件夹。</translation>
     </message>
@@ -3375,7 +3375,7 @@ Finished %2</source>
         <translation>请使用那个工作站，或先将其关闭；如需同时运行两者，请为本工作站指定单独的测试记录（--record FILE）。</translation>
     </message>
     <message>
-        <location filename="../services/recordschema.cpp" line="-152"/>
+        <location filename="../services/records/recordschema.cpp" line="-152"/>
         <source>The record file cannot be used: %1.</source>
         <translation>无法使用测试记录文件：%1。</translation>
     </message>
@@ -3466,7 +3466,7 @@ Finished %2</source>
         <translation>测试记录数据库报告了错误。</translation>
     </message>
     <message>
-        <location filename="../services/recordstore.cpp" line="-11"/>
+        <location filename="../services/records/recordstore.cpp" line="-11"/>
         <source>The station keeps the result in memory and writes it as soon as the record can be written again.</source>
         <translation>工作站会将结果保留在内存中，待测试记录恢复可写后立即写入。</translation>
     </message>
@@ -3513,13 +3513,13 @@ Finished %2</source>
         <translation>运行结束前工作站已停止（崩溃或断电）。</translation>
     </message>
     <message>
-        <location filename="../services/rftoolclient.cpp" line="-45"/>
+        <location filename="../services/rf/rftoolclient.cpp" line="-45"/>
         <source>The device&apos;s RF settings differ from the product&apos;s: %1</source>
         <translation>设备的 RF 设置与产品要求不一致：%1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/rftooloutput.cpp" line="-13"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="-13"/>
         <source>Set the device aside; call engineering.</source>
         <translation>请将设备放到返修区；联系工程师。</translation>
     </message>
@@ -3539,7 +3539,7 @@ Finished %2</source>
         <translation>请检查标签。</translation>
     </message>
     <message>
-        <location filename="../services/rftooloutput.cpp" line="-3"/>
+        <location filename="../services/rf/rftooloutput.cpp" line="-3"/>
         <source>An e-fuse already holds another value and cannot be programmed again: %1</source>
         <translation>eFuse 已写入其他值，无法再次烧录：%1</translation>
     </message>
@@ -3570,7 +3570,7 @@ Finished %2</source>
         <translation>RF 工具无法打开文件 %1。</translation>
     </message>
     <message>
-        <location filename="../services/simulatorbackend.cpp" line="+51"/>
+        <location filename="../services/station/simulatorbackend.cpp" line="+51"/>
         <source>The simulator could not prepare its bench (%1).</source>
         <translation>模拟器无法准备模拟测试台（%1）。</translation>
     </message>
@@ -3585,7 +3585,7 @@ Finished %2</source>
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station.cpp" line="-197"/>
+        <location filename="../services/station/station.cpp" line="-210"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -3600,7 +3600,7 @@ Finished %2</source>
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+111"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>操作员姓名被拒绝：该姓名%1。</translation>
@@ -3697,7 +3697,7 @@ Finished %2</source>
         <translation>请放入下一台设备，或确认此设备需要重新运行。</translation>
     </message>
     <message>
-        <location filename="../services/stationconfig.cpp" line="+95"/>
+        <location filename="../services/config/stationconfig.cpp" line="+95"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
@@ -4241,7 +4241,7 @@ Finished %2</source>
         <translation>仍配置有 Wi-Fi 网络：%1</translation>
     </message>
     <message>
-        <location filename="../services/uartsession.cpp" line="-8"/>
+        <location filename="../services/hardware/uartsession.cpp" line="-8"/>
         <source>nothing</source>
         <translation>（无）</translation>
     </message>
@@ -4375,7 +4375,7 @@ Finished %2</source>
         <translation>请检查工位的 UART 线缆和端口配置。</translation>
     </message>
     <message>
-        <location filename="../models/pagetext.cpp" line="+15"/>
+        <location filename="../models/pagetext.cpp" line="+27"/>
         <source>Pending</source>
         <translation>待执行</translation>
     </message>
@@ -4490,7 +4490,7 @@ Finished %2</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../services/stationtypes.cpp" line="+17"/>
+        <location filename="../services/run/runtypes.cpp" line="+17"/>
         <location line="+13"/>
         <source>The operator stopped the run.</source>
         <translation>操作员停止了运行。</translation>
@@ -4536,7 +4536,7 @@ Finished %2</source>
         <translation>%1 该命令发往 %2，因此未对工位中现在的设备执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../services/textcheck.cpp" line="+32"/>
+        <location filename="../services/base/textcheck.cpp" line="+32"/>
         <source>contains an unpaired surrogate (%1)</source>
         <translation>包含未配对的代理项（%1）</translation>
     </message>

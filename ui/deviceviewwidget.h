@@ -1,7 +1,8 @@
 #pragma once
 
-#include "services/recordquery.h"
-#include "services/stationtypes.h"
+#include "services/records/recordquery.h"
+#include "services/run/runtypes.h"
+#include "services/station/fixturesnapshot.h"
 
 #include <QTimeZone>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/text.h"
+#include "services/base/text.h"
 #include "ui/messagearea.h"
 
 #include <QHash>

@@ -1,7 +1,7 @@
 #include "ui/permanentrecipedialog.h"
 
 #include "models/fixturemodel.h"
-#include "services/recipe.h"
+#include "services/recipe/recipe.h"
 #include "ui/theme.h"
 
 #include <QDialogButtonBox>

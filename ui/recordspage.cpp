@@ -1,7 +1,7 @@
 #include "ui/recordspage.h"
 
 #include "models/recordsmodel.h"
-#include "services/csvexport.h"
+#include "services/records/csvexport.h"
 #include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/rangeselector.h"

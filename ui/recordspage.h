@@ -1,8 +1,8 @@
 #pragma once
 
-#include "services/canceltoken.h"
-#include "services/recordquery.h"
-#include "services/stationconfig.h"
+#include "services/base/canceltoken.h"
+#include "services/config/stationconfig.h"
+#include "services/records/recordquery.h"
 
 #include <QFutureWatcher>
 #include <QSet>

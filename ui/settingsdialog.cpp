@@ -1,7 +1,7 @@
 #include "ui/settingsdialog.h"
 
 #include "models/fixtureconfigmodel.h"
-#include "services/azsphereclient.h"
+#include "services/azsphere/azsphereclient.h"
 #include "ui/pagelook.h"
 #include "ui/theme.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "services/canceltoken.h"
-#include "services/devicedata.h"
-#include "services/stationconfig.h"
+#include "services/azsphere/devicedata.h"
+#include "services/base/canceltoken.h"
+#include "services/config/stationconfig.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

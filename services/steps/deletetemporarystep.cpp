@@ -1,7 +1,7 @@
 #include "services/steps/deletetemporarystep.h"
 
-#include "services/azsphereclient.h"
-#include "services/tr.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/base/tr.h"
 
 #include <QJsonArray>
 

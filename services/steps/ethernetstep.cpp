@@ -1,8 +1,8 @@
 #include "services/steps/ethernetstep.h"
 
-#include "services/azsphereclient.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/base/tr.h"
 #include "services/steps/stephelpers.h"
-#include "services/tr.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,9 +1,9 @@
 #include "services/steps/readytoshipstep.h"
 
-#include "services/azsphereclient.h"
-#include "services/readycheck.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/azsphere/readycheck.h"
+#include "services/base/tr.h"
 #include "services/steps/stephelpers.h"
-#include "services/tr.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 #include "services/steps/rfverifystep.h"
 
-#include "services/rftoolclient.h"
+#include "services/base/tr.h"
+#include "services/rf/rftoolclient.h"
 #include "services/steps/stephelpers.h"
-#include "services/tr.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,7 @@
 #include "services/steps/sideloadstep.h"
 
+#include "services/base/tr.h"
 #include "services/steps/stephelpers.h"
-#include "services/tr.h"
 
 #include <QJsonArray>
 

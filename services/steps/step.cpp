@@ -1,6 +1,6 @@
 #include "services/steps/step.h"
 
-#include "services/tr.h"
+#include "services/base/tr.h"
 
 #include <exception>
 

@@ -1,11 +1,13 @@
 #pragma once
 
-#include "services/canceltoken.h"
-#include "services/recipe.h"
-#include "services/result.h"
-#include "services/stationconfig.h"
-#include "services/stationtypes.h"
-#include "services/toolrunner.h"
+#include "services/base/canceltoken.h"
+#include "services/base/result.h"
+#include "services/config/stationconfig.h"
+#include "services/process/toolrunner.h"
+#include "services/recipe/recipe.h"
+#include "services/run/runtypes.h"
+#include "services/steps/runfacts.h"
+#include "services/steps/toolsetup.h"
 
 #include <QDeadlineTimer>
 #include <QProcessEnvironment>
@@ -22,39 +24,6 @@ namespace Station {
 class AzsphereClient;
 class RfToolClient;
 class UartSession;
-
-// The tools every step runs, and the environment they run in.
-struct ToolSetup
-{
-    QString azsphere;
-    QString rfSettingsTool;
-    QString rfToolCli;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    QString azsphereVersion; // as `azsphere show-version` reported it
-    QString rfToolVersion;
-    bool simulated = false; // for the record only: no step behaves differently
-};
-
-// What one run has learned so far. Owned by the FixtureWorker, updated by the steps.
-struct RunFacts
-{
-    QString deviceId; // recorded at `details`: the device this run is about
-    QString ipAddress;
-    QString connectionPath;
-    bool deviceLocated = false; // `connect` found the device: ipAddress/connectionPath are its own
-    QString osVersion;
-    QString manufacturingState;
-    QString serialNumber;
-    // The label was scanned for another device: it is taken off this run (never bound to it).
-    bool labelRefused = false;
-    bool everyStepPassed = true;    // every earlier step of this run passed (or was skipped)
-    bool readyToShipPassed = false; // the ready-to-ship checks passed in THIS run
-    QStringList sideloadedImageIds;
-    QStringList sideloadedComponentIds;
-    QString labelMacAddress;        // scanned from the device label, for rf-calibrate's "label"
-    bool autoKeystoreUsed = false;  // the automatic keystore fallback runs at most once per run
-    bool deviceInfoChanged = false; // set by a step that learned device facts for the run row
-};
 
 struct StepProgress
 {

@@ -1,8 +1,8 @@
-#include "services/azsphereclient.h"
-#include "services/rftoolclient.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/base/tr.h"
+#include "services/rf/rftoolclient.h"
 #include "services/steps/step.h"
 #include "services/steps/stephelpers.h"
-#include "services/tr.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "services/steps/stephelpers.h"
 
-#include "services/azsphereclient.h"
-#include "services/osversions.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/azsphere/osversions.h"
+#include "services/base/tr.h"
 #include "services/steps/step.h"
-#include "services/tr.h"
 
 #include <QDeadlineTimer>
 

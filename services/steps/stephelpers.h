@@ -1,8 +1,8 @@
 #pragma once
 
-#include "services/devicedata.h"
-#include "services/imagepackage.h"
-#include "services/result.h"
+#include "services/azsphere/devicedata.h"
+#include "services/azsphere/imagepackage.h"
+#include "services/base/result.h"
 
 #include <QList>
 #include <QString>

@@ -1,8 +1,8 @@
 #include "services/steps/uartteststep.h"
 
+#include "services/base/tr.h"
+#include "services/hardware/uartsession.h"
 #include "services/steps/stephelpers.h"
-#include "services/tr.h"
-#include "services/uartsession.h"
 
 #include <QJsonArray>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "services/recipe.h"
-#include "services/recipeloader.h"
-#include "services/stationconfig.h"
+#include "services/config/stationconfig.h"
+#include "services/process/toolrunner.h"
+#include "services/recipe/recipe.h"
+#include "services/recipe/recipeloader.h"
 #include "services/steps/step.h"
-#include "services/toolrunner.h"
 
 #include <QDir>
 #include <QJsonDocument>

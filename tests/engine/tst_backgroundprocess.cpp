@@ -1,5 +1,5 @@
-#include "services/backgroundprocess.h"
-#include "services/toolrunner.h"
+#include "services/process/backgroundprocess.h"
+#include "services/process/toolrunner.h"
 
 #include <QRegularExpression>
 #include <QStandardPaths>

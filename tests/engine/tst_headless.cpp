@@ -1,6 +1,7 @@
-#include "services/csvexport.h"
-#include "services/stationconfig.h"
+#include "services/config/stationconfig.h"
+#include "services/records/csvexport.h"
 #include "simbench.h"
+#include "tests/helpers/csvparse.h"
 #include "tests/helpers/hostilefiles.h"
 
 #include <QDirIterator>
@@ -200,7 +201,7 @@ void tst_Headless::eightDevicesPass()
     QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = parseCsv(file.readAll());
+    const QList<QStringList> rows = Station::Tests::parseCsv(file.readAll());
     QCOMPARE(rows.size(), 1 + 8 * 14);
     const QStringList header = rows.first();
     const qsizetype device = header.indexOf(u"device_id"_s);
@@ -221,7 +222,7 @@ void tst_Headless::eightDevicesPass()
     QVERIFY2(exportedCommands.exitCode == 0, qPrintable(exportedCommands.err));
     QFile commandFile(commandCsv);
     QVERIFY(commandFile.open(QIODevice::ReadOnly));
-    const QList<QStringList> commandRows = parseCsv(commandFile.readAll());
+    const QList<QStringList> commandRows = Station::Tests::parseCsv(commandFile.readAll());
     QVERIFY(!commandRows.isEmpty());
     QCOMPARE(commandRows.first(), csvHeader(CsvLayout::CommandPerRow));
     const QStringList commandHeader = commandRows.first();

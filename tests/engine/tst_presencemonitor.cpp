@@ -1,4 +1,4 @@
-#include "services/presencemonitor.h"
+#include "services/station/presencemonitor.h"
 #include "simbench.h"
 
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "services/recordlock.h"
-#include "services/station.h"
+#include "services/records/recordlock.h"
+#include "services/station/station.h"
 #include "simbench.h"
 #include "stationprocess.h"
 

@@ -1,6 +1,7 @@
-#include "services/csvexport.h"
+#include "services/records/csvexport.h"
 #include "simbench.h"
 #include "stationprocess.h"
+#include "tests/helpers/csvparse.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -126,7 +127,7 @@ void tst_RecordOwner::secondStationRefusedWhileFirstRuns()
     QVERIFY2(exported.exitCode == 0, qPrintable(exported.out + exported.err));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = parseCsv(file.readAll());
+    const QList<QStringList> rows = Station::Tests::parseCsv(file.readAll());
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.first(), csvHeader(CsvLayout::RunPerRow));
     QCOMPARE(rows.at(1).at(rows.first().indexOf(u"outcome"_s)), u"RUNNING"_s);
@@ -244,7 +245,7 @@ void tst_RecordOwner::exportOfRecordWithoutSchema()
     QVERIFY2(exported.out.contains(u"0 row(s) written"_s), qPrintable(exported.out));
     QFile out(csv);
     QVERIFY(out.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = parseCsv(out.readAll());
+    const QList<QStringList> rows = Station::Tests::parseCsv(out.readAll());
     QCOMPARE(rows.size(), 1);
     const CsvLayout expected = layout == "--steps"_L1 ? CsvLayout::StepPerRow
         : layout == "--commands"_L1                   ? CsvLayout::CommandPerRow

@@ -1,6 +1,6 @@
-#include "services/fixtureworker.h"
-#include "services/recordstore.h"
-#include "services/station.h"
+#include "services/records/recordstore.h"
+#include "services/station/fixtureworker.h"
+#include "services/station/station.h"
 #include "simbench.h"
 #include "tests/helpers/benchprobe.h"
 

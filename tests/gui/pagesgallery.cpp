@@ -4,7 +4,7 @@
 //   QT_QPA_PLATFORM=offscreen build/tests/pagesgallery /tmp/pagesgallery [--lang de]
 //       [--size 1280x800]
 #include "pagesrecord.h"
-#include "services/recordquery.h"
+#include "services/records/recordquery.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/rangeselector.h"
 #include "ui/recordspage.h"

@@ -1,7 +1,7 @@
 #include "pagesrecord.h"
 
 #include "models/pagetext.h"
-#include "services/recordstore.h"
+#include "services/records/recordstore.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "services/simulatorbackend.h"
-#include "services/station.h"
-#include "services/toolrunner.h"
+#include "services/process/toolrunner.h"
+#include "services/station/simulatorbackend.h"
+#include "services/station/station.h"
 
 #include <QDir>
 #include <QProcessEnvironment>

@@ -7,7 +7,7 @@
 //       [--only NAME]   one of: line8, line32, check4
 //       [--language L]  the window in language L (de, zh_CN); file names end in -L
 #include "models/fixturemodel.h"
-#include "services/tr.h"
+#include "services/base/tr.h"
 #include "simulatedline.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/fixturegridwidget.h"

@@ -1,6 +1,6 @@
 #include "models/fixturemodel.h"
 #include "models/recordsmodel.h"
-#include "services/recipeloader.h"
+#include "services/recipe/recipeloader.h"
 #include "simulatedline.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/elidedlabel.h"

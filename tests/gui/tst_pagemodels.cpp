@@ -3,8 +3,8 @@
 #include "models/recordsmodel.h"
 #include "models/steplistmodel.h"
 #include "pagesrecord.h"
-#include "services/recordquery.h"
-#include "services/recordstore.h"
+#include "services/records/recordquery.h"
+#include "services/records/recordstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>

@@ -1,9 +1,10 @@
 #include "models/fixturemodel.h"
 #include "models/recordsmodel.h"
 #include "models/steplistmodel.h"
-#include "services/csvexport.h"
-#include "services/recordquery.h"
+#include "services/records/csvexport.h"
+#include "services/records/recordquery.h"
 #include "simulatedline.h"
+#include "tests/helpers/csvparse.h"
 #include "tests/helpers/oldrecordschema.h"
 #include "ui/translation.h"
 
@@ -42,7 +43,7 @@ namespace {
 
 constexpr int RunTimeout = 120000;
 
-// As the catalogue (services/errorcatalog.cpp) and the German translation say it.
+// As the catalogue (services/azsphere/errorcatalog.cpp) and the German translation say it.
 const QString NoRoom = u"No room left for this application."_s;
 const QString NoRoomRemedy = u"Delete old or test applications, then retry."_s;
 const QString NoRoomGerman = u"Kein Speicherplatz mehr für diese Anwendung."_s;
@@ -84,7 +85,7 @@ QList<QStringList> exported(const QString &record, CsvLayout layout)
         qWarning("export failed: %s", qPrintable(rows.error().message.english()));
         return {};
     }
-    return parseCsv(buffer.data());
+    return Station::Tests::parseCsv(buffer.data());
 }
 
 QString cell(const QList<QStringList> &csv, int row, const QString &column)

@@ -1,7 +1,8 @@
 #include "models/recordsmodel.h"
 #include "pagesrecord.h"
-#include "services/csvexport.h"
-#include "services/recordquery.h"
+#include "services/records/csvexport.h"
+#include "services/records/recordquery.h"
+#include "tests/helpers/csvparse.h"
 #include "ui/rangeselector.h"
 #include "ui/recordspage.h"
 #include "ui/theme.h"
@@ -348,7 +349,7 @@ void tst_RecordsPage::exportRuns()
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = parseCsv(file.readAll());
+    const QList<QStringList> rows = Station::Tests::parseCsv(file.readAll());
     QCOMPARE(rows.size(), ids.size() + 1);
     QCOMPARE(rows.first(), csvHeader(CsvLayout::RunPerRow));
     const qsizetype idColumn = rows.first().indexOf(u"run_id"_s);
@@ -368,7 +369,7 @@ void tst_RecordsPage::exportRuns()
     if (withSteps) {
         QFile steps(stepsPath);
         QVERIFY(steps.open(QIODevice::ReadOnly));
-        const QList<QStringList> stepRows = parseCsv(steps.readAll());
+        const QList<QStringList> stepRows = Station::Tests::parseCsv(steps.readAll());
         QCOMPARE(stepRows.first(), csvHeader(CsvLayout::StepPerRow));
         qsizetype expected = 0;
         for (qint64 id : ids)

@@ -1,7 +1,7 @@
 #include "models/fixtureconfigmodel.h"
-#include "services/azsphereclient.h"
-#include "services/stationconfig.h"
-#include "services/toolrunner.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/config/stationconfig.h"
+#include "services/process/toolrunner.h"
 #include "ui/settingsdialog.h"
 
 #include <QAbstractItemModelTester>

@@ -1,5 +1,5 @@
 #include "models/fixturemodel.h"
-#include "services/recipeloader.h"
+#include "services/recipe/recipeloader.h"
 #include "simulatedline.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/fixturegridwidget.h"

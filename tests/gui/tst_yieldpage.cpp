@@ -1,6 +1,6 @@
 #include "models/paretomodel.h"
 #include "pagesrecord.h"
-#include "services/recordquery.h"
+#include "services/records/recordquery.h"
 #include "ui/paretochart.h"
 #include "ui/rangeselector.h"
 #include "ui/yieldpage.h"

@@ -13,7 +13,7 @@
 //                                 stdout_truncated, stderr_bytes, stderr_truncated, lines,
 //                                 longest_line (characters); exit 0
 
-#include "services/toolrunner.h"
+#include "services/process/toolrunner.h"
 
 #include <QCoreApplication>
 #include <QFile>

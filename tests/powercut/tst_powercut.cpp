@@ -13,9 +13,10 @@
 // - the export reads what is left, run for run.
 // Size: POWERCUT_CUTS cuts (default 60), POWERCUT_SEED (default 1), POWERCUT_FIXTURES (default
 // 2). POWERCUT_WORK=DIR keeps the work folder. The long run is in docs/reliability.md.
-#include "services/csvexport.h"
-#include "services/headlessrunner.h"
+#include "services/records/csvexport.h"
+#include "services/station/headlessrunner.h"
 #include "tests/engine/simbench.h"
+#include "tests/helpers/csvparse.h"
 #include "tests/powercut/powercutvfs.h"
 
 #include <QDirIterator>
@@ -625,7 +626,8 @@ void Campaign::cycle()
             {u"export"_s, u"--record"_s, m_record, u"--out"_s, csv},
             m_bench->environment());
         QFile file(csv);
-        const qsizetype rows = file.open(QIODevice::ReadOnly) ? parseCsv(file.readAll()).size() : 0;
+        const qsizetype rows
+            = file.open(QIODevice::ReadOnly) ? Station::Tests::parseCsv(file.readAll()).size() : 0;
         const RecordCopy copy(m_record, m_work + u"/copy"_s);
         // A cut before the first commit that waits for the disk on a new record leaves a file
         // with no schema (PRAGMA user_version 0): nothing was announced, the station's next start

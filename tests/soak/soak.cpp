@@ -29,9 +29,10 @@
 //   soak --devices N [--fixtures 8] [--seed 1] [--time-scale 0.01] [--fault-rate 0.5]
 //        [--kill-rate 0.15] [--second-station-rate 0.1] [--put-back-rate 0.03]
 //        [--step-timeout 6] [--work DIR] [--json FILE] [--bin DIR]
-#include "services/backgroundprocess.h"
-#include "services/csvexport.h"
-#include "services/toolrunner.h"
+#include "services/process/backgroundprocess.h"
+#include "services/process/toolrunner.h"
+#include "services/records/csvexport.h"
+#include "tests/helpers/csvparse.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -1616,7 +1617,7 @@ void Soak::checkFinal()
         violation(u"csv"_s, written.error().message.english() + u' ' + written.error().detail);
         return;
     }
-    const QList<QStringList> parsed = parseCsv(buffer.data());
+    const QList<QStringList> parsed = Station::Tests::parseCsv(buffer.data());
     const QStringList header = csvHeader(CsvLayout::RunPerRow);
     if (parsed.isEmpty() || parsed.constFirst() != header || parsed.size() != runs + 1) {
         violation(u"csv"_s,

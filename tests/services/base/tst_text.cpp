@@ -1,6 +1,6 @@
+#include "services/base/text.h"
+#include "services/base/tr.h"
 #include "services/steps/step.h"
-#include "services/text.h"
-#include "services/tr.h"
 #include "translations/translationfiles.h"
 
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "services/azsphereclient.h"
+#include "services/azsphere/azsphereclient.h"
 
 #include <QFileInfo>
 #include <QTest>

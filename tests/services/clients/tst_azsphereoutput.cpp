@@ -1,4 +1,4 @@
-#include "services/azsphereoutput.h"
+#include "services/azsphere/azsphereoutput.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
-#include "services/azsphereclient.h"
-#include "services/backgroundprocess.h"
-#include "services/imagepackage.h"
-#include "services/osversions.h"
-#include "services/readycheck.h"
-#include "services/rftoolclient.h"
-#include "services/uartsession.h"
+#include "services/azsphere/azsphereclient.h"
+#include "services/azsphere/imagepackage.h"
+#include "services/azsphere/osversions.h"
+#include "services/azsphere/readycheck.h"
+#include "services/hardware/uartsession.h"
+#include "services/process/backgroundprocess.h"
+#include "services/rf/rftoolclient.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

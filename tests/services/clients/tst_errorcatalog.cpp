@@ -1,5 +1,5 @@
-#include "services/devicedata.h"
-#include "services/errorcatalog.h"
+#include "services/azsphere/devicedata.h"
+#include "services/azsphere/errorcatalog.h"
 
 #include <QTest>
 

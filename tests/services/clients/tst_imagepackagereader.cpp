@@ -1,5 +1,5 @@
-#include "services/devicedata.h"
-#include "services/imagepackage.h"
+#include "services/azsphere/devicedata.h"
+#include "services/azsphere/imagepackage.h"
 
 #include <QCryptographicHash>
 #include <QFile>

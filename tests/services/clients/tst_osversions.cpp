@@ -1,4 +1,4 @@
-#include "services/osversions.h"
+#include "services/azsphere/osversions.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "services/readycheck.h"
+#include "services/azsphere/readycheck.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "services/rftoolclient.h"
+#include "services/rf/rftoolclient.h"
 
 #include <QTest>
 

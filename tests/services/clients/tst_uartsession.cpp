@@ -1,5 +1,5 @@
+#include "services/hardware/uartsession.h"
 #include "services/steps/step.h"
-#include "services/uartsession.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>

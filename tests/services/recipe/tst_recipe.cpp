@@ -1,5 +1,5 @@
-#include "services/imagepackage.h"
-#include "services/recipeloader.h"
+#include "services/azsphere/imagepackage.h"
+#include "services/recipe/recipeloader.h"
 #include "tests/helpers/hostilefiles.h"
 
 #include <QCryptographicHash>

@@ -1,7 +1,7 @@
 // Test helper for tst_recordstore: opens the record given as the only argument, begins a run and
 // commits steps with large output as fast as it can, printing "committed <seq>" after each
 // commit, until the test kills it with SIGKILL (or it reaches a bound, so it never runs away).
-#include "services/recordstore.h"
+#include "services/records/recordstore.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,7 @@
-#include "services/csvexport.h"
-#include "services/recordquery.h"
-#include "services/recordstore.h"
+#include "services/records/csvexport.h"
+#include "services/records/recordquery.h"
+#include "services/records/recordstore.h"
+#include "tests/helpers/csvparse.h"
 
 #include <QBuffer>
 #include <QTemporaryDir>
@@ -11,6 +12,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Station;
+using Station::Tests::parseCsv;
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Speed of the records page, yield page and CSV export on a record of 1,000,000 runs (label
 // "bench": excluded from the default test run; speed is measured here, never asserted).
-#include "services/csvexport.h"
-#include "services/recordquery.h"
-#include "services/recordstore.h"
+#include "services/records/csvexport.h"
+#include "services/records/recordquery.h"
+#include "services/records/recordstore.h"
 
 #include <QBuffer>
 #include <QSqlDatabase>

@@ -1,5 +1,5 @@
-#include "services/recordquery.h"
-#include "services/recordstore.h"
+#include "services/records/recordquery.h"
+#include "services/records/recordstore.h"
 #include "tests/helpers/hostilefiles.h"
 #include "tests/helpers/oldrecordschema.h"
 #include "tests/powercut/powercutvfs.h"

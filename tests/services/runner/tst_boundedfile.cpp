@@ -1,5 +1,5 @@
-#include "services/boundedfile.h"
-#include "services/textcheck.h"
+#include "services/base/boundedfile.h"
+#include "services/base/textcheck.h"
 #include "tests/helpers/hostilefiles.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "services/ftdienumerator.h"
+#include "services/hardware/ftdienumerator.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "services/logformat.h"
-#include "services/logging.h"
+#include "services/base/logformat.h"
+#include "services/base/logging.h"
 
 #include <QDir>
 #include <QFile>

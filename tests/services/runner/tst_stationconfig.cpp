@@ -1,4 +1,4 @@
-#include "services/stationconfig.h"
+#include "services/config/stationconfig.h"
 #include "tests/helpers/hostilefiles.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "services/strictjson.h"
+#include "services/base/strictjson.h"
 
 #include <QJsonObject>
 #include <QJsonParseError>

@@ -1,6 +1,6 @@
 // Per-call overhead of ToolRunner::run over a bare QProcess start + waitForFinished, for a
 // trivial process (/bin/true). Label "bench": run on demand, never asserts a speed.
-#include "services/toolrunner.h"
+#include "services/process/toolrunner.h"
 
 #include <QProcess>
 #include <QTest>

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "services/azsphere/devicedata.h"
+#include "services/azsphere/imagepackage.h"
+#include "services/base/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Parsers for what the azsphere CLI v2 prints on stdout (REFERENCE.md section 2), separate from
+// the process handling so that recorded outputs can be tested without a tool. Every parser
+// takes the stdout of a call that exited 0. Output it cannot read, or JSON that lacks a
+// required key, is ErrorCode::OutputUnparsable (never a pass) with the reason and the raw text
+// in the detail. Pure functions, callable from any thread.
+namespace Station::AzsphereOutput {
+
+// Data commands (`--output json`).
+[[nodiscard]] Result<QList<AttachedDevice>> parseListAttached(const QByteArray &stdOut);
+[[nodiscard]] Result<AttachedDevice> parseShowAttached(const QByteArray &stdOut);
+[[nodiscard]] Result<int> parseRescanAttached(const QByteArray &stdOut);
+[[nodiscard]] Result<QList<InstalledComponent>> parseImageListInstalled(const QByteArray &stdOut);
+[[nodiscard]] Result<ManufacturingState> parseManufacturingState(const QByteArray &stdOut);
+[[nodiscard]] Result<QStringList> parseCapabilities(const QByteArray &stdOut);
+[[nodiscard]] Result<WifiNetwork> parseWifiNetwork(const QByteArray &stdOut);
+[[nodiscard]] Result<QList<WifiNetwork>> parseWifiList(const QByteArray &stdOut);
+[[nodiscard]] Result<WifiStatus> parseWifiStatus(const QByteArray &stdOut);
+[[nodiscard]] Result<QString> parseOsVersion(const QByteArray &stdOut);
+[[nodiscard]] Result<QString> parseSdkVersion(const QByteArray &stdOut);
+[[nodiscard]] Result<ImagePackageInfo> parseImagePackageShow(const QByteArray &stdOut);
+
+// Action commands: their status lines. A missing success line is a failure.
+// `Sending n images. (b bytes to send)` and `Sent k of n images. (r of b bytes remaining)`.
+[[nodiscard]] std::optional<RecoverProgress> parseRecoverProgressLine(const QString &line);
+[[nodiscard]] Result<RecoverReport> parseRecover(const QByteArray &stdOut);
+// `packagePath` exactly as it was passed: the tool echoes it in its success line.
+[[nodiscard]] Result<DeployReport> parseSideloadDeploy(
+    const QByteArray &stdOut, const QString &packagePath);
+// `componentId` set for `delete -i` (its line must be there); empty for delete-all.
+[[nodiscard]] Result<QList<DeletedComponent>> parseSideloadDelete(
+    const QByteArray &stdOut, const QString &componentId);
+[[nodiscard]] Result<void> parseWifiForget(const QByteArray &stdOut);
+[[nodiscard]] Result<void> parseRestart(const QByteArray &stdOut);
+
+} // namespace Station::AzsphereOutput

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "services/base/result.h"
+
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <optional>
+
+namespace Station {
+
+using namespace std::chrono_literals;
+
+enum class Backend { Simulator, Real };
+
+// Stable names as written in the ini file: "simulator", "real". backendFromName also takes
+// "simulated" (the record's word), in any case.
+QString backendName(Backend backend);
+std::optional<Backend> backendFromName(const QString &name);
+
+// One station slot. A device in it is named to the tools by its connection path (the FTDI
+// location ID of the fixture's USB port, e.g. "1243": it survives reboots) or, where the SDK
+// reports an empty connection path (the real Linux SDK does), by its IP address.
+struct FixtureConfig
+{
+    int number = 0; // 1-based, unique
+    QString label;  // what the operator reads on the tile, e.g. "A1"
+    QString connectionPath;
+    QString ipAddress; // e.g. "192.168.35.2"
+    QString uartPort;  // e.g. "/dev/ttyUSB3", or the simulator's <bench>/uart/<connection path>
+
+    // What `--device` gets: the connection path if there is one, else the IP address.
+    QString deviceSelector() const { return connectionPath.isEmpty() ? ipAddress : connectionPath; }
+
+    bool operator==(const FixtureConfig &) const = default;
+};
+
+// The station configuration, kept in an ini file (QSettings::IniFormat) whose path the caller
+// chooses: StationConfig::defaultPath(), `--config <file>`, or a test's temporary file.
+// A plain value type: load it, change it, validate it, save it.
+struct StationConfig
+{
+    // From "[station] backend=". A file without that line gets Real when it names an azsphere
+    // tool ("[tools] azsphere=" not empty) and Simulator otherwise: a configured tool never
+    // falls back to the simulator silently (README, "back end").
+    Backend backend = Backend::Simulator;
+    // Absolute paths of the tools; empty: looked up with QStandardPaths::findExecutable.
+    QString azspherePath;
+    QString rfSettingsToolPath;
+    QString rfToolCliPath;
+    // Extra variables for every tool call (e.g. AZSPHERE_SIM_TIME_SCALE), on top of the
+    // station's own environment.
+    QMap<QString, QString> toolEnvironment;
+
+    QString stationName;
+    QString operatorName;
+    QString recipeFolder; // empty: the application's default
+    QString recordFile;   // empty: the application's default
+    // Every record write waits for the disk (survives a power cut) instead of only run starts,
+    // device IDs, finalize intents and verdicts (see RecordStore::setSyncEveryWrite).
+    bool recordSyncEveryWrite = false;
+    QString logFolder; // empty: <AppLocalDataLocation>/logs
+
+    // A step's timeout when its recipe sets none: by step type ("recover"), else the default.
+    std::chrono::milliseconds defaultStepTimeout = 300s;
+    QMap<QString, std::chrono::milliseconds> stepTimeouts;
+
+    QString uartPortPattern = QStringLiteral("/dev/ttyUSB*"); // offered in the settings UI
+    int uartBaudRate = 115200;                                // REFERENCE §8: 115200 8N1
+
+    QList<FixtureConfig> fixtures;
+
+    bool operator==(const StationConfig &) const = default;
+
+    // <AppConfigLocation>/sphere-station.ini
+    static QString defaultPath();
+
+    // Reads the ini file. A file that does not exist is FileMissing; one that is not a regular
+    // file of at most FileLimit::StationConfig bytes (a FIFO, a folder, /dev/zero) is Io; one
+    // that is not an ini file (NUL bytes, invalid UTF-8, control characters, a line that is
+    // neither blank, a comment, [section] nor key=value, a key set twice) is InvalidArgument
+    // with the line number and the reason; a value of the wrong type (a fixture number "x", a
+    // timeout "-5", a name with a control character) is InvalidArgument naming the key. Loading
+    // does not validate, so that the settings dialog can show and fix a bad configuration.
+    [[nodiscard]] static Result<StationConfig> load(const QString &path);
+    // Writes the whole configuration (replacing the file's content), creating the folder.
+    [[nodiscard]] Result<> save(const QString &path) const;
+
+    // Everything that is wrong, one translated sentence each (empty: valid).
+    QStringList problems() const;
+    // InvalidArgument with problems() joined by newlines as the message, if any.
+    [[nodiscard]] Result<> validate() const;
+
+    std::optional<FixtureConfig> fixture(int number) const;
+    // The fixture an attached device sits in: by connection path when both sides have one,
+    // otherwise by IP address.
+    std::optional<FixtureConfig> fixtureForDevice(
+        const QString &connectionPath, const QString &ipAddress) const;
+    std::chrono::milliseconds stepTimeout(const QString &stepType) const;
+
+    // base plus toolEnvironment.
+    QProcessEnvironment toolProcessEnvironment(
+        const QProcessEnvironment &base = QProcessEnvironment::systemEnvironment()) const;
+
+    // The tools as absolute, executable paths (see resolveToolPath). searchPaths: where to look
+    // when no path is configured (e.g. the simulator's folder); empty: PATH.
+    [[nodiscard]] Result<QString> azsphereProgram(const QStringList &searchPaths = {}) const;
+    [[nodiscard]] Result<QString> rfSettingsToolProgram(const QStringList &searchPaths = {}) const;
+    [[nodiscard]] Result<QString> rfToolCliProgram(const QStringList &searchPaths = {}) const;
+};
+
+// The configured absolute path, checked to be an executable file; or, when nothing is
+// configured, `name` found with QStandardPaths::findExecutable in searchPaths (empty: PATH).
+// ToolNotFound with a message naming the tool and what to do otherwise.
+[[nodiscard]] Result<QString> resolveToolPath(
+    const QString &configuredPath, const QString &name, const QStringList &searchPaths = {});
+
+} // namespace Station
+
+Q_DECLARE_METATYPE(Station::FixtureConfig)
+Q_DECLARE_METATYPE(Station::StationConfig)
