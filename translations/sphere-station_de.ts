@@ -2670,7 +2670,17 @@ Beendet %2</translation>
         <translation>Etikett des Geräts im Prüfplatz scannen, dann starten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The record cannot be read, so the station cannot check that the label %1 belongs to no other device (%2).</source>
+        <translation>Die Prüfdatenbank kann nicht gelesen werden, daher kann die Station nicht prüfen, ob das Etikett %1 zu keinem anderen Gerät gehört (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the record file, then start the device again.</source>
+        <translation>Prüfdatenbank prüfen, dann das Gerät erneut starten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../services/station.cpp" line="+286"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
@@ -4391,7 +4401,7 @@ Beendet %2</translation>
         <translation>UART-Kabel und Port-Konfiguration des Prüfplatzes prüfen.</translation>
     </message>
     <message>
-        <location filename="../models/pagetext.cpp" line="+15"/>
+        <location filename="../models/pagetext.cpp" line="+27"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>

@@ -2661,7 +2661,17 @@ Finished %2</source>
         <translation>请扫描工位中设备的标签，然后启动。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The record cannot be read, so the station cannot check that the label %1 belongs to no other device (%2).</source>
+        <translation>无法读取测试记录，因此工作站无法确认标签 %1 不属于其他设备（%2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the record file, then start the device again.</source>
+        <translation>请检查测试记录文件，然后重新启动该设备。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../services/station.cpp" line="+286"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
@@ -4375,7 +4385,7 @@ Finished %2</source>
         <translation>请检查工位的 UART 线缆和端口配置。</translation>
     </message>
     <message>
-        <location filename="../models/pagetext.cpp" line="+15"/>
+        <location filename="../models/pagetext.cpp" line="+27"/>
         <source>Pending</source>
         <translation>待执行</translation>
     </message>
