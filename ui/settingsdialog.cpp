@@ -681,7 +681,7 @@ void SettingsDialog::onCheckDone()
             check.ok,
             check.ok ? tr("Azure Sphere SDK %1").arg(check.text) : check.text,
             check.detail);
-        Q_EMIT azsphereChecked(check.ok, check.ok ? check.text : check.text);
+        Q_EMIT azsphereChecked(check.ok, check.text);
         return;
     }
     if (!check.ok) {
