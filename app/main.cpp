@@ -8,6 +8,7 @@
 #include "services/station.h"
 #include "services/text.h"
 #include "services/textcheck.h"
+#include "services/tr.h"
 #include "translations/translationfiles.h"
 
 #ifdef STATION_HAVE_GUI
@@ -180,15 +181,20 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     }
     StationController &station = setup.station();
     printOut(setup.backendDescription());
-    printOut(
-        u"recipe %1 %2 (%3 steps), %4 fixture(s), record %5"_s
-            .arg(station.recipe().name, station.recipe().version)
-            .arg(station.recipe().steps.size())
-            .arg(options.fixtures.isEmpty() ? station.fixtureCount() : int(options.fixtures.size()))
-            .arg(setup.recordPath()));
-    if (station.interruptedRunsClosed() > 0)
-        printOut(u"%1 run(s) left open earlier were closed as INTERRUPTED"_s.arg(
+    const int fixtures
+        = options.fixtures.isEmpty() ? station.fixtureCount() : int(options.fixtures.size());
+    //: Headless output: "recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite"
+    printOut(Tr::tr("recipe %1 %2 (%3), %4, record %5")
+                 .arg(station.recipe().name,
+                     station.recipe().version,
+                     Tr::tr("%n step(s)", nullptr, int(station.recipe().steps.size())),
+                     Tr::tr("%n fixture(s)", nullptr, fixtures),
+                     setup.recordPath()));
+    if (station.interruptedRunsClosed() > 0) {
+        printOut(Tr::tr("%n run(s) left open earlier were closed as INTERRUPTED",
+            nullptr,
             station.interruptedRunsClosed()));
+    }
 
     HeadlessRunner runner(station, printOut);
     int exitCode = ExitFailed;

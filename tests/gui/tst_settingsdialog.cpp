@@ -3,6 +3,7 @@
 #include "services/stationconfig.h"
 #include "services/toolrunner.h"
 #include "ui/settingsdialog.h"
+#include "ui/translation.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -86,6 +87,8 @@ void tst_SettingsDialog::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"SphereStationTests"_s);
     QCoreApplication::setApplicationName(u"tst_settingsdialog"_s);
+    // English as the station shows it: with its plural forms ("3 devices").
+    QVERIFY(Station::installTranslations(u"en"_s).has_value());
 }
 
 void tst_SettingsDialog::init()
