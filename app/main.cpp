@@ -1,6 +1,8 @@
 // sphere-station: parses the command line, builds the object graph, and runs either the window
-// (GUI, added by app/guimain.*), `--headless`, or `export`.
+// (app/guimain.*), `--headless`, or `export` (app/exportcommand.*).
 
+#include "app/exportcommand.h"
+#include "app/guimain.h"
 #include "app/signalwatcher.h"
 #include "app/stationsetup.h"
 #include "services/headlessrunner.h"
@@ -10,13 +12,6 @@
 #include "services/textcheck.h"
 #include "services/tr.h"
 #include "translations/translationfiles.h"
-
-#ifdef STATION_HAVE_GUI
-#include "app/guimain.h"
-#endif
-#ifdef STATION_HAVE_CSV_EXPORT
-#include "app/exportcommand.h"
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -217,10 +212,8 @@ int main(int argc, char *argv[])
     const bool exportMode = isExport(argc, argv);
     const bool headless = !exportMode && isHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
-#ifdef STATION_HAVE_GUI
     if (!exportMode && !headless && !isInfoRequest(argc, argv))
         app = createGuiApplication(argc, argv);
-#endif
     if (!app)
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"sphere-station"_s);
@@ -238,14 +231,8 @@ int main(int argc, char *argv[])
         "      [--steps | --commands | --measurements]            (default: one row per run)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    if (exportMode) {
-#ifdef STATION_HAVE_CSV_EXPORT
+    if (exportMode)
         return runExportCommand(*app, parser);
-#else
-        printErr(u"sphere-station: export is not available in this build"_s);
-        return ExitUsage;
-#endif
-    }
     addStationOptions(parser);
     // parse(), not process(): a malformed command line (e.g. --config without its file) exits
     // with ExitUsage like every other refusal, not with process()'s 1 ("a device failed").
@@ -267,16 +254,7 @@ int main(int argc, char *argv[])
     if (Result<> logs = Logging::initialize(logging); !logs)
         printErr(u"sphere-station: logging disabled: %1"_s.arg(logs.error().message));
 
-    int code = ExitUsage;
-    if (options->headless) {
-        code = runHeadless(*app, *options);
-    } else {
-#ifdef STATION_HAVE_GUI
-        code = runGui(*options);
-#else
-        printErr(u"sphere-station: GUI not built yet; use --headless --recipe FILE"_s);
-#endif
-    }
+    const int code = options->headless ? runHeadless(*app, *options) : runGui(*options);
     Logging::shutdown();
     return code;
 }
