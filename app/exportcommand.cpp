@@ -1,5 +1,6 @@
 #include "app/exportcommand.h"
 
+#include "services/base/tr.h"
 #include "services/records/csvexport.h"
 
 #include <QCommandLineParser>
@@ -100,7 +101,8 @@ int runExportCommand(QCoreApplication &app, QCommandLineParser &parser)
     }
     if (!file.commit())
         return complain(u"cannot write %1: %2"_s.arg(out, file.errorString()));
-    std::fputs(qPrintable(u"%1 row(s) written to %2\n"_s.arg(*rows).arg(out)), stdout);
+    const QString written = Tr::tr("%n row(s) written to %1", nullptr, int(*rows)).arg(out);
+    std::fputs(qPrintable(written + u'\n'), stdout);
     return 0;
 }
 

@@ -1,21 +1,17 @@
 // sphere-station: parses the command line, builds the object graph, and runs either the window
-// (GUI, added by app/guimain.*), `--headless`, or `export`.
+// (app/guimain.*), `--headless`, or `export` (app/exportcommand.*).
 
+#include "app/exportcommand.h"
+#include "app/guimain.h"
 #include "app/signalwatcher.h"
 #include "app/stationsetup.h"
 #include "services/base/logging.h"
 #include "services/base/text.h"
 #include "services/base/textcheck.h"
+#include "services/base/tr.h"
 #include "services/station/headlessrunner.h"
 #include "services/station/station.h"
 #include "translations/translationfiles.h"
-
-#ifdef STATION_HAVE_GUI
-#include "app/guimain.h"
-#endif
-#ifdef STATION_HAVE_CSV_EXPORT
-#include "app/exportcommand.h"
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -180,15 +176,20 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     }
     StationController &station = setup.station();
     printOut(setup.backendDescription());
-    printOut(
-        u"recipe %1 %2 (%3 steps), %4 fixture(s), record %5"_s
-            .arg(station.recipe().name, station.recipe().version)
-            .arg(station.recipe().steps.size())
-            .arg(options.fixtures.isEmpty() ? station.fixtureCount() : int(options.fixtures.size()))
-            .arg(setup.recordPath()));
-    if (station.interruptedRunsClosed() > 0)
-        printOut(u"%1 run(s) left open earlier were closed as INTERRUPTED"_s.arg(
+    const int fixtures
+        = options.fixtures.isEmpty() ? station.fixtureCount() : int(options.fixtures.size());
+    //: Headless output: "recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite"
+    printOut(Tr::tr("recipe %1 %2 (%3), %4, record %5")
+                 .arg(station.recipe().name,
+                     station.recipe().version,
+                     Tr::tr("%n step(s)", nullptr, int(station.recipe().steps.size())),
+                     Tr::tr("%n fixture(s)", nullptr, fixtures),
+                     setup.recordPath()));
+    if (station.interruptedRunsClosed() > 0) {
+        printOut(Tr::tr("%n run(s) left open earlier were closed as INTERRUPTED",
+            nullptr,
             station.interruptedRunsClosed()));
+    }
 
     HeadlessRunner runner(station, printOut);
     int exitCode = ExitFailed;
@@ -211,10 +212,8 @@ int main(int argc, char *argv[])
     const bool exportMode = isExport(argc, argv);
     const bool headless = !exportMode && isHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
-#ifdef STATION_HAVE_GUI
     if (!exportMode && !headless && !isInfoRequest(argc, argv))
         app = createGuiApplication(argc, argv);
-#endif
     if (!app)
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"sphere-station"_s);
@@ -232,14 +231,8 @@ int main(int argc, char *argv[])
         "      [--steps | --commands | --measurements]            (default: one row per run)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    if (exportMode) {
-#ifdef STATION_HAVE_CSV_EXPORT
+    if (exportMode)
         return runExportCommand(*app, parser);
-#else
-        printErr(u"sphere-station: export is not available in this build"_s);
-        return ExitUsage;
-#endif
-    }
     addStationOptions(parser);
     // parse(), not process(): a malformed command line (e.g. --config without its file) exits
     // with ExitUsage like every other refusal, not with process()'s 1 ("a device failed").
@@ -261,16 +254,7 @@ int main(int argc, char *argv[])
     if (Result<> logs = Logging::initialize(logging); !logs)
         printErr(u"sphere-station: logging disabled: %1"_s.arg(logs.error().message));
 
-    int code = ExitUsage;
-    if (options->headless) {
-        code = runHeadless(*app, *options);
-    } else {
-#ifdef STATION_HAVE_GUI
-        code = runGui(*options);
-#else
-        printErr(u"sphere-station: GUI not built yet; use --headless --recipe FILE"_s);
-#endif
-    }
+    const int code = options->headless ? runHeadless(*app, *options) : runGui(*options);
     Logging::shutdown();
     return code;
 }

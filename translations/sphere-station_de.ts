@@ -1345,15 +1345,13 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <source>No match</source>
         <translation>Kein Treffer</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 match</source>
-        <translation>1 Treffer</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 matches</source>
-        <translation>%1 Treffer</translation>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1771,15 +1769,13 @@ Beendet %2</translation>
         <source>Show only this device</source>
         <translation>Nur dieses Gerät anzeigen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+128"/>
-        <source>1 run</source>
-        <translation>1 Lauf</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 runs</source>
-        <translation>%1 Läufe</translation>
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln Lauf</numerusform>
+            <numerusform>%Ln Läufe</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2134,15 +2130,13 @@ Beendet %2</translation>
         <source>%1 attached: %2 already in the map, %3 filled in. Check the labels, then save.</source>
         <translation>%1 angeschlossen: %2 bereits zugeordnet, %3 eingetragen. Bezeichnungen prüfen, dann speichern.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>1 device</source>
-        <translation>1 Gerät</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 devices</source>
-        <translation>%1 Geräte</translation>
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n Gerät</numerusform>
+            <numerusform>%n Geräte</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2670,7 +2664,17 @@ Beendet %2</translation>
         <translation>Etikett des Geräts im Prüfplatz scannen, dann starten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The record cannot be read, so the station cannot check that the label %1 belongs to no other device (%2).</source>
+        <translation>Die Prüfdatenbank kann nicht gelesen werden, daher kann die Station nicht prüfen, ob das Etikett %1 zu keinem anderen Gerät gehört (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the record file, then start the device again.</source>
+        <translation>Prüfdatenbank prüfen, dann das Gerät erneut starten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../services/station/station.cpp" line="+299"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
@@ -4576,6 +4580,44 @@ Beendet %2</translation>
         <source>contains the bidirectional control character %1</source>
         <translation>enthält das bidirektionale Steuerzeichen %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/exportcommand.cpp" line="+104"/>
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 geschrieben</numerusform>
+            <numerusform>%n Zeilen nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="+182"/>
+        <source>recipe %1 %2 (%3), %4, record %5</source>
+        <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
+        <translation>Rezept %1 %2 (%3), %4, Prüfdatenbank %5</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n fixture(s)</source>
+        <translation>
+            <numerusform>%n Prüfplatz</numerusform>
+            <numerusform>%n Prüfplätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n run(s) left open earlier were closed as INTERRUPTED</source>
+        <translation>
+            <numerusform>%n zuvor offener Lauf wurde als UNTERBROCHEN abgeschlossen</numerusform>
+            <numerusform>%n zuvor offene Läufe wurden als UNTERBROCHEN abgeschlossen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Station::Translation</name>
@@ -4655,18 +4697,32 @@ Beendet %2</translation>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>1 run</source>
-        <translation>1 Lauf</translation>
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln Lauf</numerusform>
+            <numerusform>%Ln Läufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln failed run(s)</source>
+        <translation>
+            <numerusform>%Ln fehlgeschlagener Lauf</numerusform>
+            <numerusform>%Ln fehlgeschlagene Läufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln device(s) passed their first run</source>
+        <translation>
+            <numerusform>%Ln Gerät im ersten Lauf bestanden</numerusform>
+            <numerusform>%Ln Geräte im ersten Lauf bestanden</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>%1 runs</source>
-        <translation>%1 Läufe</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-29"/>
         <source>%1 aborted</source>
         <translation>%1 abgebrochen</translation>
     </message>
@@ -4681,17 +4737,7 @@ Beendet %2</translation>
         <translation>Endausbeute %1</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>1 failed run</source>
-        <translation>1 fehlgeschlagener Lauf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 failed runs</source>
-        <translation>%1 fehlgeschlagene Läufe</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>%1 aborted or interrupted</source>
         <translation>%1 abgebrochen oder unterbrochen</translation>
     </message>
@@ -4701,12 +4747,7 @@ Beendet %2</translation>
         <translation>%1 noch in Arbeit</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 devices passed their first run</source>
-        <translation>%1 Geräte im ersten Lauf bestanden</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>in %1 of production; %2 passed per hour</source>
         <extracomment>Under devices per hour: &quot;in 3:12:40 of production; 11.8 passed per hour&quot;</extracomment>
         <translation>in %1 Produktion; %2 bestanden je Stunde</translation>

@@ -63,6 +63,17 @@ Stop every run and close?</numerusform>
     </message>
 </context>
 <context>
+    <name>Station::OutputView</name>
+    <message numerus="yes">
+        <location filename="../ui/outputview.cpp" line="+254"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Station::RecipeBadge</name>
     <message numerus="yes">
         <location filename="../ui/recipebadge.cpp" line="+71"/>
@@ -70,6 +81,28 @@ Stop every run and close?</numerusform>
         <translation>
             <numerusform>%n step</numerusform>
             <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecordsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/recordspage.cpp" line="+519"/>
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln run</numerusform>
+            <numerusform>%Ln runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::SettingsDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/settingsdialog.cpp" line="+740"/>
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n device</numerusform>
+            <numerusform>%n devices</numerusform>
         </translation>
     </message>
 </context>
@@ -129,6 +162,65 @@ Stop every run and close?</numerusform>
         <translation>
             <numerusform>the key &quot;%1&quot; appears %n time</numerusform>
             <numerusform>the key &quot;%1&quot; appears %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/exportcommand.cpp" line="+104"/>
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>%n row written to %1</numerusform>
+            <numerusform>%n rows written to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/main.cpp" line="+185"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n fixture(s)</source>
+        <translation>
+            <numerusform>%n fixture</numerusform>
+            <numerusform>%n fixtures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n run(s) left open earlier were closed as INTERRUPTED</source>
+        <translation>
+            <numerusform>%n run left open earlier was closed as INTERRUPTED</numerusform>
+            <numerusform>%n runs left open earlier were closed as INTERRUPTED</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::YieldPage</name>
+    <message numerus="yes">
+        <location filename="../ui/yieldpage.cpp" line="+257"/>
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln run</numerusform>
+            <numerusform>%Ln runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln failed run(s)</source>
+        <translation>
+            <numerusform>%Ln failed run</numerusform>
+            <numerusform>%Ln failed runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln device(s) passed their first run</source>
+        <translation>
+            <numerusform>%Ln device passed its first run</numerusform>
+            <numerusform>%Ln devices passed their first run</numerusform>
         </translation>
     </message>
 </context>

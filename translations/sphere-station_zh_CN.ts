@@ -1337,15 +1337,12 @@ Run it through the recipe again?</source>
         <source>No match</source>
         <translation>无匹配项</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 match</source>
-        <translation>1 个匹配项</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 matches</source>
-        <translation>%1 个匹配项</translation>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配项</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1762,15 +1759,12 @@ Finished %2</source>
         <source>Show only this device</source>
         <translation>仅显示此设备</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+128"/>
-        <source>1 run</source>
-        <translation>1 次运行</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 runs</source>
-        <translation>%1 次运行</translation>
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln 次运行</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2125,15 +2119,12 @@ Finished %2</source>
         <source>%1 attached: %2 already in the map, %3 filled in. Check the labels, then save.</source>
         <translation>已连接 %1：%2 台已在映射表中，已填入 %3 台。请检查名称后保存。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>1 device</source>
-        <translation>1 台设备</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 devices</source>
-        <translation>%1 台设备</translation>
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n 台设备</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2661,7 +2652,17 @@ Finished %2</source>
         <translation>请扫描工位中设备的标签，然后启动。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The record cannot be read, so the station cannot check that the label %1 belongs to no other device (%2).</source>
+        <translation>无法读取测试记录，因此工作站无法确认标签 %1 不属于其他设备（%2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the record file, then start the device again.</source>
+        <translation>请检查测试记录文件，然后重新启动该设备。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../services/station/station.cpp" line="+299"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
@@ -4560,6 +4561,40 @@ Finished %2</source>
         <source>contains the bidirectional control character %1</source>
         <translation>包含双向控制字符 %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/exportcommand.cpp" line="+104"/>
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 行写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="+182"/>
+        <source>recipe %1 %2 (%3), %4, record %5</source>
+        <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
+        <translation>配方 %1 %2（%3），%4，测试记录 %5</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n fixture(s)</source>
+        <translation>
+            <numerusform>%n 个工位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n run(s) left open earlier were closed as INTERRUPTED</source>
+        <translation>
+            <numerusform>之前有 %n 次运行未结束，已标记为“已中断”</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Station::Translation</name>
@@ -4639,18 +4674,29 @@ Finished %2</source>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>1 run</source>
-        <translation>1 次运行</translation>
+        <source>%Ln run(s)</source>
+        <translation>
+            <numerusform>%Ln 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln failed run(s)</source>
+        <translation>
+            <numerusform>%Ln 次失败运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln device(s) passed their first run</source>
+        <translation>
+            <numerusform>%Ln 台设备首次运行即通过</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>%1 runs</source>
-        <translation>%1 次运行</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-29"/>
         <source>%1 aborted</source>
         <translation>%1 次中止</translation>
     </message>
@@ -4665,17 +4711,7 @@ Finished %2</source>
         <translation>最终良率 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>1 failed run</source>
-        <translation>1 次失败运行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 failed runs</source>
-        <translation>%1 次失败运行</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>%1 aborted or interrupted</source>
         <translation>%1 次中止或中断</translation>
     </message>
@@ -4685,12 +4721,7 @@ Finished %2</source>
         <translation>%1 台仍在进行中</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 devices passed their first run</source>
-        <translation>%1 台设备首次运行即通过</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>in %1 of production; %2 passed per hour</source>
         <extracomment>Under devices per hour: &quot;in 3:12:40 of production; 11.8 passed per hour&quot;</extracomment>
         <translation>生产 %1；每小时通过 %2 个</translation>

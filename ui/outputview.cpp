@@ -251,7 +251,7 @@ void OutputView::updateHighlights()
     else if (count == 0)
         m_matchLabel->setText(tr("No match"));
     else if (m_current < 0)
-        m_matchLabel->setText(count == 1 ? tr("1 match") : tr("%1 matches").arg(count));
+        m_matchLabel->setText(tr("%n match(es)", nullptr, count));
     else
         //: Search position: "3 of 12"
         m_matchLabel->setText(tr("%1 of %2").arg(m_current + 1).arg(count));

@@ -516,7 +516,7 @@ void RecordsPage::updateCount()
 {
     const QLocale locale;
     const qint64 total = m_model->totalCount();
-    m_count->setText(total == 1 ? tr("1 run") : tr("%1 runs").arg(locale.toString(total)));
+    m_count->setText(tr("%Ln run(s)", nullptr, int(total)));
     const int loaded = m_model->rowCount();
     m_shown->setText(loaded < total
             ? tr("newest %1 shown, scroll for more").arg(locale.toString(loaded))

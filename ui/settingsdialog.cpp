@@ -681,7 +681,7 @@ void SettingsDialog::onCheckDone()
             check.ok,
             check.ok ? tr("Azure Sphere SDK %1").arg(check.text) : check.text,
             check.detail);
-        Q_EMIT azsphereChecked(check.ok, check.ok ? check.text : check.text);
+        Q_EMIT azsphereChecked(check.ok, check.text);
         return;
     }
     if (!check.ok) {
@@ -737,7 +737,7 @@ void SettingsDialog::applyAttached(const QList<AttachedDevice> &devices)
         text = tr("No device is attached.");
     else
         text = tr("%1 attached: %2 already in the map, %3 filled in. Check the labels, then save.")
-                   .arg(sorted.size() == 1 ? tr("1 device") : tr("%1 devices").arg(sorted.size()))
+                   .arg(tr("%n device(s)", nullptr, int(sorted.size())))
                    .arg(known)
                    .arg(filled);
     m_detectStatus->setText(text);

@@ -89,6 +89,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void saved(const Station::StationConfig &config);
     void languageChosen(const QString &language);
+    // `text`: the version azsphere reports when `ok` (the status shows "Azure Sphere SDK
+    // <version>"), else the error the status shows.
     void azsphereChecked(bool ok, const QString &text);
     void detectFinished(bool ok, int found, int filled);
 

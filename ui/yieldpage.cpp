@@ -254,7 +254,7 @@ void YieldPage::showReport()
     const QLocale locale;
     m_started->setText(locale.toString(r.devicesStarted));
     QStringList runs;
-    runs << (r.runs == 1 ? tr("1 run") : tr("%1 runs").arg(locale.toString(r.runs)));
+    runs << tr("%Ln run(s)", nullptr, r.runs);
     if (r.runsAborted > 0)
         runs << tr("%1 aborted").arg(r.runsAborted);
     if (r.runsInterrupted > 0)
@@ -272,9 +272,7 @@ void YieldPage::showReport()
                             : Theme::textColor());
     QStringList failedNotes;
     if (r.runsFailed > 0) {
-        failedNotes << (r.runsFailed == 1
-                ? tr("1 failed run")
-                : tr("%1 failed runs").arg(locale.toString(r.runsFailed)));
+        failedNotes << tr("%Ln failed run(s)", nullptr, r.runsFailed);
     }
     // A device counts as failed when it has no PASS run; say when that includes runs the
     // operator stopped or the station lost, so the card matches the Pareto (FAIL runs only).
@@ -287,7 +285,7 @@ void YieldPage::showReport()
     const bool anyVerdict = r.devicesPassed + r.devicesFailed > 0;
     m_firstPass->setText(anyVerdict ? percent(r.firstPassYield) : u"\u2014"_s);
     m_firstPassNote->setText(anyVerdict
-            ? tr("%1 devices passed their first run").arg(locale.toString(r.devicesFirstPass))
+            ? tr("%Ln device(s) passed their first run", nullptr, r.devicesFirstPass)
             : QString());
 
     m_perHour->setText(r.hours > 0 ? locale.toString(r.devicesPerHour, 'f', 1) : u"\u2014"_s);

@@ -92,18 +92,19 @@ ErrorCode errorCodeFromName(const QString &name);
 
 // What went wrong: a code, a plain-language cause for the technician and a remedy (Texts:
 // stored in English, translated when shown), and the technical detail (raw text,
-// errorString(); English, never translated) for engineering.
+// errorString(); English, never translated) for engineering. The members are in the order
+// make() and fail() take them, so Error {code, message, detail, remedy} means the same.
 struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     Text message;
-    Text remedy;
     QString detail;
+    Text remedy;
 
     static Error make(
         ErrorCode code, const Text &message, const QString &detail = {}, const Text &remedy = {})
     {
-        return Error {code, message, remedy, detail};
+        return Error {code, message, detail, remedy};
     }
 };
 
@@ -112,7 +113,7 @@ template <typename T = void> using Result = tl::expected<T, Error>;
 inline tl::unexpected<Error> fail(
     ErrorCode code, const Text &message, const QString &detail = {}, const Text &remedy = {})
 {
-    return tl::make_unexpected(Error {code, message, remedy, detail});
+    return tl::make_unexpected(Error {code, message, detail, remedy});
 }
 
 inline tl::unexpected<Error> fail(Error error)

@@ -316,7 +316,19 @@ void FixtureWorker::run(const RunRequest &request)
         if (recipeStep.type == "details"_L1 && isPassing(result.outcome)
             && !facts.serialNumber.isEmpty()) {
             Result<std::optional<QString>> bound = m_record->deviceForSerial(facts.serialNumber);
-            if (bound && bound->has_value() && **bound != facts.deviceId) {
+            if (!bound) {
+                // Not knowing the label's owner is no reason to take it: the check fails.
+                log.error(u"cannot read the owner of label %1: %2 (%3)"_s.arg(
+                    facts.serialNumber, bound.error().message, bound.error().detail));
+                result.outcome = StepOutcome::Failed;
+                result.errorCode = bound.error().code;
+                result.cause = Tr::tr("The record cannot be read, so the station cannot check "
+                                      "that the label %1 belongs to no other device (%2).")
+                                   .arg(facts.serialNumber, bound.error().message);
+                result.remedy = bound.error().remedy.isEmpty()
+                    ? Tr::tr("Check the record file, then start the device again.")
+                    : bound.error().remedy;
+            } else if (bound->has_value() && **bound != facts.deviceId) {
                 result.outcome = StepOutcome::Failed;
                 result.errorCode = ErrorCode::InvalidArgument;
                 result.cause = Tr::tr("The label %1 already belongs to another device (%2).")

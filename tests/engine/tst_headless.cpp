@@ -387,8 +387,11 @@ void tst_Headless::killedMidRunThenRestarted()
                                     record},
         bench.environment());
     QVERIFY2(restart.exitCode == 0, qPrintable(restart.out + restart.err));
-    QVERIFY(restart.out.contains(
-        u"%1 run(s) left open earlier were closed as INTERRUPTED"_s.arg(open)));
+    // The English plural forms (sphere-station_en.ts): "1 run ... was", "2 runs ... were".
+    const QString closedLine = open == 1
+        ? u"1 run left open earlier was closed as INTERRUPTED"_s
+        : u"%1 runs left open earlier were closed as INTERRUPTED"_s.arg(open);
+    QVERIFY2(restart.out.contains(closedLine), qPrintable(restart.out));
     Inspector inspect(record);
     QCOMPARE(inspect.value(u"PRAGMA integrity_check"_s), u"ok"_s);
     QCOMPARE(

@@ -184,7 +184,7 @@ void tst_RecordOwner::killedStationLeavesRecordToNext()
                                                               record},
         env);
     QVERIFY2(next.exitCode == 0, qPrintable(next.out + next.err));
-    QVERIFY2(next.out.contains(u"1 run(s) left open earlier were closed as INTERRUPTED"_s),
+    QVERIFY2(next.out.contains(u"1 run left open earlier was closed as INTERRUPTED"_s),
         qPrintable(next.out));
     QCOMPARE(
         StationProcess::value(record, u"SELECT group_concat(outcome, ',') FROM runs ORDER BY id"_s),
@@ -242,7 +242,7 @@ void tst_RecordOwner::exportOfRecordWithoutSchema()
     SimBench bench;
     const StationProcess::Exit exported = StationProcess::run(arguments, bench.environment());
     QVERIFY2(exported.exitCode == 0, qPrintable(exported.out + exported.err));
-    QVERIFY2(exported.out.contains(u"0 row(s) written"_s), qPrintable(exported.out));
+    QVERIFY2(exported.out.contains(u"0 rows written"_s), qPrintable(exported.out));
     QFile out(csv);
     QVERIFY(out.open(QIODevice::ReadOnly));
     const QList<QStringList> rows = Station::Tests::parseCsv(out.readAll());

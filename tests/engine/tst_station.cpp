@@ -33,6 +33,7 @@ private Q_SLOTS:
     void verdictBelongsToItsDevice_data();
     void verdictBelongsToItsDevice();
     void labelScannedForAnotherDevice();
+    void labelOwnerUnreadable();
     void restartShowsLastRuns();
     void startAllSkipsPassedDevices();
     void labelPatternRefusedByController_data();
@@ -514,6 +515,52 @@ void tst_Station::labelScannedForAnotherDevice()
                  u"SELECT count(*) FROM serials WHERE serial_number = 'SPH-24-00042'"_s),
         u"0"_s);
     // Nothing was changed on the device that was swapped in: the run stopped at details.
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run),
+        u"2"_s);
+}
+
+// The record cannot say whom a scanned label belongs to when details asks: the check fails (the
+// run stops at details with the record's error), it never passes unchecked.
+void tst_Station::labelOwnerUnreadable()
+{
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    StationOptions opts = options(bench, 1);
+    // The label table is away from just before step 1 is written (the run has no device yet,
+    // so that write does not need it) until just before step 2 (details) is written: the read
+    // of the label's owner in between fails.
+    auto away = std::make_shared<std::atomic_bool>(false);
+    auto back = std::make_shared<std::atomic_bool>(false);
+    opts.recordHook = [away, back](const QString &connection, int seq, int attempt) {
+        QSqlQuery query(QSqlDatabase::database(connection, false));
+        // (On the worker thread: no QVERIFY here; the flags are checked below.)
+        if (seq == 1 && attempt == 0 && !*away)
+            away->store(query.exec(u"ALTER TABLE serials RENAME TO serials_away"_s));
+        if (seq == 2 && attempt == 0 && *away && !*back)
+            back->store(query.exec(u"ALTER TABLE serials_away RENAME TO serials"_s));
+    };
+    StationController station;
+    QVERIFY(station.open(opts));
+    station.setRecipe(*SimBench::recipe(ShortRecipe));
+    QVERIFY(station.bindSerialNumber(1, u"SN-0001"_s));
+
+    QSignalSpy finished(&station, &StationController::runFinished);
+    QVERIFY(station.startFixture(1));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QVERIFY(*away);
+    QVERIFY(*back);
+    const FixtureSnapshot failed = station.snapshot(1);
+    QCOMPARE(failed.verdict, RunOutcome::Fail);
+    QCOMPARE(failed.failedStep, u"details"_s);
+    QVERIFY(failed.errorCode != ErrorCode::None);
+    QVERIFY2(failed.cause.english().contains(u"The record cannot be read"_s)
+            && failed.cause.english().contains(u"SN-0001"_s),
+        qPrintable(failed.cause.english()));
+    station.shutdown();
+    const QString run = QString::number(failed.runId);
+    QCOMPARE(recordValue(bench.recordPath(), u"SELECT outcome FROM runs WHERE id = "_s + run),
+        u"FAIL"_s);
+    // Nothing was changed on the device: the run stopped at details.
     QCOMPARE(recordValue(bench.recordPath(), u"SELECT count(*) FROM steps WHERE run_id = "_s + run),
         u"2"_s);
 }

@@ -189,17 +189,21 @@ std::unique_ptr<tst_MainWindow::Line> tst_MainWindow::makeLine(
         return nullptr;
     line->window->grid()->view()->setFocus();
     // Presence is polled: wait until the tiles know their devices.
-    QDeadlineTimer deadline(RunTimeout);
-    while (!deadline.hasExpired()) {
-        bool all = true;
-        for (int f = 1; f <= fixtures; ++f)
-            all = all && tileState(*line->window, f) == TileState::Ready;
-        if (all)
-            return line;
-        QTest::qWait(20);
+    const MainWindow &window = *line->window;
+    const bool detected = QTest::qWaitFor(
+        [&window, fixtures] {
+            for (int f = 1; f <= fixtures; ++f) {
+                if (tileState(window, f) != TileState::Ready)
+                    return false;
+            }
+            return true;
+        },
+        RunTimeout);
+    if (!detected) {
+        qWarning("the devices were not detected");
+        return nullptr;
     }
-    qWarning("the devices were not detected");
-    return nullptr;
+    return line;
 }
 
 QVariant tst_MainWindow::role(const MainWindow &window, int fixture, int role)

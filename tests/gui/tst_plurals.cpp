@@ -21,6 +21,10 @@ constexpr char StillRunning[] = "%n fixture(s) are still running. Closing stops 
                                 "devices will need to be run again.\n\nStop every run and close?";
 constexpr char Steps[] = "%n step(s)";
 constexpr char Summary[] = "%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s";
+constexpr char Closed[] = "%n run(s) left open earlier were closed as INTERRUPTED";
+constexpr char Runs[] = "%Ln run(s)";
+constexpr char FirstPass[] = "%Ln device(s) passed their first run";
+constexpr char Devices[] = "%n device(s)";
 
 } // namespace
 
@@ -81,6 +85,24 @@ void tst_Plurals::plurals_data()
                                << u"8 Läufe: %1 PASS, %2 FAIL, %3 ABORTED in %4 s"_s;
     QTest::newRow("zh_CN 2 steps")
         << u"zh_CN"_s << badge << QByteArray(Steps) << 2 << u"2 个步骤"_s;
+    // Counts that were once made plural by hand (n == 1 ? "1 run" : "%1 runs").
+    const QByteArray records = "Station::RecordsPage";
+    const QByteArray yield = "Station::YieldPage";
+    const QByteArray settings = "Station::SettingsDialog";
+    QTest::newRow("en 1 run closed") << u"en"_s << station << QByteArray(Closed) << 1
+                                     << u"1 run left open earlier was closed as INTERRUPTED"_s;
+    QTest::newRow("en 3 runs closed") << u"en"_s << station << QByteArray(Closed) << 3
+                                      << u"3 runs left open earlier were closed as INTERRUPTED"_s;
+    QTest::newRow("en 1 run listed") << u"en"_s << records << QByteArray(Runs) << 1 << u"1 run"_s;
+    QTest::newRow("en 0 runs listed") << u"en"_s << records << QByteArray(Runs) << 0 << u"0 runs"_s;
+    QTest::newRow("de 2 runs listed")
+        << u"de"_s << records << QByteArray(Runs) << 2 << u"2 Läufe"_s;
+    QTest::newRow("en 1 first pass")
+        << u"en"_s << yield << QByteArray(FirstPass) << 1 << u"1 device passed its first run"_s;
+    QTest::newRow("de 1 first pass")
+        << u"de"_s << yield << QByteArray(FirstPass) << 1 << u"1 Gerät im ersten Lauf bestanden"_s;
+    QTest::newRow("zh_CN 3 devices")
+        << u"zh_CN"_s << settings << QByteArray(Devices) << 3 << u"3 台设备"_s;
 }
 
 void tst_Plurals::plurals()

@@ -6,6 +6,7 @@
 #include "ui/rangeselector.h"
 #include "ui/recordspage.h"
 #include "ui/theme.h"
+#include "ui/translation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,6 +71,8 @@ private:
 
 void tst_RecordsPage::initTestCase()
 {
+    // English as the station shows it: with its plural forms ("1 run", "8 runs").
+    QVERIFY(Station::installTranslations(u"en"_s).has_value());
     QVERIFY(m_dir.isValid());
     m_record = m_dir.filePath(u"record.sqlite"_s);
     const Result<void> written = PagesRecord::writeKnownRecord(m_record);

@@ -3,6 +3,7 @@
 #include "services/config/stationconfig.h"
 #include "services/process/toolrunner.h"
 #include "ui/settingsdialog.h"
+#include "ui/translation.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void fixtureModel();
     void checkAzsphere();
     void checkMissingAzsphere();
+    void checkFailingAzsphere();
     void detectAttached();
     void realBackendNeverUsesSimulator();
 
@@ -85,6 +87,8 @@ void tst_SettingsDialog::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"SphereStationTests"_s);
     QCoreApplication::setApplicationName(u"tst_settingsdialog"_s);
+    // English as the station shows it: with its plural forms ("3 devices").
+    QVERIFY(Station::installTranslations(u"en"_s).has_value());
 }
 
 void tst_SettingsDialog::init()
@@ -302,6 +306,33 @@ void tst_SettingsDialog::checkMissingAzsphere()
     QVERIFY(!checked.at(0).at(0).toBool());
     QVERIFY2(child<QLabel>(u"azsphereStatus"_s)->text().contains(u"was not found"_s),
         qPrintable(child<QLabel>(u"azsphereStatus"_s)->text()));
+    QCOMPARE(checked.at(0).at(1).toString(), child<QLabel>(u"azsphereStatus"_s)->text());
+}
+
+// An azsphere that runs but fails: the signal carries the error the status shows, not a
+// version.
+void tst_SettingsDialog::checkFailingAzsphere()
+{
+    const QString failing = m_dir->filePath(u"azsphere"_s);
+    QFile script(failing);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho 'ERROR: the SDK is broken' >&2\nexit 1\n");
+    script.close();
+    QVERIFY(script.setPermissions(
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    child<QRadioButton>(u"backendReal"_s)->click();
+    child<QLineEdit>(u"azspherePath"_s)->setText(failing);
+
+    QSignalSpy checked(m_dialog, &SettingsDialog::azsphereChecked);
+    child<QPushButton>(u"checkAzsphere"_s)->click();
+    QVERIFY(checked.wait(30000));
+    QCOMPARE(checked.size(), 1);
+    QVERIFY(!checked.at(0).at(0).toBool());
+    const QString status = child<QLabel>(u"azsphereStatus"_s)->text();
+    QVERIFY(!status.isEmpty());
+    QVERIFY2(!status.startsWith(u"Azure Sphere SDK"_s), qPrintable(status));
+    QCOMPARE(checked.at(0).at(1).toString(), status);
+    QVERIFY(child<QLabel>(u"azsphereStatus"_s)->toolTip().contains(u"the SDK is broken"_s));
 }
 
 void tst_SettingsDialog::detectAttached()

@@ -102,17 +102,23 @@ std::unique_ptr<tst_WindowEndings::Line> tst_WindowEndings::makeLine(SimulatedLi
     QApplication::setActiveWindow(line->window.get());
     if (!QTest::qWaitForWindowActive(line->window.get()))
         return nullptr;
-    QDeadlineTimer deadline(RunTimeout);
-    while (!deadline.hasExpired()) {
-        bool all = true;
-        for (int f = 1; f <= options.fixtures; ++f)
-            all = all && tileState(*line->window, f) == TileState::Ready;
-        if (all)
-            return line;
-        QTest::qWait(20);
+    // Presence is polled: wait until the tiles know their devices.
+    const MainWindow &window = *line->window;
+    const int fixtures = options.fixtures;
+    const bool detected = QTest::qWaitFor(
+        [&window, fixtures] {
+            for (int f = 1; f <= fixtures; ++f) {
+                if (tileState(window, f) != TileState::Ready)
+                    return false;
+            }
+            return true;
+        },
+        RunTimeout);
+    if (!detected) {
+        qWarning("the devices were not detected");
+        return nullptr;
     }
-    qWarning("the devices were not detected");
-    return nullptr;
+    return line;
 }
 
 TileState tst_WindowEndings::tileState(const MainWindow &window, int fixture)

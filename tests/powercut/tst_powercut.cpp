@@ -347,7 +347,7 @@ struct Printed
         QString outcome;
     };
     bool opened = false;       // "recipe ..." (the record is open, old runs closed)
-    std::optional<int> closed; // "N run(s) left open earlier were closed as INTERRUPTED"
+    std::optional<int> closed; // "N runs left open earlier were closed as INTERRUPTED"
     QList<Verdict> verdicts;
     QList<Step> steps;
 };
@@ -359,7 +359,7 @@ Printed parsePrinted(const QStringList &lines)
     static const QRegularExpression stepLine(
         u"^F(\\d+)\\s+(\\S+)\\s+(\\d+)/\\d+\\s+.*?\\s(PASS|FAIL|SKIPPED|ABORTED)\\s+-?[0-9.]+ s"_s);
     static const QRegularExpression closedLine(
-        u"^(\\d+) run\\(s\\) left open earlier were closed as INTERRUPTED$"_s);
+        u"^(\\d+) runs? left open earlier (?:was|were) closed as INTERRUPTED$"_s);
     Printed printed;
     for (const QString &line : lines) {
         if (line.startsWith(u"recipe "_s)) {

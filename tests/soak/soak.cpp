@@ -1267,8 +1267,10 @@ int Soak::exec()
             exit.lines.cend(),
             [](const QString &l) { return l.startsWith(u"recipe "_s); });
         if (m_pendingInterrupted > 0 && opened) {
-            const QString expectedLine
-                = u"%1 run(s) left open earlier were closed as INTERRUPTED"_s.arg(
+            // The English plural forms (sphere-station_en.ts).
+            const QString expectedLine = m_pendingInterrupted == 1
+                ? u"1 run left open earlier was closed as INTERRUPTED"_s
+                : u"%1 runs left open earlier were closed as INTERRUPTED"_s.arg(
                     m_pendingInterrupted);
             if (!exit.lines.contains(expectedLine)) {
                 violation(u"interrupted"_s,
