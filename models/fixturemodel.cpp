@@ -1,5 +1,7 @@
 #include "models/fixturemodel.h"
 
+#include "services/azsphere/devicedata.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -433,15 +435,6 @@ QString FixtureModel::presenceText(Presence presence)
         return tr("Checking…");
     }
     return QString();
-}
-
-QString FixtureModel::shortDeviceId(const QString &deviceId)
-{
-    constexpr int Head = 8;
-    constexpr int Tail = 4;
-    if (deviceId.size() <= Head + Tail + 1)
-        return deviceId;
-    return deviceId.left(Head) + u'…' + deviceId.right(Tail);
 }
 
 QString FixtureModel::elapsedText(std::chrono::seconds elapsed)

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/fixturemodel.h"
+#include "services/azsphere/devicedata.h"
 #include "services/base/boundedfile.h"
 #include "services/recipe/recipeloader.h"
 #include "services/records/recordquery.h"
@@ -1188,8 +1189,8 @@ void MainWindow::onDeviceSwapped(int fixture, const QString &previousId, const Q
     post(Severity::Warning,
         tr("%1: the device was swapped during the run (%2 → %3).")
             .arg(fixtureTitle(fixture),
-                FixtureModel::shortDeviceId(previousId),
-                FixtureModel::shortDeviceId(newId)));
+                shortDeviceId(previousId),
+                shortDeviceId(newId)));
 }
 
 void MainWindow::createRecordsPage()

@@ -297,7 +297,7 @@ Result<> StationController::bindSerialNumber(int fixture, const QString &serialN
         if (bound->has_value() && !present.isEmpty() && **bound != present) {
             return fail(ErrorCode::InvalidArgument,
                 Tr::tr("The label %1 already belongs to another device (%2).")
-                    .arg(serial, (**bound).left(8)));
+                    .arg(serial, shortDeviceId(**bound)));
         }
     }
     slot.snapshot.serialNumber = serial;

@@ -1,4 +1,5 @@
 #include "models/fixturemodel.h"
+#include "services/azsphere/devicedata.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -369,7 +370,7 @@ void tst_FixtureModel::shortDeviceId()
 {
     QFETCH(QString, id);
     QFETCH(QString, expected);
-    QCOMPARE(FixtureModel::shortDeviceId(id), expected);
+    QCOMPARE(Station::shortDeviceId(id), expected);
 }
 
 void tst_FixtureModel::elapsedText_data()
