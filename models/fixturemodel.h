@@ -48,7 +48,8 @@ public:
         TileStateRole,                  // FixtureModel::TileState
         TileStateTextRole,              // QString, translated "PASS", "NO RESPONSE", ...
         HintRole,                       // QString, translated: what the operator does next
-        CanStartRole,                   // bool: a Start click makes sense now
+        CanStartRole,                   // bool: a Start click makes sense now (the snapshot's
+                                        // start verdict: FixtureSnapshot::startOffered())
         CanStopRole,                    // bool: a Stop click makes sense now
         SnapshotRole,                   // Station::FixtureSnapshot as last received
     };

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void labelPatternRefusedByController();
     void operatorNameRefused_data();
     void operatorNameRefused();
+    void snapshotCarriesStartRule();
 
 private:
     static StationOptions options(const SimBench &bench, int fixtures);
@@ -591,6 +593,46 @@ void tst_Station::startAllSkipsPassedDevices()
     QVERIFY(station.startFixture(1, StationController::StartRequest::Again));
     QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning(), 60000);
     QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+}
+
+// Every snapshot the controller emits says whether the fixture can start and why not: the same
+// verdict as startFixture's.
+void tst_Station::snapshotCarriesStartRule()
+{
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    StationController station;
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::NotOpen);
+    QVERIFY(station.open(options(bench, 2)));
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::NoRecipe);
+    QVERIFY(!station.startGate());
+    const Result<> refused = station.startFixture(1);
+    QVERIFY(!refused);
+    QCOMPARE(station.snapshot(1).startBlockText.english(), refused.error().message.english());
+
+    QByteArray json = ShortRecipe;
+    json.replace(R"("version": "1",)", R"("version": "1", "require_serial": true,)");
+    QSignalSpy changed(&station, &StationController::fixtureChanged);
+    station.setRecipe(*SimBench::recipe(json));
+    QVERIFY(station.startGate());
+    QCOMPARE(changed.size(), 2); // every fixture: the rules changed for all
+    for (const QList<QVariant> &args : std::as_const(changed))
+        QCOMPARE(args.at(0).value<FixtureSnapshot>().startBlock, StartBlock::LabelMissing);
+    QCOMPARE(station.snapshot(2).startBlockText.english(), u"Scan the device's label first."_s);
+
+    QVERIFY(station.bindSerialNumber(1, u"SN-1"_s));
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::None);
+    QVERIFY(station.snapshot(1).canStart());
+    QSignalSpy finished(&station, &StationController::runFinished);
+    QVERIFY(station.startFixture(1));
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::Running);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    // The label went with the run: the fixture needs a new one.
+    const FixtureSnapshot after = station.snapshot(1);
+    QCOMPARE(after.serialNumber, QString());
+    QCOMPARE(after.startBlock, StartBlock::LabelMissing);
+    station.shutdown();
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::NotOpen);
 }
 
 #include "tst_station.moc"
