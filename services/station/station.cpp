@@ -9,8 +9,10 @@
 #include "services/records/recordstore.h"
 #include "services/station/fixtureworker.h"
 #include "services/station/presencemonitor.h"
+#include "services/station/recordwriter.h"
 
 #include <QDeadlineTimer>
+#include <QSemaphore>
 #include <QThread>
 #include <QTimer>
 
@@ -116,6 +118,20 @@ Result<> StationController::open(const StationOptions &options)
     if (*closed > 0) {
         Logging::station().warn(
             u"closed %1 run(s) left open by an earlier session as INTERRUPTED"_s.arg(*closed));
+    }
+
+    // The station's own events are written on a thread of their own: a record write never holds
+    // up the GUI thread (a busy record would, for up to SQLite's busy timeout).
+    {
+        auto *thread = new QThread;
+        thread->setObjectName(u"record-events"_s);
+        m_writerThread.reset(thread);
+        m_writer = new RecordWriter(options.recordPath, options.recordSyncEveryWrite);
+        if (options.eventHook)
+            m_writer->setHook(options.eventHook);
+        m_writer->moveToThread(thread);
+        connect(thread, &QThread::finished, m_writer, &QObject::deleteLater);
+        thread->start();
     }
 
     for (const FixtureConfig &config : options.fixtures) {
@@ -661,17 +677,20 @@ void StationController::onRecordRecovered(int fixture)
 void StationController::logEvent(
     int fixture, const QString &kind, const QString &detail, RecordSync sync)
 {
-    if (!m_record || !m_record->isOpen())
+    if (!m_writer)
         return;
     RecordEvent event;
+    event.time = QDateTime::currentDateTimeUtc(); // when it happened, not when it is written
     event.station = m_options.stationName;
     event.operatorName = m_options.operatorName;
     event.fixture = fixture;
     event.kind = kind;
     event.detail = detail;
-    if (Result<> logged = m_record->logEvent(event, sync); !logged) {
-        Logging::station().error(u"event %1 not recorded: %2"_s.arg(kind, logged.error().message));
-    }
+    // Queued to the writer's thread, in order; the GUI thread never waits for the record.
+    QMetaObject::invokeMethod(
+        m_writer,
+        [writer = m_writer, event, sync] { writer->write(event, sync); },
+        Qt::QueuedConnection);
 }
 
 void StationController::shutdown(std::chrono::milliseconds bound, CancelReason reason, int signal)
@@ -709,6 +728,28 @@ void StationController::shutdown(std::chrono::milliseconds bound, CancelReason r
     }
     if (m_open)
         logEvent(0, u"station-close"_s, {}, RecordSync::Durable);
+    if (m_writerThread) {
+        // Every event asked for before is written first (one thread, in order), then the
+        // connection is closed on its thread; only then does the thread end (a quit would drop
+        // what is still queued).
+        auto closed = std::make_shared<QSemaphore>();
+        QMetaObject::invokeMethod(
+            m_writer,
+            [writer = m_writer, closed] {
+                writer->closeRecord();
+                closed->release();
+            },
+            Qt::QueuedConnection);
+        // (At least ThreadStopBound: the close event is written even when a worker used up the
+        // shutdown's bound.)
+        const qint64 wait = std::max<qint64>(deadline.remainingTime(), ThreadStopBound.count());
+        if (!closed->tryAcquire(1, int(wait))) {
+            Logging::station().critical(
+                u"the record events were not all written within the shutdown bound"_s);
+        }
+        m_writerThread.reset();
+        m_writer = nullptr;
+    }
     for (auto &[number, slot] : m_slots) {
         const StartRule rule = fixtureStartRule(slot); // NotOpen from now on
         slot.snapshot.startBlock = rule.block;

@@ -27,6 +27,7 @@ class FixtureWorker;
 class PresenceMonitor;
 class RecordLock;
 class RecordStore;
+class RecordWriter;
 
 // Stops a worker thread: quit, then wait with a bound (qBittorrent's deleter idea). A thread
 // that does not end in time is left to the OS rather than destroyed while running.
@@ -61,6 +62,9 @@ struct StationOptions
     bool recordSyncEveryWrite = false;
     // Test seam handed to every FixtureWorker (see FixtureWorker::setRecordHook).
     std::function<void(const QString &connectionName, int seq, int attempt)> recordHook;
+    // Test seam: called on the record-events thread before each station event is written
+    // (see RecordWriter::setHook).
+    std::function<void(const QString &kind)> eventHook;
 };
 
 // The station's controller, on the GUI/main thread: owns one QThread + FixtureWorker per
@@ -68,7 +72,8 @@ struct StationOptions
 // operator, serial-number bindings, and one FixtureSnapshot per fixture. Starts and aborts runs,
 // refuses new starts while the record cannot be written, and closes runs a crash left open.
 // Owns each fixture's state and its start rules: every snapshot it emits says whether the
-// fixture can start now and why not (FixtureSnapshot::startBlock).
+// fixture can start now and why not (FixtureSnapshot::startBlock). Never writes the record on
+// the GUI thread: its own events go to a RecordWriter thread, in order (it only reads there).
 // (Named StationController because a class `Station` would hide the namespace `Station`.)
 class StationController final : public QObject
 {
@@ -219,7 +224,9 @@ private:
     std::map<int, Slot> m_slots; // by fixture number
     QList<int> m_failingRecords;
     std::shared_ptr<RecordLock> m_recordLock; // held from open() to the end of shutdown()
-    std::unique_ptr<RecordStore> m_record;    // the main thread's own connection (events, serials)
+    std::unique_ptr<RecordStore> m_record;    // the main thread's own connection: reads only
+    ThreadHandle m_writerThread;              // the station's events are written there
+    RecordWriter *m_writer = nullptr;         // lives on m_writerThread
     QTimer *m_recordRetry = nullptr;          // asks idle workers to flush their queued results
     ThreadHandle m_presenceThread;
     PresenceMonitor *m_presence = nullptr;
