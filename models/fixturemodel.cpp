@@ -1,5 +1,7 @@
 #include "models/fixturemodel.h"
 
+#include "services/azsphere/devicedata.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -259,13 +261,19 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
         case TileState::Empty:
             return tr("Insert a device");
         case TileState::Ready:
-            if (s.finalizedRunId > 0)
+            // Why it cannot start, as the controller's start rules say (never decided here).
+            switch (s.startBlock) {
+            case StartBlock::None:
+                return tr("Ready to start");
+            case StartBlock::Finalized:
                 //: A device put back after it was finished: "Finished in run 42: set aside"
                 return tr("Finished in run %1: set aside").arg(s.finalizedRunId);
-            if (s.passedRunId > 0)
+            case StartBlock::AlreadyPassed:
                 //: The device in the fixture passed the loaded recipe before
                 return tr("Already passed (run %1)").arg(s.passedRunId);
-            return tr("Ready to start");
+            default:
+                return s.startBlockText.translated();
+            }
         case TileState::Running:
             return s.stepName;
         case TileState::Pass:
@@ -283,7 +291,7 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
         }
         return QString();
     case CanStartRole:
-        return !s.running && s.presence == Presence::Present;
+        return s.startOffered();
     case CanStopRole:
         return s.running;
     case SnapshotRole:
@@ -433,15 +441,6 @@ QString FixtureModel::presenceText(Presence presence)
         return tr("Checking…");
     }
     return QString();
-}
-
-QString FixtureModel::shortDeviceId(const QString &deviceId)
-{
-    constexpr int Head = 8;
-    constexpr int Tail = 4;
-    if (deviceId.size() <= Head + Tail + 1)
-        return deviceId;
-    return deviceId.left(Head) + u'…' + deviceId.right(Tail);
 }
 
 QString FixtureModel::elapsedText(std::chrono::seconds elapsed)

@@ -30,7 +30,7 @@ public:
         PresenceRole,                   // Station::Presence
         PresenceTextRole,               // QString, translated
         DeviceIdRole,                   // QString, full 128-hex device ID
-        ShortDeviceIdRole,              // QString, "352fe1f5…eb96"
+        ShortDeviceIdRole,              // QString, "352fe1f5…eb96" (Station::shortDeviceId)
         SerialNumberRole,               // QString
         RunningRole,                    // bool
         StepNameRole,                   // QString
@@ -48,7 +48,8 @@ public:
         TileStateRole,                  // FixtureModel::TileState
         TileStateTextRole,              // QString, translated "PASS", "NO RESPONSE", ...
         HintRole,                       // QString, translated: what the operator does next
-        CanStartRole,                   // bool: a Start click makes sense now
+        CanStartRole,                   // bool: a Start click makes sense now (the snapshot's
+                                        // start verdict: FixtureSnapshot::startOffered())
         CanStopRole,                    // bool: a Stop click makes sense now
         SnapshotRole,                   // Station::FixtureSnapshot as last received
     };
@@ -92,9 +93,6 @@ public:
     static QString tileStateText(TileState state);
     static QString verdictText(Verdict verdict);
     static QString presenceText(Station::Presence presence);
-    // First 8 and last 4 hex digits: enough to tell two devices apart on a bench, short enough
-    // to read from two metres and compare with the label.
-    static QString shortDeviceId(const QString &deviceId);
     static QString elapsedText(std::chrono::seconds elapsed);
 
 public Q_SLOTS:

@@ -127,13 +127,6 @@ QString localTime(const QDateTime &time, const QTimeZone &zone)
     return time.toTimeZone(zone).toString(u"yyyy-MM-dd HH:mm:ss"_s);
 }
 
-QString shortDeviceId(const QString &deviceId)
-{
-    if (deviceId.size() <= 14)
-        return deviceId;
-    return deviceId.left(8) + u'\u2026' + deviceId.right(4);
-}
-
 QString fixture(int number, const QString &label)
 {
     if (number <= 0)

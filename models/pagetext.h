@@ -29,8 +29,6 @@ QString duration(std::chrono::milliseconds duration);
 QString duration(const QDateTime &started, const QDateTime &finished);
 // "2025-03-11 06:10:05" in `zone` (people on the line read local time); empty when invalid.
 QString localTime(const QDateTime &time, const QTimeZone &zone = QTimeZone::systemTimeZone());
-// First 8 and last 4 hex digits ("352fe1f5…eb96"), the whole ID when it is short.
-QString shortDeviceId(const QString &deviceId);
 // "A3 (3)": the fixture's label and number, or the number alone.
 QString fixture(int number, const QString &label);
 // A measurement value or limit without trailing noise ("3.301", "-3.5", "17").

@@ -1,5 +1,7 @@
 #include "models/recordsmodel.h"
 
+#include "services/azsphere/devicedata.h"
+
 #include <QFont>
 #include <QScopedValueRollback>
 
@@ -73,7 +75,7 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         case FixtureColumn:
             return PageText::fixture(run.fixture, run.fixtureLabel);
         case DeviceColumn:
-            return PageText::shortDeviceId(run.deviceId);
+            return shortDeviceId(run.deviceId);
         case SerialColumn:
             return run.serialNumber;
         case RecipeColumn:

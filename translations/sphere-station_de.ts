@@ -353,7 +353,7 @@
 <context>
     <name>Station::FixtureModel</name>
     <message>
-        <location filename="../models/fixturemodel.cpp" line="+184"/>
+        <location filename="../models/fixturemodel.cpp" line="+186"/>
         <source>%1: %2</source>
         <extracomment>Accessible summary of a tile: &quot;Fixture 3: PASS&quot;</extracomment>
         <translation>%1: %2</translation>
@@ -374,7 +374,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+651"/>
+        <location filename="../ui/mainwindow.cpp" line="+649"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -391,7 +391,7 @@
         <translation>Gerät einlegen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Finished in run %1: set aside</source>
         <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
         <translation>In Lauf %1 finalisiert: aussortieren</translation>
@@ -403,12 +403,12 @@
         <translation>Bereits bestanden (Lauf %1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Ready to start</source>
         <translation>Bereit zum Start</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Remove the device</source>
         <translation>Gerät entnehmen</translation>
     </message>
@@ -510,7 +510,7 @@
 <context>
     <name>Station::FixtureTileDelegate</name>
     <message>
-        <location filename="../ui/fixturetiledelegate.cpp" line="+268"/>
+        <location filename="../ui/fixturetiledelegate.cpp" line="+269"/>
         <source>Start</source>
         <extracomment>Tile button: start the recipe on this fixture</extracomment>
         <translation>Starten</translation>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+124"/>
+        <location line="+123"/>
         <source>ID %1</source>
         <extracomment>Device ID on a tile, shortened: &quot;ID 352fe1f5…b968&quot;</extracomment>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-101"/>
         <location line="+21"/>
         <source>%1 · %2</source>
         <extracomment>Step position and name on a tile: &quot;3/13 · Update OS&quot;</extracomment>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <location line="-42"/>
-        <location line="+122"/>
+        <location line="+121"/>
         <source>SN %1</source>
         <extracomment>Serial number on a tile: &quot;SN 12345&quot;</extracomment>
         <translation>SN %1</translation>
@@ -596,7 +596,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-488"/>
+        <location filename="../ui/mainwindow.cpp" line="-485"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -616,7 +616,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+884"/>
+        <location line="+880"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -624,7 +624,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-827"/>
+        <location line="-823"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -699,12 +699,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+296"/>
+        <location line="+293"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-287"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -780,23 +780,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+629"/>
+        <location line="+625"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-629"/>
+        <location line="-625"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+629"/>
+        <location line="+625"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-629"/>
+        <location line="-625"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -896,17 +896,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Einstellungen in %1 gespeichert. Backend, Tools, Prüfplätze und Dateien wirken beim nächsten Start der Station.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>The record cannot be written: no new start</source>
-        <translation>Prüfdatenbank nicht beschreibbar: kein neuer Start</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open a recipe to start</source>
-        <translation>Zum Starten ein Rezept öffnen</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+38"/>
         <source>%1 %2–%3</source>
         <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
@@ -922,15 +912,16 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Bediener: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>%1 not started: %2</source>
         <extracomment>A refused start: &quot;F3 not started: Scan the device&apos;s label first.&quot;</extracomment>
         <translation>%1 nicht gestartet: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Nothing started: no recipe is loaded; open one first.</source>
-        <translation>Nichts gestartet: Kein Rezept geladen; zuerst eines öffnen.</translation>
+        <location line="+10"/>
+        <source>Nothing started: %1</source>
+        <extracomment>Start all refused for the whole station: &quot;Nothing started: No recipe is loaded.&quot;</extracomment>
+        <translation>Nichts gestartet: %1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1206,7 +1197,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>%1: Das Gerät wurde während des Laufs getauscht (%2 → %3).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Records</source>
         <translation>Prüfdaten</translation>
     </message>
@@ -1595,7 +1586,7 @@ Bis dahin kann kein neuer Lauf starten. Laufende Läufe behalten ihre Ergebnisse
 <context>
     <name>Station::RecordsModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+101"/>
+        <location filename="../models/recordsmodel.cpp" line="+103"/>
         <source>Started %1
 Finished %2</source>
         <translation>Gestartet %1
@@ -1661,7 +1652,7 @@ Beendet %2</translation>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+89"/>
+        <location filename="../ui/recordspage.cpp" line="+90"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -2147,14 +2138,6 @@ Beendet %2</translation>
         <location line="+12"/>
         <source>&lt;b&gt;Fix these before saving:&lt;/b&gt;</source>
         <translation>&lt;b&gt;Vor dem Speichern beheben:&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>Station::StartGateModel</name>
-    <message>
-        <location filename="../ui/startgatemodel.cpp" line="+43"/>
-        <source>Scan the device&apos;s label</source>
-        <translation>Etikett des Geräts scannen</translation>
     </message>
 </context>
 <context>
@@ -2675,7 +2658,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+299"/>
+        <location filename="../services/station/station.cpp" line="+316"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
@@ -2716,7 +2699,7 @@ Beendet %2</translation>
         <translation>USB-Geräte können auf diesem Computer nicht aufgelistet werden.</translation>
     </message>
     <message>
-        <location filename="../services/station/headlessrunner.cpp" line="+20"/>
+        <location filename="../services/station/headlessrunner.cpp" line="+21"/>
         <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
         <translation>PRÜFDATENBANK-FEHLER: %1 (neuer Versuch läuft; kein Ergebnis geht verloren)</translation>
     </message>
@@ -2726,7 +2709,7 @@ Beendet %2</translation>
         <translation>PRÜFDATENBANK wieder OK: ausstehende Ergebnisse geschrieben</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>F%1  not started: %2</source>
         <translation>F%1  nicht gestartet: %2</translation>
     </message>
@@ -3604,7 +3587,7 @@ Beendet %2</translation>
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-210"/>
+        <location filename="../services/station/station.cpp" line="-225"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -3614,12 +3597,12 @@ Beendet %2</translation>
         <translation>Es sind keine Prüfplätze konfiguriert.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>Der Bedienername wird abgelehnt: Er %1.</translation>
@@ -3631,12 +3614,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+54"/>
+        <location line="+148"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-144"/>
         <source>Fixture %1 is running.</source>
         <translation>Prüfplatz %1 läuft.</translation>
     </message>
@@ -3656,47 +3639,47 @@ Beendet %2</translation>
         <translation>Das Etikett %1 wurde bereits für Prüfplatz %2 gescannt.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The station is not open.</source>
         <translation>Die Station ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>No recipe is loaded.</source>
         <translation>Es ist kein Rezept geladen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Fixture %1 is already running.</source>
         <translation>Prüfplatz %1 läuft bereits.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
         <source>The record cannot be written; no new run can start until it can.</source>
         <translation>Die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Scan the device&apos;s label first.</source>
         <translation>Zuerst das Etikett des Geräts scannen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The fixture is empty: insert a device first.</source>
         <translation>Der Prüfplatz ist leer: zuerst ein Gerät einlegen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No device detected yet: wait a moment and try again.</source>
         <translation>Noch kein Gerät erkannt: kurz warten und erneut versuchen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The device does not answer: reseat its USB cable.</source>
         <translation>Das Gerät antwortet nicht: USB-Kabel neu stecken.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Device %1 was finalized by run %2; this recipe would change it.</source>
         <translation>Gerät %1 wurde von Lauf %2 finalisiert; dieses Rezept würde es ändern.</translation>
     </message>
@@ -3706,7 +3689,7 @@ Beendet %2</translation>
         <translation>Gerät zu den fertigen Geräten legen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Device %1 already passed this recipe (run %2).</source>
         <translation>Gerät %1 hat dieses Rezept bereits bestanden (Lauf %2).</translation>
     </message>

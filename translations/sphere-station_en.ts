@@ -15,7 +15,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+164"/>
+        <location filename="../ui/mainwindow.cpp" line="+165"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -29,7 +29,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+540"/>
+        <location line="+536"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -87,7 +87,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::RecordsPage</name>
     <message numerus="yes">
-        <location filename="../ui/recordspage.cpp" line="+519"/>
+        <location filename="../ui/recordspage.cpp" line="+520"/>
         <source>%Ln run(s)</source>
         <translation>
             <numerusform>%Ln run</numerusform>
@@ -109,7 +109,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::Tr</name>
     <message numerus="yes">
-        <location filename="../services/station/headlessrunner.cpp" line="+181"/>
+        <location filename="../services/station/headlessrunner.cpp" line="+180"/>
         <source>%n run(s): %1 PASS, %2 FAIL, %3 ABORTED in %4 s</source>
         <translation>
             <numerusform>%n run: %1 PASS, %2 FAIL, %3 ABORTED in %4 s</numerusform>

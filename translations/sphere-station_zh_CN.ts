@@ -353,7 +353,7 @@
 <context>
     <name>Station::FixtureModel</name>
     <message>
-        <location filename="../models/fixturemodel.cpp" line="+184"/>
+        <location filename="../models/fixturemodel.cpp" line="+186"/>
         <source>%1: %2</source>
         <extracomment>Accessible summary of a tile: &quot;Fixture 3: PASS&quot;</extracomment>
         <translation>%1：%2</translation>
@@ -374,7 +374,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+651"/>
+        <location filename="../ui/mainwindow.cpp" line="+649"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -391,7 +391,7 @@
         <translation>请放入设备</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Finished in run %1: set aside</source>
         <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
         <translation>已在运行 %1 中完成：请放到一边</translation>
@@ -403,12 +403,12 @@
         <translation>已通过（运行 %1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Ready to start</source>
         <translation>可以开始</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Remove the device</source>
         <translation>请取出设备</translation>
     </message>
@@ -510,7 +510,7 @@
 <context>
     <name>Station::FixtureTileDelegate</name>
     <message>
-        <location filename="../ui/fixturetiledelegate.cpp" line="+268"/>
+        <location filename="../ui/fixturetiledelegate.cpp" line="+269"/>
         <source>Start</source>
         <extracomment>Tile button: start the recipe on this fixture</extracomment>
         <translation>开始</translation>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+124"/>
+        <location line="+123"/>
         <source>ID %1</source>
         <extracomment>Device ID on a tile, shortened: &quot;ID 352fe1f5…b968&quot;</extracomment>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-101"/>
         <location line="+21"/>
         <source>%1 · %2</source>
         <extracomment>Step position and name on a tile: &quot;3/13 · Update OS&quot;</extracomment>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <location line="-42"/>
-        <location line="+122"/>
+        <location line="+121"/>
         <source>SN %1</source>
         <extracomment>Serial number on a tile: &quot;SN 12345&quot;</extracomment>
         <translation>序列号 %1</translation>
@@ -595,7 +595,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-488"/>
+        <location filename="../ui/mainwindow.cpp" line="-485"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -612,7 +612,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+884"/>
+        <location line="+880"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -620,7 +620,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-827"/>
+        <location line="-823"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -695,12 +695,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+296"/>
+        <location line="+293"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-287"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -776,23 +776,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+629"/>
+        <location line="+625"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-629"/>
+        <location line="-625"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+629"/>
+        <location line="+625"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-629"/>
+        <location line="-625"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -892,17 +892,7 @@ Run it through the recipe again?</source>
         <translation>设置已保存到 %1。后端、工具、工位和文件设置将在下次启动工作站时生效。</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>The record cannot be written: no new start</source>
-        <translation>无法写入测试记录：不能开始新的运行</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open a recipe to start</source>
-        <translation>请先打开配方再开始</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+38"/>
         <source>%1 %2–%3</source>
         <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
@@ -918,15 +908,16 @@ Run it through the recipe again?</source>
         <translation>操作员：%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>%1 not started: %2</source>
         <extracomment>A refused start: &quot;F3 not started: Scan the device&apos;s label first.&quot;</extracomment>
         <translation>%1 未启动：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Nothing started: no recipe is loaded; open one first.</source>
-        <translation>未启动任何运行：未加载配方；请先打开配方。</translation>
+        <location line="+10"/>
+        <source>Nothing started: %1</source>
+        <extracomment>Start all refused for the whole station: &quot;Nothing started: No recipe is loaded.&quot;</extracomment>
+        <translation>未启动任何运行：%1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1198,7 +1189,7 @@ Run it through the recipe again?</source>
         <translation>%1：运行期间设备被更换（%2 → %3）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Records</source>
         <translation>测试记录</translation>
     </message>
@@ -1585,7 +1576,7 @@ No new run can start until it can. Runs already going on keep their results in m
 <context>
     <name>Station::RecordsModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+101"/>
+        <location filename="../models/recordsmodel.cpp" line="+103"/>
         <source>Started %1
 Finished %2</source>
         <translation>开始 %1
@@ -1651,7 +1642,7 @@ Finished %2</source>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+89"/>
+        <location filename="../ui/recordspage.cpp" line="+90"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
@@ -2135,14 +2126,6 @@ Finished %2</source>
         <location line="+12"/>
         <source>&lt;b&gt;Fix these before saving:&lt;/b&gt;</source>
         <translation>&lt;b&gt;保存前请修正以下问题：&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>Station::StartGateModel</name>
-    <message>
-        <location filename="../ui/startgatemodel.cpp" line="+43"/>
-        <source>Scan the device&apos;s label</source>
-        <translation>请扫描设备标签</translation>
     </message>
 </context>
 <context>
@@ -2663,7 +2646,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+299"/>
+        <location filename="../services/station/station.cpp" line="+316"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
@@ -2704,7 +2687,7 @@ Finished %2</source>
         <translation>无法在此计算机上列出 USB 设备。</translation>
     </message>
     <message>
-        <location filename="../services/station/headlessrunner.cpp" line="+20"/>
+        <location filename="../services/station/headlessrunner.cpp" line="+21"/>
         <source>RECORD ERROR: %1 (retrying; no result is lost)</source>
         <translation>测试记录错误：%1（正在重试；不会丢失任何结果）</translation>
     </message>
@@ -2714,7 +2697,7 @@ Finished %2</source>
         <translation>测试记录已恢复正常：待写入的结果已写入</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>F%1  not started: %2</source>
         <translation>F%1  未启动：%2</translation>
     </message>
@@ -3586,7 +3569,7 @@ Finished %2</source>
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-210"/>
+        <location filename="../services/station/station.cpp" line="-225"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -3596,12 +3579,12 @@ Finished %2</source>
         <translation>未配置任何工位。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>操作员姓名被拒绝：该姓名%1。</translation>
@@ -3613,12 +3596,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+54"/>
+        <location line="+148"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-144"/>
         <source>Fixture %1 is running.</source>
         <translation>工位 %1 正在运行。</translation>
     </message>
@@ -3638,47 +3621,47 @@ Finished %2</source>
         <translation>标签 %1 已为工位 %2 扫描过。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The station is not open.</source>
         <translation>工作站未打开。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>No recipe is loaded.</source>
         <translation>未加载配方。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Fixture %1 is already running.</source>
         <translation>工位 %1 已在运行。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
         <source>The record cannot be written; no new run can start until it can.</source>
         <translation>无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Scan the device&apos;s label first.</source>
         <translation>请先扫描设备标签。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The fixture is empty: insert a device first.</source>
         <translation>工位为空：请先放入设备。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No device detected yet: wait a moment and try again.</source>
         <translation>尚未检测到设备：请稍候再试。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The device does not answer: reseat its USB cable.</source>
         <translation>设备无响应：请重新插拔 USB 线。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Device %1 was finalized by run %2; this recipe would change it.</source>
         <translation>设备 %1 已由运行 %2 最终锁定；此配方会更改该设备。</translation>
     </message>
@@ -3688,7 +3671,7 @@ Finished %2</source>
         <translation>请将设备放到已完成设备处。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Device %1 already passed this recipe (run %2).</source>
         <translation>设备 %1 已通过此配方（运行 %2）。</translation>
     </message>

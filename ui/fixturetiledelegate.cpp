@@ -1,6 +1,7 @@
 #include "ui/fixturetiledelegate.h"
 
 #include "models/fixturemodel.h"
+#include "services/azsphere/devicedata.h"
 #include "ui/theme.h"
 
 #include <QFontMetricsF>
@@ -410,10 +411,9 @@ QFont FixtureTileDelegate::footerFont(const Layout &layout)
     // Sized for two lines whether or not there is a serial number, and for the short ID and a
     // 16-character label whether or not this tile has them, so all tiles match; the font gets
     // smaller rather than cut the ID's last digits off.
-    const QString widest
-        = std::max(tr("ID %1").arg(FixtureModel::shortDeviceId(QString(128, u'0'))),
-            tr("SN %1").arg(QString(16, u'0')),
-            [](const QString &a, const QString &b) { return a.size() < b.size(); });
+    const QString widest = std::max(tr("ID %1").arg(shortDeviceId(QString(128, u'0'))),
+        tr("SN %1").arg(QString(16, u'0')),
+        [](const QString &a, const QString &b) { return a.size() < b.size(); });
     qreal px = std::min(layout.detailFontPx, layout.footer.height() / 2 * 0.8);
     QFont mono = Theme::monoFont(px);
     while (px > MinStateFontPx

@@ -9,6 +9,5 @@ target_sources(station_ui PRIVATE
     recipebadge.h recipebadge.cpp
     recorderrorbanner.h recorderrorbanner.cpp
     serialscanfilter.h serialscanfilter.cpp
-    startgatemodel.h startgatemodel.cpp
     stationstatusbar.h stationstatusbar.cpp
 )

@@ -1,6 +1,8 @@
 #include "ui/mainwindow.h"
 
 #include "models/fixturemodel.h"
+#include "models/startgatemodel.h"
+#include "services/azsphere/devicedata.h"
 #include "services/base/boundedfile.h"
 #include "services/recipe/recipeloader.h"
 #include "services/records/recordquery.h"
@@ -16,7 +18,6 @@
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
 #include "ui/settingsdialog.h"
-#include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
 #include "ui/theme.h"
 #include "ui/translation.h"
@@ -593,18 +594,15 @@ void MainWindow::updateRecipe()
         m_recipeBadge->setRecipe(m_station.recipe());
     else
         m_recipeBadge->clearRecipe();
-    m_gate->setSerialRequired(m_station.hasRecipe() && m_station.recipe().requireSerial);
     updateStartGate();
 }
 
 void MainWindow::updateStartGate()
 {
-    QString reason;
-    if (m_recordBroken)
-        reason = tr("The record cannot be written: no new start");
-    else if (!m_station.hasRecipe())
-        reason = tr("Open a recipe to start");
-    m_gate->setBlockedReason(reason);
+    // The station-wide start rules are the controller's (each tile's snapshot carries its
+    // own); the window only shows them on its Start all action.
+    const Result<> gate = m_station.startGate();
+    const QString reason = gate ? QString() : gate.error().message.translated();
     m_startAll->setEnabled(reason.isEmpty());
     // What the action does and its key, and while it cannot, why not.
     const QString tip = Keys::withKey(
@@ -651,8 +649,6 @@ QString MainWindow::fixtureTitle(int fixture) const
                            : FixtureModel::tr("Fixture %1").arg(fixture);
 }
 
-// Why a fixture cannot start now, before the controller is asked (it knows nothing of
-// presence); empty when it may.
 void MainWindow::startFixture(int fixture)
 {
     if (m_station.isRunning(fixture))
@@ -675,8 +671,9 @@ void MainWindow::startFixture(int fixture)
 
 void MainWindow::startAll()
 {
-    if (!m_station.hasRecipe()) {
-        post(Severity::Error, tr("Nothing started: no recipe is loaded; open one first."));
+    if (Result<> gate = m_station.startGate(); !gate) {
+        //: Start all refused for the whole station: "Nothing started: No recipe is loaded."
+        post(Severity::Error, tr("Nothing started: %1").arg(gate.error().message.translated()));
         return;
     }
     const StationController::StartAllReport report = m_station.startAll();
@@ -1187,9 +1184,7 @@ void MainWindow::onDeviceSwapped(int fixture, const QString &previousId, const Q
         return;
     post(Severity::Warning,
         tr("%1: the device was swapped during the run (%2 → %3).")
-            .arg(fixtureTitle(fixture),
-                FixtureModel::shortDeviceId(previousId),
-                FixtureModel::shortDeviceId(newId)));
+            .arg(fixtureTitle(fixture), shortDeviceId(previousId), shortDeviceId(newId)));
 }
 
 void MainWindow::createRecordsPage()

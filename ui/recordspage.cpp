@@ -1,6 +1,7 @@
 #include "ui/recordspage.h"
 
 #include "models/recordsmodel.h"
+#include "services/azsphere/devicedata.h"
 #include "services/records/csvexport.h"
 #include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
@@ -568,7 +569,7 @@ void RecordsPage::fitColumns()
         // The short ID ("352fe1f5…b968", all 128 digits in its tooltip) is the one to give way
         // on a small screen: its first eight digits still tell the devices apart.
         {RecordsModel::DeviceColumn,
-            PageText::shortDeviceId(QString(128, u'd')),
+            shortDeviceId(QString(128, u'd')),
             0,
             QString(8, u'd') + u'\u2026'},
         // A scanned label as the line prints them.

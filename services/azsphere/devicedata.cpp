@@ -35,9 +35,11 @@ constexpr std::array CapabilityNames {
 
 QString shortDeviceId(const QString &deviceId)
 {
-    if (deviceId.size() <= 12)
+    constexpr int Head = 8;
+    constexpr int Tail = 4;
+    if (deviceId.size() <= Head + 1 + Tail)
         return deviceId;
-    return deviceId.left(8) + QChar(0x2026) + deviceId.right(4);
+    return deviceId.left(Head) + QChar(0x2026) + deviceId.right(Tail);
 }
 
 QString manufacturingStateName(ManufacturingState state)

@@ -16,8 +16,11 @@ enum class ManufacturingState { Blank, Module1Complete, DeviceComplete, Unknown 
 
 QString manufacturingStateName(ManufacturingState state);
 
-// A device ID as people read it in causes and tiles: its first 8 and last 4 hex digits
-// ("62dfbf42…675d"); IDs of 12 characters or less whole.
+// A device ID as people read it wherever the station shows one short (causes, tiles, the
+// records page, the headless output): its first 8 and last 4 hex digits around one "…"
+// ("62dfbf42…675d"): enough to tell two devices apart on a bench, short enough to read from two
+// metres and compare with the label. An ID that would not get shorter (13 characters or less)
+// is kept whole. The only place a short device ID is formatted.
 QString shortDeviceId(const QString &deviceId);
 std::optional<ManufacturingState> manufacturingStateFromName(const QString &name);
 

@@ -16,6 +16,23 @@ enum class Presence { Empty, Present, Unresponsive, Unknown };
 // Stable English name ("EMPTY", "PRESENT", ...), as logged.
 QString presenceName(Presence presence);
 
+// Why a fixture cannot start now. The controller's start rules (StationController, the only
+// place they live) set it in every snapshot it emits; models and the window map it and never
+// decide again.
+enum class StartBlock {
+    None,             // it can start
+    NotOpen,          // the station is not open or is shut down (or nobody evaluated the rules)
+    Running,          // a run is on
+    NoRecipe,         // no recipe is loaded
+    RecordUnwritable, // the record cannot be written: nothing may run untraced
+    LabelMissing,     // the recipe requires a scanned label and there is none
+    Empty,            // presence is polled and the fixture is empty
+    NotDetected,      // presence is polled and has not seen the fixture yet
+    Unresponsive,     // the device in the fixture does not answer
+    Finalized,        // a run of this record finalized the device, and the recipe would change it
+    AlreadyPassed,    // the device passed the loaded recipe: it starts once the operator confirms
+};
+
 // What a fixture tile shows; emitted by Station whenever any of it changes.
 struct FixtureSnapshot
 {
@@ -43,6 +60,15 @@ struct FixtureSnapshot
     // the record finalized it (0: not recorded). The controller's start rules use them.
     qint64 passedRunId = 0;
     qint64 finalizedRunId = 0;
+    // Whether the fixture can start now and, when not, why (translatable; shown with
+    // translated()). The same refusal StationController::startFixture gives.
+    StartBlock startBlock = StartBlock::NotOpen;
+    Text startBlockText;
+
+    bool canStart() const { return startBlock == StartBlock::None; }
+    // A Start makes sense: the fixture can start, or can once the operator confirms that a
+    // device that already passed must run again.
+    bool startOffered() const { return canStart() || startBlock == StartBlock::AlreadyPassed; }
 };
 
 } // namespace Station

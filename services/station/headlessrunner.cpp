@@ -1,5 +1,6 @@
 #include "services/station/headlessrunner.h"
 
+#include "services/azsphere/devicedata.h"
 #include "services/base/tr.h"
 #include "services/station/station.h"
 
@@ -26,11 +27,9 @@ HeadlessRunner::HeadlessRunner(StationController &station, Printer print, QObjec
 
 HeadlessRunner::~HeadlessRunner() = default;
 
-QString HeadlessRunner::shortDeviceId(const QString &deviceId)
+QString HeadlessRunner::deviceColumn(const QString &deviceId)
 {
-    if (deviceId.isEmpty())
-        return u"-"_s;
-    return deviceId.size() > 12 ? deviceId.left(8) + u".."_s + deviceId.right(4) : deviceId;
+    return deviceId.isEmpty() ? u"-"_s : Station::shortDeviceId(deviceId);
 }
 
 QString HeadlessRunner::stepLine(
@@ -38,7 +37,7 @@ QString HeadlessRunner::stepLine(
 {
     const double seconds = step.started.msecsTo(step.finished) / 1000.0;
     QString line = u"F%1  %2  %3/%4  %5  %6  %7 s"_s.arg(fixture, -2)
-                       .arg(shortDeviceId(deviceId), -14)
+                       .arg(deviceColumn(deviceId), -14)
                        .arg(step.seq, 2)
                        .arg(stepCount, -2)
                        .arg(step.name, -30)
@@ -114,7 +113,7 @@ void HeadlessRunner::onRunFinished(int fixture, const FixtureSnapshot &snapshot)
     m_runs.append(summary);
     m_deviceIds.remove(fixture);
     m_print(u"F%1  %2  record run %3: %4%5"_s.arg(fixture, -2)
-                .arg(shortDeviceId(summary.deviceId), -14)
+                .arg(deviceColumn(summary.deviceId), -14)
                 .arg(summary.runId)
                 .arg(runOutcomeName(summary.outcome))
                 .arg(summary.cause.isEmpty() ? QString() : u" ("_s + summary.cause + u")"_s));

@@ -57,7 +57,8 @@ public:
     // One step line: fixture, device short ID, step k/n, name, outcome, duration, cause.
     static QString stepLine(
         const StepResult &step, int stepCount, const QString &deviceId, int fixture);
-    static QString shortDeviceId(const QString &deviceId);
+    // The device column: the short device ID (Station::shortDeviceId), "-" before it is known.
+    static QString deviceColumn(const QString &deviceId);
 
 Q_SIGNALS:
     void finished(int exitCode);

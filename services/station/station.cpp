@@ -9,8 +9,10 @@
 #include "services/records/recordstore.h"
 #include "services/station/fixtureworker.h"
 #include "services/station/presencemonitor.h"
+#include "services/station/recordwriter.h"
 
 #include <QDeadlineTimer>
+#include <QSemaphore>
 #include <QThread>
 #include <QTimer>
 
@@ -118,6 +120,20 @@ Result<> StationController::open(const StationOptions &options)
             u"closed %1 run(s) left open by an earlier session as INTERRUPTED"_s.arg(*closed));
     }
 
+    // The station's own events are written on a thread of their own: a record write never holds
+    // up the GUI thread (a busy record would, for up to SQLite's busy timeout).
+    {
+        auto *thread = new QThread;
+        thread->setObjectName(u"record-events"_s);
+        m_writerThread.reset(thread);
+        m_writer = new RecordWriter(options.recordPath, options.recordSyncEveryWrite);
+        if (options.eventHook)
+            m_writer->setHook(options.eventHook);
+        m_writer->moveToThread(thread);
+        connect(thread, &QThread::finished, m_writer, &QObject::deleteLater);
+        thread->start();
+    }
+
     for (const FixtureConfig &config : options.fixtures) {
         auto [it, inserted] = m_slots.try_emplace(config.number);
         if (!inserted) {
@@ -200,6 +216,7 @@ Result<> StationController::open(const StationOptions &options)
     }
     m_open = true;
     logEvent(0, u"station-open"_s, u"%1 fixture(s)"_s.arg(options.fixtures.size()));
+    publishAll();
     return {};
 }
 
@@ -217,13 +234,13 @@ void StationController::setRecipe(const Recipe &recipe)
     m_recipe = recipe;
     m_hasRecipe = true;
     logEvent(0, u"recipe-load"_s, u"%1 %2 %3"_s.arg(recipe.name, recipe.version, recipe.sha256));
-    // "Passed" is per recipe: what each present device passed changes with it.
+    // "Passed" is per recipe: what each present device passed changes with it, and so may
+    // whether it can start.
     for (auto &[number, slot] : m_slots) {
-        if (!slot.running) {
+        if (!slot.running)
             refreshDeviceHistory(slot);
-            Q_EMIT fixtureChanged(slot.snapshot);
-        }
     }
+    publishAll();
     Q_EMIT recipeChanged();
 }
 
@@ -297,13 +314,13 @@ Result<> StationController::bindSerialNumber(int fixture, const QString &serialN
         if (bound->has_value() && !present.isEmpty() && **bound != present) {
             return fail(ErrorCode::InvalidArgument,
                 Tr::tr("The label %1 already belongs to another device (%2).")
-                    .arg(serial, (**bound).left(8)));
+                    .arg(serial, shortDeviceId(**bound)));
         }
     }
     slot.snapshot.serialNumber = serial;
     // The device the label was scanned for: the run refuses another one at details.
     slot.labelDeviceId = serial.isEmpty() ? QString() : slot.snapshot.deviceId;
-    Q_EMIT fixtureChanged(slot.snapshot);
+    publish(slot);
     return {};
 }
 
@@ -313,59 +330,113 @@ void StationController::setLabelMacAddress(int fixture, const QString &macAddres
         it->second.labelMacAddress = macAddress.trimmed();
 }
 
-Result<> StationController::startFixture(int fixture, StartRequest how)
+Result<> StationController::startGate() const
+{
+    const StartRule rule = stationStartRule();
+    if (rule.block != StartBlock::None)
+        return fail(rule.error);
+    return {};
+}
+
+StationController::StartRule StationController::stationStartRule() const
 {
     if (!m_open || m_shutDown)
-        return fail(ErrorCode::InvalidArgument, Tr::tr("The station is not open."));
-    const auto it = m_slots.find(fixture);
-    if (it == m_slots.end())
-        return fail(ErrorCode::InvalidArgument, Tr::tr("There is no fixture %1.").arg(fixture));
-    Slot &slot = it->second;
+        return {StartBlock::NotOpen,
+            Error::make(ErrorCode::InvalidArgument, Tr::tr("The station is not open."))};
     if (!m_hasRecipe)
-        return fail(ErrorCode::RecipeInvalid, Tr::tr("No recipe is loaded."));
-    if (slot.running)
-        return fail(
-            ErrorCode::InvalidArgument, Tr::tr("Fixture %1 is already running.").arg(fixture));
+        return {StartBlock::NoRecipe,
+            Error::make(ErrorCode::RecipeInvalid, Tr::tr("No recipe is loaded."))};
     // A run whose steps cannot be recorded must not start: nothing may happen untraced.
     if (!isRecordWritable()) {
-        return fail(ErrorCode::RecordUnwritable,
-            Tr::tr("The record cannot be written; no new run can start until it can."));
+        return {StartBlock::RecordUnwritable,
+            Error::make(ErrorCode::RecordUnwritable,
+                Tr::tr("The record cannot be written; no new run can start until it can."))};
     }
+    return {};
+}
+
+StationController::StartRule StationController::fixtureStartRule(const Slot &slot) const
+{
+    if (!m_open || m_shutDown)
+        return stationStartRule();
+    if (slot.running) {
+        return {StartBlock::Running,
+            Error::make(ErrorCode::InvalidArgument,
+                Tr::tr("Fixture %1 is already running.").arg(slot.config.number))};
+    }
+    if (StartRule station = stationStartRule(); station.block != StartBlock::None)
+        return station;
     if (m_recipe.requireSerial && slot.snapshot.serialNumber.isEmpty()) {
-        return fail(ErrorCode::InvalidArgument, Tr::tr("Scan the device's label first."));
+        return {StartBlock::LabelMissing,
+            Error::make(ErrorCode::InvalidArgument, Tr::tr("Scan the device's label first."))};
     }
-    if (m_options.presence) {
-        switch (slot.snapshot.presence) {
-        case Presence::Empty:
-            return fail(
-                ErrorCode::DeviceAbsent, Tr::tr("The fixture is empty: insert a device first."));
-        case Presence::Unknown:
-            return fail(ErrorCode::DeviceAbsent,
-                Tr::tr("No device detected yet: wait a moment and try again."));
-        case Presence::Unresponsive:
-            return fail(ErrorCode::DeviceNotResponding,
-                Tr::tr("The device does not answer: reseat its USB cable."));
-        case Presence::Present:
-            break;
-        }
-        const QString device = shortDeviceId(slot.snapshot.deviceId);
-        if (slot.snapshot.finalizedRunId > 0 && m_recipe.changesDevice()) {
-            return fail(ErrorCode::DeviceFinalized,
+    if (!m_options.presence)
+        return {};
+    switch (slot.snapshot.presence) {
+    case Presence::Empty:
+        return {StartBlock::Empty,
+            Error::make(
+                ErrorCode::DeviceAbsent, Tr::tr("The fixture is empty: insert a device first."))};
+    case Presence::Unknown:
+        return {StartBlock::NotDetected,
+            Error::make(ErrorCode::DeviceAbsent,
+                Tr::tr("No device detected yet: wait a moment and try again."))};
+    case Presence::Unresponsive:
+        return {StartBlock::Unresponsive,
+            Error::make(ErrorCode::DeviceNotResponding,
+                Tr::tr("The device does not answer: reseat its USB cable."))};
+    case Presence::Present:
+        break;
+    }
+    const QString device = shortDeviceId(slot.snapshot.deviceId);
+    if (slot.snapshot.finalizedRunId > 0 && m_recipe.changesDevice()) {
+        return {StartBlock::Finalized,
+            Error::make(ErrorCode::DeviceFinalized,
                 Tr::tr("Device %1 was finalized by run %2; this recipe would change it.")
                     .arg(device)
                     .arg(slot.snapshot.finalizedRunId),
                 {},
-                Tr::tr("Set the device aside with the finished devices."));
-        }
-        if (slot.snapshot.passedRunId > 0 && how != StartRequest::Again) {
-            return fail(ErrorCode::AlreadyPassed,
+                Tr::tr("Set the device aside with the finished devices."))};
+    }
+    if (slot.snapshot.passedRunId > 0) {
+        return {StartBlock::AlreadyPassed,
+            Error::make(ErrorCode::AlreadyPassed,
                 Tr::tr("Device %1 already passed this recipe (run %2).")
                     .arg(device)
                     .arg(slot.snapshot.passedRunId),
                 {},
-                Tr::tr("Insert the next device, or confirm that this one must run again."));
-        }
+                Tr::tr("Insert the next device, or confirm that this one must run again."))};
     }
+    return {};
+}
+
+void StationController::publish(Slot &slot)
+{
+    const StartRule rule = fixtureStartRule(slot);
+    slot.snapshot.startBlock = rule.block;
+    slot.snapshot.startBlockText = rule.block == StartBlock::None ? Text() : rule.error.message;
+    Q_EMIT fixtureChanged(slot.snapshot);
+}
+
+void StationController::publishAll()
+{
+    for (auto &[number, slot] : m_slots)
+        publish(slot);
+}
+
+Result<> StationController::startFixture(int fixture, StartRequest how)
+{
+    const auto it = m_slots.find(fixture);
+    if (it == m_slots.end()) {
+        if (Result<> gate = startGate(); !gate)
+            return gate;
+        return fail(ErrorCode::InvalidArgument, Tr::tr("There is no fixture %1.").arg(fixture));
+    }
+    Slot &slot = it->second;
+    const StartRule rule = fixtureStartRule(slot);
+    if (rule.block != StartBlock::None
+        && !(rule.block == StartBlock::AlreadyPassed && how == StartRequest::Again))
+        return fail(rule.error);
 
     slot.cancel = CancelToken {};
     RunRequest request;
@@ -382,7 +453,7 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
     slot.running = true;
     slot.snapshot.running = true;
     clearVerdict(slot.snapshot);
-    Q_EMIT fixtureChanged(slot.snapshot);
+    publish(slot);
     // The run-start event is written by the worker, in the run row's transaction: a write here
     // would hold up the GUI thread behind every starting fixture's commit.
     QMetaObject::invokeMethod(
@@ -453,17 +524,17 @@ bool StationController::isAnyRunning() const
     return false;
 }
 
-void StationController::onWorkerSnapshot(const FixtureSnapshot &snapshot)
+void StationController::mergeWorkerSnapshot(Slot &slot, const FixtureSnapshot &snapshot)
 {
-    const auto it = m_slots.find(snapshot.fixture);
-    if (it == m_slots.end())
-        return;
-    Slot &slot = it->second;
     FixtureSnapshot merged = snapshot;
-    // Presence, the label and what the record knows of the device belong to the station; the
-    // run's fields to the worker. A finished run's verdict belongs to the run's device.
+    // Presence, the label, the bound serial number and what the record knows of the device
+    // belong to the station; the run's fields to the worker. A finished run's verdict belongs
+    // to the run's device. (The start verdict is set by publish().)
+    merged.fixture = slot.config.number;
     merged.presence = slot.snapshot.presence;
     merged.label = slot.config.label;
+    merged.connectionPath = slot.config.connectionPath;
+    merged.serialNumber = slot.snapshot.serialNumber;
     if (merged.deviceId.isEmpty())
         merged.deviceId = slot.snapshot.deviceId;
     // (A run that ended before `details` knows no ID: the device present then earned it.)
@@ -472,7 +543,15 @@ void StationController::onWorkerSnapshot(const FixtureSnapshot &snapshot)
     merged.finalizedRunId = slot.snapshot.finalizedRunId;
     merged.running = slot.running;
     slot.snapshot = merged;
-    Q_EMIT fixtureChanged(slot.snapshot);
+}
+
+void StationController::onWorkerSnapshot(const FixtureSnapshot &snapshot)
+{
+    const auto it = m_slots.find(snapshot.fixture);
+    if (it == m_slots.end())
+        return;
+    mergeWorkerSnapshot(it->second, snapshot);
+    publish(it->second);
 }
 
 void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapshot)
@@ -482,14 +561,14 @@ void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapsh
         return;
     Slot &slot = it->second;
     slot.running = false;
-    onWorkerSnapshot(snapshot);
     // A label is good for one run: the next device gets its own (and the tile says so).
     slot.snapshot.serialNumber.clear();
     slot.labelMacAddress.clear();
     slot.labelDeviceId.clear();
+    mergeWorkerSnapshot(slot, snapshot);
     if (m_options.presence)
         refreshDeviceHistory(slot);
-    Q_EMIT fixtureChanged(slot.snapshot);
+    publish(slot);
     Q_EMIT runFinished(fixture, slot.snapshot);
     if (!isAnyRunning())
         Q_EMIT allFinished();
@@ -534,7 +613,7 @@ void StationController::onPresence(int fixture, Presence presence, const QString
         if (s.deviceId != before)
             refreshDeviceHistory(slot);
     }
-    Q_EMIT fixtureChanged(s);
+    publish(slot);
 }
 
 void StationController::clearVerdict(FixtureSnapshot &s)
@@ -579,6 +658,8 @@ void StationController::onRecordError(int fixture, const Text &message)
     if (first)
         Logging::station().critical(u"record unwritable: %1"_s.arg(message));
     m_recordRetry->start();
+    if (first)
+        publishAll(); // no fixture can start now
     Q_EMIT recordError(message);
 }
 
@@ -588,6 +669,7 @@ void StationController::onRecordRecovered(int fixture)
     if (m_failingRecords.isEmpty()) {
         m_recordRetry->stop();
         Logging::station().warn(u"record writable again"_s);
+        publishAll();
         Q_EMIT recordRecovered();
     }
 }
@@ -595,17 +677,20 @@ void StationController::onRecordRecovered(int fixture)
 void StationController::logEvent(
     int fixture, const QString &kind, const QString &detail, RecordSync sync)
 {
-    if (!m_record || !m_record->isOpen())
+    if (!m_writer)
         return;
     RecordEvent event;
+    event.time = QDateTime::currentDateTimeUtc(); // when it happened, not when it is written
     event.station = m_options.stationName;
     event.operatorName = m_options.operatorName;
     event.fixture = fixture;
     event.kind = kind;
     event.detail = detail;
-    if (Result<> logged = m_record->logEvent(event, sync); !logged) {
-        Logging::station().error(u"event %1 not recorded: %2"_s.arg(kind, logged.error().message));
-    }
+    // Queued to the writer's thread, in order; the GUI thread never waits for the record.
+    QMetaObject::invokeMethod(
+        m_writer,
+        [writer = m_writer, event, sync] { writer->write(event, sync); },
+        Qt::QueuedConnection);
 }
 
 void StationController::shutdown(std::chrono::milliseconds bound, CancelReason reason, int signal)
@@ -643,6 +728,33 @@ void StationController::shutdown(std::chrono::milliseconds bound, CancelReason r
     }
     if (m_open)
         logEvent(0, u"station-close"_s, {}, RecordSync::Durable);
+    if (m_writerThread) {
+        // Every event asked for before is written first (one thread, in order), then the
+        // connection is closed on its thread; only then does the thread end (a quit would drop
+        // what is still queued).
+        auto closed = std::make_shared<QSemaphore>();
+        QMetaObject::invokeMethod(
+            m_writer,
+            [writer = m_writer, closed] {
+                writer->closeRecord();
+                closed->release();
+            },
+            Qt::QueuedConnection);
+        // (At least ThreadStopBound: the close event is written even when a worker used up the
+        // shutdown's bound.)
+        const qint64 wait = std::max<qint64>(deadline.remainingTime(), ThreadStopBound.count());
+        if (!closed->tryAcquire(1, int(wait))) {
+            Logging::station().critical(
+                u"the record events were not all written within the shutdown bound"_s);
+        }
+        m_writerThread.reset();
+        m_writer = nullptr;
+    }
+    for (auto &[number, slot] : m_slots) {
+        const StartRule rule = fixtureStartRule(slot); // NotOpen from now on
+        slot.snapshot.startBlock = rule.block;
+        slot.snapshot.startBlockText = rule.error.message;
+    }
     if (m_record) {
         m_record->close();
         m_record.reset();

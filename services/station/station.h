@@ -27,6 +27,7 @@ class FixtureWorker;
 class PresenceMonitor;
 class RecordLock;
 class RecordStore;
+class RecordWriter;
 
 // Stops a worker thread: quit, then wait with a bound (qBittorrent's deleter idea). A thread
 // that does not end in time is left to the OS rather than destroyed while running.
@@ -61,12 +62,18 @@ struct StationOptions
     bool recordSyncEveryWrite = false;
     // Test seam handed to every FixtureWorker (see FixtureWorker::setRecordHook).
     std::function<void(const QString &connectionName, int seq, int attempt)> recordHook;
+    // Test seam: called on the record-events thread before each station event is written
+    // (see RecordWriter::setHook).
+    std::function<void(const QString &kind)> eventHook;
 };
 
 // The station's controller, on the GUI/main thread: owns one QThread + FixtureWorker per
 // fixture (Qt's Worker/Controller pattern), the presence monitor, the current recipe and
 // operator, serial-number bindings, and one FixtureSnapshot per fixture. Starts and aborts runs,
 // refuses new starts while the record cannot be written, and closes runs a crash left open.
+// Owns each fixture's state and its start rules: every snapshot it emits says whether the
+// fixture can start now and why not (FixtureSnapshot::startBlock). Never writes the record on
+// the GUI thread: its own events go to a RecordWriter thread, in order (it only reads there).
 // (Named StationController because a class `Station` would hide the namespace `Station`.)
 class StationController final : public QObject
 {
@@ -117,11 +124,15 @@ public:
     // Normal: a device that already passed the loaded recipe is refused (AlreadyPassed), so
     // that the window can ask first. Again: the operator confirmed running it again.
     enum class StartRequest { Normal, Again };
-    // The start rules (DESIGN: the controller owns them): the station open with a recipe and a
-    // writable record, the fixture idle, its label scanned when the recipe requires one; with
-    // presence polled, a device present and answering, not finalized by a run of this record
-    // when the recipe would change it, and not already passed this recipe (unless Again).
+    // The start rules (DESIGN: the controller owns them; fixtureStartRule() is the only place
+    // they live): the station open with a recipe and a writable record, the fixture idle, its
+    // label scanned when the recipe requires one; with presence polled, a device present and
+    // answering, not finalized by a run of this record when the recipe would change it, and
+    // not already passed this recipe (unless Again). Every snapshot carries their verdict.
     [[nodiscard]] Result<> startFixture(int fixture, StartRequest request = StartRequest::Normal);
+    // The station-wide part of the start rules (open, a recipe, a writable record): refused
+    // when no fixture can start whatever it holds. For the window's Start all action.
+    [[nodiscard]] Result<> startGate() const;
 
     struct StartAllReport
     {
@@ -172,6 +183,24 @@ private:
         bool running = false;
     };
 
+    // Why a fixture cannot start now (StartBlock::None: it can), and the refusal startFixture
+    // gives. The one place of the start rules.
+    struct StartRule
+    {
+        StartBlock block = StartBlock::None;
+        Error error;
+    };
+    StartRule stationStartRule() const;
+    StartRule fixtureStartRule(const Slot &slot) const;
+    // Sets the slot's start verdict and emits its snapshot: every fixtureChanged goes through
+    // here, so no snapshot leaves without an up-to-date verdict.
+    void publish(Slot &slot);
+    // After a change of the station-wide rules (open, recipe, record): every fixture.
+    void publishAll();
+    // The one merge rule of a worker's snapshot into the fixture's: the run's fields are the
+    // worker's; presence, the label, the bound serial number, what the record knows of the
+    // device and the start verdict are the station's.
+    void mergeWorkerSnapshot(Slot &slot, const FixtureSnapshot &snapshot);
     void onWorkerSnapshot(const Station::FixtureSnapshot &snapshot);
     void onRunFinished(int fixture, const Station::FixtureSnapshot &snapshot);
     void onPresence(int fixture, Station::Presence presence, const QString &deviceId);
@@ -195,7 +224,9 @@ private:
     std::map<int, Slot> m_slots; // by fixture number
     QList<int> m_failingRecords;
     std::shared_ptr<RecordLock> m_recordLock; // held from open() to the end of shutdown()
-    std::unique_ptr<RecordStore> m_record;    // the main thread's own connection (events, serials)
+    std::unique_ptr<RecordStore> m_record;    // the main thread's own connection: reads only
+    ThreadHandle m_writerThread;              // the station's events are written there
+    RecordWriter *m_writer = nullptr;         // lives on m_writerThread
     QTimer *m_recordRetry = nullptr;          // asks idle workers to flush their queued results
     ThreadHandle m_presenceThread;
     PresenceMonitor *m_presence = nullptr;

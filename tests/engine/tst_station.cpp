@@ -6,10 +6,13 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 #include <cerrno>
 #include <sys/resource.h>
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void labelPatternRefusedByController();
     void operatorNameRefused_data();
     void operatorNameRefused();
+    void noRecordWriteOnGuiThread();
+    void snapshotCarriesStartRule();
 
 private:
     static StationOptions options(const SimBench &bench, int fixtures);
@@ -638,6 +643,122 @@ void tst_Station::startAllSkipsPassedDevices()
     QVERIFY(station.startFixture(1, StationController::StartRequest::Again));
     QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning(), 60000);
     QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+}
+
+// The controller writes its events (station open and close, recipe, operator, aborts, released
+// labels) on a thread of its own: with the record's write lock held by another connection,
+// stopping a fixture does not wait for the record, and the abort is written, in order, once
+// the lock is released.
+void tst_Station::noRecordWriteOnGuiThread()
+{
+    SimBench bench(u"0.05"_s);
+    QVERIFY(bench.create(1));
+    QThread *const gui = QThread::currentThread();
+    QMutex mutex;
+    QStringList kinds;
+    bool onGui = false;
+    StationOptions opts = options(bench, 1);
+    opts.eventHook = [&](const QString &kind) {
+        const QMutexLocker lock(&mutex);
+        kinds.append(kind);
+        onGui = onGui || QThread::currentThread() == gui;
+    };
+    StationController station;
+    QVERIFY(station.open(opts));
+    station.setRecipe(*SimBench::recipe(RecoverRecipe));
+    QSignalSpy finished(&station, &StationController::runFinished);
+    bool sending = false;
+    connect(&station, &StationController::outputLine, this, [&](int, const QString &line) {
+        sending = sending || line.startsWith(u"Sent "_s);
+    });
+    QVERIFY(station.startFixture(1));
+    QTRY_VERIFY_WITH_TIMEOUT(sending, 30000); // the recover is running; no write is due
+
+    {
+        // Another connection holds the record's write lock (as an export or a checkpoint may).
+        QSqlDatabase locker = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"locker"_s);
+        locker.setDatabaseName(bench.recordPath());
+        // A worker may be committing right now: wait for it, as any writer does.
+        locker.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=20000"_s);
+        QVERIFY(locker.open());
+        QSqlQuery query(locker);
+        QVERIFY2(query.exec(u"BEGIN IMMEDIATE"_s), qPrintable(query.lastError().text()));
+
+        QElapsedTimer gate;
+        gate.start();
+        station.stopFixture(1);
+        QVERIFY(station.setOperatorName(u"second shift"_s));
+        // The record's busy timeout is 30 s: a write on this thread would have waited for it.
+        QVERIFY2(gate.elapsed() < 2000, qPrintable(QString::number(gate.elapsed())));
+        QVERIFY(query.exec(u"SELECT count(*) FROM events WHERE kind = 'run-abort'"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+        QVERIFY(query.exec(u"ROLLBACK"_s));
+        query.finish();
+        locker.close();
+    }
+    QSqlDatabase::removeDatabase(u"locker"_s);
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        recordValue(bench.recordPath(), u"SELECT count(*) FROM events WHERE kind = 'run-abort'"_s),
+        u"1"_s,
+        30000);
+    station.shutdown();
+    // In the order they were asked for; none written on the GUI thread.
+    QCOMPARE(recordValue(bench.recordPath(),
+                 u"SELECT group_concat(kind, ' ') FROM (SELECT kind FROM events WHERE kind IN "
+                 u"('station-open', 'recipe-load', 'run-abort', 'operator', 'station-close') "
+                 u"ORDER BY id)"_s),
+        u"station-open recipe-load run-abort operator station-close"_s);
+    const QMutexLocker lock(&mutex);
+    QCOMPARE(kinds,
+        QStringList({u"station-open"_s,
+            u"recipe-load"_s,
+            u"run-abort"_s,
+            u"operator"_s,
+            u"station-close"_s}));
+    QVERIFY(!onGui);
+}
+
+// Every snapshot the controller emits says whether the fixture can start and why not: the same
+// verdict as startFixture's.
+void tst_Station::snapshotCarriesStartRule()
+{
+    SimBench bench;
+    QVERIFY(bench.create(2));
+    StationController station;
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::NotOpen);
+    QVERIFY(station.open(options(bench, 2)));
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::NoRecipe);
+    QVERIFY(!station.startGate());
+    const Result<> refused = station.startFixture(1);
+    QVERIFY(!refused);
+    QCOMPARE(station.snapshot(1).startBlockText.english(), refused.error().message.english());
+
+    QByteArray json = ShortRecipe;
+    json.replace(R"("version": "1",)", R"("version": "1", "require_serial": true,)");
+    QSignalSpy changed(&station, &StationController::fixtureChanged);
+    station.setRecipe(*SimBench::recipe(json));
+    QVERIFY(station.startGate());
+    QCOMPARE(changed.size(), 2); // every fixture: the rules changed for all
+    for (const QList<QVariant> &args : std::as_const(changed))
+        QCOMPARE(args.at(0).value<FixtureSnapshot>().startBlock, StartBlock::LabelMissing);
+    QCOMPARE(station.snapshot(2).startBlockText.english(), u"Scan the device's label first."_s);
+
+    QVERIFY(station.bindSerialNumber(1, u"SN-1"_s));
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::None);
+    QVERIFY(station.snapshot(1).canStart());
+    QSignalSpy finished(&station, &StationController::runFinished);
+    QVERIFY(station.startFixture(1));
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::Running);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    // The label went with the run: the fixture needs a new one.
+    const FixtureSnapshot after = station.snapshot(1);
+    QCOMPARE(after.serialNumber, QString());
+    QCOMPARE(after.startBlock, StartBlock::LabelMissing);
+    station.shutdown();
+    QCOMPARE(station.snapshot(1).startBlock, StartBlock::NotOpen);
 }
 
 #include "tst_station.moc"

@@ -19,6 +19,7 @@ using namespace Qt::Literals::StringLiterals;
 using Station::FixtureSnapshot;
 using Station::Presence;
 using Station::RunOutcome;
+using Station::StartBlock;
 using Station::Text;
 
 namespace {
@@ -97,10 +98,12 @@ FixtureSnapshot snapshotFor(int fixture, int count)
     s.runId = fixture;
     s.stepCount = int(Steps.size());
     s.started = Now.addSecs(-(60 + fixture * 37 % 600));
+    s.startBlock = StartBlock::None; // as the controller's start rules say for an idle device
 
     switch (kindFor(fixture, count)) {
     case Kind::Running: {
         s.running = true;
+        s.startBlock = StartBlock::Running;
         s.verdict = RunOutcome::Running;
         s.stepIndex = fixture == 1 ? 3 : 1 + (fixture * 5) % 13;
         s.stepName = Steps.at(s.stepIndex - 1);
@@ -126,9 +129,11 @@ FixtureSnapshot snapshotFor(int fixture, int count)
         s = FixtureSnapshot {};
         s.fixture = fixture;
         s.presence = Presence::Empty;
+        s.startBlock = StartBlock::Empty;
         break;
     case Kind::NoResponse:
         s.presence = Presence::Unresponsive;
+        s.startBlock = StartBlock::Unresponsive;
         s.runId = 0;
         s.stepCount = 0;
         s.started = {};

@@ -19,6 +19,7 @@ using Station::FixtureTileDelegate;
 using Station::FixtureTileView;
 using Station::Presence;
 using Station::RunOutcome;
+using Station::StartBlock;
 using Station::Text;
 using TileState = FixtureModel::TileState;
 using Density = FixtureTileDelegate::Density;
@@ -45,11 +46,13 @@ FixtureSnapshot snapshotIn(TileState state, int fixture)
     s.stepIndex = 3;
     s.stepName = u"Update OS (recover)"_s;
     s.runId = 1;
+    s.startBlock = StartBlock::None; // as the controller's start rules say for an idle device
     switch (state) {
     case TileState::Empty:
         s = FixtureSnapshot {};
         s.fixture = fixture;
         s.presence = Presence::Empty;
+        s.startBlock = StartBlock::Empty;
         break;
     case TileState::Ready:
         s.stepCount = 0;
@@ -58,6 +61,7 @@ FixtureSnapshot snapshotIn(TileState state, int fixture)
     case TileState::Running:
         s.running = true;
         s.verdict = RunOutcome::Running;
+        s.startBlock = StartBlock::Running;
         break;
     case TileState::Pass:
         s.verdict = RunOutcome::Pass;
@@ -77,6 +81,7 @@ FixtureSnapshot snapshotIn(TileState state, int fixture)
         break;
     case TileState::Unresponsive:
         s.presence = Presence::Unresponsive;
+        s.startBlock = StartBlock::Unresponsive;
         s.stepCount = 0;
         s.stepIndex = 0;
         break;

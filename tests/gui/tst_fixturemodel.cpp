@@ -1,4 +1,5 @@
 #include "models/fixturemodel.h"
+#include "services/azsphere/devicedata.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -10,6 +11,7 @@ using Station::FixtureModel;
 using Station::FixtureSnapshot;
 using Station::Presence;
 using Station::RunOutcome;
+using Station::StartBlock;
 using Station::Text;
 
 namespace {
@@ -24,6 +26,7 @@ FixtureSnapshot present(int fixture)
     s.fixture = fixture;
     s.presence = Presence::Present;
     s.deviceId = DeviceId;
+    s.startBlock = StartBlock::None; // as the controller's start rules would say
     return s;
 }
 
@@ -31,6 +34,7 @@ FixtureSnapshot running(int fixture, int step, int count, const QString &name)
 {
     FixtureSnapshot s = present(fixture);
     s.running = true;
+    s.startBlock = StartBlock::Running;
     s.runId = 7;
     s.verdict = RunOutcome::Running;
     s.stepIndex = step;
@@ -44,6 +48,7 @@ FixtureSnapshot finished(int fixture, RunOutcome outcome)
 {
     FixtureSnapshot s = running(fixture, 5, 13, u"Keystore check"_s);
     s.running = false;
+    s.startBlock = StartBlock::None;
     s.verdict = outcome;
     s.finished = Now.addSecs(-7);
     if (outcome == RunOutcome::Pass) {
@@ -164,6 +169,26 @@ void tst_FixtureModel::roles_data()
         << run << int(FixtureModel::CanStartRole) << QVariant(false);
     QTest::newRow("cannot start empty")
         << FixtureSnapshot {} << int(FixtureModel::CanStartRole) << QVariant(false);
+    // The model maps the controller's start verdict; it never decides it again.
+    FixtureSnapshot noLabel = labelled;
+    noLabel.startBlock = StartBlock::LabelMissing;
+    noLabel.startBlockText = Text::raw(u"Scan the device's label first."_s);
+    QTest::newRow("cannot start without label")
+        << noLabel << int(FixtureModel::CanStartRole) << QVariant(false);
+    QTest::newRow("hint without label")
+        << noLabel << int(FixtureModel::HintRole) << QVariant(u"Scan the device's label first."_s);
+    FixtureSnapshot passedBefore = labelled;
+    passedBefore.passedRunId = 41;
+    passedBefore.startBlock = StartBlock::AlreadyPassed;
+    QTest::newRow("start offered when passed")
+        << passedBefore << int(FixtureModel::CanStartRole) << QVariant(true);
+    QTest::newRow("hint passed") << passedBefore << int(FixtureModel::HintRole)
+                                 << QVariant(u"Already passed (run 41)"_s);
+    FixtureSnapshot finalized = labelled;
+    finalized.finalizedRunId = 40;
+    finalized.startBlock = StartBlock::Finalized;
+    QTest::newRow("cannot start finalized")
+        << finalized << int(FixtureModel::CanStartRole) << QVariant(false);
     QTest::newRow("can stop running") << run << int(FixtureModel::CanStopRole) << QVariant(true);
     QTest::newRow("cannot stop idle")
         << labelled << int(FixtureModel::CanStopRole) << QVariant(false);
@@ -369,7 +394,7 @@ void tst_FixtureModel::shortDeviceId()
 {
     QFETCH(QString, id);
     QFETCH(QString, expected);
-    QCOMPARE(FixtureModel::shortDeviceId(id), expected);
+    QCOMPARE(Station::shortDeviceId(id), expected);
 }
 
 void tst_FixtureModel::elapsedText_data()

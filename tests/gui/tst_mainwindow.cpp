@@ -1,5 +1,6 @@
 #include "models/fixturemodel.h"
 #include "models/recordsmodel.h"
+#include "models/startgatemodel.h"
 #include "services/recipe/recipeloader.h"
 #include "simulatedline.h"
 #include "ui/deviceviewwidget.h"
@@ -14,7 +15,6 @@
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
 #include "ui/settingsdialog.h"
-#include "ui/startgatemodel.h"
 #include "ui/stationstatusbar.h"
 #include "ui/yieldpage.h"
 
@@ -96,6 +96,7 @@ private Q_SLOTS:
     void stopOneFixtureAborts();
     void scanBindsLabelAndRefusesDuplicate();
     void scanTargetsSelectedFixture();
+    void clearedLabelReachesTile();
     void requiredSerialRefusesStart();
     void recordErrorBannerBlocksStart_data();
     void recordErrorBannerBlocksStart();
@@ -231,8 +232,12 @@ void tst_MainWindow::startAllReachesPass()
     QVERIFY(line);
     MainWindow &w = *line->window;
     QVERIFY(!w.startAllAction()->isEnabled()); // no recipe yet
-    QCOMPARE(role(w, 1, FixtureModel::CanStartRole).toBool(), true);
+    // The controller's start rules reach the tile through its snapshot: no recipe, no Start.
+    QCOMPARE(role(w, 1, FixtureModel::CanStartRole).toBool(), false);
     QCOMPARE(w.gateModel()->index(0, 0).data(FixtureModel::CanStartRole).toBool(), false);
+    QCOMPARE(role(w, 1, FixtureModel::SnapshotRole).value<FixtureSnapshot>().startBlock,
+        StartBlock::NoRecipe);
+    QCOMPARE(role(w, 1, FixtureModel::HintRole).toString(), u"No recipe is loaded."_s);
 
     QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
     QCOMPARE(line->permanentAsked, 0); // quick.json ends Blank
@@ -510,6 +515,37 @@ void tst_MainWindow::scanTargetsSelectedFixture()
     QCOMPARE(role(w, 1, FixtureModel::SerialNumberRole).toString(), u"LBL-X"_s);
 }
 
+// A label is good for one run, and belongs to the device it was scanned for: when the
+// controller clears it (the run ended, or its device left the fixture) the tile stops showing it.
+void tst_MainWindow::clearedLabelReachesTile()
+{
+    auto line = makeLine(2);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    StationController &station = line->sim->station();
+
+    QVERIFY(station.bindSerialNumber(1, u"SN-RUN-1"_s));
+    QCOMPARE(role(w, 1, FixtureModel::SerialNumberRole).toString(), u"SN-RUN-1"_s);
+    w.startFixture(1);
+    QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
+    QCOMPARE(station.snapshot(1).serialNumber, QString());
+    QCOMPARE(role(w, 1, FixtureModel::SerialNumberRole).toString(), QString());
+    QCOMPARE(
+        role(w, 1, FixtureModel::SnapshotRole).value<FixtureSnapshot>().serialNumber, QString());
+    QVERIFY(!role(w, 1, Qt::ToolTipRole).toString().contains(u"SN-RUN-1"_s));
+
+    QSignalSpy released(&station, &StationController::labelReleased);
+    QVERIFY(station.bindSerialNumber(2, u"SN-LEFT-2"_s));
+    QCOMPARE(role(w, 2, FixtureModel::SerialNumberRole).toString(), u"SN-LEFT-2"_s);
+    QVERIFY(line->sim->sphereSim({u"unplug"_s, u"--fixture"_s, u"2"_s}).isSuccess());
+    QTRY_COMPARE_WITH_TIMEOUT(released.size(), 1, 10000);
+    QCOMPARE(role(w, 2, FixtureModel::SerialNumberRole).toString(), QString());
+    QCOMPARE(
+        role(w, 2, FixtureModel::SnapshotRole).value<FixtureSnapshot>().serialNumber, QString());
+    QCOMPARE(tileState(w, 2), TileState::Empty);
+}
+
 void tst_MainWindow::requiredSerialRefusesStart()
 {
     auto line = makeLine(2);
@@ -524,9 +560,10 @@ void tst_MainWindow::requiredSerialRefusesStart()
         SimulatedLine::recipe(u"serial.json"_s));
     QVERIFY(recipe);
     line->sim->station().setRecipe(*recipe);
-    QVERIFY(w.gateModel()->isSerialRequired());
+    QCOMPARE(role(w, 1, FixtureModel::SnapshotRole).value<FixtureSnapshot>().startBlock,
+        StartBlock::LabelMissing);
     QCOMPARE(w.gateModel()->index(0, 0).data(FixtureModel::HintRole).toString(),
-        u"Scan the device's label"_s);
+        u"Scan the device's label first."_s);
 
     w.startAll();
     QCOMPARE(tileState(w, 1), TileState::Ready);

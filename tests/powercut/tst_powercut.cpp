@@ -685,7 +685,7 @@ void Campaign::check(const Cut &cut, const QDateTime &began, const Exit &exit, c
         const RunRow run = runs.value(verdict.runId);
         if (run.id == verdict.runId && run.fixture == verdict.fixture && thisStart(run)
             && run.outcome == verdict.outcome
-            && HeadlessRunner::shortDeviceId(run.deviceId) == verdict.device) {
+            && HeadlessRunner::deviceColumn(run.deviceId) == verdict.device) {
             f.recovered += counted;
         } else {
             violation(u"lost-verdict"_s,
@@ -715,7 +715,7 @@ void Campaign::check(const Cut &cut, const QDateTime &began, const Exit &exit, c
             f.stepsLost += counted;
         if (step.seq == m_detailsSeq && step.outcome == "PASS"_L1) {
             f.namedDevices += counted;
-            if (run.id && HeadlessRunner::shortDeviceId(run.deviceId) == step.device) {
+            if (run.id && HeadlessRunner::deviceColumn(run.deviceId) == step.device) {
                 f.namedFound += counted;
             } else {
                 violation(u"lost-device"_s,
@@ -783,7 +783,7 @@ void Campaign::check(const Cut &cut, const QDateTime &began, const Exit &exit, c
         // Cut between the irreversible update and the verdict: only the intent tells.
         const bool verdictPrinted = std::any_of(printed.verdicts.cbegin(),
             printed.verdicts.cend(),
-            [&](const auto &v) { return v.device == HeadlessRunner::shortDeviceId(deviceId); });
+            [&](const auto &v) { return v.device == HeadlessRunner::deviceColumn(deviceId); });
         if (wasCut && !verdictPrinted)
             ++f.completeWithoutVerdict;
         std::optional<RunRow> announcedRun;

@@ -1053,8 +1053,8 @@ QString Soak::pragma(const QString &name)
     return lines.join(u"; "_s);
 }
 
-// Everything the station printed must be in the record: step lines ("F3  1a2b..cdef  4/14  Name
-// PASS  0.01 s") and verdict lines ("F3  1a2b..cdef  record run 17: FAIL (...)").
+// Everything the station printed must be in the record: step lines ("F3  1a2b3c4d…cdef  4/14
+// Name  PASS  0.01 s") and verdict lines ("F3  1a2b3c4d…cdef  record run 17: FAIL (...)").
 void Soak::checkPrinted(const StationExit &exit, const QList<RunRow> &runs)
 {
     static const QRegularExpression stepLine(

@@ -5,10 +5,11 @@
 
 namespace Station {
 
-// A pass-through over a FixtureModel that withholds Start while the station cannot start
-// anything (no recipe, the record cannot be written): tiles then show no Start button and say
-// why instead of "Ready to start". Also reminds the operator to scan a label when the recipe
-// requires one. Holds only the station-wide gate, no fixture state. GUI thread.
+// A pass-through over a FixtureModel for what only the window knows: while it refuses every
+// start for a reason of its own (a pending dialog, say), tiles show no Start button and say why
+// instead of "Ready to start". The start rules themselves are the controller's: each tile's
+// snapshot already says whether it can start and why not (FixtureSnapshot::startBlock), and
+// this model never decides them again. Holds no fixture state. GUI thread.
 class StartGateModel final : public QIdentityProxyModel
 {
     Q_OBJECT
@@ -18,12 +19,10 @@ public:
     explicit StartGateModel(QObject *parent = nullptr);
     ~StartGateModel() override;
 
-    // Empty: starts are allowed. Otherwise the reason, shown on ready tiles.
+    // Empty: the window refuses nothing. Otherwise the reason, shown on ready tiles.
     void setBlockedReason(const QString &reason);
     QString blockedReason() const { return m_blockedReason; }
     bool isBlocked() const { return !m_blockedReason.isEmpty(); }
-    void setSerialRequired(bool required);
-    bool isSerialRequired() const { return m_serialRequired; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
@@ -31,7 +30,6 @@ private:
     void refreshAll();
 
     QString m_blockedReason;
-    bool m_serialRequired = false;
 };
 
 } // namespace Station

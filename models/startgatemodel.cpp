@@ -1,4 +1,4 @@
-#include "ui/startgatemodel.h"
+#include "models/startgatemodel.h"
 
 #include "models/fixturemodel.h"
 
@@ -18,30 +18,15 @@ void StartGateModel::setBlockedReason(const QString &reason)
     refreshAll();
 }
 
-void StartGateModel::setSerialRequired(bool required)
-{
-    if (required == m_serialRequired)
-        return;
-    m_serialRequired = required;
-    refreshAll();
-}
-
 QVariant StartGateModel::data(const QModelIndex &index, int role) const
 {
     if (role == FixtureModel::CanStartRole && isBlocked())
         return false;
-    if (role == FixtureModel::HintRole) {
+    if (role == FixtureModel::HintRole && isBlocked()) {
         const auto state = QIdentityProxyModel::data(index, FixtureModel::TileStateRole)
                                .value<FixtureModel::TileState>();
-        if (state == FixtureModel::TileState::Ready) {
-            if (isBlocked())
-                return m_blockedReason;
-            if (m_serialRequired
-                && QIdentityProxyModel::data(index, FixtureModel::SerialNumberRole)
-                       .toString()
-                       .isEmpty())
-                return tr("Scan the device's label");
-        }
+        if (state == FixtureModel::TileState::Ready)
+            return m_blockedReason;
     }
     return QIdentityProxyModel::data(index, role);
 }
