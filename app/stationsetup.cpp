@@ -21,15 +21,6 @@ namespace {
 // Devices a simulated station has when neither --simulate nor the configuration says.
 constexpr int DefaultSimulatedFixtures = 8;
 
-bool needsRfTools(const Recipe &recipe)
-{
-    for (const RecipeStep &step : recipe.steps) {
-        if (step.type == "rf-calibrate"_L1 || step.type == "rf-verify"_L1)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 StationSetup::StationSetup() = default;
@@ -186,7 +177,7 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         if (Result<> loaded = m_station->loadRecipe(options.recipePath); !loaded)
             return loaded;
         const ToolSetup &tools = m_station->tools();
-        if (needsRfTools(m_station->recipe())
+        if (m_station->recipe().needsRfTools()
             && (tools.rfSettingsTool.isEmpty() || tools.rfToolCli.isEmpty())) {
             return fail(ErrorCode::ToolNotFound,
                 Tr::tr("The recipe has RF steps, but RfSettingsTool or RfToolCli is not "

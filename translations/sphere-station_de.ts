@@ -374,7 +374,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+649"/>
+        <location filename="../ui/mainwindow.cpp" line="+630"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -2206,7 +2206,7 @@ Beendet %2</translation>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+147"/>
+        <location filename="../app/stationsetup.cpp" line="+138"/>
         <source>%1 does not run: %2</source>
         <translation>%1 lässt sich nicht ausführen: %2</translation>
     </message>
@@ -2279,7 +2279,7 @@ Beendet %2</translation>
     <message>
         <location line="+2"/>
         <location line="+59"/>
-        <location filename="../services/hardware/uartsession.cpp" line="+45"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+150"/>
         <location line="+41"/>
         <location line="+76"/>
         <location filename="../services/rf/rftoolclient.cpp" line="+153"/>
@@ -2743,7 +2743,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/azsphere/osversions.cpp" line="+78"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+83"/>
         <source>Fix the recipe or restore the file.</source>
         <translation>Rezept korrigieren oder die Datei wiederherstellen.</translation>
     </message>
@@ -2784,7 +2784,7 @@ Beendet %2</translation>
         <translation>In die Standardfehlerausgabe kann nicht geloggt werden.</translation>
     </message>
     <message>
-        <location filename="../services/azsphere/osversions.cpp" line="-62"/>
+        <location filename="../services/azsphere/osversions.cpp" line="-66"/>
         <source>The OS versions file is not valid.</source>
         <translation>Die OS-Versionsdatei ist ungültig.</translation>
     </message>
@@ -2794,7 +2794,7 @@ Beendet %2</translation>
         <translation>Die unveränderte mt3620an.json von Microsoft verwenden.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>The OS versions file %1 does not exist.</source>
         <translation>Die OS-Versionsdatei %1 existiert nicht.</translation>
     </message>
@@ -2814,20 +2814,21 @@ Beendet %2</translation>
         <translation>Die gemeldeten Punkte beheben (zuständige Schritte erneut ausführen), dann erneut prüfen; bei Wiederholung Gerät aussortieren.</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipejson.cpp" line="+114"/>
+        <location filename="../services/base/jsonreader.cpp" line="+121"/>
         <source>is required</source>
         <translation>ist erforderlich</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+98"/>
+        <location line="+114"/>
         <source>must be a string</source>
         <translation>muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-110"/>
         <location line="+66"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+1093"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+348"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+477"/>
         <source>must not be empty</source>
         <translation>darf nicht leer sein</translation>
     </message>
@@ -2861,12 +2862,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="-447"/>
+        <location filename="../services/steps/uartteststep.cpp" line="+31"/>
         <source>must be one of: %1</source>
         <translation>muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>unknown key</source>
         <translation>unbekannter Schlüssel</translation>
     </message>
@@ -2894,12 +2895,13 @@ Beendet %2</translation>
         <translation>kein gültiges JSON: %1 an Offset %2</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="-364"/>
+        <location filename="../services/azsphere/osversions.cpp" line="-49"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-320"/>
         <source>must be a JSON object</source>
         <translation>muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+25"/>
         <source>must be an integer (this station reads format %1)</source>
         <translation>muss eine ganze Zahl sein (diese Station liest Format %1)</translation>
     </message>
@@ -2914,7 +2916,7 @@ Beendet %2</translation>
         <translation>wird von den Schritten &quot;os-update&quot; und &quot;ready-to-ship&quot; benötigt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>needs a &quot;label_pattern&quot; to be an example of</source>
         <translation>braucht ein „label_pattern“, dessen Beispiel es ist</translation>
     </message>
@@ -2924,29 +2926,19 @@ Beendet %2</translation>
         <translation>passt nicht zu „label_pattern“</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../services/hardware/uartsession.cpp" line="-439"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+28"/>
         <location line="+19"/>
-        <location line="+278"/>
         <source>must be an object</source>
         <translation>muss ein Objekt sein</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <source>must be greater than params.wait_s (%1)</source>
-        <translation>muss größer als params.wait_s (%1) sein</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be greater than params.connect_timeout_s (%1)</source>
-        <translation>muss größer als params.connect_timeout_s (%1) sein</translation>
-    </message>
-    <message>
-        <location line="+71"/>
+        <location filename="../services/steps/sideloadstep.cpp" line="+33"/>
         <source>has the same component ID as %1; only one of them would stay installed</source>
         <translation>hat dieselbe Komponenten-ID wie %1; nur eines von beiden bliebe installiert</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+28"/>
         <source>%1 is an OS component; the device refuses to delete it</source>
         <translation>%1 ist eine OS-Komponente; das Gerät verweigert das Löschen</translation>
     </message>
@@ -2956,7 +2948,7 @@ Beendet %2</translation>
         <translation>muss eine Komponenten-ID (GUID) sein, z. B. &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>needs &quot;component_ids&quot; or &quot;packages&quot; naming what to delete</source>
         <translation>benötigt &quot;component_ids&quot; oder &quot;packages&quot; mit den zu löschenden Komponenten</translation>
     </message>
@@ -2966,17 +2958,17 @@ Beendet %2</translation>
         <translation>&quot;component_ids&quot; und &quot;packages&quot; sind beide leer; mindestens eine zu löschende Komponente angeben</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../services/steps/uartteststep.cpp" line="-9"/>
         <source>must be an absolute device path, or empty for the fixture&apos;s port</source>
         <translation>muss ein absoluter Gerätepfad sein, oder leer für den Port des Prüfplatzes</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../services/base/jsonreader.cpp" line="-23"/>
         <source>invalid regular expression: %1 at offset %2</source>
         <translation>ungültiger regulärer Ausdruck: %1 an Offset %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+23"/>
         <source>cannot be combined with &quot;measure&quot;</source>
         <translation>kann nicht mit &quot;measure&quot; kombiniert werden</translation>
     </message>
@@ -2996,7 +2988,7 @@ Beendet %2</translation>
         <translation>darf nicht größer als &quot;high&quot; (%1) sein</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>belongs to a &quot;measure&quot; action</source>
         <translation>gehört zu einer &quot;measure&quot;-Aktion</translation>
     </message>
@@ -3022,22 +3014,22 @@ Beendet %2</translation>
         <translation>benötigt in &quot;expect&quot; eine Erfassungsgruppe für die Geräte-ID</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../services/steps/rfverifystep.cpp" line="+30"/>
         <source>%1 must be exactly %2 bytes, but it has %3</source>
         <translation>%1 muss genau %2 Byte groß sein, ist aber %3 Byte groß</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../services/steps/rfcalibratestep.cpp" line="+68"/>
         <source>must be two upper-case ASCII letters, e.g. &quot;US&quot;</source>
         <translation>muss aus zwei ASCII-Großbuchstaben bestehen, z. B. &quot;US&quot;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%1 holds region %2 at offset 0x36, but &quot;region&quot; is &quot;%3&quot;</source>
         <translation>%1 enthält an Offset 0x36 die Region %2, aber &quot;region&quot; ist &quot;%3&quot;</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+41"/>
         <source>must be at most %1 bytes long (UTF-8)</source>
         <translation>darf höchstens %1 Byte lang sein (UTF-8)</translation>
     </message>
@@ -3057,7 +3049,7 @@ Beendet %2</translation>
         <translation>benötigt &quot;psk&quot; oder, bei einem offenen Netzwerk, &quot;open&quot;: true</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../services/steps/readytoshipstep.cpp" line="+30"/>
         <source>must be an OS version name</source>
         <translation>muss ein OS-Versionsname sein</translation>
     </message>
@@ -3067,12 +3059,12 @@ Beendet %2</translation>
         <translation>ist erforderlich (eine Liste, ggf. leer), außer wenn &quot;expect_sideloaded&quot; true ist</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>must be an image ID (GUID) or {&quot;package&quot;: &lt;file&gt;}</source>
         <translation>muss eine Image-ID (GUID) oder {&quot;package&quot;: &lt;Datei&gt;} sein</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../services/steps/finalizestep.cpp" line="+26"/>
         <source>must be true: DeviceComplete is permanent and must be confirmed explicitly</source>
         <translation>muss true sein: DeviceComplete ist dauerhaft und muss ausdrücklich bestätigt werden</translation>
     </message>
@@ -3082,7 +3074,12 @@ Beendet %2</translation>
         <translation>gilt nur für &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+35"/>
+        <source>must be greater than params.%1 (%2)</source>
+        <translation>muss größer als params.%1 (%2) sein</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>the first step must be &quot;connect&quot;</source>
         <translation>der erste Schritt muss &quot;connect&quot; sein</translation>
     </message>
@@ -3127,7 +3124,7 @@ Beendet %2</translation>
         <translation>&quot;os-update&quot; muss vor %1 (&quot;%2&quot;) stehen: Die Wiederherstellung löscht Anwendungen, Schlüsselspeicher-Updates, Board-Konfigurationen und Wi-Fi-Netzwerke</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>must be &quot;Blank&quot;: the recipe has RF steps, which need a Blank device, and the state changes only at &quot;finalize&quot;</source>
         <translation>muss &quot;Blank&quot; sein: Das Rezept enthält RF-Schritte, die ein Gerät im Zustand Blank benötigen, und der Zustand ändert sich erst bei &quot;finalize&quot;</translation>
     </message>
@@ -3152,7 +3149,7 @@ Beendet %2</translation>
         <translation>&quot;%1&quot; ändert das Gerät nach der Versandbereitschaftsprüfung (%2) und vor der Finalisierung auf DeviceComplete; vor die Prüfung verschieben</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+62"/>
         <source>must be 64 hexadecimal digits</source>
         <translation>muss aus 64 Hexadezimalziffern bestehen</translation>
     </message>
@@ -3167,7 +3164,7 @@ Beendet %2</translation>
         <translation>muss ein Ordnerpfad oder {&quot;path&quot;: ...} sein</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+211"/>
         <source>Cannot read the recipe: %1</source>
         <translation>Das Rezept kann nicht gelesen werden: %1</translation>
     </message>
@@ -3219,7 +3216,7 @@ Beendet %2</translation>
         <translation>%1 überschreitet die Größengrenze von %2</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="-214"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-186"/>
         <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
         <translation>SHA-256 von %1 stimmt nicht: laut Rezept %2, Datei hat %3</translation>
     </message>
@@ -3240,12 +3237,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+121"/>
+        <location line="+90"/>
         <source>%1 is not an image package (%2)</source>
         <translation>%1 ist kein Image-Paket (%2)</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-82"/>
         <source>%1 has image type %2 (%3), but this parameter takes type %4 (%5)</source>
         <translation>%1 hat den Image-Typ %2 (%3), dieser Parameter erwartet aber Typ %4 (%5)</translation>
     </message>
@@ -3265,22 +3262,22 @@ Beendet %2</translation>
         <translation>%1 ist keine gültige OS-Versionsdatei: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+3"/>
         <source>no &quot;versions&quot; list</source>
         <translation>keine &quot;versions&quot;-Liste</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>versions[%1] needs a &quot;name&quot; and &quot;images&quot; of {&quot;cid&quot;, &quot;iid&quot;}</source>
         <translation>versions[%1] benötigt &quot;name&quot; und &quot;images&quot; aus {&quot;cid&quot;, &quot;iid&quot;}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+20"/>
         <source>&quot;%1&quot; is not in the OS versions file %2 (it lists %3)</source>
         <translation>&quot;%1&quot; fehlt in der OS-Versionsdatei %2 (sie enthält %3)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>%1 does not hold OS version &quot;%2&quot;: %3 of its %4 images missing, %5 other images</source>
         <translation>%1 enthält nicht die OS-Version &quot;%2&quot;: %3 von %4 Images fehlen, %5 fremde Images</translation>
     </message>
@@ -3923,7 +3920,7 @@ Beendet %2</translation>
         <translation>Der konfigurierte Pfad für %1, %2, ist keine ausführbare Datei.</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+67"/>
+        <location filename="../services/steps/connectstep.cpp" line="+74"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>In Prüfplatz %1 liegt ein Gerät, das nicht antwortet.</translation>
     </message>
@@ -3933,7 +3930,7 @@ Beendet %2</translation>
         <translation>In Prüfplatz %1 (Verbindung %2) wurde innerhalb von %3 s kein Gerät erkannt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+36"/>
         <source>%n component(s) were not present</source>
         <translation>
             <numerusform>%n Komponente war nicht vorhanden</numerusform>
@@ -3941,7 +3938,7 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../services/steps/detailsstep.cpp" line="+21"/>
+        <location filename="../services/steps/detailsstep.cpp" line="+26"/>
         <source>The device did not report its ID.</source>
         <translation>Das Gerät hat seine ID nicht gemeldet.</translation>
     </message>
@@ -3951,7 +3948,7 @@ Beendet %2</translation>
         <translation>Im Prüfplatz liegt jetzt ein anderes Gerät (erwartet %1, gefunden %2).</translation>
     </message>
     <message>
-        <location filename="../services/steps/ethernetstep.cpp" line="+48"/>
+        <location filename="../services/steps/ethernetstep.cpp" line="+64"/>
         <source>The board configuration %1 is not installed after the restart.</source>
         <translation>Die Board-Konfiguration %1 ist nach dem Neustart nicht installiert.</translation>
     </message>
@@ -3961,7 +3958,7 @@ Beendet %2</translation>
         <translation>Board-Konfiguration erneut per Sideload laden; Paket im Rezept prüfen.</translation>
     </message>
     <message>
-        <location filename="../services/steps/finalizestep.cpp" line="+23"/>
+        <location filename="../services/steps/finalizestep.cpp" line="+17"/>
         <source>The recipe names no valid final state (&quot;%1&quot;).</source>
         <translation>Das Rezept nennt keinen gültigen Endzustand („%1“).</translation>
     </message>
@@ -4022,7 +4019,7 @@ Beendet %2</translation>
         <translation>Das Gerät meldet nach der Umstellung auf %2 den Zustand %1.</translation>
     </message>
     <message>
-        <location filename="../services/steps/osupdatestep.cpp" line="+27"/>
+        <location filename="../services/steps/osupdatestep.cpp" line="+49"/>
         <source>OS already %1; recover skipped</source>
         <translation>OS bereits %1; Wiederherstellung übersprungen</translation>
     </message>
@@ -4052,7 +4049,7 @@ Beendet %2</translation>
         <translation>Wiederherstellungsordner im Rezept prüfen, dann erneut wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../services/steps/rfcalibratestep.cpp" line="+25"/>
+        <location filename="../services/steps/rfcalibratestep.cpp" line="-54"/>
         <source>after the e-fuse write</source>
         <translation>nach dem Schreiben der eFuses</translation>
     </message>
@@ -4072,7 +4069,7 @@ Beendet %2</translation>
         <translation>Beide Geräte für die Technik aussortieren: Ihre eFuses müssen vor dem Versand ausgelesen werden.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+68"/>
         <source>The region code is already programmed as %1; e-fuses cannot be changed to %2.</source>
         <translation>Der Regionscode ist bereits als %1 programmiert; eFuses lassen sich nicht auf %2 ändern.</translation>
     </message>
@@ -4123,12 +4120,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/steps/rfverifystep.cpp" line="+22"/>
+        <location filename="../services/steps/rfverifystep.cpp" line="+28"/>
         <source>after the RF check</source>
         <translation>nach der RF-Prüfung</translation>
     </message>
     <message>
-        <location filename="../services/steps/sideloadstep.cpp" line="+28"/>
+        <location filename="../services/steps/sideloadstep.cpp" line="+29"/>
         <source>Sideloading %1 (%2 of %3)</source>
         <translation>Sideload %1 (%2 von %3)</translation>
     </message>
@@ -4209,7 +4206,7 @@ Beendet %2</translation>
         <translation>Das Gerät hat nach dem Neustart nicht mehr geantwortet.</translation>
     </message>
     <message>
-        <location filename="../services/steps/uartteststep.cpp" line="+21"/>
+        <location filename="../services/steps/uartteststep.cpp" line="+27"/>
         <source>No UART port is configured for fixture %1.</source>
         <translation>Für Prüfplatz %1 ist kein UART-Port konfiguriert.</translation>
     </message>
@@ -4219,7 +4216,7 @@ Beendet %2</translation>
         <translation>UART-Port des Prüfplatzes in der Stationskonfiguration festlegen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>before the UART tests</source>
         <translation>vor den UART-Tests</translation>
     </message>
@@ -4229,7 +4226,7 @@ Beendet %2</translation>
         <translation>nach den UART-Tests</translation>
     </message>
     <message>
-        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+55"/>
         <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
         <translation>Das Gerät hat sich nicht innerhalb von %2 s mit dem Wi-Fi-Netzwerk %1 verbunden.</translation>
     </message>
@@ -4244,7 +4241,7 @@ Beendet %2</translation>
         <translation>Es sind noch Wi-Fi-Netzwerke konfiguriert: %1</translation>
     </message>
     <message>
-        <location filename="../services/hardware/uartsession.cpp" line="-8"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+12"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
@@ -4358,7 +4355,7 @@ Beendet %2</translation>
         <translation>%1 = %2 %3 liegt außerhalb der Grenzwerte %4 bis %5 %3.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+77"/>
         <source>The device ID to compare with the UART is not known.</source>
         <translation>Die Geräte-ID für den Abgleich mit dem UART ist nicht bekannt.</translation>
     </message>
@@ -4514,7 +4511,7 @@ Beendet %2</translation>
         <translation>Die Station wurde während des Laufs heruntergefahren.</translation>
     </message>
     <message>
-        <location filename="../services/steps/readytoshipstep.cpp" line="+47"/>
+        <location filename="../services/steps/readytoshipstep.cpp" line="+37"/>
         <source>before the ready-to-ship checks</source>
         <translation>vor den Versandbereitschaftsprüfungen</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+165"/>
+        <location filename="../ui/mainwindow.cpp" line="+146"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -117,7 +117,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipe/recipejson.cpp" line="+195"/>
+        <location filename="../services/base/jsonreader.cpp" line="+202"/>
         <source>must have at least %n entries</source>
         <translation>
             <numerusform>must have at least %n entry</numerusform>
@@ -125,7 +125,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipe/recipeloader.cpp" line="+1336"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+692"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>The recipe is invalid (%n problem):</numerusform>
@@ -149,7 +149,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+103"/>
         <source>%n component(s) were not present</source>
         <translation>
             <numerusform>%n component was not present</numerusform>

@@ -374,7 +374,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+649"/>
+        <location filename="../ui/mainwindow.cpp" line="+630"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -2194,7 +2194,7 @@ Finished %2</source>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+147"/>
+        <location filename="../app/stationsetup.cpp" line="+138"/>
         <source>%1 does not run: %2</source>
         <translation>%1 无法运行：%2</translation>
     </message>
@@ -2267,7 +2267,7 @@ Finished %2</source>
     <message>
         <location line="+2"/>
         <location line="+59"/>
-        <location filename="../services/hardware/uartsession.cpp" line="+45"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+150"/>
         <location line="+41"/>
         <location line="+76"/>
         <location filename="../services/rf/rftoolclient.cpp" line="+153"/>
@@ -2730,7 +2730,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/azsphere/osversions.cpp" line="+78"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+83"/>
         <source>Fix the recipe or restore the file.</source>
         <translation>请修正配方或恢复该文件。</translation>
     </message>
@@ -2771,7 +2771,7 @@ Finished %2</source>
         <translation>无法将日志写入标准错误流。</translation>
     </message>
     <message>
-        <location filename="../services/azsphere/osversions.cpp" line="-62"/>
+        <location filename="../services/azsphere/osversions.cpp" line="-66"/>
         <source>The OS versions file is not valid.</source>
         <translation>操作系统版本文件无效。</translation>
     </message>
@@ -2781,7 +2781,7 @@ Finished %2</source>
         <translation>请使用未经修改的 Microsoft mt3620an.json。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>The OS versions file %1 does not exist.</source>
         <translation>操作系统版本文件 %1 不存在。</translation>
     </message>
@@ -2801,20 +2801,21 @@ Finished %2</source>
         <translation>请修正检查指出的问题（重新执行相应的设置步骤），然后再次检查；如再次出现，请将设备放到返修区。</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipejson.cpp" line="+114"/>
+        <location filename="../services/base/jsonreader.cpp" line="+121"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+98"/>
+        <location line="+114"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-110"/>
         <location line="+66"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+1093"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+348"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+477"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -2847,12 +2848,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="-447"/>
+        <location filename="../services/steps/uartteststep.cpp" line="+31"/>
         <source>must be one of: %1</source>
         <translation>必须是以下值之一：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>unknown key</source>
         <translation>未知的键</translation>
     </message>
@@ -2879,12 +2880,13 @@ Finished %2</source>
         <translation>不是有效的 JSON：%1（偏移量 %2）</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="-364"/>
+        <location filename="../services/azsphere/osversions.cpp" line="-49"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-320"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+25"/>
         <source>must be an integer (this station reads format %1)</source>
         <translation>必须是整数（本工作站读取格式 %1）</translation>
     </message>
@@ -2899,7 +2901,7 @@ Finished %2</source>
         <translation>为 &quot;os-update&quot; 和 &quot;ready-to-ship&quot; 步骤所必需</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>needs a &quot;label_pattern&quot; to be an example of</source>
         <translation>需要一个它作为示例所对应的 &quot;label_pattern&quot;</translation>
     </message>
@@ -2909,29 +2911,19 @@ Finished %2</source>
         <translation>与 &quot;label_pattern&quot; 不匹配</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../services/hardware/uartsession.cpp" line="-439"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+28"/>
         <location line="+19"/>
-        <location line="+278"/>
         <source>must be an object</source>
         <translation>必须是对象</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <source>must be greater than params.wait_s (%1)</source>
-        <translation>必须大于 params.wait_s（%1）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>must be greater than params.connect_timeout_s (%1)</source>
-        <translation>必须大于 params.connect_timeout_s（%1）</translation>
-    </message>
-    <message>
-        <location line="+71"/>
+        <location filename="../services/steps/sideloadstep.cpp" line="+33"/>
         <source>has the same component ID as %1; only one of them would stay installed</source>
         <translation>与 %1 的组件 ID 相同；两者只有一个会保留安装</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+28"/>
         <source>%1 is an OS component; the device refuses to delete it</source>
         <translation>%1 是操作系统组件；设备拒绝删除</translation>
     </message>
@@ -2941,7 +2933,7 @@ Finished %2</source>
         <translation>必须是组件 ID（GUID），例如 &quot;508eddf2-b8c3-4a99-93d9-a045d9a060eb&quot;</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>needs &quot;component_ids&quot; or &quot;packages&quot; naming what to delete</source>
         <translation>需要用 &quot;component_ids&quot; 或 &quot;packages&quot; 指定要删除的内容</translation>
     </message>
@@ -2951,17 +2943,17 @@ Finished %2</source>
         <translation>&quot;component_ids&quot; 和 &quot;packages&quot; 均为空；请至少指定一个要删除的组件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../services/steps/uartteststep.cpp" line="-9"/>
         <source>must be an absolute device path, or empty for the fixture&apos;s port</source>
         <translation>必须是绝对设备路径；留空则使用工位的端口</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../services/base/jsonreader.cpp" line="-23"/>
         <source>invalid regular expression: %1 at offset %2</source>
         <translation>正则表达式无效：%1（偏移量 %2）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+23"/>
         <source>cannot be combined with &quot;measure&quot;</source>
         <translation>不能与 &quot;measure&quot; 同时使用</translation>
     </message>
@@ -2981,7 +2973,7 @@ Finished %2</source>
         <translation>不能大于 &quot;high&quot;（%1）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>belongs to a &quot;measure&quot; action</source>
         <translation>仅用于 &quot;measure&quot; 操作</translation>
     </message>
@@ -3007,22 +2999,22 @@ Finished %2</source>
         <translation>需要在 &quot;expect&quot; 中包含捕获设备 ID 的捕获组</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../services/steps/rfverifystep.cpp" line="+30"/>
         <source>%1 must be exactly %2 bytes, but it has %3</source>
         <translation>%1 必须正好为 %2 字节，但实际为 %3 字节</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../services/steps/rfcalibratestep.cpp" line="+68"/>
         <source>must be two upper-case ASCII letters, e.g. &quot;US&quot;</source>
         <translation>必须是两个大写 ASCII 字母，例如 &quot;US&quot;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%1 holds region %2 at offset 0x36, but &quot;region&quot; is &quot;%3&quot;</source>
         <translation>%1 在偏移量 0x36 处的区域为 %2，但 &quot;region&quot; 为 &quot;%3&quot;</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+41"/>
         <source>must be at most %1 bytes long (UTF-8)</source>
         <translation>长度不能超过 %1 字节（UTF-8）</translation>
     </message>
@@ -3042,7 +3034,7 @@ Finished %2</source>
         <translation>需要 &quot;psk&quot;；开放网络则需要 &quot;open&quot;: true</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../services/steps/readytoshipstep.cpp" line="+30"/>
         <source>must be an OS version name</source>
         <translation>必须是操作系统版本名称</translation>
     </message>
@@ -3052,12 +3044,12 @@ Finished %2</source>
         <translation>为必填项（列表，可为空），除非 &quot;expect_sideloaded&quot; 为 true</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>must be an image ID (GUID) or {&quot;package&quot;: &lt;file&gt;}</source>
         <translation>必须是映像 ID（GUID）或 {&quot;package&quot;: &lt;文件&gt;}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../services/steps/finalizestep.cpp" line="+26"/>
         <source>must be true: DeviceComplete is permanent and must be confirmed explicitly</source>
         <translation>必须为 true：DeviceComplete 不可逆，必须明确确认</translation>
     </message>
@@ -3067,7 +3059,12 @@ Finished %2</source>
         <translation>仅适用于 &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+35"/>
+        <source>must be greater than params.%1 (%2)</source>
+        <translation>必须大于 params.%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>the first step must be &quot;connect&quot;</source>
         <translation>第一个步骤必须是 &quot;connect&quot;</translation>
     </message>
@@ -3112,7 +3109,7 @@ Finished %2</source>
         <translation>&quot;os-update&quot; 必须位于 %1（&quot;%2&quot;）之前：恢复会清除应用程序、密钥存储更新、板配置和 Wi-Fi 网络</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>must be &quot;Blank&quot;: the recipe has RF steps, which need a Blank device, and the state changes only at &quot;finalize&quot;</source>
         <translation>必须为 &quot;Blank&quot;：配方包含 RF 步骤，需要 Blank 状态的设备，且状态只在 &quot;finalize&quot; 时改变</translation>
     </message>
@@ -3137,7 +3134,7 @@ Finished %2</source>
         <translation>&quot;%1&quot; 在出货就绪检查（%2）之后、DeviceComplete 最终锁定之前更改了设备；请将其移到检查之前</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+62"/>
         <source>must be 64 hexadecimal digits</source>
         <translation>必须是 64 个十六进制数字</translation>
     </message>
@@ -3152,7 +3149,7 @@ Finished %2</source>
         <translation>必须是文件夹路径或 {&quot;path&quot;: ...}</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+211"/>
         <source>Cannot read the recipe: %1</source>
         <translation>无法读取配方：%1</translation>
     </message>
@@ -3204,7 +3201,7 @@ Finished %2</source>
         <translation>%1 超过 %2 的大小上限</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="-214"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-186"/>
         <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
         <translation>%1 的 SHA-256 不匹配：配方中为 %2，文件实际为 %3</translation>
     </message>
@@ -3225,12 +3222,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+121"/>
+        <location line="+90"/>
         <source>%1 is not an image package (%2)</source>
         <translation>%1 不是映像包（%2）</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-82"/>
         <source>%1 has image type %2 (%3), but this parameter takes type %4 (%5)</source>
         <translation>%1 的映像类型为 %2（%3），但此参数要求类型 %4（%5）</translation>
     </message>
@@ -3250,22 +3247,22 @@ Finished %2</source>
         <translation>%1 不是有效的操作系统版本文件：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../services/azsphere/osversions.cpp" line="+3"/>
         <source>no &quot;versions&quot; list</source>
         <translation>缺少 &quot;versions&quot; 列表</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>versions[%1] needs a &quot;name&quot; and &quot;images&quot; of {&quot;cid&quot;, &quot;iid&quot;}</source>
         <translation>versions[%1] 需要 &quot;name&quot; 以及由 {&quot;cid&quot;, &quot;iid&quot;} 组成的 &quot;images&quot;</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+20"/>
         <source>&quot;%1&quot; is not in the OS versions file %2 (it lists %3)</source>
         <translation>&quot;%1&quot; 不在操作系统版本文件 %2 中（其中列出：%3）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>%1 does not hold OS version &quot;%2&quot;: %3 of its %4 images missing, %5 other images</source>
         <translation>%1 不包含操作系统版本 &quot;%2&quot;：其 %4 个映像中缺少 %3 个，另有 %5 个其他映像</translation>
     </message>
@@ -3905,7 +3902,7 @@ Finished %2</source>
         <translation>%1 的配置路径 %2 不是可执行文件。</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+67"/>
+        <location filename="../services/steps/connectstep.cpp" line="+74"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>工位 %1 中有设备，但设备无响应。</translation>
     </message>
@@ -3915,14 +3912,14 @@ Finished %2</source>
         <translation>%3 秒内未在工位 %1（连接 %2）检测到设备。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/steps/deletetemporarystep.cpp" line="+41"/>
+        <location filename="../services/steps/deletetemporarystep.cpp" line="+36"/>
         <source>%n component(s) were not present</source>
         <translation>
             <numerusform>%n 个组件不存在</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../services/steps/detailsstep.cpp" line="+21"/>
+        <location filename="../services/steps/detailsstep.cpp" line="+26"/>
         <source>The device did not report its ID.</source>
         <translation>设备未报告其 ID。</translation>
     </message>
@@ -3932,7 +3929,7 @@ Finished %2</source>
         <translation>工位中现在是另一台设备（应为 %1，实际为 %2）。</translation>
     </message>
     <message>
-        <location filename="../services/steps/ethernetstep.cpp" line="+48"/>
+        <location filename="../services/steps/ethernetstep.cpp" line="+64"/>
         <source>The board configuration %1 is not installed after the restart.</source>
         <translation>重启后板配置 %1 未安装。</translation>
     </message>
@@ -3942,7 +3939,7 @@ Finished %2</source>
         <translation>请重新旁加载板配置；检查配方中的映像包。</translation>
     </message>
     <message>
-        <location filename="../services/steps/finalizestep.cpp" line="+23"/>
+        <location filename="../services/steps/finalizestep.cpp" line="+17"/>
         <source>The recipe names no valid final state (&quot;%1&quot;).</source>
         <translation>配方未指定有效的最终状态（“%1”）。</translation>
     </message>
@@ -4003,7 +4000,7 @@ Finished %2</source>
         <translation>设置为 %2 后，设备报告的状态为 %1。</translation>
     </message>
     <message>
-        <location filename="../services/steps/osupdatestep.cpp" line="+27"/>
+        <location filename="../services/steps/osupdatestep.cpp" line="+49"/>
         <source>OS already %1; recover skipped</source>
         <translation>操作系统已是 %1；跳过恢复</translation>
     </message>
@@ -4033,7 +4030,7 @@ Finished %2</source>
         <translation>请检查配方中的恢复文件夹，然后重新恢复。</translation>
     </message>
     <message>
-        <location filename="../services/steps/rfcalibratestep.cpp" line="+25"/>
+        <location filename="../services/steps/rfcalibratestep.cpp" line="-54"/>
         <source>after the e-fuse write</source>
         <translation>写入 eFuse 后</translation>
     </message>
@@ -4053,7 +4050,7 @@ Finished %2</source>
         <translation>请将两台设备都放到一边交给工程师：出货前必须读取两者的 eFuse。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+68"/>
         <source>The region code is already programmed as %1; e-fuses cannot be changed to %2.</source>
         <translation>区域代码已烧录为 %1；eFuse 无法更改为 %2。</translation>
     </message>
@@ -4104,12 +4101,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../services/steps/rfverifystep.cpp" line="+22"/>
+        <location filename="../services/steps/rfverifystep.cpp" line="+28"/>
         <source>after the RF check</source>
         <translation>RF 检查后</translation>
     </message>
     <message>
-        <location filename="../services/steps/sideloadstep.cpp" line="+28"/>
+        <location filename="../services/steps/sideloadstep.cpp" line="+29"/>
         <source>Sideloading %1 (%2 of %3)</source>
         <translation>正在旁加载 %1（%2/%3）</translation>
     </message>
@@ -4190,7 +4187,7 @@ Finished %2</source>
         <translation>设备重启后未再响应。</translation>
     </message>
     <message>
-        <location filename="../services/steps/uartteststep.cpp" line="+21"/>
+        <location filename="../services/steps/uartteststep.cpp" line="+27"/>
         <source>No UART port is configured for fixture %1.</source>
         <translation>工位 %1 未配置 UART 端口。</translation>
     </message>
@@ -4200,7 +4197,7 @@ Finished %2</source>
         <translation>请在工作站配置中设置该工位的 UART 端口。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>before the UART tests</source>
         <translation>UART 测试前</translation>
     </message>
@@ -4210,7 +4207,7 @@ Finished %2</source>
         <translation>UART 测试后</translation>
     </message>
     <message>
-        <location filename="../services/steps/wifiverifystep.cpp" line="+68"/>
+        <location filename="../services/steps/wifiverifystep.cpp" line="+55"/>
         <source>The device did not connect to the Wi-Fi network %1 within %2 s.</source>
         <translation>设备未在 %2 秒内连接到 Wi-Fi 网络 %1。</translation>
     </message>
@@ -4225,7 +4222,7 @@ Finished %2</source>
         <translation>仍配置有 Wi-Fi 网络：%1</translation>
     </message>
     <message>
-        <location filename="../services/hardware/uartsession.cpp" line="-8"/>
+        <location filename="../services/hardware/uartsession.cpp" line="+12"/>
         <source>nothing</source>
         <translation>（无）</translation>
     </message>
@@ -4339,7 +4336,7 @@ Finished %2</source>
         <translation>%1 = %2 %3 超出限值 %4 至 %5 %3。</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+77"/>
         <source>The device ID to compare with the UART is not known.</source>
         <translation>用于与 UART 比对的设备 ID 未知。</translation>
     </message>
@@ -4495,7 +4492,7 @@ Finished %2</source>
         <translation>运行期间工作站已关闭。</translation>
     </message>
     <message>
-        <location filename="../services/steps/readytoshipstep.cpp" line="+47"/>
+        <location filename="../services/steps/readytoshipstep.cpp" line="+37"/>
         <source>before the ready-to-ship checks</source>
         <translation>出货就绪检查前</translation>
     </message>

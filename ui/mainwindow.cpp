@@ -62,25 +62,6 @@ constexpr auto ShiftRefreshInterval = 30s;
 const QString LastRecipeKey = u"recipe/last"_s;
 const QString OperatorKey = u"operator/name"_s;
 
-bool needsRfTools(const Recipe &recipe)
-{
-    for (const RecipeStep &step : recipe.steps) {
-        if (step.type == "rf-calibrate"_L1 || step.type == "rf-verify"_L1)
-            return true;
-    }
-    return false;
-}
-
-bool wantsLabelMac(const Recipe &recipe)
-{
-    for (const RecipeStep &step : recipe.steps) {
-        if (step.type == "rf-calibrate"_L1
-            && step.params.value(u"mac_source"_s).toString() == "label"_L1)
-            return true;
-    }
-    return false;
-}
-
 // A MAC address as printed on a label: 12 hex digits, optionally in pairs separated by ':' or
 // '-'. Serial numbers of this product never look like that.
 bool looksLikeMac(const QString &text)
@@ -532,7 +513,7 @@ bool MainWindow::openRecipe(const QString &path)
         return false;
     }
     const ToolSetup &tools = m_station.tools();
-    if (needsRfTools(*loaded) && (tools.rfSettingsTool.isEmpty() || tools.rfToolCli.isEmpty())) {
+    if (loaded->needsRfTools() && (tools.rfSettingsTool.isEmpty() || tools.rfToolCli.isEmpty())) {
         post(Severity::Error,
             tr("Recipe %1 not loaded: it has RF steps, but RfSettingsTool or RfToolCli is not "
                "configured or not found.")
@@ -791,7 +772,7 @@ bool MainWindow::bindScannedLabel(const QString &scanned)
                 .arg(label, title));
         return false;
     }
-    if (m_station.hasRecipe() && wantsLabelMac(m_station.recipe()) && looksLikeMac(label)) {
+    if (m_station.hasRecipe() && m_station.recipe().usesLabelMac() && looksLikeMac(label)) {
         m_station.setLabelMacAddress(fixture, label);
         post(Severity::Success, tr("MAC address %1 → %2").arg(label, title));
         return true;

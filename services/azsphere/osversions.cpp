@@ -1,6 +1,7 @@
 #include "services/azsphere/osversions.h"
 
 #include "services/base/boundedfile.h"
+#include "services/base/jsonreader.h"
 #include "services/base/strictjson.h"
 #include "services/base/textcheck.h"
 #include "services/base/tr.h"
@@ -25,47 +26,51 @@ tl::unexpected<Error> invalid(const QString &reason)
 
 } // namespace
 
-Result<OsVersions> OsVersions::parse(const QByteArray &json)
+tl::expected<OsVersions, QStringList> OsVersions::read(const QByteArray &json)
 {
     // Strict: a repeated key (two "images" for one version) is refused, not resolved silently.
-    const auto parsed = StrictJson::parse(json);
-    if (!parsed)
-        return invalid(StrictJson::lines(parsed.error()).join(u"; "_s));
-    const QJsonDocument &doc = *parsed;
-    if (!doc.isObject())
-        return invalid(u"expected a JSON object"_s);
-    const QJsonValue versions = doc.object().value(u"versions"_s);
-    if (!versions.isArray() || versions.toArray().isEmpty())
-        return invalid(u"\"versions\" is missing or empty"_s);
-
+    const auto strict = StrictJson::parse(json);
+    if (!strict)
+        return tl::unexpected(StrictJson::lines(strict.error()));
+    const QJsonDocument &document = *strict;
+    if (!document.isObject())
+        return tl::unexpected(QStringList {Tr::tr("must be a JSON object")});
+    const QJsonArray versions = document.object().value(u"versions"_s).toArray();
+    if (versions.isEmpty())
+        return tl::unexpected(QStringList {Tr::tr("no \"versions\" list")});
     OsVersions result;
-    const QJsonArray list = versions.toArray();
-    for (qsizetype index = 0; index < list.size(); ++index) {
-        const QJsonObject entry = list.at(index).toObject();
-        const QString where = u"versions[%1]"_s.arg(index);
+    for (qsizetype i = 0; i < versions.size(); ++i) {
+        const QJsonObject entry = versions.at(i).toObject();
         OsVersion version;
         version.name = entry.value(u"name"_s).toString();
-        if (version.name.isEmpty())
-            return invalid(where + u": no \"name\""_s);
+        const QJsonArray images = entry.value(u"images"_s).toArray();
+        bool valid = !version.name.isEmpty() && !images.isEmpty();
+        for (const QJsonValue &image : images) {
+            const OsImagePair pair {image.toObject().value(u"cid"_s).toString().toLower(),
+                image.toObject().value(u"iid"_s).toString().toLower()};
+            valid = valid && JsonReader::isGuid(pair.componentId)
+                && JsonReader::isGuid(pair.imageId) && !version.images.contains(pair);
+            version.images.append(pair);
+        }
+        if (!valid) {
+            return tl::unexpected(QStringList {
+                Tr::tr("versions[%1] needs a \"name\" and \"images\" of {\"cid\", \"iid\"}")
+                    .arg(i)});
+        }
         // The name is what the record stores as a device's OS.
         if (const QString problem = nameTextProblem(version.name); !problem.isEmpty())
-            return invalid(where + u".name: "_s + problem);
-        const QJsonArray images = entry.value(u"images"_s).toArray();
-        if (images.isEmpty())
-            return invalid(where + u" (" + version.name + u"): no \"images\""_s);
-        for (qsizetype at = 0; at < images.size(); ++at) {
-            const QJsonObject image = images.at(at).toObject();
-            const QString cid = image.value(u"cid"_s).toString().toLower();
-            const QString iid = image.value(u"iid"_s).toString().toLower();
-            if (cid.isEmpty() || iid.isEmpty())
-                return invalid(u"%1 (%2) images[%3]: \"cid\" and \"iid\" are required"_s
-                                   .arg(where, version.name)
-                                   .arg(at));
-            version.images.append(OsImagePair {cid, iid});
-        }
+            return tl::unexpected(QStringList {u"versions[%1].name: "_s.arg(i) + problem});
         result.m_versions.append(version);
     }
     return result;
+}
+
+Result<OsVersions> OsVersions::parse(const QByteArray &json)
+{
+    tl::expected<OsVersions, QStringList> read = OsVersions::read(json);
+    if (!read)
+        return invalid(read.error().join(u"; "_s));
+    return *read;
 }
 
 Result<OsVersions> OsVersions::load(const QString &path)

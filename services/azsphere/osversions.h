@@ -36,9 +36,12 @@ class OsVersions
 public:
     static inline const QString Unknown = QStringLiteral("unknown");
 
-    // Unknown keys (e.g. the sample's "_comment") are ignored. A file without versions, a
-    // version without a name or images, or an image entry without cid/iid is refused
-    // (RecipeInvalid), since it could match any device.
+    // The one reader of the file, for the recipe loader and the steps. Unknown keys (e.g. the
+    // sample's "_comment") are ignored. A file without versions, a version without a name or
+    // images, an image entry without a GUID "cid" and "iid", or a version that names one pair
+    // twice is refused, since it could match any device: the reasons, one per problem.
+    [[nodiscard]] static tl::expected<OsVersions, QStringList> read(const QByteArray &json);
+    // The same as one Error (RecipeInvalid, the reasons in its detail).
     [[nodiscard]] static Result<OsVersions> parse(const QByteArray &json);
     [[nodiscard]] static Result<OsVersions> load(const QString &path);
 

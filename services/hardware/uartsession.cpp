@@ -1,5 +1,6 @@
 #include "services/hardware/uartsession.h"
 
+#include "services/base/jsonreader.h"
 #include "services/base/tr.h"
 
 #include <QDeadlineTimer>
@@ -16,7 +17,111 @@ namespace Station {
 
 namespace {
 
-constexpr std::chrono::milliseconds MaxActionTimeout = std::chrono::minutes(10);
+using namespace JsonReader;
+
+constexpr int DefaultActionTimeoutMs = 1000;
+constexpr int MaxActionTimeoutMs = 600000;
+// REFERENCE 8: host lines are at most 128 characters including the '\n'.
+constexpr int MaxScriptCommandLength = 127;
+
+const QStringList &knownUnits()
+{
+    static const QStringList units
+        = u"V mV uV A mA uA W mW C K Hz kHz MHz dB dBm Ohm kOhm % s ms"_s.split(u' ');
+    return units;
+}
+
+bool isPrintableAscii(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() <= 0x7e;
+    });
+}
+
+std::optional<UartScriptAction> readAction(
+    Problems &problems, const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject()) {
+        problems.add(path, Tr::tr("must be an object"));
+        return std::nullopt;
+    }
+    const ObjectReader a(problems,
+        value.toObject(),
+        path,
+        {u"send"_s,
+            u"expect"_s,
+            u"fail"_s,
+            u"check"_s,
+            u"measure"_s,
+            u"unit"_s,
+            u"low"_s,
+            u"high"_s,
+            u"timeout_ms"_s});
+    const qsizetype problemsBefore = problems.count();
+    UartScriptAction action;
+    action.timeout = std::chrono::milliseconds(
+        a.integer(u"timeout_ms"_s, 1, MaxActionTimeoutMs).value_or(DefaultActionTimeoutMs));
+
+    if (a.has(u"measure"_s)) {
+        for (const QString &key : {u"send"_s, u"expect"_s, u"fail"_s, u"check"_s}) {
+            if (a.has(key))
+                a.report(key, Tr::tr("cannot be combined with \"measure\""));
+        }
+        static const QRegularExpression nameRe(u"^[A-Z][A-Z0-9_]{0,31}$"_s);
+        if (const std::optional<QString> name = a.string(u"measure"_s, Need::Required)) {
+            if (!nameRe.match(*name).hasMatch())
+                a.report(u"measure"_s,
+                    Tr::tr("must be an upper-case measurement name such as \"VCC_3V3\""));
+            action.measure = *name;
+        }
+        if (const std::optional<QString> unit = a.string(u"unit"_s, Need::Required)) {
+            if (!knownUnits().contains(*unit))
+                a.report(u"unit"_s,
+                    Tr::tr("unknown unit \"%1\"; use one of: %2")
+                        .arg(*unit, knownUnits().join(u", "_s)));
+            action.unit = *unit;
+        }
+        action.low = a.number(u"low"_s, Need::Required);
+        action.high = a.number(u"high"_s, Need::Required);
+        if (action.low && action.high && *action.low > *action.high)
+            a.report(u"low"_s, Tr::tr("must not be greater than \"high\" (%1)").arg(*action.high));
+    } else {
+        for (const QString &key : {u"unit"_s, u"low"_s, u"high"_s}) {
+            if (a.has(key))
+                a.report(key, Tr::tr("belongs to a \"measure\" action"));
+        }
+        if (!a.has(u"send"_s) && !a.has(u"expect"_s))
+            problems.add(path, Tr::tr("needs \"send\", \"expect\" or \"measure\""));
+        if (const std::optional<QString> send = a.string(u"send"_s, Need::Optional)) {
+            if (!isPrintableAscii(*send) || send->size() > MaxScriptCommandLength)
+                a.report(u"send"_s,
+                    Tr::tr("must be printable ASCII without line breaks, at most %1 "
+                           "characters")
+                        .arg(MaxScriptCommandLength));
+            action.send = *send;
+        }
+        const std::optional<QRegularExpression> expect = a.regex(u"expect"_s);
+        if (expect)
+            action.expect = expect->pattern();
+        if (const std::optional<QRegularExpression> failRe = a.regex(u"fail"_s))
+            action.fail = failRe->pattern();
+        if (a.has(u"fail"_s) && !a.has(u"expect"_s))
+            a.report(u"fail"_s, Tr::tr("needs \"expect\""));
+        if (const std::optional<QString> check
+            = a.choice(u"check"_s, {u"device_id"_s}, Need::Optional)) {
+            if (!a.has(u"expect"_s))
+                a.report(u"check"_s, Tr::tr("needs \"expect\""));
+            else if (expect && expect->captureCount() < 1)
+                a.report(u"check"_s,
+                    Tr::tr("needs a capture group in \"expect\" that holds the device ID"));
+            action.check = *check;
+        }
+    }
+    a.checkUnknownKeys();
+    if (problems.count() != problemsBefore)
+        return std::nullopt;
+    return action;
+}
 
 QString seenText(const QStringList &seen)
 {
@@ -361,99 +466,29 @@ Result<Measurement> UartSession::measure(const QString &name,
     return measurement;
 }
 
+QList<UartScriptAction> UartSession::readScript(
+    Problems &problems, const QJsonArray &script, const QString &path)
+{
+    QList<UartScriptAction> actions;
+    for (qsizetype i = 0; i < script.size(); ++i) {
+        if (const std::optional<UartScriptAction> action
+            = readAction(problems, script.at(i), element(path, i)))
+            actions.append(*action);
+    }
+    return actions;
+}
+
 Result<QList<UartScriptAction>> UartSession::parseScript(const QJsonArray &script)
 {
-    static const QSet<QString> known {u"send"_s,
-        u"expect"_s,
-        u"fail"_s,
-        u"check"_s,
-        u"measure"_s,
-        u"unit"_s,
-        u"low"_s,
-        u"high"_s,
-        u"timeout_ms"_s};
-    QList<UartScriptAction> actions;
-    for (qsizetype index = 0; index < script.size(); ++index) {
-        const QString at = u"[%1]"_s.arg(index);
-        if (!script.at(index).isObject())
-            return scriptInvalid(at, u"not an object"_s);
-        const QJsonObject object = script.at(index).toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!known.contains(it.key()))
-                return scriptInvalid(at + u'.' + it.key(), u"unknown key"_s);
-        }
-        UartScriptAction action;
-        for (const auto &[key, target] : {std::pair {u"send"_s, &action.send},
-                 std::pair {u"expect"_s, &action.expect},
-                 std::pair {u"fail"_s, &action.fail},
-                 std::pair {u"check"_s, &action.check},
-                 std::pair {u"measure"_s, &action.measure},
-                 std::pair {u"unit"_s, &action.unit}}) {
-            const QJsonValue value = object.value(key);
-            if (value.isUndefined())
-                continue;
-            if (!value.isString() || value.toString().isEmpty())
-                return scriptInvalid(at + u'.' + key, u"must be a non-empty string"_s);
-            *target = value.toString();
-        }
-        for (const auto &[key, target] :
-            {std::pair {u"low"_s, &action.low}, std::pair {u"high"_s, &action.high}}) {
-            const QJsonValue value = object.value(key);
-            if (value.isUndefined())
-                continue;
-            if (!value.isDouble())
-                return scriptInvalid(at + u'.' + key, u"must be a number"_s);
-            *target = value.toDouble();
-        }
-        if (object.contains(u"timeout_ms"_s)) {
-            const QJsonValue value = object.value(u"timeout_ms"_s);
-            const double ms = value.toDouble(-1);
-            if (!value.isDouble() || ms <= 0 || ms != double(qint64(ms))
-                || ms > double(MaxActionTimeout.count()))
-                return scriptInvalid(at + u".timeout_ms"_s,
-                    u"must be a whole number of milliseconds, 1 to %1"_s.arg(
-                        MaxActionTimeout.count()));
-            action.timeout = std::chrono::milliseconds(qint64(ms));
-        }
-
-        if (action.isMeasurement()) {
-            if (!action.send.isEmpty() || !action.expect.isEmpty() || !action.fail.isEmpty()
-                || !action.check.isEmpty())
-                return scriptInvalid(at,
-                    u"\"measure\" cannot be combined with send, expect, "
-                    "fail or check"_s);
-            if (action.unit.isEmpty())
-                return scriptInvalid(at + u".unit"_s, u"required with \"measure\""_s);
-            if (action.measure.contains(u' ') || action.measure.size() > 64)
-                return scriptInvalid(at + u".measure"_s, u"must be one token"_s);
-            if (action.low && action.high && *action.low > *action.high)
-                return scriptInvalid(at, u"\"low\" is above \"high\""_s);
-        } else {
-            if (action.send.isEmpty() && action.expect.isEmpty())
-                return scriptInvalid(at, u"needs \"send\", \"expect\" or \"measure\""_s);
-            if (!action.unit.isEmpty() || action.low || action.high)
-                return scriptInvalid(at, u"unit, low and high belong to \"measure\""_s);
-            if (action.send.size() > MaxCommandLength)
-                return scriptInvalid(
-                    at + u".send"_s, u"longer than %1 characters"_s.arg(MaxCommandLength));
-            for (const auto &[key, text] :
-                {std::pair {u"expect"_s, action.expect}, std::pair {u"fail"_s, action.fail}}) {
-                const QRegularExpression regex(text);
-                if (!text.isEmpty() && !regex.isValid())
-                    return scriptInvalid(
-                        at + u'.' + key, u"bad regular expression: %1"_s.arg(regex.errorString()));
-            }
-            if (!action.fail.isEmpty() && action.expect.isEmpty())
-                return scriptInvalid(at + u".fail"_s, u"needs \"expect\""_s);
-            if (!action.check.isEmpty() && action.check != "device_id"_L1)
-                return scriptInvalid(at + u".check"_s, u"only \"device_id\" is known"_s);
-            if (!action.check.isEmpty() && action.expect.isEmpty())
-                return scriptInvalid(at + u".check"_s, u"needs \"expect\""_s);
-        }
-        actions.append(action);
+    if (script.isEmpty())
+        return scriptInvalid(u"script"_s, Tr::tr("must not be empty"));
+    Problems problems;
+    QList<UartScriptAction> actions = readScript(problems, script, QString());
+    if (!problems.isEmpty()) {
+        const QString first = problems.lines().constFirst();
+        const qsizetype colon = first.indexOf(u": "_s);
+        return scriptInvalid(first.left(colon), first.mid(colon + 2));
     }
-    if (actions.isEmpty())
-        return scriptInvalid(u"script"_s, u"has no actions"_s);
     return actions;
 }
 

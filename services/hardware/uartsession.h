@@ -20,6 +20,10 @@ class QSerialPort;
 
 namespace Station {
 
+namespace JsonReader {
+class Problems;
+}
+
 // One line of a UART exchange, kept as the step's raw output.
 struct UartLine
 {
@@ -43,7 +47,7 @@ struct UartScriptAction
     QString unit;
     std::optional<double> low;
     std::optional<double> high;
-    std::chrono::milliseconds timeout {2000};
+    std::chrono::milliseconds timeout {1000}; // "timeout_ms", docs/recipe.md 5.7
 
     bool isMeasurement() const { return !measure.isEmpty(); }
 };
@@ -116,7 +120,13 @@ public:
     const QList<UartLine> &transcript() const { return m_transcript; }
     const QList<Measurement> &measurements() const { return m_measurements; }
 
-    // Validates a recipe's script (RecipeInvalid with the field path on a problem).
+    // The one reader of a recipe's UART script (docs/recipe.md 5.7), for the recipe loader and
+    // for parseScript(): adds every problem with its field path under `path` (e.g.
+    // "steps[7].params.script") to `problems`, and returns the actions that are valid.
+    static QList<UartScriptAction> readScript(
+        JsonReader::Problems &problems, const QJsonArray &script, const QString &path);
+    // The same for a script on its own (RecipeInvalid with the first problem, its path relative
+    // to the script: "[2].unit").
     [[nodiscard]] static Result<QList<UartScriptAction>> parseScript(const QJsonArray &script);
     // Runs the actions in order and stops at the first failure. `expectedDeviceId` is what a
     // "check": "device_id" action compares with (case-insensitive).

@@ -1,33 +1,58 @@
 #include "services/recipe/recipe.h"
 
-#include <algorithm>
+#include "services/recipe/steptype.h"
 
-using namespace Qt::Literals::StringLiterals;
+#include <algorithm>
 
 namespace Station {
 
-bool stepChangesDevice(const QString &type)
-{
-    static const QStringList types
-        = u"os-update keystore sideload delete-temporary rf-calibrate wifi-verify ethernet finalize"_s
-              .split(u' ');
-    return types.contains(type);
-}
+namespace {
 
-bool Recipe::changesDevice() const
+bool anyStep(const QList<RecipeStep> &steps,
+    const std::function<bool(const StepTypeInfo &, const RecipeStep &)> &test)
 {
-    return std::any_of(steps.cbegin(), steps.cend(), [](const RecipeStep &step) {
-        return stepChangesDevice(step.type);
+    return std::any_of(steps.cbegin(), steps.cend(), [&test](const RecipeStep &step) {
+        const StepTypeInfo *info = findStepType(step.type);
+        return info && test(*info, step);
     });
 }
 
-QString Recipe::finalState() const
+} // namespace
+
+bool Recipe::changesDevice() const
 {
-    for (const RecipeStep &step : steps) {
-        if (step.type == "finalize"_L1)
-            return step.params.value("state"_L1).toString();
+    return anyStep(
+        steps, [](const StepTypeInfo &info, const RecipeStep &) { return info.changesDevice; });
+}
+
+bool Recipe::needsRfTools() const
+{
+    return anyStep(
+        steps, [](const StepTypeInfo &info, const RecipeStep &) { return info.needsRfTools; });
+}
+
+bool Recipe::usesLabelMac() const
+{
+    return anyStep(steps, [](const StepTypeInfo &info, const RecipeStep &step) {
+        return info.usesLabelMac && step.params && info.usesLabelMac(*step.params);
+    });
+}
+
+QStringList StepTypeInfo::paramNames() const
+{
+    QStringList names;
+    for (const StepParamInfo &param : params)
+        names.append(param.name);
+    return names;
+}
+
+const StepTypeInfo *findStepType(const QString &type)
+{
+    for (const StepTypeInfo &info : stepTypes()) {
+        if (info.type == type)
+            return &info;
     }
-    return {};
+    return nullptr;
 }
 
 } // namespace Station

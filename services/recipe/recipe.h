@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QMetaType>
@@ -8,19 +7,22 @@
 #include <QString>
 
 #include <chrono>
+#include <memory>
 
 namespace Station {
 
-// One validated recipe step. `params` holds the step type's parameters exactly as documented in
-// docs/recipe.md, already validated by the loader, with every file reference resolved to an
-// absolute path (and its SHA-256 checked when the recipe gave one).
+struct StepParams; // services/recipe/steptype.h
+
+// One validated recipe step. `params` holds the step type's typed parameters (the struct its
+// step class declares, e.g. ConnectParams), already validated by the loader, with every file
+// reference resolved to an absolute path (and its SHA-256 checked when the recipe gave one).
 struct RecipeStep
 {
     QString type; // "connect", "details", "os-update", "keystore", "sideload", ...
     QString name; // display name; defaults to the type
     std::chrono::milliseconds timeout {0};
     int retries = 0; // extra attempts after a failed one
-    QJsonObject params;
+    std::shared_ptr<const StepParams> params;
 };
 
 // A loaded, validated recipe. Produced only by the loader (services/recipe/recipeloader.h).
@@ -44,13 +46,19 @@ struct Recipe
     // file again just before use and refuse it when it changed since.
     QMap<QString, QString> fileSha256;
 
+    QString finalStateName; // set by the loader: the finalize step's state, or empty
+
     // The final manufacturing state the recipe sets, or empty when it has no finalize step.
-    QString finalState() const;
+    QString finalState() const { return finalStateName; }
     // True when the recipe moves devices to DeviceComplete (permanent).
     bool isPermanent() const { return finalState() == QLatin1String("DeviceComplete"); }
     // True when a step of the recipe changes what is installed, configured or fused on the
-    // device (stepChangesDevice()).
+    // device (StepTypeInfo::changesDevice).
     bool changesDevice() const;
+    // True when a step of the recipe uses the RF tools (StepTypeInfo::needsRfTools).
+    bool needsRfTools() const;
+    // True when a step of the recipe takes the MAC address from the scanned label.
+    bool usesLabelMac() const;
     // Whether a scanned label has the form label_pattern asks for (always, without one).
     bool acceptsLabel(const QString &label) const
     {
@@ -62,10 +70,6 @@ struct Recipe
         return whole.match(label).hasMatch();
     }
 };
-
-// Step types that change the device: OS, keystore, images, e-fuses, Wi-Fi networks, the board
-// configuration, the manufacturing state.
-bool stepChangesDevice(const QString &type);
 
 } // namespace Station
 

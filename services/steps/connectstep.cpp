@@ -13,14 +13,21 @@ namespace {
 // How often `list-attached` is asked while waiting: a device that was just seated answers within
 // seconds, and one call per second per fixture is cheap (the simulator's call takes 1 s itself).
 constexpr std::chrono::milliseconds PollInterval = 1s;
-// The loader always sets wait_s; this is its documented default (docs/recipe.md 5.1).
-constexpr int DefaultWaitS = 60;
 
 } // namespace
 
+std::shared_ptr<const StepParams> ConnectParams::read(StepParamsInput &input)
+{
+    auto params = std::make_shared<ConnectParams>();
+    params->waitS = input.params.integer(u"wait_s"_s, 1, 3600, JsonReader::Need::Optional)
+                        .value_or(DefaultWaitS);
+    input.waitS = params->waitS;
+    return params;
+}
+
 StepResult ConnectStep::run(StepContext &context)
 {
-    const auto wait = std::chrono::seconds(context.params().value(u"wait_s"_s).toInt(DefaultWaitS));
+    const auto wait = std::chrono::seconds(context.params<ConnectParams>().waitS);
     const QDeadlineTimer until(std::min<std::chrono::milliseconds>(wait, context.remaining()));
     AzsphereClient &client = context.azsphere();
     std::optional<Error> lastError;

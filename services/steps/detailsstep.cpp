@@ -7,6 +7,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
+std::shared_ptr<const StepParams> DetailsParams::read(StepParamsInput &)
+{
+    return std::make_shared<DetailsParams>();
+}
+
 StepResult DetailsStep::run(StepContext &context)
 {
     AzsphereClient &client = context.azsphere();

@@ -14,10 +14,26 @@ constexpr int BoardConfigImageType = 21;
 
 } // namespace
 
+std::shared_ptr<const StepParams> EthernetParams::read(StepParamsInput &input)
+{
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<EthernetParams>();
+    if (p.present(u"package"_s, JsonReader::Need::Required)) {
+        if (const std::optional<PackageFacts> package
+            = input.loader.readPackage(p.value(u"package"_s),
+                p.pathOf(u"package"_s),
+                BoardConfigImageType,
+                Signing::Refused))
+            params->package = package->path;
+    }
+    params->autoKeystore = input.loader.autoKeystore();
+    return params;
+}
+
 StepResult EthernetStep::run(StepContext &context)
 {
-    const QString path = context.params().value(u"package"_s).toString();
-    const QString autoKeystore = context.params().value(u"auto_keystore"_s).toString();
+    const QString &path = context.params<EthernetParams>().package;
+    const QString &autoKeystore = context.params<EthernetParams>().autoKeystore;
     Result<ImagePackageInfo> package = StepHelpers::readPackage(context, path, u"package"_s);
     if (!package)
         return context.fail(package.error());

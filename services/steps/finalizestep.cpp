@@ -8,10 +8,34 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
+std::shared_ptr<const StepParams> FinalizeParams::read(StepParamsInput &input)
+{
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<FinalizeParams>();
+    // The finalize guard starts here: DeviceComplete is irreversible, so it is reached only by
+    // the exact state name AND an explicit confirmation; any typo refuses the whole recipe.
+    params->state
+        = p.choice(
+               u"state"_s, {u"Module1Complete"_s, u"DeviceComplete"_s}, JsonReader::Need::Required)
+              .value_or(QString());
+    input.facts.state = params->state;
+    const std::optional<bool> confirm = p.boolean(u"confirm_permanent"_s);
+    const bool confirmMalformed = p.has(u"confirm_permanent"_s) && !confirm;
+    if (params->state == "DeviceComplete"_L1 && !confirmMalformed && confirm != true) {
+        p.report(u"confirm_permanent"_s,
+            Tr::tr("must be true: DeviceComplete is permanent and must be confirmed "
+                   "explicitly"));
+    }
+    if (params->state == "Module1Complete"_L1 && p.has(u"confirm_permanent"_s))
+        p.report(u"confirm_permanent"_s, Tr::tr("applies only to \"state\": \"DeviceComplete\""));
+    params->confirmPermanent = confirm.value_or(false);
+    return params;
+}
+
 StepResult FinalizeStep::run(StepContext &context)
 {
-    const QJsonObject &params = context.params();
-    const QString stateName = params.value(u"state"_s).toString();
+    const FinalizeParams &params = context.params<FinalizeParams>();
+    const QString &stateName = params.state;
     const std::optional<ManufacturingState> target = manufacturingStateFromName(stateName);
     const RunFacts &facts = context.facts();
     context.setData(u"targetState"_s, stateName);
@@ -40,7 +64,7 @@ StepResult FinalizeStep::run(StepContext &context)
     }
     if (permanent) {
         // 3. The recipe asks for DeviceComplete explicitly.
-        if (!params.value(u"confirm_permanent"_s).toBool(false)) {
+        if (!params.confirmPermanent) {
             return context.fail(ErrorCode::FinalizeRefused,
                 Tr::tr("Finalize refused: the recipe does not confirm the permanent "
                        "DeviceComplete state."));

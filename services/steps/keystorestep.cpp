@@ -6,9 +6,27 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
+namespace {
+
+constexpr int KeystoreImageType = 19;
+
+} // namespace
+
+std::shared_ptr<const StepParams> KeystoreParams::read(StepParamsInput &input)
+{
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<KeystoreParams>();
+    if (p.present(u"package"_s, JsonReader::Need::Required)) {
+        if (const std::optional<PackageFacts> package = input.loader.readPackage(
+                p.value(u"package"_s), p.pathOf(u"package"_s), KeystoreImageType, Signing::Refused))
+            params->package = package->path;
+    }
+    return params;
+}
+
 StepResult KeystoreStep::run(StepContext &context)
 {
-    const QString path = context.params().value(u"package"_s).toString();
+    const QString &path = context.params<KeystoreParams>().package;
     Result<ImagePackageInfo> package = StepHelpers::readPackage(context, path, u"package"_s);
     if (!package)
         return context.fail(package.error());

@@ -4,6 +4,14 @@
 
 namespace Station {
 
+// Parameters of "keystore" (docs/recipe.md 5.4).
+struct KeystoreParams : StepParams
+{
+    QString package; // absolute path of the keystore image package
+
+    static std::shared_ptr<const StepParams> read(StepParamsInput &input);
+};
+
 // Step type "keystore". Sideloads the trusted keystore package the recipe names.
 class KeystoreStep final : public Step
 {

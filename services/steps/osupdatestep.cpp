@@ -8,15 +8,37 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
+std::shared_ptr<const StepParams> OsUpdateParams::read(StepParamsInput &input)
+{
+    using JsonReader::Need;
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<OsUpdateParams>();
+    std::optional<QString> folder;
+    if (p.present(u"images"_s, Need::Required))
+        folder = input.loader.readFolder(p.value(u"images"_s), p.pathOf(u"images"_s));
+    const std::optional<QString> version = p.string(u"os_version"_s, Need::Required);
+    params->skipIfCurrent = p.boolean(u"skip_if_current"_s).value_or(true);
+    if (version) {
+        input.facts.osVersion = *version;
+        input.loader.checkOsVersionName(*version, p.pathOf(u"os_version"_s));
+    }
+    if (folder && version)
+        input.loader.checkRecoveryFolder(*folder, *version, p.pathOf(u"images"_s));
+    params->images = folder.value_or(QString());
+    params->osVersion = version.value_or(QString());
+    params->osVersions = input.loader.osVersions();
+    return params;
+}
+
 StepResult OsUpdateStep::run(StepContext &context)
 {
-    const QJsonObject &params = context.params();
-    const QString target = params.value(u"os_version"_s).toString();
-    const QString images = params.value(u"images"_s).toString();
-    const bool skipIfCurrent = params.value(u"skip_if_current"_s).toBool(true);
+    const OsUpdateParams &params = context.params<OsUpdateParams>();
+    const QString &target = params.osVersion;
+    const QString &images = params.images;
+    const bool skipIfCurrent = params.skipIfCurrent;
     RunFacts &facts = context.facts();
 
-    Result<QString> before = StepHelpers::identifyOs(context);
+    Result<QString> before = StepHelpers::identifyOs(context, params.osVersions);
     if (!before)
         return context.fail(before.error());
     context.setData(u"osBefore"_s, *before);
@@ -48,7 +70,7 @@ StepResult OsUpdateStep::run(StepContext &context)
                 .arg(shortDeviceId(recoveredId), shortDeviceId(facts.deviceId)));
     }
 
-    Result<QString> after = StepHelpers::identifyOs(context);
+    Result<QString> after = StepHelpers::identifyOs(context, params.osVersions);
     if (!after)
         return context.fail(after.error());
     facts.osVersion = *after;

@@ -2,7 +2,10 @@
 
 #include "services/base/tr.h"
 #include "services/rf/rftoolclient.h"
+#include "services/steps/rfverifystep.h"
 #include "services/steps/stephelpers.h"
+
+#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -47,12 +50,50 @@ Result<> confirmWrite(StepContext &context, const Text &what)
 
 } // namespace
 
+namespace {
+
+// REFERENCE 7.1 and 4.4: the region code is at 0x36/0x37 of the RF configuration.
+constexpr qsizetype RegionOffset = 0x36;
+
+} // namespace
+
+std::shared_ptr<const StepParams> RfCalibrateParams::read(StepParamsInput &input)
+{
+    using JsonReader::Need;
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<RfCalibrateParams>();
+    static const QRegularExpression regionRe(u"^[A-Z]{2}$"_s);
+    std::optional<QString> region = p.string(u"region"_s, Need::Required);
+    if (region && !regionRe.match(*region).hasMatch()) {
+        p.report(u"region"_s, Tr::tr("must be two upper-case ASCII letters, e.g. \"US\""));
+        region.reset();
+    }
+    params->macSource = p.choice(u"mac_source"_s, {u"none"_s, u"label"_s}, Need::Optional)
+                            .value_or(params->macSource);
+    const std::optional<LoadedFile> expected = readRfConfiguration(input, u"expected"_s);
+    if (region && expected) {
+        const QByteArray held = expected->bytes.mid(RegionOffset, 2);
+        if (held != region->toLatin1()) {
+            const QString letters = QString::fromLatin1(held);
+            const QString shown = regionRe.match(letters).hasMatch()
+                ? JsonReader::quoted(letters)
+                : QString::fromLatin1(held.toHex(' '));
+            p.report(u"expected"_s,
+                Tr::tr("%1 holds region %2 at offset 0x36, but \"region\" is \"%3\"")
+                    .arg(expected->path, shown, *region));
+        }
+    }
+    params->region = region.value_or(QString());
+    params->expected = expected ? expected->path : QString();
+    return params;
+}
+
 StepResult RfCalibrateStep::run(StepContext &context)
 {
-    const QJsonObject &params = context.params();
-    const QString region = params.value(u"region"_s).toString();
-    const QString expected = params.value(u"expected"_s).toString();
-    const bool macFromLabel = params.value(u"mac_source"_s).toString() == "label"_L1;
+    const RfCalibrateParams &params = context.params<RfCalibrateParams>();
+    const QString &region = params.region;
+    const QString &expected = params.expected;
+    const bool macFromLabel = params.usesLabelMac();
     RfToolClient &rf = context.rfTools();
     // The RF tools are addressed by the fixture's port (their selection by device ID is not
     // documented), so the identity is read right before and right after each e-fuse write.

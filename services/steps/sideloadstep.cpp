@@ -1,5 +1,6 @@
 #include "services/steps/sideloadstep.h"
 
+#include "services/azsphere/devicedata.h"
 #include "services/base/tr.h"
 #include "services/steps/stephelpers.h"
 
@@ -9,17 +10,50 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
+std::shared_ptr<const StepParams> SideloadParams::read(StepParamsInput &input)
+{
+    using JsonReader::Need;
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<SideloadParams>();
+    params->allowDevelopmentSigned = p.boolean(u"allow_development_signed"_s).value_or(false);
+    params->manualStart = p.boolean(u"manual_start"_s).value_or(false);
+    if (const std::optional<QJsonArray> packages = p.array(u"packages"_s, Need::Required, 1)) {
+        const QString path = p.pathOf(u"packages"_s);
+        for (qsizetype i = 0; i < packages->size(); ++i) {
+            const QString entryPath = JsonReader::element(path, i);
+            const std::optional<PackageFacts> package = input.loader.readPackage(packages->at(i),
+                entryPath,
+                ApplicationImageType,
+                params->allowDevelopmentSigned ? Signing::Allowed : Signing::RefusedUnlessAllowed);
+            if (!package)
+                continue;
+            for (const PackageFacts &earlier : std::as_const(input.facts.sideloaded)) {
+                if (earlier.componentId == package->componentId) {
+                    p.problems().add(entryPath,
+                        Tr::tr("has the same component ID as %1; only one of them "
+                               "would stay installed")
+                            .arg(earlier.fieldPath));
+                }
+            }
+            input.facts.sideloaded.append(*package);
+            params->packages.append(package->path);
+        }
+    }
+    params->autoKeystore = input.loader.autoKeystore();
+    return params;
+}
+
 StepResult SideloadStep::run(StepContext &context)
 {
-    const QJsonObject &params = context.params();
-    const QJsonArray packages = params.value(u"packages"_s).toArray();
-    const bool manualStart = params.value(u"manual_start"_s).toBool(false);
-    const QString autoKeystore = params.value(u"auto_keystore"_s).toString();
+    const SideloadParams &params = context.params<SideloadParams>();
+    const QStringList &packages = params.packages;
+    const bool manualStart = params.manualStart;
+    const QString &autoKeystore = params.autoKeystore;
 
     QStringList imageIds;
     QStringList componentIds;
     for (qsizetype i = 0; i < packages.size(); ++i) {
-        const QString path = packages.at(i).toString();
+        const QString &path = packages.at(i);
         const QString key = i == 0 ? u"package"_s : u"package.%1"_s.arg(i + 1);
         Result<ImagePackageInfo> package = StepHelpers::readPackage(context, path, key);
         if (!package)

@@ -5,6 +5,7 @@
 #include "services/config/stationconfig.h"
 #include "services/process/toolrunner.h"
 #include "services/recipe/recipe.h"
+#include "services/recipe/steptype.h"
 #include "services/run/runtypes.h"
 #include "services/steps/runfacts.h"
 #include "services/steps/toolsetup.h"
@@ -55,7 +56,14 @@ public:
     const ToolSetup &tools() const { return m_tools; }
     const Recipe &recipe() const { return m_recipe; }
     const RecipeStep &step() const { return m_step; }
-    const QJsonObject &params() const { return m_step.params; }
+    // The step's typed parameters, as the loader read them (the params struct its step class
+    // declares, e.g. context.params<UartTestParams>()); the struct's defaults when it has none.
+    template <typename P> const P &params() const
+    {
+        static const P none;
+        const P *typed = dynamic_cast<const P *>(m_step.params.get());
+        return typed ? *typed : none;
+    }
     RunFacts &facts() { return m_facts; }
     const RunFacts &facts() const { return m_facts; }
     const CancelToken &cancel() const { return m_cancel; }
@@ -150,7 +158,8 @@ public:
     virtual bool isRetryable(const StepResult &result) const;
 };
 
-// The step class for a recipe step type, or nullptr for an unknown type.
+// The step class for a recipe step type, or nullptr for an unknown type (the step registry,
+// services/steps/steptypes.cpp).
 std::unique_ptr<Step> createStep(const QString &type);
 
 // Runs one recipe step: up to 1 + retries attempts, each with the step's timeout, keeping the

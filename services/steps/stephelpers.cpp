@@ -204,19 +204,16 @@ Result<> waitUntilResponsive(StepContext &context)
     }
 }
 
-Result<QString> identifyOs(StepContext &context, QList<InstalledComponent> *installed)
+Result<QString> identifyOs(
+    StepContext &context, const OsVersions &versions, QList<InstalledComponent> *installed)
 {
-    const QString file = context.params().value(u"os_versions_file"_s).toString();
-    Result<OsVersions> versions = OsVersions::load(file);
-    if (!versions)
-        return fail(versions.error());
     ToolReply<QList<InstalledComponent>> reply
         = context.azsphere().imageListInstalled(context.deviceSelector(), true);
     if (!reply.isSuccess())
         return fail(reply.error());
     if (installed)
         *installed = *reply.value;
-    return versions->identify(*reply.value);
+    return versions.identify(*reply.value);
 }
 
 } // namespace Station::StepHelpers

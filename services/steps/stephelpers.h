@@ -2,6 +2,7 @@
 
 #include "services/azsphere/devicedata.h"
 #include "services/azsphere/imagepackage.h"
+#include "services/azsphere/osversions.h"
 #include "services/base/result.h"
 
 #include <QList>
@@ -68,9 +69,11 @@ void noteSideloaded(StepContext &context, const ImagePackageInfo &package);
 // The lowercase GUID string without braces.
 QString guidText(const QUuid &uuid);
 
-// Identifies the device's OS from `image list-installed --full` and the OS versions file
+// Identifies the device's OS from `image list-installed --full` and the recipe's OS versions
 // ("unknown" when no version matches). The installed list is returned through `installed`.
-Result<QString> identifyOs(StepContext &context, QList<InstalledComponent> *installed = nullptr);
+Result<QString> identifyOs(StepContext &context,
+    const OsVersions &versions,
+    QList<InstalledComponent> *installed = nullptr);
 
 } // namespace StepHelpers
 } // namespace Station

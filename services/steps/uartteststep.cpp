@@ -4,16 +4,44 @@
 #include "services/hardware/uartsession.h"
 #include "services/steps/stephelpers.h"
 
-#include <QJsonArray>
+#include <QDir>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Station {
 
+std::shared_ptr<const StepParams> UartTestParams::read(StepParamsInput &input)
+{
+    using JsonReader::Empty;
+    using JsonReader::Need;
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<UartTestParams>();
+    params->port = p.string(u"port"_s, Need::Optional, Empty::Allowed).value_or(QString());
+    if (!params->port.isEmpty() && !QDir::isAbsolutePath(params->port))
+        p.report(
+            u"port"_s, Tr::tr("must be an absolute device path, or empty for the fixture's port"));
+    if (p.has(u"baud"_s)) {
+        const QJsonValue v = p.value(u"baud"_s);
+        const double d = v.toDouble();
+        const QList<qint32> known = UartSession::standardBaudRates();
+        if (!v.isDouble() || !known.contains(int(d)) || double(int(d)) != d) {
+            QStringList rates;
+            for (int rate : known)
+                rates.append(QString::number(rate));
+            p.report(u"baud"_s, Tr::tr("must be one of: %1").arg(rates.join(u", "_s)));
+        } else {
+            params->baud = int(d);
+        }
+    }
+    if (const std::optional<QJsonArray> script = p.array(u"script"_s, Need::Required, 1))
+        params->script = UartSession::readScript(p.problems(), *script, p.pathOf(u"script"_s));
+    return params;
+}
+
 StepResult UartTestStep::run(StepContext &context)
 {
-    const QJsonObject &params = context.params();
-    QString port = params.value(u"port"_s).toString();
+    const UartTestParams &params = context.params<UartTestParams>();
+    QString port = params.port;
     if (port.isEmpty())
         port = context.fixture().uartPort;
     if (port.isEmpty()) {
@@ -23,14 +51,12 @@ StepResult UartTestStep::run(StepContext &context)
             Tr::tr("Set the fixture's UART port in the station configuration."));
     }
     context.setData(u"port"_s, port);
-    // The loader fills in the default and checks the rate; UartSession checks it again.
-    const int baud = params.value(u"baud"_s).toInt(UartSession::DefaultBaudRate);
+    // The loader checks the rate; UartSession checks it again.
+    const int baud = params.baud;
     context.setData(u"baud"_s, baud);
 
-    Result<QList<UartScriptAction>> actions
-        = UartSession::parseScript(params.value(u"script"_s).toArray());
-    if (!actions)
-        return context.fail(actions.error());
+    // Read and checked by the loader (UartSession::readScript).
+    const QList<UartScriptAction> &actions = params.script;
 
     // The UART is the fixture's: its answers belong to the recorded device only if that device
     // is in the fixture before and after the script. The script also compares the device's own
@@ -40,11 +66,11 @@ StepResult UartTestStep::run(StepContext &context)
         return context.fail(same.error());
     const QDateTime started = QDateTime::currentDateTimeUtc();
     const UartScriptResult result
-        = UartSession::runScript(port, *actions, context.facts().deviceId, context.cancel(), baud);
+        = UartSession::runScript(port, actions, context.facts().deviceId, context.cancel(), baud);
 
     CommandRecord transcript;
     transcript.commandLine
-        = u"uart %1 %2 8N1 script (%3 actions)"_s.arg(port).arg(baud).arg(actions->size());
+        = u"uart %1 %2 8N1 script (%3 actions)"_s.arg(port).arg(baud).arg(actions.size());
     transcript.stdOut = UartSession::formatTranscript(result.transcript);
     transcript.outcome = result.isSuccess() ? ToolOutcome::Succeeded : ToolOutcome::ExitCode;
     transcript.exitCode = result.isSuccess() ? 0 : 1;

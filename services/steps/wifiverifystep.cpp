@@ -5,6 +5,9 @@
 #include "services/steps/stephelpers.h"
 
 #include <QDeadlineTimer>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,18 +18,58 @@ namespace {
 // Status is asked after 100 ms, then less often, at most once a second: the radio associates
 // within seconds (3 s in the simulator), sometimes at once.
 constexpr std::chrono::milliseconds PollInterval = 1s;
-constexpr int DefaultConnectTimeoutS = 30;
+// IEEE 802.11: an SSID is at most 32 bytes.
+constexpr int MaxSsidBytes = 32;
+
+bool isPrintableAscii(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() <= 0x7e;
+    });
+}
 
 } // namespace
 
+std::shared_ptr<const StepParams> WifiVerifyParams::read(StepParamsInput &input)
+{
+    using JsonReader::Empty;
+    using JsonReader::Need;
+    const JsonReader::ObjectReader &p = input.params;
+    auto params = std::make_shared<WifiVerifyParams>();
+    const std::optional<QString> ssid = p.string(u"ssid"_s, Need::Required);
+    if (ssid && ssid->toUtf8().size() > MaxSsidBytes)
+        p.report(u"ssid"_s, Tr::tr("must be at most %1 bytes long (UTF-8)").arg(MaxSsidBytes));
+
+    static const QRegularExpression hexKeyRe(u"^[0-9a-fA-F]{64}$"_s);
+    const std::optional<QString> psk = p.string(u"psk"_s, Need::Optional, Empty::Allowed);
+    if (psk
+        && !((psk->size() >= 8 && psk->size() <= 63 && isPrintableAscii(*psk))
+            || hexKeyRe.match(*psk).hasMatch())) {
+        p.report(u"psk"_s,
+            Tr::tr("must be 8 to 63 printable ASCII characters or 64 hexadecimal digits"));
+    }
+    const std::optional<bool> open = p.boolean(u"open"_s);
+    const bool openValid = !p.has(u"open"_s) || open.has_value();
+    if (openValid && p.has(u"psk"_s) && open.value_or(false))
+        p.problems().add(p.path(), Tr::tr("give either \"psk\" or \"open\": true, not both"));
+    else if (openValid && !p.has(u"psk"_s) && !open.value_or(false))
+        p.problems().add(p.path(), Tr::tr("needs \"psk\", or \"open\": true for an open network"));
+
+    params->connectTimeoutS
+        = p.integer(u"connect_timeout_s"_s, 1, 600).value_or(DefaultConnectTimeoutS);
+    input.waitS = params->connectTimeoutS;
+    params->ssid = ssid.value_or(QString());
+    params->psk = psk.value_or(QString());
+    params->open = open.value_or(false);
+    return params;
+}
+
 StepResult WifiVerifyStep::run(StepContext &context)
 {
-    const QJsonObject &params = context.params();
-    const QString ssid = params.value(u"ssid"_s).toString();
-    const QString psk
-        = params.value(u"open"_s).toBool(false) ? QString() : params.value(u"psk"_s).toString();
-    const auto connectTimeout
-        = std::chrono::seconds(params.value(u"connect_timeout_s"_s).toInt(DefaultConnectTimeoutS));
+    const WifiVerifyParams &params = context.params<WifiVerifyParams>();
+    const QString &ssid = params.ssid;
+    const QString psk = params.open ? QString() : params.psk;
+    const auto connectTimeout = std::chrono::seconds(params.connectTimeoutS);
     context.addSecret(psk);
 
     AzsphereClient &client = context.azsphere();

@@ -1,3 +1,4 @@
+#include "services/steps/finalizestep.h"
 #include "services/steps/step.h"
 #include "services/steps/stephelpers.h"
 #include "simbench.h"
@@ -398,8 +399,13 @@ void tst_Steps::finalizeGuard()
         AutoKeystore));
     QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().message));
     const int finalizeIndex = int(recipe->steps.size()) - 1;
-    if (breakIt == "unconfirmed"_L1)
-        recipe->steps[finalizeIndex].params.insert(u"confirm_permanent"_s, false);
+    if (breakIt == "unconfirmed"_L1) {
+        // A copy of the loaded params without the confirmation.
+        auto params = std::make_shared<FinalizeParams>(
+            dynamic_cast<const FinalizeParams &>(*recipe->steps[finalizeIndex].params));
+        params->confirmPermanent = false;
+        recipe->steps[finalizeIndex].params = params;
+    }
 
     const Outcome run = runSteps(bench, *recipe, [&](int index, RunFacts &facts) {
         if (index != finalizeIndex)

@@ -1,5 +1,6 @@
 #include "services/hardware/uartsession.h"
 #include "services/steps/step.h"
+#include "services/steps/uartteststep.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -651,12 +652,12 @@ void tst_UartSession::parseScriptRejects_data()
         << QByteArray(R"([{"send": "ID", "expect": "^ID (.*)$", "check": "serial"}])")
         << u"[0].check"_s;
     QTest::newRow("measure with send")
-        << QByteArray(R"([{"measure": "VCC_3V3", "unit": "V", "send": "X"}])") << u"[0]"_s;
+        << QByteArray(R"([{"measure": "VCC_3V3", "unit": "V", "send": "X"}])") << u"[0].send"_s;
     QTest::newRow("measure without unit")
         << QByteArray(R"([{"measure": "VCC_3V3"}])") << u"[0].unit"_s;
     QTest::newRow("low above high")
         << QByteArray(R"([{"measure": "VCC_3V3", "unit": "V", "low": 3.4, "high": 3.2}])")
-        << u"[0]"_s;
+        << u"[0].low"_s;
     QTest::newRow("limit as text")
         << QByteArray(R"([{"measure": "VCC_3V3", "unit": "V", "low": "3.2"}])") << u"[0].low"_s;
     QTest::newRow("zero timeout") << QByteArray(R"([{"send": "PING", "timeout_ms": 0}])")
@@ -881,11 +882,11 @@ void tst_UartSession::stepUsesTheRecipeBaud()
     recipeStep.type = u"uart-test"_s;
     recipeStep.name = u"Functional test"_s;
     recipeStep.timeout = std::chrono::seconds(30);
-    recipeStep.params.insert(u"port"_s, QString());
-    recipeStep.params.insert(
-        u"script"_s, QJsonDocument::fromJson(R"([{"send": "PING", "expect": "^PONG$"}])").array());
+    auto params = std::make_shared<UartTestParams>();
+    params->script = script(R"([{"send": "PING", "expect": "^PONG$"}])");
     if (!baud.isUndefined())
-        recipeStep.params.insert(u"baud"_s, baud);
+        params->baud = baud.toInt();
+    recipeStep.params = params;
     RunFacts facts;
     StepResult result;
     QVERIFY(runInWorker([&] {

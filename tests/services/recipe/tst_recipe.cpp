@@ -1,5 +1,19 @@
 #include "services/azsphere/imagepackage.h"
 #include "services/recipe/recipeloader.h"
+#include "services/recipe/steptype.h"
+#include "services/steps/connectstep.h"
+#include "services/steps/deletetemporarystep.h"
+#include "services/steps/detailsstep.h"
+#include "services/steps/ethernetstep.h"
+#include "services/steps/finalizestep.h"
+#include "services/steps/keystorestep.h"
+#include "services/steps/osupdatestep.h"
+#include "services/steps/readytoshipstep.h"
+#include "services/steps/rfcalibratestep.h"
+#include "services/steps/rfverifystep.h"
+#include "services/steps/sideloadstep.h"
+#include "services/steps/uartteststep.h"
+#include "services/steps/wifiverifystep.h"
 #include "tests/helpers/hostilefiles.h"
 
 #include <QCryptographicHash>
@@ -20,6 +34,16 @@ using namespace Qt::Literals::StringLiterals;
 using Station::ErrorCode;
 using Station::Recipe;
 using Station::RecipeStep;
+
+namespace {
+
+// A loaded step's typed parameters (the loader reads them with the step registry's readers).
+template <typename P> const P &params(const RecipeStep &step)
+{
+    return dynamic_cast<const P &>(*step.params);
+}
+
+} // namespace
 
 namespace {
 
@@ -273,6 +297,7 @@ private Q_SLOTS:
     void unreadableFile();
     void sampleRecipes_data();
     void sampleRecipes();
+    void schemaMatchesStepTypes();
 
 private:
     QString expand(QString text) const;
@@ -1200,63 +1225,70 @@ void tst_Recipe::loadedForm()
 
     using namespace std::chrono_literals;
     const auto step = [&](int i) { return recipe.steps.at(i); };
-    const auto json = [](const char *text) { return QJsonDocument::fromJson(text).object(); };
 
     QCOMPARE(step(0).type, u"connect"_s);
     QCOMPARE(step(0).name, u"connect"_s);
     QCOMPARE(step(0).timeout, std::chrono::milliseconds(40s)); // wait_s + 30
     QCOMPARE(step(0).retries, 0);
-    QCOMPARE(step(0).params, json(R"({"wait_s": 10})"));
+    QCOMPARE(params<Station::ConnectParams>(step(0)).waitS, 10);
     QCOMPARE(step(1).timeout, std::chrono::milliseconds(30s));
-    QCOMPARE(step(1).params, QJsonObject());
+    QVERIFY(dynamic_cast<const Station::DetailsParams *>(step(1).params.get()));
 
     QCOMPARE(step(2).timeout, std::chrono::milliseconds(900s));
-    QCOMPARE(step(2).params.value(u"images"_s).toString(), asset(u"recovery/26.09"_s));
-    QCOMPARE(step(2).params.value(u"os_version"_s).toString(), u"26.09"_s);
-    QCOMPARE(step(2).params.value(u"skip_if_current"_s), QJsonValue(true));
-    QCOMPARE(step(2).params.value(u"os_versions_file"_s).toString(), asset(u"mt3620an.json"_s));
+    const auto &osUpdate = params<Station::OsUpdateParams>(step(2));
+    QCOMPARE(osUpdate.images, asset(u"recovery/26.09"_s));
+    QCOMPARE(osUpdate.osVersion, u"26.09"_s);
+    QCOMPARE(osUpdate.skipIfCurrent, true);
+    QCOMPARE(osUpdate.osVersions.names(), (QStringList {u"24.03"_s, u"26.09"_s}));
 
-    QCOMPARE(step(3).params.value(u"region"_s).toString(), u"US"_s);
-    QCOMPARE(step(3).params.value(u"mac_source"_s).toString(), u"none"_s);
-    QCOMPARE(step(3).params.value(u"expected"_s).toString(), asset(u"rf-US.bin"_s));
-    QCOMPARE(step(4).params.value(u"expected"_s).toString(), asset(u"rf-US.bin"_s));
-    QCOMPARE(step(5).params.value(u"package"_s).toString(), asset(u"keystore.imagepackage"_s));
+    QCOMPARE(params<Station::RfCalibrateParams>(step(3)).region, u"US"_s);
+    QCOMPARE(params<Station::RfCalibrateParams>(step(3)).macSource, u"none"_s);
+    QCOMPARE(params<Station::RfCalibrateParams>(step(3)).expected, asset(u"rf-US.bin"_s));
+    QCOMPARE(params<Station::RfVerifyParams>(step(4)).expected, asset(u"rf-US.bin"_s));
+    QCOMPARE(params<Station::KeystoreParams>(step(5)).package, asset(u"keystore.imagepackage"_s));
     QCOMPARE(step(5).timeout, std::chrono::milliseconds(180s));
 
     QCOMPARE(step(6).timeout, std::chrono::milliseconds(300s));
-    QCOMPARE(
-        step(6).params.value(u"packages"_s).toArray(), QJsonArray {asset(u"test.imagepackage"_s)});
-    QCOMPARE(step(6).params.value(u"manual_start"_s), QJsonValue(false));
-    QCOMPARE(step(6).params.value(u"allow_development_signed"_s), QJsonValue(false));
-    QCOMPARE(
-        step(6).params.value(u"auto_keystore"_s).toString(), asset(u"keystore.imagepackage"_s));
+    const auto &sideload = params<Station::SideloadParams>(step(6));
+    QCOMPARE(sideload.packages, QStringList {asset(u"test.imagepackage"_s)});
+    QCOMPARE(sideload.manualStart, false);
+    QCOMPARE(sideload.allowDevelopmentSigned, false);
+    QCOMPARE(sideload.autoKeystore, asset(u"keystore.imagepackage"_s));
 
-    const QJsonArray script = step(7).params.value(u"script"_s).toArray();
-    QCOMPARE(step(7).params.value(u"port"_s).toString(), QString());
-    QCOMPARE(step(7).params.value(u"baud"_s).toInt(), 115200);
-    QCOMPARE(script.size(), 4);
-    QCOMPARE(script.at(0).toObject(),
-        json(R"({"send": "PING", "expect": "^PONG$", "timeout_ms": 1000})"));
-    QCOMPARE(script.at(2).toObject(),
-        json(R"({"measure": "VCC_3V3", "unit": "V", "low": 3.2, "high": 3.4,
-                      "timeout_ms": 1000})"));
-    QCOMPARE(script.at(3).toObject().value(u"timeout_ms"_s).toInt(), 5000);
+    const auto &uart = params<Station::UartTestParams>(step(7));
+    QCOMPARE(uart.port, QString());
+    QCOMPARE(uart.baud, 115200);
+    QCOMPARE(uart.script.size(), 4);
+    QCOMPARE(uart.script.at(0).send, u"PING"_s);
+    QCOMPARE(uart.script.at(0).expect, u"^PONG$"_s);
+    QCOMPARE(uart.script.at(0).timeout, std::chrono::milliseconds(1000));
+    QCOMPARE(uart.script.at(2).measure, u"VCC_3V3"_s);
+    QCOMPARE(uart.script.at(2).unit, u"V"_s);
+    QCOMPARE(uart.script.at(2).low, 3.2);
+    QCOMPARE(uart.script.at(2).high, 3.4);
+    QCOMPARE(uart.script.at(2).timeout, std::chrono::milliseconds(1000));
+    QCOMPARE(uart.script.at(3).timeout, std::chrono::milliseconds(5000));
 
-    QCOMPARE(step(8).params.value(u"component_ids"_s).toArray(), QJsonArray {TestCid});
+    QCOMPARE(params<Station::DeleteTemporaryParams>(step(8)).componentIds, QStringList {TestCid});
+    QCOMPARE(params<Station::DeleteTemporaryParams>(step(8)).packages,
+        QStringList {asset(u"test.imagepackage"_s)});
+    QCOMPARE(params<Station::EthernetParams>(step(10)).package, asset(u"board.imagepackage"_s));
     QCOMPARE(
-        step(8).params.value(u"packages"_s).toArray(), QJsonArray {asset(u"test.imagepackage"_s)});
-    QCOMPARE(step(10).params.value(u"package"_s).toString(), asset(u"board.imagepackage"_s));
-    QCOMPARE(
-        step(10).params.value(u"auto_keystore"_s).toString(), asset(u"keystore.imagepackage"_s));
+        params<Station::EthernetParams>(step(10)).autoKeystore, asset(u"keystore.imagepackage"_s));
     QCOMPARE(step(11).timeout, std::chrono::milliseconds(120s)); // connect_timeout_s + 90
-    QCOMPARE(step(11).params,
-        json(R"({"ssid": "AP", "psk": "password1", "open": false, "connect_timeout_s": 30})"));
+    const auto &wifi = params<Station::WifiVerifyParams>(step(11));
+    QCOMPARE(wifi.ssid, u"AP"_s);
+    QCOMPARE(wifi.psk, u"password1"_s);
+    QCOMPARE(wifi.open, false);
+    QCOMPARE(wifi.connectTimeoutS, 30);
 
-    QCOMPARE(step(12).params.value(u"expected_state"_s).toString(), u"Blank"_s);
-    QCOMPARE(step(12).params.value(u"os"_s).toArray(), QJsonArray {u"26.09"_s});
-    QCOMPARE(step(12).params.value(u"images"_s).toArray(), QJsonArray {ProductIid});
-    QCOMPARE(step(12).params.value(u"os_versions_file"_s).toString(), asset(u"mt3620an.json"_s));
-    QCOMPARE(step(13).params, json(R"({"state": "DeviceComplete", "confirm_permanent": true})"));
+    const auto &ready = params<Station::ReadyToShipParams>(step(12));
+    QCOMPARE(ready.expectedState, u"Blank"_s);
+    QCOMPARE(ready.os, QStringList {u"26.09"_s});
+    QCOMPARE(ready.images, QStringList {ProductIid});
+    QCOMPARE(ready.osVersions.names(), osUpdate.osVersions.names());
+    QCOMPARE(params<Station::FinalizeParams>(step(13)).state, u"DeviceComplete"_s);
+    QCOMPARE(params<Station::FinalizeParams>(step(13)).confirmPermanent, true);
     QCOMPARE(step(13).timeout, std::chrono::milliseconds(60s));
 }
 
@@ -1324,8 +1356,7 @@ void tst_Recipe::readyToShipImages()
     const Station::Result<Recipe> recipe = loadPatched(patch);
     QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().message));
     QCOMPARE(recipe->steps.at(12).type, u"ready-to-ship"_s);
-    QCOMPARE(recipe->steps.at(12).params.value(u"images"_s).toArray(),
-        QJsonArray::fromStringList(images));
+    QCOMPARE(params<Station::ReadyToShipParams>(recipe->steps.at(12)).images, images);
 }
 
 void tst_Recipe::pathResolution()
@@ -1355,8 +1386,8 @@ void tst_Recipe::pathResolution()
     QCOMPARE(recipe->sha256, sha256Of(bytes));
     QCOMPARE(recipe->osVersionsFile, asset(u"mt3620an.json"_s));
     QCOMPARE(recipe->autoKeystore, asset(u"keystore.imagepackage"_s));
-    QCOMPARE(recipe->steps.at(6).params.value(u"packages"_s).toArray(),
-        QJsonArray {asset(u"test.imagepackage"_s)});
+    QCOMPARE(params<Station::SideloadParams>(recipe->steps.at(6)).packages,
+        QStringList {asset(u"test.imagepackage"_s)});
 
     // The same bytes against another base folder do not find the files.
     const Station::Result<Recipe> elsewhere = Station::loadRecipeFromBytes(bytes, other.path());
@@ -1485,17 +1516,123 @@ void tst_Recipe::sampleRecipes()
     // What ready-to-ship expects of a correctly processed device: still Blank, the target OS,
     // and ProductApp as the only application.
     const RecipeStep &ready = recipe->steps.at(types.indexOf(u"ready-to-ship"_s));
-    QCOMPARE(ready.params.value(u"expected_state"_s).toString(), u"Blank"_s);
-    QCOMPARE(ready.params.value(u"os"_s).toArray(), QJsonArray::fromStringList(readyOs));
-    QCOMPARE(ready.params.value(u"images"_s).toArray(), QJsonArray {productIid});
+    QCOMPARE(params<Station::ReadyToShipParams>(ready).expectedState, u"Blank"_s);
+    QCOMPARE(params<Station::ReadyToShipParams>(ready).os, readyOs);
+    QCOMPARE(params<Station::ReadyToShipParams>(ready).images, QStringList {productIid});
     // rftest_server is deleted in both, since ready-to-ship refuses it.
     bool deletesRfTestServer = false;
     for (const RecipeStep &step : recipe->steps) {
         if (step.type == "delete-temporary"_L1)
             deletesRfTestServer
-                = step.params.value(u"component_ids"_s).toArray().contains(RfTestServerCid);
+                = params<Station::DeleteTemporaryParams>(step).componentIds.contains(
+                    RfTestServerCid);
     }
     QVERIFY(deletesRfTestServer);
+}
+
+// resources/recipes/recipe.schema.json describes the step types the registry has
+// (services/steps/steptypes.cpp): each descriptor's type has one step definition in the schema,
+// with the same parameter names, the same always-required ones and the same defaults, and the
+// schema has no step type the station does not know.
+void tst_Recipe::schemaMatchesStepTypes()
+{
+    QFile file(QStringLiteral(STATION_SOURCE_DIR "/resources/recipes/recipe.schema.json"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QJsonObject defs
+        = QJsonDocument::fromJson(file.readAll()).object().value(u"$defs"_s).toObject();
+    QVERIFY(!defs.isEmpty());
+
+    QStringList schemaTypes;
+    for (auto it = defs.begin(); it != defs.end(); ++it) {
+        const QJsonObject step = it.value().toObject();
+        const QString type = step.value(u"properties"_s)
+                                 .toObject()
+                                 .value(u"type"_s)
+                                 .toObject()
+                                 .value(u"const"_s)
+                                 .toString();
+        if (type.isEmpty())
+            continue;
+        schemaTypes.append(type);
+        const Station::StepTypeInfo *info = Station::findStepType(type);
+        QVERIFY2(
+            info, qPrintable(u"the schema's step type \"%1\" is not in the registry"_s.arg(type)));
+
+        // The parameters: the "properties" of params and of its "oneOf" alternatives; required
+        // is what params requires, and what every alternative requires.
+        const QJsonObject paramsSchema
+            = step.value(u"properties"_s).toObject().value(u"params"_s).toObject();
+        QMap<QString, QJsonValue> defaults;
+        QStringList names;
+        const auto addNames = [&](const QJsonObject &shape) {
+            const QJsonObject properties = shape.value(u"properties"_s).toObject();
+            for (auto p = properties.begin(); p != properties.end(); ++p) {
+                if (p.key() == "_comment"_L1)
+                    continue;
+                if (!names.contains(p.key()))
+                    names.append(p.key());
+                if (p.value().toObject().contains(u"default"_s))
+                    defaults.insert(p.key(), p.value().toObject().value(u"default"_s));
+            }
+        };
+        const auto requiredOf = [](const QJsonObject &shape) {
+            QStringList list;
+            for (const QJsonValue &name : shape.value(u"required"_s).toArray())
+                list.append(name.toString());
+            return list;
+        };
+        addNames(paramsSchema);
+        QStringList required = requiredOf(paramsSchema);
+        const QJsonArray alternatives = paramsSchema.value(u"oneOf"_s).toArray();
+        QStringList inEvery;
+        for (qsizetype i = 0; i < alternatives.size(); ++i) {
+            const QJsonObject alternative = alternatives.at(i).toObject();
+            addNames(alternative);
+            const QStringList alternativeRequired = requiredOf(alternative);
+            if (i == 0)
+                inEvery = alternativeRequired;
+            else
+                inEvery.removeIf(
+                    [&](const QString &name) { return !alternativeRequired.contains(name); });
+        }
+        for (const QString &name : std::as_const(inEvery)) {
+            if (!required.contains(name))
+                required.append(name);
+        }
+        QStringList infoNames;
+        QStringList infoRequired;
+        for (const Station::StepParamInfo &param : info->params) {
+            infoNames.append(param.name);
+            if (param.required)
+                infoRequired.append(param.name);
+            QVERIFY2(defaults.value(param.name, QJsonValue::Undefined) == param.defaultValue,
+                qPrintable(u"%1: the default of %2"_s.arg(type, param.name)));
+        }
+        names.sort();
+        infoNames.sort();
+        required.sort();
+        infoRequired.sort();
+        QCOMPARE(names, infoNames);
+        QCOMPARE(required, infoRequired);
+
+        // A fixed default timeout is stated as "Default: <n>."; a derived one names its wait.
+        const QString timeout = step.value(u"properties"_s)
+                                    .toObject()
+                                    .value(u"timeout_s"_s)
+                                    .toObject()
+                                    .value(u"description"_s)
+                                    .toString();
+        if (info->waitParam.isEmpty())
+            QCOMPARE(timeout, u"Default: %1."_s.arg(info->defaultTimeoutS));
+        else
+            QCOMPARE(timeout, u"Default: %1 + %2."_s.arg(info->waitParam).arg(info->waitMarginS));
+    }
+    QStringList registryTypes;
+    for (const Station::StepTypeInfo &info : Station::stepTypes())
+        registryTypes.append(info.type);
+    schemaTypes.sort();
+    registryTypes.sort();
+    QCOMPARE(schemaTypes, registryTypes);
 }
 
 QTEST_GUILESS_MAIN(tst_Recipe)

@@ -3,15 +3,17 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 
-// Building blocks of the recipe loader (services/recipe/recipeloader.cpp): a list of problems, each
-// with its field path, and a reader for one JSON object that reports wrong, missing and unknown
-// members instead of stopping at the first. Internal to the recipe area; any thread.
-namespace Station::RecipeJson {
+// Building blocks of the readers of the station's JSON formats (the recipe, its step parameters,
+// the UART script, the OS versions file): a list of problems, each with its field path, and a
+// reader for one JSON object that reports wrong, missing and unknown members instead of stopping
+// at the first. Any thread.
+namespace Station::JsonReader {
 
 enum class Need { Optional, Required };
 enum class Empty { Refused, Allowed };
@@ -22,6 +24,8 @@ QString member(const QString &parent, const QString &key);
 QString element(const QString &parent, qsizetype index);
 QString quoted(const QString &text);
 QString quotedList(const QStringList &items); // "a", "b", "c"
+// "508eddf2-b8c3-4a99-93d9-a045d9a060eb", in either case, without braces.
+bool isGuid(const QString &text);
 // The candidate a misspelt word most likely meant (edit distance 1 for short words, else 2), or
 // empty.
 QString closestMatch(const QString &word, const QStringList &candidates);
@@ -57,6 +61,7 @@ public:
         const QStringList &keys);
 
     const QString &path() const { return m_path; }
+    Problems &problems() const { return m_problems; }
     QString pathOf(const QString &key) const { return member(m_path, key); }
     bool has(const QString &key) const;
     QJsonValue value(const QString &key) const;
@@ -76,6 +81,8 @@ public:
     std::optional<double> number(const QString &key, Need need) const;
     std::optional<QJsonArray> array(const QString &key, Need need, int minItems = 0) const;
     std::optional<QString> choice(const QString &key, const QStringList &allowed, Need need) const;
+    // An optional string that must compile as a QRegularExpression.
+    std::optional<QRegularExpression> regex(const QString &key) const;
 
     void checkUnknownKeys() const;
 
@@ -86,4 +93,4 @@ private:
     QStringList m_keys;
 };
 
-} // namespace Station::RecipeJson
+} // namespace Station::JsonReader

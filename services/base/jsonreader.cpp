@@ -1,4 +1,4 @@
-#include "services/recipe/recipejson.h"
+#include "services/base/jsonreader.h"
 
 #include "services/base/textcheck.h"
 #include "services/base/tr.h"
@@ -9,7 +9,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Station::RecipeJson {
+namespace Station::JsonReader {
 
 namespace {
 
@@ -36,6 +36,13 @@ int editDistance(const QString &a, const QString &b)
 QString member(const QString &parent, const QString &key)
 {
     return parent.isEmpty() ? key : parent + u'.' + key;
+}
+
+bool isGuid(const QString &text)
+{
+    static const QRegularExpression re(
+        u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
+    return re.match(text).hasMatch();
 }
 
 QString element(const QString &parent, qsizetype index)
@@ -211,6 +218,22 @@ std::optional<QString> ObjectReader::choice(
     return text;
 }
 
+std::optional<QRegularExpression> ObjectReader::regex(const QString &key) const
+{
+    const std::optional<QString> pattern = string(key, Need::Optional);
+    if (!pattern)
+        return std::nullopt;
+    QRegularExpression re(*pattern);
+    if (!re.isValid()) {
+        report(key,
+            Tr::tr("invalid regular expression: %1 at offset %2")
+                .arg(re.errorString())
+                .arg(re.patternErrorOffset()));
+        return std::nullopt;
+    }
+    return re;
+}
+
 void ObjectReader::checkUnknownKeys() const
 {
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
@@ -230,4 +253,4 @@ void ObjectReader::checkUnknownKeys() const
     }
 }
 
-} // namespace Station::RecipeJson
+} // namespace Station::JsonReader
