@@ -15,7 +15,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+164"/>
+        <location filename="../ui/mainwindow.cpp" line="+166"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -29,7 +29,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+540"/>
+        <location line="+609"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -92,7 +92,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipe/recipeloader.cpp" line="+1336"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+1422"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>The recipe is invalid (%n problem):</numerusform>
