@@ -374,7 +374,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+722"/>
+        <location filename="../ui/mainwindow.cpp" line="+736"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -596,7 +596,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-557"/>
+        <location filename="../ui/mainwindow.cpp" line="-571"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -616,7 +616,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+953"/>
+        <location line="+967"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -624,7 +624,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-887"/>
+        <location line="-901"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -699,12 +699,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+356"/>
+        <location line="+370"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-364"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -780,23 +780,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+689"/>
+        <location line="+703"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-703"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+689"/>
+        <location line="+703"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-703"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -856,17 +856,17 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>Rezept %1 nicht geladen: Das Rezept %2 wird noch geladen; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>Recipe %1 not loaded: wait until every running fixture has finished, or stop them, before changing the recipe.</source>
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+46"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>Rezept %1 nicht geladen: Das Laden wurde abgebrochen.</translation>
     </message>
@@ -896,7 +896,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept geladen: %1 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>No other recipe can be opened while the recipe %1 is loading; wait for it or cancel it first.</source>
+        <translation>Solange das Rezept %1 geladen wird, kann kein anderes Rezept geöffnet werden; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Open recipe</source>
         <translation>Rezept öffnen</translation>
     </message>

@@ -374,7 +374,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+722"/>
+        <location filename="../ui/mainwindow.cpp" line="+736"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -595,7 +595,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-557"/>
+        <location filename="../ui/mainwindow.cpp" line="-571"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -612,7 +612,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+953"/>
+        <location line="+967"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -620,7 +620,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-887"/>
+        <location line="-901"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -695,12 +695,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+356"/>
+        <location line="+370"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-364"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -776,23 +776,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+689"/>
+        <location line="+703"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-703"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+689"/>
+        <location line="+703"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-703"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -852,17 +852,17 @@ Run it through the recipe again?</source>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>配方 %1 未加载：配方 %2 仍在加载中；请等待其完成，或先取消加载。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>Recipe %1 not loaded: wait until every running fixture has finished, or stop them, before changing the recipe.</source>
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+46"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>配方 %1 未加载：加载已取消。</translation>
     </message>
@@ -892,7 +892,12 @@ Run it through the recipe again?</source>
         <translation>配方已加载：%1 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>No other recipe can be opened while the recipe %1 is loading; wait for it or cancel it first.</source>
+        <translation>配方 %1 正在加载，无法打开其他配方；请等待其完成，或先取消加载。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Open recipe</source>
         <translation>打开配方</translation>
     </message>

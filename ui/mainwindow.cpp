@@ -528,13 +528,8 @@ void MainWindow::updateWindowTitle()
 bool MainWindow::openRecipe(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
-    if (m_recipeLoad->isRunning()) {
-        post(Severity::Error,
-            tr("Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it "
-               "first.")
-                .arg(name, QFileInfo(m_recipeLoad->path()).fileName()));
+    if (refuseWhileLoading(name))
         return false;
-    }
     if (m_station.isAnyRunning()) {
         post(Severity::Error,
             tr("Recipe %1 not loaded: wait until every running fixture has finished, or stop "
@@ -545,7 +540,19 @@ bool MainWindow::openRecipe(const QString &path)
     if (!m_recipeLoad->start(path))
         return false;
     m_recipeLoadBar->begin(path);
-    m_openRecipe->setEnabled(false);
+    return true;
+}
+
+// One load at a time: a second is refused with the reason (the action stays enabled, so Open
+// recipe… says why).
+bool MainWindow::refuseWhileLoading(const QString &name)
+{
+    if (!m_recipeLoad->isRunning())
+        return false;
+    post(Severity::Error,
+        tr("Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it "
+           "first.")
+            .arg(name, QFileInfo(m_recipeLoad->path()).fileName()));
     return true;
 }
 
@@ -565,7 +572,6 @@ void MainWindow::cancelRecipeLoad()
 void MainWindow::onRecipeLoaded()
 {
     m_recipeLoadBar->end();
-    m_openRecipe->setEnabled(true);
     std::optional<Result<Recipe>> loaded = m_recipeLoad->takeResult();
     if (!loaded || m_shutDown)
         return;
@@ -624,6 +630,14 @@ bool MainWindow::applyRecipe(const Recipe &loaded, const QString &name)
 
 void MainWindow::chooseRecipe()
 {
+    // Before the file dialog: nobody picks a file only to hear that it cannot load now.
+    if (m_recipeLoad->isRunning()) {
+        post(Severity::Error,
+            tr("No other recipe can be opened while the recipe %1 is loading; wait for it or "
+               "cancel it first.")
+                .arg(QFileInfo(m_recipeLoad->path()).fileName()));
+        return;
+    }
     QString folder = m_options.recipeFolder;
     if (m_station.hasRecipe())
         folder = QFileInfo(m_station.recipe().path).absolutePath();

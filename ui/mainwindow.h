@@ -192,6 +192,7 @@ private:
     void onDeviceSwapped(int fixture, const QString &previousId, const QString &newId);
     void chooseRecipe();
     void onRecipeLoaded();
+    bool refuseWhileLoading(const QString &name);
     bool applyRecipe(const Station::Recipe &recipe, const QString &name);
     void openSettings();
     QString fixtureTitle(int fixture) const;
