@@ -214,7 +214,7 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_statusBar->setRecordPath(m_station.recordPath());
     setStatusBar(m_statusBar);
     m_recipeLoadBar = new RecipeLoadBar(m_statusBar);
-    m_statusBar->addPermanentWidget(m_recipeLoadBar, 1);
+    m_statusBar->addTask(m_recipeLoadBar);
     m_recipeLoad = new RecipeLoadTask(this);
     connect(m_recipeLoad,
         &RecipeLoadTask::progressChanged,
