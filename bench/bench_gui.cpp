@@ -15,6 +15,7 @@
 #include "services/station/simulatorbackend.h"
 #include "services/station/station.h"
 #include "stationdriver.h"
+#include "tests/helpers/windowrecipe.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
 
@@ -204,7 +205,7 @@ int main(int argc, char **argv)
     window->setPermanentConfirmation([](const Recipe &) { return true; });
     window->resize(1920, 1080);
     window->show();
-    if (!window->openRecipe(recipe)) {
+    if (!openRecipeAndWait(*window, recipe)) {
         std::fprintf(stderr, "bench_gui: the window refused %s\n", qPrintable(recipe));
         return 1;
     }

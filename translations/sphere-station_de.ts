@@ -374,7 +374,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+630"/>
+        <location filename="../ui/mainwindow.cpp" line="+715"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -596,7 +596,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-485"/>
+        <location filename="../ui/mainwindow.cpp" line="-568"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -616,7 +616,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+880"/>
+        <location line="+963"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -624,7 +624,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-897"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -664,7 +664,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-252"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -693,18 +693,18 @@ Run it through the recipe again?</source>
 Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1: Das Etikett %2 wurde freigegeben, weil sein Gerät den Prüfplatz verlassen hat. Etikett des jetzt eingelegten Geräts scannen.</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+293"/>
+        <location line="+367"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-361"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -780,23 +780,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+625"/>
+        <location line="+699"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-699"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+625"/>
+        <location line="+699"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-699"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -856,17 +856,32 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
+        <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
+        <translation>Rezept %1 nicht geladen: Das Rezept %2 wird noch geladen; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Recipe %1 not loaded: wait until every running fixture has finished, or stop them, before changing the recipe.</source>
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+46"/>
+        <source>Recipe %1 not loaded: the load was cancelled.</source>
+        <translation>Rezept %1 nicht geladen: Das Laden wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>Rezept %1 nicht geladen: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
+        <source>Recipe %1 not loaded: a fixture started while it was loading. Wait until every running fixture has finished, or stop them, and open it again.</source>
+        <translation>Rezept %1 nicht geladen: Während des Ladens wurde ein Prüfplatz gestartet. Warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen, und das Rezept erneut öffnen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Recipe %1 not loaded: it has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
         <translation>Rezept %1 nicht geladen: Es enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
     </message>
@@ -876,12 +891,17 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 %2 nicht geladen: Es setzt Geräte auf %3 und wurde abgelehnt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Recipe loaded: %1 %2</source>
         <translation>Rezept geladen: %1 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>No other recipe can be opened while the recipe %1 is loading; wait for it or cancel it first.</source>
+        <translation>Solange das Rezept %1 geladen wird, kann kein anderes Rezept geöffnet werden; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Open recipe</source>
         <translation>Rezept öffnen</translation>
     </message>
@@ -1234,7 +1254,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: Lauf %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Stopping the station…</source>
         <translation>Station wird beendet…</translation>
     </message>
@@ -1571,6 +1591,32 @@ Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
         <location line="+2"/>
         <source>Open a recipe to start devices.</source>
         <translation>Ein Rezept öffnen, um Geräte zu starten.</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecipeLoadBar</name>
+    <message>
+        <location filename="../ui/recipeloadbar.cpp" line="+36"/>
+        <source>Cancel loading</source>
+        <extracomment>Stops loading a recipe; the recipe that was loaded before stays.</extracomment>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop loading this recipe; the current recipe stays</source>
+        <translation>Das Laden dieses Rezepts abbrechen; das aktuelle Rezept bleibt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading recipe %1…</source>
+        <extracomment>Status bar while a recipe loads, before its first file is read: &quot;Loading recipe quick.json…&quot;</extracomment>
+        <translation>Rezept %1 wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading recipe %1: checking %2 (%3 of %4)</source>
+        <extracomment>Status bar while a recipe loads: &quot;Loading recipe big.json: checking recovery.imagepackage (120 MB of 200 MB)&quot;</extracomment>
+        <translation>Rezept %1 wird geladen: %2 wird geprüft (%3 von %4)</translation>
     </message>
 </context>
 <context>
@@ -2143,7 +2189,7 @@ Beendet %2</translation>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+54"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+57"/>
         <source>Back end: unknown</source>
         <translation>Backend: unbekannt</translation>
     </message>
@@ -2153,7 +2199,7 @@ Beendet %2</translation>
         <translation>Prüfdatenbank: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>Free space: unknown</source>
         <translation>Freier Speicher: unbekannt</translation>
     </message>
@@ -2828,7 +2874,7 @@ Beendet %2</translation>
         <location line="-110"/>
         <location line="+66"/>
         <location filename="../services/hardware/uartsession.cpp" line="+348"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+477"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+525"/>
         <source>must not be empty</source>
         <translation>darf nicht leer sein</translation>
     </message>
@@ -3164,17 +3210,22 @@ Beendet %2</translation>
         <translation>muss ein Ordnerpfad oder {&quot;path&quot;: ...} sein</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+201"/>
+        <source>loading the recipe was cancelled</source>
+        <translation>das Laden des Rezepts wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Cannot read the recipe: %1</source>
         <translation>Das Rezept kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../services/base/boundedfile.cpp" line="+94"/>
+        <location filename="../services/base/boundedfile.cpp" line="+95"/>
         <source>file not found: %1</source>
         <translation>Datei nicht gefunden: %1</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 ist ein Ordner, keine Datei</translation>
     </message>
@@ -3204,7 +3255,7 @@ Beendet %2</translation>
         <translation>%1 ist keine reguläre Datei</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+10"/>
         <location line="+30"/>
         <source>cannot read %1: %2</source>
@@ -3216,7 +3267,12 @@ Beendet %2</translation>
         <translation>%1 überschreitet die Größengrenze von %2</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="-186"/>
+        <location line="+31"/>
+        <source>reading %1 was cancelled</source>
+        <translation>das Lesen von %1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../services/recipe/recipeloader.cpp" line="-206"/>
         <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
         <translation>SHA-256 von %1 stimmt nicht: laut Rezept %2, Datei hat %3</translation>
     </message>
@@ -3282,7 +3338,7 @@ Beendet %2</translation>
         <translation>%1 enthält nicht die OS-Version &quot;%2&quot;: %3 von %4 Images fehlen, %5 fremde Images</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+40"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>Das Rezept ist ungültig (%n Problem):</numerusform>
@@ -3303,7 +3359,7 @@ Beendet %2</translation>
         <translation>Rezeptdatei korrigieren und erneut laden.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Check the recipe path in the station configuration.</source>
         <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
     </message>

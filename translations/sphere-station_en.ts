@@ -15,7 +15,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+146"/>
+        <location filename="../ui/mainwindow.cpp" line="+148"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -29,7 +29,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+536"/>
+        <location line="+619"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -125,7 +125,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipe/recipeloader.cpp" line="+692"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+778"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>The recipe is invalid (%n problem):</numerusform>

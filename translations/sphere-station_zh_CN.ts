@@ -374,7 +374,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+630"/>
+        <location filename="../ui/mainwindow.cpp" line="+715"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -595,7 +595,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-485"/>
+        <location filename="../ui/mainwindow.cpp" line="-568"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -612,7 +612,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+880"/>
+        <location line="+963"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -620,7 +620,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-897"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -660,7 +660,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-252"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -689,18 +689,18 @@ Run it through the recipe again?</source>
 是否按配方重新运行该设备？</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1：标签 %2 已释放，因为其设备已离开工位。请扫描当前工位中设备的标签。</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+293"/>
+        <location line="+367"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-361"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -776,23 +776,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+625"/>
+        <location line="+699"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-699"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+625"/>
+        <location line="+699"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-699"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -852,17 +852,32 @@ Run it through the recipe again?</source>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
+        <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
+        <translation>配方 %1 未加载：配方 %2 仍在加载中；请等待其完成，或先取消加载。</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Recipe %1 not loaded: wait until every running fixture has finished, or stop them, before changing the recipe.</source>
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+46"/>
+        <source>Recipe %1 not loaded: the load was cancelled.</source>
+        <translation>配方 %1 未加载：加载已取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>配方 %1 未加载：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
+        <source>Recipe %1 not loaded: a fixture started while it was loading. Wait until every running fixture has finished, or stop them, and open it again.</source>
+        <translation>配方 %1 未加载：加载期间有工位开始运行。请等待所有正在运行的工位完成，或将其停止，然后重新打开该配方。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Recipe %1 not loaded: it has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
         <translation>配方 %1 未加载：配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
     </message>
@@ -872,12 +887,17 @@ Run it through the recipe again?</source>
         <translation>配方 %1 %2 未加载：该配方会将设备设置为 %3，已被拒绝。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Recipe loaded: %1 %2</source>
         <translation>配方已加载：%1 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>No other recipe can be opened while the recipe %1 is loading; wait for it or cancel it first.</source>
+        <translation>配方 %1 正在加载，无法打开其他配方；请等待其完成，或先取消加载。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Open recipe</source>
         <translation>打开配方</translation>
     </message>
@@ -1226,7 +1246,7 @@ Run it through the recipe again?</source>
         <translation>设备：运行 %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Stopping the station…</source>
         <translation>正在停止工作站…</translation>
     </message>
@@ -1561,6 +1581,32 @@ You are asked once now, not for each device.</source>
         <location line="+2"/>
         <source>Open a recipe to start devices.</source>
         <translation>请打开配方以启动设备。</translation>
+    </message>
+</context>
+<context>
+    <name>Station::RecipeLoadBar</name>
+    <message>
+        <location filename="../ui/recipeloadbar.cpp" line="+36"/>
+        <source>Cancel loading</source>
+        <extracomment>Stops loading a recipe; the recipe that was loaded before stays.</extracomment>
+        <translation>取消加载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop loading this recipe; the current recipe stays</source>
+        <translation>停止加载此配方；当前配方保持不变</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading recipe %1…</source>
+        <extracomment>Status bar while a recipe loads, before its first file is read: &quot;Loading recipe quick.json…&quot;</extracomment>
+        <translation>正在加载配方 %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading recipe %1: checking %2 (%3 of %4)</source>
+        <extracomment>Status bar while a recipe loads: &quot;Loading recipe big.json: checking recovery.imagepackage (120 MB of 200 MB)&quot;</extracomment>
+        <translation>正在加载配方 %1：正在检查 %2（%3 / %4）</translation>
     </message>
 </context>
 <context>
@@ -2131,7 +2177,7 @@ Finished %2</source>
 <context>
     <name>Station::StationStatusBar</name>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+54"/>
+        <location filename="../ui/stationstatusbar.cpp" line="+57"/>
         <source>Back end: unknown</source>
         <translation>后端：未知</translation>
     </message>
@@ -2141,7 +2187,7 @@ Finished %2</source>
         <translation>测试记录：%1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>Free space: unknown</source>
         <translation>可用空间：未知</translation>
     </message>
@@ -2815,7 +2861,7 @@ Finished %2</source>
         <location line="-110"/>
         <location line="+66"/>
         <location filename="../services/hardware/uartsession.cpp" line="+348"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+477"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+525"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -3149,17 +3195,22 @@ Finished %2</source>
         <translation>必须是文件夹路径或 {&quot;path&quot;: ...}</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+201"/>
+        <source>loading the recipe was cancelled</source>
+        <translation>配方加载已取消</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Cannot read the recipe: %1</source>
         <translation>无法读取配方：%1</translation>
     </message>
     <message>
-        <location filename="../services/base/boundedfile.cpp" line="+94"/>
+        <location filename="../services/base/boundedfile.cpp" line="+95"/>
         <source>file not found: %1</source>
         <translation>未找到文件：%1</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 是文件夹，不是文件</translation>
     </message>
@@ -3189,7 +3240,7 @@ Finished %2</source>
         <translation>%1 不是普通文件</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+10"/>
         <location line="+30"/>
         <source>cannot read %1: %2</source>
@@ -3201,7 +3252,12 @@ Finished %2</source>
         <translation>%1 超过 %2 的大小上限</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="-186"/>
+        <location line="+31"/>
+        <source>reading %1 was cancelled</source>
+        <translation>读取 %1 已取消</translation>
+    </message>
+    <message>
+        <location filename="../services/recipe/recipeloader.cpp" line="-206"/>
         <source>SHA-256 mismatch for %1: the recipe says %2, the file has %3</source>
         <translation>%1 的 SHA-256 不匹配：配方中为 %2，文件实际为 %3</translation>
     </message>
@@ -3267,7 +3323,7 @@ Finished %2</source>
         <translation>%1 不包含操作系统版本 &quot;%2&quot;：其 %4 个映像中缺少 %3 个，另有 %5 个其他映像</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+40"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>配方无效（%n 个问题）：</numerusform>
@@ -3286,7 +3342,7 @@ Finished %2</source>
         <translation>请修正配方文件后重新加载。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Check the recipe path in the station configuration.</source>
         <translation>请检查工作站配置中的配方路径。</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "services/azsphere/devicedata.h"
 #include "services/base/boundedfile.h"
 #include "services/recipe/recipeloader.h"
+#include "services/recipe/recipeloadtask.h"
 #include "services/records/recordquery.h"
 #include "services/station/station.h"
 #include "ui/deviceviewwidget.h"
@@ -14,6 +15,7 @@
 #include "ui/keyboardhelp.h"
 #include "ui/permanentrecipedialog.h"
 #include "ui/recipebadge.h"
+#include "ui/recipeloadbar.h"
 #include "ui/recorderrorbanner.h"
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
@@ -193,6 +195,15 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_statusBar->setBackend(m_options.backendText);
     m_statusBar->setRecordPath(m_station.recordPath());
     setStatusBar(m_statusBar);
+    m_recipeLoadBar = new RecipeLoadBar(m_statusBar);
+    m_statusBar->addTask(m_recipeLoadBar);
+    m_recipeLoad = new RecipeLoadTask(this);
+    connect(m_recipeLoad,
+        &RecipeLoadTask::progressChanged,
+        m_recipeLoadBar,
+        &RecipeLoadBar::setProgress);
+    connect(m_recipeLoad, &RecipeLoadTask::finished, this, &MainWindow::onRecipeLoaded);
+    connect(m_recipeLoadBar, &RecipeLoadBar::cancelRequested, this, &MainWindow::cancelRecipeLoad);
 
     m_scanFilter = new SerialScanFilter(this);
     m_scanFilter->setActivePredicate([this] { return isScanCaptureActive(); });
@@ -499,6 +510,8 @@ void MainWindow::updateWindowTitle()
 bool MainWindow::openRecipe(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
+    if (refuseWhileLoading(name))
+        return false;
     if (m_station.isAnyRunning()) {
         post(Severity::Error,
             tr("Recipe %1 not loaded: wait until every running fixture has finished, or stop "
@@ -506,14 +519,75 @@ bool MainWindow::openRecipe(const QString &path)
                 .arg(name));
         return false;
     }
-    Result<Recipe> loaded = loadRecipe(path);
-    if (!loaded) {
-        post(Severity::Error,
-            tr("Recipe %1 not loaded: %2").arg(name, loaded.error().message.translated()));
+    if (!m_recipeLoad->start(path))
         return false;
+    m_recipeLoadBar->begin(path);
+    return true;
+}
+
+// One load at a time: a second is refused with the reason (the action stays enabled, so Open
+// recipe… says why).
+bool MainWindow::refuseWhileLoading(const QString &name)
+{
+    if (!m_recipeLoad->isRunning())
+        return false;
+    post(Severity::Error,
+        tr("Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it "
+           "first.")
+            .arg(name, QFileInfo(m_recipeLoad->path()).fileName()));
+    return true;
+}
+
+bool MainWindow::isLoadingRecipe() const
+{
+    return m_recipeLoad->isRunning();
+}
+
+void MainWindow::cancelRecipeLoad()
+{
+    if (!m_recipeLoad->isRunning())
+        return;
+    m_recipeLoad->cancel(CancelReason::Operator);
+    m_recipeLoadBar->cancelButton()->setEnabled(false);
+}
+
+void MainWindow::onRecipeLoaded()
+{
+    m_recipeLoadBar->end();
+    std::optional<Result<Recipe>> loaded = m_recipeLoad->takeResult();
+    if (!loaded || m_shutDown)
+        return;
+    const QString name = QFileInfo(m_recipeLoad->path()).fileName();
+    bool applied = false;
+    if (!*loaded && loaded->error().code == ErrorCode::Cancelled) {
+        post(Severity::Warning, tr("Recipe %1 not loaded: the load was cancelled.").arg(name));
+    } else if (!*loaded) {
+        post(Severity::Error,
+            tr("Recipe %1 not loaded: %2").arg(name, loaded->error().message.translated()));
+    } else {
+        applied = applyRecipe(**loaded, name);
     }
+    Q_EMIT recipeLoadFinished(applied);
+}
+
+// The checks of the window on a loaded recipe, then the station takes it.
+bool MainWindow::applyRecipe(const Recipe &loaded, const QString &name)
+{
+    // A fixture may have started while the recipe loaded: the rule of openRecipe holds when the
+    // recipe is set, not only when its load starts.
+    const auto startedMeanwhile = [this, &name] {
+        if (!m_station.isAnyRunning())
+            return false;
+        post(Severity::Error,
+            tr("Recipe %1 not loaded: a fixture started while it was loading. Wait until every "
+               "running fixture has finished, or stop them, and open it again.")
+                .arg(name));
+        return true;
+    };
+    if (startedMeanwhile())
+        return false;
     const ToolSetup &tools = m_station.tools();
-    if (loaded->needsRfTools() && (tools.rfSettingsTool.isEmpty() || tools.rfToolCli.isEmpty())) {
+    if (loaded.needsRfTools() && (tools.rfSettingsTool.isEmpty() || tools.rfToolCli.isEmpty())) {
         post(Severity::Error,
             tr("Recipe %1 not loaded: it has RF steps, but RfSettingsTool or RfToolCli is not "
                "configured or not found.")
@@ -521,20 +595,31 @@ bool MainWindow::openRecipe(const QString &path)
         return false;
     }
     // Once per load, never per device: the operator has agreed to what the recipe does.
-    if (loaded->isPermanent() && !m_confirmPermanent(*loaded)) {
+    if (loaded.isPermanent() && !m_confirmPermanent(loaded)) {
         post(Severity::Warning,
             tr("Recipe %1 %2 not loaded: it sets devices to %3 and was declined.")
-                .arg(loaded->name, loaded->version, loaded->finalState()));
+                .arg(loaded.name, loaded.version, loaded.finalState()));
         return false;
     }
-    m_station.setRecipe(*loaded);
-    QSettings().setValue(LastRecipeKey, loaded->path);
-    post(Severity::Info, tr("Recipe loaded: %1 %2").arg(loaded->name, loaded->version));
+    // The confirmation waited for the operator while the line went on.
+    if (m_shutDown || startedMeanwhile())
+        return false;
+    m_station.setRecipe(loaded);
+    QSettings().setValue(LastRecipeKey, loaded.path);
+    post(Severity::Info, tr("Recipe loaded: %1 %2").arg(loaded.name, loaded.version));
     return true;
 }
 
 void MainWindow::chooseRecipe()
 {
+    // Before the file dialog: nobody picks a file only to hear that it cannot load now.
+    if (m_recipeLoad->isRunning()) {
+        post(Severity::Error,
+            tr("No other recipe can be opened while the recipe %1 is loading; wait for it or "
+               "cancel it first.")
+                .arg(QFileInfo(m_recipeLoad->path()).fileName()));
+        return;
+    }
     QString folder = m_options.recipeFolder;
     if (m_station.hasRecipe())
         folder = QFileInfo(m_station.recipe().path).absolutePath();
@@ -1377,6 +1462,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_shutDown = true;
+    m_recipeLoad->cancel(CancelReason::WindowClosed);
     m_statusBar->showMessage(tr("Stopping the station…"));
     QApplication::setOverrideCursor(Qt::WaitCursor);
     // Cancels every run and waits (bounded) for the workers, then closes the record.
@@ -1399,6 +1485,7 @@ void MainWindow::endBySignal(int signal)
         if (auto *dialog = qobject_cast<QDialog *>(window); dialog && dialog->isVisible())
             dialog->reject();
     }
+    m_recipeLoad->cancel(CancelReason::Signal);
     m_station.shutdown(StationController::ShutdownBound, CancelReason::Signal, signal);
     close();
 }

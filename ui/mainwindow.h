@@ -26,6 +26,8 @@ class ElidedLabel;
 class FixtureGridWidget;
 class FixtureModel;
 class RecipeBadge;
+class RecipeLoadBar;
+class RecipeLoadTask;
 class RecordErrorBanner;
 class RecordQuery;
 class RecordsPage;
@@ -65,9 +67,16 @@ public:
     MainWindow(StationController &station, const Options &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads, checks and (for a permanent recipe, after one confirmation) sets a recipe. On any
-    // refusal the previous recipe stays and the reason is posted; returns whether it was set.
+    // Starts loading and checking a recipe off the GUI thread (its files can be hundreds of MB
+    // to read and hash), with its progress and Cancel in the status bar; when it is loaded, it is
+    // set (for a permanent recipe, after one confirmation) unless a fixture has started
+    // meanwhile. recipeLoadFinished tells the outcome. On any refusal the previous recipe stays
+    // and the reason is posted. Returns whether the load started: not while a fixture runs or
+    // another recipe loads.
     bool openRecipe(const QString &path);
+    bool isLoadingRecipe() const;
+    // Stops a recipe load that is going on; the previous recipe stays.
+    void cancelRecipeLoad();
     void setPermanentConfirmation(PermanentConfirmation confirm);
     void setCloseConfirmation(CloseConfirmation confirm);
     void setAgainConfirmation(AgainConfirmation confirm) { m_confirmAgain = std::move(confirm); }
@@ -139,6 +148,11 @@ public:
     DeviceViewWidget *deviceView() const { return m_deviceView; }
     RecordsPage *recordsPage() const { return m_recordsPage; }
     YieldPage *yieldPage() const { return m_yieldPage; }
+    RecipeLoadBar *recipeLoadBar() const { return m_recipeLoadBar; }
+
+Q_SIGNALS:
+    // A load that openRecipe started has ended: `loaded` when its recipe is now the station's.
+    void recipeLoadFinished(bool loaded);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -177,6 +191,9 @@ private:
     void onAllFinished();
     void onDeviceSwapped(int fixture, const QString &previousId, const QString &newId);
     void chooseRecipe();
+    void onRecipeLoaded();
+    bool refuseWhileLoading(const QString &name);
+    bool applyRecipe(const Station::Recipe &recipe, const QString &name);
     void openSettings();
     QString fixtureTitle(int fixture) const;
     bool isScanCaptureActive() const;
@@ -196,6 +213,8 @@ private:
     MessageArea *m_messages = nullptr;
     RecordErrorBanner *m_banner = nullptr;
     RecipeBadge *m_recipeBadge = nullptr;
+    RecipeLoadTask *m_recipeLoad = nullptr;
+    RecipeLoadBar *m_recipeLoadBar = nullptr;
     StationStatusBar *m_statusBar = nullptr;
     QTabWidget *m_pages = nullptr;
     QWidget *m_linePage = nullptr;

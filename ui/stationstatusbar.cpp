@@ -5,10 +5,13 @@
 #include "ui/theme.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QStorageInfo>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -89,6 +92,24 @@ QString StationStatusBar::recordText() const
 QString StationStatusBar::freeSpaceText() const
 {
     return m_freeSpace->text();
+}
+
+void StationStatusBar::addTask(QWidget *task)
+{
+    m_tasks.append(task);
+    insertWidget(0, task, 1);
+    task->installEventFilter(this);
+}
+
+bool StationStatusBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent) {
+        const bool busy = std::any_of(
+            m_tasks.begin(), m_tasks.end(), [](const QWidget *task) { return !task->isHidden(); });
+        m_backend->setVisible(!busy);
+        m_record->setVisible(!busy);
+    }
+    return QStatusBar::eventFilter(watched, event);
 }
 
 void StationStatusBar::refreshFreeSpace()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -46,11 +47,19 @@ public:
 
     void refreshFreeSpace();
 
+    // A widget that stands in for the back end and the record while it is shown (a recipe's
+    // load with its progress and Cancel): they are hidden meanwhile, so it has their width.
+    void addTask(QWidget *task);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QLabel *m_backend = nullptr;
     ElidedLabel *m_record = nullptr;
     QLabel *m_freeSpace = nullptr;
     QLabel *m_warning = nullptr;
+    QList<QWidget *> m_tasks;
     QString m_recordPath;
     qint64 m_freeBytes = -1;
     QTimer m_refresh;

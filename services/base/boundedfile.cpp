@@ -78,7 +78,8 @@ QString modeName(mode_t mode)
 
 enum class Oversize { Refuse, Truncate };
 
-Result<QByteArray> readBounded(const QString &path, qint64 limit, Oversize oversize)
+Result<QByteArray> readBounded(
+    const QString &path, qint64 limit, Oversize oversize, const FileSliceObserver &observer = {})
 {
     const QByteArray name = QFile::encodeName(path);
     int fd = -1;
@@ -149,6 +150,12 @@ Result<QByteArray> readBounded(const QString &path, qint64 limit, Oversize overs
         bytes.resize(at + qsizetype(got));
         if (got == 0)
             break;
+        if (observer
+            && !observer(QByteArrayView(bytes.constData() + at, qsizetype(got)), info.st_size)) {
+            return fail(ErrorCode::Cancelled,
+                Tr::tr("reading %1 was cancelled").arg(path),
+                u"cancelled after %1 bytes"_s.arg(bytes.size()));
+        }
     }
     if (oversize == Oversize::Refuse && bytes.size() > limit)
         return tooLarge(-1);
@@ -169,6 +176,12 @@ QString fileLimitText(qint64 bytes)
 Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes)
 {
     return readBounded(path, std::max<qint64>(maxBytes, 0), Oversize::Refuse);
+}
+
+Result<QByteArray> readRegularFile(
+    const QString &path, qint64 maxBytes, const FileSliceObserver &observer)
+{
+    return readBounded(path, std::max<qint64>(maxBytes, 0), Oversize::Refuse, observer);
 }
 
 Result<QByteArray> readRegularFileStart(const QString &path, qint64 count)

@@ -3,7 +3,10 @@
 #include "services/base/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
+
+#include <functional>
 
 namespace Station {
 
@@ -39,6 +42,15 @@ QString fileLimitText(qint64 bytes);
 // the limit of 1 MiB", "cannot read /x: Permission denied"); the detail is technical.
 // Codes: FileMissing (no such file), Io (anything else). Any thread.
 [[nodiscard]] Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes);
+
+// Told each slice (at most 64 KiB) as soon as it is read, with the file's size as fstat gave it
+// before reading; returns false to stop, and the read then fails with ErrorCode::Cancelled.
+using FileSliceObserver = std::function<bool(QByteArrayView slice, qint64 fileSize)>;
+
+// readRegularFile that shows each slice to `observer` (e.g. to hash it and report progress, so a
+// large file is hashed while it is read, and a cancel is seen between slices).
+[[nodiscard]] Result<QByteArray> readRegularFile(
+    const QString &path, qint64 maxBytes, const FileSliceObserver &observer);
 
 // The first `count` bytes of a regular file (fewer if it is shorter), with the same checks and
 // errors as readRegularFile but no size limit: for recognising a file by its header.

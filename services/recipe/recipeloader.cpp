@@ -91,11 +91,58 @@ QString packageProblem(const Error &error)
     return error.detail.isEmpty() ? error.message : error.detail;
 }
 
+// How far a load with a RecipeLoadControl has got. A load runs the checks twice: the first
+// (planning) pass only adds up the sizes of the files the second one reads, for the progress.
+class FileReading
+{
+public:
+    explicit FileReading(const RecipeLoadControl &control)
+        : m_control(control)
+    { }
+
+    bool planning() const { return m_planning; }
+    void setPlanning(bool planning) { m_planning = planning; }
+    bool cancelled() const { return m_control.cancel.isCancelled(); }
+
+    // Planning: a file the real pass would read (a file over its limit, or not a regular file,
+    // is refused before it is read).
+    void plan(const QString &path, qint64 maxBytes)
+    {
+        if (const QFileInfo info(path); info.isFile() && info.size() <= maxBytes)
+            m_progress.bytesTotal += info.size();
+    }
+    // The real pass starts reading a file.
+    void begin(const QString &path)
+    {
+        m_progress.currentFile = path;
+        report();
+    }
+    // One slice of it was read; false to stop.
+    bool advance(qint64 bytes)
+    {
+        m_progress.bytesDone += bytes;
+        m_progress.bytesTotal = std::max(m_progress.bytesTotal, m_progress.bytesDone);
+        report();
+        return !cancelled();
+    }
+    void report() const
+    {
+        if (m_control.progress)
+            m_control.progress(m_progress);
+    }
+
+private:
+    const RecipeLoadControl &m_control;
+    RecipeLoadProgress m_progress;
+    bool m_planning = false;
+};
+
 class Validator final : public StepLoader
 {
 public:
-    explicit Validator(const QString &baseDir)
+    explicit Validator(const QString &baseDir, FileReading *reading = nullptr)
         : m_baseDir(QDir(baseDir).absolutePath())
+        , m_reading(reading)
     { }
 
     std::optional<Recipe> validate(const QByteArray &bytes);
@@ -135,6 +182,7 @@ private:
 
     Problems m_problems;
     QString m_baseDir;
+    FileReading *m_reading = nullptr; // null: no cancel, no progress
     Recipe m_recipe;
     OsVersions m_osVersions; // empty without a valid OS versions file
     bool m_hasOsVersions = false;
@@ -514,13 +562,29 @@ std::optional<LoadedFile> Validator::readFile(
     const std::optional<QString> absolute = readRef(value, path, true, &expectedHash);
     if (!absolute)
         return std::nullopt;
-    Result<QByteArray> bytes = readRegularFile(*absolute, maxBytes);
+    if (m_reading && m_reading->planning()) {
+        m_reading->plan(*absolute, maxBytes);
+        return std::nullopt;
+    }
+    // A cancelled load reads nothing more; load() reports the cancel instead of the problems.
+    if (m_reading && m_reading->cancelled())
+        return std::nullopt;
+    if (m_reading)
+        m_reading->begin(*absolute);
+    // Hashed slice by slice as it is read (the bytes are kept for the checks: at most maxBytes).
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Result<QByteArray> bytes
+        = readRegularFile(*absolute, maxBytes, [this, &hash](QByteArrayView slice, qint64) {
+              hash.addData(slice);
+              return m_reading == nullptr || m_reading->advance(slice.size());
+          });
     if (!bytes) {
-        m_problems.add(path, bytes.error().message);
+        if (bytes.error().code != ErrorCode::Cancelled)
+            m_problems.add(path, bytes.error().message);
         return std::nullopt;
     }
     LoadedFile data {*absolute, std::move(*bytes)};
-    const QString actual = sha256Hex(data.bytes);
+    const QString actual = QString::fromLatin1(hash.result().toHex());
     m_recipe.fileSha256.insert(data.path, actual);
     if (!expectedHash.isEmpty() && expectedHash != actual) {
         m_problems.add(member(path, u"sha256"_s),
@@ -681,10 +745,32 @@ void Validator::checkRecoveryFolder(
     }
 }
 
-Result<Recipe> load(const QByteArray &bytes, const QString &baseDir, const QString &sourcePath)
+Error cancelledLoad(const QString &sourcePath)
 {
-    Validator validator(baseDir);
+    return Error::make(ErrorCode::Cancelled,
+        Tr::tr("loading the recipe was cancelled"),
+        sourcePath.isEmpty() ? QString() : u"cancelled while loading %1"_s.arg(sourcePath));
+}
+
+Result<Recipe> load(const QByteArray &bytes,
+    const QString &baseDir,
+    const QString &sourcePath,
+    const RecipeLoadControl *control = nullptr)
+{
+    std::optional<FileReading> reading;
+    if (control) {
+        if (control->cancel.isCancelled())
+            return fail(cancelledLoad(sourcePath));
+        reading.emplace(*control);
+        reading->setPlanning(true);
+        Validator(baseDir, &*reading).validate(bytes);
+        reading->setPlanning(false);
+        reading->report();
+    }
+    Validator validator(baseDir, reading ? &*reading : nullptr);
     std::optional<Recipe> recipe = validator.validate(bytes);
+    if (control && control->cancel.isCancelled())
+        return fail(cancelledLoad(sourcePath));
     if (!recipe) {
         const Problems &problems = validator.problems();
         const int count = int(problems.count());
@@ -702,9 +788,7 @@ Result<Recipe> load(const QByteArray &bytes, const QString &baseDir, const QStri
     return *recipe;
 }
 
-} // namespace
-
-Result<Recipe> loadRecipe(const QString &path)
+Result<Recipe> loadFile(const QString &path, const RecipeLoadControl *control)
 {
     const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     Result<QByteArray> bytes = readRegularFile(absolute, FileLimit::Recipe);
@@ -714,7 +798,19 @@ Result<Recipe> loadRecipe(const QString &path)
             bytes.error().detail,
             Tr::tr("Check the recipe path in the station configuration."));
     }
-    return load(*bytes, QFileInfo(absolute).absolutePath(), absolute);
+    return load(*bytes, QFileInfo(absolute).absolutePath(), absolute, control);
+}
+
+} // namespace
+
+Result<Recipe> loadRecipe(const QString &path)
+{
+    return loadFile(path, nullptr);
+}
+
+Result<Recipe> loadRecipe(const QString &path, const RecipeLoadControl &control)
+{
+    return loadFile(path, &control);
 }
 
 Result<Recipe> loadRecipeFromBytes(

@@ -9,6 +9,7 @@
 #include "models/fixturemodel.h"
 #include "services/base/tr.h"
 #include "simulatedline.h"
+#include "tests/helpers/windowrecipe.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/mainwindow.h"
@@ -208,7 +209,7 @@ bool line8(const QString &out, const QString &work)
     if (!bench.open(8, work + u"/line8"_s, FullHd))
         return false;
     MainWindow &w = *bench.window;
-    if (!w.openRecipe(recipe(u"full.json"_s)))
+    if (!openRecipeAndWait(w, recipe(u"full.json"_s)))
         return false;
 
     say(u"batch 1"_s);
@@ -268,7 +269,7 @@ bool line32(const QString &out, const QString &work, const QString &check)
     if (!bench.open(32, work + u"/line32"_s, FullHd))
         return false;
     MainWindow &w = *bench.window;
-    if (!w.openRecipe(recipe(u"full.json"_s)))
+    if (!openRecipeAndWait(w, recipe(u"full.json"_s)))
         return false;
     bench.fault(9, {u"uart-selftest-fail"_s});
     bench.fault(20, {u"recover-fails"_s, u"--variant"_s, u"communication"_s});
@@ -303,7 +304,7 @@ bool check4(const QString &check, const QString &work)
     if (!bench.open(4, work + u"/check4"_s, Small))
         return false;
     MainWindow &w = *bench.window;
-    if (!w.openRecipe(recipe(u"full.json"_s)))
+    if (!openRecipeAndWait(w, recipe(u"full.json"_s)))
         return false;
     bench.fault(2, {u"insufficient-space"_s});
     w.bindScannedLabel(u"SPH-24-10601"_s);

@@ -3,6 +3,8 @@
 #include "models/startgatemodel.h"
 #include "services/recipe/recipeloader.h"
 #include "simulatedline.h"
+#include "tests/helpers/largerecipe.h"
+#include "tests/helpers/windowrecipe.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/elidedlabel.h"
 #include "ui/fixturegridwidget.h"
@@ -11,6 +13,7 @@
 #include "ui/outputview.h"
 #include "ui/rangeselector.h"
 #include "ui/recipebadge.h"
+#include "ui/recipeloadbar.h"
 #include "ui/recorderrorbanner.h"
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
@@ -28,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -37,8 +41,11 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
@@ -46,6 +53,10 @@ using namespace Station;
 using TileState = FixtureModel::TileState;
 
 namespace {
+
+// The large recipe: 3 sparse image packages of 32 MiB (about 100 MB to read and hash).
+constexpr int LargePackages = 3;
+constexpr qint64 LargePackageBytes = 32LL * 1024 * 1024;
 
 // A full run of quick.json at time scale 0 takes well under a second per device; the bound is
 // for a loaded CI machine running tests in parallel.
@@ -113,6 +124,9 @@ private Q_SLOTS:
     void deviceViewOpensAtTop();
     void statusBarNamesBackendAndRecord();
     void settingsDialogSavesConfiguration();
+    void largeRecipeLoadsOffGuiThread();
+    void recipeLoadCancelled();
+    void fixtureStartedDuringLoadKeepsRecipe();
 
 private:
     struct Line
@@ -239,7 +253,7 @@ void tst_MainWindow::startAllReachesPass()
         StartBlock::NoRecipe);
     QCOMPARE(role(w, 1, FixtureModel::HintRole).toString(), u"No recipe is loaded."_s);
 
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QCOMPARE(line->permanentAsked, 0); // quick.json ends Blank
     QCOMPARE(w.recipeBadge()->recipeText(), u"Quick sideload (simulator) 1.0.0"_s);
     QVERIFY(!w.recipeBadge()->isPermanentShown());
@@ -297,7 +311,7 @@ void tst_MainWindow::faultShowsFailWithCause()
     QVERIFY(line);
     MainWindow &w = *line->window;
     QVERIFY(line->sim->setFault(2, {u"insufficient-space"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startAll();
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Fail, RunTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
@@ -350,7 +364,7 @@ void tst_MainWindow::deviceViewFollowsLiveRun()
     MainWindow &w = *line->window;
     // The sideload hangs, so the run is caught mid-way.
     QVERIFY(line->sim->setFault(1, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startFixture(1);
     QTRY_COMPARE_WITH_TIMEOUT(role(w, 1, FixtureModel::StepIndexRole).toInt(), 3, RunTimeout);
     w.openDevice(1);
@@ -371,7 +385,7 @@ void tst_MainWindow::stopOneFixtureAborts()
     MainWindow &w = *line->window;
     // Fixture 1's sideload hangs until stopped; fixture 2 runs through.
     QVERIFY(line->sim->setFault(1, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startAll();
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Pass, RunTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(role(w, 1, FixtureModel::StepIndexRole).toInt(), 3, RunTimeout);
@@ -388,7 +402,7 @@ void tst_MainWindow::recordsPageOpensRun()
     QVERIFY(line);
     MainWindow &w = *line->window;
     QVERIFY(line->sim->setFault(1, {u"insufficient-space"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startAll();
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Fail, RunTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 2), TileState::Pass, RunTimeout);
@@ -438,7 +452,7 @@ void tst_MainWindow::scanBindsLabelAndRefusesDuplicate()
     auto line = makeLine(3);
     QVERIFY(line);
     MainWindow &w = *line->window;
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QWidget *tiles = w.grid()->view();
     QCOMPARE(QApplication::focusWidget(), tiles);
     QCOMPARE(w.scanTarget(), 1);
@@ -608,7 +622,7 @@ void tst_MainWindow::recordErrorBannerBlocksStart()
     auto line = makeLine(2, options);
     QVERIFY(line);
     MainWindow &w = *line->window;
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QVERIFY(!w.recordBanner()->isShowingError());
     QVERIFY(w.recordBanner()->isHidden());
     w.startFixture(1);
@@ -656,7 +670,7 @@ void tst_MainWindow::permanentRecipeConfirmedOnceOnLoad()
 
     // Declined: not loaded, and the window says so.
     line->permanentAnswer = false;
-    QVERIFY(!w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
+    QVERIFY(!openRecipeAndWait(w, SimulatedLine::recipe(u"full.json"_s)));
     QCOMPARE(line->permanentAsked, 1);
     QVERIFY(!station.hasRecipe());
     QCOMPARE(changed.size(), 0);
@@ -665,15 +679,15 @@ void tst_MainWindow::permanentRecipeConfirmedOnceOnLoad()
     QVERIFY(!w.startAllAction()->isEnabled());
 
     // A recipe that stays Blank is not asked about; declining full.json keeps it.
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QCOMPARE(line->permanentAsked, 1);
-    QVERIFY(!w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
+    QVERIFY(!openRecipeAndWait(w, SimulatedLine::recipe(u"full.json"_s)));
     QCOMPARE(line->permanentAsked, 2);
     QCOMPARE(station.recipe().name, u"Quick sideload (simulator)"_s);
 
     // Accepted: loaded, with the badge; starting devices asks nothing more.
     line->permanentAnswer = true;
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"full.json"_s)));
     QCOMPARE(line->permanentAsked, 3);
     QVERIFY(station.recipe().isPermanent());
     QVERIFY(w.recipeBadge()->isPermanentShown());
@@ -691,7 +705,7 @@ void tst_MainWindow::keyboardShortcuts()
     QVERIFY(line);
     MainWindow &w = *line->window;
     StationController &station = line->sim->station();
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QWidget *tiles = w.grid()->view();
 
     // 2 starts fixture 2 only.
@@ -736,7 +750,7 @@ void tst_MainWindow::typingInTextFieldsStartsNothing()
     QVERIFY(line);
     MainWindow &w = *line->window;
     StationController &station = line->sim->station();
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
 
     // A person types (a key every 120 ms): the keys reach the field.
     constexpr int PersonKeyMs = 120;
@@ -828,7 +842,7 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus()
     QVERIFY(line);
     MainWindow &w = *line->window;
     StationController &station = line->sim->station();
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QVERIFY(station.setOperatorName(u"Ada"_s));
     w.operatorField()->setText(u"Ada"_s);
 
@@ -943,7 +957,7 @@ void tst_MainWindow::scanWhileAllRunAdvises()
     MainWindow &w = *line->window;
     for (int f = 1; f <= 2; ++f)
         QVERIFY(line->sim->setFault(f, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startAll();
     for (int f = 1; f <= 2; ++f)
         QTRY_COMPARE_WITH_TIMEOUT(tileState(w, f), TileState::Running, RunTimeout);
@@ -970,7 +984,7 @@ void tst_MainWindow::fixtureNumbersAboveNine()
     auto line = makeLine(12);
     QVERIFY(line);
     MainWindow &w = *line->window;
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QWidget *tiles = w.grid()->view();
     constexpr int PersonKeyMs = 150;
 
@@ -1000,7 +1014,7 @@ void tst_MainWindow::failuresNamedAndReachable()
     QCOMPARE(w.size(), QSize(1280, 800));
     QVERIFY(line->sim->setFault(5, {u"insufficient-space"_s}));
     QVERIFY(line->sim->setFault(60, {u"insufficient-space"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startFixture(5);
     w.startFixture(60);
     w.startFixture(61);
@@ -1112,7 +1126,7 @@ void tst_MainWindow::shortcutsUniqueAndShown()
     }
     // The records page's refresh is no longer the window's F5.
     w.showPage(MainWindow::Page::Records);
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
     QTRY_VERIFY_WITH_TIMEOUT(
         line->sim->station().isAnyRunning() || tileState(w, 1) == TileState::Pass, RunTimeout);
@@ -1131,7 +1145,7 @@ void tst_MainWindow::deviceViewOpensAtTop()
     QVERIFY(line);
     MainWindow &w = *line->window;
     QVERIFY(line->sim->setFault(1, {u"insufficient-space"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startFixture(1);
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Fail, RunTimeout);
     w.openDevice(1);
@@ -1151,6 +1165,127 @@ void tst_MainWindow::deviceViewOpensAtTop()
     w.operatorField()->setFocus();
     QTest::keyClick(w.operatorField(), Qt::Key_Escape);
     QCOMPARE(w.currentPage(), MainWindow::Page::Line);
+}
+
+// A recipe whose files take a while to read and hash loads off the GUI thread: the window goes
+// on handling events, shows the load's progress and refuses a second load meanwhile; then the
+// recipe is set as a quick one is.
+void tst_MainWindow::largeRecipeLoadsOffGuiThread()
+{
+    auto line = makeLine(2);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
+    QTemporaryDir dir;
+    const QString large = LargeRecipe::write(dir.path(), LargePackages, LargePackageBytes);
+    QVERIFY(!large.isEmpty());
+
+    RecipeLoadBar *bar = w.recipeLoadBar();
+    QVERIFY(bar->isHidden());
+    QSignalSpy finished(&w, &MainWindow::recipeLoadFinished);
+    QList<int> percents;
+    int ticksWhileLoading = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        if (!w.isLoadingRecipe())
+            return;
+        ++ticksWhileLoading;
+        if (percents.isEmpty() || percents.last() != bar->percent())
+            percents.append(bar->percent());
+    });
+    ticker.start();
+
+    QVERIFY(w.openRecipe(large));
+    QVERIFY(w.isLoadingRecipe());
+    QVERIFY(bar->isVisible());
+    QVERIFY(bar->text().contains(u"large.json"_s));
+    // A second load is refused while the first runs, and says why; Open recipe… says so before
+    // its file dialog.
+    QVERIFY(!w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(w.messageArea()->latestText().contains(u"still loading"_s));
+    w.openRecipeAction()->trigger();
+    QVERIFY(w.messageArea()->latestText().contains(u"while the recipe large.json is loading"_s));
+    QCOMPARE(w.recipeBadge()->recipeText(), u"Quick sideload (simulator) 1.0.0"_s);
+
+    QVERIFY(finished.wait(RunTimeout));
+    ticker.stop();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!w.isLoadingRecipe());
+    QVERIFY(bar->isHidden());
+    QVERIFY2(ticksWhileLoading >= 3, qPrintable(u"%1 ticks"_s.arg(ticksWhileLoading)));
+    QVERIFY2(percents.size() >= 2, "the bar showed no progress");
+    QVERIFY(std::is_sorted(percents.begin(), percents.end()));
+
+    // Then exactly as a quick recipe: set, remembered, announced.
+    const Result<Recipe> direct = loadRecipe(large);
+    QVERIFY(direct);
+    QCOMPARE(line->sim->station().recipe().sha256, direct->sha256);
+    QCOMPARE(line->sim->station().recipe().fileSha256, direct->fileSha256);
+    QCOMPARE(w.recipeBadge()->recipeText(), u"Large packages 1.0"_s);
+    QCOMPARE(QSettings().value(u"recipe/last"_s).toString(), QFileInfo(large).absoluteFilePath());
+    QVERIFY(w.messageArea()->latestText().contains(u"Recipe loaded: Large packages 1.0"_s));
+}
+
+// Cancel in the status bar stops the load; the previous recipe stays. Closing the window while
+// a recipe loads neither waits for the load nor leaves its thread behind.
+void tst_MainWindow::recipeLoadCancelled()
+{
+    auto line = makeLine(1);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
+    QTemporaryDir dir;
+    const QString large = LargeRecipe::write(dir.path(), LargePackages, LargePackageBytes);
+    QVERIFY(!large.isEmpty());
+
+    QSignalSpy finished(&w, &MainWindow::recipeLoadFinished);
+    QVERIFY(w.openRecipe(large));
+    QTRY_VERIFY_WITH_TIMEOUT(w.recipeLoadBar()->text().contains(u".imagepackage"_s), RunTimeout);
+    QVERIFY(finished.isEmpty());
+    QVERIFY(w.recipeLoadBar()->cancelButton()->isVisible());
+    QTest::mouseClick(w.recipeLoadBar()->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(RunTimeout));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(w.messageArea()->latestText().contains(u"cancelled"_s));
+    QCOMPARE(line->sim->station().recipe().name, u"Quick sideload (simulator)"_s);
+    QVERIFY(w.recipeLoadBar()->isHidden());
+
+    QVERIFY(w.openRecipe(large));
+    QVERIFY(w.isLoadingRecipe());
+    QVERIFY(w.close());
+    line->window.reset();
+}
+
+// A fixture started while the recipe loaded: the loaded recipe is not set under its run.
+void tst_MainWindow::fixtureStartedDuringLoadKeepsRecipe()
+{
+    SimulatedLine::Options options;
+    options.timeScale = u"0.05"_s; // a run long enough to outlast the load
+    auto line = makeLine(1, options);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    StationController &station = line->sim->station();
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
+    QTemporaryDir dir;
+    const QString large = LargeRecipe::write(dir.path(), LargePackages, LargePackageBytes);
+    QVERIFY(!large.isEmpty());
+
+    QSignalSpy finished(&w, &MainWindow::recipeLoadFinished);
+    QVERIFY(w.openRecipe(large));
+    w.startFixture(1);
+    QVERIFY(station.isRunning(1));
+    QVERIFY(finished.wait(RunTimeout));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY2(station.isRunning(1), "the run ended before the load: make the run longer");
+    const QList<MessageArea::Message> &messages = w.messageArea()->messages();
+    QVERIFY(std::any_of(messages.begin(), messages.end(), [](const MessageArea::Message &m) {
+        return m.text.contains(u"started while it was loading"_s);
+    }));
+    QCOMPARE(station.recipe().name, u"Quick sideload (simulator)"_s);
+    w.stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isAnyRunning(), RunTimeout);
 }
 
 QTEST_MAIN(tst_MainWindow)

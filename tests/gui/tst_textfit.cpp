@@ -1,6 +1,7 @@
 #include "models/fixturemodel.h"
 #include "services/recipe/recipeloader.h"
 #include "simulatedline.h"
+#include "tests/helpers/windowrecipe.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
@@ -199,7 +200,7 @@ void tst_TextFit::fits()
         RunTimeout);
 
     QVERIFY(sim.setFault(2, {u"insufficient-space"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startFixture(1);
     w.startFixture(2);
     QTRY_VERIFY_WITH_TIMEOUT(!sim.station().isAnyRunning()
@@ -212,7 +213,7 @@ void tst_TextFit::fits()
 
     // The widest tool bar: a recipe that makes devices permanent shows its badge.
     w.setPermanentConfirmation([](const Recipe &) { return true; });
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"full.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"full.json"_s)));
 
     QStringList problems;
     auto check = [&problems](const QString &where, const QWidget *root) {

@@ -1,6 +1,7 @@
 #include "models/fixturemodel.h"
 #include "simulatedline.h"
 #include "tests/helpers/benchprobe.h"
+#include "tests/helpers/windowrecipe.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
 #include "ui/mainwindow.h"
@@ -165,7 +166,7 @@ void tst_WindowEndings::runEndsWithItsCause()
     // Both sideloads hang until the run is ended.
     for (int fixture : {1, 2})
         QVERIFY(line->sim->setFault(fixture, {u"hang"_s, u"--command"_s, u"sideload deploy"_s}));
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     w.startAll();
     for (int fixture : {1, 2}) {
         QTRY_COMPARE_WITH_TIMEOUT(
