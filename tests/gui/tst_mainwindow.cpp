@@ -536,7 +536,7 @@ void tst_MainWindow::clearedLabelReachesTile()
     auto line = makeLine(2);
     QVERIFY(line);
     MainWindow &w = *line->window;
-    QVERIFY(w.openRecipe(SimulatedLine::recipe(u"quick.json"_s)));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     StationController &station = line->sim->station();
 
     QVERIFY(station.bindSerialNumber(1, u"SN-RUN-1"_s));
