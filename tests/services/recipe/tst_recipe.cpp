@@ -15,6 +15,7 @@
 #include "services/steps/uartteststep.h"
 #include "services/steps/wifiverifystep.h"
 #include "tests/helpers/hostilefiles.h"
+#include "tests/helpers/imagepackagebytes.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -34,6 +35,7 @@ using namespace Qt::Literals::StringLiterals;
 using Station::ErrorCode;
 using Station::Recipe;
 using Station::RecipeStep;
+using Station::Tests::imagePackageMetadata;
 
 namespace {
 
@@ -70,37 +72,6 @@ QString osIid(const QString &version, char component)
         .arg(QLatin1Char(component));
 }
 
-// GUID in .NET bytes_le order (REFERENCE 6.2): the first three fields byte-swapped.
-QByteArray guidBytesLe(const QString &guid)
-{
-    QByteArray bytes = QUuid::fromString(guid).toRfc4122();
-    std::reverse(bytes.begin(), bytes.begin() + 4);
-    std::reverse(bytes.begin() + 4, bytes.begin() + 6);
-    std::reverse(bytes.begin() + 6, bytes.begin() + 8);
-    return bytes;
-}
-
-void appendLe16(QByteArray &out, quint16 v)
-{
-    char b[2];
-    qToLittleEndian(v, b);
-    out.append(b, 2);
-}
-
-void appendLe32(QByteArray &out, quint32 v)
-{
-    char b[4];
-    qToLittleEndian(v, b);
-    out.append(b, 4);
-}
-
-void appendSection(QByteArray &meta, quint16 id, const QByteArray &data)
-{
-    appendLe16(meta, id);
-    appendLe16(meta, quint16(data.size()));
-    meta.append(data);
-}
-
 // A minimal image package (REFERENCE 6.2): payload, Identity/Signature/Debug sections, signature.
 QByteArray makePackage(int imageType,
     const QString &cid,
@@ -108,26 +79,7 @@ QByteArray makePackage(int imageType,
     const QByteArray &thumbprint,
     const QByteArray &name)
 {
-    QByteArray identity;
-    appendLe16(identity, quint16(imageType));
-    appendLe16(identity, 0);
-    identity.append(guidBytesLe(cid));
-    identity.append(guidBytesLe(iid));
-    QByteArray signature = thumbprint;
-    appendLe32(signature, 1);
-    QByteArray debug(8, '\0');
-    debug.append(name.leftJustified(32, '\0', true));
-
-    QByteArray sections;
-    appendSection(sections, 0x4449, identity);
-    appendSection(sections, 0x4753, signature);
-    appendSection(sections, 0x4244, debug);
-    QByteArray meta;
-    appendLe32(meta, 0x4D345834);
-    appendLe32(meta, 3);
-    meta.append(sections);
-    appendLe32(meta, quint32(meta.size() + 4));
-
+    const QByteArray meta = imagePackageMetadata(imageType, cid, iid, thumbprint, name);
     QByteArray bytes(256, 'p');
     bytes.append(meta);
     bytes.append(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
