@@ -26,6 +26,18 @@ void runRestart(Context &ctx);
 void runShowVersion(Context &ctx);
 void runImagePackageShow(Context &ctx);
 
+// The contract's §11 additions (appcommands.cpp, wificommands.cpp).
+void runAppStart(Context &ctx);
+void runAppStop(Context &ctx);
+void runAppShowStatus(Context &ctx);
+void runSetDeploymentTimeout(Context &ctx);
+void runShowDeploymentTimeout(Context &ctx);
+void runWifiShow(Context &ctx);
+void runWifiEnable(Context &ctx);
+void runWifiDisable(Context &ctx);
+void runWifiScan(Context &ctx);
+void runWifiReloadConfig(Context &ctx);
+
 // The device's OS by §5.1's rule: the first catalog version whose (component ID, image ID) pairs
 // are all installed; "unknown" when none is.
 QString osVersionOf(const Sim::DeviceState &state);

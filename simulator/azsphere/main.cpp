@@ -35,7 +35,9 @@ QList<Group> groups()
         {{u"device"_s, u"sideload"_s},
             u"Deploy and manage applications on your attached device."_s},
         {{u"device"_s, u"wifi"_s}, u"Manage Wi-Fi configurations for your attached device."_s},
-        {{u"image-package"_s}, u"Manage image packages."_s}};
+        {{u"image-package"_s}, u"Manage image packages."_s},
+        // The contract's §11 additions.
+        {{u"device"_s, u"app"_s}, u"Manage applications on the attached device."_s}};
 }
 
 QList<CommandSpec> commands()
@@ -217,6 +219,71 @@ QList<CommandSpec> commands()
         {},
         false,
         runShowVersion);
+
+    // The contract's §11 additions (appcommands.cpp, wificommands.cpp).
+    const OptionSpec appComponent {u"--component-id"_s,
+        u"-i"_s,
+        K::Value,
+        false,
+        {},
+        u"guid"_s,
+        u"The application's component ID; without it every application."_s};
+    add({u"device"_s, u"app"_s, u"start"_s},
+        u"Start applications on the attached device."_s,
+        {appComponent},
+        true,
+        runAppStart);
+    add({u"device"_s, u"app"_s, u"stop"_s},
+        u"Stop applications on the attached device."_s,
+        {appComponent},
+        true,
+        runAppStop);
+    add({u"device"_s, u"app"_s, u"show-status"_s},
+        u"Show the status of applications on the attached device."_s,
+        {appComponent},
+        true,
+        runAppShowStatus);
+    add({u"device"_s, u"sideload"_s, u"set-deployment-timeout"_s},
+        u"Set the time-out period, in seconds, for deploying an application."_s,
+        {OptionSpec {u"--value"_s,
+            u"-v"_s,
+            K::Value,
+            true,
+            {},
+            u"int"_s,
+            u"The deployment time-out in seconds."_s}},
+        false,
+        runSetDeploymentTimeout);
+    add({u"device"_s, u"sideload"_s, u"show-deployment-timeout"_s},
+        u"Show the deployment time-out period, in seconds."_s,
+        {},
+        false,
+        runShowDeploymentTimeout);
+    add({u"device"_s, u"wifi"_s, u"show"_s},
+        u"Show a Wi-Fi network on the attached device."_s,
+        {networkId},
+        true,
+        runWifiShow);
+    add({u"device"_s, u"wifi"_s, u"enable"_s},
+        u"Enable a Wi-Fi network on the attached device."_s,
+        {networkId},
+        true,
+        runWifiEnable);
+    add({u"device"_s, u"wifi"_s, u"disable"_s},
+        u"Disable a Wi-Fi network on the attached device."_s,
+        {networkId},
+        true,
+        runWifiDisable);
+    add({u"device"_s, u"wifi"_s, u"scan"_s},
+        u"Scan for available Wi-Fi networks visible to the attached device."_s,
+        {},
+        true,
+        runWifiScan);
+    add({u"device"_s, u"wifi"_s, u"reload-config"_s},
+        u"Reload the Wi-Fi configuration on the attached device."_s,
+        {},
+        true,
+        runWifiReloadConfig);
     return list;
 }
 

@@ -2,6 +2,7 @@
 #include "simulator/azsphere/session.h"
 #include "simulator/core/simtime.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -16,6 +17,8 @@ namespace {
 constexpr double AddSeconds = 2.0;
 constexpr double ConnectSeconds = 3.0;
 constexpr double QuerySeconds = 1.0;
+// Not in §9: a scan takes longer than a query.
+constexpr double ScanSeconds = 2.0;
 constexpr int MaxSsidBytes = 32;
 constexpr int MinPskLength = 8;
 
@@ -190,6 +193,126 @@ void runWifiForget(Context &ctx)
         }
     }
     fail(deviceMessage(13631491));
+}
+
+} // namespace Az
+
+// §11's additions: wifi show / enable / disable / scan / reload-config. Outputs are
+// project-defined (docs/simulator.md); they reuse the wifi list object and the REST scan keys.
+namespace Az {
+
+namespace {
+
+Sim::WifiNetwork *networkById(Sim::DeviceState &state, int id)
+{
+    for (Sim::WifiNetwork &n : state.wifi) {
+        if (n.id == id)
+            return &n;
+    }
+    fail(deviceMessage(13631491));
+}
+
+void runWifiSetEnabled(Context &ctx, bool enabled)
+{
+    Sim::Bench bench = openBench();
+    DeviceSession session(ctx, bench);
+    session.delay(QuerySeconds);
+    if (session.isLocked())
+        fail(PermissionText);
+    Sim::DeviceState &state = session.state();
+    Sim::WifiNetwork *network = networkById(state, ctx.args.value(u"--id"_s).toInt());
+    const QString wanted = enabled ? u"enabled"_s : u"disabled"_s;
+    const bool changed = network->configState != wanted;
+    if (changed) {
+        network->configState = wanted;
+        // Like a new network, an enabled one connects 3 s after the command.
+        if (enabled)
+            network->connectableAtMs = Sim::nowMs() + Sim::scaledMs(ConnectSeconds);
+        session.save();
+    }
+    // As after add, a newly enabled network reads disconnected here: the radio connects later.
+    const QJsonObject o
+        = networkJson(*network, enabled && changed ? -1 : connectedId(bench, state));
+    printResult(ctx, o, NetworkColumns, {o});
+}
+
+// A stable made-up BSSID per access point: 02:00 and the first four bytes of SHA-1(ssid).
+QString bssidOf(const QString &ssid)
+{
+    const QByteArray h = QCryptographicHash::hash(ssid.toUtf8(), QCryptographicHash::Sha1);
+    return u"02:00:"_s + QString::fromLatin1(h.left(4).toHex(':'));
+}
+
+} // namespace
+
+void runWifiShow(Context &ctx)
+{
+    Sim::Bench bench = openBench();
+    DeviceSession session(ctx, bench);
+    session.delay(QuerySeconds);
+    if (session.isLocked())
+        fail(PermissionText);
+    Sim::DeviceState &state = session.state();
+    const Sim::WifiNetwork *network = networkById(state, ctx.args.value(u"--id"_s).toInt());
+    const QJsonObject o = networkJson(*network, connectedId(bench, state));
+    printResult(ctx, o, NetworkColumns, {o});
+}
+
+void runWifiEnable(Context &ctx)
+{
+    runWifiSetEnabled(ctx, true);
+}
+
+void runWifiDisable(Context &ctx)
+{
+    runWifiSetEnabled(ctx, false);
+}
+
+void runWifiScan(Context &ctx)
+{
+    Sim::Bench bench = openBench();
+    DeviceSession session(ctx, bench);
+    session.delay(ScanSeconds);
+    if (session.isLocked())
+        fail(PermissionText);
+    QList<Sim::AccessPoint> aps = bench.config().accessPoints;
+    std::sort(aps.begin(), aps.end(), [](const auto &a, const auto &b) {
+        return a.signalLevel != b.signalLevel ? a.signalLevel > b.signalLevel : a.ssid < b.ssid;
+    });
+    QJsonArray json;
+    QList<QJsonObject> rows;
+    for (const Sim::AccessPoint &ap : aps) {
+        const QJsonObject o {{u"bssid"_s, bssidOf(ap.ssid)},
+            {u"freq"_s, ap.freq},
+            {u"securityState"_s, ap.psk.isEmpty() ? u"open"_s : u"psk"_s},
+            {u"signal_level"_s, ap.signalLevel},
+            {u"ssid"_s, ap.ssid}};
+        json.append(o);
+        rows.append(o);
+    }
+    printResult(ctx,
+        json,
+        {{u"ssid"_s, {}},
+            {u"securityState"_s, {}},
+            {u"bssid"_s, {}},
+            {u"signal_level"_s, {}},
+            {u"freq"_s, {}}},
+        rows);
+}
+
+void runWifiReloadConfig(Context &ctx)
+{
+    Sim::Bench bench = openBench();
+    DeviceSession session(ctx, bench);
+    session.delay(QuerySeconds);
+    if (session.isLocked())
+        fail(PermissionText);
+    // The radio drops its connection and reconnects 3 s later, as after `add`.
+    const qint64 reconnectAt = Sim::nowMs() + Sim::scaledMs(ConnectSeconds);
+    for (Sim::WifiNetwork &n : session.state().wifi)
+        n.connectableAtMs = std::max(n.connectableAtMs, reconnectAt);
+    session.save();
+    printLine(u"Wi-Fi configuration reloaded."_s);
 }
 
 } // namespace Az

@@ -377,6 +377,16 @@ void tst_AzsphereDevice::deviceCompleteRefusals_data()
     QTest::newRow("restart") << words("device restart") << 1 << Generic403;
     QTest::newRow("manufacturing-state update")
         << words("device manufacturing-state update -s DeviceComplete") << 1 << Generic403;
+    QTest::newRow("app start") << words("device app start") << 1 << Generic403;
+    QTest::newRow("app stop") << words("device app stop") << 1 << Generic403;
+    QTest::newRow("app show-status") << words("device app show-status -o json") << 1 << Generic403;
+    QTest::newRow("wifi show") << words("device wifi show -i 0") << 1 << Generic403;
+    QTest::newRow("wifi enable") << words("device wifi enable -i 0") << 1 << Generic403;
+    QTest::newRow("wifi disable") << words("device wifi disable -i 0") << 1 << Generic403;
+    QTest::newRow("wifi scan") << words("device wifi scan -o json") << 1 << Generic403;
+    QTest::newRow("wifi reload-config") << words("device wifi reload-config") << 1 << Generic403;
+    QTest::newRow("sideload show-deployment-timeout")
+        << words("device sideload show-deployment-timeout -o json") << 0 << QString();
     QTest::newRow("list-attached") << words("device list-attached -o json") << 0 << QString();
     QTest::newRow("show-attached") << words("device show-attached -o json") << 0 << QString();
     QTest::newRow("rescan-attached") << words("device rescan-attached -o json") << 0 << QString();
