@@ -1,12 +1,12 @@
 #include "simulator/azsphere/commands.h"
 #include "simulator/azsphere/session.h"
 #include "simulator/core/simtime.h"
+#include "simulator/package/capabilityfile.h"
 #include "simulator/package/imagepackage.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -58,27 +58,27 @@ const Sim::OsVersion *versionInFolder(const QString &folder)
     return nullptr;
 }
 
-// The capabilities of a capability file (§2.2) for this device, or nullopt when the file is
-// unreadable, damaged or for another device.
-std::optional<QList<int>> capabilitiesFromFile(const QString &path, const QString &deviceId)
+// The capabilities a capability file (the contract's §11: binary, signed) grants this device,
+// or nullopt with the reason when the file is unreadable, not that layout, damaged, not signed
+// by the simulator's capability key, or for another device.
+std::optional<QList<int>> capabilitiesFromFile(
+    const QString &path, const QString &deviceId, QString *why)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly)) {
+        *why = u"'%1' cannot be read"_s.arg(path);
         return std::nullopt;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
-    if (!doc.isObject())
+    }
+    const std::optional<Sim::CapabilityFile> cap = Sim::readCapabilityFile(file.readAll(), why);
+    if (!cap)
         return std::nullopt;
-    const QJsonObject o = doc.object();
-    if (o.value(u"deviceId"_s).toString().compare(deviceId, Qt::CaseInsensitive) != 0)
+    if (cap->deviceId.compare(deviceId, Qt::CaseInsensitive) != 0) {
+        *why = u"it is for another device (%1...)"_s.arg(cap->deviceId.left(16));
         return std::nullopt;
-    if (!o.value(u"capabilities"_s).isArray())
-        return std::nullopt;
+    }
     QList<int> numbers;
-    for (const QJsonValue &v : o.value(u"capabilities"_s).toArray()) {
-        if (!v.isDouble())
-            return std::nullopt;
-        const int n = v.toInt();
-        if (n != 12 && !numbers.contains(n)) // RF test mode follows the state, not the file
+    for (const int n : cap->capabilities) {
+        if (n != 12) // RF test mode follows the state, not the file
             numbers.append(n);
     }
     return numbers;
@@ -106,10 +106,11 @@ void runRecover(Context &ctx)
 
     QList<int> extraCapabilities;
     if (ctx.args.has(u"--capability"_s)) {
+        QString why;
         const std::optional<QList<int>> caps
-            = capabilitiesFromFile(ctx.args.value(u"--capability"_s), state.deviceId);
+            = capabilitiesFromFile(ctx.args.value(u"--capability"_s), state.deviceId, &why);
         if (!caps)
-            failExact(u"The capability file is not valid for this device."_s);
+            failExact(u"The capability file is not valid for this device: %1."_s.arg(why));
         extraCapabilities = *caps;
     }
     const bool download = !ctx.args.has(u"--images"_s);

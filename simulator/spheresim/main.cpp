@@ -7,6 +7,7 @@
 
 #ifdef SIM_HAVE_PACKAGE
 #include "simulator/package/assetscommand.h"
+#include "simulator/package/capabilityfile.h"
 #endif
 #ifdef SIM_HAVE_UART
 #include "simulator/uart/servecommand.h"
@@ -16,6 +17,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <cstdio>
@@ -60,6 +62,8 @@ commands:
   fault clear [--device ID | --all] [--kind KIND]
   assets --out DIR [--seed S]         write the deterministic package and file assets
   serve                               publish each attached device's UART as a pseudo-terminal
+  capability create (--device D | --device-id HEX) --capabilities LIST --out FILE
+                                      write a signed binary capability file for recover
 
 Run 'sphere-sim <command> --help' for details.
 )";
@@ -118,6 +122,21 @@ KIND: hang, slow, garbage, not-responding, recover-fails, untrusted-keystore, in
                    oversized-output: stderr (pad stderr instead of stdout)
   --factor F       slow: the delay multiplier (default 5)
 --all sets the fault on every device of the bench. fault clear without --device clears all.
+)";
+
+const char CapabilityHelp[]
+    = R"(usage: sphere-sim capability create (--device D | --device-id HEX) --capabilities LIST
+                                    --out FILE
+
+Writes a binary capability file (magic 0x5CFD5CFD, the device ID, the capability bytes, then
+image metadata signed with the simulator's capability key) that `azsphere device recover
+--capability FILE` applies to that device.
+
+  --device D          a device of the bench: ID, serial, IP address or connection path
+  --device-id HEX     any 128-hex device ID (no bench needed)
+  --capabilities LIST comma-separated numbers or names: 11 / EnableAppDevelopment,
+                      13 / EnableFieldServicing, 12 / EnableRfTestMode
+  --out FILE          the file to write
 )";
 
 // Minimal option parsing: --name value, --name=value, flags, positionals.
@@ -528,6 +547,56 @@ int faultClear(const QString &home, const QStringList &args)
     return 0;
 }
 
+// ---- capability files --------------------------------------------------------------------------
+
+#ifdef SIM_HAVE_PACKAGE
+int capabilityCreate(const QString &home, const QStringList &args)
+{
+    const QString prog = u"sphere-sim capability create"_s;
+    const Parsed p = parse(prog,
+        args,
+        {u"--device"_s, u"--device-id"_s, u"--capabilities"_s, u"--out"_s},
+        {},
+        CapabilityHelp);
+    for (const QString &required : {u"--capabilities"_s, u"--out"_s}) {
+        if (!p.values.contains(required))
+            usage(prog, u"the following arguments are required: "_s + required);
+    }
+    QString deviceId;
+    if (p.values.contains(u"--device-id"_s) == p.values.contains(u"--device"_s))
+        usage(prog, u"give exactly one of --device or --device-id"_s);
+    if (p.values.contains(u"--device-id"_s)) {
+        deviceId = p.values.value(u"--device-id"_s).trimmed().toLower();
+        static const QRegularExpression hex128(u"^[0-9a-f]{128}$"_s);
+        if (!hex128.match(deviceId).hasMatch())
+            usage(prog, u"argument --device-id: not a 128-hex device ID: '%1'"_s.arg(deviceId));
+    } else {
+        const Sim::Bench bench = loadBench(home);
+        const int fixture = fixtureOf(prog, bench, p);
+        deviceId = Sim::deviceIdFor(bench.config().seed, bench.slotOfFixture(fixture)->serial);
+    }
+    QList<int> numbers;
+    QStringList names;
+    for (const QString &item :
+        p.values.value(u"--capabilities"_s).split(u',', Qt::SkipEmptyParts)) {
+        const int n = Sim::capabilityNumber(item.trimmed());
+        if (n < 0)
+            usage(prog, u"argument --capabilities: unknown capability '%1'"_s.arg(item.trimmed()));
+        if (!numbers.contains(n)) {
+            numbers.append(n);
+            names.append(Sim::capabilityName(n));
+        }
+    }
+    const QString out = p.values.value(u"--out"_s);
+    QString why;
+    if (!Sim::writeFileAtomically(out, Sim::writeCapabilityFile(deviceId, numbers), &why))
+        runtimeError(why);
+    ::out(u"Wrote capability file %1 for device %2: %3."_s.arg(
+        out, deviceId, names.isEmpty() ? u"no capabilities"_s : names.join(u", "_s)));
+    return 0;
+}
+#endif
+
 int run(QStringList args)
 {
     QString homeOption;
@@ -596,8 +665,24 @@ int run(QStringList args)
         runtimeError(u"this build has no UART server (sim_uart)"_s);
 #endif
     }
+    if (command == u"capability") {
+        const QString sub = args.isEmpty() ? QString() : args.takeFirst();
+        if (sub == u"-h" || sub == u"--help") {
+            std::fputs(CapabilityHelp, stdout);
+            return 0;
+        }
+        if (sub != u"create")
+            usage(u"sphere-sim capability"_s,
+                sub.isEmpty() ? u"a subcommand is required: create"_s
+                              : u"invalid choice: '%1' (choose from 'create')"_s.arg(sub));
+#ifdef SIM_HAVE_PACKAGE
+        return capabilityCreate(home, args);
+#else
+        runtimeError(u"this build has no capability file writer (sim_package)"_s);
+#endif
+    }
     usage(u"sphere-sim"_s,
-        u"invalid choice: '%1' (choose from 'bench', 'plug', 'unplug', 'swap', 'fault', 'assets', 'serve')"_s
+        u"invalid choice: '%1' (choose from 'bench', 'plug', 'unplug', 'swap', 'fault', 'assets', 'serve', 'capability')"_s
             .arg(command));
 }
 

@@ -556,23 +556,46 @@ void tst_AzsphereDevice::recoverCapability()
     Bench bench;
     QVERIFY(bench.create(2, {QStringLiteral("--state"), QStringLiteral("DeviceComplete")}));
     QTemporaryDir dir;
-    const QString good = dir.filePath(QStringLiteral("cap.json"));
-    QVERIFY(writeFile(good,
-        QStringLiteral("{\"deviceId\": \"%1\", \"capabilities\": [13, 11]}")
-            .arg(bench.deviceId(1).toUpper())
-            .toUtf8()));
-    const QString other = dir.filePath(QStringLiteral("other.json"));
-    QVERIFY(writeFile(other,
+    // Binary capability files (the contract's §11), made by sphere-sim for the bench's devices.
+    const auto makeCap = [&](const QString &name, const QString &device, const QString &caps) {
+        const QString path = dir.filePath(name);
+        const RunResult made = bench.sim({QStringLiteral("capability"),
+            QStringLiteral("create"),
+            QStringLiteral("--device"),
+            device,
+            QStringLiteral("--capabilities"),
+            caps,
+            QStringLiteral("--out"),
+            path});
+        return made.exitCode == 0 ? path : QString();
+    };
+    const QString good = makeCap(QStringLiteral("good.cap"),
+        bench.deviceId(1).toUpper(),
+        QStringLiteral("13,EnableAppDevelopment"));
+    QVERIFY(!good.isEmpty());
+    const QString other
+        = makeCap(QStringLiteral("other.cap"), bench.deviceId(2), QStringLiteral("11"));
+    QVERIFY(!other.isEmpty());
+    // The old JSON form is no longer a capability file.
+    const QString json = dir.filePath(QStringLiteral("cap.json"));
+    QVERIFY(writeFile(json,
         QStringLiteral("{\"deviceId\": \"%1\", \"capabilities\": [11]}")
-            .arg(bench.deviceId(2))
+            .arg(bench.deviceId(1))
             .toUtf8()));
-    const QString broken = dir.filePath(QStringLiteral("broken.json"));
-    QVERIFY(writeFile(broken, "{not json"));
+    QByteArray tamperedBytes = readFile(good);
+    tamperedBytes[76] = 12; // a capability byte changed after signing
+    const QString tampered = dir.filePath(QStringLiteral("tampered.cap"));
+    QVERIFY(writeFile(tampered, tamperedBytes));
     const QString images = m_assets.path(QStringLiteral("recovery/25.10"));
     const QString invalid
-        = QStringLiteral("error: The capability file is not valid for this device.\n");
-
-    for (const QString &file : {other, broken, dir.filePath(QStringLiteral("absent.json"))}) {
+        = QStringLiteral("error: The capability file is not valid for this device: %1.\n");
+    const QList<QPair<QString, QString>> bad = {
+        {other, QStringLiteral("it is for another device (%1...)").arg(bench.deviceId(2).left(16))},
+        {json, QStringLiteral("it is not a capability file (no capability magic 0x5CFD5CFD)")},
+        {tampered, QStringLiteral("its signature does not match its contents")},
+        {dir.filePath(QStringLiteral("absent.cap")),
+            QStringLiteral("'%1' cannot be read").arg(dir.filePath(QStringLiteral("absent.cap")))}};
+    for (const auto &[file, reason] : bad) {
         const RunResult r = bench.az({QStringLiteral("device"),
             QStringLiteral("recover"),
             QStringLiteral("-d"),
@@ -583,7 +606,7 @@ void tst_AzsphereDevice::recoverCapability()
             file});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.out, QString());
-        QCOMPARE(r.err, invalid);
+        QCOMPARE(r.err, invalid.arg(reason));
     }
     RunResult r = bench.az({QStringLiteral("device"),
         QStringLiteral("recover"),

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void deploymentTimeout();
     void wifiShowEnableDisable();
     void wifiScanAndReload();
+    void capabilityFiles();
 
 private:
     QStringList deployArgs(bool manual) const
@@ -292,6 +293,63 @@ void tst_SimCloud::wifiScanAndReload()
             .toString(),
         QStringLiteral("connected"),
         20000);
+}
+
+void tst_SimCloud::capabilityFiles()
+{
+    Bench bench;
+    QVERIFY(bench.create(1, {QStringLiteral("--state"), QStringLiteral("DeviceComplete")}));
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("dev.cap"));
+    RunResult r = bench.sim({QStringLiteral("capability"),
+        QStringLiteral("create"),
+        QStringLiteral("--device-id"),
+        bench.deviceId(1),
+        QStringLiteral("--capabilities"),
+        QStringLiteral("EnableAppDevelopment"),
+        QStringLiteral("--out"),
+        file});
+    QCOMPARE(r.out,
+        QStringLiteral("Wrote capability file %1 for device %2: EnableAppDevelopment.\n")
+            .arg(file, bench.deviceId(1)));
+    QCOMPARE(r.exitCode, 0);
+    // The layout: magic, version, data length, device ID, capability bytes, then metadata.
+    const QByteArray bytes = readFile(file);
+    QCOMPARE(bytes.left(12), QByteArray::fromHex("fd5cfd5c0100000080000000"));
+    QCOMPARE(bytes.mid(12, 64).toHex(), bench.deviceId(1).toLatin1());
+    QCOMPARE(bytes.mid(76, 2), QByteArray::fromHex("0b00"));
+    QCOMPARE(bytes.mid(140, 4), QByteArray("4X4M"));
+    // Applied by recover, which needs no other file.
+    r = bench.az({QStringLiteral("device"),
+        QStringLiteral("recover"),
+        QStringLiteral("--capability"),
+        file});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(bench.az(words(QStringLiteral("device capability show-attached -o json"))).out,
+        QStringLiteral("[\n  \"EnableAppDevelopment\"\n]\n"));
+
+    // Usage errors.
+    const QString prog = QStringLiteral("sphere-sim capability create");
+    const auto usage = [&](const QString &message) -> QString {
+        return prog + QStringLiteral(": error: ") + message + QStringLiteral("\nRun '") + prog
+            + QStringLiteral(" --help' for usage.\n");
+    };
+    r = bench.sim(
+        words(QStringLiteral("capability create --device-id 12 --capabilities 11 --out x")));
+    QCOMPARE(r.err, usage(QStringLiteral("argument --device-id: not a 128-hex device ID: '12'")));
+    QCOMPARE(r.exitCode, 2);
+    r = bench.sim(
+        words(QStringLiteral("capability create --device 1211 --capabilities Foo --out x")));
+    QCOMPARE(r.err, usage(QStringLiteral("argument --capabilities: unknown capability 'Foo'")));
+    QCOMPARE(r.exitCode, 2);
+    r = bench.sim(words(QStringLiteral("capability create --capabilities 11 --out x")));
+    QCOMPARE(r.err, usage(QStringLiteral("give exactly one of --device or --device-id")));
+    r = bench.sim(
+        words(QStringLiteral("capability create --device 1299 --capabilities 11 --out x")));
+    QCOMPARE(
+        r.err, QStringLiteral("sphere-sim: error: no device '1299' in the bench's fixtures\n"));
+    QCOMPARE(r.exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SimCloud)
