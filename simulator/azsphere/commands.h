@@ -38,6 +38,19 @@ void runWifiDisable(Context &ctx);
 void runWifiScan(Context &ctx);
 void runWifiReloadConfig(Context &ctx);
 
+// The legacy cloud hand-off (cloudcommands.cpp; the model is simulator/core/cloud.h).
+void runTenantList(Context &ctx);
+void runTenantShowSelected(Context &ctx);
+void runTenantSelect(Context &ctx);
+void runProductCreate(Context &ctx);
+void runProductList(Context &ctx);
+void runProductShow(Context &ctx);
+void runDeviceGroupCreate(Context &ctx);
+void runDeviceGroupList(Context &ctx);
+void runDeviceGroupShow(Context &ctx);
+void runDeviceClaim(Context &ctx);
+void runDeviceUpdate(Context &ctx);
+
 // The device's OS by §5.1's rule: the first catalog version whose (component ID, image ID) pairs
 // are all installed; "unknown" when none is.
 QString osVersionOf(const Sim::DeviceState &state);

@@ -37,7 +37,10 @@ QList<Group> groups()
         {{u"device"_s, u"wifi"_s}, u"Manage Wi-Fi configurations for your attached device."_s},
         {{u"image-package"_s}, u"Manage image packages."_s},
         // The contract's §11 additions.
-        {{u"device"_s, u"app"_s}, u"Manage applications on the attached device."_s}};
+        {{u"device"_s, u"app"_s}, u"Manage applications on the attached device."_s},
+        {{u"tenant"_s}, u"Manage Azure Sphere tenants."_s},
+        {{u"product"_s}, u"Manage products."_s},
+        {{u"device-group"_s}, u"Manage device groups."_s}};
 }
 
 QList<CommandSpec> commands()
@@ -284,6 +287,119 @@ QList<CommandSpec> commands()
         {},
         true,
         runWifiReloadConfig);
+
+    // The legacy cloud hand-off (cloudcommands.cpp).
+    add({u"tenant"_s, u"list"_s},
+        u"List the available Azure Sphere tenants."_s,
+        {},
+        false,
+        runTenantList);
+    add({u"tenant"_s, u"show-selected"_s},
+        u"Show the default Azure Sphere tenant."_s,
+        {},
+        false,
+        runTenantShowSelected);
+    add({u"tenant"_s, u"select"_s},
+        u"Select the default Azure Sphere tenant."_s,
+        {OptionSpec {u"--tenant"_s,
+            u"-t"_s,
+            K::Value,
+            true,
+            {},
+            {},
+            u"The tenant to select: its ID or name."_s}},
+        false,
+        runTenantSelect);
+    const OptionSpec productName {
+        u"--name"_s, u"-n"_s, K::Value, true, {}, {}, u"The name of the product."_s};
+    const OptionSpec description {
+        u"--description"_s, u"-d"_s, K::Value, false, {}, {}, u"An optional description."_s};
+    add({u"product"_s, u"create"_s},
+        u"Create a new product."_s,
+        {productName,
+            description,
+            OptionSpec {u"--no-default-device-groups"_s,
+                {},
+                K::Flag,
+                false,
+                {},
+                {},
+                u"Do not create the default device groups."_s}},
+        false,
+        runProductCreate);
+    add({u"product"_s, u"list"_s},
+        u"List all products in the tenant."_s,
+        {},
+        false,
+        runProductList);
+    add({u"product"_s, u"show"_s},
+        u"Show details of a product."_s,
+        {OptionSpec {
+            u"--product"_s, u"-p"_s, K::Value, true, {}, {}, u"The product: its name or ID."_s}},
+        false,
+        runProductShow);
+    add({u"device-group"_s, u"create"_s},
+        u"Create a device group."_s,
+        {OptionSpec {u"--product"_s,
+             u"-p"_s,
+             K::Value,
+             true,
+             {},
+             {},
+             u"The product the group belongs to: its name or ID."_s},
+            OptionSpec {
+                u"--name"_s, u"-n"_s, K::Value, true, {}, {}, u"The name of the device group."_s},
+            description,
+            OptionSpec {u"--os-feed"_s,
+                u"-f"_s,
+                K::Value,
+                false,
+                {u"Retail"_s, u"RetailEval"_s},
+                {},
+                u"The OS feed of the group (default Retail)."_s},
+            OptionSpec {u"--application-update"_s,
+                u"-a"_s,
+                K::Value,
+                false,
+                {u"No3rdPartyAppUpdates"_s, u"UpdateAll"_s},
+                {},
+                u"The application update policy (default UpdateAll)."_s}},
+        false,
+        runDeviceGroupCreate);
+    add({u"device-group"_s, u"list"_s},
+        u"List the device groups in the tenant."_s,
+        {OptionSpec {u"--product"_s,
+            u"-p"_s,
+            K::Value,
+            false,
+            {},
+            {},
+            u"Only the groups of this product: its name or ID."_s}},
+        false,
+        runDeviceGroupList);
+    const OptionSpec deviceGroup {u"--device-group"_s,
+        u"-g"_s,
+        K::Value,
+        true,
+        {},
+        {},
+        u"The device group: <product>/<group> or its ID."_s};
+    add({u"device-group"_s, u"show"_s},
+        u"Show details of a device group."_s,
+        {deviceGroup},
+        false,
+        runDeviceGroupShow);
+    add({u"device"_s, u"claim"_s},
+        u"Claim a device into the selected tenant. Claiming is permanent."_s,
+        {OptionSpec {
+            u"--force"_s, {}, K::Flag, false, {}, {}, u"Claim without asking for confirmation."_s}},
+        true,
+        runDeviceClaim);
+    add({u"device"_s, u"update"_s},
+        u"Update a device's device group."_s,
+        {deviceGroup},
+        true,
+        runDeviceUpdate);
     return list;
 }
 

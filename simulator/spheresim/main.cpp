@@ -3,6 +3,7 @@
 
 #include "simulator/core/bench.h"
 #include "simulator/core/catalog.h"
+#include "simulator/core/cloud.h"
 #include "simulator/core/device.h"
 
 #ifdef SIM_HAVE_PACKAGE
@@ -64,6 +65,9 @@ commands:
   serve                               publish each attached device's UART as a pseudo-terminal
   capability create (--device D | --device-id HEX) --capabilities LIST --out FILE
                                       write a signed binary capability file for recover
+  cloud reset [--tenants NAMES] [--no-selection]
+                                      a fresh simulated cloud (tenants, none claimed)
+  cloud show                          the simulated cloud as JSON
 
 Run 'sphere-sim <command> --help' for details.
 )";
@@ -137,6 +141,18 @@ image metadata signed with the simulator's capability key) that `azsphere device
   --capabilities LIST comma-separated numbers or names: 11 / EnableAppDevelopment,
                       13 / EnableFieldServicing, 12 / EnableRfTestMode
   --out FILE          the file to write
+)";
+
+const char CloudHelp[] = R"(usage: sphere-sim cloud reset [--tenants NAMES] [--no-selection]
+       sphere-sim cloud show
+
+The simulated Azure Sphere cloud of the bench (<bench>/cloud.json): tenants, products, device
+groups and claimed devices. Without a cloud.json the cloud has one tenant, "Sphere Station
+Factory", selected.
+
+reset  replaces the cloud with empty tenants: --tenants takes comma-separated names (default:
+       the default tenant); the first is selected unless --no-selection
+show   prints the cloud as JSON (sorted keys)
 )";
 
 // Minimal option parsing: --name value, --name=value, flags, positionals.
@@ -597,6 +613,52 @@ int capabilityCreate(const QString &home, const QStringList &args)
 }
 #endif
 
+// ---- cloud --------------------------------------------------------------------------------------
+
+int cloudCommand(const QString &home, QStringList args)
+{
+    const QString sub = args.isEmpty() ? QString() : args.takeFirst();
+    if (sub == u"-h" || sub == u"--help") {
+        std::fputs(CloudHelp, stdout);
+        return 0;
+    }
+    if (sub != u"reset" && sub != u"show")
+        usage(u"sphere-sim cloud"_s,
+            sub.isEmpty() ? u"a subcommand is required: reset, show"_s
+                          : u"invalid choice: '%1' (choose from 'reset', 'show')"_s.arg(sub));
+    const QString prog = u"sphere-sim cloud "_s + sub;
+    const Parsed p = sub == u"show"
+        ? parse(prog, args, {}, {}, CloudHelp)
+        : parse(prog, args, {u"--tenants"_s}, {u"--no-selection"_s}, CloudHelp);
+    const Sim::Bench bench = loadBench(home);
+    const Sim::Cloud cloud(bench);
+    QString why;
+    if (sub == u"show") {
+        const std::optional<Sim::CloudState> state = cloud.read(&why);
+        if (!state)
+            runtimeError(why);
+        std::fputs(Sim::toSortedJson(state->toJson()).constData(), stdout);
+        return 0;
+    }
+    Sim::CloudState state;
+    const QStringList names
+        = p.values.value(u"--tenants"_s, Sim::DefaultTenantName).split(u',', Qt::SkipEmptyParts);
+    for (const QString &name : names) {
+        if (const auto error = Sim::createTenant(state, bench.config().seed, name.trimmed()))
+            usage(prog, u"argument --tenants: "_s + error->message);
+    }
+    if (state.tenants.isEmpty())
+        usage(prog, u"argument --tenants: give at least one name"_s);
+    if (!p.flags.contains(u"--no-selection"_s))
+        state.selectedTenantId = state.tenants.first().id;
+    if (!cloud.write(state, &why))
+        runtimeError(why);
+    for (const Sim::CloudTenant &t : state.tenants)
+        out(u"Tenant %1 '%2'%3"_s.arg(
+            t.id, t.name, t.id == state.selectedTenantId ? u" (selected)"_s : QString()));
+    return 0;
+}
+
 int run(QStringList args)
 {
     QString homeOption;
@@ -665,6 +727,8 @@ int run(QStringList args)
         runtimeError(u"this build has no UART server (sim_uart)"_s);
 #endif
     }
+    if (command == u"cloud")
+        return cloudCommand(home, args);
     if (command == u"capability") {
         const QString sub = args.isEmpty() ? QString() : args.takeFirst();
         if (sub == u"-h" || sub == u"--help") {
@@ -682,7 +746,7 @@ int run(QStringList args)
 #endif
     }
     usage(u"sphere-sim"_s,
-        u"invalid choice: '%1' (choose from 'bench', 'plug', 'unplug', 'swap', 'fault', 'assets', 'serve', 'capability')"_s
+        u"invalid choice: '%1' (choose from 'bench', 'plug', 'unplug', 'swap', 'fault', 'assets', 'serve', 'capability', 'cloud')"_s
             .arg(command));
 }
 

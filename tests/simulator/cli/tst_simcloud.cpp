@@ -38,6 +38,12 @@ private Q_SLOTS:
     void wifiShowEnableDisable();
     void wifiScanAndReload();
     void capabilityFiles();
+    void cloudHandOff();
+    void cloudTables();
+    void cloudErrors_data();
+    void cloudErrors();
+    void claimRace();
+    void sphereSimCloud();
 
 private:
     QStringList deployArgs(bool manual) const
@@ -350,6 +356,401 @@ void tst_SimCloud::capabilityFiles()
     QCOMPARE(
         r.err, QStringLiteral("sphere-sim: error: no device '1299' in the bench's fixtures\n"));
     QCOMPARE(r.exitCode, 1);
+}
+
+namespace {
+
+// Replaces {ID1}, {ID2}, ... with the bench's device IDs.
+QStringList withIds(const Bench &bench, const QString &command)
+{
+    QStringList args = words(command);
+    for (QString &a : args) {
+        for (int n = 1; n <= 3; ++n)
+            a.replace(QStringLiteral("{ID%1}").arg(n), bench.deviceId(n));
+    }
+    return args;
+}
+
+QJsonObject jsonOf(const RunResult &r)
+{
+    return parseJson(r.out).object();
+}
+
+} // namespace
+
+void tst_SimCloud::cloudHandOff()
+{
+    // The calls of Microsoft's multi_board_ota_configuration.py, in its order.
+    Bench bench;
+    QVERIFY(bench.create(2, {QStringLiteral("--state"), QStringLiteral("DeviceComplete")}));
+    RunResult r = bench.az(words(QStringLiteral("tenant show-selected -o json")));
+    QCOMPARE(r.exitCode, 0);
+    const QString tenantId = jsonOf(r).value(QStringLiteral("id")).toString();
+    QCOMPARE(tenantId.size(), 36);
+    QCOMPARE(jsonOf(r).value(QStringLiteral("name")).toString(),
+        QStringLiteral("Sphere Station Factory"));
+    r = bench.az(
+        words(QStringLiteral("tenant select -t ") + tenantId + QStringLiteral(" -o json")));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonOf(r).value(QStringLiteral("id")).toString(), tenantId);
+    const QJsonArray tenants
+        = parseJson(bench.az(words(QStringLiteral("tenant list -o json"))).out).array();
+    QCOMPARE(tenants.size(), 1);
+    QCOMPARE(tenants.at(0)[QStringLiteral("id")].toString(), tenantId);
+
+    r = bench.az({QStringLiteral("product"),
+        QStringLiteral("create"),
+        QStringLiteral("--name"),
+        QStringLiteral("Widget"),
+        QStringLiteral("--description"),
+        QStringLiteral("The widget"),
+        QStringLiteral("-o"),
+        QStringLiteral("json")});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QString productId = jsonOf(r).value(QStringLiteral("id")).toString();
+    QCOMPARE(jsonOf(r),
+        QJsonObject({{QStringLiteral("description"), QStringLiteral("The widget")},
+            {QStringLiteral("id"), productId},
+            {QStringLiteral("name"), QStringLiteral("Widget")},
+            {QStringLiteral("tenantId"), tenantId}}));
+    const QJsonArray products
+        = parseJson(bench.az(words(QStringLiteral("product list -o json"))).out).array();
+    QCOMPARE(products.size(), 1);
+    QCOMPARE(products.at(0)[QStringLiteral("name")].toString(), QStringLiteral("Widget"));
+    QCOMPARE(products.at(0)[QStringLiteral("id")].toString(), productId);
+    QCOMPARE(jsonOf(bench.az(words(QStringLiteral("product show -p widget -o json")))),
+        products.at(0).toObject());
+
+    r = bench.az(words(
+        QStringLiteral("device-group create -p Widget -n Line3 -d line -f RetailEval -o json")));
+    QCOMPARE(r.exitCode, 0);
+    const QString groupId = jsonOf(r).value(QStringLiteral("id")).toString();
+    QCOMPARE(jsonOf(r),
+        QJsonObject({{QStringLiteral("description"), QStringLiteral("line")},
+            {QStringLiteral("id"), groupId},
+            {QStringLiteral("name"), QStringLiteral("Line3")},
+            {QStringLiteral("osFeedType"), QStringLiteral("RetailEval")},
+            {QStringLiteral("productId"), productId},
+            {QStringLiteral("tenantId"), tenantId},
+            {QStringLiteral("updatePolicy"), QStringLiteral("UpdateAll")}}));
+    r = bench.az(words(QStringLiteral("device-group show --device-group Widget/Line3 -o json")));
+    QCOMPARE(jsonOf(r).value(QStringLiteral("id")).toString(), groupId);
+    QCOMPARE(jsonOf(bench.az(words(
+                 QStringLiteral("device-group show -g ") + groupId + QStringLiteral(" -o json")))),
+        jsonOf(r));
+    // Five default groups plus Line3.
+    const QJsonArray groups
+        = parseJson(bench.az(words(QStringLiteral("device-group list -p Widget -o json"))).out)
+              .array();
+    QStringList names;
+    for (const QJsonValue &g : groups)
+        names.append(g[QStringLiteral("name")].toString());
+    QCOMPARE(names,
+        QStringList({QStringLiteral("Development"),
+            QStringLiteral("Field Test"),
+            QStringLiteral("Production"),
+            QStringLiteral("Production OS Evaluation"),
+            QStringLiteral("Field Test OS Evaluation"),
+            QStringLiteral("Line3")}));
+
+    r = bench.az(withIds(bench, QStringLiteral("device claim -d {ID1} --force")));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out,
+        QStringLiteral("Successfully claimed device ID '%1' into tenant with ID '%2'.\n")
+            .arg(bench.deviceId(1), tenantId));
+    QCOMPARE(r.exitCode, 0);
+    r = bench.az(withIds(
+        bench, QStringLiteral("device update --device {ID1} --device-group Widget/Line3 -o json")));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(jsonOf(r),
+        QJsonObject({{QStringLiteral("chipSku"), QStringLiteral("MT3620AN")},
+            {QStringLiteral("deviceGroupId"), groupId},
+            {QStringLiteral("deviceId"), bench.deviceId(1)},
+            {QStringLiteral("productId"), productId},
+            {QStringLiteral("tenantId"), tenantId}}));
+    // Claim by IP address, and move it to a default group by ID.
+    r = bench.az(words(QStringLiteral("device claim -d 192.168.35.3 --force")));
+    QVERIFY(r.out.contains(bench.deviceId(2)));
+    const QString production
+        = jsonOf(bench.az(words(QStringLiteral("device-group show -g Widget/production -o json"))))
+              .value(QStringLiteral("id"))
+              .toString();
+    r = bench.az(withIds(bench,
+        QStringLiteral("device update -d {ID2} -g ") + production + QStringLiteral(" -o json")));
+    QCOMPARE(jsonOf(r).value(QStringLiteral("deviceGroupId")).toString(), production);
+    // IDs are reproducible: the same seed gives the same tenant, product and group IDs.
+    Bench again;
+    QVERIFY(again.create(1));
+    QCOMPARE(jsonOf(again.az(words(QStringLiteral("tenant show-selected -o json"))))
+                 .value(QStringLiteral("id"))
+                 .toString(),
+        tenantId);
+    QCOMPARE(jsonOf(again.az(words(QStringLiteral(
+                        "product create -n Widget --no-default-device-groups -o json"))))
+                 .value(QStringLiteral("id"))
+                 .toString(),
+        productId);
+    QCOMPARE(
+        parseJson(again.az(words(QStringLiteral("device-group list -o json"))).out).array().size(),
+        0);
+}
+
+void tst_SimCloud::cloudTables()
+{
+    Bench bench;
+    QVERIFY(bench.create(1, {QStringLiteral("--state"), QStringLiteral("DeviceComplete")}));
+    const QString tenantId = jsonOf(bench.az(words(QStringLiteral("tenant show-selected -o json"))))
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+    QCOMPARE(bench.az(words(QStringLiteral("tenant list"))).out,
+        QStringLiteral(" ------------------------------------ ----------------------\n"
+                       " Id                                   Name\n"
+                       " ==================================== ======================\n"
+                       " %1 Sphere Station Factory\n"
+                       " ------------------------------------ ----------------------\n")
+            .arg(tenantId));
+    QCOMPARE(bench.az(words(QStringLiteral("tenant show-selected -o tsv"))).out,
+        tenantId + QStringLiteral("\tSphere Station Factory\n"));
+    const QString productId = jsonOf(
+        bench.az(words(QStringLiteral("product create -n P1 --no-default-device-groups -o json"))))
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+    QCOMPARE(bench.az(words(QStringLiteral("product show -p P1 -o tsv"))).out,
+        productId + QStringLiteral("\tP1\t\n"));
+    RunResult r = bench.az(
+        words(QStringLiteral("device-group create -p P1 -n G -a No3rdPartyAppUpdates -o tsv")));
+    QVERIFY(r.out.endsWith(QStringLiteral("\tG\t\t") + productId
+        + QStringLiteral("\tRetail\tNo3rdPartyAppUpdates\n")));
+    QCOMPARE(bench.az(withIds(bench, QStringLiteral("device claim --force"))).exitCode, 0);
+    r = bench.az(withIds(bench, QStringLiteral("device update -g P1/G -o tsv")));
+    QVERIFY(r.out.startsWith(
+        bench.deviceId(1) + QLatin1Char('\t') + tenantId + QLatin1Char('\t') + productId));
+    QVERIFY(r.out.endsWith(QStringLiteral("\tMT3620AN\n")));
+    QCOMPARE(bench.az(words(QStringLiteral("product list -o none"))).out, QString());
+}
+
+void tst_SimCloud::cloudErrors_data()
+{
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QStringList>("setup");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("err");
+
+    const QString complete = QStringLiteral("DeviceComplete");
+    const auto line = [](const QString &text) -> QString {
+        return QStringLiteral("error: ") + text + QLatin1Char('\n');
+    };
+    QTest::newRow("claim twice")
+        << complete << QStringList {QStringLiteral("device claim -d {ID1} --force")}
+        << QStringLiteral("device claim -d {ID1} --force") << 1
+        << line(QStringLiteral(
+               "Device '{ID1}' has already been claimed into tenant with ID '{TENANT}'."));
+    QTest::newRow("claim twice, by IP")
+        << complete << QStringList {QStringLiteral("device claim -d {ID1} --force")}
+        << QStringLiteral("device claim -d 192.168.35.2 --force") << 1
+        << line(QStringLiteral(
+               "Device '{ID1}' has already been claimed into tenant with ID '{TENANT}'."));
+    QTest::newRow("claim after selecting another tenant")
+        << complete << QStringList {QStringLiteral("{SIM} cloud-second-tenant")}
+        << QStringLiteral("device claim -d {ID1} --force") << 1
+        << line(QStringLiteral(
+               "Device '{ID1}' has already been claimed into tenant with ID '{TENANT}'."));
+    QTest::newRow("claim unfinalized")
+        << QStringLiteral("Module1Complete") << QStringList()
+        << QStringLiteral("device claim -d {ID1} --force") << 1
+        << line(QStringLiteral(
+               "Device '{ID1}' cannot be claimed: its manufacturing state is 'Module1Complete'; "
+               "only finalized (DeviceComplete) devices can be claimed."));
+    QTest::newRow("claim blank")
+        << QStringLiteral("Blank") << QStringList()
+        << QStringLiteral("device claim -d {ID2} --force") << 1
+        << line(QStringLiteral("Device '{ID2}' cannot be claimed: its manufacturing state is "
+                               "'Blank'; only finalized (DeviceComplete) devices can be claimed."));
+    QTest::newRow("claim unknown device")
+        << complete << QStringList() << QStringLiteral("device claim -d {ID3} --force") << 1
+        << line(QStringLiteral(
+               "Device '{ID3}' is not known: no device of the simulator's bench has this ID."));
+    QTest::newRow("claim without --force")
+        << complete << QStringList() << QStringLiteral("device claim -d {ID1}") << 1
+        << line(QStringLiteral("Claiming a device is permanent and this command cannot ask for "
+                               "confirmation without a terminal; use --force."));
+    QTest::newRow("claim, several attached, no -d")
+        << complete << QStringList() << QStringLiteral("device claim --force") << 1
+        << line(QStringLiteral("Multiple devices are attached; use --device to specify one."));
+    QTest::newRow("claim, unknown IP")
+        << complete << QStringList() << QStringLiteral("device claim -d 192.168.35.9 --force") << 1
+        << line(QStringLiteral("Could not connect to the device; please ensure it is attached."));
+    QTest::newRow("update unclaimed")
+        << complete << QStringList()
+        << QStringLiteral("device update -d {ID2} -g Widget/Development") << 1
+        << line(QStringLiteral("Device '{ID2}' is not claimed into tenant with ID '{TENANT}'."));
+    QTest::newRow("update unknown group")
+        << complete << QStringList {QStringLiteral("device claim -d {ID1} --force")}
+        << QStringLiteral("device update -d {ID1} -g Widget/Line9") << 1
+        << line(QStringLiteral("Device group 'Widget/Line9' was not found."));
+    QTest::newRow("update without group")
+        << complete << QStringList() << QStringLiteral("device update -d {ID1}") << 2
+        << usageText(QStringLiteral("azsphere device update"),
+               QStringLiteral("the following arguments are required: --device-group/-g"));
+    QTest::newRow("product create duplicate")
+        << complete << QStringList() << QStringLiteral("product create -n widget") << 1
+        << line(QStringLiteral("A product with the name 'widget' already exists."));
+    QTest::newRow("product create with '/'")
+        << complete << QStringList() << QStringLiteral("product create -n a/b") << 1
+        << line(QStringLiteral("The name 'a/b' is not valid: it must not contain '/'."));
+    QTest::newRow("product create without name")
+        << complete << QStringList() << QStringLiteral("product create") << 2
+        << usageText(QStringLiteral("azsphere product create"),
+               QStringLiteral("the following arguments are required: --name/-n"));
+    QTest::newRow("product show unknown")
+        << complete << QStringList() << QStringLiteral("product show -p Gadget") << 1
+        << line(QStringLiteral("Product 'Gadget' was not found."));
+    QTest::newRow("device-group create, unknown product")
+        << complete << QStringList() << QStringLiteral("device-group create -p Gadget -n G") << 1
+        << line(QStringLiteral("Product 'Gadget' was not found."));
+    QTest::newRow("device-group create duplicate")
+        << complete << QStringList()
+        << QStringLiteral("device-group create -p Widget -n production") << 1
+        << line(QStringLiteral(
+               "A device group with the name 'production' already exists in product 'Widget'."));
+    QTest::newRow("device-group create, bad OS feed")
+        << complete << QStringList() << QStringLiteral("device-group create -p Widget -n G -f Beta")
+        << 2
+        << usageText(QStringLiteral("azsphere device-group create"),
+               QStringLiteral("argument --os-feed/-f: invalid choice: 'Beta' (choose from "
+                              "'Retail', 'RetailEval')"));
+    QTest::newRow("device-group show unknown")
+        << complete << QStringList() << QStringLiteral("device-group show -g Widget/Nope") << 1
+        << line(QStringLiteral("Device group 'Widget/Nope' was not found."));
+    QTest::newRow("device-group list, unknown product")
+        << complete << QStringList() << QStringLiteral("device-group list -p Gadget") << 1
+        << line(QStringLiteral("Product 'Gadget' was not found."));
+    QTest::newRow("tenant select unknown")
+        << complete << QStringList() << QStringLiteral("tenant select -t Elsewhere") << 1
+        << line(QStringLiteral("Tenant 'Elsewhere' was not found."));
+    QTest::newRow("no tenant selected")
+        << complete << QStringList {QStringLiteral("{SIM} cloud-no-selection")}
+        << QStringLiteral("product list") << 1
+        << line(QStringLiteral("No tenant is selected. Use 'azsphere tenant select --tenant "
+                               "<tenant-id>' to select one."));
+    QTest::newRow("no bench") << QStringLiteral("none") << QStringList()
+                              << QStringLiteral("tenant list") << 1
+                              << line(
+                                     QStringLiteral("Could not reach the simulated cloud: there is "
+                                                    "no simulator bench (set AZSPHERE_SIM_HOME)."));
+}
+
+void tst_SimCloud::cloudErrors()
+{
+    QFETCH(QString, state);
+    QFETCH(QStringList, setup);
+    QFETCH(QString, command);
+    QFETCH(int, exitCode);
+    QFETCH(QString, err);
+    Bench bench;
+    QString tenantId;
+    if (state != QStringLiteral("none")) {
+        QVERIFY(bench.create(2, {QStringLiteral("--state"), state}));
+        tenantId = jsonOf(bench.az(words(QStringLiteral("tenant show-selected -o json"))))
+                       .value(QStringLiteral("id"))
+                       .toString();
+        QCOMPARE(bench.az(words(QStringLiteral("product create -n Widget"))).exitCode, 0);
+    }
+    for (const QString &step : setup) {
+        RunResult r;
+        if (step == QStringLiteral("{SIM} cloud-no-selection"))
+            r = bench.sim(words(QStringLiteral("cloud reset --no-selection")));
+        else if (step == QStringLiteral("{SIM} cloud-second-tenant")) {
+            r = bench.sim({QStringLiteral("cloud"),
+                QStringLiteral("reset"),
+                QStringLiteral("--tenants"),
+                QStringLiteral("Sphere Station Factory,Plant B")});
+            QCOMPARE(r.exitCode, 0);
+            // Claimed into the first tenant, then the other one is selected.
+            QCOMPARE(
+                bench.az(withIds(bench, QStringLiteral("device claim -d {ID1} --force"))).exitCode,
+                0);
+            r = bench.az({QStringLiteral("tenant"),
+                QStringLiteral("select"),
+                QStringLiteral("-t"),
+                QStringLiteral("Plant B")});
+        } else
+            r = bench.az(withIds(bench, step));
+        QCOMPARE(r.exitCode, 0);
+    }
+    err.replace(QStringLiteral("{TENANT}"), tenantId);
+    for (int n = 1; n <= 3; ++n)
+        err.replace(QStringLiteral("{ID%1}").arg(n), bench.deviceId(n));
+    const RunResult r = bench.az(withIds(bench, command));
+    QCOMPARE(r.err, err);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.exitCode, exitCode);
+}
+
+void tst_SimCloud::claimRace()
+{
+    // Two claims of one device at the same moment: the cloud lock lets exactly one win.
+    Bench bench(QStringLiteral("0.01"));
+    QVERIFY(bench.create(1, {QStringLiteral("--state"), QStringLiteral("DeviceComplete")}));
+    QObject owner;
+    const QStringList args = withIds(bench, QStringLiteral("device claim -d {ID1} --force"));
+    QProcess *first = bench.start(azsphereProgram(), args, &owner);
+    QProcess *second = bench.start(azsphereProgram(), args, &owner);
+    QVERIFY(first->waitForFinished(30000));
+    QVERIFY(second->waitForFinished(30000));
+    QCOMPARE(first->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second->exitStatus(), QProcess::NormalExit);
+    const QList<int> codes = {first->exitCode(), second->exitCode()};
+    QCOMPARE(codes.count(0), 1);
+    QCOMPARE(codes.count(1), 1);
+    QProcess *loser = first->exitCode() == 0 ? second : first;
+    QVERIFY(QString::fromUtf8(loser->readAllStandardError())
+                .contains(QStringLiteral("has already been claimed")));
+    // The cloud holds the device once.
+    const QJsonObject cloud
+        = parseJson(bench.sim(words(QStringLiteral("cloud show"))).out).object();
+    const QJsonArray devices = cloud.value(QStringLiteral("tenants"))
+                                   .toArray()
+                                   .at(0)[QStringLiteral("devices")]
+                                   .toArray();
+    QCOMPARE(devices.size(), 1);
+    QCOMPARE(devices.at(0)[QStringLiteral("deviceId")].toString(), bench.deviceId(1));
+}
+
+void tst_SimCloud::sphereSimCloud()
+{
+    Bench bench;
+    QVERIFY(bench.create(1));
+    RunResult r = bench.sim({QStringLiteral("cloud"),
+        QStringLiteral("reset"),
+        QStringLiteral("--tenants"),
+        QStringLiteral("Plant A, Plant B")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray tenants
+        = parseJson(bench.az(words(QStringLiteral("tenant list -o json"))).out).array();
+    QCOMPARE(tenants.size(), 2);
+    QCOMPARE(r.out,
+        QStringLiteral("Tenant %1 'Plant A' (selected)\nTenant %2 'Plant B'\n")
+            .arg(tenants.at(0)[QStringLiteral("id")].toString(),
+                tenants.at(1)[QStringLiteral("id")].toString()));
+    QCOMPARE(jsonOf(bench.az(words(QStringLiteral("tenant show-selected -o json"))))
+                 .value(QStringLiteral("name"))
+                 .toString(),
+        QStringLiteral("Plant A"));
+    r = bench.sim(words(QStringLiteral("cloud show")));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(parseJson(r.out).object().value(QStringLiteral("tenants")).toArray().size(), 2);
+    r = bench.sim(words(QStringLiteral("cloud reset --tenants a/b")));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("it must not contain '/'")));
+    r = bench.sim(words(QStringLiteral("cloud frob")));
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err,
+        QStringLiteral("sphere-sim cloud: error: invalid choice: 'frob' (choose from 'reset', "
+                       "'show')\nRun 'sphere-sim cloud --help' for usage.\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_SimCloud)
