@@ -161,7 +161,7 @@ void printObject(const Context &ctx, const QJsonObject &o, const QList<Column> &
 }
 
 // --device/-d of the cloud commands: a 128-hex device ID (attached or not), else an attached
-// device's IP address or connection path, else the lone attached device (§1.2).
+// device's IP address or connection path (with §1.2's WARNING), else the lone attached device.
 QString targetDeviceId(const Context &ctx, const Sim::Bench &bench)
 {
     const QString device = ctx.args.value(u"--device"_s).trimmed();
@@ -179,6 +179,10 @@ QString targetDeviceId(const Context &ctx, const Sim::Bench &bench)
     const std::optional<Sim::Attached> match = bench.resolve(device);
     if (!match)
         failCouldNotConnect();
+    if (match->matchedBy == Sim::MatchedBy::ConnectionPath)
+        printWarning(ctx,
+            u"The device with IP '%1' is selected from parameter '%2'"_s.arg(
+                match->slot.ipAddress, device));
     return Sim::deviceIdFor(bench.config().seed, match->slot.serial);
 }
 

@@ -329,6 +329,9 @@ bool Bench::create(const QString &dir, const CreateOptions &options, QString *wh
     QDir devices(bench.devicesDirectory());
     for (const QString &name : devices.entryList({u"*.json"_s, u"*.busy"_s}, QDir::Files))
         devices.remove(name);
+    // ... and a fresh world around it: the simulated cloud and the CLI's settings start over.
+    QDir(dir).remove(u"cloud.json"_s);
+    QDir(dir).remove(u"cli-settings.json"_s);
 
     BenchConfig config;
     config.seed = options.seed;

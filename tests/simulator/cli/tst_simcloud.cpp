@@ -473,6 +473,10 @@ void tst_SimCloud::cloudHandOff()
     // Claim by IP address, and move it to a default group by ID.
     r = bench.az(words(QStringLiteral("device claim -d 192.168.35.3 --force")));
     QVERIFY(r.out.contains(bench.deviceId(2)));
+    QCOMPARE(r.err, QString());
+    r = bench.az(words(QStringLiteral("device update -d 1211 -g Widget/Line3 -o none")));
+    QCOMPARE(r.err, pathWarning(QStringLiteral("192.168.35.2"), QStringLiteral("1211")));
+    QCOMPARE(r.exitCode, 0);
     const QString production
         = jsonOf(bench.az(words(QStringLiteral("device-group show -g Widget/production -o json"))))
               .value(QStringLiteral("id"))
@@ -743,6 +747,10 @@ void tst_SimCloud::sphereSimCloud()
     r = bench.sim(words(QStringLiteral("cloud show")));
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(parseJson(r.out).object().value(QStringLiteral("tenants")).toArray().size(), 2);
+    // A new bench starts with the default cloud again.
+    QVERIFY(bench.create(1));
+    QCOMPARE(
+        parseJson(bench.az(words(QStringLiteral("tenant list -o json"))).out).array().size(), 1);
     r = bench.sim(words(QStringLiteral("cloud reset --tenants a/b")));
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("it must not contain '/'")));
