@@ -85,6 +85,10 @@ void addStationOptions(QCommandLineParser &parser)
         {u"config"_s, u"The station configuration (ini)."_s, u"file"_s},
         {u"operator"_s, u"The operator's name for the record."_s, u"name"_s},
         {u"station"_s, u"The station's name for the record."_s, u"name"_s},
+        {u"cli"_s,
+            u"The Azure Sphere tool: azsphere (Legacy) or az (az sphere, Integrated); "
+            "overrides the configuration's [tools] cli."_s,
+            u"tool"_s},
     });
 }
 
@@ -107,6 +111,13 @@ Result<AppOptions> readOptions(const QCommandLineParser &parser)
              std::pair {u"--station"_s, options.stationName}}) {
         if (const QString problem = nameTextProblem(value); !problem.isEmpty())
             return fail(ErrorCode::InvalidArgument, Text::raw(option + u": "_s + problem));
+    }
+    if (parser.isSet(u"cli"_s)) {
+        options.cli = toolDialectFromName(parser.value(u"cli"_s));
+        if (!options.cli)
+            return fail(ErrorCode::InvalidArgument,
+                Text::raw(
+                    u"--cli takes azsphere or az (not \"%1\")"_s.arg(parser.value(u"cli"_s))));
     }
     bool ok = true;
     if (parser.isSet(u"simulate"_s)) {

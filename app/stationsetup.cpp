@@ -59,6 +59,8 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
             return fail(loaded.error());
         m_config = *loaded;
     }
+    if (options.cli)
+        m_config.cli = *options.cli;
 
     // One station process per record, decided before anything is started: a second station
     // refused here has not touched the tools, the bench or its UART links, which the live one
@@ -95,6 +97,7 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
                                            : int(m_config.fixtures.size()));
         sim.binDirectory = QCoreApplication::applicationDirPath();
         sim.environment = m_config.toolProcessEnvironment();
+        sim.dialect = m_config.cli;
         m_simulator = std::make_unique<SimulatorBackend>();
         if (Result<> prepared = m_simulator->prepare(sim); !prepared)
             return prepared;
@@ -105,17 +108,28 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
             return valid;
         // The configuration asks for the real tools: without them the station refuses to start,
         // it never runs the simulator instead.
-        Result<QString> azsphere = m_config.azsphereProgram();
+        Result<QString> azsphere = m_config.sphereToolProgram();
         if (!azsphere) {
             return fail(azsphere.error().code,
                 Tr::tr("The station configuration %1 selects the real back end, but %2")
                     .arg(QDir::toNativeSeparators(m_configPath), azsphere.error().message),
                 azsphere.error().detail,
-                Tr::tr("Install the Azure Sphere SDK or correct tools/azsphere in the station "
-                       "configuration; to use the simulator, write backend=simulator in its "
-                       "[station] section."));
+                m_config.cli == ToolDialect::Az
+                    ? Tr::tr("Install the Azure CLI with its azure-sphere extension and the "
+                             "Azure Sphere SDK, or correct tools/az in the station "
+                             "configuration; to use the simulator, write backend=simulator in "
+                             "its [station] section.")
+                    : Tr::tr("Install the Azure Sphere SDK or correct tools/azsphere in the "
+                             "station configuration; to use the simulator, write "
+                             "backend=simulator in its [station] section."));
         }
         station.tools.azsphere = *azsphere;
+        station.tools.dialect = m_config.cli;
+        // az keeps per-call state in its configuration folder: one per fixture.
+        if (m_config.cli == ToolDialect::Az)
+            station.tools.azConfigRoot
+                = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                      .filePath(u"az-config"_s);
         // The RF tools are optional until a recipe needs them (checked below).
         station.tools.rfSettingsTool = m_config.rfSettingsToolProgram().value_or(QString());
         station.tools.rfToolCli = m_config.rfToolCliProgram().value_or(QString());
@@ -131,7 +145,9 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
 
     // The tool's version goes into every run row; a tool that cannot even say it is refused.
     {
-        AzsphereClient client(station.tools.azsphere, station.tools.environment);
+        AzsphereClient client(station.tools.dialect,
+            station.tools.azsphere,
+            station.tools.sphereToolEnvironment(u"setup"_s));
         ToolReply<QString> version = client.showVersion();
         if (!version.isSuccess()) {
             return fail(ErrorCode::ToolStartFailed,
@@ -195,22 +211,28 @@ Text StationSetup::backendDescription() const
     const QString azsphere = QDir::toNativeSeparators(tools.azsphere);
     if (!m_simulator) {
         //: Status bar and headless output: the real tools, e.g. "Back end: real (azsphere
-        //: /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)"
-        return Tr::tr("Back end: real (azsphere %1 %2)").arg(azsphere, tools.azsphereVersion);
+        //: /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)" or "Back end: real (az sphere
+        //: /usr/bin/az azure-cli 2.75.0, azure-sphere 1.0.4, SDK 25.10.0.1)"
+        return Tr::tr("Back end: real (%1 %2 %3)")
+            .arg(toolDialectCommand(tools.dialect), azsphere, tools.azsphereVersion);
     }
-    //: Status bar and headless output: the simulator's stand-ins and its bench folder
-    Text text = Tr::tr("Back end: simulated (azsphere %1, bench %2)")
-                    .arg(azsphere, QDir::toNativeSeparators(m_simulator->benchDirectory()));
+    //: Status bar and headless output: the simulator's stand-in (azsphere or az sphere) and its
+    //: bench folder
+    Text text = Tr::tr("Back end: simulated (%1 %2, bench %3)")
+                    .arg(toolDialectCommand(tools.dialect),
+                        azsphere,
+                        QDir::toNativeSeparators(m_simulator->benchDirectory()));
     if (m_simulateOption && m_config.backend == Backend::Real) {
         text = Text::raw(u"%1; %2"_s)
                    .arg(text,
                        Tr::tr("--simulate overrides backend=real of the station configuration %1")
                            .arg(QDir::toNativeSeparators(m_configPath)));
-    } else if (!m_config.azspherePath.isEmpty()) {
+    } else if (!m_config.sphereToolPath().isEmpty()) {
         text = Text::raw(u"%1; %2"_s)
                    .arg(text,
-                       Tr::tr("the configured azsphere %1 is not used")
-                           .arg(QDir::toNativeSeparators(m_config.azspherePath)));
+                       Tr::tr("the configured %1 %2 is not used")
+                           .arg(toolDialectProgramName(m_config.cli),
+                               QDir::toNativeSeparators(m_config.sphereToolPath())));
     }
     return text;
 }

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace Station {
 
@@ -26,6 +27,7 @@ struct AppOptions
     QString configPath;
     QString operatorName;
     QString stationName;
+    std::optional<ToolDialect> cli; // --cli azsphere|az: overrides "[tools] cli="
 };
 
 // Builds the station's object graph from the options and the station configuration: the

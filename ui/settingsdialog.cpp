@@ -59,13 +59,14 @@ QString describe(const Error &error)
 
 // Runs on the dialog's pool: the AzsphereClient blocks this thread only, and the dialog's
 // CancelToken ends the call if the dialog closes.
-SettingsToolCheck runCheck(const QString &program,
+SettingsToolCheck runCheck(ToolDialect dialect,
+    const QString &program,
     const QProcessEnvironment &environment,
     const CancelToken &cancel,
     bool detect)
 {
     SettingsToolCheck check;
-    AzsphereClient client(program, environment, cancel, {}, CheckTimeouts);
+    AzsphereClient client(dialect, program, environment, cancel, {}, CheckTimeouts);
     auto detailOf = [](const ToolResult &tool) {
         QString detail = tool.commandLine;
         if (!tool.stdOut.isEmpty())
@@ -267,14 +268,28 @@ QWidget *SettingsDialog::buildToolsTab()
     auto *backendLayout = new QVBoxLayout(backendBox);
     backendLayout->addWidget(m_simulator);
     backendLayout->addWidget(m_real);
+    m_cli = new QComboBox(backendBox);
+    m_cli->setObjectName(u"cli"_s);
+    //: The two Microsoft tools; Legacy retires on 27 September 2027
+    m_cli->addItem(tr("azsphere (Azure Sphere Legacy)"), toolDialectName(ToolDialect::Azsphere));
+    m_cli->addItem(tr("az sphere (Azure Sphere Integrated)"), toolDialectName(ToolDialect::Az));
+    auto *cliRow = new QHBoxLayout;
+    auto *cliLabel = new QLabel(tr("&Tool:"), backendBox);
+    cliLabel->setBuddy(m_cli);
+    cliRow->addWidget(cliLabel);
+    cliRow->addWidget(m_cli, 1);
+    backendLayout->addLayout(cliRow);
 
     m_realTools = new QGroupBox(tr("Tools"), tab);
     m_azsphere = new QLineEdit(m_realTools);
     m_azsphere->setObjectName(u"azspherePath"_s);
     m_azsphere->setPlaceholderText(tr("Found on the PATH"));
+    m_az = new QLineEdit(m_realTools);
+    m_az->setObjectName(u"azPath"_s);
+    m_az->setPlaceholderText(tr("Found on the PATH"));
     m_check = new QPushButton(tr("Check"), m_realTools);
     m_check->setObjectName(u"checkAzsphere"_s);
-    m_check->setToolTip(tr("Run azsphere show-version"));
+    m_check->setToolTip(tr("Ask the selected tool for its version"));
     m_azsphereStatus = new QLabel(m_realTools);
     m_azsphereStatus->setObjectName(u"azsphereStatus"_s);
     m_azsphereStatus->setWordWrap(true);
@@ -298,6 +313,7 @@ QWidget *SettingsDialog::buildToolsTab()
     auto *form = new QFormLayout(m_realTools);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("azsphere"), azsphereRow);
+    form->addRow(tr("az"), pathRow(m_az, ExecutableFile));
     form->addRow(QString(), m_azsphereStatus);
     form->addRow(tr("RfSettingsTool"), pathRow(m_rfSettingsTool, ExecutableFile));
     form->addRow(tr("RfToolCli"), pathRow(m_rfToolCli, ExecutableFile));
@@ -310,9 +326,14 @@ QWidget *SettingsDialog::buildToolsTab()
 
     connect(m_simulator, &QRadioButton::toggled, this, &SettingsDialog::updateBackend);
     connect(m_check, &QPushButton::clicked, this, &SettingsDialog::checkAzsphere);
-    for (QLineEdit *edit : {m_azsphere, m_rfSettingsTool, m_rfToolCli})
+    for (QLineEdit *edit : {m_azsphere, m_az, m_rfSettingsTool, m_rfToolCli})
         connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::updateProblems);
     connect(m_azsphere, &QLineEdit::textChanged, m_azsphereStatus, &QLabel::clear);
+    connect(m_az, &QLineEdit::textChanged, m_azsphereStatus, &QLabel::clear);
+    connect(m_cli, &QComboBox::currentIndexChanged, this, [this] {
+        m_azsphereStatus->clear();
+        updateBackend();
+    });
     connect(m_toolEnvironment, &QPlainTextEdit::textChanged, this, &SettingsDialog::updateProblems);
     return tab;
 }
@@ -465,7 +486,9 @@ void SettingsDialog::setConfig(const StationConfig &config)
     m_config = config;
     m_simulator->setChecked(config.backend == Backend::Simulator);
     m_real->setChecked(config.backend == Backend::Real);
+    m_cli->setCurrentIndex(m_cli->findData(toolDialectName(config.cli)));
     m_azsphere->setText(config.azspherePath);
+    m_az->setText(config.azPath);
     m_rfSettingsTool->setText(config.rfSettingsToolPath);
     m_rfToolCli->setText(config.rfToolCliPath);
     m_toolEnvironment->setPlainText(environmentText(config.toolEnvironment));
@@ -501,7 +524,9 @@ StationConfig SettingsDialog::config() const
 {
     StationConfig c = m_config;
     c.backend = m_real->isChecked() ? Backend::Real : Backend::Simulator;
+    c.cli = toolDialectFromName(m_cli->currentData().toString()).value_or(ToolDialect::Azsphere);
     c.azspherePath = m_azsphere->text().trimmed();
+    c.azPath = m_az->text().trimmed();
     c.rfSettingsToolPath = m_rfSettingsTool->text().trimmed();
     c.rfToolCliPath = m_rfToolCli->text().trimmed();
     c.toolEnvironment = environmentFromText(m_toolEnvironment->toPlainText());
@@ -633,18 +658,19 @@ void SettingsDialog::runCheck(bool detect)
     // Real devices: azsphere as configured, else from the PATH, never the simulator's folder
     // (a check that answered from the simulator would pass a station that has no real tool).
     const bool real = c.backend == Backend::Real;
-    const Result<QString> program = c.azsphereProgram(real ? QStringList() : m_searchPaths);
+    const Result<QString> program = c.sphereToolProgram(real ? QStringList() : m_searchPaths);
     if (!program) {
         refuse(describe(program.error()));
         return;
     }
-    if (real && c.azspherePath.isEmpty() && isSimulatorTool(*program)) {
-        refuse(tr("The azsphere found on the PATH (%1) is the station's simulator, not "
-                  "Microsoft's. Set the path of the real azsphere above, or choose the "
+    if (real && c.sphereToolPath().isEmpty() && isSimulatorTool(*program)) {
+        refuse(tr("The %1 found on the PATH (%2) is the station's simulator, not "
+                  "Microsoft's. Set the path of the real tool above, or choose the "
                   "simulator.")
-                   .arg(QDir::toNativeSeparators(*program)));
+                   .arg(toolDialectProgramName(c.cli), QDir::toNativeSeparators(*program)));
         return;
     }
+    const ToolDialect dialect = c.cli;
     const QProcessEnvironment environment = c.toolProcessEnvironment(m_environment);
     const CancelToken cancel = m_cancel;
     const QString path = *program;
@@ -654,15 +680,15 @@ void SettingsDialog::runCheck(bool detect)
         &QFutureWatcher<SettingsToolCheck>::finished,
         this,
         &SettingsDialog::onCheckDone);
-    m_watcher->setFuture(QtConcurrent::run(&m_pool, [path, environment, cancel, detect] {
-        return Station::runCheck(path, environment, cancel, detect);
+    m_watcher->setFuture(QtConcurrent::run(&m_pool, [dialect, path, environment, cancel, detect] {
+        return Station::runCheck(dialect, path, environment, cancel, detect);
     }));
     m_check->setEnabled(false);
     m_detect->setEnabled(false);
     showStatus(status,
         true,
         detect ? tr("Looking for attached devices\u2026")
-               : tr("Running azsphere show-version\u2026"),
+               : tr("Asking %1 for its version\u2026").arg(toolDialectCommand(dialect)),
         {});
 }
 
@@ -679,7 +705,7 @@ void SettingsDialog::onCheckDone()
     if (!detect) {
         showStatus(m_azsphereStatus,
             check.ok,
-            check.ok ? tr("Azure Sphere SDK %1").arg(check.text) : check.text,
+            check.ok ? tr("%1: %2").arg(toolDialectCommand(config().cli), check.text) : check.text,
             check.detail);
         Q_EMIT azsphereChecked(check.ok, check.text);
         return;
@@ -759,9 +785,12 @@ void SettingsDialog::updateBackend()
     const bool real = m_real->isChecked();
     m_rfSettingsTool->setEnabled(real);
     m_rfToolCli->setEnabled(real);
-    m_azsphere->setEnabled(real);
+    const bool az = m_cli->currentData().toString() == toolDialectName(ToolDialect::Az);
+    m_azsphere->setEnabled(real && !az);
+    m_az->setEnabled(real && az);
     m_azsphere->setPlaceholderText(
         real ? tr("Found on the PATH") : tr("The simulator's azsphere is used"));
+    m_az->setPlaceholderText(real ? tr("Found on the PATH") : tr("The simulator's az is used"));
     updateProblems();
 }
 

@@ -122,7 +122,9 @@ private:
 
     QRadioButton *m_simulator = nullptr;
     QRadioButton *m_real = nullptr;
+    QComboBox *m_cli = nullptr; // azsphere or az sphere
     QLineEdit *m_azsphere = nullptr;
+    QLineEdit *m_az = nullptr;
     QPushButton *m_check = nullptr;
     QLabel *m_azsphereStatus = nullptr;
     QLineEdit *m_rfSettingsTool = nullptr;

@@ -4,6 +4,7 @@
 #include "services/azsphere/errorcatalog.h"
 #include "services/base/tr.h"
 
+#include <type_traits>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,13 +23,15 @@ QStringList withJson(QStringList arguments)
 
 } // namespace
 
-AzsphereClient::AzsphereClient(const QString &program,
+AzsphereClient::AzsphereClient(ToolDialect dialect,
+    const QString &program,
     const QProcessEnvironment &environment,
     const CancelToken &cancel,
     const ToolLineHandler &onLine,
     const AzsphereTimeouts &timeouts)
-    : m_program(program)
-    , m_environment(environment)
+    : m_dialect(dialect)
+    , m_program(program)
+    , m_environment(toolDialectEnvironment(dialect, environment))
     , m_cancel(cancel)
     , m_onLine(onLine)
     , m_timeouts(timeouts)
@@ -37,14 +40,30 @@ AzsphereClient::AzsphereClient(const QString &program,
     })
 { }
 
-ToolResult AzsphereClient::run(const QStringList &arguments,
+QStringList AzsphereClient::dialectArguments(const QStringList &azsphereArguments) const
+{
+    if (m_dialect == ToolDialect::Azsphere)
+        return azsphereArguments;
+    QStringList arguments {u"sphere"_s};
+    for (const QString &argument : azsphereArguments) {
+        if (argument == "--full"_L1)
+            arguments << u"--all"_s; // image list-installed: renamed at GA (2024-03)
+        else if (argument == "show-version"_L1 && arguments.size() == 1)
+            arguments << u"show-sdk-version"_s;
+        else
+            arguments << argument;
+    }
+    return arguments;
+}
+
+ToolResult AzsphereClient::run(const QStringList &azsphereArguments,
     std::chrono::milliseconds timeout,
     std::chrono::milliseconds noOutputTimeout,
     const ToolLineHandler &onLine)
 {
     ToolCall call;
     call.program = m_program;
-    call.arguments = arguments;
+    call.arguments = dialectArguments(azsphereArguments);
     call.environment = m_environment;
     call.timeout = timeout;
     call.noOutputTimeout = noOutputTimeout;
@@ -71,10 +90,25 @@ ToolReply<T> AzsphereClient::actionCall(
     const QStringList &arguments, std::chrono::milliseconds timeout, Parse parse)
 {
     ToolReply<T> reply;
-    reply.tool = run(arguments, timeout);
+    const bool az = m_dialect == ToolDialect::Az;
+    // az is always asked for JSON: a technician's `az config` may have made tables the default.
+    reply.tool = run(az ? withJson(arguments) : arguments, timeout);
     // A success line in the kept head proves nothing when the rest of the reply is missing.
     if (!ErrorCatalog::isParseable(reply.tool)) {
         reply.value = fail(ErrorCatalog::classify(reply.tool));
+        return reply;
+    }
+    if (az) {
+        // No public source shows what az sphere's action commands print: exit 0 is the
+        // success. The legacy status lines, where az prints them (stdout or WARNING lines),
+        // still give the details (docs/tools.md).
+        reply.value = parse(AzsphereOutput::statusText(reply.tool.stdOut, reply.tool.stdErr));
+        if (!reply.value) {
+            if constexpr (std::is_void_v<T>)
+                reply.value = {};
+            else
+                reply.value = T {};
+        }
         return reply;
     }
     reply.value = parse(reply.tool.stdOut);
@@ -96,8 +130,8 @@ ToolReply<T> AzsphereClient::refused(const QStringList &arguments, const Error &
     ToolReply<T> reply;
     reply.tool.outcome = ToolOutcome::StartFailed;
     reply.tool.program = m_program;
-    reply.tool.arguments = arguments;
-    reply.tool.commandLine = ToolRunner::commandLine(m_program, arguments);
+    reply.tool.arguments = dialectArguments(arguments);
+    reply.tool.commandLine = ToolRunner::commandLine(m_program, reply.tool.arguments);
     reply.tool.started = QDateTime::currentDateTimeUtc();
     reply.tool.finished = reply.tool.started;
     reply.tool.errorString = u"not started: "_s + error.detail;
@@ -148,19 +182,38 @@ ToolReply<RecoverReport> AzsphereClient::recover(const QString &device,
     if (device.isEmpty())
         return refused<RecoverReport>(arguments, missingDevice());
 
-    const ToolLineHandler onLine = [this, &onProgress](OutputChannel channel, const QString &line) {
-        if (m_onLine)
-            m_onLine(channel, line);
-        if (channel != OutputChannel::StdOut || !onProgress)
-            return;
-        if (const std::optional<RecoverProgress> progress
-            = AzsphereOutput::parseRecoverProgressLine(line))
-            onProgress(*progress);
-    };
+    const bool az = m_dialect == ToolDialect::Az;
+    const ToolLineHandler onLine
+        = [this, az, &onProgress](OutputChannel channel, const QString &line) {
+              if (m_onLine)
+                  m_onLine(channel, line);
+              if (!onProgress)
+                  return;
+              // az: progress may come as WARNING lines on stderr.
+              const QString status = channel == OutputChannel::StdOut ? line
+                  : az ? AzsphereOutput::untaggedStatusLine(line)
+                       : QString();
+              if (status.isEmpty())
+                  return;
+              if (const std::optional<RecoverProgress> progress
+                  = AzsphereOutput::parseRecoverProgressLine(status))
+                  onProgress(*progress);
+          };
     ToolReply<RecoverReport> reply;
-    reply.tool = run(arguments, m_timeouts.recover, m_timeouts.recoverNoOutput, onLine);
+    reply.tool = run(az ? withJson(arguments) : arguments,
+        m_timeouts.recover,
+        m_timeouts.recoverNoOutput,
+        onLine);
     if (!ErrorCatalog::isParseable(reply.tool)) {
         reply.value = fail(ErrorCatalog::classify(reply.tool));
+        return reply;
+    }
+    if (az) {
+        // Exit 0 is the success (see actionCall); the lines, where printed, give the details.
+        reply.value = AzsphereOutput::parseRecover(
+            AzsphereOutput::statusText(reply.tool.stdOut, reply.tool.stdErr));
+        if (!reply.value)
+            reply.value = RecoverReport {};
         return reply;
     }
     reply.value = AzsphereOutput::parseRecover(reply.tool.stdOut);
@@ -354,7 +407,40 @@ ToolReply<> AzsphereClient::restart(const QString &device)
 
 ToolReply<QString> AzsphereClient::showVersion()
 {
-    return dataCall<QString>({u"show-version"_s}, &AzsphereOutput::parseSdkVersion);
+    if (m_dialect == ToolDialect::Azsphere)
+        return dataCall<QString>({u"show-version"_s}, &AzsphereOutput::parseSdkVersion);
+    const ToolReply<AzsphereOutput::AzVersions> versions = azVersion();
+    if (!versions.isSuccess()) {
+        ToolReply<QString> reply;
+        reply.tool = versions.tool;
+        reply.value = fail(versions.error());
+        return reply;
+    }
+    ToolReply<QString> reply
+        = dataCall<QString>({u"show-version"_s}, &AzsphereOutput::parseSdkVersion);
+    if (reply.value) {
+        reply.value = u"azure-cli %1, azure-sphere %2, SDK %3"_s.arg(
+            versions.value->cli, versions.value->extension, *reply.value);
+    }
+    return reply;
+}
+
+ToolReply<AzsphereOutput::AzVersions> AzsphereClient::azVersion()
+{
+    // `az version` is not an az sphere command: no "sphere" in front.
+    ToolCall call;
+    call.program = m_program;
+    call.arguments = {u"version"_s, u"--output"_s, u"json"_s};
+    call.environment = m_environment;
+    call.timeout = m_timeouts.command;
+    ToolReply<AzsphereOutput::AzVersions> reply;
+    reply.tool = m_runner(call, m_cancel, m_onLine);
+    if (!ErrorCatalog::isParseable(reply.tool)) {
+        reply.value = fail(ErrorCatalog::classify(reply.tool));
+        return reply;
+    }
+    reply.value = AzsphereOutput::parseAzVersion(reply.tool.stdOut);
+    return reply;
 }
 
 ToolReply<ImagePackageInfo> AzsphereClient::imagePackageShow(const QString &packagePath)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "services/azsphere/azsphereoutput.h"
 #include "services/azsphere/devicedata.h"
 #include "services/azsphere/imagepackage.h"
+#include "services/azsphere/tooldialect.h"
 #include "services/base/canceltoken.h"
 #include "services/process/toolreply.h"
 #include "services/process/toolrunner.h"
@@ -31,11 +33,16 @@ struct AzsphereTimeouts
     std::chrono::milliseconds recoverNoOutput = std::chrono::minutes(5);
 };
 
-// A typed call for every factory command of the azsphere CLI v2 (REFERENCE.md section 2).
+// A typed call for every factory command, in either of Microsoft's tools (ToolDialect): the
+// azsphere CLI v2, or `az sphere` (the Azure CLI extension azure-sphere). The methods take the
+// same arguments in both; the client writes each dialect's command line (`az sphere ...`,
+// `--all` for `--full`, `show-sdk-version`), so that every step runs unchanged on either.
 // Device commands always pass `--device` (a connection path or IP address; an empty one is
-// refused before anything runs), data commands pass `--output json`, action commands check
-// their status lines. Each call blocks the calling fixture worker thread; the CancelToken
-// ends a running call. Not thread-safe: one client per worker.
+// refused before anything runs), data commands pass `--output json` (az: every command does),
+// action commands check their status lines (az: its exit code, reading status lines from
+// stdout and from stderr's WARNING lines where it prints them). Each call blocks the calling
+// fixture worker thread; the CancelToken ends a running call. Not thread-safe: one client per
+// worker.
 class AzsphereClient
 {
 public:
@@ -43,7 +50,8 @@ public:
         const ToolCall &call, const CancelToken &cancel, const ToolLineHandler &onLine)>;
     using RecoverProgressHandler = std::function<void(const RecoverProgress &progress)>;
 
-    AzsphereClient(const QString &program,
+    AzsphereClient(ToolDialect dialect,
+        const QString &program,
         const QProcessEnvironment &environment,
         const CancelToken &cancel = {},
         const ToolLineHandler &onLine = {},
@@ -52,6 +60,11 @@ public:
     // Replaces ToolRunner::run (tests feed recorded outputs through it).
     void setRunner(const Runner &runner) { m_runner = runner; }
     const QString &program() const { return m_program; }
+    ToolDialect dialect() const { return m_dialect; }
+    // The command line of a call in this client's dialect, from the azsphere form without
+    // the program name: {"device", "image", "list-installed", "--full"} becomes
+    // {"sphere", "device", "image", "list-installed", "--all"} for az.
+    QStringList dialectArguments(const QStringList &azsphereArguments) const;
     const AzsphereTimeouts &timeouts() const { return m_timeouts; }
 
     ToolReply<QList<AttachedDevice>> listAttached();
@@ -90,7 +103,12 @@ public:
     ToolReply<> wifiForget(const QString &device, int networkId);
     ToolReply<QString> showOsVersion(const QString &device);
     ToolReply<> restart(const QString &device);
+    // azsphere: `show-version` ("25.10.0.1"). az: `az version` and `az sphere
+    // show-sdk-version` ("azure-cli 2.75.0, azure-sphere 1.0.4, SDK 25.10.0.1"); an az
+    // without the extension is ToolExtensionMissing.
     ToolReply<QString> showVersion();
+    // az only: `az version --output json`.
+    ToolReply<AzsphereOutput::AzVersions> azVersion();
     ToolReply<ImagePackageInfo> imagePackageShow(const QString &packagePath);
 
 private:
@@ -108,6 +126,7 @@ private:
     ToolReply<T> refused(const QStringList &arguments, const Error &error) const;
     static Error missingDevice();
 
+    ToolDialect m_dialect = ToolDialect::Azsphere;
     QString m_program;
     QProcessEnvironment m_environment;
     CancelToken m_cancel;

@@ -1,7 +1,9 @@
 #include "services/azsphere/azsphereoutput.h"
 
 #include "services/azsphere/errorcatalog.h"
+#include "services/base/tr.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,7 +62,25 @@ tl::expected<QJsonArray, Reason> arrayDocument(const QByteArray &stdOut)
     return value->toArray();
 }
 
-// Reads typed keys from one JSON object and remembers the first problem.
+// Other spellings of a key, as either tool may print it (lowercase; the lookup ignores case).
+// azsphere prints "DeviceId"; az sphere is reported with "deviceIdentifier" (the device REST
+// key) and "deviceId"; "Local Connection ID" replaces the connection path.
+const QHash<QString, QStringList> &keyVariants()
+{
+    static const QHash<QString, QStringList> variants {
+        {u"deviceid"_s, {u"deviceidentifier"_s, u"device_id"_s}},
+        {u"connectionpath"_s, {u"localconnectionid"_s, u"local_connection_id"_s}},
+        {u"ipaddress"_s, {u"ip_address"_s}},
+        {u"isresponsive"_s, {u"is_responsive"_s}},
+        {u"osversion"_s, {u"os_version"_s}},
+        {u"manufacturingstate"_s, {u"manufacturing_state"_s}},
+    };
+    return variants;
+}
+
+// Reads typed keys from one JSON object and remembers the first problem. Keys match without
+// regard to case and with the variants of keyVariants(); two keys that both match with different
+// values (e.g. "deviceId" and "DeviceId") are a problem, not a guess.
 class Fields
 {
 public:
@@ -69,9 +89,26 @@ public:
         , m_where(where)
     { }
 
+    QJsonValue value(const QString &key)
+    {
+        QStringList wanted {key.toLower()};
+        wanted += keyVariants().value(key.toLower());
+        QString found;
+        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+            if (!wanted.contains(it.key().toLower()))
+                continue;
+            if (!found.isEmpty() && m_object.value(found) != it.value()) {
+                problem(u"keys \"%1\" and \"%2\" both mean \"%3\""_s.arg(found, it.key(), key));
+                return QJsonValue(QJsonValue::Undefined);
+            }
+            found = it.key();
+        }
+        return found.isEmpty() ? QJsonValue(QJsonValue::Undefined) : m_object.value(found);
+    }
+
     QString string(const QString &key, bool required = true, bool nullable = false)
     {
-        const QJsonValue value = m_object.value(key);
+        const QJsonValue value = this->value(key);
         if (value.isString())
             return value.toString();
         if (value.isUndefined()) {
@@ -85,7 +122,7 @@ public:
 
     bool boolean(const QString &key, bool required = true)
     {
-        const QJsonValue value = m_object.value(key);
+        const QJsonValue value = this->value(key);
         if (value.isBool())
             return value.toBool();
         if (!value.isUndefined() || required)
@@ -95,7 +132,7 @@ public:
 
     std::optional<qint64> integer(const QString &key, bool required = true)
     {
-        const QJsonValue value = m_object.value(key);
+        const QJsonValue value = this->value(key);
         if (value.isDouble()) {
             const double number = value.toDouble();
             if (std::floor(number) == number && std::abs(number) < 9.0e15)
@@ -117,7 +154,7 @@ public:
 
     QJsonObject object(const QString &key, bool required = true)
     {
-        const QJsonValue value = m_object.value(key);
+        const QJsonValue value = this->value(key);
         if (value.isObject())
             return value.toObject();
         if (!value.isUndefined() || required)
@@ -127,7 +164,7 @@ public:
 
     QJsonArray array(const QString &key, bool required = true)
     {
-        const QJsonValue value = m_object.value(key);
+        const QJsonValue value = this->value(key);
         if (value.isArray())
             return value.toArray();
         if (!value.isUndefined() || required)
@@ -135,7 +172,7 @@ public:
         return {};
     }
 
-    bool has(const QString &key) const { return m_object.contains(key); }
+    bool has(const QString &key) { return !value(key).isUndefined(); }
     void problem(const QString &reason)
     {
         if (m_reason.isEmpty())
@@ -240,6 +277,11 @@ Result<AttachedDevice> parseShowAttached(const QByteArray &stdOut)
 
 Result<int> parseRescanAttached(const QByteArray &stdOut)
 {
+    // The device service answers a bare count; a tool may print it as such.
+    static const QRegularExpression bare(u"^\\s*(\\d{1,6})\\s*$"_s);
+    if (const QRegularExpressionMatch match = bare.match(QString::fromUtf8(stdOut));
+        match.hasMatch())
+        return match.captured(1).toInt();
     const auto object = objectDocument(stdOut);
     if (!object)
         return unreadable(stdOut, object.error());
@@ -396,7 +438,11 @@ Result<QString> parseSdkVersion(const QByteArray &stdOut)
     if (!object)
         return unreadable(stdOut, object.error());
     Fields fields(*object, u"show-version"_s);
-    const QString version = fields.string(u"Azure Sphere SDK"_s);
+    // azsphere show-version: {"Azure Sphere SDK": ...}; az sphere show-sdk-version: the
+    // project's stand-in prints {"version": ...} (docs/tools.md).
+    const QString version = fields.string(
+        fields.has(u"Azure Sphere SDK"_s) || !fields.has(u"version"_s) ? u"Azure Sphere SDK"_s
+                                                                       : u"version"_s);
     if (fields.isOk() && version.isEmpty())
         fields.problem(u"version is empty"_s);
     if (!fields.isOk())
@@ -472,6 +518,56 @@ Result<ImagePackageInfo> parseImagePackageShow(const QByteArray &stdOut)
             return unreadable(stdOut, fields->reason());
     }
     return info;
+}
+
+Result<AzVersions> parseAzVersion(const QByteArray &stdOut)
+{
+    const auto object = objectDocument(stdOut);
+    if (!object)
+        return unreadable(stdOut, object.error());
+    Fields fields(*object, u"az version"_s);
+    AzVersions versions;
+    versions.cli = fields.string(u"azure-cli"_s);
+    const QJsonObject extensions = fields.object(u"extensions"_s, false);
+    if (!fields.isOk())
+        return unreadable(stdOut, fields.reason());
+    Fields extension(extensions, u"az version: extensions"_s);
+    versions.extension = extension.string(u"azure-sphere"_s, false);
+    if (!extension.isOk())
+        return unreadable(stdOut, extension.reason());
+    if (versions.extension.isEmpty()) {
+        return fail(Error::make(ErrorCode::ToolExtensionMissing,
+            Tr::tr("The Azure CLI has no azure-sphere extension, so it cannot run az sphere."),
+            QString::fromUtf8(stdOut).trimmed(),
+            Tr::tr("Install it once on this PC (az extension add --name azure-sphere); the "
+                   "station never installs it on its own. Call engineering.")));
+    }
+    return versions;
+}
+
+QString untaggedStatusLine(const QString &line)
+{
+    for (const QLatin1String tag : {"WARNING:"_L1, "INFO:"_L1}) {
+        if (line.startsWith(tag, Qt::CaseInsensitive))
+            return line.mid(tag.size()).trimmed();
+    }
+    return {};
+}
+
+QByteArray statusText(const QByteArray &stdOut, const QByteArray &stdErr)
+{
+    QStringList lines;
+    const QString out = QString::fromUtf8(stdOut).trimmed();
+    if (!out.isEmpty())
+        lines.append(out);
+    for (QString line : QString::fromUtf8(stdErr).split(u'\n')) {
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        const QString status = untaggedStatusLine(line);
+        if (!status.isEmpty())
+            lines.append(status);
+    }
+    return lines.join(u'\n').toUtf8();
 }
 
 std::optional<RecoverProgress> parseRecoverProgressLine(const QString &line)

@@ -32,6 +32,22 @@ namespace Station::AzsphereOutput {
 [[nodiscard]] Result<QString> parseSdkVersion(const QByteArray &stdOut);
 [[nodiscard]] Result<ImagePackageInfo> parseImagePackageShow(const QByteArray &stdOut);
 
+// `az version --output json`: the Azure CLI's version and its azure-sphere extension's.
+struct AzVersions
+{
+    QString cli;       // "azure-cli"
+    QString extension; // "extensions" / "azure-sphere"
+};
+// An `az` without the azure-sphere extension is ToolExtensionMissing, not unreadable output.
+[[nodiscard]] Result<AzVersions> parseAzVersion(const QByteArray &stdOut);
+
+// A stderr line without its log-level tag ("WARNING: Sending 3 of 16 images." gives
+// "Sending 3 of 16 images."); empty for a line that has no WARNING/INFO tag.
+[[nodiscard]] QString untaggedStatusLine(const QString &line);
+// What an action command said, for the status-line parsers below: stdout, then every
+// WARNING/INFO line of stderr without its tag (az sphere writes its progress there).
+[[nodiscard]] QByteArray statusText(const QByteArray &stdOut, const QByteArray &stdErr);
+
 // Action commands: their status lines. A missing success line is a failure.
 // `Sending n images. (b bytes to send)` and `Sent k of n images. (r of b bytes remaining)`.
 [[nodiscard]] std::optional<RecoverProgress> parseRecoverProgressLine(const QString &line);

@@ -147,7 +147,11 @@ const std::array<CatalogueRow, 22> &catalogue()
             ErrorCode::UnknownDeviceError,
             QT_TRANSLATE_NOOP("Station::Tr", "The device reported an error the tools do not know."),
             QT_TRANSLATE_NOOP("Station::Tr", "Retry once; keep the raw output.")},
-        {{"arguments are required", "unrecognized arguments", "invalid choice", "is not in the"},
+        {{"arguments are required",
+             "unrecognized arguments",
+             "invalid choice",
+             "is not in the",
+             "is not a valid value for"},
             ErrorCode::ToolUsage,
             QT_TRANSLATE_NOOP("Station::Tr", "The station called the tool wrongly."),
             QT_TRANSLATE_NOOP("Station::Tr", "Call engineering with the raw output.")},
@@ -175,8 +179,16 @@ QString ErrorCatalog::classifiableText(const QString &stdOut, const QString &std
         for (QString line : lines) {
             if (line.endsWith(u'\r'))
                 line.chop(1);
-            if (line.startsWith("WARNING:"_L1))
+            // Log records of either tool: az tags every stderr line with its level (knack,
+            // no colour without a terminal); azsphere writes `warning:`/`error:`. Progress
+            // and notices are not the error; the error's own tag is not part of its text.
+            const QString tag = line.section(u':', 0, 0);
+            if (tag.compare("WARNING"_L1, Qt::CaseInsensitive) == 0
+                || tag.compare("INFO"_L1, Qt::CaseInsensitive) == 0
+                || tag.compare("DEBUG"_L1, Qt::CaseInsensitive) == 0)
                 continue;
+            if (tag.compare("ERROR"_L1, Qt::CaseInsensitive) == 0 && line.contains(u':'))
+                line = line.mid(tag.size() + 1).trimmed();
             kept.append(line);
         }
     }
@@ -242,9 +254,30 @@ Error ErrorCatalog::classify(const ToolResult &result)
     if (result.isTruncated())
         return outputTooLarge(result);
     const QString text = classifiableText(result.stdOutText(), result.stdErrText());
-    // Exit code 2 is argparse's: the station or its recipe called the tool wrongly.
+    // az without its azure-sphere extension: "'sphere' is misspelled or not recognized".
+    if (result.outcome == ToolOutcome::ExitCode && result.exitCode == 2
+        && text.contains("'sphere' is misspelled"_L1, Qt::CaseInsensitive))
+        return makeError(ErrorCode::ToolExtensionMissing,
+            QT_TRANSLATE_NOOP("Station::Tr",
+                "The Azure CLI has no azure-sphere extension, so it cannot run az sphere."),
+            QT_TRANSLATE_NOOP("Station::Tr",
+                "Install it once on this PC (az extension add --name azure-sphere); the "
+                "station never installs it on its own. Call engineering."),
+            detail);
+    // Exit code 2 is the parser's (argparse, az): the station or its recipe called the tool
+    // wrongly.
     if (result.outcome == ToolOutcome::ExitCode && result.exitCode == 2)
         return makeError(ErrorCode::ToolUsage, usageRow().cause, usageRow().remedy, detail);
+    // Exit code 3 is az's "missing ARM resource": a cloud object the command names does not
+    // exist (a device error, never; those exit 1).
+    if (result.outcome == ToolOutcome::ExitCode && result.exitCode == 3)
+        return makeError(ErrorCode::CloudResourceMissing,
+            QT_TRANSLATE_NOOP(
+                "Station::Tr", "The cloud has no such catalog, product, device group or device."),
+            QT_TRANSLATE_NOOP("Station::Tr",
+                "Check the names in the recipe or the station configuration; call "
+                "engineering."),
+            detail);
     if (std::optional<Error> row = match(text)) {
         row->detail = detail;
         return *row;

@@ -72,6 +72,8 @@ constexpr std::array CodeNames {
     CodeName {ErrorCode::RecordInUse, "RecordInUse"},
     CodeName {ErrorCode::DeviceFinalized, "DeviceFinalized"},
     CodeName {ErrorCode::AlreadyPassed, "AlreadyPassed"},
+    CodeName {ErrorCode::CloudResourceMissing, "CloudResourceMissing"},
+    CodeName {ErrorCode::ToolExtensionMissing, "ToolExtensionMissing"},
 };
 
 } // namespace

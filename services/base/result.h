@@ -83,6 +83,10 @@ enum class ErrorCode {
     RecordInUse,     // another station process writes this record
     DeviceFinalized, // the device is already in (or past) the state the recipe would set
     AlreadyPassed,   // the device already passed the loaded recipe (a start asks first)
+
+    // Both Microsoft tools (issue #13)
+    CloudResourceMissing, // az exit 3: a catalog, product, device group or device does not exist
+    ToolExtensionMissing, // az without its azure-sphere extension
 };
 
 // Stable English identifier of a code, e.g. "ImageNotTrusted" (for records, CSV, logs).

@@ -54,6 +54,8 @@ const QString KeyLogFolder = u"station/logFolder"_s;
 const QString KeyAzsphere = u"tools/azsphere"_s;
 const QString KeyRfSettingsTool = u"tools/rfSettingsTool"_s;
 const QString KeyRfToolCli = u"tools/rfToolCli"_s;
+const QString KeyCli = u"tools/cli"_s;
+const QString KeyAz = u"tools/az"_s;
 const QString GroupToolEnvironment = u"toolEnvironment"_s;
 const QString KeyDefaultStepTimeout = u"timeouts/defaultStepMs"_s;
 const QString GroupStepTimeouts = u"stepTimeoutsMs"_s;
@@ -342,14 +344,23 @@ Result<StationConfig> StationConfig::load(const QString &path)
     config.recordFile = reader.string(KeyRecordFile);
     config.recordSyncEveryWrite = reader.boolean(KeyRecordSyncEveryWrite, false);
     config.logFolder = reader.string(KeyLogFolder);
+    const QString cli = reader.string(KeyCli, toolDialectName(config.cli));
+    if (const auto parsed = toolDialectFromName(cli))
+        config.cli = *parsed;
+    else
+        reader.addError(
+            Tr::tr("%1: unknown tool \"%2\" (use \"azsphere\" or \"az\").").arg(KeyCli, cli));
     config.azspherePath = reader.string(KeyAzsphere);
+    config.azPath = reader.string(KeyAz);
     config.rfSettingsToolPath = reader.string(KeyRfSettingsTool);
     config.rfToolCliPath = reader.string(KeyRfToolCli);
     // A file that names an azsphere tool and says nothing about the back end means the real
     // tool: it never falls back to the simulator silently. Only "backend=simulator" does.
     if (!backendGiven)
         config.backend
-            = config.azspherePath.trimmed().isEmpty() ? Backend::Simulator : Backend::Real;
+            = config.azspherePath.trimmed().isEmpty() && config.azPath.trimmed().isEmpty()
+            ? Backend::Simulator
+            : Backend::Real;
 
     settings.beginGroup(GroupToolEnvironment);
     for (const QString &name : settings.childKeys())
@@ -409,7 +420,9 @@ Result<> StationConfig::save(const QString &path) const
     settings.setValue(KeyRecordFile, recordFile);
     settings.setValue(KeyRecordSyncEveryWrite, recordSyncEveryWrite);
     settings.setValue(KeyLogFolder, logFolder);
+    settings.setValue(KeyCli, toolDialectName(cli));
     settings.setValue(KeyAzsphere, azspherePath);
+    settings.setValue(KeyAz, azPath);
     settings.setValue(KeyRfSettingsTool, rfSettingsToolPath);
     settings.setValue(KeyRfToolCli, rfToolCliPath);
 
@@ -571,6 +584,16 @@ QProcessEnvironment StationConfig::toolProcessEnvironment(const QProcessEnvironm
 Result<QString> StationConfig::azsphereProgram(const QStringList &searchPaths) const
 {
     return resolveToolPath(azspherePath, u"azsphere"_s, searchPaths);
+}
+
+Result<QString> StationConfig::azProgram(const QStringList &searchPaths) const
+{
+    return resolveToolPath(azPath, u"az"_s, searchPaths);
+}
+
+Result<QString> StationConfig::sphereToolProgram(const QStringList &searchPaths) const
+{
+    return cli == ToolDialect::Az ? azProgram(searchPaths) : azsphereProgram(searchPaths);
 }
 
 Result<QString> StationConfig::rfSettingsToolProgram(const QStringList &searchPaths) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/azsphere/tooldialect.h"
 #include "services/base/result.h"
 
 #include <QList>
@@ -45,12 +46,17 @@ struct FixtureConfig
 // A plain value type: load it, change it, validate it, save it.
 struct StationConfig
 {
-    // From "[station] backend=". A file without that line gets Real when it names an azsphere
-    // tool ("[tools] azsphere=" not empty) and Simulator otherwise: a configured tool never
-    // falls back to the simulator silently (README, "back end").
+    // From "[station] backend=". A file without that line gets Real when it names an Azure
+    // Sphere tool ("[tools] azsphere=" or "[tools] az=" not empty) and Simulator otherwise: a
+    // configured tool never falls back to the simulator silently (README, "back end").
     Backend backend = Backend::Simulator;
+    // Which Azure Sphere tool drives the devices ("[tools] cli=azsphere|az"): the legacy
+    // azsphere CLI (the default), or az with the azure-sphere extension. The simulator has a
+    // stand-in for each.
+    ToolDialect cli = ToolDialect::Azsphere;
     // Absolute paths of the tools; empty: looked up with QStandardPaths::findExecutable.
     QString azspherePath;
+    QString azPath; // "[tools] az=", used when cli=az
     QString rfSettingsToolPath;
     QString rfToolCliPath;
     // Extra variables for every tool call (e.g. AZSPHERE_SIM_TIME_SCALE), on top of the
@@ -110,6 +116,11 @@ struct StationConfig
     // The tools as absolute, executable paths (see resolveToolPath). searchPaths: where to look
     // when no path is configured (e.g. the simulator's folder); empty: PATH.
     [[nodiscard]] Result<QString> azsphereProgram(const QStringList &searchPaths = {}) const;
+    [[nodiscard]] Result<QString> azProgram(const QStringList &searchPaths = {}) const;
+    // The tool `cli` selects: azsphereProgram() or azProgram().
+    [[nodiscard]] Result<QString> sphereToolProgram(const QStringList &searchPaths = {}) const;
+    // The path configured for the tool `cli` selects (may be empty).
+    QString sphereToolPath() const { return cli == ToolDialect::Az ? azPath : azspherePath; }
     [[nodiscard]] Result<QString> rfSettingsToolProgram(const QStringList &searchPaths = {}) const;
     [[nodiscard]] Result<QString> rfToolCliProgram(const QStringList &searchPaths = {}) const;
 };

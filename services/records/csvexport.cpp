@@ -55,6 +55,7 @@ constexpr std::array RunColumns {
     Column {u"azsphere_version", Kind::Text},
     Column {u"rf_tool_path", Kind::Text},
     Column {u"rf_tool_version", Kind::Text},
+    Column {u"azsphere_cli", Kind::Text},
 };
 
 // duration_ms: the stored times are whole milliseconds, so the julianday rounding error (tens
@@ -67,7 +68,16 @@ constexpr char16_t RunSelect[]
       u"r.connection_path, r.device_id, r.serial_number, r.ip_address, r.manufacturing_state, "
       u"r.os_version, r.image_ids, r.recipe_name, r.recipe_version, r.recipe_sha256, "
       u"r.recipe_path, r.station, r.operator, r.app_version, r.backend, r.azsphere_path, "
-      u"r.azsphere_version, r.rf_tool_path, r.rf_tool_version FROM runs r";
+      u"r.azsphere_version, r.rf_tool_path, r.rf_tool_version, %1 FROM runs r";
+
+// azsphere_cli came with schema 4; every run before it used azsphere.
+QString cliColumn(QSqlDatabase &db)
+{
+    const Result<int> version = RecordSql::userVersion(db);
+    return version && *version >= 4
+        ? u"r.azsphere_cli"_s
+        : u"CASE WHEN r.azsphere_path <> '' THEN 'azsphere' ELSE '' END"_s;
+}
 
 // Step layout: StepSelect gives the step id (not exported) and then the first 14 columns; the
 // last three are gathered from the command and measurement queries.
@@ -510,7 +520,8 @@ Result<qint64> writeExport(QSqlDatabase &db,
         written = writeFlat(db,
             writer,
             sql,
-            QString::fromUtf16(RunSelect) + sql.where + QString::fromUtf16(RunOrder),
+            QString::fromUtf16(RunSelect).arg(cliColumn(db)) + sql.where
+                + QString::fromUtf16(RunOrder),
             RunColumns);
         break;
     case CsvLayout::StepPerRow:

@@ -163,6 +163,7 @@ Result<void> RecordQuery::open(const QString &path)
     m_db = *db;
     const Result<int> version = RecordSql::userVersion(m_db);
     m_hasTextColumns = version && *version >= 3;
+    m_hasCliColumn = version && *version >= 4;
     return {};
 }
 
@@ -263,8 +264,10 @@ Result<RunDetail> RecordQuery::runDetail(qint64 runId) const
                    ip_address, recipe_name, recipe_version, recipe_sha256, recipe_path, station,
                    operator, app_version, backend, azsphere_path, azsphere_version,
                    rf_tool_path, rf_tool_version, os_version, image_ids, manufacturing_state,
-                   started_utc, finished_utc, outcome, failed_step, error_code, cause, %1
-            FROM runs WHERE id = ?)"_s.arg(textColumn(u"cause_text")),
+                   started_utc, finished_utc, outcome, failed_step, error_code, cause, %1, %2
+            FROM runs WHERE id = ?)"_s.arg(textColumn(u"cause_text"),
+            m_hasCliColumn ? u"azsphere_cli"_s
+                           : u"CASE WHEN azsphere_path <> '' THEN 'azsphere' ELSE '' END"_s),
         {runId},
         what);
     if (!read)
@@ -307,6 +310,7 @@ Result<RunDetail> RecordQuery::runDetail(qint64 runId) const
     run.errorCode = errorCodeFromText(query.value(c++).toString());
     const QString cause = query.value(c++).toString();
     run.cause = Text::fromStorage(cause, query.value(c++).toString());
+    start.azsphereCli = query.value(c++).toString();
     query.finish();
 
     QHash<qint64, qsizetype> stepIndex;

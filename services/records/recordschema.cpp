@@ -178,6 +178,13 @@ const QList<Migration> &migrations()
                 u"ALTER TABLE steps ADD COLUMN remedy_text TEXT NOT NULL DEFAULT ''",
                 u"ALTER TABLE steps ADD COLUMN note_text TEXT NOT NULL DEFAULT ''",
             }},
+        // v4: which of Microsoft's tools ran the device commands: "azsphere" (Legacy) or "az"
+        // (az sphere, Integrated). Every run before v4 used azsphere.
+        {4,
+            {
+                u"ALTER TABLE runs ADD COLUMN azsphere_cli TEXT NOT NULL DEFAULT ''",
+                u"UPDATE runs SET azsphere_cli = 'azsphere' WHERE azsphere_path <> ''",
+            }},
     };
     return list;
 }

@@ -291,10 +291,11 @@ Result<void> RecordStore::writeRunStart(
     auto inserted = m_statements->exec(
         uR"(INSERT INTO runs (fixture, fixture_label, connection_path, device_id, serial_number,
                               ip_address, recipe_name, recipe_version, recipe_sha256, recipe_path,
-                              station, operator, app_version, backend, azsphere_path,
-                              azsphere_version, rf_tool_path, rf_tool_version, os_version,
-                              image_ids, manufacturing_state, started_utc, outcome)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING'))"_s,
+                              station, operator, app_version, backend, azsphere_cli,
+                              azsphere_path, azsphere_version, rf_tool_path, rf_tool_version,
+                              os_version, image_ids, manufacturing_state, started_utc, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    'RUNNING'))"_s,
         {start.fixture,
             textValue(start.fixtureLabel),
             textValue(start.connectionPath),
@@ -309,6 +310,7 @@ Result<void> RecordStore::writeRunStart(
             textValue(start.operatorName),
             textValue(start.appVersion),
             textValue(start.backend),
+            textValue(start.azsphereCli),
             textValue(start.azsphereToolPath),
             textValue(start.azsphereToolVersion),
             textValue(start.rfToolPath),

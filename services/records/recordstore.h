@@ -38,9 +38,10 @@ struct RunStart
     QString station;
     QString operatorName;
     QString appVersion;
-    QString backend; // "simulated" or "real"
+    QString backend;     // "simulated" or "real"
+    QString azsphereCli; // "azsphere" or "az": the tool's dialect (toolDialectName)
     QString azsphereToolPath;
-    QString azsphereToolVersion;
+    QString azsphereToolVersion; // for az: the CLI's, the extension's and the SDK's
     QString rfToolPath;
     QString rfToolVersion;
     QString osVersion;

@@ -291,7 +291,8 @@ Error classify(const ToolResult &result)
             = ErrorCatalog::classifiableText(result.stdOutText(), result.stdErrText());
         static const QRegularExpression badSize(
             u"Expected configuration file '([^']*)' must be 1024 bytes"_s);
-        static const QRegularExpression cannotOpen(u"ERROR: Cannot open '([^']*)'"_s);
+        // classifiableText() has taken the line's "ERROR: " tag off.
+        static const QRegularExpression cannotOpen(u"Cannot open '([^']*)'"_s);
         if (const QRegularExpressionMatch match = badSize.match(text); match.hasMatch())
             return makeError(ErrorCode::RecipeInvalid,
                 Tr::tr("The recipe's expected RF configuration file %1 is not 1024 "

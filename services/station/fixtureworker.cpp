@@ -220,6 +220,7 @@ void FixtureWorker::run(const RunRequest &request)
         start.operatorName = request.operatorName;
         start.appVersion = request.appVersion;
         start.backend = request.tools.simulated ? u"simulated"_s : u"real"_s;
+        start.azsphereCli = toolDialectName(request.tools.dialect);
         start.azsphereToolPath = request.tools.azsphere;
         start.azsphereToolVersion = request.tools.azsphereVersion;
         start.rfToolPath = request.tools.rfSettingsTool;

@@ -77,7 +77,12 @@ void PresenceMonitor::pollNow()
     m_polling = true;
     AzsphereTimeouts timeouts;
     timeouts.command = PollTimeout;
-    AzsphereClient client(m_tools.azsphere, m_tools.environment, m_cancel, {}, timeouts);
+    AzsphereClient client(m_tools.dialect,
+        m_tools.azsphere,
+        m_tools.sphereToolEnvironment(u"presence"_s),
+        m_cancel,
+        {},
+        timeouts);
     ToolReply<QList<AttachedDevice>> reply = client.listAttached();
     m_polling = false;
     if (m_cancel.isCancelled())

@@ -65,7 +65,8 @@ Result<> SimulatorBackend::prepare(const Options &options)
     if (!sphereSim)
         return fail(sphereSim.error());
     m_sphereSim = *sphereSim;
-    Result<QString> azsphere = resolveToolPath({}, u"azsphere"_s, {m_simBinDirectory});
+    Result<QString> azsphere
+        = resolveToolPath({}, toolDialectProgramName(options.dialect), {m_simBinDirectory});
     Result<QString> rfSettings = resolveToolPath({}, u"RfSettingsTool"_s, {m_simBinDirectory});
     Result<QString> rfCli = resolveToolPath({}, u"RfToolCli"_s, {m_simBinDirectory});
     for (const Result<QString> *tool : {&azsphere, &rfSettings, &rfCli}) {
@@ -95,6 +96,10 @@ Result<> SimulatorBackend::prepare(const Options &options)
 
     m_tools = ToolSetup {};
     m_tools.azsphere = *azsphere;
+    m_tools.dialect = options.dialect;
+    // az keeps per-call state in its configuration folder: one per fixture, in the bench.
+    if (options.dialect == ToolDialect::Az)
+        m_tools.azConfigRoot = QDir(m_benchDirectory).filePath(u"az-config"_s);
     m_tools.rfSettingsTool = *rfSettings;
     m_tools.rfToolCli = *rfCli;
     m_tools.simulated = true;

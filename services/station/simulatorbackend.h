@@ -30,6 +30,8 @@ public:
         // Bench folder; empty: AZSPHERE_SIM_HOME if set, else a folder the backend owns.
         QString benchDirectory;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // Which stand-in drives the bench: sim-bin/azsphere or sim-bin/az.
+        ToolDialect dialect = ToolDialect::Azsphere;
     };
 
     // How long `sphere-sim serve` may take to publish every device's UART.
@@ -49,7 +51,7 @@ public:
     QString simBinDirectory() const { return m_simBinDirectory; }
     QString sphereSim() const { return m_sphereSim; }
     bool ownsBench() const { return m_ownedBench != nullptr; }
-    // azsphere, RfSettingsTool, RfToolCli from sim-bin, with AZSPHERE_SIM_HOME set.
+    // azsphere (or az), RfSettingsTool, RfToolCli from sim-bin, with AZSPHERE_SIM_HOME set.
     ToolSetup tools() const { return m_tools; }
     // Fixture k -> connection path 1210+k, UART <bench>/uart/<connection path>.
     QList<FixtureConfig> fixtures() const { return m_fixtures; }

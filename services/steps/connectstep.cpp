@@ -59,7 +59,8 @@ StepResult ConnectStep::run(StepContext &context)
             // A tool that cannot start will not start on the next poll either.
             if (reply.error().code == ErrorCode::ToolNotFound
                 || reply.error().code == ErrorCode::ToolStartFailed
-                || reply.error().code == ErrorCode::ToolUsage)
+                || reply.error().code == ErrorCode::ToolUsage
+                || reply.error().code == ErrorCode::ToolExtensionMissing)
                 return context.fail(reply.error());
         }
         if (until.hasExpired() || context.hasExpired())

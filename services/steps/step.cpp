@@ -25,6 +25,7 @@ bool Step::isRetryable(const StepResult &result) const
     case ErrorCode::NotAnImagePackage:
     case ErrorCode::ToolNotFound:
     case ErrorCode::ToolUsage:
+    case ErrorCode::ToolExtensionMissing:
     case ErrorCode::MultipleDevices:
         return false;
     default:

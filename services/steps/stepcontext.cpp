@@ -102,8 +102,11 @@ ToolResult StepContext::runTool(
 AzsphereClient &StepContext::azsphere()
 {
     if (!m_azsphere) {
-        m_azsphere = std::make_unique<AzsphereClient>(
-            m_tools.azsphere, m_tools.environment, m_cancel, lineHandler());
+        m_azsphere = std::make_unique<AzsphereClient>(m_tools.dialect,
+            m_tools.azsphere,
+            m_tools.sphereToolEnvironment(u"fixture-%1"_s.arg(m_fixture.number)),
+            m_cancel,
+            lineHandler());
         m_azsphere->setRunner(
             [this](const ToolCall &call, const CancelToken &cancel, const ToolLineHandler &onLine) {
                 return runTool(call, cancel, onLine);

@@ -339,7 +339,7 @@ void tst_SettingsDialog::detectAttached()
 {
     simulator({u"bench"_s, u"create"_s, u"--devices"_s, u"3"_s, u"--seed"_s, u"settings"_s});
     const QString azsphere = m_simBin + u"/azsphere"_s;
-    AzsphereClient client(azsphere, benchEnvironment());
+    AzsphereClient client(ToolDialect::Azsphere, azsphere, benchEnvironment());
     const auto attached = client.listAttached();
     QVERIFY(attached.isSuccess());
     QCOMPARE(attached.value->size(), 3);

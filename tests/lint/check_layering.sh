@@ -28,7 +28,7 @@ fi
 declare -A allowed=(
     [base]=""
     [process]="base"
-    [config]="base"
+    [config]="base azsphere"
     [run]="base process"
     [hardware]="base process run"
     [azsphere]="base process"

@@ -157,6 +157,12 @@ private Q_SLOTS:
     void init();
     void commandLines_data();
     void commandLines();
+    void azActionsSucceedByExitCode_data();
+    void azActionsSucceedByExitCode();
+    void azExitCodesAndTags_data();
+    void azExitCodesAndTags();
+    void azVersionAndMissingExtension();
+    void azRecoverProgressFromWarnings();
     void emptyDeviceIsRefused();
     void dataCommandFailureIsClassified();
     void garbageWithExitZeroIsNeverAPass();
@@ -180,7 +186,7 @@ private:
 void tst_AzsphereClient::init()
 {
     m_tool = FakeTool {};
-    m_client = std::make_unique<AzsphereClient>(Tool, QProcessEnvironment());
+    m_client = std::make_unique<AzsphereClient>(ToolDialect::Azsphere, Tool, QProcessEnvironment());
     m_client->setRunner(m_tool.runner());
 }
 
@@ -333,6 +339,150 @@ void tst_AzsphereClient::commandLines()
     QCOMPARE(m_tool.calls.first().program, Tool);
     QCOMPARE(m_tool.calls.first().arguments, arguments);
     QVERIFY(m_tool.calls.first().timeout > std::chrono::milliseconds(0));
+
+    // The same call in the az sphere dialect: `az sphere ...`, az's option names, and JSON
+    // asked for on every command (REFERENCE-az 1.2, 4.2).
+    FakeTool az;
+    AzsphereClient azClient(ToolDialect::Az, u"/usr/bin/az"_s, QProcessEnvironment());
+    azClient.setRunner(az.runner());
+    if (call == "showVersion"_L1)
+        az.answer(R"({"azure-cli": "2.75.0", "extensions": {"azure-sphere": "1.0.4"}})");
+    QVERIFY(invoke(azClient, call));
+    QStringList expected {u"sphere"_s};
+    for (const QString &argument : arguments) {
+        expected << (argument == "--full"_L1    ? u"--all"_s
+                : argument == "show-version"_L1 ? u"show-sdk-version"_s
+                                                : argument);
+    }
+    if (!expected.contains(u"--output"_s))
+        expected << u"--output"_s << u"json"_s;
+    QCOMPARE(az.calls.last().program, u"/usr/bin/az"_s);
+    QCOMPARE(az.calls.last().arguments, expected);
+    if (call == "showVersion"_L1) {
+        QCOMPARE(az.calls.size(), 2);
+        QCOMPARE(az.calls.first().arguments, QStringList({u"version"_s, u"--output"_s, u"json"_s}));
+    } else {
+        QCOMPARE(az.calls.size(), 1);
+    }
+    // az runs without colour and never installs an extension on its own.
+    const QProcessEnvironment environment = az.calls.last().environment;
+    QCOMPARE(environment.value(u"AZURE_CORE_NO_COLOR"_s), u"true"_s);
+    QCOMPARE(environment.value(u"AZURE_EXTENSION_USE_DYNAMIC_INSTALL"_s), u"no"_s);
+}
+
+void tst_AzsphereClient::azActionsSucceedByExitCode_data()
+{
+    QTest::addColumn<QString>("call");
+    for (const char *call : {"recover",
+             "sideloadDeploy",
+             "sideloadDelete",
+             "sideloadDeleteAllExcept",
+             "manufacturingStateUpdate",
+             "wifiForget",
+             "restart"})
+        QTest::newRow(call) << QString::fromLatin1(call);
+}
+
+// No public source shows what az sphere's action commands print: exit 0 with nothing on
+// stdout is a success, exit 1 with `ERROR: <device message>` is classified by the message.
+void tst_AzsphereClient::azActionsSucceedByExitCode()
+{
+    QFETCH(QString, call);
+    FakeTool az;
+    AzsphereClient client(ToolDialect::Az, u"/usr/bin/az"_s, QProcessEnvironment());
+    client.setRunner(az.runner());
+    az.answer({}, "WARNING: Preview version of extension is disabled by default.\n");
+    std::optional<CallOutcome> outcome = invoke(client, call);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->ok, qPrintable(outcome->error.message));
+
+    az.answer({},
+        "ERROR: The device is not responding. The device may be unresponsive if it cannot "
+        "authenticate the image.\n",
+        1);
+    outcome = invoke(client, call);
+    QVERIFY(outcome && !outcome->ok);
+    QCOMPARE(errorCodeName(outcome->error.code), u"DeviceNotResponding"_s);
+}
+
+void tst_AzsphereClient::azExitCodesAndTags_data()
+{
+    QTest::addColumn<QByteArray>("stdErr");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("code");
+    const QByteArray trailer = "\nExamples from AI knowledge base:\nhttps://aka.ms/cli_ref\nRead "
+                               "more about the command in reference docs\n";
+    QTest::newRow("parser: unrecognized")
+        << QByteArray("ERROR: unrecognized arguments: --full\n" + trailer) << 2 << u"ToolUsage"_s;
+    QTest::newRow("parser: bad choice") << QByteArray(
+        "ERROR: az sphere device manufacturing-state update: 'Blank' is not a "
+        "valid value for '--state'. Allowed values: DeviceComplete, "
+        "Module1Complete.\n"
+        + trailer) << 2 << u"ToolUsage"_s;
+    QTest::newRow("no extension") << QByteArray(
+        "ERROR: 'sphere' is misspelled or not recognized by the system.\n" + trailer)
+                                  << 2 << u"ToolExtensionMissing"_s;
+    QTest::newRow("missing cloud resource")
+        << QByteArray("ERROR: (ResourceNotFound) The Resource 'Microsoft.AzureSphere/catalogs/"
+                      "x' under resource group 'rg' was not found.\n")
+        << 3 << u"CloudResourceMissing"_s;
+    QTest::newRow("device message behind ERROR:") << QByteArray(
+        "ERROR: Could not connect to the device. Check that the device is "
+        "attached and responsive.\n") << 1 << u"DeviceNotConnected"_s;
+    QTest::newRow("a warning is not the error")
+        << QByteArray("WARNING: The device is not responding.\nERROR: Unexpected thing.\n") << 1
+        << u"ToolFailed"_s;
+}
+
+void tst_AzsphereClient::azExitCodesAndTags()
+{
+    QFETCH(QByteArray, stdErr);
+    QFETCH(int, exitCode);
+    QFETCH(QString, code);
+    FakeTool az;
+    AzsphereClient client(ToolDialect::Az, u"/usr/bin/az"_s, QProcessEnvironment());
+    client.setRunner(az.runner());
+    az.answer({}, stdErr, exitCode);
+    const auto reply = client.manufacturingStateShow(u"1211"_s);
+    QVERIFY(!reply.isSuccess());
+    QCOMPARE(errorCodeName(reply.error().code), code);
+}
+
+void tst_AzsphereClient::azVersionAndMissingExtension()
+{
+    FakeTool az;
+    AzsphereClient client(ToolDialect::Az, u"/usr/bin/az"_s, QProcessEnvironment());
+    client.setRunner(az.runner());
+    az.answer(
+        R"({"azure-cli": "2.75.0", "azure-cli-core": "2.75.0", "extensions": {"azure-sphere": "1.0.4"}})");
+    az.answer(R"({"version": "25.10.0.1"})");
+    auto reply = client.showVersion();
+    QVERIFY2(reply.isSuccess(), qPrintable(reply.isSuccess() ? QString() : reply.error().detail));
+    QCOMPARE(*reply.value, u"azure-cli 2.75.0, azure-sphere 1.0.4, SDK 25.10.0.1"_s);
+
+    // az itself runs, but without the extension: said so, and nothing else is called.
+    az.calls.clear();
+    az.answer(R"({"azure-cli": "2.45.0", "extensions": {}})");
+    reply = client.showVersion();
+    QVERIFY(!reply.isSuccess());
+    QCOMPARE(errorCodeName(reply.error().code), u"ToolExtensionMissing"_s);
+    QVERIFY(!reply.error().remedy.english().isEmpty());
+    QCOMPARE(az.calls.size(), 1);
+}
+
+void tst_AzsphereClient::azRecoverProgressFromWarnings()
+{
+    FakeTool az;
+    AzsphereClient client(ToolDialect::Az, u"/usr/bin/az"_s, QProcessEnvironment());
+    client.setRunner(az.runner());
+    az.answer({},
+        "WARNING: Downloading recovery images...\nWARNING: Sending 16 images. (5562148 bytes to "
+        "send)\nWARNING: Sent 1 of 16 images. (5531016 of 5562148 bytes remaining)\nWARNING: "
+        "Device recovered successfully.\n");
+    const auto reply = client.recover(u"1211"_s, u"/os"_s);
+    QVERIFY(reply.isSuccess());
+    QCOMPARE(reply.value->imagesSent, 1);
+    QCOMPARE(reply.value->imageCount, 16);
 }
 
 void tst_AzsphereClient::emptyDeviceIsRefused()
@@ -483,10 +633,11 @@ void tst_AzsphereClient::wifiAddMasksPsk()
 void tst_AzsphereClient::lineHandlerSeesOutput()
 {
     QStringList lines;
-    AzsphereClient client(
-        Tool, QProcessEnvironment(), {}, [&lines](OutputChannel, const QString &l) {
-            lines.append(l);
-        });
+    AzsphereClient client(ToolDialect::Azsphere,
+        Tool,
+        QProcessEnvironment(),
+        {},
+        [&lines](OutputChannel, const QString &l) { lines.append(l); });
     client.setRunner(m_tool.runner());
     m_tool.answer("Erasing flash.\nDevice recovered successfully.\n");
     QVERIFY(client.recover(u"1211"_s, u"/os"_s).isSuccess());
@@ -631,7 +782,7 @@ void tst_AzsphereClient::truncatedReplyFromTheRealRunner()
     const QString helper = QStringLiteral(STATION_TOOLHELPER);
     QVERIFY2(QFileInfo(helper).isExecutable(), qPrintable(helper));
 
-    AzsphereClient client(Tool, QProcessEnvironment::systemEnvironment());
+    AzsphereClient client(ToolDialect::Azsphere, Tool, QProcessEnvironment::systemEnvironment());
     client.setRunner(
         [&](const ToolCall &toolCall, const CancelToken &cancel, const ToolLineHandler &onLine) {
             ToolCall played = toolCall; // the client's call, played by toolhelper

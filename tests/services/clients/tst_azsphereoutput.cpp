@@ -61,6 +61,9 @@ class tst_AzsphereOutput : public QObject
 
 private Q_SLOTS:
     void listAttached();
+    void keyVariants_data();
+    void keyVariants();
+    void azShapes();
     void listAttachedUnresponsiveAndEmpty();
     void showAttachedAndRescan();
     void imageListInstalled();
@@ -93,6 +96,75 @@ void tst_AzsphereOutput::listAttached()
     QCOMPARE(devices->first().ipAddress, u"192.168.35.2"_s);
     QCOMPARE(devices->first().connectionPath, u"1211"_s);
     QVERIFY(devices->first().isResponsive);
+}
+
+// Either tool, any case, the known spellings of the device ID (REFERENCE-az 3.1, 6).
+void tst_AzsphereOutput::keyVariants_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("readable");
+    const QByteArray id = DeviceIdHex;
+    QTest::newRow("azsphere") << QByteArray(R"([{"ConnectionPath": "1211", "DeviceId": ")" + id
+        + R"(", "IpAddress": "192.168.35.2", "IsResponsive": true}])")
+                              << true;
+    QTest::newRow("az: deviceIdentifier") << QByteArray(R"([{"deviceIdentifier": ")" + id.toUpper()
+        + R"(", "ipAddress": "192.168.35.2", "isResponsive": true, "localConnectionId": "1211"}])")
+                                          << true;
+    QTest::newRow("az: deviceId") << QByteArray(R"([{"deviceId": ")" + id
+        + R"(", "ipAddress": "192.168.35.2", "isResponsive": true, "connectionPath": "1211"}])")
+                                  << true;
+    QTest::newRow("az: DEVICEID, snake case") << QByteArray(R"([{"DEVICEID": ")" + id
+        + R"(", "ip_address": "192.168.35.2", "is_responsive": true, "local_connection_id": "1211"}])")
+                                              << true;
+    QTest::newRow("two keys for one meaning") << QByteArray(R"([{"deviceId": ")" + id
+        + R"(", "DeviceId": ")" + id.toUpper()
+        + R"(", "ipAddress": "192.168.35.2", "isResponsive": true, "connectionPath": "1211"}])")
+                                              << false;
+}
+
+void tst_AzsphereOutput::keyVariants()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, readable);
+    const auto devices = AzsphereOutput::parseListAttached(json);
+    QCOMPARE(devices.has_value(), readable);
+    if (!readable) {
+        QCOMPARE(devices.error().code, ErrorCode::OutputUnparsable);
+        return;
+    }
+    QCOMPARE(devices->size(), 1);
+    QCOMPARE(devices->first().deviceId, QString::fromLatin1(DeviceIdHex));
+    QCOMPARE(devices->first().ipAddress, QStringLiteral("192.168.35.2"));
+    QCOMPARE(devices->first().connectionPath, QStringLiteral("1211"));
+    QVERIFY(devices->first().isResponsive);
+}
+
+// The shapes the project chose for az sphere where no public source shows them
+// (docs/tools.md), and the variants the parsers take.
+void tst_AzsphereOutput::azShapes()
+{
+    QCOMPARE(AzsphereOutput::parseRescanAttached("{\n  \"count\": 2\n}\n").value_or(-1), 2);
+    QCOMPARE(AzsphereOutput::parseRescanAttached("3\n").value_or(-1), 3);
+    QCOMPARE(
+        AzsphereOutput::parseOsVersion("{\n  \"osVersion\": \"26.09\"\n}\n").value_or(QString()),
+        QStringLiteral("26.09"));
+    QCOMPARE(
+        AzsphereOutput::parseSdkVersion("{\n  \"version\": \"25.10.0.1\"\n}\n").value_or(QString()),
+        QStringLiteral("25.10.0.1"));
+    QCOMPARE(AzsphereOutput::parseManufacturingState("{\"ManufacturingState\": \"DeviceComplete\"}")
+                 .value_or(ManufacturingState::Blank),
+        ManufacturingState::DeviceComplete);
+    const auto az = AzsphereOutput::parseAzVersion(
+        R"({"azure-cli": "2.75.0", "azure-cli-core": "2.75.0", "azure-cli-telemetry": "1.1.0", "extensions": {"azure-sphere": "1.0.4"}})");
+    QVERIFY(az.has_value());
+    QCOMPARE(az->cli, QStringLiteral("2.75.0"));
+    QCOMPARE(az->extension, QStringLiteral("1.0.4"));
+    const auto none
+        = AzsphereOutput::parseAzVersion(R"({"azure-cli": "2.45.0", "extensions": {}})");
+    QVERIFY(!none.has_value());
+    QCOMPARE(none.error().code, ErrorCode::ToolExtensionMissing);
+    QCOMPARE(AzsphereOutput::statusText("", "WARNING: Sent 1 of 2 images.\nERROR: x\nINFO: y\n"),
+        QByteArray("Sent 1 of 2 images.\ny"));
 }
 
 void tst_AzsphereOutput::listAttachedUnresponsiveAndEmpty()
@@ -325,7 +397,7 @@ void tst_AzsphereOutput::unparsable_data()
                R"({"ConnectionPath": "1211", "DeviceId": null, "IpAddress": "192.168.35.2"})")
         << u"DeviceId"_s;
     QTest::newRow("rescan without Count")
-        << u"rescan-attached"_s << QByteArray(R"({"count": 2})") << u"Count"_s;
+        << u"rescan-attached"_s << QByteArray(R"({"counts": 2})") << u"Count"_s;
     QTest::newRow("component without images")
         << u"list-installed"_s
         << QByteArray(

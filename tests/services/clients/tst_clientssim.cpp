@@ -85,7 +85,8 @@ QString tst_ClientsSim::deviceId(const QString &connectionPath)
 
 AzsphereClient tst_ClientsSim::client(const AzsphereTimeouts &timeouts) const
 {
-    return AzsphereClient(m_simBin + u"/azsphere"_s, environment(), {}, {}, timeouts);
+    return AzsphereClient(
+        ToolDialect::Azsphere, m_simBin + u"/azsphere"_s, environment(), {}, {}, timeouts);
 }
 
 RfToolClient tst_ClientsSim::rfClient() const

@@ -140,6 +140,7 @@ void tst_CsvExport::initTestCase()
     start.backend = u"simulated"_s;
     start.azsphereToolPath = u"/sim/azsphere"_s;
     start.azsphereToolVersion = u"24.09"_s;
+    start.azsphereCli = u"az"_s;
     start.rfToolPath = u"/sim/RfSettingsTool"_s;
     start.rfToolVersion = u"3.1"_s;
     start.ipAddress = u"192.168.35.2"_s;
@@ -328,7 +329,7 @@ void tst_CsvExport::roundTrip()
 void tst_CsvExport::headers()
 {
     const QStringList runs = csvHeader(CsvLayout::RunPerRow);
-    QCOMPARE(runs.size(), 29);
+    QCOMPARE(runs.size(), 30);
     QCOMPARE(runs.mid(0, 8),
         (QStringList {u"run_id"_s,
             u"started_utc"_s,
@@ -345,6 +346,7 @@ void tst_CsvExport::headers()
              u"backend"_s,
              u"azsphere_version"_s,
              u"rf_tool_version"_s,
+             u"azsphere_cli"_s,
              u"image_ids"_s,
              u"os_version"_s}) {
         QVERIFY2(runs.contains(name), qPrintable(name));
@@ -438,6 +440,7 @@ void tst_CsvExport::runsMatchRecord()
             s.azsphereToolVersion,
             s.rfToolPath,
             s.rfToolVersion,
+            s.azsphereCli,
         };
         // Oldest first: the runs were started in id order.
         QCOMPARE(table.at(id), expected);
