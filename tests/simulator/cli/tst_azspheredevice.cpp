@@ -401,8 +401,10 @@ void tst_AzsphereDevice::deviceCompleteRefusals()
     if (args == QStringList {QStringLiteral("{PRODUCT}")})
         args = deploy(QStringLiteral("apps/ProductApp.imagepackage"));
     else if (args == QStringList {QStringLiteral("{SHOW}")})
-        args = {
-            QStringLiteral("image-package"), QStringLiteral("show"), QStringLiteral("-p"), product};
+        args = {QStringLiteral("image-package"),
+            QStringLiteral("show"),
+            QStringLiteral("--image-package"),
+            product};
     else if (args == QStringList {QStringLiteral("{RECOVER}")})
         args = {QStringLiteral("device"),
             QStringLiteral("recover"),
