@@ -182,7 +182,7 @@ QString OptionSpec::displayName() const
 
 QString CommandSpec::prog() const
 {
-    return toolPrefix() + u' ' + path.join(u' ');
+    return (outsideTool ? u"az"_s : toolPrefix()) + u' ' + path.join(u' ');
 }
 
 QString CommandSpec::name() const

@@ -58,7 +58,8 @@ struct CommandSpec
     QList<OptionSpec> options;
     bool deviceCommand = false; // takes --device/-d
     bool deprecatedAlias = false;
-    QString replacement; // for deprecated aliases: the command to use instead
+    bool outsideTool = false; // az: a command of az itself (`az version`), not of `az sphere`
+    QString replacement;      // for deprecated aliases: the command to use instead
     std::function<void(Context &)> run;
 
     QString prog() const; // "azsphere device sideload deploy" / "az sphere device sideload deploy"

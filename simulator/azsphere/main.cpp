@@ -359,6 +359,7 @@ int dispatchAz(const QStringList &arguments)
     if (first == u"version") {
         CommandSpec spec;
         spec.path = {u"version"_s};
+        spec.outsideTool = true;
         spec.summary = u"Show the versions of Azure CLI modules and extensions in JSON format."_s;
         Context ctx = parseArguments(spec, arguments.mid(1));
         QJsonObject extensions;

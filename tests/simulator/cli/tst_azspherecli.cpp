@@ -774,6 +774,15 @@ void tst_AzsphereCli::outputs_data()
         L("azure-cli: 2.75.0\nazure-cli-core: 2.75.0\nazure-cli-telemetry: 1.1.0\nextensions:\n"
           "  azure-sphere: 1.0.4\n"),
         {});
+    azRow("version bad output",
+        1,
+        {},
+        A("version -o foo"),
+        2,
+        {},
+        L("ERROR: az version: 'foo' is not a valid value for '--output'. Allowed values: json, "
+          "jsonc, yaml, yamlc, table, tsv, none.\n")
+            + trailer);
     azRow("version tsv", 1, {}, A("version -o tsv"), 0, L("2.75.0\t2.75.0\t1.1.0\t\n"), {});
 
     // az --query.
