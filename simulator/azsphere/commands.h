@@ -3,8 +3,9 @@
 #include "simulator/azsphere/cli.h"
 #include "simulator/core/device.h"
 
-// The azsphere commands of REFERENCE.md §2, one function each. They print their results and
-// end failures by throwing CliExit (see cli.h).
+// The azsphere commands of REFERENCE.md §2, one function each, shared by both dialects (the
+// Context says which one answers). They print their results and end failures by throwing
+// CliExit (see cli.h).
 namespace Az {
 
 void runListAttached(Context &ctx);
@@ -25,6 +26,8 @@ void runShowOsVersion(Context &ctx);
 void runRestart(Context &ctx);
 void runShowVersion(Context &ctx);
 void runImagePackageShow(Context &ctx);
+// az only: the simulated subscription holds no catalog (exit 3, ResourceNotFound).
+void runCatalogShow(Context &ctx);
 
 // The contract's §11 additions (appcommands.cpp, wificommands.cpp).
 void runAppStart(Context &ctx);

@@ -73,6 +73,16 @@ void runListAttached(Context &ctx)
     QList<QJsonObject> rows;
     for (const Sim::Slot &slot : bench.attachedSlots()) {
         const bool responsive = isResponsive(bench, slot);
+        const QJsonValue id = responsive
+            ? QJsonValue(Sim::deviceIdFor(bench.config().seed, slot.serial))
+            : QJsonValue();
+        if (ctx.dialect == Dialect::Az) {
+            json.append(QJsonObject {{u"deviceIdentifier"_s, id},
+                {u"ipAddress"_s, slot.ipAddress},
+                {u"isResponsive"_s, responsive},
+                {u"localConnectionId"_s, slot.connectionPath}});
+            continue;
+        }
         const QJsonObject o {{u"ConnectionPath"_s, slot.connectionPath},
             {u"DeviceId"_s,
                 responsive ? QJsonValue(Sim::deviceIdFor(bench.config().seed, slot.serial))
@@ -96,6 +106,16 @@ void runShowAttached(Context &ctx)
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
     session.delay(1.0);
+    if (ctx.dialect == Dialect::Az) {
+        printResult(ctx,
+            QJsonObject {{u"deviceIdentifier"_s, session.state().deviceId},
+                {u"ipAddress"_s, session.slot().ipAddress},
+                {u"isResponsive"_s, true},
+                {u"localConnectionId"_s, session.slot().connectionPath}},
+            {},
+            {});
+        return;
+    }
     const QJsonObject o {{u"ConnectionPath"_s, session.slot().connectionPath},
         {u"DeviceId"_s, session.state().deviceId},
         {u"IpAddress"_s, session.slot().ipAddress}};
@@ -109,7 +129,8 @@ void runRescanAttached(Context &ctx)
     applyBenchWideFaults(ctx, bench);
     Sim::simSleep(3.0);
     bench.load(); // a device may have come or gone during the scan
-    const QJsonObject o {{u"Count"_s, int(bench.attachedSlots().size())}};
+    const QJsonObject o {
+        {ctx.dialect == Dialect::Az ? u"count"_s : u"Count"_s, int(bench.attachedSlots().size())}};
     printResult(ctx, o, {{u"Count"_s, {}}}, {o});
 }
 
@@ -120,7 +141,7 @@ void runImageListInstalled(Context &ctx)
     session.delay(1.5);
     if (session.isLocked())
         fail(PermissionText);
-    const bool full = ctx.args.has(u"--full"_s);
+    const bool full = ctx.args.has(u"--full"_s) || ctx.args.has(u"--all"_s);
     QJsonArray json;
     QList<QJsonObject> rows;
     for (const Sim::InstalledImage &image : session.state().images) {
@@ -199,7 +220,8 @@ void runShowOsVersion(Context &ctx)
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
     session.delay(1.0);
-    const QJsonObject o {{u"osversion"_s, osVersionOf(session.state())}};
+    const QJsonObject o {{ctx.dialect == Dialect::Az ? u"osVersion"_s : u"osversion"_s,
+        osVersionOf(session.state())}};
     printResult(ctx, o, {{u"osversion"_s, {}}}, {o});
 }
 
@@ -209,7 +231,7 @@ void runRestart(Context &ctx)
     DeviceSession session(ctx, bench);
     if (session.isLocked())
         fail(PermissionText);
-    printLine(u"Restarting device."_s);
+    printStatus(ctx, u"Restarting device."_s);
     session.delay(0.5);
     Sim::DeviceState &state = session.state();
     // A not-responding fault with variant after-restart: the device does not come back in time.
@@ -247,7 +269,7 @@ void runRestart(Context &ctx)
             std::max<qint64>(1, state.busyUntilMs - now)});
         QThread::msleep(quint64(wait));
     }
-    printLine(u"Device restarted successfully."_s);
+    printStatus(ctx, u"Device restarted successfully."_s);
 }
 
 void runShowVersion(Context &ctx)
@@ -256,8 +278,24 @@ void runShowVersion(Context &ctx)
     Sim::Bench bench = openBench(&loaded);
     Sim::simSleep(0.5);
     const QString version = loaded ? bench.config().sdkVersion : Sim::BenchConfig().sdkVersion;
+    if (ctx.dialect == Dialect::Az) { // show-sdk-version
+        printResult(ctx, QJsonObject {{u"version"_s, version}}, {}, {});
+        return;
+    }
     const QJsonObject o {{u"Azure Sphere SDK"_s, version}};
     printResult(ctx, o, {{u"Azure Sphere SDK"_s, u"Azure Sphere SDK"_s}}, {o});
+}
+
+void runCatalogShow(Context &ctx)
+{
+    const QString text
+        = u"The Resource 'Microsoft.AzureSphere/catalogs/%1' under resource group '%2' was not "
+          u"found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"_s.arg(
+              ctx.args.value(u"--catalog"_s), ctx.args.value(u"--resource-group"_s));
+    printErrorLine(u"ERROR: (ResourceNotFound) "_s + text);
+    printErrorLine(u"Code: ResourceNotFound"_s);
+    printErrorLine(u"Message: "_s + text);
+    throw CliExit {3};
 }
 
 } // namespace Az

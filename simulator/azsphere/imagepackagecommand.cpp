@@ -40,8 +40,8 @@ void runImagePackageShow(Context &ctx)
     const QFileInfo info(path);
     if (!info.isFile() || !info.isReadable())
         usageError(*ctx.spec,
-            u"argument --image-package/-p: the file '%1' does not exist or is not accessible."_s
-                .arg(path));
+            u"argument --image-package: the file '%1' does not exist or is not accessible."_s.arg(
+                path));
     Sim::simSleep(LocalCommandSeconds);
     const std::optional<Sim::ImagePackage> package = Sim::readImagePackageFile(path);
     if (!package)
@@ -74,10 +74,16 @@ void runImagePackageShow(Context &ctx)
         json.insert(u"ABIDepends"_s, depends);
     }
 
+    // az renders the object like any other result, and so does --query in both dialects.
+    if (ctx.dialect == Dialect::Az || ctx.query) {
+        printResult(ctx, json, {}, {});
+        return;
+    }
     switch (ctx.format) {
     case OutputFormat::None:
         return;
     case OutputFormat::Json:
+    case OutputFormat::Yaml:
         printRaw(Sim::toSortedJson(json));
         return;
     case OutputFormat::Tsv: {

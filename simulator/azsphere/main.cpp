@@ -1,16 +1,20 @@
-// azsphere: the simulator's stand-in for Microsoft's Azure Sphere CLI v2 (REFERENCE.md §1-§3),
-// acting on the bench named by AZSPHERE_SIM_HOME. Each call is one short-lived process; device
-// state lives in the bench directory (see simulator/core/bench.h).
+// azsphere and az: the simulator's stand-ins for Microsoft's Azure Sphere CLI v2 (REFERENCE.md
+// §1-§3) and for `az sphere` (the azure-sphere extension of the Azure CLI), acting on the bench
+// named by AZSPHERE_SIM_HOME. One command table serves both; this file is compiled into each
+// executable, SIM_AZ_DIALECT selecting az. Each call is one short-lived process; device state
+// lives in the bench directory (see simulator/core/bench.h).
 
 #include "simulator/azsphere/cli.h"
 #include "simulator/azsphere/commands.h"
 #include "simulator/azsphere/session.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Az;
@@ -27,7 +31,7 @@ struct Group
 
 QList<Group> groups()
 {
-    return {{{u"device"_s}, u"Manage Azure Sphere devices."_s},
+    QList<Group> list {{{u"device"_s}, u"Manage Azure Sphere devices."_s},
         {{u"device"_s, u"capability"_s}, u"Manage device capability configurations."_s},
         {{u"device"_s, u"image"_s}, u"Manage images in your attached device."_s},
         {{u"device"_s, u"manufacturing-state"_s},
@@ -37,14 +41,20 @@ QList<Group> groups()
         {{u"device"_s, u"wifi"_s}, u"Manage Wi-Fi configurations for your attached device."_s},
         {{u"image-package"_s}, u"Manage image packages."_s},
         // The contract's §11 additions.
-        {{u"device"_s, u"app"_s}, u"Manage applications on the attached device."_s},
-        {{u"tenant"_s}, u"Manage Azure Sphere tenants."_s},
-        {{u"product"_s}, u"Manage products."_s},
-        {{u"device-group"_s}, u"Manage device groups."_s}};
+        {{u"device"_s, u"app"_s}, u"Manage applications on the attached device."_s}};
+    if (dialect() == Dialect::Az) {
+        list.append({{u"catalog"_s}, u"Manage catalogs."_s});
+    } else {
+        list.append({{u"tenant"_s}, u"Manage Azure Sphere tenants."_s});
+        list.append({{u"product"_s}, u"Manage products."_s});
+        list.append({{u"device-group"_s}, u"Manage device groups."_s});
+    }
+    return list;
 }
 
 QList<CommandSpec> commands()
 {
+    const bool az = dialect() == Dialect::Az;
     const OptionSpec imagePackage {
         u"--image-package"_s, u"-p"_s, K::Value, true, {}, {}, u"Path to the image package."_s};
     QList<CommandSpec> list;
@@ -107,14 +117,16 @@ QList<CommandSpec> commands()
                 false,
                 {},
                 {},
-                u"Force the deployment of an image that uses a Beta API."_s},
+                u"Force the deployment of an image that uses a Beta API."_s,
+                true},
             OptionSpec {u"--manual-start"_s,
                 u"-m"_s,
                 K::Flag,
                 false,
                 {},
                 {},
-                u"Do not start the application after deployment."_s}},
+                u"Do not start the application after deployment."_s,
+                true}},
         true,
         runSideloadDeploy);
     add({u"device"_s, u"sideload"_s, u"delete"_s},
@@ -137,13 +149,20 @@ QList<CommandSpec> commands()
         runSideloadDelete);
     add({u"device"_s, u"image"_s, u"list-installed"_s},
         u"List the images installed on the attached device."_s,
-        {OptionSpec {u"--full"_s,
-            u"-f"_s,
-            K::Flag,
-            false,
-            {},
-            {},
-            u"List all software images, including the system software."_s}},
+        {az ? OptionSpec {u"--all"_s,
+             {},
+             K::Flag,
+             false,
+             {},
+             {},
+             u"Lists all images on the device; rather than only applications."_s}
+            : OptionSpec {u"--full"_s,
+                u"-f"_s,
+                K::Flag,
+                false,
+                {},
+                {},
+                u"List all software images, including the system software."_s}},
         true,
         runImageListInstalled);
     add({u"device"_s, u"manufacturing-state"_s, u"show"_s},
@@ -205,19 +224,27 @@ QList<CommandSpec> commands()
         {networkId},
         true,
         runWifiForget);
-    CommandSpec *alias = add({u"device"_s, u"wifi"_s, u"delete"_s},
-        u"Delete a Wi-Fi network on the attached device."_s,
-        {networkId},
-        true,
-        runWifiForget);
-    alias->deprecatedAlias = true;
-    alias->replacement = u"azsphere device wifi forget"_s;
+    if (!az) { // az has no `wifi delete`
+        CommandSpec *alias = add({u"device"_s, u"wifi"_s, u"delete"_s},
+            u"Delete a Wi-Fi network on the attached device."_s,
+            {networkId},
+            true,
+            runWifiForget);
+        alias->deprecatedAlias = true;
+        alias->replacement = u"azsphere device wifi forget"_s;
+    }
     add({u"image-package"_s, u"show"_s},
         u"Show details of an image package."_s,
-        {imagePackage},
+        {OptionSpec {u"--image-package"_s,
+            {}, // no -p here, in either dialect
+            K::Value,
+            true,
+            {},
+            {},
+            u"Path to the image package."_s}},
         false,
         runImagePackageShow);
-    add({u"show-version"_s},
+    add({az ? u"show-sdk-version"_s : u"show-version"_s},
         u"Show the version of the Azure Sphere SDK."_s,
         {},
         false,
@@ -288,7 +315,9 @@ QList<CommandSpec> commands()
         true,
         runWifiReloadConfig);
 
-    // The legacy cloud hand-off (cloudcommands.cpp).
+    // The legacy cloud hand-off (cloudcommands.cpp); az sphere's is catalog/product/
+    // device-group/claim/assign with other options.
+    const qsizetype legacyCloudFrom = list.size();
     add({u"tenant"_s, u"list"_s},
         u"List the available Azure Sphere tenants."_s,
         {},
@@ -400,6 +429,22 @@ QList<CommandSpec> commands()
         {deviceGroup},
         true,
         runDeviceUpdate);
+    if (az)
+        list.remove(legacyCloudFrom, list.size() - legacyCloudFrom);
+    if (az)
+        add({u"catalog"_s, u"show"_s},
+            u"Show details of a catalog."_s,
+            {OptionSpec {u"--resource-group"_s,
+                 u"-g"_s,
+                 K::Value,
+                 true,
+                 {},
+                 {},
+                 u"Name of resource group."_s},
+                OptionSpec {
+                    u"--catalog"_s, u"-c"_s, K::Value, true, {}, {}, u"Name of the catalog."_s}},
+            false,
+            runCatalogShow);
     return list;
 }
 
@@ -441,12 +486,21 @@ int dispatch(const QStringList &arguments)
         }
         QList<QPair<QString, QString>> subgroups, leaves;
         childrenOf(path, all, &subgroups, &leaves);
-        const QString prog = (QStringList {u"azsphere"_s} + path).join(u' ');
+        const QString prog = (QStringList {toolPrefix()} + path).join(u' ');
         if (i >= arguments.size() || arguments.at(i) == u"-h" || arguments.at(i) == u"--help") {
             printGroupHelp(path, subgroups, leaves);
             return 0;
         }
         const QString token = arguments.at(i);
+        if (dialect() == Dialect::Az) {
+            bool known = false;
+            for (const auto &child : subgroups + leaves)
+                known = known || child.first == token;
+            if (!known && token.startsWith(u'-'))
+                usageError(prog, u"unrecognized arguments: "_s + arguments.mid(i).join(u' '));
+            if (!known)
+                unknownCommand(token);
+        }
         if (token.startsWith(u'-')) {
             if (token == u"--version") {
                 printLine(u"azsphere (simulator)"_s);
@@ -467,6 +521,55 @@ int dispatch(const QStringList &arguments)
     }
 }
 
+// `az version` (the shapes the station expects).
+const QString AzCliVersion = QStringLiteral("2.75.0");
+const QString AzTelemetryVersion = QStringLiteral("1.1.0");
+const QString AzSphereExtensionVersion = QStringLiteral("1.0.4");
+
+bool noExtension()
+{
+    return qEnvironmentVariable("AZSPHERE_SIM_AZ_NO_EXTENSION") == u"1";
+}
+
+// az's own commands around `az sphere`: `az version`, the welcome text, unknown commands and the
+// missing extension (AZSPHERE_SIM_AZ_NO_EXTENSION=1).
+int dispatchAz(const QStringList &arguments)
+{
+    if (arguments.isEmpty() || arguments.first() == u"-h" || arguments.first() == u"--help") {
+        printLine(
+            u"Welcome to Azure CLI! (simulator: only `az version` and `az sphere` are here)"_s);
+        return 0;
+    }
+    const QString first = arguments.first();
+    if (first == u"--version") {
+        printLine(u"azure-cli                         %1 (simulator)"_s.arg(AzCliVersion));
+        return 0;
+    }
+    if (first == u"version") {
+        CommandSpec spec;
+        spec.path = {u"version"_s};
+        spec.outsideTool = true;
+        spec.summary = u"Show the versions of Azure CLI modules and extensions in JSON format."_s;
+        Context ctx = parseArguments(spec, arguments.mid(1));
+        QJsonObject extensions;
+        if (!noExtension())
+            extensions.insert(u"azure-sphere"_s, AzSphereExtensionVersion);
+        printResult(ctx,
+            QJsonObject {{u"azure-cli"_s, AzCliVersion},
+                {u"azure-cli-core"_s, AzCliVersion},
+                {u"azure-cli-telemetry"_s, AzTelemetryVersion},
+                {u"extensions"_s, extensions}},
+            {},
+            {});
+        return 0;
+    }
+    if (first.startsWith(u'-'))
+        usageError(u"az"_s, u"unrecognized arguments: "_s + arguments.join(u' '));
+    if (first != u"sphere" || noExtension())
+        unknownCommand(first);
+    return dispatch(arguments.mid(1));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -474,8 +577,11 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
+#ifdef SIM_AZ_DIALECT
+    setDialect(Dialect::Az);
+#endif
     try {
-        return dispatch(arguments);
+        return dialect() == Dialect::Az ? dispatchAz(arguments) : dispatch(arguments);
     } catch (const CliExit &exit) {
         std::fflush(stdout);
         std::fflush(stderr);

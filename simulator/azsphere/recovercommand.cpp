@@ -133,16 +133,17 @@ void runRecover(Context &ctx)
     const Sim::BusyMarker busy(bench, state.serial, u"recovery"_s);
 
     if (download) {
-        printLine(u"Downloading recovery images..."_s);
+        printStatus(ctx, u"Downloading recovery images..."_s);
         session.delay(DownloadSeconds, false);
-        printLine(u"Download complete."_s);
+        printStatus(ctx, u"Download complete."_s);
     }
-    printLine(u"Starting device recovery. Please note that this may take up to 10 minutes."_s);
+    printStatus(
+        ctx, u"Starting device recovery. Please note that this may take up to 10 minutes."_s);
     session.delay(BoardFoundSeconds, false);
     if (failure == u"enter-recovery")
         failExact(u"Failed to enter recovery mode."_s);
-    printLine(u"Board found. Sending recovery bootloader."_s);
-    printLine(u"Erasing flash."_s);
+    printStatus(ctx, u"Board found. Sending recovery bootloader."_s);
+    printStatus(ctx, u"Erasing flash."_s);
     session.delay(EraseSeconds, false);
 
     const QList<Sim::OsComponent> &components = Sim::catalog().osComponents;
@@ -150,18 +151,19 @@ void runRecover(Context &ctx)
     for (const Sim::OsComponent &c : components)
         total += c.bytes;
     const int count = int(components.size());
-    printLine(u"Sending %1 images. (%2 bytes to send)"_s.arg(count).arg(total));
+    printStatus(ctx, u"Sending %1 images. (%2 bytes to send)"_s.arg(count).arg(total));
     qint64 remaining = total;
     for (int i = 0; i < count; ++i) {
         // unplug-mid-step pulls the device half-way through the images.
         session.delay(double(components.at(i).bytes) / BytesPerSecond, i == count / 2);
         remaining -= components.at(i).bytes;
-        printLine(u"Sent %1 of %2 images. (%3 of %4 bytes remaining)"_s.arg(i + 1)
-                      .arg(count)
-                      .arg(remaining)
-                      .arg(total));
+        printStatus(ctx,
+            u"Sent %1 of %2 images. (%3 of %4 bytes remaining)"_s.arg(i + 1)
+                .arg(count)
+                .arg(remaining)
+                .arg(total));
     }
-    printLine(u"Finished writing images; rebooting board."_s);
+    printStatus(ctx, u"Finished writing images; rebooting board."_s);
 
     // §4.5: the new OS and its keystore; rftest_server, keystore update, board configuration,
     // applications and Wi-Fi networks go; capabilities 11/13 only from the file; the device ID,
@@ -191,8 +193,8 @@ void runRecover(Context &ctx)
             u"Failed to establish communication with device after recovery. Try unplugging the "
             u"device and plugging it back in, and verifying communication using 'azsphere device "
             u"show-attached'. If that fails, try recovering the device again."_s);
-    printLine(u"Device ID: "_s + state.deviceId);
-    printLine(u"Device recovered successfully."_s);
+    printStatus(ctx, u"Device ID: "_s + state.deviceId);
+    printStatus(ctx, u"Device recovered successfully."_s);
 }
 
 } // namespace Az

@@ -71,7 +71,7 @@ void runSideloadDeploy(Context &ctx)
             u"argument --image-package/-p: the file '%1' does not exist or is not accessible."_s
                 .arg(path));
 
-    printLine(u"Deploying '%1' to the attached device."_s.arg(path));
+    printStatus(ctx, u"Deploying '%1' to the attached device."_s.arg(path));
     session.delay(DeployBaseSeconds + double(info.size()) / DeployBytesPerSecond);
 
     const std::optional<Sim::ImagePackage> package = Sim::readImagePackageFile(path);
@@ -141,9 +141,9 @@ void runSideloadDeploy(Context &ctx)
         session.unlock();
         Sim::simSleep(KeystoreRestartSeconds);
     }
-    printLine(u"Image package '%1' has been deployed to the attached device."_s.arg(path));
+    printStatus(ctx, u"Image package '%1' has been deployed to the attached device."_s.arg(path));
     if (manual)
-        printLine(
+        printStatus(ctx,
             u"The application was not automatically started. Use 'azsphere device app start' to start it."_s);
 }
 
@@ -162,14 +162,14 @@ void runSideloadDelete(Context &ctx)
             fail(u"Could not delete component '%1': %2"_s.arg(cid, deviceMessage(1048596)));
         const int index = state.indexOfComponent(cid);
         if (index < 0) {
-            printLine(u"Component '%1' deleted or was not present beforehand."_s.arg(cid));
+            printStatus(ctx, u"Component '%1' deleted or was not present beforehand."_s.arg(cid));
             return;
         }
         if (state.images.at(index).imageType == 21)
             state.boardConfig.clear();
         state.images.removeAt(index);
         session.save();
-        printLine(u"Component '%1' deleted."_s.arg(cid));
+        printStatus(ctx, u"Component '%1' deleted."_s.arg(cid));
         return;
     }
 
@@ -188,7 +188,7 @@ void runSideloadDelete(Context &ctx)
         session.delay(DeleteSecondsPerComponent);
         state.images.removeAt(state.indexOfComponent(image.componentId));
         session.save();
-        printLine(u"Component '%1' deleted."_s.arg(image.componentId));
+        printStatus(ctx, u"Component '%1' deleted."_s.arg(image.componentId));
     }
 }
 

@@ -188,7 +188,7 @@ void runWifiForget(Context &ctx)
         if (state.wifi.at(i).id == id) {
             state.wifi.removeAt(i);
             session.save();
-            printLine(u"Successfully removed network"_s);
+            printStatus(ctx, u"Successfully removed network"_s);
             return;
         }
     }

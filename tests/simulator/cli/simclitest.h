@@ -23,6 +23,11 @@ inline QString azsphereProgram()
     return QStringLiteral(STATION_SIM_BIN_DIR "/azsphere");
 }
 
+inline QString azProgram()
+{
+    return QStringLiteral(STATION_SIM_BIN_DIR "/az");
+}
+
 inline QString sphereSimProgram()
 {
     return QStringLiteral(STATION_BIN_DIR "/sphere-sim");
@@ -66,6 +71,10 @@ public:
     {
         m_env.insert(QStringLiteral("AZSPHERE_SIM_TIME_SCALE"), scale);
     }
+    void setEnvironmentVariable(const QString &name, const QString &value)
+    {
+        m_env.insert(name, value);
+    }
 
     RunResult run(const QString &program, const QStringList &args, int timeoutMs = 30000) const
     {
@@ -93,6 +102,12 @@ public:
     RunResult az(const QStringList &args, int timeoutMs = 30000) const
     {
         return run(azsphereProgram(), args, timeoutMs);
+    }
+
+    // The `az` stand-in (`az sphere ...`).
+    RunResult azCli(const QStringList &args, int timeoutMs = 30000) const
+    {
+        return run(azProgram(), args, timeoutMs);
     }
 
     RunResult sim(const QStringList &args, int timeoutMs = 30000) const

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void deviceCompleteRefusals_data();
     void deviceCompleteRefusals();
     void recoverOutputAndEffects();
+    void azRecoverAndDeploy();
     void recoverDownload();
     void recoverBadFolder_data();
     void recoverBadFolder();
@@ -193,41 +194,60 @@ void tst_AzsphereDevice::sideloadTrustPath()
 
 void tst_AzsphereDevice::deployChecks_data()
 {
+    QTest::addColumn<QString>("tool"); // azsphere, or az: the same checks in az's dialect
     QTest::addColumn<QStringList>("createArgs");
     QTest::addColumn<QString>("file"); // under the work dir, or "assets:" + relative
     QTest::addColumn<QString>("err");
 
+    // Each row runs for azsphere and for az.
+    auto add = [](const char *name,
+                   const QStringList &createArgs,
+                   const QString &file,
+                   const QString &err) {
+        QTest::newRow(name) << QStringLiteral("azsphere") << createArgs << file << err;
+        QTest::addRow("az: %s", name) << QStringLiteral("az") << createArgs << file << err;
+    };
     const QStringList os2510 {QStringLiteral("--os"), QStringLiteral("25.10")};
     const QStringList finished {QStringLiteral("--os"),
         QStringLiteral("25.10"),
         QStringLiteral("--state"),
         QStringLiteral("DeviceComplete")};
-    QTest::newRow("not a package") << os2510 << QStringLiteral("garbage.imagepackage") << NotStaged;
-    QTest::newRow("nil component ID")
-        << os2510 << QStringLiteral("nil-component.imagepackage")
-        << QStringLiteral("error: Could not deploy application to device: Image has an invalid "
-                          "component ID. Re-package your image and retry.\n");
-    QTest::newRow("bad hash") << os2510 << QStringLiteral("bad-hash.imagepackage") << NotStaged;
-    QTest::newRow("unknown key") << os2510 << QStringLiteral("unknown-key.imagepackage")
-                                 << NotTrusted;
-    QTest::newRow("development key")
-        << os2510 << QStringLiteral("assets:apps/ProductApp-dev.imagepackage") << NotTrusted;
-    QTest::newRow("over 1 MiB") << os2510 << QStringLiteral("too-big.imagepackage")
-                                << QStringLiteral("error: Could not deploy application to device: "
-                                                  "Insufficient free space on the device.\n");
-    QTest::newRow("DeviceComplete")
-        << finished << QStringLiteral("assets:apps/ProductApp.imagepackage") << DeployDenied;
+    add("not a package", os2510, QStringLiteral("garbage.imagepackage"), NotStaged);
+    add("nil component ID",
+        os2510,
+        QStringLiteral("nil-component.imagepackage"),
+        QStringLiteral("error: Could not deploy application to device: Image has an invalid "
+                       "component ID. Re-package your image and retry.\n"));
+    add("bad hash", os2510, QStringLiteral("bad-hash.imagepackage"), NotStaged);
+    add("unknown key", os2510, QStringLiteral("unknown-key.imagepackage"), NotTrusted);
+    add("development key",
+        os2510,
+        QStringLiteral("assets:apps/ProductApp-dev.imagepackage"),
+        NotTrusted);
+    add("over 1 MiB",
+        os2510,
+        QStringLiteral("too-big.imagepackage"),
+        QStringLiteral("error: Could not deploy application to device: "
+                       "Insufficient free space on the device.\n"));
+    add("DeviceComplete",
+        finished,
+        QStringLiteral("assets:apps/ProductApp.imagepackage"),
+        DeployDenied);
     // Check order (§2.3): parsing comes before the state, the state before trust.
-    QTest::newRow("DeviceComplete, not a package")
-        << finished << QStringLiteral("garbage.imagepackage") << NotStaged;
-    QTest::newRow("DeviceComplete, development key")
-        << finished << QStringLiteral("assets:apps/ProductApp-dev.imagepackage") << DeployDenied;
-    QTest::newRow("trust before hash")
-        << QStringList() << QStringLiteral("bad-hash.imagepackage") << NotTrusted;
+    add("DeviceComplete, not a package",
+        finished,
+        QStringLiteral("garbage.imagepackage"),
+        NotStaged);
+    add("DeviceComplete, development key",
+        finished,
+        QStringLiteral("assets:apps/ProductApp-dev.imagepackage"),
+        DeployDenied);
+    add("trust before hash", QStringList(), QStringLiteral("bad-hash.imagepackage"), NotTrusted);
 }
 
 void tst_AzsphereDevice::deployChecks()
 {
+    QFETCH(QString, tool);
     QFETCH(QStringList, createArgs);
     QFETCH(QString, file);
     QFETCH(QString, err);
@@ -236,13 +256,26 @@ void tst_AzsphereDevice::deployChecks()
     const QString path = file.startsWith(QLatin1String("assets:")) ? m_assets.path(file.mid(7))
                                                                    : m_work.filePath(file);
     const QJsonObject before = bench.deviceState(1);
-    const RunResult r = bench.az({QStringLiteral("device"),
+    const QStringList args = {QStringLiteral("device"),
         QStringLiteral("sideload"),
         QStringLiteral("deploy"),
         QStringLiteral("--image-package"),
-        path});
+        path};
+    const QString first = QStringLiteral("Deploying '%1' to the attached device.\n").arg(path);
+    if (tool == QLatin1String("az")) {
+        // The status line goes to stderr as a WARNING, the error is ERROR-tagged.
+        const RunResult r = bench.azCli(QStringList {QStringLiteral("sphere")} + args);
+        QCOMPARE(r.err,
+            QStringLiteral("WARNING: ") + first + QStringLiteral("ERROR: ")
+                + err.mid(int(qstrlen("error: "))));
+        QCOMPARE(r.out, QString());
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(bench.deviceState(1), before);
+        return;
+    }
+    const RunResult r = bench.az(args);
     QCOMPARE(r.err, err);
-    QCOMPARE(r.out, QStringLiteral("Deploying '%1' to the attached device.\n").arg(path));
+    QCOMPARE(r.out, first);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(bench.deviceState(1), before); // nothing installed
 }
@@ -411,8 +444,10 @@ void tst_AzsphereDevice::deviceCompleteRefusals()
     if (args == QStringList {QStringLiteral("{PRODUCT}")})
         args = deploy(QStringLiteral("apps/ProductApp.imagepackage"));
     else if (args == QStringList {QStringLiteral("{SHOW}")})
-        args = {
-            QStringLiteral("image-package"), QStringLiteral("show"), QStringLiteral("-p"), product};
+        args = {QStringLiteral("image-package"),
+            QStringLiteral("show"),
+            QStringLiteral("--image-package"),
+            product};
     else if (args == QStringList {QStringLiteral("{RECOVER}")})
         args = {QStringLiteral("device"),
             QStringLiteral("recover"),
@@ -473,6 +508,51 @@ void tst_AzsphereDevice::recoverOutputAndEffects()
     QCOMPARE(bench.az(deploy(QStringLiteral("apps/ProductApp.imagepackage"))).exitCode, 0);
     QCOMPARE(bench.deviceState(1).value(QStringLiteral("boardConfig")).toString(), QString());
     QCOMPARE(bench.az(words("device show-attached -o json")).exitCode, 0); // same ID and IP
+}
+
+// az: the same recovery and deployment, its status lines on stderr as WARNING lines, stdout
+// empty; the device ends as after azsphere's.
+void tst_AzsphereDevice::azRecoverAndDeploy()
+{
+    Bench bench;
+    QVERIFY(bench.create(1, {QStringLiteral("--os"), QStringLiteral("25.10")}));
+    const QString package = m_assets.path(QStringLiteral("apps/ProductApp.imagepackage"));
+    RunResult r = bench.azCli({QStringLiteral("sphere"),
+        QStringLiteral("device"),
+        QStringLiteral("sideload"),
+        QStringLiteral("deploy"),
+        QStringLiteral("--image-package"),
+        package,
+        QStringLiteral("--manual-start"),
+        QStringLiteral("false")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err,
+        QStringLiteral("WARNING: Deploying '%1' to the attached device.\nWARNING: Image package "
+                       "'%1' has been deployed to the attached device.\n")
+            .arg(package));
+    QCOMPARE(bench.azCli(words("sphere device image list-installed --query [].name -o tsv")).out,
+        QStringLiteral("ProductApp\n"));
+
+    r = bench.azCli({QStringLiteral("sphere"),
+        QStringLiteral("device"),
+        QStringLiteral("recover"),
+        QStringLiteral("--images"),
+        m_assets.path(QStringLiteral("recovery/25.10"))});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QString());
+    const QStringList lines = r.err.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 4 + 16 + 3 + 1);
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i)
+        QVERIFY2(lines.at(i).startsWith(QLatin1String("WARNING: ")), qPrintable(lines.at(i)));
+    QCOMPARE(lines.at(3), QStringLiteral("WARNING: Sending 16 images. (5558148 bytes to send)"));
+    QCOMPARE(lines.at(21), QStringLiteral("WARNING: Device ID: ") + bench.deviceId(1));
+    QCOMPARE(lines.at(22), QStringLiteral("WARNING: Device recovered successfully."));
+    QCOMPARE(bench.azCli(words("sphere device show-os-version")).out,
+        QStringLiteral("{\n  \"osVersion\": \"25.10\"\n}\n"));
+    QCOMPARE(bench.azCli(words("sphere device image list-installed")).out, QStringLiteral("[]\n"));
+    QCOMPARE(bench.azCli(words("sphere device image list-installed --all --query length(@)")).out,
+        QStringLiteral("16\n"));
 }
 
 void tst_AzsphereDevice::recoverDownload()

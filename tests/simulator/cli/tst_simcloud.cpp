@@ -89,7 +89,7 @@ void tst_SimCloud::appCommands()
     QCOMPARE(r.out,
         QStringLiteral(" ------------------------------------ -------\n"
                        " ComponentId                          State\n"
-                       " ==================================== =======\n"
+                       " ============================================\n"
                        " %1 running\n"
                        " ------------------------------------ -------\n")
             .arg(ProductCid));
@@ -240,7 +240,7 @@ void tst_SimCloud::wifiShowEnableDisable()
                        "----------\n"
                        " Id Ssid        ConfigState ConnectionState SecurityState TargetedScan "
                        "ConfigName\n"
-                       " == =========== =========== =============== ============= ============ "
+                       " ======================================================================"
                        "==========\n"
                        " 0  SIM-OPEN-AP enabled     connected       open          False        "
                        "line\n"
@@ -511,7 +511,7 @@ void tst_SimCloud::cloudTables()
     QCOMPARE(bench.az(words(QStringLiteral("tenant list"))).out,
         QStringLiteral(" ------------------------------------ ----------------------\n"
                        " Id                                   Name\n"
-                       " ==================================== ======================\n"
+                       " ===========================================================\n"
                        " %1 Sphere Station Factory\n"
                        " ------------------------------------ ----------------------\n")
             .arg(tenantId));

@@ -3,6 +3,7 @@
 
 #include "simclitest.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace SimTest;
@@ -136,6 +137,8 @@ private Q_SLOTS:
     void swapBeforeListAttached();
     void oversizedOutput_data();
     void oversizedOutput();
+    void azHonoursFaults();
+    void azHonoursTimings();
 
 private:
     QStringList deploy(const QString &relative) const
@@ -600,9 +603,90 @@ void tst_SimFaults::skip()
         2);
 }
 
+// az (`az sphere`) shares the command layer: the same faults act, in az's dialect (ERROR:-tagged
+// errors, az's JSON keys, action status lines on stderr).
+void tst_SimFaults::azHonoursFaults()
+{
+    Bench bench;
+    QVERIFY(bench.create(2));
+    QCOMPARE(
+        bench.sim(words(u"fault set --device 192.168.35.3 not-responding --count 1"_s)).exitCode,
+        0);
+    const QJsonArray list
+        = parseJson(bench.azCli(words(u"sphere device list-attached"_s)).out).array();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(1)[u"isResponsive"_s].toBool(), false);
+    QVERIFY(list.at(1)[u"deviceIdentifier"_s].isNull());
+    RunResult r = bench.azCli(words(u"sphere device manufacturing-state show -d 192.168.35.3"_s));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, u"ERROR: "_s + NotResponding.mid(7));
+    QCOMPARE(
+        bench.azCli(words(u"sphere device manufacturing-state show -d 192.168.35.3"_s)).exitCode,
+        0);
+
+    QCOMPARE(bench.sim(words(u"fault set --device 192.168.35.2 garbage --count 1"_s)).exitCode, 0);
+    r = bench.azCli(words(u"sphere device show-os-version -d 192.168.35.2"_s));
+    QCOMPARE(r.exitCode, 0);
+    bool ok = true;
+    parseJson(r.out, &ok);
+    QVERIFY(!ok);
+    QCOMPARE(r.err, QString());
+
+    const QStringList show = words(u"sphere device show-os-version -d 192.168.35.2"_s);
+    const RawRun normal = runRaw(bench, azProgram(), show);
+    QCOMPARE(normal.out, QByteArray("{\n  \"osVersion\": \"24.03\"\n}\n"));
+    QCOMPARE(
+        bench.sim(words(u"fault set --device 192.168.35.2 oversized-output --count 1"_s)).exitCode,
+        0);
+    const RawRun padded = runRaw(bench, azProgram(), show);
+    QCOMPARE(padded.exitCode, 0);
+    QCOMPARE(padded.out, normal.out + oversizedTail());
+
+    QCOMPARE(bench
+                 .sim(words(u"fault set --device 192.168.35.2 recover-fails --variant "
+                            u"enter-recovery --count 1"_s))
+                 .exitCode,
+        0);
+    r = bench.azCli({u"sphere"_s,
+        u"device"_s,
+        u"recover"_s,
+        u"-d"_s,
+        u"192.168.35.2"_s,
+        u"--images"_s,
+        m_assets.path(u"recovery/25.10"_s)});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err,
+        u"WARNING: Starting device recovery. Please note that this may take up to 10 minutes.\n"
+        u"ERROR: Failed to enter recovery mode.\n"_s);
+}
+
+// The simulated timings are the legacy ones: slowed 8 times, a restart (10 s) outlasts the tool's
+// 60 s wait.
+void tst_SimFaults::azHonoursTimings()
+{
+    Bench bench(u"0.01"_s);
+    QVERIFY(bench.create(1));
+    QCOMPARE(bench.sim(words(u"fault set --all slow --factor 8 --count 1"_s)).exitCode, 0);
+    RunResult r = bench.azCli(words(u"sphere device restart"_s));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err,
+        u"WARNING: Restarting device.\nERROR: Timed out waiting for the device to restart.\n"_s);
+    QCOMPARE(r.exitCode, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        bench.azCli(words(u"sphere device show-attached"_s)).exitCode, 0, 10000);
+    QElapsedTimer timer;
+    timer.start();
+    r = bench.azCli(words(u"sphere device restart"_s));
+    QCOMPARE(r.err, u"WARNING: Restarting device.\nWARNING: Device restarted successfully.\n"_s);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(timer.elapsed() >= 100); // 0.5 s + the 10 s reboot, at 0.01
+}
+
 void tst_SimFaults::swapBeforeCommand_data()
 {
-    QTest::addColumn<QString>("program");      // azsphere, RfToolCli, RfSettingsTool
+    QTest::addColumn<QString>("program");      // azsphere, az, RfToolCli, RfSettingsTool
     QTest::addColumn<QString>("faultCommand"); // --command of the fault
     QTest::addColumn<QString>("variant");      // "" or "after"
     QTest::addColumn<QStringList>("args");     // DEV stands for the selector
@@ -635,6 +719,18 @@ void tst_SimFaults::swapBeforeCommand_data()
         << QString() << QString() << state << u"new"_s << complete << blank;
     QTest::newRow("update by ID, after: the old device is finalized and gone")
         << u"azsphere"_s << updateName << u"after"_s << update << u"id"_s << QByteArray() << 0
+        << QString() << QString() << state << u"old"_s << complete << blank;
+    // az (`az sphere`) selects, swaps and refuses exactly as azsphere does.
+    const QStringList azUpdate = QStringList {u"sphere"_s} + update;
+    QTest::newRow("az: update by ID: no device, nothing changed")
+        << u"az"_s << updateName << QString() << azUpdate << u"id"_s << QByteArray() << 1
+        << QString() << u"ERROR: "_s + CouldNotConnect.mid(7) << state << u"none"_s << QString()
+        << blank;
+    QTest::newRow("az: update by path: the NEW device is finalized")
+        << u"az"_s << updateName << QString() << azUpdate << u"path"_s << QByteArray() << 0
+        << QString() << pathWarn << state << u"new"_s << complete << blank;
+    QTest::newRow("az: update by ID, after: the old device is finalized and gone")
+        << u"az"_s << updateName << u"after"_s << azUpdate << u"id"_s << QByteArray() << 0
         << QString() << QString() << state << u"old"_s << complete << blank;
     const QStringList keystore {u"device"_s,
         u"sideload"_s,
