@@ -3,6 +3,7 @@
 
 #include "app/exportcommand.h"
 #include "app/guimain.h"
+#include "app/probecommand.h"
 #include "app/signalwatcher.h"
 #include "app/stationsetup.h"
 #include "services/base/logging.h"
@@ -49,6 +50,11 @@ void printErr(const QString &line)
 bool isExport(int argc, char *argv[])
 {
     return argc > 1 && qstrcmp(argv[1], "export") == 0;
+}
+
+bool isProbe(int argc, char *argv[])
+{
+    return argc > 1 && qstrcmp(argv[1], "probe-tool") == 0;
 }
 
 bool isHeadless(int argc, char *argv[])
@@ -220,7 +226,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
 
 int main(int argc, char *argv[])
 {
-    const bool exportMode = isExport(argc, argv);
+    const bool exportMode = isExport(argc, argv) || isProbe(argc, argv);
     const bool headless = !exportMode && isHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
     if (!exportMode && !headless && !isInfoRequest(argc, argv))
@@ -239,9 +245,13 @@ int main(int argc, char *argv[])
         "  sphere-station [--simulate N] [--recipe FILE] ...      the station window\n"
         "  sphere-station --headless --recipe FILE [...]          no window, one line per step\n"
         "  sphere-station export --record FILE --out FILE.csv     export the record as CSV\n"
-        "      [--steps | --commands | --measurements]            (default: one row per run)"_s);
+        "      [--steps | --commands | --measurements]            (default: one row per run)\n"
+        "  sphere-station probe-tool [--device ID] [--out FILE]   check the configured tool's "
+        "replies"_s);
     parser.addHelpOption();
     parser.addVersionOption();
+    if (isProbe(argc, argv))
+        return runProbeCommand(*app, parser);
     if (exportMode)
         return runExportCommand(*app, parser);
     addStationOptions(parser);
