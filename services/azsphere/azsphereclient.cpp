@@ -261,7 +261,8 @@ ToolReply<QList<DeletedComponent>> AzsphereClient::sideloadDelete(
                 Tr::tr("Fix the recipe.")));
     return actionCall<QList<DeletedComponent>>(
         arguments, m_timeouts.deleteImages, [&](const QByteArray &out) {
-            return AzsphereOutput::parseSideloadDelete(out, componentId);
+            return AzsphereOutput::parseSideloadDelete(
+                out, componentId, m_dialect == ToolDialect::Azsphere);
         });
 }
 
@@ -274,9 +275,10 @@ ToolReply<QList<DeletedComponent>> AzsphereClient::sideloadDeleteAllExcept(
     arguments << Device << device;
     if (device.isEmpty())
         return refused<QList<DeletedComponent>>(arguments, missingDevice());
-    return actionCall<QList<DeletedComponent>>(arguments,
-        m_timeouts.deleteImages,
-        [](const QByteArray &out) { return AzsphereOutput::parseSideloadDelete(out, {}); });
+    return actionCall<QList<DeletedComponent>>(
+        arguments, m_timeouts.deleteImages, [this](const QByteArray &out) {
+            return AzsphereOutput::parseSideloadDelete(out, {}, m_dialect == ToolDialect::Azsphere);
+        });
 }
 
 ToolReply<QList<InstalledComponent>> AzsphereClient::imageListInstalled(

@@ -639,7 +639,7 @@ Result<DeployReport> parseSideloadDeploy(const QByteArray &stdOut, const QString
 }
 
 Result<QList<DeletedComponent>> parseSideloadDelete(
-    const QByteArray &stdOut, const QString &componentId)
+    const QByteArray &stdOut, const QString &componentId, bool strict)
 {
     static const QRegularExpression deletedLine(
         u"^Component '([^']+)' deleted( or was not present beforehand)?\\.$"_s);
@@ -650,6 +650,8 @@ Result<QList<DeletedComponent>> parseSideloadDelete(
         if (line.isEmpty())
             continue;
         const QRegularExpressionMatch match = deletedLine.match(line);
+        if (!match.hasMatch() && !strict)
+            continue;
         if (!match.hasMatch())
             return unreadable(stdOut, u"unexpected line \"%1\""_s.arg(line));
         DeletedComponent component {match.captured(1).toLower(), !match.hasCaptured(2)};

@@ -56,8 +56,10 @@ struct AzVersions
 [[nodiscard]] Result<DeployReport> parseSideloadDeploy(
     const QByteArray &stdOut, const QString &packagePath);
 // `componentId` set for `delete -i` (its line must be there); empty for delete-all.
+// `strict`: any other line is unreadable (azsphere's stdout); false: other lines are skipped
+// (az sphere's status text, which also carries notices such as the device selection).
 [[nodiscard]] Result<QList<DeletedComponent>> parseSideloadDelete(
-    const QByteArray &stdOut, const QString &componentId);
+    const QByteArray &stdOut, const QString &componentId, bool strict = true);
 [[nodiscard]] Result<void> parseWifiForget(const QByteArray &stdOut);
 [[nodiscard]] Result<void> parseRestart(const QByteArray &stdOut);
 

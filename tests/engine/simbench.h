@@ -79,7 +79,15 @@ public:
     Station::ToolSetup tools() const
     {
         Station::ToolSetup tools;
-        tools.azsphere = simBin(QStringLiteral("azsphere"));
+        // STATION_TEST_CLI=az runs the same test through the az sphere stand-in (CTest
+        // registers such tests twice: every step runs in both dialects).
+        if (qEnvironmentVariable("STATION_TEST_CLI") == QLatin1String("az")) {
+            tools.azsphere = simBin(QStringLiteral("az"));
+            tools.dialect = Station::ToolDialect::Az;
+            tools.azConfigRoot = m_dir.path() + QStringLiteral("/az-config");
+        } else {
+            tools.azsphere = simBin(QStringLiteral("azsphere"));
+        }
         tools.rfSettingsTool = simBin(QStringLiteral("RfSettingsTool"));
         tools.rfToolCli = simBin(QStringLiteral("RfToolCli"));
         tools.environment = m_env;

@@ -27,6 +27,7 @@ class tst_Headless : public QObject
 private Q_SLOTS:
     void initTestCase();
     void eightDevicesPass();
+    void eightDevicesPassThroughAz();
     void faultsOnThreeDevices();
     void killedMidRunThenRestarted();
     void repeatRunsEachFixture();
@@ -454,11 +455,53 @@ void tst_Headless::interruptAbortsEveryRun()
         u"Blank"_s);
 }
 
+// The "done when": the full recipe, unchanged, through az sphere.
+void tst_Headless::eightDevicesPassThroughAz()
+{
+    SimBench bench;
+    QProcessEnvironment env = bench.environment();
+    env.remove(u"AZSPHERE_SIM_HOME"_s);
+    const QString record = bench.path() + u"/record.sqlite"_s;
+    const Run run = station({u"--headless"_s,
+                                u"--simulate"_s,
+                                u"8"_s,
+                                u"--cli"_s,
+                                u"az"_s,
+                                u"--recipe"_s,
+                                FullRecipe,
+                                u"--record"_s,
+                                record},
+        env);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(
+        run.out.startsWith(u"Back end: simulated (az sphere "_s), qPrintable(run.out.left(300)));
+    QVERIFY(run.out.contains(u"8 runs: 8 PASS, 0 FAIL, 0 ABORTED"_s));
+    Inspector inspect(record);
+    QCOMPARE(
+        inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS' AND azsphere_cli = 'az'"
+                      " AND azsphere_version LIKE 'azure-cli %, azure-sphere %, SDK %'"
+                      " AND manufacturing_state = 'DeviceComplete'"_s),
+        u"8"_s);
+    // Every device command went through `az sphere`, none through azsphere (the others are
+    // the RF tools, the UART session and the ready-to-ship checks).
+    QCOMPARE(
+        inspect.value(u"SELECT count(*) FROM commands WHERE command_line LIKE '%azsphere %'"_s),
+        u"0"_s);
+    QVERIFY(inspect.value(u"SELECT count(*) FROM commands WHERE command_line LIKE '%/az sphere "
+                          "device manufacturing-state update --state DeviceComplete --device %'"_s)
+        == u"8"_s);
+    QCOMPARE(inspect.value(u"SELECT count(*) FROM commands WHERE command_line LIKE '%--full%'"_s),
+        u"0"_s);
+}
+
 void tst_Headless::configuredRealTools_data()
 {
     QTest::addColumn<bool>("toolPresent");
-    QTest::newRow("tools found") << true;
-    QTest::newRow("azsphere missing") << false;
+    QTest::addColumn<QString>("cli");
+    QTest::newRow("tools found") << true << u"azsphere"_s;
+    QTest::newRow("azsphere missing") << false << u"azsphere"_s;
+    QTest::newRow("az found") << true << u"az"_s;
+    QTest::newRow("az missing") << false << u"az"_s;
 }
 
 // The "real" back end from an ini file. The tools it names happen to be the simulator's: the
@@ -466,12 +509,14 @@ void tst_Headless::configuredRealTools_data()
 void tst_Headless::configuredRealTools()
 {
     QFETCH(bool, toolPresent);
+    QFETCH(QString, cli);
     SimBench bench;
     QVERIFY(bench.create(2));
     StationConfig config;
     config.backend = Backend::Real;
-    config.azspherePath
-        = toolPresent ? SimBench::simBin(u"azsphere"_s) : u"/opt/nowhere/azsphere"_s;
+    config.cli = *toolDialectFromName(cli);
+    (cli == "az"_L1 ? config.azPath : config.azspherePath)
+        = toolPresent ? SimBench::simBin(cli) : u"/opt/nowhere/"_s + cli;
     config.rfSettingsToolPath = SimBench::simBin(u"RfSettingsTool"_s);
     config.rfToolCliPath = SimBench::simBin(u"RfToolCli"_s);
     config.stationName = u"line-7"_s;
@@ -485,13 +530,14 @@ void tst_Headless::configuredRealTools()
         {u"--headless"_s, u"--config"_s, ini, u"--recipe"_s, QuickRecipe}, bench.environment());
     if (!toolPresent) {
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(u"azsphere"_s), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"/opt/nowhere/"_s + cli), qPrintable(run.err));
         return;
     }
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     Inspector inspect(config.recordFile);
     QCOMPARE(inspect.value(u"SELECT count(*) FROM runs WHERE outcome = 'PASS' AND backend = 'real'"
-                           " AND station = 'line-7' AND operator = 'configured'"_s),
+                           " AND station = 'line-7' AND operator = 'configured'"
+                           " AND azsphere_cli = '%1'"_s.arg(cli)),
         u"2"_s);
 }
 

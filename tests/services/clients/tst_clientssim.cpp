@@ -85,8 +85,14 @@ QString tst_ClientsSim::deviceId(const QString &connectionPath)
 
 AzsphereClient tst_ClientsSim::client(const AzsphereTimeouts &timeouts) const
 {
-    return AzsphereClient(
-        ToolDialect::Azsphere, m_simBin + u"/azsphere"_s, environment(), {}, {}, timeouts);
+    // STATION_TEST_CLI=az: the same calls through the az sphere stand-in (CTest runs both).
+    const bool az = qEnvironmentVariable("STATION_TEST_CLI") == "az"_L1;
+    return AzsphereClient(az ? ToolDialect::Az : ToolDialect::Azsphere,
+        m_simBin + (az ? u"/az"_s : u"/azsphere"_s),
+        environment(),
+        {},
+        {},
+        timeouts);
 }
 
 RfToolClient tst_ClientsSim::rfClient() const
