@@ -19,6 +19,8 @@ packages=(
     libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libgl-dev
     libftdi1-dev libspdlog-dev libfmt-dev libexpected-dev libsqlite3-dev
     clang-format sqlite3 xvfb xauth
+    # jp (JMESPath): the tests check the simulator's --query against it.
+    jp
     # German and Chinese on screen: a font with the Chinese characters, and Qt's own
     # translations (standard buttons, file dialogs), which the station loads beside its own.
     fonts-noto-cjk qt6-translations-l10n
