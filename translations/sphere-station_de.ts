@@ -1887,7 +1887,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+127"/>
+        <location filename="../ui/settingsdialog.cpp" line="+128"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -1898,12 +1898,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+149"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-148"/>
         <source>Fixtures</source>
         <translation>Prüfplätze</translation>
     </message>
@@ -2009,25 +2009,58 @@ Beendet %2</translation>
         <translation>Echte Geräte über das Azure Sphere SDK</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>azsphere (Azure Sphere Legacy)</source>
+        <extracomment>The two Microsoft tools; Legacy retires on 27 September 2027</extracomment>
+        <translation>azsphere (Azure Sphere Legacy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>az sphere (Azure Sphere Integrated)</source>
+        <translation>az sphere (Azure Sphere Integrated)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tool:</source>
+        <translation>&amp;Werkzeug:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+473"/>
+        <location line="+486"/>
+        <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-489"/>
+        <location line="-503"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Run azsphere show-version</source>
-        <translation>azsphere show-version ausführen</translation>
+        <source>Ask the selected tool for its version</source>
+        <translation>Das gewählte Werkzeug nach seiner Version fragen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+375"/>
+        <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
+        <translation>Das im PATH gefundene %1 (%2) ist der Simulator der Station, nicht das von Microsoft. Tragen Sie oben den Pfad des echten Werkzeugs ein oder wählen Sie den Simulator.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Asking %1 for its version…</source>
+        <translation>%1 wird nach seiner Version gefragt…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-398"/>
         <source>One NAME=value per line</source>
         <translation>Ein NAME=Wert pro Zeile</translation>
     </message>
@@ -2035,6 +2068,11 @@ Beendet %2</translation>
         <location line="+5"/>
         <source>azsphere</source>
         <translation>azsphere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>az</source>
+        <translation>az</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2052,7 +2090,7 @@ Beendet %2</translation>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2123,7 +2161,7 @@ Beendet %2</translation>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+129"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -2133,32 +2171,17 @@ Beendet %2</translation>
         <translation>&lt;b&gt;Die Einstellungen konnten nicht gespeichert werden:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>The azsphere found on the PATH (%1) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real azsphere above, or choose the simulator.</source>
-        <translation>Das im PATH gefundene azsphere (%1) ist der Simulator der Station, nicht das von Microsoft. Geben Sie oben den Pfad des echten azsphere an oder wählen Sie den Simulator.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+80"/>
         <source>Looking for attached devices…</source>
         <translation>Angeschlossene Geräte werden gesucht…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Running azsphere show-version…</source>
-        <translation>azsphere show-version läuft…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The check ended without a result.</source>
         <translation>Die Prüfung endete ohne Ergebnis.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Azure Sphere SDK %1</source>
-        <translation>Azure Sphere SDK %1</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>No device is attached.</source>
         <translation>Es ist kein Gerät angeschlossen.</translation>
     </message>
@@ -2176,9 +2199,14 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>The simulator&apos;s azsphere is used</source>
         <translation>Das azsphere des Simulators wird verwendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The simulator&apos;s az is used</source>
+        <translation>Das az des Simulators wird verwendet</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2252,27 +2280,32 @@ Beendet %2</translation>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+138"/>
+        <location filename="../app/stationsetup.cpp" line="+154"/>
         <source>%1 does not run: %2</source>
         <translation>%1 lässt sich nicht ausführen: %2</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-80"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The station configuration %1 selects the real back end, but %2</source>
         <translation>Die Stationskonfiguration %1 wählt das echte Backend, aber %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Install the Azure CLI with its azure-sphere extension and the Azure Sphere SDK, or correct tools/az in the station configuration; to use the simulator, write backend=simulator in its [station] section.</source>
+        <translation>Installieren Sie die Azure CLI mit ihrer Erweiterung azure-sphere und das Azure Sphere SDK oder korrigieren Sie tools/az in der Stationskonfiguration; für den Simulator schreiben Sie backend=simulator in ihren Abschnitt [station].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Install the Azure Sphere SDK or correct tools/azsphere in the station configuration; to use the simulator, write backend=simulator in its [station] section.</source>
         <translation>Azure Sphere SDK installieren oder tools/azsphere in der Stationskonfiguration korrigieren; für den Simulator backend=simulator im Abschnitt [station] eintragen.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
     </message>
@@ -2282,29 +2315,29 @@ Beendet %2</translation>
         <translation>Das Rezept enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Back end: real (azsphere %1 %2)</source>
-        <extracomment>Status bar and headless output: the real tools, e.g. &quot;Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)&quot;</extracomment>
-        <translation>Backend: echt (azsphere %1 %2)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Back end: simulated (azsphere %1, bench %2)</source>
-        <extracomment>Status bar and headless output: the simulator&apos;s stand-ins and its bench folder</extracomment>
-        <translation>Backend: simuliert (azsphere %1, Testaufbau %2)</translation>
+        <location line="+17"/>
+        <source>Back end: real (%1 %2 %3)</source>
+        <extracomment>Status bar and headless output: the real tools, e.g. &quot;Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)&quot; or &quot;Back end: real (az sphere /usr/bin/az azure-cli 2.75.0, azure-sphere 1.0.4, SDK 25.10.0.1)&quot;</extracomment>
+        <translation>Backend: echt (%1 %2 %3)</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Back end: simulated (%1 %2, bench %3)</source>
+        <extracomment>Status bar and headless output: the simulator&apos;s stand-in (azsphere or az sphere) and its bench folder</extracomment>
+        <translation>Backend: simuliert (%1 %2, Testaufbau %3)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the configured %1 %2 is not used</source>
+        <translation>das konfigurierte %1 %2 wird nicht verwendet</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>--simulate overrides backend=real of the station configuration %1</source>
         <translation>--simulate übersteuert backend=real der Stationskonfiguration %1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the configured azsphere %1 is not used</source>
-        <translation>das konfigurierte azsphere %1 wird nicht verwendet</translation>
-    </message>
-    <message>
-        <location filename="../services/azsphere/azsphereclient.cpp" line="+112"/>
+        <location filename="../services/azsphere/azsphereclient.cpp" line="+146"/>
         <location filename="../services/azsphere/errorcatalog.cpp" line="+30"/>
         <location filename="../services/rf/rftoolclient.cpp" line="+17"/>
         <source>The station did not say which device to use (configuration fault).</source>
@@ -2318,13 +2351,13 @@ Beendet %2</translation>
         <translation>Linie anhalten; Technik verständigen.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+110"/>
         <source>No component ID was given for the delete.</source>
         <translation>Für das Löschen wurde keine Komponenten-ID angegeben.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <location filename="../services/hardware/uartsession.cpp" line="+150"/>
         <location line="+41"/>
         <location line="+76"/>
@@ -2358,7 +2391,7 @@ Beendet %2</translation>
         <translation>%1 wurde nicht rechtzeitig bereit.</translation>
     </message>
     <message>
-        <location filename="../services/records/csvexport.cpp" line="+316"/>
+        <location filename="../services/records/csvexport.cpp" line="+326"/>
         <source>The export was cancelled.</source>
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
@@ -2368,7 +2401,7 @@ Beendet %2</translation>
         <translation>Die Exportdatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+255"/>
         <source>The export file is not open for writing.</source>
         <translation>Die Exportdatei ist nicht zum Schreiben geöffnet.</translation>
     </message>
@@ -2449,12 +2482,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+228"/>
+        <location line="+261"/>
         <source>Use the production-signed package.</source>
         <translation>Das produktionssignierte Paket verwenden.</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-258"/>
         <source>No room left for this application.</source>
         <translation>Kein Speicherplatz mehr für diese Anwendung.</translation>
     </message>
@@ -2574,7 +2607,7 @@ Beendet %2</translation>
         <translation>Einmal erneut versuchen; Rohausgabe aufbewahren.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The station called the tool wrongly.</source>
         <translation>Die Station hat das Tool falsch aufgerufen.</translation>
     </message>
@@ -2585,7 +2618,7 @@ Beendet %2</translation>
         <translation>Technik verständigen, Rohausgabe mitgeben.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+70"/>
         <source>The station could not start the tool.</source>
         <translation>Die Station konnte das Tool nicht starten.</translation>
     </message>
@@ -2627,7 +2660,17 @@ Beendet %2</translation>
         <translation>Erneut starten, sobald bereit.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
+        <source>The cloud has no such catalog, product, device group or device.</source>
+        <translation>Die Cloud kennt diesen Katalog, dieses Produkt, diese Gerätegruppe oder dieses Gerät nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the names in the recipe or the station configuration; call engineering.</source>
+        <translation>Prüfen Sie die Namen im Rezept oder in der Stationskonfiguration; rufen Sie die Technik.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The tool failed with a message the station does not know</source>
         <translation>Das Tool ist mit einer Meldung fehlgeschlagen, die die Station nicht kennt</translation>
     </message>
@@ -2673,7 +2716,7 @@ Beendet %2</translation>
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+237"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+238"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
@@ -3364,20 +3407,20 @@ Beendet %2</translation>
         <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
     </message>
     <message>
-        <location filename="../services/records/recordquery.cpp" line="+191"/>
+        <location filename="../services/records/recordquery.cpp" line="+192"/>
         <location filename="../services/records/recordstore.cpp" line="+184"/>
         <source>The record file is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+293"/>
-        <location filename="../services/records/recordschema.cpp" line="+198"/>
+        <location line="+296"/>
+        <location filename="../services/records/recordschema.cpp" line="+205"/>
         <source>The record database returned no result.</source>
         <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-226"/>
         <location filename="../services/records/recordstore.cpp" line="-68"/>
         <source>The record has no run %1.</source>
         <translation>Die Prüfdatenbank enthält keinen Lauf %1.</translation>
@@ -3535,7 +3578,7 @@ Beendet %2</translation>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+171"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
@@ -3609,7 +3652,7 @@ Beendet %2</translation>
         <translation>Das RF-Tool hat einen Befehl abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>The recipe&apos;s expected RF configuration file %1 is not 1024 bytes.</source>
         <translation>Die erwartete RF-Konfigurationsdatei %1 des Rezepts ist nicht 1024 Byte groß.</translation>
     </message>
@@ -3635,7 +3678,7 @@ Beendet %2</translation>
         <translation>Der Simulator benötigt mindestens ein Gerät.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Could not create a folder for the simulator&apos;s bench.</source>
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
@@ -3752,7 +3795,7 @@ Beendet %2</translation>
         <translation>Nächstes Gerät einlegen oder bestätigen, dass dieses erneut durchlaufen muss.</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+95"/>
+        <location filename="../services/config/stationconfig.cpp" line="+97"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
@@ -3847,7 +3890,12 @@ Beendet %2</translation>
         <translation>%1: unbekanntes Backend &quot;%2&quot; (&quot;simulator&quot; oder &quot;real&quot; verwenden).</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+14"/>
+        <source>%1: unknown tool &quot;%2&quot; (use &quot;azsphere&quot; or &quot;az&quot;).</source>
+        <translation>%1: unbekanntes Werkzeug &quot;%2&quot; (verwenden Sie &quot;azsphere&quot; oder &quot;az&quot;).</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>Die Stationskonfiguration %1 enthält ungültige Werte:
@@ -3864,7 +3912,7 @@ Beendet %2</translation>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
     </message>
@@ -3936,7 +3984,7 @@ Beendet %2</translation>
         <translation>Prüfplatz %1 hat weder Verbindungspfad noch IP-Adresse; daher kann ihm kein Gerät zugeordnet werden.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+90"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>Programm installieren oder seinen Pfad in den Stationseinstellungen festlegen.</translation>
     </message>
@@ -3976,7 +4024,7 @@ Beendet %2</translation>
         <translation>Der konfigurierte Pfad für %1, %2, ist keine ausführbare Datei.</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+74"/>
+        <location filename="../services/steps/connectstep.cpp" line="+75"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>In Prüfplatz %1 liegt ein Gerät, das nicht antwortet.</translation>
     </message>
@@ -4186,7 +4234,7 @@ Beendet %2</translation>
         <translation>Sideload %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../services/steps/step.cpp" line="+45"/>
+        <location filename="../services/steps/step.cpp" line="+46"/>
         <source>The station does not know the step type &quot;%1&quot;.</source>
         <translation>Die Station kennt den Schritttyp &quot;%1&quot; nicht.</translation>
     </message>
@@ -4577,7 +4625,7 @@ Beendet %2</translation>
         <translation>vor der RF-Prüfung</translation>
     </message>
     <message>
-        <location filename="../services/steps/stepcontext.cpp" line="+234"/>
+        <location filename="../services/steps/stepcontext.cpp" line="+237"/>
         <source>… more output; the live view stops here (the command&apos;s output is kept in the record up to 1 MiB)</source>
         <translation>… weitere Ausgabe; die Live-Ansicht endet hier (die Ausgabe des Befehls wird bis 1 MiB in der Prüfdatenbank gespeichert)</translation>
     </message>
@@ -4625,7 +4673,7 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+182"/>
+        <location filename="../app/main.cpp" line="+199"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>Rezept %1 %2 (%3), %4, Prüfdatenbank %5</translation>
@@ -4653,6 +4701,18 @@ Beendet %2</translation>
             <numerusform>%n zuvor offener Lauf wurde als UNTERBROCHEN abgeschlossen</numerusform>
             <numerusform>%n zuvor offene Läufe wurden als UNTERBROCHEN abgeschlossen</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../services/azsphere/azsphereoutput.cpp" line="+540"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="-90"/>
+        <source>The Azure CLI has no azure-sphere extension, so it cannot run az sphere.</source>
+        <translation>Der Azure CLI fehlt die Erweiterung azure-sphere, daher kann sie az sphere nicht ausführen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+2"/>
+        <source>Install it once on this PC (az extension add --name azure-sphere); the station never installs it on its own. Call engineering.</source>
+        <translation>Installieren Sie sie einmal auf diesem PC (az extension add --name azure-sphere); die Station installiert sie nie selbst. Rufen Sie die Technik.</translation>
     </message>
 </context>
 <context>

@@ -98,7 +98,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+740"/>
+        <location filename="../ui/settingsdialog.cpp" line="+766"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n device</numerusform>
@@ -141,7 +141,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/records/recordstore.cpp" line="+590"/>
+        <location filename="../services/records/recordstore.cpp" line="+592"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
@@ -173,7 +173,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/main.cpp" line="+185"/>
+        <location filename="../app/main.cpp" line="+202"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>

@@ -1876,7 +1876,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+127"/>
+        <location filename="../ui/settingsdialog.cpp" line="+128"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -1887,12 +1887,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+149"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-148"/>
         <source>Fixtures</source>
         <translation>工位</translation>
     </message>
@@ -1998,25 +1998,58 @@ Finished %2</source>
         <translation>通过 Azure Sphere SDK 连接真实设备</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>azsphere (Azure Sphere Legacy)</source>
+        <extracomment>The two Microsoft tools; Legacy retires on 27 September 2027</extracomment>
+        <translation>azsphere（Azure Sphere 旧版）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>az sphere (Azure Sphere Integrated)</source>
+        <translation>az sphere（Azure Sphere 集成版）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tool:</source>
+        <translation>工具(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+473"/>
+        <location line="+486"/>
+        <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-489"/>
+        <location line="-503"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Run azsphere show-version</source>
-        <translation>运行 azsphere show-version</translation>
+        <source>Ask the selected tool for its version</source>
+        <translation>查询所选工具的版本</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+375"/>
+        <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
+        <translation>在 PATH 中找到的 %1（%2）是工作站的模拟器，不是微软的工具。请在上方填写真实工具的路径，或选择模拟器。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Asking %1 for its version…</source>
+        <translation>正在查询 %1 的版本…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-398"/>
         <source>One NAME=value per line</source>
         <translation>每行一个 NAME=值</translation>
     </message>
@@ -2024,6 +2057,11 @@ Finished %2</source>
         <location line="+5"/>
         <source>azsphere</source>
         <translation>azsphere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>az</source>
+        <translation>az</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2041,7 +2079,7 @@ Finished %2</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -2112,7 +2150,7 @@ Finished %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+129"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -2122,32 +2160,17 @@ Finished %2</source>
         <translation>&lt;b&gt;无法保存设置：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>The azsphere found on the PATH (%1) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real azsphere above, or choose the simulator.</source>
-        <translation>在 PATH 中找到的 azsphere（%1）是工作站的模拟器，而不是 Microsoft 的工具。请在上方设置真实 azsphere 的路径，或选择模拟器。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+80"/>
         <source>Looking for attached devices…</source>
         <translation>正在查找已连接的设备…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Running azsphere show-version…</source>
-        <translation>正在运行 azsphere show-version…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The check ended without a result.</source>
         <translation>检查结束但没有结果。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Azure Sphere SDK %1</source>
-        <translation>Azure Sphere SDK %1</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>No device is attached.</source>
         <translation>未连接任何设备。</translation>
     </message>
@@ -2164,9 +2187,14 @@ Finished %2</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>The simulator&apos;s azsphere is used</source>
         <translation>使用模拟器的 azsphere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The simulator&apos;s az is used</source>
+        <translation>使用模拟器的 az</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2240,27 +2268,32 @@ Finished %2</source>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+138"/>
+        <location filename="../app/stationsetup.cpp" line="+154"/>
         <source>%1 does not run: %2</source>
         <translation>%1 无法运行：%2</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-80"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>无法为测试记录文件 %1 创建文件夹。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The station configuration %1 selects the real back end, but %2</source>
         <translation>工作站配置 %1 选择了真实后端，但：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Install the Azure CLI with its azure-sphere extension and the Azure Sphere SDK, or correct tools/az in the station configuration; to use the simulator, write backend=simulator in its [station] section.</source>
+        <translation>请安装 Azure CLI 及其 azure-sphere 扩展和 Azure Sphere SDK，或更正工作站配置中的 tools/az；要使用模拟器，请在其 [station] 节中写入 backend=simulator。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Install the Azure Sphere SDK or correct tools/azsphere in the station configuration; to use the simulator, write backend=simulator in its [station] section.</source>
         <translation>请安装 Azure Sphere SDK，或更正工作站配置中的 tools/azsphere；如要使用模拟器，请在其 [station] 节中写入 backend=simulator。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
     </message>
@@ -2270,29 +2303,29 @@ Finished %2</source>
         <translation>配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Back end: real (azsphere %1 %2)</source>
-        <extracomment>Status bar and headless output: the real tools, e.g. &quot;Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)&quot;</extracomment>
-        <translation>后端：真实设备（azsphere %1 %2）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Back end: simulated (azsphere %1, bench %2)</source>
-        <extracomment>Status bar and headless output: the simulator&apos;s stand-ins and its bench folder</extracomment>
-        <translation>后端：模拟（azsphere %1，模拟测试台 %2）</translation>
+        <location line="+17"/>
+        <source>Back end: real (%1 %2 %3)</source>
+        <extracomment>Status bar and headless output: the real tools, e.g. &quot;Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)&quot; or &quot;Back end: real (az sphere /usr/bin/az azure-cli 2.75.0, azure-sphere 1.0.4, SDK 25.10.0.1)&quot;</extracomment>
+        <translation>后端：真实设备（%1 %2 %3）</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Back end: simulated (%1 %2, bench %3)</source>
+        <extracomment>Status bar and headless output: the simulator&apos;s stand-in (azsphere or az sphere) and its bench folder</extracomment>
+        <translation>后端：模拟（%1 %2，模拟测试台 %3）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the configured %1 %2 is not used</source>
+        <translation>未使用已配置的 %1 %2</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>--simulate overrides backend=real of the station configuration %1</source>
         <translation>--simulate 覆盖工作站配置 %1 中的 backend=real</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the configured azsphere %1 is not used</source>
-        <translation>未使用配置的 azsphere %1</translation>
-    </message>
-    <message>
-        <location filename="../services/azsphere/azsphereclient.cpp" line="+112"/>
+        <location filename="../services/azsphere/azsphereclient.cpp" line="+146"/>
         <location filename="../services/azsphere/errorcatalog.cpp" line="+30"/>
         <location filename="../services/rf/rftoolclient.cpp" line="+17"/>
         <source>The station did not say which device to use (configuration fault).</source>
@@ -2306,13 +2339,13 @@ Finished %2</source>
         <translation>请停线并联系工程师。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+110"/>
         <source>No component ID was given for the delete.</source>
         <translation>删除操作未指定组件 ID。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <location filename="../services/hardware/uartsession.cpp" line="+150"/>
         <location line="+41"/>
         <location line="+76"/>
@@ -2346,7 +2379,7 @@ Finished %2</source>
         <translation>%1 未能及时就绪。</translation>
     </message>
     <message>
-        <location filename="../services/records/csvexport.cpp" line="+316"/>
+        <location filename="../services/records/csvexport.cpp" line="+326"/>
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -2356,7 +2389,7 @@ Finished %2</source>
         <translation>无法写入导出文件。</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+255"/>
         <source>The export file is not open for writing.</source>
         <translation>导出文件未以写入方式打开。</translation>
     </message>
@@ -2437,12 +2470,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+228"/>
+        <location line="+261"/>
         <source>Use the production-signed package.</source>
         <translation>请使用生产签名的映像包。</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-258"/>
         <source>No room left for this application.</source>
         <translation>没有足够空间安装此应用程序。</translation>
     </message>
@@ -2562,7 +2595,7 @@ Finished %2</source>
         <translation>请重试一次；保留原始输出。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The station called the tool wrongly.</source>
         <translation>工作站调用工具的方式有误。</translation>
     </message>
@@ -2573,7 +2606,7 @@ Finished %2</source>
         <translation>请携带原始输出联系工程师。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+70"/>
         <source>The station could not start the tool.</source>
         <translation>工作站无法启动该工具。</translation>
     </message>
@@ -2615,7 +2648,17 @@ Finished %2</source>
         <translation>准备就绪后请重新开始。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
+        <source>The cloud has no such catalog, product, device group or device.</source>
+        <translation>云中没有此目录、产品、设备组或设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the names in the recipe or the station configuration; call engineering.</source>
+        <translation>请检查配方或工作站配置中的名称；联系工程部门。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The tool failed with a message the station does not know</source>
         <translation>工具失败，并报告了工作站无法识别的消息</translation>
     </message>
@@ -2661,7 +2704,7 @@ Finished %2</source>
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+237"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+238"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
@@ -3347,20 +3390,20 @@ Finished %2</source>
         <translation>请检查工作站配置中的配方路径。</translation>
     </message>
     <message>
-        <location filename="../services/records/recordquery.cpp" line="+191"/>
+        <location filename="../services/records/recordquery.cpp" line="+192"/>
         <location filename="../services/records/recordstore.cpp" line="+184"/>
         <source>The record file is not open.</source>
         <translation>测试记录文件未打开。</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+293"/>
-        <location filename="../services/records/recordschema.cpp" line="+198"/>
+        <location line="+296"/>
+        <location filename="../services/records/recordschema.cpp" line="+205"/>
         <source>The record database returned no result.</source>
         <translation>测试记录数据库未返回结果。</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-226"/>
         <location filename="../services/records/recordstore.cpp" line="-68"/>
         <source>The record has no run %1.</source>
         <translation>测试记录中没有运行 %1。</translation>
@@ -3518,7 +3561,7 @@ Finished %2</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+171"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
@@ -3591,7 +3634,7 @@ Finished %2</source>
         <translation>RF 工具拒绝了命令：%1</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>The recipe&apos;s expected RF configuration file %1 is not 1024 bytes.</source>
         <translation>配方中的预期 RF 配置文件 %1 的大小不是 1024 字节。</translation>
     </message>
@@ -3617,7 +3660,7 @@ Finished %2</source>
         <translation>模拟器至少需要一台设备。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Could not create a folder for the simulator&apos;s bench.</source>
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
@@ -3734,7 +3777,7 @@ Finished %2</source>
         <translation>请放入下一台设备，或确认此设备需要重新运行。</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+95"/>
+        <location filename="../services/config/stationconfig.cpp" line="+97"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
@@ -3829,7 +3872,12 @@ Finished %2</source>
         <translation>%1：未知后端 &quot;%2&quot;（请使用 &quot;simulator&quot; 或 &quot;real&quot;）。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+14"/>
+        <source>%1: unknown tool &quot;%2&quot; (use &quot;azsphere&quot; or &quot;az&quot;).</source>
+        <translation>%1：未知工具“%2”（请使用“azsphere”或“az”）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>工作站配置 %1 包含无效值：
@@ -3846,7 +3894,7 @@ Finished %2</source>
         <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>无法写入工作站配置 %1。</translation>
     </message>
@@ -3918,7 +3966,7 @@ Finished %2</source>
         <translation>工位 %1 既没有连接路径也没有 IP 地址，因此无法为其匹配设备。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+90"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>请安装该程序，或在工作站设置中指定其路径。</translation>
     </message>
@@ -3958,7 +4006,7 @@ Finished %2</source>
         <translation>%1 的配置路径 %2 不是可执行文件。</translation>
     </message>
     <message>
-        <location filename="../services/steps/connectstep.cpp" line="+74"/>
+        <location filename="../services/steps/connectstep.cpp" line="+75"/>
         <source>A device is in fixture %1 but it does not answer.</source>
         <translation>工位 %1 中有设备，但设备无响应。</translation>
     </message>
@@ -4167,7 +4215,7 @@ Finished %2</source>
         <translation>正在旁加载 %1（%2/%3）</translation>
     </message>
     <message>
-        <location filename="../services/steps/step.cpp" line="+45"/>
+        <location filename="../services/steps/step.cpp" line="+46"/>
         <source>The station does not know the step type &quot;%1&quot;.</source>
         <translation>工作站无法识别步骤类型 &quot;%1&quot;。</translation>
     </message>
@@ -4558,7 +4606,7 @@ Finished %2</source>
         <translation>RF 检查前</translation>
     </message>
     <message>
-        <location filename="../services/steps/stepcontext.cpp" line="+234"/>
+        <location filename="../services/steps/stepcontext.cpp" line="+237"/>
         <source>… more output; the live view stops here (the command&apos;s output is kept in the record up to 1 MiB)</source>
         <translation>… 还有更多输出；实时视图到此为止（命令输出在测试记录中最多保留 1 MiB）</translation>
     </message>
@@ -4605,7 +4653,7 @@ Finished %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+182"/>
+        <location filename="../app/main.cpp" line="+199"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>配方 %1 %2（%3），%4，测试记录 %5</translation>
@@ -4630,6 +4678,18 @@ Finished %2</source>
         <translation>
             <numerusform>之前有 %n 次运行未结束，已标记为“已中断”</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../services/azsphere/azsphereoutput.cpp" line="+540"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="-90"/>
+        <source>The Azure CLI has no azure-sphere extension, so it cannot run az sphere.</source>
+        <translation>Azure CLI 没有 azure-sphere 扩展，因此无法运行 az sphere。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="+2"/>
+        <source>Install it once on this PC (az extension add --name azure-sphere); the station never installs it on its own. Call engineering.</source>
+        <translation>请在此电脑上安装一次（az extension add --name azure-sphere）；工作站从不自行安装。联系工程部门。</translation>
     </message>
 </context>
 <context>

@@ -291,9 +291,23 @@ void tst_SettingsDialog::checkAzsphere()
     QVERIFY(checked.wait(30000));
     QVERIFY2(checked.at(0).at(0).toBool(), qPrintable(checked.at(0).at(1).toString()));
     QCOMPARE(checked.at(0).at(1).toString(), u"25.10.0.1"_s);
-    QCOMPARE(child<QLabel>(u"azsphereStatus"_s)->text(), u"Azure Sphere SDK 25.10.0.1"_s);
+    QCOMPARE(child<QLabel>(u"azsphereStatus"_s)->text(), u"azsphere: 25.10.0.1"_s);
     QVERIFY(child<QLabel>(u"azsphereStatus"_s)->toolTip().contains(u"show-version"_s));
     QVERIFY(child<QPushButton>(u"checkAzsphere"_s)->isEnabled());
+
+    // The same check with az sphere chosen: its own path field, its versions.
+    auto *cli = child<QComboBox>(u"cli"_s);
+    cli->setCurrentIndex(cli->findData(u"az"_s));
+    QVERIFY(!child<QLineEdit>(u"azspherePath"_s)->isEnabled());
+    QVERIFY(child<QLineEdit>(u"azPath"_s)->isEnabled());
+    child<QLineEdit>(u"azPath"_s)->setText(m_simBin + u"/az"_s);
+    child<QPushButton>(u"checkAzsphere"_s)->click();
+    QVERIFY(checked.wait(30000));
+    QVERIFY2(checked.at(1).at(0).toBool(), qPrintable(checked.at(1).at(1).toString()));
+    QCOMPARE(child<QLabel>(u"azsphereStatus"_s)->text(),
+        u"az sphere: azure-cli 2.75.0, azure-sphere 1.0.4, SDK 25.10.0.1"_s);
+    QCOMPARE(m_dialog->config().cli, ToolDialect::Az);
+    QCOMPARE(m_dialog->config().azPath, m_simBin + u"/az"_s);
 }
 
 void tst_SettingsDialog::checkMissingAzsphere()
