@@ -320,7 +320,7 @@ void runDeviceClaim(Context &ctx)
             return error;
         return Sim::claimDevice(state, c.bench, tenantId, deviceId);
     });
-    printLine(
+    printStatus(ctx,
         u"Successfully claimed device ID '%1' into tenant with ID '%2'."_s.arg(deviceId, tenantId));
 }
 
