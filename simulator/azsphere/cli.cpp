@@ -78,7 +78,7 @@ QList<OptionSpec> globalOptions()
             false,
             {},
             {},
-            u"Name or ID of subscription (accepted and ignored: the device commands need none)."_s});
+            u"Name or ID of subscription (accepted and ignored: the simulator has one subscription)."_s});
     return options;
 }
 
