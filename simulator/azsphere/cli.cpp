@@ -78,7 +78,7 @@ QList<OptionSpec> globalOptions()
             false,
             {},
             {},
-            u"Name or ID of subscription (accepted and ignored: the device commands need none)."_s});
+            u"Name or ID of subscription (accepted and ignored: the simulator has one subscription)."_s});
     return options;
 }
 
@@ -433,12 +433,21 @@ Context parseArguments(const CommandSpec &spec, const QStringList &arguments)
                 inlineValue = token.mid(eq + 1);
             }
         } else if (looksLikeOption(token)) {
-            option = findShort(token.left(2));
-            if (option && token.size() > 2) {
+            // An exact option string first (az's two-letter `-dg`, `-cd`), else argparse's
+            // `-dVALUE`.
+            const qsizetype eq = token.indexOf(u'=');
+            option = findShort(eq < 0 ? token : token.left(eq));
+            if (option && eq >= 0) {
                 hasInline = true;
-                inlineValue = token.mid(2);
-                if (inlineValue.startsWith(u'='))
-                    inlineValue = inlineValue.mid(1);
+                inlineValue = token.mid(eq + 1);
+            } else if (!option) {
+                option = findShort(token.left(2));
+                if (option && token.size() > 2) {
+                    hasInline = true;
+                    inlineValue = token.mid(2);
+                    if (inlineValue.startsWith(u'='))
+                        inlineValue = inlineValue.mid(1);
+                }
             }
         }
         if (!option) {

@@ -3,6 +3,7 @@
 // create/list/show, device claim, device update. The model lives in simulator/core/cloud.h;
 // these functions only read the arguments and print. Formats: docs/simulator.md.
 
+#include "simulator/azsphere/cloudsupport.h"
 #include "simulator/azsphere/commands.h"
 #include "simulator/azsphere/session.h"
 #include "simulator/core/cloud.h"
@@ -15,20 +16,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Az {
 
-namespace {
-
-// §9 is silent on cloud calls: one simulated second per request.
-constexpr double CloudSeconds = 1.0;
-const QString ChipSku = QStringLiteral("MT3620AN");
-
-struct CloudBench
-{
-    Sim::Bench bench;
-    Sim::Cloud cloud;
-};
-
 CloudBench openCloud()
 {
+    // az: the simulated subscription is logged in unless the bench says otherwise.
+    if (dialect() == Dialect::Az && qEnvironmentVariable("AZSPHERE_SIM_AZ_LOGGED_OUT") == u"1")
+        fail(u"Please run 'az login' to setup account."_s);
     bool loaded = false;
     Sim::Bench bench = openBench(&loaded);
     if (!loaded)
@@ -39,14 +31,6 @@ CloudBench openCloud()
     return {std::move(bench), std::move(cloud)};
 }
 
-[[noreturn]] void failCloud(const Sim::CloudError &error)
-{
-    if (error.code == Sim::CloudError::Code::NoTenantSelected)
-        fail(
-            error.message + u" Use 'azsphere tenant select --tenant <tenant-id>' to select one."_s);
-    fail(error.message);
-}
-
 Sim::CloudState readCloud(const Sim::Cloud &cloud)
 {
     QString why;
@@ -54,6 +38,42 @@ Sim::CloudState readCloud(const Sim::Cloud &cloud)
     if (!state)
         fail(why);
     return *state;
+}
+
+// --device/-d of the cloud commands: a 128-hex device ID (attached or not), else an attached
+// device's IP address or connection path (with §1.2's WARNING), else the lone attached device.
+QString targetDeviceId(const Context &ctx, const Sim::Bench &bench)
+{
+    const QString device = ctx.args.value(u"--device"_s).trimmed();
+    static const QRegularExpression Hex128(u"^[0-9a-fA-F]{128}$"_s);
+    if (Hex128.match(device).hasMatch())
+        return device.toLower();
+    if (device.isEmpty()) {
+        const QList<Sim::Slot> attached = bench.attachedSlots();
+        if (attached.isEmpty())
+            failCouldNotConnect();
+        if (attached.size() > 1)
+            failExact(u"Multiple devices are attached; use --device to specify one."_s);
+        return Sim::deviceIdFor(bench.config().seed, attached.first().serial);
+    }
+    const std::optional<Sim::Attached> match = bench.resolve(device);
+    if (!match)
+        failCouldNotConnect();
+    if (match->matchedBy == Sim::MatchedBy::ConnectionPath)
+        printWarning(ctx,
+            u"The device with IP '%1' is selected from parameter '%2'"_s.arg(
+                match->slot.ipAddress, device));
+    return Sim::deviceIdFor(bench.config().seed, match->slot.serial);
+}
+
+namespace {
+
+[[noreturn]] void failCloud(const Sim::CloudError &error)
+{
+    if (error.code == Sim::CloudError::Code::NoTenantSelected)
+        fail(
+            error.message + u" Use 'azsphere tenant select --tenant <tenant-id>' to select one."_s);
+    fail(error.message);
 }
 
 const Sim::CloudTenant &selectedTenant(const Sim::CloudState &state)
@@ -158,32 +178,6 @@ void printList(const Context &ctx, const QList<T> &items, F toJson, const QList<
 void printObject(const Context &ctx, const QJsonObject &o, const QList<Column> &columns)
 {
     printResult(ctx, o, columns, {o});
-}
-
-// --device/-d of the cloud commands: a 128-hex device ID (attached or not), else an attached
-// device's IP address or connection path (with §1.2's WARNING), else the lone attached device.
-QString targetDeviceId(const Context &ctx, const Sim::Bench &bench)
-{
-    const QString device = ctx.args.value(u"--device"_s).trimmed();
-    static const QRegularExpression Hex128(u"^[0-9a-fA-F]{128}$"_s);
-    if (Hex128.match(device).hasMatch())
-        return device.toLower();
-    if (device.isEmpty()) {
-        const QList<Sim::Slot> attached = bench.attachedSlots();
-        if (attached.isEmpty())
-            failCouldNotConnect();
-        if (attached.size() > 1)
-            failExact(u"Multiple devices are attached; use --device to specify one."_s);
-        return Sim::deviceIdFor(bench.config().seed, attached.first().serial);
-    }
-    const std::optional<Sim::Attached> match = bench.resolve(device);
-    if (!match)
-        failCouldNotConnect();
-    if (match->matchedBy == Sim::MatchedBy::ConnectionPath)
-        printWarning(ctx,
-            u"The device with IP '%1' is selected from parameter '%2'"_s.arg(
-                match->slot.ipAddress, device));
-    return Sim::deviceIdFor(bench.config().seed, match->slot.serial);
 }
 
 } // namespace
@@ -326,7 +320,7 @@ void runDeviceClaim(Context &ctx)
             return error;
         return Sim::claimDevice(state, c.bench, tenantId, deviceId);
     });
-    printLine(
+    printStatus(ctx,
         u"Successfully claimed device ID '%1' into tenant with ID '%2'."_s.arg(deviceId, tenantId));
 }
 

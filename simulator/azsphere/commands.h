@@ -26,8 +26,6 @@ void runShowOsVersion(Context &ctx);
 void runRestart(Context &ctx);
 void runShowVersion(Context &ctx);
 void runImagePackageShow(Context &ctx);
-// az only: the simulated subscription holds no catalog (exit 3, ResourceNotFound).
-void runCatalogShow(Context &ctx);
 
 // The contract's §11 additions (appcommands.cpp, wificommands.cpp).
 void runAppStart(Context &ctx);
@@ -53,6 +51,21 @@ void runDeviceGroupList(Context &ctx);
 void runDeviceGroupShow(Context &ctx);
 void runDeviceClaim(Context &ctx);
 void runDeviceUpdate(Context &ctx);
+
+// The az dialect's cloud hand-off (azcloudcommands.cpp, on the same model): ARM resource JSON,
+// a missing resource exits 3 (ResourceNotFound).
+void runAzCatalogList(Context &ctx);
+void runAzCatalogShow(Context &ctx);
+void runAzCatalogCreate(Context &ctx);
+void runAzProductCreate(Context &ctx);
+void runAzProductList(Context &ctx);
+void runAzProductShow(Context &ctx);
+void runAzDeviceGroupCreate(Context &ctx);
+void runAzDeviceGroupList(Context &ctx);
+void runAzDeviceGroupShow(Context &ctx);
+void runAzDeviceClaim(Context &ctx);
+void runAzDeviceAssign(Context &ctx);
+void runAzDeviceShow(Context &ctx);
 
 // The device's OS by §5.1's rule: the first catalog version whose (component ID, image ID) pairs
 // are all installed; "unknown" when none is.

@@ -286,16 +286,4 @@ void runShowVersion(Context &ctx)
     printResult(ctx, o, {{u"Azure Sphere SDK"_s, u"Azure Sphere SDK"_s}}, {o});
 }
 
-void runCatalogShow(Context &ctx)
-{
-    const QString text
-        = u"The Resource 'Microsoft.AzureSphere/catalogs/%1' under resource group '%2' was not "
-          u"found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"_s.arg(
-              ctx.args.value(u"--catalog"_s), ctx.args.value(u"--resource-group"_s));
-    printErrorLine(u"ERROR: (ResourceNotFound) "_s + text);
-    printErrorLine(u"Code: ResourceNotFound"_s);
-    printErrorLine(u"Message: "_s + text);
-    throw CliExit {3};
-}
-
 } // namespace Az

@@ -42,14 +42,170 @@ QList<Group> groups()
         {{u"image-package"_s}, u"Manage image packages."_s},
         // The contract's §11 additions.
         {{u"device"_s, u"app"_s}, u"Manage applications on the attached device."_s}};
-    if (dialect() == Dialect::Az) {
+    if (dialect() == Dialect::Az)
         list.append({{u"catalog"_s}, u"Manage catalogs."_s});
-    } else {
+    else
         list.append({{u"tenant"_s}, u"Manage Azure Sphere tenants."_s});
-        list.append({{u"product"_s}, u"Manage products."_s});
-        list.append({{u"device-group"_s}, u"Manage device groups."_s});
-    }
+    list.append({{u"product"_s}, u"Manage products."_s});
+    list.append({{u"device-group"_s}, u"Manage device groups."_s});
     return list;
+}
+
+// az sphere's cloud hand-off (azcloudcommands.cpp): the contract's az §3.10 option names.
+template <typename Add> void addAzCloudCommands(Add add)
+{
+    const OptionSpec resourceGroup {
+        u"--resource-group"_s, u"-g"_s, K::Value, true, {}, {}, u"Name of resource group."_s};
+    const OptionSpec catalog {
+        u"--catalog"_s, u"-c"_s, K::Value, true, {}, {}, u"Name of the Azure Sphere catalog."_s};
+    const OptionSpec product {
+        u"--product"_s, u"-p"_s, K::Value, true, {}, {}, u"Name of the Azure Sphere product."_s};
+    const OptionSpec deviceGroup {u"--device-group"_s,
+        u"-dg"_s,
+        K::Value,
+        true,
+        {},
+        {},
+        u"Name of the Azure Sphere device group."_s};
+    const OptionSpec description {
+        u"--description"_s, u"-d"_s, K::Value, false, {}, {}, u"Description."_s};
+    OptionSpec optionalGroup = resourceGroup;
+    optionalGroup.required = false;
+    OptionSpec optionalProduct = product;
+    optionalProduct.required = false;
+    OptionSpec optionalDeviceGroup = deviceGroup;
+    optionalDeviceGroup.required = false;
+    optionalProduct.help
+        = u"Name of the product the device is claimed into (default: '.default')."_s;
+    optionalDeviceGroup.help
+        = u"Name of the device group the device is claimed into (default: '.default')."_s;
+
+    add({u"catalog"_s, u"list"_s},
+        u"List available catalogs."_s,
+        {optionalGroup},
+        false,
+        runAzCatalogList);
+    add({u"catalog"_s, u"show"_s},
+        u"Show details of a catalog."_s,
+        {resourceGroup, catalog},
+        false,
+        runAzCatalogShow);
+    add({u"catalog"_s, u"create"_s},
+        u"Create a catalog."_s,
+        {resourceGroup,
+            OptionSpec {u"--name"_s,
+                u"-n"_s,
+                K::Value,
+                true,
+                {},
+                {},
+                u"Name of the catalog: alphanumeric characters, underscores and hyphens, fewer "
+                u"than 30."_s}},
+        false,
+        runAzCatalogCreate);
+    add({u"product"_s, u"create"_s},
+        u"Create a product."_s,
+        {resourceGroup,
+            catalog,
+            OptionSpec {u"--name"_s, u"-n"_s, K::Value, true, {}, {}, u"Name of the product."_s},
+            description,
+            OptionSpec {u"--no-default-device-groups"_s,
+                {},
+                K::Flag,
+                false,
+                {},
+                {},
+                u"Do not create the default device groups."_s}},
+        false,
+        runAzProductCreate);
+    add({u"product"_s, u"list"_s},
+        u"List products in the catalog."_s,
+        {resourceGroup, catalog},
+        false,
+        runAzProductList);
+    add({u"product"_s, u"show"_s},
+        u"Show a product's details."_s,
+        {resourceGroup, catalog, product},
+        false,
+        runAzProductShow);
+    add({u"device-group"_s, u"create"_s},
+        u"Create a device group."_s,
+        {resourceGroup,
+            catalog,
+            product,
+            OptionSpec {
+                u"--name"_s, u"-n"_s, K::Value, true, {}, {}, u"Name of the device group."_s},
+            description,
+            OptionSpec {u"--os-feed"_s,
+                u"-f"_s,
+                K::Value,
+                false,
+                {u"Retail"_s, u"RetailEval"_s},
+                {},
+                u"OS feed type to receive updates (default Retail)."_s},
+            OptionSpec {u"--application-update"_s,
+                u"-a"_s,
+                K::Value,
+                false,
+                {u"No3rdPartyAppUpdates"_s, u"UpdateAll"_s},
+                {},
+                u"The application update policy (default UpdateAll)."_s},
+            OptionSpec {u"--allow-crash-dumps-collection"_s,
+                u"-cd"_s,
+                K::Value,
+                false,
+                {u"Disabled"_s, u"Enabled"_s},
+                {},
+                u"Whether crash dumps are collected."_s},
+            OptionSpec {u"--regional-data-boundary"_s,
+                u"-r"_s,
+                K::Value,
+                false,
+                {u"EU"_s, u"None"_s},
+                {},
+                u"The regional data boundary (default None)."_s}},
+        false,
+        runAzDeviceGroupCreate);
+    add({u"device-group"_s, u"list"_s},
+        u"List device groups in the catalog."_s,
+        {resourceGroup, catalog, optionalProduct},
+        false,
+        runAzDeviceGroupList);
+    add({u"device-group"_s, u"show"_s},
+        u"Show a device group's details."_s,
+        {resourceGroup, catalog, product, deviceGroup},
+        false,
+        runAzDeviceGroupShow);
+    add({u"device"_s, u"claim"_s},
+        u"Claim a device into the catalog. Claiming is permanent."_s,
+        {resourceGroup, catalog, optionalProduct, optionalDeviceGroup},
+        true,
+        runAzDeviceClaim);
+    add({u"device"_s, u"assign"_s},
+        u"Assign a device to a device group in the catalog."_s,
+        {resourceGroup,
+            catalog,
+            OptionSpec {u"--target-product"_s,
+                {},
+                K::Value,
+                true,
+                {},
+                {},
+                u"Name of the product to assign the device to."_s},
+            OptionSpec {u"--target-device-group"_s,
+                {},
+                K::Value,
+                true,
+                {},
+                {},
+                u"Name of the device group to assign the device to."_s}},
+        true,
+        runAzDeviceAssign);
+    add({u"device"_s, u"show"_s},
+        u"Show a claimed device's details."_s,
+        {resourceGroup, catalog},
+        true,
+        runAzDeviceShow);
 }
 
 QList<CommandSpec> commands()
@@ -429,22 +585,10 @@ QList<CommandSpec> commands()
         {deviceGroup},
         true,
         runDeviceUpdate);
-    if (az)
+    if (az) {
         list.remove(legacyCloudFrom, list.size() - legacyCloudFrom);
-    if (az)
-        add({u"catalog"_s, u"show"_s},
-            u"Show details of a catalog."_s,
-            {OptionSpec {u"--resource-group"_s,
-                 u"-g"_s,
-                 K::Value,
-                 true,
-                 {},
-                 {},
-                 u"Name of resource group."_s},
-                OptionSpec {
-                    u"--catalog"_s, u"-c"_s, K::Value, true, {}, {}, u"Name of the catalog."_s}},
-            false,
-            runCatalogShow);
+        addAzCloudCommands(add);
+    }
     return list;
 }
 

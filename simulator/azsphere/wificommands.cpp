@@ -312,7 +312,7 @@ void runWifiReloadConfig(Context &ctx)
     for (Sim::WifiNetwork &n : session.state().wifi)
         n.connectableAtMs = std::max(n.connectableAtMs, reconnectAt);
     session.save();
-    printLine(u"Wi-Fi configuration reloaded."_s);
+    printStatus(ctx, u"Wi-Fi configuration reloaded."_s);
 }
 
 } // namespace Az

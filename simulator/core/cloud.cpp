@@ -126,11 +126,14 @@ CloudDevice CloudDevice::fromJson(const QJsonObject &o)
 
 QJsonObject CloudTenant::toJson() const
 {
-    return {{u"id"_s, id},
+    QJsonObject o {{u"id"_s, id},
         {u"name"_s, name},
         {u"products"_s, toArray(products, [](const auto &p) { return p.toJson(); })},
         {u"deviceGroups"_s, toArray(deviceGroups, [](const auto &g) { return g.toJson(); })},
         {u"devices"_s, toArray(devices, [](const auto &d) { return d.toJson(); })}};
+    if (!resourceGroup.isEmpty())
+        o.insert(u"resourceGroup"_s, resourceGroup);
+    return o;
 }
 
 CloudTenant CloudTenant::fromJson(const QJsonObject &o)
@@ -138,6 +141,7 @@ CloudTenant CloudTenant::fromJson(const QJsonObject &o)
     CloudTenant t;
     t.id = o.value(u"id"_s).toString();
     t.name = o.value(u"name"_s).toString();
+    t.resourceGroup = o.value(u"resourceGroup"_s).toString();
     for (const QJsonValue &v : o.value(u"products"_s).toArray())
         t.products.append(CloudProduct::fromJson(v.toObject()));
     for (const QJsonValue &v : o.value(u"deviceGroups"_s).toArray())
@@ -256,6 +260,11 @@ QStringList defaultDeviceGroupNames()
         u"Production"_s,
         u"Production OS Evaluation"_s,
         u"Field Test OS Evaluation"_s};
+}
+
+QString subscriptionId(const QString &seed)
+{
+    return makeId(seed, u"subscription"_s);
 }
 
 std::optional<CloudError> createTenant(

@@ -63,6 +63,9 @@ struct CloudTenant
 {
     QString id; // lowercase GUID
     QString name;
+    // The resource group an `az sphere catalog create -g` recorded; empty for tenants made
+    // otherwise (the default one, sphere-sim cloud reset, legacy).
+    QString resourceGroup;
     QList<CloudProduct> products;
     QList<CloudDeviceGroup> deviceGroups;
     QList<CloudDevice> devices;
@@ -119,6 +122,8 @@ struct CloudError
 inline const QString DefaultTenantName = QStringLiteral("Sphere Station Factory");
 // Device groups a new product gets unless asked not to, as Microsoft's product create does.
 QStringList defaultDeviceGroupNames();
+// The simulated Azure subscription's ID (az's ARM resource IDs), reproducible from the seed.
+QString subscriptionId(const QString &seed);
 
 // Pure operations on a state. Each returns nullopt on success (and the new or changed record in
 // *out when given) or the error. `seed` (the bench's) makes the generated IDs reproducible.

@@ -16,6 +16,9 @@ QStringList words(const QString &text)
 }
 
 const QString ProductCid = QStringLiteral("faf2e037-cfe9-5548-8a65-5f94c56a0d1e");
+const QString PermissionText = QStringLiteral(
+    "You do not have permission to perform this operation on this device. Permission denied; "
+    "application development capability may be required ('azsphere device enable-development').");
 
 QString appStatusJson(const QString &state)
 {
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void appErrors_data();
     void appErrors();
     void deploymentTimeout();
+    void azDeviceAdditions();
     void wifiShowEnableDisable();
     void wifiScanAndReload();
     void capabilityFiles();
@@ -111,6 +115,7 @@ void tst_SimCloud::appCommands()
 
 void tst_SimCloud::appErrors_data()
 {
+    QTest::addColumn<QString>("tool"); // "azsphere" or "az" (which gets "sphere" first)
     QTest::addColumn<QString>("state");
     QTest::addColumn<QString>("command");
     QTest::addColumn<int>("exitCode");
@@ -120,36 +125,84 @@ void tst_SimCloud::appErrors_data()
     const QString rfTest = QStringLiteral("508eddf2-b8c3-4a99-93d9-a045d9a060eb");
     const QString absent = QStringLiteral("11111111-2222-3333-4444-555555555555");
     QTest::newRow("start, absent component")
-        << QStringLiteral("Blank") << QStringLiteral("device app start -i ") + absent << 1
-        << notPresent;
+        << QStringLiteral("azsphere") << QStringLiteral("Blank")
+        << QStringLiteral("device app start -i ") + absent << 1 << notPresent;
     QTest::newRow("stop, not an application")
-        << QStringLiteral("Blank") << QStringLiteral("device app stop -i ") + rfTest << 1
-        << notPresent;
+        << QStringLiteral("azsphere") << QStringLiteral("Blank")
+        << QStringLiteral("device app stop -i ") + rfTest << 1 << notPresent;
     QTest::newRow("show-status, absent component")
-        << QStringLiteral("Blank") << QStringLiteral("device app show-status -i ") + absent << 1
-        << notPresent;
+        << QStringLiteral("azsphere") << QStringLiteral("Blank")
+        << QStringLiteral("device app show-status -i ") + absent << 1 << notPresent;
     QTest::newRow("start, bad guid")
-        << QStringLiteral("Blank") << QStringLiteral("device app start -i nope") << 2
+        << QStringLiteral("azsphere") << QStringLiteral("Blank")
+        << QStringLiteral("device app start -i nope") << 2
         << usageText(QStringLiteral("azsphere device app start"),
                QStringLiteral("argument --component-id/-i: invalid guid value: 'nope'"));
-    QTest::newRow("wifi show, unknown id")
-        << QStringLiteral("Blank") << QStringLiteral("device wifi show -i 4") << 1
-        << QStringLiteral("error: Network not found.\n");
+    QTest::newRow("wifi show, unknown id") << QStringLiteral("azsphere") << QStringLiteral("Blank")
+                                           << QStringLiteral("device wifi show -i 4") << 1
+                                           << QStringLiteral("error: Network not found.\n");
     QTest::newRow("wifi enable, unknown id")
-        << QStringLiteral("Blank") << QStringLiteral("device wifi enable -i 4") << 1
+        << QStringLiteral("azsphere") << QStringLiteral("Blank")
+        << QStringLiteral("device wifi enable -i 4") << 1
         << QStringLiteral("error: Network not found.\n");
     QTest::newRow("wifi disable, no id")
-        << QStringLiteral("Blank") << QStringLiteral("device wifi disable") << 2
+        << QStringLiteral("azsphere") << QStringLiteral("Blank")
+        << QStringLiteral("device wifi disable") << 2
         << usageText(QStringLiteral("azsphere device wifi disable"),
                QStringLiteral("the following arguments are required: --id/-i"));
     QTest::newRow("app start, nothing attached")
-        << QStringLiteral("none") << QStringLiteral("device app start") << 1
+        << QStringLiteral("azsphere") << QStringLiteral("none")
+        << QStringLiteral("device app start") << 1
         << QStringLiteral("error: Could not connect to the device; please ensure it is "
                           "attached.\n");
+    // The same errors in the az dialect: `ERROR: ` and, for parser errors, az's trailer.
+    const QString trailer = QStringLiteral("\nExamples from AI knowledge base:\n"
+                                           "https://aka.ms/cli_ref\n"
+                                           "Read more about the command in reference docs\n");
+    const QString az = QStringLiteral("az");
+    QTest::newRow("az: start, absent component")
+        << az << QStringLiteral("Blank") << QStringLiteral("device app start -i ") + absent << 1
+        << QStringLiteral("ERROR: Application is not present.\n");
+    QTest::newRow("az: show-status, not an application")
+        << az << QStringLiteral("Blank") << QStringLiteral("device app show-status -i ") + rfTest
+        << 1 << QStringLiteral("ERROR: Application is not present.\n");
+    QTest::newRow("az: stop, bad guid")
+        << az << QStringLiteral("Blank") << QStringLiteral("device app stop -i nope") << 2
+        << QStringLiteral("ERROR: argument --component-id/-i: invalid guid value: 'nope'\n")
+            + trailer;
+    QTest::newRow("az: app start, nothing attached")
+        << az << QStringLiteral("none") << QStringLiteral("device app start") << 1
+        << QStringLiteral("ERROR: Could not connect to the device; please ensure it is "
+                          "attached.\n");
+    QTest::newRow("az: wifi show, unknown id")
+        << az << QStringLiteral("Blank") << QStringLiteral("device wifi show -i 4") << 1
+        << QStringLiteral("ERROR: Network not found.\n");
+    QTest::newRow("az: wifi enable, unknown id")
+        << az << QStringLiteral("Blank") << QStringLiteral("device wifi enable -i 4") << 1
+        << QStringLiteral("ERROR: Network not found.\n");
+    QTest::newRow("az: wifi disable, no id")
+        << az << QStringLiteral("Blank") << QStringLiteral("device wifi disable") << 2
+        << QStringLiteral("ERROR: the following arguments are required: --id/-i\n") + trailer;
+    QTest::newRow("az: wifi scan, locked device")
+        << az << QStringLiteral("DeviceComplete") << QStringLiteral("device wifi scan") << 1
+        << QStringLiteral("ERROR: ") + PermissionText + QLatin1Char('\n');
+    QTest::newRow("az: wifi reload-config, locked device")
+        << az << QStringLiteral("DeviceComplete") << QStringLiteral("device wifi reload-config")
+        << 1 << QStringLiteral("ERROR: ") + PermissionText + QLatin1Char('\n');
+    QTest::newRow("az: set-deployment-timeout 0")
+        << az << QStringLiteral("Blank")
+        << QStringLiteral("device sideload set-deployment-timeout -v 0") << 2
+        << QStringLiteral("ERROR: argument --value/-v: must be a positive number of seconds\n")
+            + trailer;
+    QTest::newRow("az: set-deployment-timeout, not a number")
+        << az << QStringLiteral("Blank")
+        << QStringLiteral("device sideload set-deployment-timeout -v soon") << 2
+        << QStringLiteral("ERROR: argument --value/-v: invalid int value: 'soon'\n") + trailer;
 }
 
 void tst_SimCloud::appErrors()
 {
+    QFETCH(QString, tool);
     QFETCH(QString, state);
     QFETCH(QString, command);
     QFETCH(int, exitCode);
@@ -157,7 +210,9 @@ void tst_SimCloud::appErrors()
     Bench bench;
     if (state != QStringLiteral("none"))
         QVERIFY(bench.create(1, {QStringLiteral("--state"), state}));
-    const RunResult r = bench.az(words(command));
+    const RunResult r = tool == QStringLiteral("az")
+        ? bench.azCli(QStringList {QStringLiteral("sphere")} + words(command))
+        : bench.az(words(command));
     QCOMPARE(r.err, err);
     QCOMPARE(r.out, QString());
     QCOMPARE(r.exitCode, exitCode);
@@ -199,6 +254,61 @@ void tst_SimCloud::deploymentTimeout()
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(bench.az(words(QStringLiteral("device sideload show-deployment-timeout"))).out,
         table.arg(45));
+}
+
+void tst_SimCloud::azDeviceAdditions()
+{
+    // The §11 device additions in the az dialect: JSON by default, status lines as WARNING:
+    // lines on stderr (stdout empty), the same bench state.
+    Bench bench(QStringLiteral("0.01"));
+    QVERIFY(bench.create(1, {QStringLiteral("--os"), QStringLiteral("26.09")}));
+    const auto az = [&](const QString &command) {
+        return bench.azCli(QStringList {QStringLiteral("sphere")} + words(command));
+    };
+    RunResult r = az(QStringLiteral("device app show-status"));
+    QCOMPARE(r.out, QStringLiteral("[]\n"));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    r = bench.azCli(QStringList {QStringLiteral("sphere")} + deployArgs(true));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.startsWith(QStringLiteral("WARNING: Deploying '")));
+    QCOMPARE(
+        az(QStringLiteral("device app show-status")).out, appStatusJson(QStringLiteral("stopped")));
+    r = az(QStringLiteral("device app start -i ") + ProductCid);
+    QCOMPARE(r.out, appStatusJson(QStringLiteral("running")));
+    QCOMPARE(r.err, QString());
+    r = az(QStringLiteral("device app stop --query [0].state -o tsv"));
+    QCOMPARE(r.out, QStringLiteral("stopped\n"));
+
+    r = az(QStringLiteral("device sideload show-deployment-timeout"));
+    QCOMPARE(r.out, QStringLiteral("{\n  \"deploymentTimeout\": 60\n}\n"));
+    r = az(QStringLiteral("device sideload set-deployment-timeout -v 120 -o table"));
+    QCOMPARE(r.out, QStringLiteral("DeploymentTimeout\n-------------------\n120\n"));
+    QCOMPARE(r.exitCode, 0);
+    // One setting for both tools.
+    QCOMPARE(bench.az(words(QStringLiteral("device sideload show-deployment-timeout -o json"))).out,
+        QStringLiteral("{\n  \"deploymentTimeout\": 120\n}\n"));
+
+    QCOMPARE(az(QStringLiteral("device wifi add -s SIM-OPEN-AP")).exitCode, 0);
+    r = az(QStringLiteral("device wifi disable -i 0 --query configState -o tsv"));
+    QCOMPARE(r.out, QStringLiteral("disabled\n"));
+    r = az(QStringLiteral("device wifi enable -i 0 --query configState -o tsv"));
+    QCOMPARE(r.out, QStringLiteral("enabled\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        az(QStringLiteral("device wifi show -i 0 --query connectionState -o tsv")).out,
+        QStringLiteral("connected\n"),
+        20000);
+    r = az(QStringLiteral("device wifi scan --query [].ssid -o tsv"));
+    QCOMPARE(r.out, QStringLiteral("SIM-FACTORY-AP\nSIM-OPEN-AP\n"));
+    r = az(QStringLiteral("device wifi reload-config"));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, QStringLiteral("WARNING: Wi-Fi configuration reloaded.\n"));
+    QCOMPARE(r.exitCode, 0);
+    r = az(QStringLiteral("device wifi reload-config --only-show-errors -o json"));
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
 }
 
 void tst_SimCloud::wifiShowEnableDisable()
