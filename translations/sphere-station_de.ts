@@ -1898,12 +1898,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+153"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-152"/>
         <source>Fixtures</source>
         <translation>Prüfplätze</translation>
     </message>
@@ -2021,11 +2021,11 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Tool:</source>
-        <translation>&amp;Werkzeug:</translation>
+        <source>Tool:</source>
+        <translation>Werkzeug:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>

@@ -1887,12 +1887,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+153"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-152"/>
         <source>Fixtures</source>
         <translation>工位</translation>
     </message>
@@ -2010,11 +2010,11 @@ Finished %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Tool:</source>
-        <translation>工具(&amp;T)：</translation>
+        <source>Tool:</source>
+        <translation>工具：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>

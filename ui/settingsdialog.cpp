@@ -274,8 +274,12 @@ QWidget *SettingsDialog::buildToolsTab()
     m_cli->addItem(tr("azsphere (Azure Sphere Legacy)"), toolDialectName(ToolDialect::Azsphere));
     m_cli->addItem(tr("az sphere (Azure Sphere Integrated)"), toolDialectName(ToolDialect::Az));
     auto *cliRow = new QHBoxLayout;
-    auto *cliLabel = new QLabel(tr("&Tool:"), backendBox);
+    auto *cliLabel = new QLabel(tr("Tool:"), backendBox);
     cliLabel->setBuddy(m_cli);
+    // The label keeps its whole text; the list gives way on a narrow dialog.
+    cliLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    m_cli->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_cli->setMinimumContentsLength(16);
     cliRow->addWidget(cliLabel);
     cliRow->addWidget(m_cli, 1);
     backendLayout->addLayout(cliRow);

@@ -239,9 +239,11 @@ void failExact(const QString &text, int code)
 
 namespace {
 
-[[noreturn]] void azParserError(const QString &message)
+[[noreturn]] void azParserError(const QString &message, const QString &hint = {})
 {
     printErrorLine(u"ERROR: "_s + message);
+    if (!hint.isEmpty())
+        printErrorLine(hint);
     printErrorLine(QString());
     printErrorLine(u"Examples from AI knowledge base:"_s);
     printErrorLine(u"https://aka.ms/cli_ref"_s);
@@ -283,7 +285,17 @@ void usageError(const QString &prog, const QString &message)
 
 void unknownCommand(const QString &token)
 {
-    azParserError(u"'%1' is misspelled or not recognized by the system."_s.arg(token));
+    // With dynamic install off (as the station runs az), az 2.45.0 adds a hint line; observed
+    // with Debian's azure-cli (docs/simulator.md).
+    const bool dynamicInstallOff = qEnvironmentVariable("AZURE_EXTENSION_USE_DYNAMIC_INSTALL")
+                                       .compare("no"_L1, Qt::CaseInsensitive)
+        == 0;
+    azParserError(u"'%1' is misspelled or not recognized by the system."_s.arg(token),
+        dynamicInstallOff
+            ? u"If the command is from an extension, please make sure the corresponding extension "
+              "is installed. To learn more about extensions, please visit "
+              "'https://docs.microsoft.com/cli/azure/azure-cli-extensions-overview'"_s
+            : QString());
 }
 
 QString invalidChoiceText(const QString &prog, const OptionSpec &option, const QString &value)

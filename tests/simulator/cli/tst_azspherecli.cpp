@@ -1178,6 +1178,19 @@ void tst_AzsphereCli::azMissingExtension()
         QCOMPARE(r.out, QString());
         QCOMPARE(r.err, text);
     }
+    // With dynamic install off, as the station runs az, real az 2.45.0 adds a hint line.
+    bench.setEnvironmentVariable(
+        QStringLiteral("AZURE_EXTENSION_USE_DYNAMIC_INSTALL"), QStringLiteral("no"));
+    const RunResult hinted = bench.azCli(
+        {QStringLiteral("sphere"), QStringLiteral("device"), QStringLiteral("list-attached")});
+    QCOMPARE(hinted.exitCode, 2);
+    QCOMPARE(hinted.err,
+        QStringLiteral("ERROR: 'sphere' is misspelled or not recognized by the system.\nIf the "
+                       "command is from an extension, please make sure the corresponding "
+                       "extension is installed. To learn more about extensions, please visit "
+                       "'https://docs.microsoft.com/cli/azure/azure-cli-extensions-overview'\n\n"
+                       "Examples from AI knowledge base:\nhttps://aka.ms/cli_ref\nRead more about "
+                       "the command in reference docs\n"));
     const RunResult version = bench.azCli({QStringLiteral("version")});
     QCOMPARE(version.exitCode, 0);
     QCOMPARE(parseJson(version.out).object().value(QStringLiteral("extensions")).toObject(),
