@@ -2371,6 +2371,16 @@ Beendet %2</translation>
         <translation>Der Fertigungszustand %1 kann nicht gesetzt werden.</translation>
     </message>
     <message>
+        <location line="+99"/>
+        <source>%1 is not the %2 tool: it does not know the command %3.</source>
+        <translation>%1 ist nicht das Werkzeug %2: es kennt den Befehl %3 nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check which tool the station configuration names (Settings, Tools: the tool and its path).</source>
+        <translation>Prüfen Sie, welches Werkzeug die Stationskonfiguration nennt (Einstellungen, Tools: das Werkzeug und sein Pfad).</translation>
+    </message>
+    <message>
         <location filename="../services/process/backgroundprocess.cpp" line="+36"/>
         <source>The program %1 was not found or is not executable.</source>
         <translation>Das Programm %1 wurde nicht gefunden oder ist nicht ausführbar.</translation>

@@ -2359,6 +2359,16 @@ Finished %2</source>
         <translation>无法设置制造状态 %1。</translation>
     </message>
     <message>
+        <location line="+99"/>
+        <source>%1 is not the %2 tool: it does not know the command %3.</source>
+        <translation>%1 不是 %2 工具：它不认识命令 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check which tool the station configuration names (Settings, Tools: the tool and its path).</source>
+        <translation>请检查工作站配置所指定的工具（设置 → 工具：工具及其路径）。</translation>
+    </message>
+    <message>
         <location filename="../services/process/backgroundprocess.cpp" line="+36"/>
         <source>The program %1 was not found or is not executable.</source>
         <translation>未找到程序 %1，或该程序不可执行。</translation>

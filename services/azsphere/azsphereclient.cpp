@@ -407,15 +407,35 @@ ToolReply<> AzsphereClient::restart(const QString &device)
     return actionCall<void>(arguments, m_timeouts.restart, &AzsphereOutput::parseRestart);
 }
 
+// A tool that does not know the version command is another tool than the one configured
+// (az named as azsphere, or the other way round): said so, not "called wrongly".
+template <typename T> void AzsphereClient::explainWrongTool(ToolReply<T> &reply) const
+{
+    if (reply.isSuccess() || reply.error().code != ErrorCode::ToolUsage)
+        return;
+    Error error = reply.error();
+    error.message
+        = Tr::tr("%1 is not the %2 tool: it does not know the command %3.")
+              .arg(m_program, toolDialectCommand(m_dialect), reply.tool.arguments.join(u' '));
+    error.remedy = Tr::tr("Check which tool the station configuration names (Settings, Tools: "
+                          "the tool and its path).");
+    reply.value = fail(error);
+}
+
 ToolReply<QString> AzsphereClient::showVersion()
 {
-    if (m_dialect == ToolDialect::Azsphere)
-        return dataCall<QString>({u"show-version"_s}, &AzsphereOutput::parseSdkVersion);
+    if (m_dialect == ToolDialect::Azsphere) {
+        ToolReply<QString> reply
+            = dataCall<QString>({u"show-version"_s}, &AzsphereOutput::parseSdkVersion);
+        explainWrongTool(reply);
+        return reply;
+    }
     const ToolReply<AzsphereOutput::AzVersions> versions = azVersion();
     if (!versions.isSuccess()) {
         ToolReply<QString> reply;
         reply.tool = versions.tool;
         reply.value = fail(versions.error());
+        explainWrongTool(reply);
         return reply;
     }
     ToolReply<QString> reply

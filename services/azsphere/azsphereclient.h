@@ -125,6 +125,7 @@ private:
     template <typename T>
     ToolReply<T> refused(const QStringList &arguments, const Error &error) const;
     static Error missingDevice();
+    template <typename T> void explainWrongTool(ToolReply<T> &reply) const;
 
     ToolDialect m_dialect = ToolDialect::Azsphere;
     QString m_program;

@@ -468,6 +468,13 @@ void tst_AzsphereClient::azVersionAndMissingExtension()
     QCOMPARE(errorCodeName(reply.error().code), u"ToolExtensionMissing"_s);
     QVERIFY(!reply.error().remedy.english().isEmpty());
     QCOMPARE(az.calls.size(), 1);
+
+    // The legacy azsphere configured as az: another tool, and said so.
+    az.answer({}, "azsphere: 'version' is not in the 'azsphere' command group.\n", 2);
+    reply = client.showVersion();
+    QVERIFY(!reply.isSuccess());
+    QVERIFY2(reply.error().message.english().contains(u"is not the az sphere tool"_s),
+        qPrintable(reply.error().message.english()));
 }
 
 void tst_AzsphereClient::azRecoverProgressFromWarnings()
