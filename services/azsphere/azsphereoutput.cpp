@@ -349,14 +349,29 @@ Result<ManufacturingState> parseManufacturingState(const QByteArray &stdOut)
 
 Result<QStringList> parseCapabilities(const QByteArray &stdOut)
 {
-    const auto array = arrayDocument(stdOut);
-    if (!array)
-        return unreadable(stdOut, array.error());
+    // A list of names (azsphere; az sphere as scripts read it), or the device REST form
+    // {"device_capabilities": [11, 12]} that az sphere may pass through: numbers become names.
+    auto value = document(stdOut);
+    if (!value)
+        return unreadable(stdOut, value.error());
+    QJsonArray array;
+    if (value->isArray()) {
+        array = value->toArray();
+    } else {
+        Fields fields(value->toObject(), u"capability show-attached"_s);
+        array = fields.array(u"device_capabilities"_s);
+        if (!fields.isOk())
+            return unreadable(stdOut, fields.reason());
+    }
     QStringList names;
-    for (const QJsonValue &value : *array) {
-        if (!value.isString() || value.toString().isEmpty())
+    for (const QJsonValue &entry : std::as_const(array)) {
+        if (entry.isDouble() && entry.toInt() >= 0 && entry.toDouble() == double(entry.toInt())) {
+            names.append(capabilityName(entry.toInt()));
+            continue;
+        }
+        if (!entry.isString() || entry.toString().isEmpty())
             return unreadable(stdOut, u"a capability is not a name"_s);
-        names.append(value.toString());
+        names.append(entry.toString());
     }
     return names;
 }

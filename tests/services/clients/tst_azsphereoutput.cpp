@@ -154,6 +154,13 @@ void tst_AzsphereOutput::azShapes()
     QCOMPARE(AzsphereOutput::parseManufacturingState("{\"ManufacturingState\": \"DeviceComplete\"}")
                  .value_or(ManufacturingState::Blank),
         ManufacturingState::DeviceComplete);
+    QCOMPARE(AzsphereOutput::parseCapabilities(R"({"device_capabilities": [11, 12]})")
+                 .value_or(QStringList()),
+        QStringList({QStringLiteral("EnableAppDevelopment"), QStringLiteral("EnableRfTestMode")}));
+    QCOMPARE(AzsphereOutput::parseCapabilities(R"(["EnableRfTestMode"])").value_or(QStringList()),
+        QStringList({QStringLiteral("EnableRfTestMode")}));
+    QVERIFY(!AzsphereOutput::parseCapabilities(R"({"capabilities": [11]})").has_value());
+    QVERIFY(!AzsphereOutput::parseCapabilities(R"([1.5])").has_value());
     const auto az = AzsphereOutput::parseAzVersion(
         R"({"azure-cli": "2.75.0", "azure-cli-core": "2.75.0", "azure-cli-telemetry": "1.1.0", "extensions": {"azure-sphere": "1.0.4"}})");
     QVERIFY(az.has_value());
@@ -424,8 +431,8 @@ void tst_AzsphereOutput::unparsable_data()
     QTest::newRow("state key missing")
         << u"manufacturing-state"_s << QByteArray(R"({"state": "Blank"})")
         << u"manufacturingState"_s;
-    QTest::newRow("capability numbers")
-        << u"capabilities"_s << QByteArray("[11, 13]") << u"not a name"_s;
+    QTest::newRow("capability not a name")
+        << u"capabilities"_s << QByteArray("[true, 13]") << u"not a name"_s;
     QTest::newRow("wifi without ssid")
         << u"wifi-add"_s
         << QByteArray(
