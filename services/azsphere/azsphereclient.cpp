@@ -98,11 +98,14 @@ ToolReply<T> AzsphereClient::actionCall(
         reply.value = fail(ErrorCatalog::classify(reply.tool));
         return reply;
     }
-    if (az) {
-        // No public source shows what az sphere's action commands print: exit 0 is the
-        // success. The legacy status lines, where az prints them (stdout or WARNING lines),
-        // still give the details (docs/tools.md).
+    if (az && AzsphereOutput::isQuietJsonReply(reply.tool.stdOut)) {
+        // No public source shows what az sphere's action commands print. Asked for JSON, az
+        // prints the result (none, or one JSON document) on stdout: exit 0 is the success.
+        // The legacy status lines, where az prints them as WARNING lines, give the details;
+        // text on stdout is read below as azsphere's status lines (docs/tools.md).
+        m_readingStatusText = true;
         reply.value = parse(AzsphereOutput::statusText(reply.tool.stdOut, reply.tool.stdErr));
+        m_readingStatusText = false;
         if (!reply.value) {
             if constexpr (std::is_void_v<T>)
                 reply.value = {};
@@ -208,7 +211,7 @@ ToolReply<RecoverReport> AzsphereClient::recover(const QString &device,
         reply.value = fail(ErrorCatalog::classify(reply.tool));
         return reply;
     }
-    if (az) {
+    if (az && AzsphereOutput::isQuietJsonReply(reply.tool.stdOut)) {
         // Exit 0 is the success (see actionCall); the lines, where printed, give the details.
         reply.value = AzsphereOutput::parseRecover(
             AzsphereOutput::statusText(reply.tool.stdOut, reply.tool.stdErr));
@@ -261,8 +264,7 @@ ToolReply<QList<DeletedComponent>> AzsphereClient::sideloadDelete(
                 Tr::tr("Fix the recipe.")));
     return actionCall<QList<DeletedComponent>>(
         arguments, m_timeouts.deleteImages, [&](const QByteArray &out) {
-            return AzsphereOutput::parseSideloadDelete(
-                out, componentId, m_dialect == ToolDialect::Azsphere);
+            return AzsphereOutput::parseSideloadDelete(out, componentId, !m_readingStatusText);
         });
 }
 
@@ -277,7 +279,7 @@ ToolReply<QList<DeletedComponent>> AzsphereClient::sideloadDeleteAllExcept(
         return refused<QList<DeletedComponent>>(arguments, missingDevice());
     return actionCall<QList<DeletedComponent>>(
         arguments, m_timeouts.deleteImages, [this](const QByteArray &out) {
-            return AzsphereOutput::parseSideloadDelete(out, {}, m_dialect == ToolDialect::Azsphere);
+            return AzsphereOutput::parseSideloadDelete(out, {}, !m_readingStatusText);
         });
 }
 

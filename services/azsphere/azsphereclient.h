@@ -134,6 +134,9 @@ private:
     ToolLineHandler m_onLine;
     AzsphereTimeouts m_timeouts;
     Runner m_runner;
+    // True while an az action's status text (stdout and stderr's WARNING lines) is parsed:
+    // lines other than status lines (notices) are skipped then, not refused.
+    bool m_readingStatusText = false;
 };
 
 } // namespace Station

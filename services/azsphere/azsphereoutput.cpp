@@ -560,6 +560,17 @@ Result<AzVersions> parseAzVersion(const QByteArray &stdOut)
     return versions;
 }
 
+bool isQuietJsonReply(const QByteArray &stdOut)
+{
+    const QByteArray trimmed = stdOut.trimmed();
+    if (trimmed.isEmpty())
+        return true;
+    // Wrapped, so that a bare JSON value ("text", 3, null) reads as well.
+    QJsonParseError error;
+    QJsonDocument::fromJson("[" + trimmed + "]", &error);
+    return error.error == QJsonParseError::NoError;
+}
+
 QString untaggedStatusLine(const QString &line)
 {
     for (const QLatin1String tag : {"WARNING:"_L1, "INFO:"_L1}) {

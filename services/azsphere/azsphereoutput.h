@@ -41,6 +41,10 @@ struct AzVersions
 // An `az` without the azure-sphere extension is ToolExtensionMissing, not unreadable output.
 [[nodiscard]] Result<AzVersions> parseAzVersion(const QByteArray &stdOut);
 
+// True when stdout holds nothing, or exactly one JSON document: what az prints for a command
+// asked for `--output json`. Anything else (text lines, garbage) is not az's JSON result.
+[[nodiscard]] bool isQuietJsonReply(const QByteArray &stdOut);
+
 // A stderr line without its log-level tag ("WARNING: Sending 3 of 16 images." gives
 // "Sending 3 of 16 images."); empty for a line that has no WARNING/INFO tag.
 [[nodiscard]] QString untaggedStatusLine(const QString &line);

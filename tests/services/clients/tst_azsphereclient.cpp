@@ -163,6 +163,7 @@ private Q_SLOTS:
     void azExitCodesAndTags();
     void azVersionAndMissingExtension();
     void azRecoverProgressFromWarnings();
+    void azLegacyStatusLinesOnStdout();
     void emptyDeviceIsRefused();
     void dataCommandFailureIsClassified();
     void garbageWithExitZeroIsNeverAPass();
@@ -403,6 +404,40 @@ void tst_AzsphereClient::azActionsSucceedByExitCode()
     outcome = invoke(client, call);
     QVERIFY(outcome && !outcome->ok);
     QCOMPARE(errorCodeName(outcome->error.code), u"DeviceNotResponding"_s);
+
+    // Asked for JSON, az prints none or one JSON document. Text on stdout is read as
+    // azsphere's status lines: garbage with exit 0 proves nothing happened (the state update
+    // prints nothing in either tool and is confirmed by reading the state back).
+    az.answer("Qx7 lorem ipsum\nzz 42 k\n");
+    outcome = invoke(client, call);
+    QVERIFY(outcome);
+    if (call == "manufacturingStateUpdate"_L1) {
+        QVERIFY(outcome->ok);
+    } else {
+        QVERIFY(!outcome->ok);
+        QCOMPARE(errorCodeName(outcome->error.code), u"OutputUnparsable"_s);
+    }
+    az.answer("{\n  \"result\": \"ok\"\n}\n");
+    outcome = invoke(client, call);
+    QVERIFY(outcome && outcome->ok);
+}
+
+// az printing azsphere's status lines on stdout (one of the forms the contract leaves open).
+void tst_AzsphereClient::azLegacyStatusLinesOnStdout()
+{
+    FakeTool az;
+    AzsphereClient client(ToolDialect::Az, u"/usr/bin/az"_s, QProcessEnvironment());
+    client.setRunner(az.runner());
+    az.answer("Sending 16 images. (5562148 bytes to send)\nSent 16 of 16 images. (0 of 5562148 "
+              "bytes remaining)\nDevice recovered successfully.\n");
+    const auto recovered = client.recover(u"1211"_s, u"/os"_s);
+    QVERIFY(recovered.isSuccess());
+    QCOMPARE(recovered.value->imagesSent, 16);
+    az.answer("Component '2f074b0f-d99d-4692-82d9-ef93a7d6463c' deleted.\n");
+    const auto deleted
+        = client.sideloadDelete(u"1211"_s, u"2f074b0f-d99d-4692-82d9-ef93a7d6463c"_s);
+    QVERIFY(deleted.isSuccess());
+    QCOMPARE(deleted.value->size(), 1);
 }
 
 void tst_AzsphereClient::azExitCodesAndTags_data()
