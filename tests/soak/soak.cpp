@@ -92,6 +92,8 @@ struct Options
     int detailsTimeoutS = 3;
     QString workDir;
     QString json;
+    // Which of Microsoft's tools the station drives (the simulator's stand-in for it).
+    QString cli = QStringLiteral("azsphere");
     // Folder of sphere-station and sphere-sim (the simulator's tools are in ../sim-bin). A long
     // soak runs a copy, so that builds in the build folder meanwhile cannot pull the programs
     // away under it.
@@ -632,7 +634,9 @@ ToolCall Soak::stationCall(Recipe recipe, const QList<int> &fixtures) const
         u"--station"_s,
         u"soak"_s,
         u"--operator"_s,
-        u"soak"_s};
+        u"soak"_s,
+        u"--cli"_s,
+        m_options.cli};
     call.environment = m_env;
     return call;
 }
@@ -1683,6 +1687,7 @@ void Soak::report(double wallS)
     add(u"rounds"_s, m_rounds, u"rounds"_s);
     add(u"fixtures"_s, m_options.fixtures, u"fixtures"_s);
     add(u"time_scale"_s, m_options.timeScale, u"x"_s);
+    std::printf("cli: %s\n", qPrintable(m_options.cli));
     add(u"kills"_s, m_kills, u"kills"_s);
     add(u"interrupted_runs"_s, m_interrupted, u"runs"_s);
     add(u"reoffered_after_kill"_s, m_rerun, u"devices"_s);
@@ -1754,12 +1759,14 @@ int main(int argc, char **argv)
     options.workDir = argument(args, u"--work"_s, {});
     options.json = argument(args, u"--json"_s, {});
     options.binDir = argument(args, u"--bin"_s, options.binDir);
+    options.cli = argument(args, u"--cli"_s, options.cli);
     if (options.devices < 1 || options.fixtures < 1 || options.fixtures > 64
-        || options.stepTimeoutS < 4) {
+        || options.stepTimeoutS < 4
+        || (options.cli != QLatin1String("azsphere") && options.cli != QLatin1String("az"))) {
         std::fprintf(stderr,
             "usage: soak --devices N [--fixtures 1..64] [--seed S] [--time-scale X] "
             "[--fault-rate P] [--kill-rate P] [--second-station-rate P] [--put-back-rate P] "
-            "[--step-timeout S>=4] [--work DIR] [--json FILE] [--bin DIR]\n");
+            "[--step-timeout S>=4] [--work DIR] [--json FILE] [--bin DIR] [--cli azsphere|az]\n");
         return 2;
     }
     Soak soak(options);
