@@ -111,6 +111,9 @@ ToolProbe::Report ToolProbe::run(
         QString name;
         std::function<Entry(const QString &)> call;
     };
+    const auto components = [](const QList<InstalledComponent> &list) {
+        return u"%1 component(s)"_s.arg(list.size());
+    };
     const QList<DeviceCall> calls {
         {u"device show-attached"_s,
             [&](const QString &name) {
@@ -120,19 +123,11 @@ ToolProbe::Report ToolProbe::run(
             }},
         {u"device image list-installed"_s,
             [&](const QString &name) {
-                return entry(name,
-                    client.imageListInstalled(device, false),
-                    [](const QList<InstalledComponent> &list) {
-                        return u"%1 component(s)"_s.arg(list.size());
-                    });
+                return entry(name, client.imageListInstalled(device, false), components);
             }},
         {u"device image list-installed --full"_s,
             [&](const QString &name) {
-                return entry(name,
-                    client.imageListInstalled(device, true),
-                    [](const QList<InstalledComponent> &list) {
-                        return u"%1 component(s)"_s.arg(list.size());
-                    });
+                return entry(name, client.imageListInstalled(device, true), components);
             }},
         {u"device manufacturing-state show"_s,
             [&](const QString &name) {
