@@ -82,18 +82,8 @@ void changeCloud(const Context &ctx,
     const Sim::Cloud &cloud,
     const std::function<Outcome(Sim::CloudState &)> &change)
 {
-    Outcome failure;
-    QString why;
-    const bool ok = cloud.modify(
-        [&](Sim::CloudState &state) {
-            failure = change(state);
-            return !failure;
-        },
-        &why);
-    if (failure)
-        failWith(ctx, *failure);
-    if (!ok)
-        fail(why);
+    changeCloudState<Failure>(
+        cloud, change, [&](const Failure &failure) { failWith(ctx, failure); });
 }
 
 Outcome findCatalog(const Context &ctx, const Sim::CloudState &state, const Sim::CloudTenant **out)
@@ -124,6 +114,30 @@ Outcome findDeviceGroup(const Sim::CloudTenant &catalog,
         return notFound(
             u"catalogs/%1/products/%2/deviceGroups/%3"_s.arg(catalog.name, product.name, name));
     return std::nullopt;
+}
+
+// The catalog --catalog names and its product `productName`.
+Outcome findCatalogProduct(const Context &ctx,
+    const Sim::CloudState &state,
+    const QString &productName,
+    const Sim::CloudTenant **catalog,
+    const Sim::CloudProduct **product)
+{
+    if (Outcome failure = findCatalog(ctx, state, catalog))
+        return failure;
+    return findProduct(**catalog, productName, product);
+}
+
+// The device group `groupName` of the catalog's product `productName`.
+Outcome findProductGroup(const Sim::CloudTenant &catalog,
+    const QString &productName,
+    const QString &groupName,
+    const Sim::CloudDeviceGroup **group)
+{
+    const Sim::CloudProduct *product = nullptr;
+    if (Outcome failure = findProduct(catalog, productName, &product))
+        return failure;
+    return findDeviceGroup(catalog, *product, groupName, group);
 }
 
 Outcome findDevice(
@@ -363,9 +377,8 @@ void runAzProductShow(Context &ctx)
     inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
         const Sim::CloudTenant *catalog = nullptr;
         const Sim::CloudProduct *product = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
-        if (Outcome failure = findProduct(*catalog, ctx.args.value(u"--product"_s), &product))
+        if (Outcome failure
+            = findCatalogProduct(ctx, state, ctx.args.value(u"--product"_s), &catalog, &product))
             return failure;
         printJson(ctx, productJson(arm, *catalog, *product));
         return std::nullopt;
@@ -374,12 +387,7 @@ void runAzProductShow(Context &ctx)
 
 void runAzDeviceGroupCreate(Context &ctx)
 {
-    Sim::DeviceGroupOptions options;
-    options.description = ctx.args.value(u"--description"_s);
-    if (ctx.args.has(u"--os-feed"_s))
-        options.osFeedType = ctx.args.value(u"--os-feed"_s);
-    if (ctx.args.has(u"--application-update"_s))
-        options.updatePolicy = ctx.args.value(u"--application-update"_s);
+    Sim::DeviceGroupOptions options = deviceGroupOptions(ctx);
     if (ctx.args.has(u"--regional-data-boundary"_s))
         options.regionalDataBoundary = ctx.args.value(u"--regional-data-boundary"_s);
     options.allowCrashDumpsCollection
@@ -391,9 +399,8 @@ void runAzDeviceGroupCreate(Context &ctx)
     changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
         const Sim::CloudTenant *found = nullptr;
         const Sim::CloudProduct *product = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        if (Outcome failure = findProduct(*found, ctx.args.value(u"--product"_s), &product))
+        if (Outcome failure
+            = findCatalogProduct(ctx, state, ctx.args.value(u"--product"_s), &found, &product))
             return failure;
         const QString tenantId = found->id;
         const QString productId = product->id;
@@ -435,14 +442,13 @@ void runAzDeviceGroupShow(Context &ctx)
     const Arm arm(ctx, c.bench);
     inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
         const Sim::CloudTenant *catalog = nullptr;
-        const Sim::CloudProduct *product = nullptr;
         const Sim::CloudDeviceGroup *group = nullptr;
         if (Outcome failure = findCatalog(ctx, state, &catalog))
             return failure;
-        if (Outcome failure = findProduct(*catalog, ctx.args.value(u"--product"_s), &product))
-            return failure;
-        if (Outcome failure
-            = findDeviceGroup(*catalog, *product, ctx.args.value(u"--device-group"_s), &group))
+        if (Outcome failure = findProductGroup(*catalog,
+                ctx.args.value(u"--product"_s),
+                ctx.args.value(u"--device-group"_s),
+                &group))
             return failure;
         printJson(ctx, deviceGroupJson(arm, *catalog, *group));
         return std::nullopt;
@@ -472,13 +478,10 @@ void runAzDeviceClaim(Context &ctx)
         QString productId;
         QString groupId;
         if (!catalogOnly) {
-            const Sim::CloudProduct *product = nullptr;
             const Sim::CloudDeviceGroup *group = nullptr;
-            if (Outcome failure = findProduct(*found, productName, &product))
+            if (Outcome failure = findProductGroup(*found, productName, groupName, &group))
                 return failure;
-            if (Outcome failure = findDeviceGroup(*found, *product, groupName, &group))
-                return failure;
-            productId = product->id;
+            productId = group->productId;
             groupId = group->id;
         }
         // Worded for catalogs; the model's own check (any tenant) stays behind it.
@@ -506,15 +509,14 @@ void runAzDeviceAssign(Context &ctx)
     Sim::CloudDevice assigned;
     changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
         const Sim::CloudTenant *found = nullptr;
-        const Sim::CloudProduct *product = nullptr;
         const Sim::CloudDeviceGroup *group = nullptr;
         const Sim::CloudDevice *device = nullptr;
         if (Outcome failure = findCatalog(ctx, state, &found))
             return failure;
-        if (Outcome failure = findProduct(*found, ctx.args.value(u"--target-product"_s), &product))
-            return failure;
-        if (Outcome failure
-            = findDeviceGroup(*found, *product, ctx.args.value(u"--target-device-group"_s), &group))
+        if (Outcome failure = findProductGroup(*found,
+                ctx.args.value(u"--target-product"_s),
+                ctx.args.value(u"--target-device-group"_s),
+                &group))
             return failure;
         if (Outcome failure = findDevice(*found, deviceId, &device))
             return failure;
