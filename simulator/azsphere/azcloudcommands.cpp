@@ -116,18 +116,6 @@ Outcome findDeviceGroup(const Sim::CloudTenant &catalog,
     return std::nullopt;
 }
 
-// The catalog --catalog names and its product `productName`.
-Outcome findCatalogProduct(const Context &ctx,
-    const Sim::CloudState &state,
-    const QString &productName,
-    const Sim::CloudTenant **catalog,
-    const Sim::CloudProduct **product)
-{
-    if (Outcome failure = findCatalog(ctx, state, catalog))
-        return failure;
-    return findProduct(**catalog, productName, product);
-}
-
 // The device group `groupName` of the catalog's product `productName`.
 Outcome findProductGroup(const Sim::CloudTenant &catalog,
     const QString &productName,
@@ -276,6 +264,20 @@ bool isCatalogOnly(const QString &name)
         || name.compare(UnassignedName, Qt::CaseInsensitive) == 0;
 }
 
+// A read-only command on the catalog --catalog names: `look` prints from it or reports a failure.
+void inspectCatalog(
+    const Context &ctx, const std::function<Outcome(const Arm &, const Sim::CloudTenant &)> &look)
+{
+    const CloudBench c = openCloud();
+    const Arm arm(ctx, c.bench);
+    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
+        const Sim::CloudTenant *catalog = nullptr;
+        if (Outcome failure = findCatalog(ctx, state, &catalog))
+            return failure;
+        return look(arm, *catalog);
+    });
+}
+
 } // namespace
 
 void runAzCatalogList(Context &ctx)
@@ -299,13 +301,8 @@ void runAzCatalogList(Context &ctx)
 
 void runAzCatalogShow(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
-        printJson(ctx, catalogJson(arm, *catalog));
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
+        printJson(ctx, catalogJson(arm, catalog));
         return std::nullopt;
     });
 }
@@ -356,15 +353,10 @@ void runAzProductCreate(Context &ctx)
 
 void runAzProductList(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
         QJsonArray list;
-        for (const Sim::CloudProduct &p : catalog->products)
-            list.append(productJson(arm, *catalog, p));
+        for (const Sim::CloudProduct &p : catalog.products)
+            list.append(productJson(arm, catalog, p));
         printJson(ctx, list);
         return std::nullopt;
     });
@@ -372,15 +364,11 @@ void runAzProductList(Context &ctx)
 
 void runAzProductShow(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
         const Sim::CloudProduct *product = nullptr;
-        if (Outcome failure
-            = findCatalogProduct(ctx, state, ctx.args.value(u"--product"_s), &catalog, &product))
+        if (Outcome failure = findProduct(catalog, ctx.args.value(u"--product"_s), &product))
             return failure;
-        printJson(ctx, productJson(arm, *catalog, *product));
+        printJson(ctx, productJson(arm, catalog, *product));
         return std::nullopt;
     });
 }
@@ -399,8 +387,9 @@ void runAzDeviceGroupCreate(Context &ctx)
     changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
         const Sim::CloudTenant *found = nullptr;
         const Sim::CloudProduct *product = nullptr;
-        if (Outcome failure
-            = findCatalogProduct(ctx, state, ctx.args.value(u"--product"_s), &found, &product))
+        if (Outcome failure = findCatalog(ctx, state, &found))
+            return failure;
+        if (Outcome failure = findProduct(*found, ctx.args.value(u"--product"_s), &product))
             return failure;
         const QString tenantId = found->id;
         const QString productId = product->id;
@@ -415,22 +404,17 @@ void runAzDeviceGroupCreate(Context &ctx)
 
 void runAzDeviceGroupList(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
-        QList<Sim::CloudDeviceGroup> groups = catalog->deviceGroups;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
+        QList<Sim::CloudDeviceGroup> groups = catalog.deviceGroups;
         if (ctx.args.has(u"--product"_s)) {
             const Sim::CloudProduct *product = nullptr;
-            if (Outcome failure = findProduct(*catalog, ctx.args.value(u"--product"_s), &product))
+            if (Outcome failure = findProduct(catalog, ctx.args.value(u"--product"_s), &product))
                 return failure;
-            groups = catalog->deviceGroupsOf(product->id);
+            groups = catalog.deviceGroupsOf(product->id);
         }
         QJsonArray list;
         for (const Sim::CloudDeviceGroup &g : groups)
-            list.append(deviceGroupJson(arm, *catalog, g));
+            list.append(deviceGroupJson(arm, catalog, g));
         printJson(ctx, list);
         return std::nullopt;
     });
@@ -438,19 +422,14 @@ void runAzDeviceGroupList(Context &ctx)
 
 void runAzDeviceGroupShow(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
         const Sim::CloudDeviceGroup *group = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
-        if (Outcome failure = findProductGroup(*catalog,
+        if (Outcome failure = findProductGroup(catalog,
                 ctx.args.value(u"--product"_s),
                 ctx.args.value(u"--device-group"_s),
                 &group))
             return failure;
-        printJson(ctx, deviceGroupJson(arm, *catalog, *group));
+        printJson(ctx, deviceGroupJson(arm, catalog, *group));
         return std::nullopt;
     });
 }
