@@ -278,6 +278,25 @@ void inspectCatalog(
     });
 }
 
+// One change in the catalog --catalog names. `change` sees the catalog as it was before (a copy, so
+// it stays valid while the state changes); *catalog is the catalog as the change left it.
+void changeCatalog(const Context &ctx,
+    const Sim::Cloud &cloud,
+    Sim::CloudTenant *catalog,
+    const std::function<Outcome(Sim::CloudState &, const Sim::CloudTenant &)> &change)
+{
+    changeCloud(ctx, cloud, [&](Sim::CloudState &state) -> Outcome {
+        const Sim::CloudTenant *found = nullptr;
+        if (Outcome failure = findCatalog(ctx, state, &found))
+            return failure;
+        const Sim::CloudTenant before = *found;
+        if (Outcome failure = change(state, before))
+            return failure;
+        *catalog = *state.tenant(before.id);
+        return std::nullopt;
+    });
+}
+
 } // namespace
 
 void runAzCatalogList(Context &ctx)
@@ -334,20 +353,19 @@ void runAzProductCreate(Context &ctx)
     const Arm arm(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudProduct created;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        catalog = *found;
-        if (const auto error = Sim::createProduct(state,
-                catalog.id,
-                ctx.args.value(u"--name"_s),
-                ctx.args.value(u"--description"_s),
-                !ctx.args.has(u"--no-default-device-groups"_s),
-                &created))
-            return modelFailure(*error);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            if (const auto error = Sim::createProduct(state,
+                    found.id,
+                    ctx.args.value(u"--name"_s),
+                    ctx.args.value(u"--description"_s),
+                    !ctx.args.has(u"--no-default-device-groups"_s),
+                    &created))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, productJson(arm, catalog, created));
 }
 
@@ -384,21 +402,18 @@ void runAzDeviceGroupCreate(Context &ctx)
     const Arm arm(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudDeviceGroup created;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        const Sim::CloudProduct *product = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        if (Outcome failure = findProduct(*found, ctx.args.value(u"--product"_s), &product))
-            return failure;
-        const QString tenantId = found->id;
-        const QString productId = product->id;
-        if (const auto error = Sim::createDeviceGroup(
-                state, tenantId, productId, ctx.args.value(u"--name"_s), options, &created))
-            return modelFailure(*error);
-        catalog = *state.tenant(tenantId);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            const Sim::CloudProduct *product = nullptr;
+            if (Outcome failure = findProduct(found, ctx.args.value(u"--product"_s), &product))
+                return failure;
+            if (const auto error = Sim::createDeviceGroup(
+                    state, found.id, product->id, ctx.args.value(u"--name"_s), options, &created))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, deviceGroupJson(arm, catalog, created));
 }
 
@@ -449,33 +464,31 @@ void runAzDeviceClaim(Context &ctx)
     const QString deviceId = targetDeviceId(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudDevice claimed;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        const QString tenantId = found->id;
-        QString productId;
-        QString groupId;
-        if (!catalogOnly) {
-            const Sim::CloudDeviceGroup *group = nullptr;
-            if (Outcome failure = findProductGroup(*found, productName, groupName, &group))
-                return failure;
-            productId = group->productId;
-            groupId = group->id;
-        }
-        // Worded for catalogs; the model's own check (any tenant) stays behind it.
-        for (const Sim::CloudTenant &t : state.tenants) {
-            if (t.device(deviceId))
-                return Failure {{},
-                    u"Device '%1' has already been claimed into catalog '%2'."_s.arg(
-                        deviceId, t.name)};
-        }
-        if (const auto error
-            = Sim::claimDevice(state, c.bench, tenantId, deviceId, productId, groupId, &claimed))
-            return modelFailure(*error);
-        catalog = *state.tenant(tenantId);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            QString productId;
+            QString groupId;
+            if (!catalogOnly) {
+                const Sim::CloudDeviceGroup *group = nullptr;
+                if (Outcome failure = findProductGroup(found, productName, groupName, &group))
+                    return failure;
+                productId = group->productId;
+                groupId = group->id;
+            }
+            // Worded for catalogs; the model's own check (any tenant) stays behind it.
+            for (const Sim::CloudTenant &t : state.tenants) {
+                if (t.device(deviceId))
+                    return Failure {{},
+                        u"Device '%1' has already been claimed into catalog '%2'."_s.arg(
+                            deviceId, t.name)};
+            }
+            if (const auto error = Sim::claimDevice(
+                    state, c.bench, found.id, deviceId, productId, groupId, &claimed))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, deviceJson(arm, catalog, claimed));
 }
 
@@ -486,25 +499,24 @@ void runAzDeviceAssign(Context &ctx)
     const QString deviceId = targetDeviceId(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudDevice assigned;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        const Sim::CloudDeviceGroup *group = nullptr;
-        const Sim::CloudDevice *device = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        if (Outcome failure = findProductGroup(*found,
-                ctx.args.value(u"--target-product"_s),
-                ctx.args.value(u"--target-device-group"_s),
-                &group))
-            return failure;
-        if (Outcome failure = findDevice(*found, deviceId, &device))
-            return failure;
-        const QString tenantId = found->id;
-        if (const auto error = Sim::assignDevice(state, tenantId, deviceId, group->id, &assigned))
-            return modelFailure(*error);
-        catalog = *state.tenant(tenantId);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            const Sim::CloudDeviceGroup *group = nullptr;
+            const Sim::CloudDevice *device = nullptr;
+            if (Outcome failure = findProductGroup(found,
+                    ctx.args.value(u"--target-product"_s),
+                    ctx.args.value(u"--target-device-group"_s),
+                    &group))
+                return failure;
+            if (Outcome failure = findDevice(found, deviceId, &device))
+                return failure;
+            if (const auto error
+                = Sim::assignDevice(state, found.id, deviceId, group->id, &assigned))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, deviceJson(arm, catalog, assigned));
 }
 
