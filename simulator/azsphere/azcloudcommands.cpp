@@ -82,18 +82,8 @@ void changeCloud(const Context &ctx,
     const Sim::Cloud &cloud,
     const std::function<Outcome(Sim::CloudState &)> &change)
 {
-    Outcome failure;
-    QString why;
-    const bool ok = cloud.modify(
-        [&](Sim::CloudState &state) {
-            failure = change(state);
-            return !failure;
-        },
-        &why);
-    if (failure)
-        failWith(ctx, *failure);
-    if (!ok)
-        fail(why);
+    changeCloudState<Failure>(
+        cloud, change, [&](const Failure &failure) { failWith(ctx, failure); });
 }
 
 Outcome findCatalog(const Context &ctx, const Sim::CloudState &state, const Sim::CloudTenant **out)
@@ -124,6 +114,18 @@ Outcome findDeviceGroup(const Sim::CloudTenant &catalog,
         return notFound(
             u"catalogs/%1/products/%2/deviceGroups/%3"_s.arg(catalog.name, product.name, name));
     return std::nullopt;
+}
+
+// The device group `groupName` of the catalog's product `productName`.
+Outcome findProductGroup(const Sim::CloudTenant &catalog,
+    const QString &productName,
+    const QString &groupName,
+    const Sim::CloudDeviceGroup **group)
+{
+    const Sim::CloudProduct *product = nullptr;
+    if (Outcome failure = findProduct(catalog, productName, &product))
+        return failure;
+    return findDeviceGroup(catalog, *product, groupName, group);
 }
 
 Outcome findDevice(
@@ -262,6 +264,39 @@ bool isCatalogOnly(const QString &name)
         || name.compare(UnassignedName, Qt::CaseInsensitive) == 0;
 }
 
+// A read-only command on the catalog --catalog names: `look` prints from it or reports a failure.
+void inspectCatalog(
+    const Context &ctx, const std::function<Outcome(const Arm &, const Sim::CloudTenant &)> &look)
+{
+    const CloudBench c = openCloud();
+    const Arm arm(ctx, c.bench);
+    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
+        const Sim::CloudTenant *catalog = nullptr;
+        if (Outcome failure = findCatalog(ctx, state, &catalog))
+            return failure;
+        return look(arm, *catalog);
+    });
+}
+
+// One change in the catalog --catalog names. `change` sees the catalog as it was before (a copy, so
+// it stays valid while the state changes); *catalog is the catalog as the change left it.
+void changeCatalog(const Context &ctx,
+    const Sim::Cloud &cloud,
+    Sim::CloudTenant *catalog,
+    const std::function<Outcome(Sim::CloudState &, const Sim::CloudTenant &)> &change)
+{
+    changeCloud(ctx, cloud, [&](Sim::CloudState &state) -> Outcome {
+        const Sim::CloudTenant *found = nullptr;
+        if (Outcome failure = findCatalog(ctx, state, &found))
+            return failure;
+        const Sim::CloudTenant before = *found;
+        if (Outcome failure = change(state, before))
+            return failure;
+        *catalog = *state.tenant(before.id);
+        return std::nullopt;
+    });
+}
+
 } // namespace
 
 void runAzCatalogList(Context &ctx)
@@ -285,13 +320,8 @@ void runAzCatalogList(Context &ctx)
 
 void runAzCatalogShow(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
-        printJson(ctx, catalogJson(arm, *catalog));
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
+        printJson(ctx, catalogJson(arm, catalog));
         return std::nullopt;
     });
 }
@@ -323,34 +353,28 @@ void runAzProductCreate(Context &ctx)
     const Arm arm(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudProduct created;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        catalog = *found;
-        if (const auto error = Sim::createProduct(state,
-                catalog.id,
-                ctx.args.value(u"--name"_s),
-                ctx.args.value(u"--description"_s),
-                !ctx.args.has(u"--no-default-device-groups"_s),
-                &created))
-            return modelFailure(*error);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            if (const auto error = Sim::createProduct(state,
+                    found.id,
+                    ctx.args.value(u"--name"_s),
+                    ctx.args.value(u"--description"_s),
+                    !ctx.args.has(u"--no-default-device-groups"_s),
+                    &created))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, productJson(arm, catalog, created));
 }
 
 void runAzProductList(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
         QJsonArray list;
-        for (const Sim::CloudProduct &p : catalog->products)
-            list.append(productJson(arm, *catalog, p));
+        for (const Sim::CloudProduct &p : catalog.products)
+            list.append(productJson(arm, catalog, p));
         printJson(ctx, list);
         return std::nullopt;
     });
@@ -358,28 +382,18 @@ void runAzProductList(Context &ctx)
 
 void runAzProductShow(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
         const Sim::CloudProduct *product = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
+        if (Outcome failure = findProduct(catalog, ctx.args.value(u"--product"_s), &product))
             return failure;
-        if (Outcome failure = findProduct(*catalog, ctx.args.value(u"--product"_s), &product))
-            return failure;
-        printJson(ctx, productJson(arm, *catalog, *product));
+        printJson(ctx, productJson(arm, catalog, *product));
         return std::nullopt;
     });
 }
 
 void runAzDeviceGroupCreate(Context &ctx)
 {
-    Sim::DeviceGroupOptions options;
-    options.description = ctx.args.value(u"--description"_s);
-    if (ctx.args.has(u"--os-feed"_s))
-        options.osFeedType = ctx.args.value(u"--os-feed"_s);
-    if (ctx.args.has(u"--application-update"_s))
-        options.updatePolicy = ctx.args.value(u"--application-update"_s);
+    Sim::DeviceGroupOptions options = deviceGroupOptions(ctx);
     if (ctx.args.has(u"--regional-data-boundary"_s))
         options.regionalDataBoundary = ctx.args.value(u"--regional-data-boundary"_s);
     options.allowCrashDumpsCollection
@@ -388,42 +402,34 @@ void runAzDeviceGroupCreate(Context &ctx)
     const Arm arm(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudDeviceGroup created;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        const Sim::CloudProduct *product = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        if (Outcome failure = findProduct(*found, ctx.args.value(u"--product"_s), &product))
-            return failure;
-        const QString tenantId = found->id;
-        const QString productId = product->id;
-        if (const auto error = Sim::createDeviceGroup(
-                state, tenantId, productId, ctx.args.value(u"--name"_s), options, &created))
-            return modelFailure(*error);
-        catalog = *state.tenant(tenantId);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            const Sim::CloudProduct *product = nullptr;
+            if (Outcome failure = findProduct(found, ctx.args.value(u"--product"_s), &product))
+                return failure;
+            if (const auto error = Sim::createDeviceGroup(
+                    state, found.id, product->id, ctx.args.value(u"--name"_s), options, &created))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, deviceGroupJson(arm, catalog, created));
 }
 
 void runAzDeviceGroupList(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
-            return failure;
-        QList<Sim::CloudDeviceGroup> groups = catalog->deviceGroups;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
+        QList<Sim::CloudDeviceGroup> groups = catalog.deviceGroups;
         if (ctx.args.has(u"--product"_s)) {
             const Sim::CloudProduct *product = nullptr;
-            if (Outcome failure = findProduct(*catalog, ctx.args.value(u"--product"_s), &product))
+            if (Outcome failure = findProduct(catalog, ctx.args.value(u"--product"_s), &product))
                 return failure;
-            groups = catalog->deviceGroupsOf(product->id);
+            groups = catalog.deviceGroupsOf(product->id);
         }
         QJsonArray list;
         for (const Sim::CloudDeviceGroup &g : groups)
-            list.append(deviceGroupJson(arm, *catalog, g));
+            list.append(deviceGroupJson(arm, catalog, g));
         printJson(ctx, list);
         return std::nullopt;
     });
@@ -431,20 +437,14 @@ void runAzDeviceGroupList(Context &ctx)
 
 void runAzDeviceGroupShow(Context &ctx)
 {
-    const CloudBench c = openCloud();
-    const Arm arm(ctx, c.bench);
-    inspectCloud(ctx, c.cloud, [&](const Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *catalog = nullptr;
-        const Sim::CloudProduct *product = nullptr;
+    inspectCatalog(ctx, [&](const Arm &arm, const Sim::CloudTenant &catalog) -> Outcome {
         const Sim::CloudDeviceGroup *group = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &catalog))
+        if (Outcome failure = findProductGroup(catalog,
+                ctx.args.value(u"--product"_s),
+                ctx.args.value(u"--device-group"_s),
+                &group))
             return failure;
-        if (Outcome failure = findProduct(*catalog, ctx.args.value(u"--product"_s), &product))
-            return failure;
-        if (Outcome failure
-            = findDeviceGroup(*catalog, *product, ctx.args.value(u"--device-group"_s), &group))
-            return failure;
-        printJson(ctx, deviceGroupJson(arm, *catalog, *group));
+        printJson(ctx, deviceGroupJson(arm, catalog, *group));
         return std::nullopt;
     });
 }
@@ -464,36 +464,31 @@ void runAzDeviceClaim(Context &ctx)
     const QString deviceId = targetDeviceId(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudDevice claimed;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        const QString tenantId = found->id;
-        QString productId;
-        QString groupId;
-        if (!catalogOnly) {
-            const Sim::CloudProduct *product = nullptr;
-            const Sim::CloudDeviceGroup *group = nullptr;
-            if (Outcome failure = findProduct(*found, productName, &product))
-                return failure;
-            if (Outcome failure = findDeviceGroup(*found, *product, groupName, &group))
-                return failure;
-            productId = product->id;
-            groupId = group->id;
-        }
-        // Worded for catalogs; the model's own check (any tenant) stays behind it.
-        for (const Sim::CloudTenant &t : state.tenants) {
-            if (t.device(deviceId))
-                return Failure {{},
-                    u"Device '%1' has already been claimed into catalog '%2'."_s.arg(
-                        deviceId, t.name)};
-        }
-        if (const auto error
-            = Sim::claimDevice(state, c.bench, tenantId, deviceId, productId, groupId, &claimed))
-            return modelFailure(*error);
-        catalog = *state.tenant(tenantId);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            QString productId;
+            QString groupId;
+            if (!catalogOnly) {
+                const Sim::CloudDeviceGroup *group = nullptr;
+                if (Outcome failure = findProductGroup(found, productName, groupName, &group))
+                    return failure;
+                productId = group->productId;
+                groupId = group->id;
+            }
+            // Worded for catalogs; the model's own check (any tenant) stays behind it.
+            for (const Sim::CloudTenant &t : state.tenants) {
+                if (t.device(deviceId))
+                    return Failure {{},
+                        u"Device '%1' has already been claimed into catalog '%2'."_s.arg(
+                            deviceId, t.name)};
+            }
+            if (const auto error = Sim::claimDevice(
+                    state, c.bench, found.id, deviceId, productId, groupId, &claimed))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, deviceJson(arm, catalog, claimed));
 }
 
@@ -504,26 +499,24 @@ void runAzDeviceAssign(Context &ctx)
     const QString deviceId = targetDeviceId(ctx, c.bench);
     Sim::CloudTenant catalog;
     Sim::CloudDevice assigned;
-    changeCloud(ctx, c.cloud, [&](Sim::CloudState &state) -> Outcome {
-        const Sim::CloudTenant *found = nullptr;
-        const Sim::CloudProduct *product = nullptr;
-        const Sim::CloudDeviceGroup *group = nullptr;
-        const Sim::CloudDevice *device = nullptr;
-        if (Outcome failure = findCatalog(ctx, state, &found))
-            return failure;
-        if (Outcome failure = findProduct(*found, ctx.args.value(u"--target-product"_s), &product))
-            return failure;
-        if (Outcome failure
-            = findDeviceGroup(*found, *product, ctx.args.value(u"--target-device-group"_s), &group))
-            return failure;
-        if (Outcome failure = findDevice(*found, deviceId, &device))
-            return failure;
-        const QString tenantId = found->id;
-        if (const auto error = Sim::assignDevice(state, tenantId, deviceId, group->id, &assigned))
-            return modelFailure(*error);
-        catalog = *state.tenant(tenantId);
-        return std::nullopt;
-    });
+    changeCatalog(ctx,
+        c.cloud,
+        &catalog,
+        [&](Sim::CloudState &state, const Sim::CloudTenant &found) -> Outcome {
+            const Sim::CloudDeviceGroup *group = nullptr;
+            const Sim::CloudDevice *device = nullptr;
+            if (Outcome failure = findProductGroup(found,
+                    ctx.args.value(u"--target-product"_s),
+                    ctx.args.value(u"--target-device-group"_s),
+                    &group))
+                return failure;
+            if (Outcome failure = findDevice(found, deviceId, &device))
+                return failure;
+            if (const auto error
+                = Sim::assignDevice(state, found.id, deviceId, group->id, &assigned))
+                return modelFailure(*error);
+            return std::nullopt;
+        });
     printJson(ctx, deviceJson(arm, catalog, assigned));
 }
 

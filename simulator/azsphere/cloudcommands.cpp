@@ -66,6 +66,17 @@ QString targetDeviceId(const Context &ctx, const Sim::Bench &bench)
     return Sim::deviceIdFor(bench.config().seed, match->slot.serial);
 }
 
+Sim::DeviceGroupOptions deviceGroupOptions(const Context &ctx)
+{
+    Sim::DeviceGroupOptions options;
+    options.description = ctx.args.value(u"--description"_s);
+    if (ctx.args.has(u"--os-feed"_s))
+        options.osFeedType = ctx.args.value(u"--os-feed"_s);
+    if (ctx.args.has(u"--application-update"_s))
+        options.updatePolicy = ctx.args.value(u"--application-update"_s);
+    return options;
+}
+
 namespace {
 
 [[noreturn]] void failCloud(const Sim::CloudError &error)
@@ -84,32 +95,34 @@ const Sim::CloudTenant &selectedTenant(const Sim::CloudState &state)
     return *tenant;
 }
 
-// The selected tenant's ID, for use inside a change (no exit while the cloud is locked).
-std::optional<Sim::CloudError> selectedTenantId(const Sim::CloudState &state, QString *id)
-{
-    const Sim::CloudTenant *tenant = nullptr;
-    if (const auto error = Sim::resolveTenant(state, {}, &tenant))
-        return error;
-    *id = tenant->id;
-    return std::nullopt;
-}
-
 // Runs one change of the cloud under its lock; `change` returns the model's error, if any.
 void modifyCloud(const Sim::Cloud &cloud,
     const std::function<std::optional<Sim::CloudError>(Sim::CloudState &)> &change)
 {
-    std::optional<Sim::CloudError> error;
-    QString why;
-    const bool ok = cloud.modify(
-        [&](Sim::CloudState &state) {
-            error = change(state);
-            return !error;
-        },
-        &why);
-    if (error)
-        failCloud(*error);
-    if (!ok)
-        fail(why);
+    changeCloudState<Sim::CloudError>(cloud, change, failCloud);
+}
+
+// One change in the selected tenant, whose ID goes to *tenantId (no exit while the cloud is
+// locked: a missing selection is the change's error).
+void modifySelectedTenant(const Sim::Cloud &cloud,
+    QString *tenantId,
+    const std::function<std::optional<Sim::CloudError>(Sim::CloudState &, const QString &)> &change)
+{
+    modifyCloud(cloud, [&](Sim::CloudState &state) -> std::optional<Sim::CloudError> {
+        const Sim::CloudTenant *tenant = nullptr;
+        if (const auto error = Sim::resolveTenant(state, {}, &tenant))
+            return error;
+        *tenantId = tenant->id;
+        return change(state, *tenantId);
+    });
+}
+
+const Sim::CloudProduct &productNamed(const Sim::CloudTenant &tenant, const QString &wanted)
+{
+    const Sim::CloudProduct *product = tenant.product(wanted);
+    if (!product)
+        fail(u"Product '%1' was not found."_s.arg(wanted));
+    return *product;
 }
 
 QJsonObject tenantJson(const Sim::CloudTenant &t)
@@ -213,11 +226,9 @@ void runProductCreate(Context &ctx)
     const CloudBench c = openCloud();
     Sim::CloudProduct created;
     QString tenantId;
-    modifyCloud(c.cloud, [&](Sim::CloudState &state) -> std::optional<Sim::CloudError> {
-        if (const auto error = selectedTenantId(state, &tenantId))
-            return error;
+    modifySelectedTenant(c.cloud, &tenantId, [&](Sim::CloudState &state, const QString &tenant) {
         return Sim::createProduct(state,
-            tenantId,
+            tenant,
             ctx.args.value(u"--name"_s),
             ctx.args.value(u"--description"_s),
             !ctx.args.has(u"--no-default-device-groups"_s),
@@ -243,29 +254,19 @@ void runProductShow(Context &ctx)
     const CloudBench c = openCloud();
     const Sim::CloudState state = readCloud(c.cloud);
     const Sim::CloudTenant &tenant = selectedTenant(state);
-    const QString wanted = ctx.args.value(u"--product"_s);
-    const Sim::CloudProduct *product = tenant.product(wanted);
-    if (!product)
-        fail(u"Product '%1' was not found."_s.arg(wanted));
-    printObject(ctx, productJson(*product, tenant.id), ProductColumns);
+    const Sim::CloudProduct &product = productNamed(tenant, ctx.args.value(u"--product"_s));
+    printObject(ctx, productJson(product, tenant.id), ProductColumns);
 }
 
 void runDeviceGroupCreate(Context &ctx)
 {
     const CloudBench c = openCloud();
-    Sim::DeviceGroupOptions options;
-    options.description = ctx.args.value(u"--description"_s);
-    if (ctx.args.has(u"--os-feed"_s))
-        options.osFeedType = ctx.args.value(u"--os-feed"_s);
-    if (ctx.args.has(u"--application-update"_s))
-        options.updatePolicy = ctx.args.value(u"--application-update"_s);
+    const Sim::DeviceGroupOptions options = deviceGroupOptions(ctx);
     Sim::CloudDeviceGroup created;
     QString tenantId;
-    modifyCloud(c.cloud, [&](Sim::CloudState &state) -> std::optional<Sim::CloudError> {
-        if (const auto error = selectedTenantId(state, &tenantId))
-            return error;
+    modifySelectedTenant(c.cloud, &tenantId, [&](Sim::CloudState &state, const QString &tenant) {
         return Sim::createDeviceGroup(state,
-            tenantId,
+            tenant,
             ctx.args.value(u"--product"_s),
             ctx.args.value(u"--name"_s),
             options,
@@ -280,13 +281,8 @@ void runDeviceGroupList(Context &ctx)
     const Sim::CloudState state = readCloud(c.cloud);
     const Sim::CloudTenant &tenant = selectedTenant(state);
     QList<Sim::CloudDeviceGroup> groups = tenant.deviceGroups;
-    if (ctx.args.has(u"--product"_s)) {
-        const QString wanted = ctx.args.value(u"--product"_s);
-        const Sim::CloudProduct *product = tenant.product(wanted);
-        if (!product)
-            fail(u"Product '%1' was not found."_s.arg(wanted));
-        groups = tenant.deviceGroupsOf(product->id);
-    }
+    if (ctx.args.has(u"--product"_s))
+        groups = tenant.deviceGroupsOf(productNamed(tenant, ctx.args.value(u"--product"_s)).id);
     printList(
         ctx,
         groups,
@@ -315,10 +311,8 @@ void runDeviceClaim(Context &ctx)
     const CloudBench c = openCloud();
     const QString deviceId = targetDeviceId(ctx, c.bench);
     QString tenantId;
-    modifyCloud(c.cloud, [&](Sim::CloudState &state) -> std::optional<Sim::CloudError> {
-        if (const auto error = selectedTenantId(state, &tenantId))
-            return error;
-        return Sim::claimDevice(state, c.bench, tenantId, deviceId);
+    modifySelectedTenant(c.cloud, &tenantId, [&](Sim::CloudState &state, const QString &tenant) {
+        return Sim::claimDevice(state, c.bench, tenant, deviceId);
     });
     printStatus(ctx,
         u"Successfully claimed device ID '%1' into tenant with ID '%2'."_s.arg(deviceId, tenantId));
@@ -330,11 +324,9 @@ void runDeviceUpdate(Context &ctx)
     const QString deviceId = targetDeviceId(ctx, c.bench);
     Sim::CloudDevice updated;
     QString tenantId;
-    modifyCloud(c.cloud, [&](Sim::CloudState &state) -> std::optional<Sim::CloudError> {
-        if (const auto error = selectedTenantId(state, &tenantId))
-            return error;
+    modifySelectedTenant(c.cloud, &tenantId, [&](Sim::CloudState &state, const QString &tenant) {
         return Sim::assignDevice(
-            state, tenantId, deviceId, ctx.args.value(u"--device-group"_s), &updated);
+            state, tenant, deviceId, ctx.args.value(u"--device-group"_s), &updated);
     });
     printObject(ctx, deviceJson(updated, tenantId), DeviceColumns);
 }

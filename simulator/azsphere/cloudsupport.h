@@ -4,6 +4,9 @@
 #include "simulator/core/bench.h"
 #include "simulator/core/cloud.h"
 
+#include <functional>
+#include <optional>
+
 // What the two cloud front ends share (cloudcommands.cpp: legacy tenant/product/device-group/
 // claim/update; azcloudcommands.cpp: az sphere catalog/product/device-group/claim/assign/show).
 namespace Az {
@@ -26,5 +29,30 @@ Sim::CloudState readCloud(const Sim::Cloud &cloud);
 // --device/-d of the cloud commands: a 128-hex device ID (attached or not), else an attached
 // device's IP address or connection path (with §1.2's WARNING), else the lone attached device.
 QString targetDeviceId(const Context &ctx, const Sim::Bench &bench);
+// The device group options both `device-group create`s take (description, --os-feed,
+// --application-update).
+Sim::DeviceGroupOptions deviceGroupOptions(const Context &ctx);
+
+// Runs one change of the cloud under its lock. `change` returns why it failed, if it did; the
+// command ends through `failWith` (never returns) only after the lock is given back, or with the
+// storage error.
+template <typename Failure>
+void changeCloudState(const Sim::Cloud &cloud,
+    const std::function<std::optional<Failure>(Sim::CloudState &)> &change,
+    const std::function<void(const Failure &)> &failWith)
+{
+    std::optional<Failure> failure;
+    QString why;
+    const bool ok = cloud.modify(
+        [&](Sim::CloudState &state) {
+            failure = change(state);
+            return !failure;
+        },
+        &why);
+    if (failure)
+        failWith(*failure);
+    if (!ok)
+        fail(why);
+}
 
 } // namespace Az

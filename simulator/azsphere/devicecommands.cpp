@@ -1,6 +1,7 @@
 #include "simulator/azsphere/commands.h"
 #include "simulator/azsphere/session.h"
 #include "simulator/core/simtime.h"
+#include "simulator/package/capabilityfile.h"
 
 #include <QJsonArray>
 #include <QThread>
@@ -12,20 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Az {
 
 namespace {
-
-QString capabilityName(int n)
-{
-    switch (n) {
-    case 11:
-        return u"EnableAppDevelopment"_s;
-    case 12:
-        return u"EnableRfTestMode"_s;
-    case 13:
-        return u"EnableFieldServicing"_s;
-    default:
-        return QString::number(n);
-    }
-}
 
 // A device answers list-attached unless it is recovering or rebooting, or a not-responding fault
 // that certainly fires (probability 1, no other command named) is set. list-attached never takes a
@@ -209,8 +196,8 @@ void runCapabilityShowAttached(Context &ctx)
     QJsonArray json;
     QList<QJsonObject> rows;
     for (int n : numbers) {
-        json.append(capabilityName(n));
-        rows.append(QJsonObject {{u"DeviceCapabilities"_s, capabilityName(n)}});
+        json.append(Sim::capabilityName(n));
+        rows.append(QJsonObject {{u"DeviceCapabilities"_s, Sim::capabilityName(n)}});
     }
     printResult(ctx, json, {{u"DeviceCapabilities"_s, {}}}, rows);
 }

@@ -34,13 +34,18 @@ const Sim::AccessPoint *accessPointFor(const Sim::Bench &bench, const Sim::WifiN
     return nullptr;
 }
 
+QList<Sim::WifiNetwork> sortedById(QList<Sim::WifiNetwork> networks)
+{
+    std::sort(
+        networks.begin(), networks.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    return networks;
+}
+
 // The simulated radio (§2.7): the lowest-ID enabled network whose access point exists and whose
 // security matches is connected once its 3 s have passed; the others are disconnected.
 int connectedId(const Sim::Bench &bench, const Sim::DeviceState &state)
 {
-    QList<Sim::WifiNetwork> networks = state.wifi;
-    std::sort(
-        networks.begin(), networks.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    const QList<Sim::WifiNetwork> networks = sortedById(state.wifi);
     const qint64 now = Sim::nowMs();
     for (const Sim::WifiNetwork &n : networks) {
         if (n.configState == u"enabled" && now >= n.connectableAtMs && accessPointFor(bench, n))
@@ -68,15 +73,28 @@ const QList<Column> NetworkColumns = {{u"id"_s, {}},
     {u"targetedScan"_s, {}},
     {u"configName"_s, {}}};
 
+// The start shared by the wifi commands: the command's simulated time, then the capability check
+// (§2.10).
+void beginWifiCommand(DeviceSession &session, double seconds)
+{
+    session.delay(seconds);
+    if (session.isLocked())
+        fail(PermissionText);
+}
+
+void printNetwork(Context &ctx, const Sim::WifiNetwork &network, int connected)
+{
+    const QJsonObject o = networkJson(network, connected);
+    printResult(ctx, o, NetworkColumns, {o});
+}
+
 } // namespace
 
 void runWifiAdd(Context &ctx)
 {
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
-    session.delay(AddSeconds);
-    if (session.isLocked())
-        fail(PermissionText);
+    beginWifiCommand(session, AddSeconds);
     Sim::DeviceState &state = session.state();
     const QString ssid = ctx.args.value(u"--ssid"_s);
     const bool hasPsk = ctx.args.has(u"--psk"_s);
@@ -106,20 +124,15 @@ void runWifiAdd(Context &ctx)
     session.save();
     // The radio connects only after the command has returned (§2.7), so the new network always
     // reads disconnected here, whatever the time scale.
-    const QJsonObject o = networkJson(network, -1);
-    printResult(ctx, o, NetworkColumns, {o});
+    printNetwork(ctx, network, -1);
 }
 
 void runWifiList(Context &ctx)
 {
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
-    session.delay(QuerySeconds);
-    if (session.isLocked())
-        fail(PermissionText);
-    QList<Sim::WifiNetwork> networks = session.state().wifi;
-    std::sort(
-        networks.begin(), networks.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    beginWifiCommand(session, QuerySeconds);
+    const QList<Sim::WifiNetwork> networks = sortedById(session.state().wifi);
     const int connected = connectedId(bench, session.state());
     QJsonArray json;
     QList<QJsonObject> rows;
@@ -134,9 +147,7 @@ void runWifiShowStatus(Context &ctx)
 {
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
-    session.delay(QuerySeconds);
-    if (session.isLocked())
-        fail(PermissionText);
+    beginWifiCommand(session, QuerySeconds);
     const Sim::DeviceState &state = session.state();
     const int connected = connectedId(bench, state);
     QJsonObject o;
@@ -179,9 +190,7 @@ void runWifiForget(Context &ctx)
         printWarning(ctx,
             u"This command has been deprecated and will be removed in a future release. Use '"_s
                 + ctx.spec->replacement + u"' instead."_s);
-    session.delay(QuerySeconds);
-    if (session.isLocked())
-        fail(PermissionText);
+    beginWifiCommand(session, QuerySeconds);
     Sim::DeviceState &state = session.state();
     const int id = ctx.args.value(u"--id"_s).toInt();
     for (qsizetype i = 0; i < state.wifi.size(); ++i) {
@@ -216,9 +225,7 @@ void runWifiSetEnabled(Context &ctx, bool enabled)
 {
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
-    session.delay(QuerySeconds);
-    if (session.isLocked())
-        fail(PermissionText);
+    beginWifiCommand(session, QuerySeconds);
     Sim::DeviceState &state = session.state();
     Sim::WifiNetwork *network = networkById(state, ctx.args.value(u"--id"_s).toInt());
     const QString wanted = enabled ? u"enabled"_s : u"disabled"_s;
@@ -231,9 +238,7 @@ void runWifiSetEnabled(Context &ctx, bool enabled)
         session.save();
     }
     // As after add, a newly enabled network reads disconnected here: the radio connects later.
-    const QJsonObject o
-        = networkJson(*network, enabled && changed ? -1 : connectedId(bench, state));
-    printResult(ctx, o, NetworkColumns, {o});
+    printNetwork(ctx, *network, enabled && changed ? -1 : connectedId(bench, state));
 }
 
 // A stable made-up BSSID per access point: 02:00 and the first four bytes of SHA-1(ssid).
@@ -249,13 +254,10 @@ void runWifiShow(Context &ctx)
 {
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
-    session.delay(QuerySeconds);
-    if (session.isLocked())
-        fail(PermissionText);
+    beginWifiCommand(session, QuerySeconds);
     Sim::DeviceState &state = session.state();
     const Sim::WifiNetwork *network = networkById(state, ctx.args.value(u"--id"_s).toInt());
-    const QJsonObject o = networkJson(*network, connectedId(bench, state));
-    printResult(ctx, o, NetworkColumns, {o});
+    printNetwork(ctx, *network, connectedId(bench, state));
 }
 
 void runWifiEnable(Context &ctx)
@@ -272,9 +274,7 @@ void runWifiScan(Context &ctx)
 {
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
-    session.delay(ScanSeconds);
-    if (session.isLocked())
-        fail(PermissionText);
+    beginWifiCommand(session, ScanSeconds);
     QList<Sim::AccessPoint> aps = bench.config().accessPoints;
     std::sort(aps.begin(), aps.end(), [](const auto &a, const auto &b) {
         return a.signalLevel != b.signalLevel ? a.signalLevel > b.signalLevel : a.ssid < b.ssid;
@@ -304,9 +304,7 @@ void runWifiReloadConfig(Context &ctx)
 {
     Sim::Bench bench = openBench();
     DeviceSession session(ctx, bench);
-    session.delay(QuerySeconds);
-    if (session.isLocked())
-        fail(PermissionText);
+    beginWifiCommand(session, QuerySeconds);
     // The radio drops its connection and reconnects 3 s later, as after `add`.
     const qint64 reconnectAt = Sim::nowMs() + Sim::scaledMs(ConnectSeconds);
     for (Sim::WifiNetwork &n : session.state().wifi)

@@ -169,6 +169,53 @@ inline QJsonDocument parseJson(const QString &text, bool *ok = nullptr)
     return doc;
 }
 
+inline QJsonObject jsonOf(const RunResult &r)
+{
+    return parseJson(r.out).object();
+}
+
+// Replaces {ID1}, {ID2}, {ID3} in text with the bench's device IDs.
+inline QString withDeviceIds(QString text, const Bench &bench)
+{
+    for (int n = 1; n <= 3; ++n)
+        text.replace(QStringLiteral("{ID%1}").arg(n), bench.deviceId(n));
+    return text;
+}
+
+// The columns of the cloud error tables: the bench's state, setup commands, the command, its exit
+// code and stderr.
+inline void addCloudErrorColumns()
+{
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QStringList>("setup");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("err");
+}
+
+// Starts one command twice at the same moment (a claim race) and waits for both: both must end
+// normally, one with exit 0 (*winner) and the other with exit 1 (*loser). The caller returns when
+// QTest::currentTestFailed().
+inline void runRace(const Bench &bench,
+    const QString &program,
+    const QStringList &args,
+    QObject *owner,
+    QProcess **winner,
+    QProcess **loser)
+{
+    QProcess *first = bench.start(program, args, owner);
+    QProcess *second = bench.start(program, args, owner);
+    QVERIFY(first->waitForFinished(30000));
+    QVERIFY(second->waitForFinished(30000));
+    QCOMPARE(first->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second->exitStatus(), QProcess::NormalExit);
+    const QList<int> codes = {first->exitCode(), second->exitCode()};
+    QCOMPARE(codes.count(0), 1);
+    QCOMPARE(codes.count(1), 1);
+    *winner = first->exitCode() == 0 ? first : second;
+    *loser = *winner == first ? second : first;
+}
+
 // The §1.3 usage error: two lines on stderr.
 inline QString usageText(const QString &prog, const QString &message)
 {

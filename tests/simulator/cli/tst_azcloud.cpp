@@ -20,18 +20,12 @@ QStringList azArgs(const Bench &bench, const QString &command)
 {
     QStringList args {QStringLiteral("sphere")};
     for (QString word : command.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        for (int n = 1; n <= 3; ++n)
-            word.replace(QStringLiteral("{ID%1}").arg(n), bench.deviceId(n));
+        word = withDeviceIds(word, bench);
         word.replace(QStringLiteral("{G}"), Group);
         word.replace(QStringLiteral("{C}"), Catalog);
         args.append(word);
     }
     return args;
-}
-
-QJsonObject jsonOf(const RunResult &r)
-{
-    return parseJson(r.out).object();
 }
 
 QString notFoundText(const QString &resource, const QString &group = Group)
@@ -240,11 +234,7 @@ void tst_AzCloud::sharedWithLegacy()
 
 void tst_AzCloud::errors_data()
 {
-    QTest::addColumn<QString>("state");
-    QTest::addColumn<QStringList>("setup");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("err");
+    addCloudErrorColumns();
 
     const QString complete = QStringLiteral("DeviceComplete");
     const auto line = [](const QString &text) -> QString {
@@ -387,10 +377,8 @@ void tst_AzCloud::errors()
     }
     for (const QString &step : setup)
         QCOMPARE(az(bench, step).exitCode, 0);
-    for (int n = 1; n <= 3; ++n)
-        err.replace(QStringLiteral("{ID%1}").arg(n), bench.deviceId(n));
     const RunResult r = az(bench, command);
-    QCOMPARE(r.err, err);
+    QCOMPARE(r.err, withDeviceIds(err, bench));
     QCOMPARE(r.out, QString());
     QCOMPARE(r.exitCode, exitCode);
 }
@@ -403,17 +391,11 @@ void tst_AzCloud::claimRace()
     QCOMPARE(az(bench, QStringLiteral("catalog create -g {G} -n {C}")).exitCode, 0);
     QObject owner;
     const QStringList args = azArgs(bench, QStringLiteral("device claim -g {G} -c {C} -d {ID1}"));
-    QProcess *first = bench.start(azProgram(), args, &owner);
-    QProcess *second = bench.start(azProgram(), args, &owner);
-    QVERIFY(first->waitForFinished(30000));
-    QVERIFY(second->waitForFinished(30000));
-    QCOMPARE(first->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(second->exitStatus(), QProcess::NormalExit);
-    const QList<int> codes = {first->exitCode(), second->exitCode()};
-    QCOMPARE(codes.count(0), 1);
-    QCOMPARE(codes.count(1), 1);
-    QProcess *winner = first->exitCode() == 0 ? first : second;
-    QProcess *loser = winner == first ? second : first;
+    QProcess *winner = nullptr;
+    QProcess *loser = nullptr;
+    runRace(bench, azProgram(), args, &owner, &winner, &loser);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(parseJson(QString::fromUtf8(winner->readAllStandardOutput()))
                  .object()
                  .value(QStringLiteral("name"))

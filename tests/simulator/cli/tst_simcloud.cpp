@@ -473,17 +473,7 @@ namespace {
 // Replaces {ID1}, {ID2}, ... with the bench's device IDs.
 QStringList withIds(const Bench &bench, const QString &command)
 {
-    QStringList args = words(command);
-    for (QString &a : args) {
-        for (int n = 1; n <= 3; ++n)
-            a.replace(QStringLiteral("{ID%1}").arg(n), bench.deviceId(n));
-    }
-    return args;
-}
-
-QJsonObject jsonOf(const RunResult &r)
-{
-    return parseJson(r.out).object();
+    return words(withDeviceIds(command, bench));
 }
 
 } // namespace
@@ -647,11 +637,7 @@ void tst_SimCloud::cloudTables()
 
 void tst_SimCloud::cloudErrors_data()
 {
-    QTest::addColumn<QString>("state");
-    QTest::addColumn<QStringList>("setup");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("err");
+    addCloudErrorColumns();
 
     const QString complete = QStringLiteral("DeviceComplete");
     const auto line = [](const QString &text) -> QString {
@@ -796,10 +782,8 @@ void tst_SimCloud::cloudErrors()
         QCOMPARE(r.exitCode, 0);
     }
     err.replace(QStringLiteral("{TENANT}"), tenantId);
-    for (int n = 1; n <= 3; ++n)
-        err.replace(QStringLiteral("{ID%1}").arg(n), bench.deviceId(n));
     const RunResult r = bench.az(withIds(bench, command));
-    QCOMPARE(r.err, err);
+    QCOMPARE(r.err, withDeviceIds(err, bench));
     QCOMPARE(r.out, QString());
     QCOMPARE(r.exitCode, exitCode);
 }
@@ -811,16 +795,11 @@ void tst_SimCloud::claimRace()
     QVERIFY(bench.create(1, {QStringLiteral("--state"), QStringLiteral("DeviceComplete")}));
     QObject owner;
     const QStringList args = withIds(bench, QStringLiteral("device claim -d {ID1} --force"));
-    QProcess *first = bench.start(azsphereProgram(), args, &owner);
-    QProcess *second = bench.start(azsphereProgram(), args, &owner);
-    QVERIFY(first->waitForFinished(30000));
-    QVERIFY(second->waitForFinished(30000));
-    QCOMPARE(first->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(second->exitStatus(), QProcess::NormalExit);
-    const QList<int> codes = {first->exitCode(), second->exitCode()};
-    QCOMPARE(codes.count(0), 1);
-    QCOMPARE(codes.count(1), 1);
-    QProcess *loser = first->exitCode() == 0 ? second : first;
+    QProcess *winner = nullptr;
+    QProcess *loser = nullptr;
+    runRace(bench, azsphereProgram(), args, &owner, &winner, &loser);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(QString::fromUtf8(loser->readAllStandardError())
                 .contains(QStringLiteral("has already been claimed")));
     // The cloud holds the device once.
