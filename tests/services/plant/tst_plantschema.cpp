@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -29,6 +30,8 @@ private Q_SLOTS:
     void qualityReadsOnly();
     void resentRunIsOneRow();
     void connectionProblems();
+    void commandEndToEnd();
+    void commandProblems();
 
 private:
     // A new, empty database on the server (each test function has its own).
@@ -37,6 +40,14 @@ private:
     QString plantWithStations(const QString &name);
     // A passfile (mode 0600) with one line: `user`'s password on the server's TCP port.
     QString passfile(const QString &user, const QString &password, const QString &tag = {});
+    struct Ran
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    // Runs `sphere-station plant ...` with `arguments` (after "plant").
+    Ran plant(const QStringList &arguments, const QProcessEnvironment &environment = {});
 
     TestPg::PgServer m_server;
 };
@@ -404,6 +415,111 @@ void tst_PlantSchema::connectionProblems()
         QVERIFY(!opened);
         QCOMPARE(opened.error().failure, Plant::Failure::BadConnectionString);
     }
+}
+
+tst_PlantSchema::Ran tst_PlantSchema::plant(
+    const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    QProcessEnvironment env
+        = environment.isEmpty() ? QProcessEnvironment::systemEnvironment() : environment;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(STATION_BIN_DIR) + u"/sphere-station"_s,
+        QStringList {u"plant"_s} + arguments);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return Ran {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError())};
+}
+
+void tst_PlantSchema::commandEndToEnd()
+{
+    const QString conninfo = createDatabase(u"command"_s);
+    QVERIFY(!conninfo.isEmpty());
+    const QStringList connection {u"--connection"_s, conninfo};
+
+    Ran ran = plant(QStringList {u"status"_s} + connection);
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(ran.out.contains(u"plant init"_s), qPrintable(ran.out));
+
+    ran = plant(QStringList {u"init"_s} + connection);
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(
+        ran.out.contains(u"schema version %1"_s.arg(Plant::latestVersion())), qPrintable(ran.out));
+
+    ran = plant(QStringList {u"status"_s} + connection);
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(ran.out.contains(u"Server schema version: %1"_s.arg(Plant::latestVersion())),
+        qPrintable(ran.out));
+    QVERIFY2(ran.out.contains(u"up to date"_s), qPrintable(ran.out));
+
+    ran = plant(QStringList {u"migrate"_s} + connection);
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(ran.out.contains(u"up to date"_s), qPrintable(ran.out));
+
+    ran = plant(QStringList {u"init"_s} + connection);
+    QCOMPARE(ran.exitCode, 2);
+    QVERIFY2(ran.err.contains(u"plant migrate"_s), qPrintable(ran.err));
+
+    // A newer station migrated the server: this one refuses it.
+    {
+        Plant::Connection admin;
+        QVERIFY(admin.open(conninfo));
+        QSqlDatabase db = admin.database();
+        EXEC(db,
+            u"INSERT INTO plant.schema_version (version) VALUES (%1)"_s.arg(
+                Plant::latestVersion() + 1));
+    }
+    for (const QString &action : {u"status"_s, u"migrate"_s}) {
+        ran = plant(QStringList {action} + connection);
+        QCOMPARE(ran.exitCode, 2);
+        QVERIFY2(ran.err.contains(u"newer than this station understands"_s), qPrintable(ran.err));
+    }
+}
+
+void tst_PlantSchema::commandProblems()
+{
+    Ran ran = plant({u"status"_s,
+        u"--connection"_s,
+        u"host=127.0.0.1 port=1 dbname=plant user=station connect_timeout=5"_s});
+    QCOMPARE(ran.exitCode, 1);
+    QVERIFY2(ran.err.contains(u"cannot be reached"_s), qPrintable(ran.err));
+
+    // The password from PGPASSFILE, as a line PC would have it; a wrong one is refused.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PGPASSFILE"_s, passfile(u"postgres"_s, u"wrong"_s, u"-command-wrong"_s));
+    const QString tcp
+        = u"host=127.0.0.1 port=%1 dbname=postgres user=postgres"_s.arg(m_server.port());
+    ran = plant({u"status"_s, u"--connection"_s, tcp}, env);
+    QCOMPARE(ran.exitCode, 1);
+    QVERIFY2(ran.err.contains(u"authentication failed"_s), qPrintable(ran.err));
+    env.insert(u"PGPASSFILE"_s,
+        passfile(u"postgres"_s, TestPg::PgServer::superuserPassword(), u"-command-right"_s));
+    ran = plant({u"status"_s, u"--connection"_s, tcp}, env);
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+
+    // A station login may not create the plant.
+    const QString stations = plantWithStations(u"cmdpriv"_s);
+    QVERIFY(!stations.isEmpty());
+    env.insert(u"PGPASSFILE"_s, passfile(u"cmdpriv_a"_s, u"secret-a"_s));
+    ran = plant({u"migrate"_s,
+                    u"--connection"_s,
+                    u"host=127.0.0.1 port=%1 dbname=cmdpriv user=cmdpriv_a"_s.arg(m_server.port())},
+        env);
+    QCOMPARE(ran.exitCode, 1);
+    QVERIFY2(ran.err.contains(u"insufficient privilege"_s), qPrintable(ran.err));
+
+    ran = plant({u"status"_s, u"--connection"_s, tcp + u" password=secret"_s});
+    QCOMPARE(ran.exitCode, 2);
+    QVERIFY2(ran.err.contains(u".pgpass"_s), qPrintable(ran.err));
+    ran = plant({u"status"_s});
+    QCOMPARE(ran.exitCode, 2);
+    ran = plant({u"drop"_s, u"--connection"_s, tcp});
+    QCOMPARE(ran.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_PlantSchema)
