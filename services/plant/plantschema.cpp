@@ -299,6 +299,14 @@ Problem problemFrom(const QSqlError &error, const QString &what)
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString lower = text.toLower();
     const QString detail = u"%1: %2"_s.arg(what, error.text());
+    // libpq's own refusals of the connection string, before it tries any server.
+    if (lower.contains(u"definition of service"_s) || lower.contains(u"invalid connection option"_s)
+        || lower.contains(u"missing \"=\""_s) || lower.contains(u"invalid sslmode value"_s)
+        || lower.contains(u"unterminated quoted string"_s)) {
+        return problem(Failure::BadConnectionString,
+            u"The connection string is not one libpq understands: %1"_s.arg(text.trimmed()),
+            detail);
+    }
     if (state == u"42501"_s || lower.contains(u"permission denied"_s)
         || lower.contains(u"must be owner"_s) || lower.contains(u"must be superuser"_s)) {
         return problem(Failure::InsufficientPrivilege,

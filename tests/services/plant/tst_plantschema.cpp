@@ -516,6 +516,12 @@ void tst_PlantSchema::commandProblems()
     ran = plant({u"status"_s, u"--connection"_s, tcp + u" password=secret"_s});
     QCOMPARE(ran.exitCode, 2);
     QVERIFY2(ran.err.contains(u".pgpass"_s), qPrintable(ran.err));
+    for (const QString &bad :
+        {u"service=no-such-plant-service"_s, u"host=127.0.0.1 colour=blue"_s}) {
+        ran = plant({u"status"_s, u"--connection"_s, bad});
+        QCOMPARE(ran.exitCode, 2);
+        QVERIFY2(ran.err.contains(u"not one libpq understands"_s), qPrintable(ran.err));
+    }
     ran = plant({u"status"_s});
     QCOMPARE(ran.exitCode, 2);
     ran = plant({u"drop"_s, u"--connection"_s, tcp});
