@@ -1,8 +1,10 @@
 // sphere-station: parses the command line, builds the object graph, and runs either the window
-// (app/guimain.*), `--headless`, or `export` (app/exportcommand.*).
+// (app/guimain.*), `--headless`, `export` (app/exportcommand.*), `probe-tool`
+// (app/probecommand.*) or `plant` (app/plantcommand.*).
 
 #include "app/exportcommand.h"
 #include "app/guimain.h"
+#include "app/plantcommand.h"
 #include "app/probecommand.h"
 #include "app/signalwatcher.h"
 #include "app/stationsetup.h"
@@ -55,6 +57,11 @@ bool isExport(int argc, char *argv[])
 bool isProbe(int argc, char *argv[])
 {
     return argc > 1 && qstrcmp(argv[1], "probe-tool") == 0;
+}
+
+bool isPlant(int argc, char *argv[])
+{
+    return argc > 1 && qstrcmp(argv[1], "plant") == 0;
 }
 
 bool isHeadless(int argc, char *argv[])
@@ -226,7 +233,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
 
 int main(int argc, char *argv[])
 {
-    const bool exportMode = isExport(argc, argv) || isProbe(argc, argv);
+    const bool exportMode = isExport(argc, argv) || isProbe(argc, argv) || isPlant(argc, argv);
     const bool headless = !exportMode && isHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
     if (!exportMode && !headless && !isInfoRequest(argc, argv))
@@ -247,11 +254,14 @@ int main(int argc, char *argv[])
         "  sphere-station export --record FILE --out FILE.csv     export the record as CSV\n"
         "      [--steps | --commands | --measurements]            (default: one row per run)\n"
         "  sphere-station probe-tool [--device ID] [--out FILE]   check the configured tool's "
-        "replies"_s);
+        "replies\n"
+        "  sphere-station plant init|migrate|status --connection CONNINFO   the plant database"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     if (isProbe(argc, argv))
         return runProbeCommand(*app, parser);
+    if (isPlant(argc, argv))
+        return runPlantCommand(*app, parser);
     if (exportMode)
         return runExportCommand(*app, parser);
     addStationOptions(parser);

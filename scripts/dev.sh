@@ -19,6 +19,9 @@ packages=(
     libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libgl-dev
     libftdi1-dev libspdlog-dev libfmt-dev libexpected-dev libsqlite3-dev
     clang-format sqlite3 xvfb xauth
+    # The plant database (issue #14): Qt's PostgreSQL driver, and PostgreSQL 15, which the plant
+    # tests start themselves in a temporary directory.
+    libqt6sql6-psql postgresql-15 postgresql-common
     # jp (JMESPath): the tests check the simulator's --query against it.
     jp
     # German and Chinese on screen: a font with the Chinese characters, and Qt's own
