@@ -105,8 +105,9 @@ int runProbeCommand(QCoreApplication &app, QCommandLineParser &parser)
     }
 
     AzsphereClient client(tools.dialect, tools.azsphere, tools.sphereToolEnvironment(u"probe"_s));
-    const ToolProbe::Report report
+    ToolProbe::Report report
         = ToolProbe::run(client, parser.value(u"device"_s), parser.value(u"image-package"_s));
+    report.simulated = simulator != nullptr;
 
     QString out = parser.value(u"out"_s);
     if (out.isEmpty()) {
@@ -119,6 +120,9 @@ int runProbeCommand(QCoreApplication &app, QCommandLineParser &parser)
         return complain(u"cannot write the report %1: %2"_s.arg(out, file.errorString()));
     }
 
+    if (report.simulated)
+        print(u"Probing the station's simulator (--simulate, or the configuration's back end), "
+              "not Microsoft's tool."_s);
     print(u"%1 %2 %3"_s.arg(toolDialectCommand(report.dialect),
         QDir::toNativeSeparators(report.program),
         report.version.isEmpty() ? u"(version not read)"_s : report.version));

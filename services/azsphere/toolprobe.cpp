@@ -183,7 +183,9 @@ QString ToolProbe::Report::markdown() const
 {
     QString text;
     text += u"# Sphere Station tool probe\n\n"_s;
-    text += u"- Tool: %1 (`%2`)\n"_s.arg(toolDialectCommand(dialect), program);
+    text += u"- Tool: %1 (`%2`)%3\n"_s.arg(toolDialectCommand(dialect),
+        program,
+        simulated ? u", the station's SIMULATOR, not Microsoft's tool"_s : QString());
     text += u"- Version: %1\n"_s.arg(version.isEmpty() ? u"(not read)"_s : version);
     text += u"- Device: %1\n"_s.arg(device.isEmpty() ? u"(none)"_s : u"`%1`"_s.arg(device));
     text += u"- Probed: %1 UTC\n"_s.arg(started.toString(Qt::ISODate));

@@ -29,8 +29,9 @@ public:
     {
         ToolDialect dialect = ToolDialect::Azsphere;
         QString program;
-        QString version; // as showVersion() read it, or empty
-        QString device;  // the --device value used, or empty
+        bool simulated = false; // the simulator's stand-in, not Microsoft's tool
+        QString version;        // as showVersion() read it, or empty
+        QString device;         // the --device value used, or empty
         QDateTime started;
         QList<Entry> entries;
 
