@@ -1,5 +1,6 @@
 #include "app/probecommand.h"
 
+#include "app/stationsetup.h"
 #include "services/azsphere/toolprobe.h"
 #include "services/config/stationconfig.h"
 #include "services/station/simulatorbackend.h"
@@ -99,9 +100,7 @@ int runProbeCommand(QCoreApplication &app, QCommandLineParser &parser)
         tools.dialect = config.cli;
         tools.environment = config.toolProcessEnvironment();
         if (config.cli == ToolDialect::Az)
-            tools.azConfigRoot
-                = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                      .filePath(u"az-config"_s);
+            tools.azConfigRoot = StationSetup::azConfigRoot();
     }
 
     AzsphereClient client(tools.dialect, tools.azsphere, tools.sphereToolEnvironment(u"probe"_s));

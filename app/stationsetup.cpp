@@ -41,6 +41,11 @@ QString StationSetup::defaultRecordPath()
         + u"/sphere-station-record.sqlite"_s;
 }
 
+QString StationSetup::azConfigRoot()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/az-config"_s;
+}
+
 Result<> StationSetup::build(const AppOptions &options, bool presence)
 {
     // Configuration: the named file, else the default one if it exists, else defaults (the
@@ -127,9 +132,7 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         station.tools.dialect = m_config.cli;
         // az keeps per-call state in its configuration folder: one per fixture.
         if (m_config.cli == ToolDialect::Az)
-            station.tools.azConfigRoot
-                = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                      .filePath(u"az-config"_s);
+            station.tools.azConfigRoot = azConfigRoot();
         // The RF tools are optional until a recipe needs them (checked below).
         station.tools.rfSettingsTool = m_config.rfSettingsToolProgram().value_or(QString());
         station.tools.rfToolCli = m_config.rfToolCliProgram().value_or(QString());

@@ -56,6 +56,9 @@ public:
 
     // <AppLocalDataLocation>/sphere-station-record.sqlite
     static QString defaultRecordPath();
+    // <AppLocalDataLocation>/az-config: below it, az's configuration folder per fixture
+    // (ToolSetup::azConfigRoot) when the real az drives the devices.
+    static QString azConfigRoot();
 
 private:
     // Held until the simulator's UART server has ended too: a next station starts its own only

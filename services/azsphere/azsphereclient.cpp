@@ -59,11 +59,13 @@ QStringList AzsphereClient::dialectArguments(const QStringList &azsphereArgument
 ToolResult AzsphereClient::run(const QStringList &azsphereArguments,
     std::chrono::milliseconds timeout,
     std::chrono::milliseconds noOutputTimeout,
-    const ToolLineHandler &onLine)
+    const ToolLineHandler &onLine,
+    ArgumentForm form)
 {
     ToolCall call;
     call.program = m_program;
-    call.arguments = dialectArguments(azsphereArguments);
+    call.arguments
+        = form == ArgumentForm::AsGiven ? azsphereArguments : dialectArguments(azsphereArguments);
     call.environment = m_environment;
     call.timeout = timeout;
     call.noOutputTimeout = noOutputTimeout;
@@ -71,10 +73,10 @@ ToolResult AzsphereClient::run(const QStringList &azsphereArguments,
 }
 
 template <typename T, typename Parse>
-ToolReply<T> AzsphereClient::dataCall(const QStringList &arguments, Parse parse)
+ToolReply<T> AzsphereClient::dataCall(const QStringList &arguments, Parse parse, ArgumentForm form)
 {
     ToolReply<T> reply;
-    reply.tool = run(withJson(arguments), m_timeouts.command);
+    reply.tool = run(withJson(arguments), m_timeouts.command, {}, {}, form);
     // A reply cut at the capture limit is OutputTooLarge, however valid its kept head.
     if (!ErrorCatalog::isParseable(reply.tool)) {
         reply.value = fail(ErrorCatalog::classify(reply.tool));
@@ -452,19 +454,8 @@ ToolReply<QString> AzsphereClient::showVersion()
 ToolReply<AzsphereOutput::AzVersions> AzsphereClient::azVersion()
 {
     // `az version` is not an az sphere command: no "sphere" in front.
-    ToolCall call;
-    call.program = m_program;
-    call.arguments = {u"version"_s, u"--output"_s, u"json"_s};
-    call.environment = m_environment;
-    call.timeout = m_timeouts.command;
-    ToolReply<AzsphereOutput::AzVersions> reply;
-    reply.tool = m_runner(call, m_cancel, m_onLine);
-    if (!ErrorCatalog::isParseable(reply.tool)) {
-        reply.value = fail(ErrorCatalog::classify(reply.tool));
-        return reply;
-    }
-    reply.value = AzsphereOutput::parseAzVersion(reply.tool.stdOut);
-    return reply;
+    return dataCall<AzsphereOutput::AzVersions>(
+        {u"version"_s}, &AzsphereOutput::parseAzVersion, ArgumentForm::AsGiven);
 }
 
 ToolReply<ImagePackageInfo> AzsphereClient::imagePackageShow(const QString &packagePath)

@@ -112,12 +112,17 @@ public:
     ToolReply<ImagePackageInfo> imagePackageShow(const QString &packagePath);
 
 private:
+    // How a call's arguments are written: in the azsphere form, which dialectArguments() turns
+    // into this client's dialect, or as given (az's own `az version`, not an az sphere command).
+    enum class ArgumentForm { Azsphere, AsGiven };
     ToolResult run(const QStringList &arguments,
         std::chrono::milliseconds timeout,
         std::chrono::milliseconds noOutputTimeout = std::chrono::milliseconds(0),
-        const ToolLineHandler &onLine = {});
+        const ToolLineHandler &onLine = {},
+        ArgumentForm form = ArgumentForm::Azsphere);
     template <typename T, typename Parse>
-    ToolReply<T> dataCall(const QStringList &arguments, Parse parse);
+    ToolReply<T> dataCall(
+        const QStringList &arguments, Parse parse, ArgumentForm form = ArgumentForm::Azsphere);
     template <typename T, typename Parse>
     ToolReply<T> actionCall(
         const QStringList &arguments, std::chrono::milliseconds timeout, Parse parse);

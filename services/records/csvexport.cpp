@@ -74,9 +74,7 @@ constexpr char16_t RunSelect[]
 QString cliColumn(QSqlDatabase &db)
 {
     const Result<int> version = RecordSql::userVersion(db);
-    return version && *version >= 4
-        ? u"r.azsphere_cli"_s
-        : u"CASE WHEN r.azsphere_path <> '' THEN 'azsphere' ELSE '' END"_s;
+    return RecordSql::cliColumn(version ? *version : 0, u"r");
 }
 
 // Step layout: StepSelect gives the step id (not exported) and then the first 14 columns; the

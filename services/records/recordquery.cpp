@@ -163,7 +163,7 @@ Result<void> RecordQuery::open(const QString &path)
     m_db = *db;
     const Result<int> version = RecordSql::userVersion(m_db);
     m_hasTextColumns = version && *version >= 3;
-    m_hasCliColumn = version && *version >= 4;
+    m_schemaVersion = version ? *version : 0;
     return {};
 }
 
@@ -265,9 +265,8 @@ Result<RunDetail> RecordQuery::runDetail(qint64 runId) const
                    operator, app_version, backend, azsphere_path, azsphere_version,
                    rf_tool_path, rf_tool_version, os_version, image_ids, manufacturing_state,
                    started_utc, finished_utc, outcome, failed_step, error_code, cause, %1, %2
-            FROM runs WHERE id = ?)"_s.arg(textColumn(u"cause_text"),
-            m_hasCliColumn ? u"azsphere_cli"_s
-                           : u"CASE WHEN azsphere_path <> '' THEN 'azsphere' ELSE '' END"_s),
+            FROM runs WHERE id = ?)"_s.arg(
+            textColumn(u"cause_text"), RecordSql::cliColumn(m_schemaVersion)),
         {runId},
         what);
     if (!read)

@@ -176,7 +176,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     bool m_hasTextColumns = false;
-    bool m_hasCliColumn = false; // schema 4
+    int m_schemaVersion = 0;
 };
 
 } // namespace Station

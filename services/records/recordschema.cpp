@@ -638,6 +638,14 @@ QDateTime timeFromText(const QString &text)
     return time.toUTC();
 }
 
+QString cliColumn(int schemaVersion, QStringView table)
+{
+    const QString prefix = table.isEmpty() ? QString() : table.toString() + u'.';
+    return schemaVersion >= 4
+        ? prefix + u"azsphere_cli"_s
+        : u"CASE WHEN %1azsphere_path <> '' THEN 'azsphere' ELSE '' END"_s.arg(prefix);
+}
+
 QVariant textValue(const QString &text)
 {
     if (text.isNull())

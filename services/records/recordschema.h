@@ -118,4 +118,9 @@ QDateTime timeFromText(const QString &text);
 // A text bind that is never NULL (a null QString binds as SQL NULL).
 QVariant textValue(const QString &text);
 
+// The runs' tool column ("azsphere" or "az") for a record of `schemaVersion`, as an SQL
+// expression over the runs table named `table` ("r", or empty): azsphere_cli came with schema 4,
+// and every run before it used azsphere.
+QString cliColumn(int schemaVersion, QStringView table = {});
+
 } // namespace Station::RecordSql

@@ -251,11 +251,12 @@ void tst_RecordLanguage::schema2RecordReadOnly()
             // One failed run, its two steps, a command and a measurement.
             uR"(INSERT INTO runs (id, device_id, fixture, connection_path, recipe_name,
                 recipe_version, station, operator, started_utc, finished_utc, outcome,
-                failed_step, error_code, cause, backend, manufacturing_state)
+                failed_step, error_code, cause, backend, manufacturing_state, azsphere_path)
                 VALUES (1, 'ab12cd34', 2, '1212', 'Quick', '1.0.0', 'Linie 1', 'Ada',
                 '2026-11-24T08:00:00.000Z', '2026-11-24T08:01:00.000Z', 'FAIL',
                 'Install ProductApp', 'InsufficientSpace',
-                'Kein Speicherplatz mehr für diese Anwendung.', 'simulated', 'Blank'))"_s,
+                'Kein Speicherplatz mehr für diese Anwendung.', 'simulated', 'Blank',
+                '/opt/azurespheresdk/Tools_v2/azsphere'))"_s,
             uR"(INSERT INTO steps (id, run_id, seq, name, type, started_utc, finished_utc,
                 outcome, attempts) VALUES (1, 1, 1, 'connect', 'connect',
                 '2026-11-24T08:00:00.000Z', '2026-11-24T08:00:01.000Z', 'PASS', 1))"_s,
@@ -294,6 +295,8 @@ void tst_RecordLanguage::schema2RecordReadOnly()
     const Result<RunDetail> detail = query.runDetail(1);
     QVERIFY(detail);
     QCOMPARE(detail->steps.size(), 2);
+    // Before schema 4 every run used azsphere.
+    QCOMPARE(detail->run.start.azsphereCli, u"azsphere"_s);
     QCOMPARE(
         detail->steps.at(1).cause.english(), u"Kein Speicherplatz mehr für diese Anwendung."_s);
     QCOMPARE(detail->steps.at(1).remedy.english(),
@@ -326,6 +329,7 @@ void tst_RecordLanguage::schema2RecordReadOnly()
     QCOMPARE(runsCsv.first(), csvHeader(CsvLayout::RunPerRow));
     QCOMPARE(cell(runsCsv, 1, u"cause"_s), u"Kein Speicherplatz mehr für diese Anwendung."_s);
     QCOMPARE(cell(runsCsv, 1, u"error_code"_s), u"InsufficientSpace"_s);
+    QCOMPARE(cell(runsCsv, 1, u"azsphere_cli"_s), u"azsphere"_s);
     const QList<QStringList> stepsCsv = exported(record, CsvLayout::StepPerRow);
     QCOMPARE(stepsCsv.size(), 3);
     QCOMPARE(cell(stepsCsv, 2, u"note"_s),
