@@ -2280,12 +2280,12 @@ Beendet %2</translation>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+154"/>
+        <location filename="../app/stationsetup.cpp" line="+157"/>
         <source>%1 does not run: %2</source>
         <translation>%1 lässt sich nicht ausführen: %2</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-78"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
     </message>
@@ -2305,7 +2305,7 @@ Beendet %2</translation>
         <translation>Azure Sphere SDK installieren oder tools/azsphere in der Stationskonfiguration korrigieren; für den Simulator backend=simulator im Abschnitt [station] eintragen.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
     </message>
@@ -2337,7 +2337,7 @@ Beendet %2</translation>
         <translation>--simulate übersteuert backend=real der Stationskonfiguration %1</translation>
     </message>
     <message>
-        <location filename="../services/azsphere/azsphereclient.cpp" line="+146"/>
+        <location filename="../services/azsphere/azsphereclient.cpp" line="+151"/>
         <location filename="../services/azsphere/errorcatalog.cpp" line="+30"/>
         <location filename="../services/rf/rftoolclient.cpp" line="+17"/>
         <source>The station did not say which device to use (configuration fault).</source>
@@ -2357,7 +2357,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+60"/>
         <location filename="../services/hardware/uartsession.cpp" line="+150"/>
         <location line="+41"/>
         <location line="+76"/>
@@ -2401,7 +2401,7 @@ Beendet %2</translation>
         <translation>%1 wurde nicht rechtzeitig bereit.</translation>
     </message>
     <message>
-        <location filename="../services/records/csvexport.cpp" line="+326"/>
+        <location filename="../services/records/csvexport.cpp" line="+324"/>
         <source>The export was cancelled.</source>
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
@@ -2492,12 +2492,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+261"/>
+        <location line="+266"/>
         <source>Use the production-signed package.</source>
         <translation>Das produktionssignierte Paket verwenden.</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>No room left for this application.</source>
         <translation>Kein Speicherplatz mehr für diese Anwendung.</translation>
     </message>
@@ -2628,7 +2628,7 @@ Beendet %2</translation>
         <translation>Technik verständigen, Rohausgabe mitgeben.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+81"/>
         <source>The station could not start the tool.</source>
         <translation>Die Station konnte das Tool nicht starten.</translation>
     </message>
@@ -2670,7 +2670,7 @@ Beendet %2</translation>
         <translation>Erneut starten, sobald bereit.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>The cloud has no such catalog, product, device group or device.</source>
         <translation>Die Cloud kennt diesen Katalog, dieses Produkt, diese Gerätegruppe oder dieses Gerät nicht.</translation>
     </message>
@@ -3424,7 +3424,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+296"/>
+        <location line="+295"/>
         <location filename="../services/records/recordschema.cpp" line="+205"/>
         <source>The record database returned no result.</source>
         <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
@@ -4683,7 +4683,7 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+199"/>
+        <location filename="../app/main.cpp" line="+206"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>Rezept %1 %2 (%3), %4, Prüfdatenbank %5</translation>
@@ -4713,14 +4713,12 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../services/azsphere/azsphereoutput.cpp" line="+540"/>
-        <location filename="../services/azsphere/errorcatalog.cpp" line="-90"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="-144"/>
         <source>The Azure CLI has no azure-sphere extension, so it cannot run az sphere.</source>
         <translation>Der Azure CLI fehlt die Erweiterung azure-sphere, daher kann sie az sphere nicht ausführen.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/azsphere/errorcatalog.cpp" line="+2"/>
         <source>Install it once on this PC (az extension add --name azure-sphere); the station never installs it on its own. Call engineering.</source>
         <translation>Installieren Sie sie einmal auf diesem PC (az extension add --name azure-sphere); die Station installiert sie nie selbst. Rufen Sie die Technik.</translation>
     </message>

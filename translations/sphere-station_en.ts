@@ -173,7 +173,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/main.cpp" line="+202"/>
+        <location filename="../app/main.cpp" line="+209"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>

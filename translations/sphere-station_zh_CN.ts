@@ -2268,12 +2268,12 @@ Finished %2</source>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+154"/>
+        <location filename="../app/stationsetup.cpp" line="+157"/>
         <source>%1 does not run: %2</source>
         <translation>%1 无法运行：%2</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-78"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>无法为测试记录文件 %1 创建文件夹。</translation>
     </message>
@@ -2293,7 +2293,7 @@ Finished %2</source>
         <translation>请安装 Azure Sphere SDK，或更正工作站配置中的 tools/azsphere；如要使用模拟器，请在其 [station] 节中写入 backend=simulator。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
     </message>
@@ -2325,7 +2325,7 @@ Finished %2</source>
         <translation>--simulate 覆盖工作站配置 %1 中的 backend=real</translation>
     </message>
     <message>
-        <location filename="../services/azsphere/azsphereclient.cpp" line="+146"/>
+        <location filename="../services/azsphere/azsphereclient.cpp" line="+151"/>
         <location filename="../services/azsphere/errorcatalog.cpp" line="+30"/>
         <location filename="../services/rf/rftoolclient.cpp" line="+17"/>
         <source>The station did not say which device to use (configuration fault).</source>
@@ -2345,7 +2345,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+60"/>
         <location filename="../services/hardware/uartsession.cpp" line="+150"/>
         <location line="+41"/>
         <location line="+76"/>
@@ -2389,7 +2389,7 @@ Finished %2</source>
         <translation>%1 未能及时就绪。</translation>
     </message>
     <message>
-        <location filename="../services/records/csvexport.cpp" line="+326"/>
+        <location filename="../services/records/csvexport.cpp" line="+324"/>
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -2480,12 +2480,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+261"/>
+        <location line="+266"/>
         <source>Use the production-signed package.</source>
         <translation>请使用生产签名的映像包。</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>No room left for this application.</source>
         <translation>没有足够空间安装此应用程序。</translation>
     </message>
@@ -2616,7 +2616,7 @@ Finished %2</source>
         <translation>请携带原始输出联系工程师。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+81"/>
         <source>The station could not start the tool.</source>
         <translation>工作站无法启动该工具。</translation>
     </message>
@@ -2658,7 +2658,7 @@ Finished %2</source>
         <translation>准备就绪后请重新开始。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>The cloud has no such catalog, product, device group or device.</source>
         <translation>云中没有此目录、产品、设备组或设备。</translation>
     </message>
@@ -3407,7 +3407,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+296"/>
+        <location line="+295"/>
         <location filename="../services/records/recordschema.cpp" line="+205"/>
         <source>The record database returned no result.</source>
         <translation>测试记录数据库未返回结果。</translation>
@@ -4663,7 +4663,7 @@ Finished %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+199"/>
+        <location filename="../app/main.cpp" line="+206"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>配方 %1 %2（%3），%4，测试记录 %5</translation>
@@ -4690,14 +4690,12 @@ Finished %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../services/azsphere/azsphereoutput.cpp" line="+540"/>
-        <location filename="../services/azsphere/errorcatalog.cpp" line="-90"/>
+        <location filename="../services/azsphere/errorcatalog.cpp" line="-144"/>
         <source>The Azure CLI has no azure-sphere extension, so it cannot run az sphere.</source>
         <translation>Azure CLI 没有 azure-sphere 扩展，因此无法运行 az sphere。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../services/azsphere/errorcatalog.cpp" line="+2"/>
         <source>Install it once on this PC (az extension add --name azure-sphere); the station never installs it on its own. Call engineering.</source>
         <translation>请在此电脑上安装一次（az extension add --name azure-sphere）；工作站从不自行安装。联系工程部门。</translation>
     </message>

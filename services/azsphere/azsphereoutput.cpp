@@ -1,7 +1,6 @@
 #include "services/azsphere/azsphereoutput.h"
 
 #include "services/azsphere/errorcatalog.h"
-#include "services/base/tr.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -551,11 +550,7 @@ Result<AzVersions> parseAzVersion(const QByteArray &stdOut)
     if (!extension.isOk())
         return unreadable(stdOut, extension.reason());
     if (versions.extension.isEmpty()) {
-        return fail(Error::make(ErrorCode::ToolExtensionMissing,
-            Tr::tr("The Azure CLI has no azure-sphere extension, so it cannot run az sphere."),
-            QString::fromUtf8(stdOut).trimmed(),
-            Tr::tr("Install it once on this PC (az extension add --name azure-sphere); the "
-                   "station never installs it on its own. Call engineering.")));
+        return fail(ErrorCatalog::extensionMissing(QString::fromUtf8(stdOut).trimmed()));
     }
     return versions;
 }

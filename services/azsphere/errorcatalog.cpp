@@ -206,6 +206,17 @@ std::optional<Error> ErrorCatalog::match(const QString &text)
     return std::nullopt;
 }
 
+Error ErrorCatalog::extensionMissing(const QString &detail)
+{
+    return makeError(ErrorCode::ToolExtensionMissing,
+        QT_TRANSLATE_NOOP("Station::Tr",
+            "The Azure CLI has no azure-sphere extension, so it cannot run az sphere."),
+        QT_TRANSLATE_NOOP("Station::Tr",
+            "Install it once on this PC (az extension add --name azure-sphere); the "
+            "station never installs it on its own. Call engineering."),
+        detail);
+}
+
 QString ErrorCatalog::rawText(const ToolResult &result)
 {
     QStringList parts;
@@ -257,13 +268,7 @@ Error ErrorCatalog::classify(const ToolResult &result)
     // az without its azure-sphere extension: "'sphere' is misspelled or not recognized".
     if (result.outcome == ToolOutcome::ExitCode && result.exitCode == 2
         && text.contains("'sphere' is misspelled"_L1, Qt::CaseInsensitive))
-        return makeError(ErrorCode::ToolExtensionMissing,
-            QT_TRANSLATE_NOOP("Station::Tr",
-                "The Azure CLI has no azure-sphere extension, so it cannot run az sphere."),
-            QT_TRANSLATE_NOOP("Station::Tr",
-                "Install it once on this PC (az extension add --name azure-sphere); the "
-                "station never installs it on its own. Call engineering."),
-            detail);
+        return extensionMissing(detail);
     // Exit code 2 is the parser's (argparse, az): the station or its recipe called the tool
     // wrongly.
     if (result.outcome == ToolOutcome::ExitCode && result.exitCode == 2)

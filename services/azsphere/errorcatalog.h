@@ -54,6 +54,9 @@ public:
     // Errors with any other code are returned unchanged.
     static Error refineImageNotTrusted(const Error &error, const QString &packageThumbprint);
 
+    // az without its azure-sphere extension (exit 2 "'sphere' is misspelled or not recognized",
+    // or `az version` naming no such extension).
+    static Error extensionMissing(const QString &detail);
     // The raw text kept as an error's detail: stdout, then stderr, then the runner's note.
     static QString rawText(const ToolResult &result);
 };
