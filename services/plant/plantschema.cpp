@@ -197,6 +197,63 @@ const QList<Migration> &migrations()
                 uR"(GRANT SELECT ON plant.runs, plant.steps, plant.commands, plant.measurements,
                     plant.events, plant.dead_letters TO plant_quality)",
             }},
+        // 2: the product and device group a run's recipe names (the hand-off to cloud
+        // configuration), and conflicts found on delivery: a label that reached a second device
+        // (a station that was offline could not ask the plant). A trigger that runs as the
+        // owner finds them, since a station cannot see other stations' rows; quality reads them
+        // and marks them resolved, nothing is merged.
+        {2,
+            {
+                u"ALTER TABLE plant.runs ADD COLUMN product_name text NOT NULL DEFAULT ''",
+                u"ALTER TABLE plant.runs ADD COLUMN device_group_name text NOT NULL DEFAULT ''",
+                uR"(CREATE TABLE plant.conflicts (
+                    id bigserial PRIMARY KEY,
+                    kind text NOT NULL CHECK (kind IN ('label')),
+                    station_id text NOT NULL,
+                    run_uuid uuid NOT NULL,
+                    device_id text NOT NULL DEFAULT '',
+                    serial_number text NOT NULL DEFAULT '',
+                    other_station_id text NOT NULL,
+                    other_run_uuid uuid NOT NULL,
+                    other_device_id text NOT NULL DEFAULT '',
+                    found_at timestamptz NOT NULL DEFAULT now(),
+                    resolved_at timestamptz,
+                    resolved_by text NOT NULL DEFAULT '',
+                    resolution text NOT NULL DEFAULT '',
+                    UNIQUE (kind, run_uuid, other_run_uuid))
+                )",
+                uR"(CREATE FUNCTION plant.find_conflicts() RETURNS trigger
+                    LANGUAGE plpgsql SECURITY DEFINER
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$
+                    BEGIN
+                        IF NEW.serial_number <> '' AND NEW.device_id <> '' THEN
+                            INSERT INTO plant.conflicts (kind, station_id, run_uuid, device_id,
+                                serial_number, other_station_id, other_run_uuid, other_device_id)
+                            SELECT 'label', NEW.station_id, NEW.run_uuid, NEW.device_id,
+                                NEW.serial_number, r.station_id, r.run_uuid, r.device_id
+                            FROM plant.runs r
+                            WHERE r.serial_number = NEW.serial_number AND r.device_id <> ''
+                                AND r.device_id <> NEW.device_id AND r.run_uuid <> NEW.run_uuid
+                            ORDER BY r.started_utc
+                            LIMIT 1
+                            ON CONFLICT DO NOTHING;
+                        END IF;
+                        RETURN NULL;
+                    END
+                    $$
+                )",
+                uR"(CREATE TRIGGER runs_find_conflicts
+                    AFTER INSERT OR UPDATE OF serial_number, device_id ON plant.runs
+                    FOR EACH ROW EXECUTE FUNCTION plant.find_conflicts()
+                )",
+                u"REVOKE ALL ON FUNCTION plant.find_conflicts() FROM PUBLIC",
+                u"GRANT SELECT ON plant.conflicts TO plant_quality",
+                u"GRANT UPDATE (resolved_at, resolved_by, resolution) ON plant.conflicts TO "
+                u"plant_quality",
+                u"CREATE INDEX runs_device_state ON plant.runs (device_id) WHERE "
+                u"manufacturing_state = 'DeviceComplete'",
+            }},
     };
     return list;
 }

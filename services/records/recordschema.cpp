@@ -47,6 +47,12 @@ struct Migration
     QList<const char16_t *> statements;
 };
 
+// A random (version 4) UUID in SQL, for rows recorded before the station made them itself.
+#define UUID_V4_SQL                                                                                \
+    u"lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "                           \
+    "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "       \
+    "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
 // The ordered history of the record's schema. Never edit a released migration: append one.
 const QList<Migration> &migrations()
 {
@@ -184,6 +190,65 @@ const QList<Migration> &migrations()
             {
                 u"ALTER TABLE runs ADD COLUMN azsphere_cli TEXT NOT NULL DEFAULT ''",
                 u"UPDATE runs SET azsphere_cli = 'azsphere' WHERE azsphere_path <> ''",
+            }},
+        // v5: delivery to the plant database (issue #14). Runs and events get a globally unique
+        // ID (a UUID made by the station: the plant's idempotent key), runs the product and
+        // device group their recipe names for cloud configuration, and the outbox lists what
+        // the plant must still receive. Triggers fill it in the same transaction as the write
+        // they follow, so nothing committed can be missed; the relay deletes an entry only
+        // after the plant committed what it names. Everything recorded before v5 is queued too.
+        {5,
+            {
+                u"ALTER TABLE runs ADD COLUMN run_uuid TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE runs ADD COLUMN product_name TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE runs ADD COLUMN device_group_name TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE events ADD COLUMN event_uuid TEXT NOT NULL DEFAULT ''",
+                u"UPDATE runs SET run_uuid = " UUID_V4_SQL,
+                u"UPDATE events SET event_uuid = " UUID_V4_SQL,
+                u"CREATE UNIQUE INDEX runs_uuid ON runs (run_uuid) WHERE run_uuid <> ''",
+                uR"(CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('run', 'step', 'event')),
+                    item_id INTEGER NOT NULL,
+                    queued_utc TEXT NOT NULL)
+                )",
+                // What the plant refused, for a person to see and retry (Records > Delivery).
+                uR"(CREATE TABLE outbox_dead (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    item_id INTEGER NOT NULL,
+                    queued_utc TEXT NOT NULL,
+                    failed_utc TEXT NOT NULL,
+                    sqlstate TEXT NOT NULL DEFAULT '',
+                    error TEXT NOT NULL DEFAULT '')
+                )",
+                uR"(INSERT INTO outbox (kind, item_id, queued_utc)
+                    SELECT kind, item_id, queued FROM (
+                        SELECT 'run' AS kind, id AS item_id, coalesce(finished_utc, started_utc)
+                            AS queued, 0 AS ord, id AS o1, 0 AS o2 FROM runs
+                        UNION ALL
+                        SELECT 'step', id, coalesce(finished_utc, started_utc, ''), 1, run_id, seq
+                            FROM steps
+                        UNION ALL
+                        SELECT 'event', id, time_utc, 2, id, 0 FROM events)
+                    ORDER BY ord, o1, o2
+                )",
+                uR"(CREATE TRIGGER outbox_run_insert AFTER INSERT ON runs BEGIN
+                    INSERT INTO outbox (kind, item_id, queued_utc)
+                    VALUES ('run', NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END
+                )",
+                uR"(CREATE TRIGGER outbox_run_update AFTER UPDATE ON runs BEGIN
+                    INSERT INTO outbox (kind, item_id, queued_utc)
+                    VALUES ('run', NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END
+                )",
+                uR"(CREATE TRIGGER outbox_step_insert AFTER INSERT ON steps BEGIN
+                    INSERT INTO outbox (kind, item_id, queued_utc)
+                    VALUES ('step', NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END
+                )",
+                uR"(CREATE TRIGGER outbox_event_insert AFTER INSERT ON events BEGIN
+                    INSERT INTO outbox (kind, item_id, queued_utc)
+                    VALUES ('event', NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END
+                )",
             }},
     };
     return list;

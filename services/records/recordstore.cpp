@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUuid>
 
 #include <cmath>
 #include <mutex>
@@ -293,9 +294,10 @@ Result<void> RecordStore::writeRunStart(
                               ip_address, recipe_name, recipe_version, recipe_sha256, recipe_path,
                               station, operator, app_version, backend, azsphere_cli,
                               azsphere_path, azsphere_version, rf_tool_path, rf_tool_version,
-                              os_version, image_ids, manufacturing_state, started_utc, outcome)
+                              os_version, image_ids, manufacturing_state, started_utc, outcome,
+                              product_name, device_group_name, run_uuid)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    'RUNNING'))"_s,
+                    'RUNNING', ?, ?, ?))"_s,
         {start.fixture,
             textValue(start.fixtureLabel),
             textValue(start.connectionPath),
@@ -318,7 +320,11 @@ Result<void> RecordStore::writeRunStart(
             textValue(start.osVersion),
             textValue(start.imageIds.join(u' ')),
             textValue(start.manufacturingState),
-            RecordSql::timeText(started)},
+            RecordSql::timeText(started),
+            textValue(start.productName),
+            textValue(start.deviceGroupName),
+            start.runUuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                    : start.runUuid},
         u"begin run on fixture %1"_s.arg(start.fixture));
     if (!inserted)
         return fail(inserted.error());
@@ -652,14 +658,15 @@ Result<void> RecordStore::logEvent(const RecordEvent &event, RecordSync sync)
 Result<void> RecordStore::writeEvent(const RecordEvent &event)
 {
     return executed(m_statements->exec(
-        uR"(INSERT INTO events (time_utc, station, operator, fixture, kind, detail)
-            VALUES (?, ?, ?, ?, ?, ?))"_s,
+        uR"(INSERT INTO events (time_utc, station, operator, fixture, kind, detail, event_uuid)
+            VALUES (?, ?, ?, ?, ?, ?, ?))"_s,
         {RecordSql::timeText(event.time),
             textValue(event.station),
             textValue(event.operatorName),
             event.fixture,
             textValue(event.kind),
-            textValue(event.detail)},
+            textValue(event.detail),
+            QUuid::createUuid().toString(QUuid::WithoutBraces)},
         u"log event %1"_s.arg(event.kind)));
 }
 

@@ -47,7 +47,12 @@ struct RunStart
     QString osVersion;
     QStringList imageIds;
     QString manufacturingState;
+    // For cloud configuration (the hand-off CSV): what the recipe names, empty when it does not.
+    QString productName;
+    QString deviceGroupName;
     QDateTime started; // UTC; invalid = now
+    // The run's globally unique ID (the plant database's key). beginRun() makes one when empty.
+    QString runUuid;
 };
 
 // Device facts learned during a run. Empty fields leave the recorded value unchanged.

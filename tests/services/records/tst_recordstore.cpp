@@ -217,8 +217,11 @@ void tst_RecordStore::createsSchema()
             u"devices"_s,
             u"events"_s,
             u"measurements"_s,
+            u"outbox"_s,
+            u"outbox_dead"_s,
             u"runs"_s,
             u"serials"_s,
+            u"sqlite_sequence"_s,
             u"steps"_s}));
     // The indexes the records and yield pages rely on.
     for (const QString &index : {u"runs_started"_s,
