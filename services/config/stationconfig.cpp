@@ -56,6 +56,8 @@ const QString KeyRfSettingsTool = u"tools/rfSettingsTool"_s;
 const QString KeyRfToolCli = u"tools/rfToolCli"_s;
 const QString KeyCli = u"tools/cli"_s;
 const QString KeyAz = u"tools/az"_s;
+const QString KeyPlantConnection = u"plant/connection"_s;
+const QString KeyPlantStation = u"plant/station"_s;
 const QString GroupToolEnvironment = u"toolEnvironment"_s;
 const QString KeyDefaultStepTimeout = u"timeouts/defaultStepMs"_s;
 const QString GroupStepTimeouts = u"stepTimeoutsMs"_s;
@@ -354,6 +356,8 @@ Result<StationConfig> StationConfig::load(const QString &path)
     config.azPath = reader.string(KeyAz);
     config.rfSettingsToolPath = reader.string(KeyRfSettingsTool);
     config.rfToolCliPath = reader.string(KeyRfToolCli);
+    config.plantConnection = reader.string(KeyPlantConnection).trimmed();
+    config.plantStationId = reader.name(KeyPlantStation);
     // A file that names an azsphere tool and says nothing about the back end means the real
     // tool: it never falls back to the simulator silently. Only "backend=simulator" does.
     if (!backendGiven)
@@ -425,6 +429,8 @@ Result<> StationConfig::save(const QString &path) const
     settings.setValue(KeyAz, azPath);
     settings.setValue(KeyRfSettingsTool, rfSettingsToolPath);
     settings.setValue(KeyRfToolCli, rfToolCliPath);
+    settings.setValue(KeyPlantConnection, plantConnection);
+    settings.setValue(KeyPlantStation, plantStationId);
 
     settings.beginGroup(GroupToolEnvironment);
     for (auto it = toolEnvironment.cbegin(); it != toolEnvironment.cend(); ++it)
@@ -481,6 +487,17 @@ QStringList StationConfig::problems() const
     }
     if (uartBaudRate <= 0)
         problems.append(Tr::tr("The UART baud rate must be positive, not %1.").arg(uartBaudRate));
+    if (!plantConnection.isEmpty()) {
+        static const QRegularExpression password(u"(^|\\s)password\\s*="_s,
+            QRegularExpression::CaseInsensitiveOption);
+        if (plantConnection.contains(password))
+            problems.append(Tr::tr("The plant connection names a password: keep it in .pgpass, "
+                                   "PGPASSFILE or a service file, never in the station's "
+                                   "settings."));
+        if (plantStation().isEmpty())
+            problems.append(Tr::tr("Delivery to the plant needs a station ID: set the station "
+                                   "name or [plant] station."));
+    }
 
     QHash<int, int> numberCount;
     for (const FixtureConfig &fixture : fixtures)

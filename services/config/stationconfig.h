@@ -72,6 +72,18 @@ struct StationConfig
     bool recordSyncEveryWrite = false;
     QString logFolder; // empty: <AppLocalDataLocation>/logs
 
+    // Delivery to the plant database (docs/plant.md). "[plant] connection=": libpq key=value
+    // pairs or service=NAME, never a password (it comes from .pgpass, PGPASSFILE or a service
+    // file); empty: no plant, the station keeps its record to itself. "[plant] station=": the
+    // station ID IT registered for this station's login; empty: the station name.
+    QString plantConnection;
+    QString plantStationId;
+    // The station ID delivery uses: plantStationId, else stationName.
+    QString plantStation() const
+    {
+        return plantStationId.trimmed().isEmpty() ? stationName.trimmed() : plantStationId.trimmed();
+    }
+
     // A step's timeout when its recipe sets none: by step type ("recover"), else the default.
     std::chrono::milliseconds defaultStepTimeout = 300s;
     QMap<QString, std::chrono::milliseconds> stepTimeouts;
