@@ -415,7 +415,7 @@ Connection::~Connection()
         QSqlDatabase::removeDatabase(m_name);
 }
 
-PlantResult<void> Connection::open(const QString &conninfo)
+PlantResult<void> Connection::open(const QString &conninfo, const QString &options)
 {
     if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
         return tl::make_unexpected(problem(Failure::DriverMissing,
@@ -448,7 +448,9 @@ PlantResult<void> Connection::open(const QString &conninfo)
             "file."_s));
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-    db.setConnectOptions(u"connect_timeout=%1 %2"_s.arg(ConnectTimeoutS).arg(trimmed));
+    const QString defaults
+        = options.isEmpty() ? u"connect_timeout=%1"_s.arg(ConnectTimeoutS) : options;
+    db.setConnectOptions(u"%1 %2"_s.arg(defaults, trimmed));
     if (!db.open())
         return tl::make_unexpected(problemFrom(db.lastError(), u"connect"_s));
     return {};

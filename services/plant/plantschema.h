@@ -59,7 +59,9 @@ public:
     // sslmode=verify-full") or "service=NAME" (pg_service.conf). The password comes only from
     // libpq's own places (.pgpass, PGPASSFILE, a service file): a conninfo naming a password
     // is refused, so it never stands on a command line.
-    [[nodiscard]] PlantResult<void> open(const QString &conninfo);
+    // `options` are libpq keywords put before the conninfo (which wins on a repeated key);
+    // empty: a connect_timeout of 10 s.
+    [[nodiscard]] PlantResult<void> open(const QString &conninfo, const QString &options = {});
     QSqlDatabase database() const;
     QString name() const { return m_name; }
 

@@ -103,13 +103,16 @@ public:
             QFile conf(dataDir() + u"/postgresql.conf"_s);
             if (!conf.open(QIODevice::Append))
                 return u"cannot write postgresql.conf"_s;
-            // Later lines win in postgresql.conf.
-            conf.write(u"\nlisten_addresses = '127.0.0.1'\nport = %1\n"
-                       "unix_socket_directories = '%2'\nfsync = off\nsynchronous_commit = off\n"
-                       "full_page_writes = off\nshared_buffers = '16MB'\nmax_connections = 30\n"_s
-                           .arg(m_port)
-                           .arg(m_dir->path())
-                           .toUtf8());
+            // Later lines win in postgresql.conf. synchronous_commit stays on: the outage tests
+            // stop the server as if it were killed, and a commit the relay was told of must
+            // survive that (fsync off only loses data when the machine itself goes down).
+            conf.write(
+                u"\nlisten_addresses = '127.0.0.1'\nport = %1\n"
+                "unix_socket_directories = '%2'\nfsync = off\n"
+                "synchronous_commit = on\nfull_page_writes = off\nshared_buffers = '16MB'\nmax_connections = 30\n"_s
+                    .arg(m_port)
+                    .arg(m_dir->path())
+                    .toUtf8());
             conf.close();
             const int started = run(bin(u"pg_ctl"_s),
                 {u"-D"_s, dataDir(), u"-l"_s, logFile(), u"-w"_s, u"-t"_s, u"60"_s, u"start"_s},
@@ -144,6 +147,39 @@ public:
                 std::chrono::seconds(30),
                 nullptr);
     }
+
+    // Stops a running server as an outage would: "fast" (an orderly shutdown that ends the
+    // sessions), or "immediate" (as if the server were killed: no checkpoint, recovery at the next
+    // start). resume() starts it again on the same data and port. True when it did.
+    bool halt(const QString &mode = u"fast"_s)
+    {
+        if (!m_running)
+            return false;
+        if (run(bin(u"pg_ctl"_s),
+                {u"-D"_s, dataDir(), u"-m"_s, mode, u"-w"_s, u"-t"_s, u"30"_s, u"stop"_s},
+                std::chrono::seconds(40),
+                nullptr)
+            != 0)
+            return false;
+        m_running = false;
+        return true;
+    }
+    bool resume()
+    {
+        if (m_running)
+            return true;
+        QString output;
+        if (run(bin(u"pg_ctl"_s),
+                {u"-D"_s, dataDir(), u"-l"_s, logFile(), u"-w"_s, u"-t"_s, u"60"_s, u"start"_s},
+                std::chrono::seconds(90),
+                &output)
+                != 0
+            || !waitReady(std::chrono::seconds(30)))
+            return false;
+        m_running = true;
+        return true;
+    }
+    bool isRunning() const { return m_running; }
 
     int port() const { return m_port; }
     QString directory() const { return m_dir ? m_dir->path() : QString(); }

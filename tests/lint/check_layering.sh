@@ -35,9 +35,9 @@ declare -A allowed=(
     [rf]="base process azsphere"
     [recipe]="base process azsphere hardware"
     [records]="base process run"
-    [plant]="base process config run"
+    [plant]="base process config run records"
     [steps]="base process config run hardware azsphere rf recipe"
-    [station]="base process config run hardware azsphere rf recipe records steps"
+    [station]="base process config run hardware azsphere rf recipe records plant steps"
 )
 if [ -d "$root/services" ]; then
     for dir in "$root"/services/*/; do
