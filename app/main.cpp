@@ -12,12 +12,14 @@
 #include "services/base/text.h"
 #include "services/base/textcheck.h"
 #include "services/base/tr.h"
+#include "services/plant/relay.h"
 #include "services/station/headlessrunner.h"
 #include "services/station/station.h"
 #include "translations/translationfiles.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QPointer>
 #include <QTimer>
 
@@ -215,6 +217,10 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
             station.interruptedRunsClosed()));
     }
 
+    if (Plant::Relay *relay = setup.relay())
+        printOut(Text::raw(
+            u"plant: delivering the record as station %1"_s.arg(relay->options().stationId)));
+
     HeadlessRunner runner(station, printOut);
     int exitCode = ExitFailed;
     QObject::connect(&runner, &HeadlessRunner::finished, &app, [&](int code) {
@@ -226,6 +232,25 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     if (!runner.start(options.fixtures, options.repeat))
         return runner.exitCode();
     app.exec();
+    if (Plant::Relay *relay = setup.relay()) {
+        // A few seconds for what the last runs wrote; the rest waits in the outbox for the
+        // next start (or `sphere-station plant deliver`).
+        QEventLoop wait;
+        QTimer::singleShot(std::chrono::seconds(5), &wait, &QEventLoop::quit);
+        auto delivered = [relay] {
+            const Plant::DeliveryStatus status = relay->status();
+            return status.state == Plant::DeliveryStatus::State::UpToDate
+                && status.itemsWaiting == 0;
+        };
+        QObject::connect(relay, &Plant::Relay::statusChanged, &wait, [&] {
+            if (delivered())
+                wait.quit();
+        });
+        // The status in hand may predate the last runs' writes: wait for a fresh one.
+        relay->wake();
+        wait.exec();
+        printOut(Text::raw(Plant::describe(relay->status())));
+    }
     return exitCode;
 }
 

@@ -1,10 +1,13 @@
 #include "app/plantcommand.h"
 
 #include "services/plant/plantschema.h"
+#include "services/plant/relay.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSqlDatabase>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -42,6 +45,78 @@ int complain(const Plant::Problem &problem)
     return complain(message, usage ? ExitUsage : ExitFailed);
 }
 
+int deadLetters(QCommandLineParser &parser)
+{
+    if (!parser.isSet(u"record"_s))
+        return complain(u"dead-letters needs --record FILE"_s);
+    const QString record = parser.value(u"record"_s);
+    if (parser.isSet(u"retry"_s)) {
+        auto moved = Plant::requeueDeadLetters(record);
+        if (!moved)
+            return complain(moved.error());
+        print(u"%1 dead letter(s) put back into the outbox: the station delivers them when it "
+              "runs (or run plant deliver)."_s.arg(*moved));
+        return 0;
+    }
+    auto letters = Plant::readDeadLetters(record);
+    if (!letters)
+        return complain(letters.error());
+    if (letters->isEmpty()) {
+        print(u"No dead letters: the plant refused nothing."_s);
+        return 0;
+    }
+    for (const Plant::DeadLetter &letter : *letters)
+        print(u"%1  %2 %3 (%4)  refused %5  [%6] %7"_s.arg(letter.queued.toString(Qt::ISODate),
+            letter.kind,
+            QString::number(letter.itemId),
+            letter.summary,
+            letter.failed.toString(Qt::ISODate),
+            letter.sqlState,
+            letter.error));
+    print(
+        u"%1 dead letter(s). After fixing the cause: plant dead-letters --record ... --retry"_s.arg(
+            letters->size()));
+    return ExitFailed;
+}
+
+// Runs a relay until the record's outbox is empty (a station PC that stays off, a record
+// copied from a retired one, the end of a soak).
+int deliver(QCoreApplication &app, QCommandLineParser &parser)
+{
+    if (!parser.isSet(u"record"_s) || !parser.isSet(u"station"_s))
+        return complain(u"deliver needs --record FILE and --station ID"_s);
+    bool ok = false;
+    const int timeout = parser.value(u"timeout"_s).toInt(&ok);
+    if (!ok || timeout < 1)
+        return complain(u"--timeout takes a number of seconds"_s);
+    if (!QFileInfo(parser.value(u"record"_s)).isFile())
+        return complain(u"no record at %1"_s.arg(parser.value(u"record"_s)));
+    Plant::RelayOptions options;
+    options.recordPath = parser.value(u"record"_s);
+    options.conninfo = parser.value(u"connection"_s);
+    options.stationId = parser.value(u"station"_s);
+    options.pausedRecheck = std::chrono::seconds(5);
+    Plant::Relay relay(options);
+    int code = ExitFailed;
+    QObject::connect(
+        &relay, &Plant::Relay::statusChanged, &app, [&](const Plant::DeliveryStatus &status) {
+            if (status.state == Plant::DeliveryStatus::State::UpToDate
+                && status.itemsWaiting == 0) {
+                code = status.deadLetters == 0 ? 0 : ExitFailed;
+                app.quit();
+            } else if (status.state == Plant::DeliveryStatus::State::Paused) {
+                code = ExitUsage;
+                app.quit();
+            }
+        });
+    QTimer::singleShot(std::chrono::seconds(timeout), &app, &QCoreApplication::quit);
+    relay.start();
+    app.exec();
+    print(Plant::describe(relay.status()));
+    relay.stop();
+    return code;
+}
+
 } // namespace
 
 int runPlantCommand(QCoreApplication &app, QCommandLineParser &parser)
@@ -49,28 +124,69 @@ int runPlantCommand(QCoreApplication &app, QCommandLineParser &parser)
     parser.addPositionalArgument(u"plant"_s, u"The plant database (PostgreSQL)."_s);
     parser.addPositionalArgument(u"action"_s,
         u"init: create the roles and the schema on an empty database; migrate: apply the "
-        "missing migrations; status: show the schema version."_s);
+        "missing migrations; status: show the schema version; register-station: let a station "
+        "login deliver; deliver: send a record's undelivered rows now; dead-letters: list (or "
+        "--retry) the rows the plant refused."_s);
     parser.addOption({u"connection"_s,
         u"libpq key=value pairs (host=... port=... dbname=... user=... sslmode=...) or "
         "service=NAME. The password comes from .pgpass, PGPASSFILE or the service file, never "
         "from the command line."_s,
         u"conninfo"_s});
+    parser.addOption({u"station"_s, u"register-station, deliver: the station ID."_s, u"id"_s});
+    parser.addOption(
+        {u"login"_s, u"register-station: the station's PostgreSQL login."_s, u"role"_s});
+    parser.addOption({u"line"_s, u"register-station: the production line."_s, u"line"_s});
+    parser.addOption({u"description"_s, u"register-station: a description."_s, u"text"_s});
+    parser.addOption({u"record"_s, u"deliver, dead-letters: the station's record."_s, u"file"_s});
+    parser.addOption({u"timeout"_s,
+        u"deliver: give up after this many seconds (default 600)."_s,
+        u"seconds"_s,
+        u"600"_s});
+    parser.addOption({u"retry"_s, u"dead-letters: put them back into the outbox."_s});
     parser.process(app);
 
+    const QStringList actions {u"init"_s,
+        u"migrate"_s,
+        u"status"_s,
+        u"register-station"_s,
+        u"deliver"_s,
+        u"dead-letters"_s};
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return complain(u"give one action: init, migrate or status"_s);
+        return complain(u"give one action: %1"_s.arg(actions.join(u", "_s)));
     const QString action = positional.at(1);
-    if (action != u"init"_s && action != u"migrate"_s && action != u"status"_s)
-        return complain(u"unknown action '%1': give init, migrate or status"_s.arg(action));
+    if (!actions.contains(action))
+        return complain(u"unknown action '%1': give %2"_s.arg(action, actions.join(u", "_s)));
+    if (action == u"dead-letters"_s)
+        return deadLetters(parser);
     if (!parser.isSet(u"connection"_s))
         return complain(u"give the database with --connection \"host=... dbname=...\" or "
                         "--connection service=NAME"_s);
+
+    if (action == u"deliver"_s)
+        return deliver(app, parser);
 
     Plant::Connection connection;
     if (Plant::PlantResult<void> opened = connection.open(parser.value(u"connection"_s)); !opened)
         return complain(opened.error());
     QSqlDatabase db = connection.database();
+
+    if (action == u"register-station"_s) {
+        if (!parser.isSet(u"station"_s) || !parser.isSet(u"login"_s))
+            return complain(u"register-station needs --station ID and --login ROLE"_s);
+        if (auto registered = Plant::registerStation(db,
+                parser.value(u"station"_s),
+                parser.value(u"login"_s),
+                parser.value(u"line"_s),
+                parser.value(u"description"_s));
+            !registered)
+            return complain(registered.error());
+        print(u"Station %1 delivers as the login %2. Set its password with psql's \\password %2 "
+              "(as a superuser), put it in the station's .pgpass, and give the station [plant] "
+              "connection=... user=%2 and [plant] station=%1."_s.arg(
+                  parser.value(u"station"_s), parser.value(u"login"_s)));
+        return 0;
+    }
 
     if (action == u"init"_s) {
         if (Plant::PlantResult<void> created = Plant::init(db); !created)

@@ -3,6 +3,7 @@
 #include "services/azsphere/azsphereclient.h"
 #include "services/base/logging.h"
 #include "services/base/tr.h"
+#include "services/plant/relay.h"
 #include "services/records/recordlock.h"
 #include "services/station/simulatorbackend.h"
 #include "services/station/station.h"
@@ -27,7 +28,9 @@ StationSetup::StationSetup() = default;
 
 StationSetup::~StationSetup()
 {
-    // Workers first (they use the tools), then the simulator's UART server.
+    // Delivery first (it reads the record), then the workers (they use the tools), then the
+    // simulator's UART server.
+    m_relay.reset();
     if (m_station)
         m_station->shutdown();
     m_station.reset();
@@ -187,6 +190,20 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
     m_station = std::make_unique<StationController>();
     if (Result<> opened = m_station->open(station); !opened)
         return opened;
+
+    // The record is open and up to date (it has its outbox): delivery can start.
+    if (const QStringList problems = m_config.plantProblems(); !problems.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Text::raw(problems.join(u'\n')));
+    if (!m_config.plantConnection.isEmpty()) {
+        Plant::RelayOptions relay;
+        relay.recordPath = m_recordPath;
+        relay.conninfo = m_config.plantConnection;
+        relay.stationId = !m_config.plantStationId.trimmed().isEmpty()
+            ? m_config.plantStationId.trimmed()
+            : station.stationName;
+        m_relay = std::make_unique<Plant::Relay>(relay);
+        m_relay->start();
+    }
     if (m_station->interruptedRunsClosed() > 0) {
         Logging::station().warn(
             u"%1 run(s) closed as INTERRUPTED"_s.arg(m_station->interruptedRunsClosed()));

@@ -11,6 +11,10 @@
 
 namespace Station {
 
+namespace Plant {
+class Relay;
+}
+
 class RecordLock;
 class SimulatorBackend;
 class StationController;
@@ -47,6 +51,9 @@ public:
     SimulatorBackend *simulator() { return m_simulator.get(); }
     const StationConfig &config() const { return m_config; }
     QString recordPath() const { return m_recordPath; }
+    // The delivery of the record to the plant database: null without a [plant] connection.
+    // Started by build(); stopped before the station shuts down.
+    Plant::Relay *relay() const { return m_relay.get(); }
     // The back end in use, for the status bar and the headless output, e.g.
     // "Back end: simulated (azsphere /…/sim-bin/azsphere, bench /tmp/sphere-bench-x1)" or
     // "Back end: real (azsphere /opt/azurespheresdk/Tools_v2/azsphere 25.10.0.1)". With the
@@ -70,6 +77,7 @@ private:
     bool m_simulateOption = false; // --simulate N chose the simulator
     std::unique_ptr<SimulatorBackend> m_simulator;
     std::unique_ptr<StationController> m_station;
+    std::unique_ptr<Plant::Relay> m_relay; // with a [plant] connection: delivery to the plant
 };
 
 } // namespace Station

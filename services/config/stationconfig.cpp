@@ -469,6 +469,20 @@ Result<> StationConfig::save(const QString &path) const
     return {};
 }
 
+QStringList StationConfig::plantProblems() const
+{
+    QStringList found;
+    if (!plantConnection.isEmpty()) {
+        static const QRegularExpression password(
+            u"(^|\\s)password\\s*="_s, QRegularExpression::CaseInsensitiveOption);
+        if (plantConnection.contains(password))
+            found.append(Tr::tr("The plant connection names a password: keep it in .pgpass, "
+                                "PGPASSFILE or a service file, never in the station's "
+                                "settings."));
+    }
+    return found;
+}
+
 QStringList StationConfig::problems() const
 {
     QStringList problems;
@@ -487,17 +501,7 @@ QStringList StationConfig::problems() const
     }
     if (uartBaudRate <= 0)
         problems.append(Tr::tr("The UART baud rate must be positive, not %1.").arg(uartBaudRate));
-    if (!plantConnection.isEmpty()) {
-        static const QRegularExpression password(u"(^|\\s)password\\s*="_s,
-            QRegularExpression::CaseInsensitiveOption);
-        if (plantConnection.contains(password))
-            problems.append(Tr::tr("The plant connection names a password: keep it in .pgpass, "
-                                   "PGPASSFILE or a service file, never in the station's "
-                                   "settings."));
-        if (plantStation().isEmpty())
-            problems.append(Tr::tr("Delivery to the plant needs a station ID: set the station "
-                                   "name or [plant] station."));
-    }
+    problems.append(plantProblems());
 
     QHash<int, int> numberCount;
     for (const FixtureConfig &fixture : fixtures)

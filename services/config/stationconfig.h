@@ -75,14 +75,10 @@ struct StationConfig
     // Delivery to the plant database (docs/plant.md). "[plant] connection=": libpq key=value
     // pairs or service=NAME, never a password (it comes from .pgpass, PGPASSFILE or a service
     // file); empty: no plant, the station keeps its record to itself. "[plant] station=": the
-    // station ID IT registered for this station's login; empty: the station name.
+    // station ID IT registered for this station's login; empty: the station's name (as the
+    // record has it: --station, [station] name, else the host name).
     QString plantConnection;
     QString plantStationId;
-    // The station ID delivery uses: plantStationId, else stationName.
-    QString plantStation() const
-    {
-        return plantStationId.trimmed().isEmpty() ? stationName.trimmed() : plantStationId.trimmed();
-    }
 
     // A step's timeout when its recipe sets none: by step type ("recover"), else the default.
     std::chrono::milliseconds defaultStepTimeout = 300s;
@@ -111,6 +107,8 @@ struct StationConfig
 
     // Everything that is wrong, one translated sentence each (empty: valid).
     QStringList problems() const;
+    // The part of problems() about delivery to the plant (a station refuses to start with one).
+    QStringList plantProblems() const;
     // InvalidArgument with problems() joined by newlines as the message, if any.
     [[nodiscard]] Result<> validate() const;
 

@@ -2,6 +2,7 @@
 
 #include <QAtomicInteger>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -622,6 +623,79 @@ PlantResult<int> migrate(QSqlDatabase &db)
             ++applied;
     }
     return applied;
+}
+
+PlantResult<void> registerStation(QSqlDatabase &db,
+    const QString &stationId,
+    const QString &login,
+    const QString &line,
+    const QString &description)
+{
+    static const QRegularExpression roleName(u"^[a-z_][a-z0-9_]{0,62}$"_s);
+    if (!roleName.match(login).hasMatch())
+        return tl::make_unexpected(problem(Failure::Database,
+            u"The login '%1' is not a plain role name (lower-case letters, digits and _, at most "
+            "63 characters)."_s.arg(login)));
+    if (stationId.trimmed().isEmpty() || stationId.size() > 100)
+        return tl::make_unexpected(
+            problem(Failure::Database, u"Give a station ID of 1 to 100 characters."_s));
+    PlantResult<int> version = serverVersion(db);
+    if (!version)
+        return tl::make_unexpected(version.error());
+    if (*version == 0)
+        return tl::make_unexpected(problem(Failure::NotInitialized,
+            u"The database has no plant schema: create it with plant init first."_s));
+    return inTransaction(
+        db,
+        [&]() -> PlantResult<void> {
+            QSqlQuery query(db);
+            query.prepare(
+                u"SELECT station_id, login_role FROM plant.stations WHERE station_id = ? OR "
+                "login_role = ?"_s);
+            query.addBindValue(stationId);
+            query.addBindValue(login);
+            if (!query.exec())
+                return tl::make_unexpected(problemFrom(query.lastError(), u"read stations"_s));
+            while (query.next()) {
+                if (query.value(0).toString() != stationId || query.value(1).toString() != login)
+                    return tl::make_unexpected(problem(Failure::Database,
+                        u"Station %1 is registered with the login %2: a station ID and a login "
+                        "belong to one station each."_s.arg(
+                            query.value(0).toString(), query.value(1).toString())));
+            }
+            PlantResult<QVariant> exists = scalar(db,
+                u"SELECT count(*) FROM pg_roles WHERE rolname = %1"_s.arg(quoted(login)),
+                u"look for the login"_s);
+            if (!exists)
+                return tl::make_unexpected(exists.error());
+            const QString role = db.driver()->escapeIdentifier(login, QSqlDriver::TableName);
+            if (exists->toInt() == 0) {
+                if (auto created = exec(db,
+                        u"CREATE ROLE %1 LOGIN IN ROLE plant_station"_s.arg(role),
+                        u"create the login"_s);
+                    !created)
+                    return created;
+            } else if (auto granted = exec(db,
+                           u"GRANT plant_station TO %1"_s.arg(role),
+                           u"let the login deliver"_s);
+                       !granted) {
+                return granted;
+            }
+            QSqlQuery insert(db);
+            insert.prepare(
+                u"INSERT INTO plant.stations (station_id, login_role, line, description) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (station_id) DO UPDATE SET line = "
+                "EXCLUDED.line, description = EXCLUDED.description"_s);
+            insert.addBindValue(stationId);
+            insert.addBindValue(login);
+            // Never NULL: a null QString binds as SQL NULL.
+            insert.addBindValue(line.isNull() ? u""_s : line);
+            insert.addBindValue(description.isNull() ? u""_s : description);
+            if (!insert.exec())
+                return tl::make_unexpected(problemFrom(insert.lastError(), u"register"_s));
+            return {};
+        },
+        u"register the station"_s);
 }
 
 } // namespace Station::Plant

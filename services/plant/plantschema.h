@@ -81,6 +81,17 @@ private:
 // so two stations migrating at once apply each migration once). Returns how many it applied.
 [[nodiscard]] PlantResult<int> migrate(QSqlDatabase &db);
 
+// Registers a station (IT, as a superuser or a login with CREATEROLE that may insert into
+// plant.stations): creates the login role `login` (LOGIN, member of plant_station, without a
+// password: set it with psql's \\password, which never sends it in clear) unless it exists, and
+// records that `stationId` writes as it. Registering the same pair again updates the line and
+// description; a station ID or login already registered with another partner is refused.
+[[nodiscard]] PlantResult<void> registerStation(QSqlDatabase &db,
+    const QString &stationId,
+    const QString &login,
+    const QString &line,
+    const QString &description);
+
 // The failure kind of a server error (SQLSTATE first, then the libpq text for connections).
 Problem problemFrom(const QSqlError &error, const QString &what);
 

@@ -282,6 +282,8 @@ public Q_SLOTS:
 
     void wakeUp()
     {
+        // The next look publishes fresh counts, even when nothing changed.
+        m_forcePublish = true;
         if (!m_stopping && m_status.state != DeliveryStatus::State::Offline
             && m_status.state != DeliveryStatus::State::Paused)
             schedule(0ms);
@@ -597,8 +599,10 @@ private:
             m_status.state = DeliveryStatus::State::UpToDate;
             m_status.message.clear();
             m_status.detail.clear();
-            refreshCounts(changed);
-            if (changed || m_lastPublished.elapsed() >= m_options.statusInterval.count()) {
+            refreshCounts(changed || m_forcePublish);
+            if (changed || m_forcePublish
+                || m_lastPublished.elapsed() >= m_options.statusInterval.count()) {
+                m_forcePublish = false;
                 publish();
                 m_lastPublished.start();
             }
@@ -718,6 +722,7 @@ private:
     QList<std::pair<Target, QString>> m_sql;
     int m_failures = 0;
     bool m_stopping = false;
+    bool m_forcePublish = false;
     QDeadlineTimer m_pausedUntil;
     QElapsedTimer m_clockMeasured;
     QElapsedTimer m_lastCounts;

@@ -88,7 +88,7 @@ public:
 
     // Puts every dead letter back into the outbox; the relay tries them again.
     void retryDeadLetters();
-    // Looks for new entries now instead of at the next poll.
+    // Looks for new entries now instead of at the next poll, and publishes fresh counts.
     void wake();
 
 Q_SIGNALS:

@@ -11,6 +11,7 @@
 #include "tests/helpers/plantcompare.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void refusedRowIsDeadLetteredAndRetried();
     void historyRecordedBeforeDeliveryIsQueued();
     void largeClockSkewIsFlagged();
+    void stationDeliversThroughTheCommands();
 
 private:
     struct PlantDb
@@ -235,8 +237,9 @@ qint64 tst_Relay::plantCount(const QString &admin, const QString &sql) const
 }
 
 #define WAIT_STATE(relay, wanted, ms)                                                              \
-    QTRY_VERIFY2_WITH_TIMEOUT(                                                                     \
-        (relay).status().state == (wanted), qPrintable(Plant::describe((relay).status()) + u" | "_s + (relay).status().detail), ms)
+    QTRY_VERIFY2_WITH_TIMEOUT((relay).status().state == (wanted),                                  \
+        qPrintable(Plant::describe((relay).status()) + u" | "_s + (relay).status().detail),        \
+        ms)
 
 void tst_Relay::deliversEverythingOnce()
 {
@@ -503,6 +506,159 @@ void tst_Relay::largeClockSkewIsFlagged()
     QVERIFY(relay.status().clockSkewKnown);
     QVERIFY(relay.status().clockSkewLarge);
     QVERIFY(Plant::describe(relay.status()).contains(u"clock differs"_s));
+}
+
+struct Ran
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+static Ran station(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"AZSPHERE_SIM_TIME_SCALE"_s, u"0"_s);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(STATION_BIN_DIR) + u"/sphere-station"_s, arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return Ran {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError())};
+}
+
+void tst_Relay::stationDeliversThroughTheCommands()
+{
+    // IT: the database, the station's registration (the command creates the login), its
+    // password set by the administrator, the station's .pgpass.
+    const QString name = u"relay_cmd"_s;
+    {
+        Plant::Connection admin;
+        QVERIFY(admin.open(m_server.adminConninfo()));
+        QSqlQuery query(admin.database());
+        QVERIFY(query.exec(u"CREATE DATABASE %1"_s.arg(name)));
+    }
+    const QString adminConninfo = m_server.adminConninfo(name);
+    Ran ran = station({u"plant"_s, u"init"_s, u"--connection"_s, adminConninfo});
+    QVERIFY2(ran.code == 0, qPrintable(ran.err));
+    ran = station({u"plant"_s,
+        u"register-station"_s,
+        u"--connection"_s,
+        adminConninfo,
+        u"--station"_s,
+        u"LINE1-PC1"_s,
+        u"--login"_s,
+        u"relay_cmd_pc"_s,
+        u"--line"_s,
+        u"Line 1"_s});
+    QVERIFY2(ran.code == 0, qPrintable(ran.err));
+    QVERIFY(ran.out.contains(u"relay_cmd_pc"_s));
+    // The same again is fine; the login for another station ID is not.
+    ran = station({u"plant"_s,
+        u"register-station"_s,
+        u"--connection"_s,
+        adminConninfo,
+        u"--station"_s,
+        u"LINE1-PC1"_s,
+        u"--login"_s,
+        u"relay_cmd_pc"_s});
+    QCOMPARE(ran.code, 0);
+    ran = station({u"plant"_s,
+        u"register-station"_s,
+        u"--connection"_s,
+        adminConninfo,
+        u"--station"_s,
+        u"LINE1-PC2"_s,
+        u"--login"_s,
+        u"relay_cmd_pc"_s});
+    QVERIFY(ran.code != 0);
+    QVERIFY2(ran.err.contains(u"LINE1-PC1"_s), qPrintable(ran.err));
+    {
+        Plant::Connection admin;
+        QVERIFY(admin.open(adminConninfo));
+        QSqlQuery query(admin.database());
+        QVERIFY(query.exec(u"ALTER ROLE relay_cmd_pc PASSWORD 'pc-secret'"_s));
+    }
+    const QString passfile = m_dir->filePath(u"pgpass"_s);
+    {
+        QFile file(passfile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(u"127.0.0.1:%1:*:relay_cmd_pc:pc-secret\n"_s.arg(m_server.port()).toUtf8());
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const QString conninfo = m_server.tcpConninfo(u"relay_cmd_pc"_s, name, passfile);
+    const QString ini = m_dir->filePath(u"station.ini"_s);
+    {
+        QFile file(ini);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(u"[station]\nbackend=simulator\nname=LINE1-PC1\n[plant]\nconnection=\"%1\"\n"_s
+                       .arg(conninfo)
+                       .toUtf8());
+    }
+
+    ran = station({u"--headless"_s,
+        u"--simulate"_s,
+        u"2"_s,
+        u"--recipe"_s,
+        QStringLiteral(STATION_SOURCE_DIR "/resources/recipes/quick.json"),
+        u"--config"_s,
+        ini,
+        u"--record"_s,
+        m_record,
+        u"--operator"_s,
+        u"Ana"_s});
+    QVERIFY2(ran.code == 0, qPrintable(ran.out + ran.err));
+    QVERIFY2(ran.out.contains(u"plant: delivering the record as station LINE1-PC1"_s),
+        qPrintable(ran.out));
+    QVERIFY2(ran.out.contains(u"plant: up to date"_s), qPrintable(ran.out));
+    QCOMPARE(plantCount(adminConninfo,
+                 u"SELECT count(*) FROM plant.runs WHERE outcome = 'PASS' AND station_id = "
+                 "'LINE1-PC1' AND operator = 'Ana'"_s),
+        2);
+    ran = station({u"plant"_s, u"dead-letters"_s, u"--record"_s, m_record});
+    QCOMPARE(ran.code, 0);
+    QVERIFY(ran.out.contains(u"No dead letters"_s));
+    // The station's closing event came after its relay stopped: it waits in the outbox, and
+    // deliver sends it (as the station's next start would).
+    ran = station({u"plant"_s,
+        u"deliver"_s,
+        u"--record"_s,
+        m_record,
+        u"--station"_s,
+        u"LINE1-PC1"_s,
+        u"--connection"_s,
+        conninfo,
+        u"--timeout"_s,
+        u"60"_s});
+    QVERIFY2(ran.code == 0, qPrintable(ran.out + ran.err));
+    QVERIFY(ran.out.contains(u"up to date"_s));
+    QVERIFY2(differences(adminConninfo, u"LINE1-PC1"_s).isEmpty(),
+        qPrintable(differences(adminConninfo, u"LINE1-PC1"_s).join(u'\n')));
+    // A password in the station's settings is refused before anything starts.
+    {
+        QFile file(ini);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(u"[station]\nbackend=simulator\nname=LINE1-PC1\n[plant]\nconnection=\"%1 "
+                   "password=pc-secret\"\n"_s.arg(conninfo)
+                       .toUtf8());
+    }
+    ran = station({u"--headless"_s,
+        u"--simulate"_s,
+        u"1"_s,
+        u"--recipe"_s,
+        QStringLiteral(STATION_SOURCE_DIR "/resources/recipes/quick.json"),
+        u"--config"_s,
+        ini,
+        u"--record"_s,
+        m_record});
+    QVERIFY(ran.code != 0);
+    QVERIFY2(ran.err.contains(u"password"_s), qPrintable(ran.out + ran.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Relay)
