@@ -80,6 +80,7 @@ private Q_SLOTS:
     void stationAndLine();
     void range();
     void missingNamesAreLeftOut();
+    void loginsSeeWhatTheirRoleMayRead();
     void schemaProblems();
     void commandEndToEnd();
     void commandProblems();
@@ -328,6 +329,60 @@ void tst_PlantHandoff::missingNamesAreLeftOut()
     QCOMPARE(ids(report->devices), QStringList {device(3)});
     QCOMPARE(report->withoutNames, (QStringList {device(1), device(2)}));
     QCOMPARE(report->invalid, QStringList {u"dev-4: the device ID is not hexadecimal"_s});
+}
+
+void tst_PlantHandoff::loginsSeeWhatTheirRoleMayRead()
+{
+    QVERIFY(insert({
+        {u"LINE1-A"_s, device(1), at(8)},
+        {u"LINE1-B"_s, device(2), at(8)},
+        {u"LINE2-C"_s, device(3), at(8)},
+    }));
+    const QString database = m_conninfo.section(u"dbname="_s, 1).section(u' ', 0, 0);
+    {
+        Plant::Connection admin;
+        QVERIFY(admin.open(m_conninfo));
+        QSqlQuery query(admin.database());
+        for (const QString &statement :
+            {u"CREATE ROLE handoff_a LOGIN PASSWORD 'secret-a' IN ROLE plant_station"_s,
+                u"CREATE ROLE handoff_q LOGIN PASSWORD 'secret-q' IN ROLE plant_quality"_s,
+                u"UPDATE plant.stations SET login_role = 'handoff_a' WHERE station_id = 'LINE1-A'"_s})
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+    const auto passfile = [this](const QString &user, const QString &password) {
+        const QString path = m_dir->filePath(u"pgpass-"_s + user);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(
+                u"127.0.0.1:%1:*:%2:%3\n"_s.arg(m_server.port()).arg(user, password).toUtf8());
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        return path;
+    };
+
+    // Quality reads the whole plant, and may select by line.
+    const QString quality
+        = m_server.tcpConninfo(u"handoff_q"_s, database, passfile(u"handoff_q"_s, u"secret-q"_s));
+    {
+        Plant::Connection connection;
+        QVERIFY(connection.open(quality));
+        QSqlDatabase db = connection.database();
+        const Plant::PlantResult<HandoffReport> all = Plant::collectHandoff(db, {});
+        QVERIFY2(all, qPrintable(all ? QString() : all.error().detail));
+        QCOMPARE(ids(all->devices), (QStringList {device(1), device(2), device(3)}));
+        Plant::HandoffScope line;
+        line.line = u"1"_s;
+        QCOMPARE(
+            ids(Plant::collectHandoff(db, line)->devices), (QStringList {device(1), device(2)}));
+    }
+    // A station's login sees its own runs only.
+    const QString station
+        = m_server.tcpConninfo(u"handoff_a"_s, database, passfile(u"handoff_a"_s, u"secret-a"_s));
+    Plant::Connection connection;
+    QVERIFY(connection.open(station));
+    QSqlDatabase db = connection.database();
+    const Plant::PlantResult<HandoffReport> own = Plant::collectHandoff(db, {});
+    QVERIFY2(own, qPrintable(own ? QString() : own.error().detail));
+    QCOMPARE(ids(own->devices), QStringList {device(1)});
 }
 
 void tst_PlantHandoff::schemaProblems()
