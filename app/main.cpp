@@ -278,6 +278,9 @@ int main(int argc, char *argv[])
         "  sphere-station --headless --recipe FILE [...]          no window, one line per step\n"
         "  sphere-station export --record FILE --out FILE.csv     export the record as CSV\n"
         "      [--steps | --commands | --measurements]            (default: one row per run)\n"
+        "  sphere-station export --handoff (--record FILE | --plant CONNINFO) --out FILE.csv\n"
+        "      [--from ISO --to ISO | --shift NAME --date DATE]   the CSV for cloud "
+        "configuration\n"
         "  sphere-station probe-tool [--device ID] [--out FILE]   check the configured tool's "
         "replies\n"
         "  sphere-station plant init|migrate|status --connection CONNINFO   the plant database"_s);

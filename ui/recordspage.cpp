@@ -3,6 +3,7 @@
 #include "models/recordsmodel.h"
 #include "services/azsphere/devicedata.h"
 #include "services/records/csvexport.h"
+#include "services/records/handoff.h"
 #include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/rangeselector.h"
@@ -299,6 +300,18 @@ RecordsPage::RecordsPage(QWidget *parent)
                 exportWithDialog();
         });
     m_export->setToolTip(exportAction->toolTip());
+    m_handoff = new QPushButton(tr("Export for cloud configuration\u2026"), this);
+    m_handoff->setObjectName(u"handoff"_s);
+    const QAction *handoffAction = Keys::addPageAction(this,
+        tr("Export for cloud configuration"),
+        tr("Write the devices finalized in this range, with their product and device group, "
+           "for Microsoft's cloud configuration script"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        [this] {
+            if (m_handoff->isEnabled())
+                handoffWithDialog();
+        });
+    m_handoff->setToolTip(handoffAction->toolTip());
 
     auto *summaryBar = new QHBoxLayout;
     summaryBar->setSpacing(12);
@@ -312,6 +325,7 @@ RecordsPage::RecordsPage(QWidget *parent)
     summaryBar->addSpacing(12);
     summaryBar->addWidget(m_withSteps);
     summaryBar->addWidget(m_export);
+    summaryBar->addWidget(m_handoff);
 
     m_view = new QTableView(this);
     m_view->setObjectName(u"runs"_s);
@@ -357,6 +371,7 @@ RecordsPage::RecordsPage(QWidget *parent)
     connect(m_searchDelay, &QTimer::timeout, this, &RecordsPage::applyFilter);
     connect(m_refresh, &QPushButton::clicked, this, &RecordsPage::refresh);
     connect(m_export, &QPushButton::clicked, this, &RecordsPage::exportWithDialog);
+    connect(m_handoff, &QPushButton::clicked, this, &RecordsPage::handoffWithDialog);
     connect(m_model, &RecordsModel::totalCountChanged, this, &RecordsPage::updateCount);
     connect(m_model, &RecordsModel::rowsInserted, this, [this] {
         updateCount();
@@ -523,6 +538,7 @@ void RecordsPage::updateCount()
             ? tr("newest %1 shown, scroll for more").arg(locale.toString(loaded))
             : QString());
     m_export->setEnabled(total > 0 && !m_recordPath.isEmpty() && !isExporting());
+    m_handoff->setEnabled(!m_recordPath.isEmpty() && !isExporting());
 }
 
 void RecordsPage::learnChoices()
@@ -725,6 +741,63 @@ bool RecordsPage::startExport(const QString &path, bool withSteps)
         }));
     m_status->setText(tr("Exporting\u2026"));
     m_export->setEnabled(false);
+    return true;
+}
+
+void RecordsPage::handoffWithDialog()
+{
+    if (isExporting())
+        return;
+    const QString suggested
+        = QDir(m_exportFolder).filePath(u"handoff-%1.csv"_s.arg(m_range->fileNameHint()));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export for cloud configuration"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    m_exportFolder = QFileInfo(path).absolutePath();
+    startHandoffExport(path);
+}
+
+bool RecordsPage::startHandoffExport(const QString &path)
+{
+    if (isExporting() || m_recordPath.isEmpty())
+        return false;
+    const QString recordPath = m_recordPath;
+    const RunFilter shown = m_model->filter();
+    const TimeRange range {shown.from, shown.to};
+    m_watcher = new QFutureWatcher<RecordsExportResult>(this);
+    connect(m_watcher,
+        &QFutureWatcher<RecordsExportResult>::finished,
+        this,
+        &RecordsPage::onExportDone);
+    m_watcher->setFuture(QtConcurrent::run(&m_pool, [recordPath, range, path] {
+        RecordsExportResult result;
+        const Result<HandoffReport> report = exportHandoff(recordPath, range, path);
+        if (!report) {
+            result.message = tr("Export failed: %1").arg(report.error().message.translated());
+            return result;
+        }
+        result.ok = true;
+        result.devices = report->devices.size();
+        result.files = QStringList {path};
+        QStringList parts {tr("Wrote %n device(s) for cloud configuration to %1.",
+            nullptr,
+            int(report->devices.size()))
+                               .arg(path)};
+        if (!report->withoutNames.isEmpty())
+            parts << tr("%n device(s) left out: their recipe names no product and device group.",
+                nullptr,
+                int(report->withoutNames.size()));
+        if (!report->invalid.isEmpty())
+            parts << tr("%n device(s) left out: a name or device ID the script cannot use.",
+                nullptr,
+                int(report->invalid.size()));
+        result.message = parts.join(u' ');
+        return result;
+    }));
+    m_status->setText(tr("Exporting\u2026"));
+    m_export->setEnabled(false);
+    m_handoff->setEnabled(false);
     return true;
 }
 

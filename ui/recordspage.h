@@ -30,8 +30,9 @@ struct RecordsExportResult
 {
     bool ok = false;
     bool cancelled = false;
-    qint64 runs = 0;  // data rows of the runs file
-    qint64 steps = 0; // data rows of the steps file
+    qint64 runs = 0;    // data rows of the runs file
+    qint64 steps = 0;   // data rows of the steps file
+    qint64 devices = 0; // lines of a hand-off file to cloud configuration
     QStringList files;
     QString message; // translated, for the page's status line
 };
@@ -39,7 +40,9 @@ struct RecordsExportResult
 // The quality staff's records page: the runs of a shift or range, filtered by outcome, fixture,
 // recipe and device ID or serial, fetched lazily; double-click opens the device view; Export
 // writes the filtered runs (and optionally their steps) to CSV on a worker thread with a
-// progress dialog. GUI thread; the export runs on a pool of its own with its own connection.
+// progress dialog; Export for cloud configuration writes the hand-off CSV of the range
+// (services/records/handoff.h). GUI thread; the exports run on a pool of their own with their
+// own connection.
 class RecordsPage final : public QWidget
 {
     Q_OBJECT
@@ -76,6 +79,10 @@ public:
     // complete. False when an export is already running. Ends with exportFinished.
     bool startExport(const QString &path, bool withSteps);
     bool isExporting() const;
+    // Writes the hand-off CSV to cloud configuration of the range the page shows (the other
+    // filters do not apply: it is every device finalized in that time) to `path`, on a worker
+    // thread. False when an export is already running. Ends with exportFinished.
+    bool startHandoffExport(const QString &path);
     // Where startExport(path, true) writes the steps.
     static QString stepsFilePath(const QString &path);
 
@@ -83,6 +90,8 @@ public Q_SLOTS:
     void refresh();
     // The Export button: asks for a file, then startExport().
     void exportWithDialog();
+    // Export for cloud configuration: asks for a file, then startHandoffExport().
+    void handoffWithDialog();
     void cancelExport();
 
 Q_SIGNALS:
@@ -117,6 +126,7 @@ private:
     QLabel *m_status = nullptr;
     QCheckBox *m_withSteps = nullptr;
     QPushButton *m_export = nullptr;
+    QPushButton *m_handoff = nullptr;
     QTableView *m_view = nullptr;
     // Per column: the width its values want and the narrowest it may give way to.
     struct ColumnWidth

@@ -43,4 +43,26 @@ QString nameTextProblem(const QString &text)
     return {};
 }
 
+QString cloudNameProblem(const QString &text)
+{
+    if (text.isEmpty())
+        return Tr::tr("must not be empty");
+    if (text.size() > CloudNameMaxLength)
+        return Tr::tr("is %1 characters long; Azure Sphere takes at most %2")
+            .arg(text.size())
+            .arg(CloudNameMaxLength);
+    if (const QString control = nameTextProblem(text); !control.isEmpty())
+        return control;
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7E)
+            return Tr::tr("contains %1 (%2); only printable ASCII characters are allowed")
+                .arg(QString(c), codePoint(c.unicode()));
+        if (c == u'/')
+            return Tr::tr("contains \"/\", which separates the product from the device group");
+    }
+    if (text.front() == u' ' || text.back() == u' ')
+        return Tr::tr("begins or ends with a space");
+    return {};
+}
+
 } // namespace Station

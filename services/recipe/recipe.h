@@ -38,6 +38,11 @@ struct Recipe
     QRegularExpression labelPattern;
     QString labelExample; // a label of the expected form, shown when one is refused
     QList<RecipeStep> steps;
+    // For cloud configuration (cloud.product, cloud.device_group): the Azure Sphere product and
+    // device group the hand-off CSV names for the devices this recipe passes; both empty when
+    // the recipe has no "cloud" object.
+    QString cloudProduct;
+    QString cloudDeviceGroup;
     int format = 0;         // recipe format version the file declared
     QString osVersionsFile; // absolute path of the OS versions file (mt3620an.json), or empty
     QString autoKeystore;   // keystore package sideloaded when an image is not trusted, or empty

@@ -164,6 +164,7 @@ public:
 
 private:
     void readHeader(const ObjectReader &top);
+    void readCloud(const ObjectReader &top);
     void readSteps(const QJsonArray &steps, const QString &path);
     std::optional<RecipeStep> readStep(const QJsonValue &value, StepFacts &facts);
     std::shared_ptr<const StepParams> readParams(const StepTypeInfo &info,
@@ -218,6 +219,7 @@ std::optional<Recipe> Validator::validate(const QByteArray &bytes)
             u"label_example"_s,
             u"os_versions_file"_s,
             u"auto_keystore"_s,
+            u"cloud"_s,
             u"steps"_s});
 
     // Another format version has other rules: report only that. A missing or malformed format
@@ -282,6 +284,8 @@ void Validator::readHeader(const ObjectReader &top)
         && !m_recipe.acceptsLabel(m_recipe.labelExample))
         top.report(u"label_example"_s, Tr::tr("does not match \"label_pattern\""));
 
+    readCloud(top);
+
     if (top.has(u"os_versions_file"_s))
         readOsVersionsFile(top.value(u"os_versions_file"_s), top.pathOf(u"os_versions_file"_s));
     if (top.has(u"auto_keystore"_s)) {
@@ -292,6 +296,35 @@ void Validator::readHeader(const ObjectReader &top)
             m_recipe.autoKeystore = keystore->path;
         }
     }
+}
+
+// The product and device group of the hand-off CSV to cloud configuration (docs/handoff.md).
+// Both or neither: a run that names only one could not be configured.
+void Validator::readCloud(const ObjectReader &top)
+{
+    if (!top.has(u"cloud"_s))
+        return;
+    const QString path = top.pathOf(u"cloud"_s);
+    if (!top.value(u"cloud"_s).isObject()) {
+        top.report(
+            u"cloud"_s, Tr::tr("must be an object: {\"product\": ..., \"device_group\": ...}"));
+        return;
+    }
+    const ObjectReader cloud(
+        m_problems, top.value(u"cloud"_s).toObject(), path, {u"product"_s, u"device_group"_s});
+    const auto read = [&cloud](const QString &key) -> QString {
+        const std::optional<QString> text = cloud.string(key, Need::Required);
+        if (!text)
+            return {};
+        if (const QString problem = cloudNameProblem(*text); !problem.isEmpty()) {
+            cloud.report(key, problem);
+            return {};
+        }
+        return *text;
+    };
+    m_recipe.cloudProduct = read(u"product"_s);
+    m_recipe.cloudDeviceGroup = read(u"device_group"_s);
+    cloud.checkUnknownKeys();
 }
 
 void Validator::readSteps(const QJsonArray &steps, const QString &path)

@@ -216,6 +216,8 @@ void FixtureWorker::run(const RunRequest &request)
         start.recipeVersion = recipe.version;
         start.recipeSha256 = recipe.sha256;
         start.recipePath = recipe.path;
+        start.productName = recipe.cloudProduct;
+        start.deviceGroupName = recipe.cloudDeviceGroup;
         start.station = request.stationName;
         start.operatorName = request.operatorName;
         start.appVersion = request.appVersion;

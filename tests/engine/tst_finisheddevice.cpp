@@ -1,3 +1,4 @@
+#include "services/records/handoff.h"
 #include "simbench.h"
 #include "stationprocess.h"
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void deviceInFinalState_data();
     void deviceInFinalState();
     void finalizedByEarlierRunOfThisRecord();
+    void handoffNamesTheRecipesCloud();
 };
 
 namespace {
@@ -248,6 +250,42 @@ void tst_FinishedDevice::finalizedByEarlierRunOfThisRecord()
     QVERIFY2(StationProcess::value(otherRecord, u"SELECT cause FROM runs"_s)
                  .contains(u"(no run in this record finalized it)"_s),
         qPrintable(StationProcess::value(otherRecord, u"SELECT cause FROM runs"_s)));
+}
+
+// The hand-off to cloud configuration (docs/handoff.md) after a real run: the run records the
+// recipe's "cloud" names, and its finalize step what the hand-off looks for.
+void tst_FinishedDevice::handoffNamesTheRecipesCloud()
+{
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    QFile full(FullRecipe);
+    QVERIFY(full.open(QIODevice::ReadOnly));
+    QJsonObject recipe = QJsonDocument::fromJson(full.readAll()).object();
+    recipe.insert(u"cloud"_s,
+        QJsonObject {{u"product"_s, u"Contoso DW100"_s}, {u"device_group"_s, u"Field Test"_s}});
+    QByteArray json = QJsonDocument(recipe).toJson();
+    const QByteArray assets = "\"" + (SimBench::recipesDir() + u"/sim-assets/"_s).toUtf8();
+    json.replace("\"sim-assets/", assets);
+    const QString path = bench.path() + u"/cloud.json"_s;
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+
+    const QString record = bench.recordPath();
+    const StationProcess::Exit ran = runStation(bench, path, record);
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.out + ran.err));
+    const QString deviceId = StationProcess::value(record, u"SELECT device_id FROM runs"_s);
+    QCOMPARE(deviceId.size(), 128);
+    QCOMPARE(StationProcess::value(record, u"SELECT product_name FROM runs"_s), u"Contoso DW100"_s);
+
+    const Station::Result<Station::HandoffReport> report
+        = Station::collectHandoff(record, Station::TimeRange {});
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().detail));
+    QCOMPARE(report->devices.size(), 1);
+    QCOMPARE(report->devices.first().deviceId, deviceId);
+    QCOMPARE(report->devices.first().productName, u"Contoso DW100"_s);
+    QCOMPARE(report->devices.first().deviceGroupName, u"Field Test"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_FinishedDevice)

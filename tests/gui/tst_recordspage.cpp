@@ -14,11 +14,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Station;
@@ -61,6 +64,7 @@ private Q_SLOTS:
     void exportRuns_data();
     void exportRuns();
     void exportToUnwritableFolder();
+    void exportForCloudConfiguration();
 
 private:
     QTemporaryDir m_dir;
@@ -400,6 +404,38 @@ void tst_RecordsPage::exportToUnwritableFolder()
     QVERIFY2(result.message.contains(u"records.csv"_s), qPrintable(result.message));
     QVERIFY(!QFile::exists(path));
     QCOMPARE(m_page->findChild<QLabel *>(u"status"_s)->text(), result.message);
+}
+
+void tst_RecordsPage::exportForCloudConfiguration()
+{
+    // A button and a page key (the keyboard help lists it).
+    auto *button = m_page->findChild<QPushButton *>(u"handoff"_s);
+    QVERIFY(button);
+    QVERIFY(button->isEnabled());
+    const QList<QAction *> actions = m_page->actions();
+    QVERIFY(std::any_of(actions.begin(), actions.end(), [](const QAction *action) {
+        return action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
+    }));
+
+    // The known record's runs name no product or device group, so the file has the header
+    // alone (the rule itself is tst_handoff's).
+    m_page->rangeSelector()->setPreset(RangeSelector::Preset::All);
+    const QString path = m_dir.filePath(u"handoff.csv"_s);
+    QSignalSpy finished(m_page, &RecordsPage::exportFinished);
+    QVERIFY(m_page->startHandoffExport(path));
+    QVERIFY(m_page->isExporting());
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!m_page->startExport(m_dir.filePath(u"other.csv"_s), false)); // one at a time
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.at(0).at(0).value<RecordsExportResult>();
+    QVERIFY2(result.ok, qPrintable(result.message));
+    QCOMPARE(result.devices, 0);
+    QCOMPARE(result.files, QStringList {path});
+    QCOMPARE(m_page->findChild<QLabel *>(u"status"_s)->text(), result.message);
+    QVERIFY(button->isEnabled());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("DeviceId,ProductName,DeviceGroupName\r\n"));
 }
 
 QTEST_MAIN(tst_RecordsPage)

@@ -241,6 +241,7 @@ private Q_SLOTS:
     void loadedForm();
     void labelPattern_data();
     void labelPattern();
+    void cloudNames();
     void readyToShipImages_data();
     void readyToShipImages();
     void pathResolution();
@@ -415,10 +416,37 @@ void tst_Recipe::invalidRecipe_data()
     row("label_example of another form",
         R"([["set", "/label_pattern", "SPH-[0-9]{2}-[0-9]{5}"], ["set", "/label_example", "SPH-24-1"]])",
         {u"label_example: does not match \"label_pattern\""_s});
+    row("cloud not an object",
+        R"([["set", "/cloud", "Contoso"]])",
+        {u"cloud: must be an object: {\"product\": ..., \"device_group\": ...}"_s});
+    row("cloud without a device group",
+        R"([["set", "/cloud", {"product": "Contoso"}]])",
+        {u"cloud.device_group: is required"_s});
+    row("cloud with an unknown key",
+        R"([["set", "/cloud", {"product": "Contoso", "device_group": "Production", "group": "x"}]])",
+        {u"cloud.group: unknown key"_s});
+    row("cloud product empty",
+        R"([["set", "/cloud", {"product": "", "device_group": "Production"}]])",
+        {u"cloud.product: must not be empty"_s});
+    row("cloud product with a line break",
+        R"([["set", "/cloud", {"product": "Contoso\nX", "device_group": "Production"}]])",
+        {u"cloud.product: contains the control character U+000A"_s});
+    row("cloud device group with a slash",
+        R"([["set", "/cloud", {"product": "Contoso", "device_group": "Field/Test"}]])",
+        {u"cloud.device_group: contains \"/\", which separates the product from the device group"_s});
+    row("cloud product not ASCII",
+        R"([["set", "/cloud", {"product": "K\u00fchlschrank", "device_group": "Production"}]])",
+        {u"cloud.product: contains \u00fc (U+00FC); only printable ASCII characters are allowed"_s});
+    row("cloud product too long",
+        R"([["set", "/cloud", {"product": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "device_group": "Production"}]])",
+        {u"cloud.product: is 51 characters long; Azure Sphere takes at most 50"_s});
+    row("cloud device group with a space at the end",
+        R"([["set", "/cloud", {"product": "Contoso", "device_group": "Production "}]])",
+        {u"cloud.device_group: begins or ends with a space"_s});
     row("unknown key with suggestion",
         R"([["set", "/stpes", []]])",
         {u"stpes: unknown key; did you mean \"steps\"?"_s});
-    row("unknown key", R"([["set", "/colour", "red"]])", {u"colour: unknown key"_s});
+    row("unknown key", R"([["set", "/flavour", "red"]])", {u"flavour: unknown key"_s});
     row("comment not a string", R"([["set", "/_comment", 5]])", {u"_comment: must be a string"_s});
     row("os_versions_file missing",
         R"([["remove", "/os_versions_file"]])",
@@ -1273,6 +1301,23 @@ void tst_Recipe::labelPattern()
     QVERIFY(plain);
     QVERIFY(plain->labelPattern.pattern().isEmpty());
     QVERIFY(plain->acceptsLabel(u"sph 24/00001 #ä"_s));
+}
+
+void tst_Recipe::cloudNames()
+{
+    // A comma and a quote are no problem for the CSV (they are quoted there); spaces inside are
+    // Azure Sphere's own default groups ("Field Test OS Evaluation").
+    const Station::Result<Recipe> recipe = loadPatched(
+        R"([["set", "/cloud", {"_comment": "for cloud configuration",
+            "product": "Contoso, \"DW100\"", "device_group": "Field Test OS Evaluation"}]])");
+    QVERIFY2(recipe, qPrintable(recipe ? QString() : recipe.error().detail));
+    QCOMPARE(recipe->cloudProduct, u"Contoso, \"DW100\""_s);
+    QCOMPARE(recipe->cloudDeviceGroup, u"Field Test OS Evaluation"_s);
+
+    const Station::Result<Recipe> plain = loadPatched("[]");
+    QVERIFY(plain);
+    QVERIFY(plain->cloudProduct.isEmpty());
+    QVERIFY(plain->cloudDeviceGroup.isEmpty());
 }
 
 void tst_Recipe::readyToShipImages_data()
