@@ -119,6 +119,7 @@ int runGui(const AppOptions &options)
     windowOptions.configPath
         = !options.configPath.isEmpty() ? options.configPath : StationConfig::defaultPath();
     MainWindow window(station, windowOptions);
+    window.setRelay(setup.relay());
     // The station PC is there for the station: the window takes the screen.
     window.showMaximized();
     if (station.interruptedRunsClosed() > 0) {

@@ -4,6 +4,7 @@
 #include "models/startgatemodel.h"
 #include "services/azsphere/devicedata.h"
 #include "services/base/boundedfile.h"
+#include "services/plant/relay.h"
 #include "services/recipe/recipeloader.h"
 #include "services/recipe/recipeloadtask.h"
 #include "services/records/recordquery.h"
@@ -505,6 +506,50 @@ void MainWindow::updateWindowTitle()
     const QString station = m_station.stationName();
     setWindowTitle(
         station.isEmpty() ? tr("Sphere Station") : tr("Sphere Station — %1").arg(station));
+}
+
+void MainWindow::setRelay(Plant::Relay *relay)
+{
+    m_relay = relay;
+    if (!relay)
+        return;
+    m_statusBar->setDelivery(relay->status());
+    connect(relay, &Plant::Relay::statusChanged, m_statusBar, &StationStatusBar::setDelivery);
+    connect(m_statusBar, &StationStatusBar::deliveryClicked, this, [this] {
+        auto letters = Plant::readDeadLetters(m_station.recordPath());
+        QMessageBox box(this);
+        box.setWindowTitle(tr("Delivery to the plant"));
+        QStringList lines;
+        lines.append(StationStatusBar::deliveryText(m_relay->status()));
+        if (!m_relay->status().message.isEmpty())
+            lines.append(m_relay->status().message);
+        if (!letters) {
+            lines.append(letters.error().message);
+        } else if (letters->isEmpty()) {
+            lines.append(tr("The plant has refused no rows."));
+        } else {
+            lines.append(tr("The plant refused %n row(s); they are kept here until retried:",
+                nullptr,
+                int(letters->size())));
+        }
+        box.setText(lines.join(u"\n\n"_s));
+        QPushButton *retry = nullptr;
+        if (letters && !letters->isEmpty()) {
+            QStringList detail;
+            for (const Plant::DeadLetter &letter : *letters)
+                detail.append(u"%1 %2 (%3): [%4] %5"_s.arg(letter.kind,
+                    QString::number(letter.itemId),
+                    letter.summary,
+                    letter.sqlState,
+                    letter.error));
+            box.setDetailedText(detail.join(u'\n'));
+            retry = box.addButton(tr("Retry all"), QMessageBox::AcceptRole);
+        }
+        box.addButton(QMessageBox::Close);
+        box.exec();
+        if (retry && box.clickedButton() == retry)
+            m_relay->retryDeadLetters();
+    });
 }
 
 bool MainWindow::openRecipe(const QString &path)

@@ -20,6 +20,9 @@ class QPushButton;
 class QTabWidget;
 
 namespace Station {
+namespace Plant {
+class Relay;
+}
 
 class DeviceViewWidget;
 class ElidedLabel;
@@ -74,6 +77,9 @@ public:
     // and the reason is posted. Returns whether the load started: not while a fixture runs or
     // another recipe loads.
     bool openRecipe(const QString &path);
+    // Shows the delivery to the plant database in the status bar (a station without a plant
+    // never calls it); its button lists the rows the plant refused and retries them.
+    void setRelay(Station::Plant::Relay *relay);
     bool isLoadingRecipe() const;
     // Stops a recipe load that is going on; the previous recipe stays.
     void cancelRecipeLoad();
@@ -216,6 +222,7 @@ private:
     RecipeLoadTask *m_recipeLoad = nullptr;
     RecipeLoadBar *m_recipeLoadBar = nullptr;
     StationStatusBar *m_statusBar = nullptr;
+    Plant::Relay *m_relay = nullptr;
     QTabWidget *m_pages = nullptr;
     QWidget *m_linePage = nullptr;
     RecordsPage *m_recordsPage = nullptr;

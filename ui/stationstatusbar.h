@@ -7,6 +7,11 @@
 #include <chrono>
 
 class QLabel;
+class QToolButton;
+
+namespace Station::Plant {
+struct DeliveryStatus;
+}
 
 namespace Station {
 
@@ -47,6 +52,19 @@ public:
 
     void refreshFreeSpace();
 
+    // Delivery to the plant database: "Plant: up to date", "Plant: 12 runs waiting, oldest
+    // 3 min", "Plant: offline (cannot reach the server) · 12 runs waiting", in the alarm colour
+    // when paused, refusing rows or the clock is off. Hidden until the first call (a station
+    // without a plant shows nothing). Clicking it emits deliveryClicked().
+    void setDelivery(const Station::Plant::DeliveryStatus &status);
+    QString deliveryText() const;
+    // The words for a delivery status (also its tool tip's first line).
+    static QString deliveryText(const Station::Plant::DeliveryStatus &status);
+
+Q_SIGNALS:
+    void deliveryClicked();
+
+public:
     // A widget that stands in for the back end and the record while it is shown (a recipe's
     // load with its progress and Cancel): they are hidden meanwhile, so it has their width.
     void addTask(QWidget *task);
@@ -55,10 +73,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QLabel *m_backend = nullptr;
+    ElidedLabel *m_backend = nullptr;
     ElidedLabel *m_record = nullptr;
     QLabel *m_freeSpace = nullptr;
     QLabel *m_warning = nullptr;
+    QToolButton *m_delivery = nullptr;
     QList<QWidget *> m_tasks;
     QString m_recordPath;
     qint64 m_freeBytes = -1;

@@ -595,6 +595,16 @@ private:
             }
         }
         if (batch->items.isEmpty()) {
+            // Idle: a server that went away is noticed within a few seconds, not only at the
+            // next run's write.
+            if (!m_lastPing.isValid() || m_lastPing.elapsed() > 5000) {
+                m_lastPing.start();
+                QSqlQuery ping(m_db);
+                if (!ping.exec(u"SELECT 1"_s)) {
+                    offline(problemFrom(ping.lastError(), u"check the connection"_s));
+                    return;
+                }
+            }
             const bool changed = m_status.state != DeliveryStatus::State::UpToDate;
             m_status.state = DeliveryStatus::State::UpToDate;
             m_status.message.clear();
@@ -727,6 +737,7 @@ private:
     QElapsedTimer m_clockMeasured;
     QElapsedTimer m_lastCounts;
     QElapsedTimer m_lastPublished;
+    QElapsedTimer m_lastPing;
 };
 
 Relay::Relay(RelayOptions options, QObject *parent)
