@@ -235,7 +235,8 @@ AnalyticsPage::AnalyticsPage(QWidget *parent)
 
 AnalyticsPage::~AnalyticsPage()
 {
-    // The pool's tasks hold no pointer to the page; wait for them so no connection outlives it.
+    // The pool's tasks hold no pointer to the page; wait for them so no connection outlives it
+    // (a plant that does not answer ends its attempt within the connection's timeout).
     m_fetch.disconnect(this);
     m_plantCheck.disconnect(this);
     m_pool.waitForDone();

@@ -82,7 +82,6 @@ private:
         int generation = 0;
         std::optional<Station::AnalyticsReport> report;
         std::optional<Station::Error> error; // from the station's record
-        QString plantCause;                  // from the plant, translated on the GUI side
         int plantFailure = -1;               // Plant::Failure
         QString detail;
     };

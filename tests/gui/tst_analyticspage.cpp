@@ -46,7 +46,7 @@ private Q_SLOTS:
 
 private:
     // Waits for the page's next report; false on a timeout.
-    static bool waitForReport(AnalyticsPage &page, QSignalSpy &spy);
+    static bool waitForReport(QSignalSpy &spy);
     QString label(const AnalyticsPage &page, const QString &name) const;
 
     QTemporaryDir m_dir;
@@ -89,9 +89,8 @@ void tst_AnalyticsPage::initTestCase()
     QSqlDatabase::removeDatabase(u"writer"_s);
 }
 
-bool tst_AnalyticsPage::waitForReport(AnalyticsPage &page, QSignalSpy &spy)
+bool tst_AnalyticsPage::waitForReport(QSignalSpy &spy)
 {
-    Q_UNUSED(page)
     return spy.wait(60'000);
 }
 
@@ -114,7 +113,7 @@ void tst_AnalyticsPage::showsCpkFromTheRecord()
     page.show();
     QSignalSpy shown(&page, &AnalyticsPage::reportShown);
     page.refresh();
-    QVERIFY(waitForReport(page, shown));
+    QVERIFY(waitForReport(shown));
     QVERIFY2(label(page, u"status"_s).isEmpty(), qPrintable(label(page, u"status"_s)));
 
     QCOMPARE(page.capabilityModel()->rowCount(), 1);
@@ -147,7 +146,7 @@ void tst_AnalyticsPage::showsCpkFromTheRecord()
     // A range without runs: no Cpk, said in words.
     page.rangeSelector()->setCustomRange(QDateTime(Day.addDays(1), QTime(0, 0), Qt::UTC),
         QDateTime(Day.addDays(2), QTime(0, 0), Qt::UTC));
-    QVERIFY(waitForReport(page, shown));
+    QVERIFY(waitForReport(shown));
     QCOMPARE(page.capabilityModel()->rowCount(), 0);
     QCOMPARE(page.cpkText(), u"No measurements in this range"_s);
     QVERIFY(histogram->isEmpty());
@@ -238,7 +237,7 @@ void tst_AnalyticsPage::switchesToThePlantAndBack()
 
     page.findChild<QRadioButton *>(u"sourcePlant"_s)->click();
     QCOMPARE(page.source(), AnalyticsPage::Source::Plant);
-    QVERIFY(waitForReport(page, shown));
+    QVERIFY(waitForReport(shown));
     QVERIFY2(label(page, u"status"_s).isEmpty(), qPrintable(label(page, u"status"_s)));
     QCOMPARE(page.cpkText(), u"Cpk 1.51 · capable"_s);
     auto *byStation = page.findChild<YieldBarChart *>(u"yieldByStation"_s);
@@ -248,7 +247,7 @@ void tst_AnalyticsPage::switchesToThePlantAndBack()
 
     page.findChild<QRadioButton *>(u"sourceStation"_s)->click();
     QCOMPARE(page.source(), AnalyticsPage::Source::Station);
-    QVERIFY(waitForReport(page, shown));
+    QVERIFY(waitForReport(shown));
     QVERIFY(page.report().byStation.isEmpty());
     QVERIFY(!byStation->isVisible());
     QCOMPARE(page.cpkText(), u"Cpk 1.51 · capable"_s);
