@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -162,7 +163,7 @@ AnalyticsPage::AnalyticsPage(QWidget *parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(CapabilityModel::NameColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(40);
-    m_table->setMinimumHeight(180);
+    m_table->setMinimumHeight(120);
     connect(m_table->selectionModel(),
         &QItemSelectionModel::currentRowChanged,
         this,
@@ -191,7 +192,11 @@ AnalyticsPage::AnalyticsPage(QWidget *parent)
 
     auto *middle = new QHBoxLayout;
     middle->setSpacing(12);
-    middle->addWidget(makePane(tr("Measurements"), m_table), 5);
+    auto *left = new QVBoxLayout;
+    left->setSpacing(12);
+    left->addWidget(makePane(tr("Measurements"), m_table), 1);
+    left->addWidget(makeRetestPane());
+    middle->addLayout(left, 5);
     middle->addWidget(makePane(tr("Distribution"), distribution, &m_histogramTitle), 6);
 
     // Bottom: retests and the yield charts.
@@ -205,7 +210,6 @@ AnalyticsPage::AnalyticsPage(QWidget *parent)
     m_byStation->setObjectName(u"yieldByStation"_s);
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(12);
-    bottom->addWidget(makeRetestPane(), 2);
     bottom->addWidget(makePane(tr("Yield by hour"), m_byHour), 4);
     bottom->addWidget(makePane(tr("Yield by fixture"), m_byFixture), 3);
     bottom->addWidget(makePane(tr("Yield by operator"), m_byOperator), 3);
@@ -285,17 +289,26 @@ QWidget *AnalyticsPage::makeRetestPane()
     m_retestRecovered = bigNumber(u"retestRecovered"_s);
     m_retestRecoveredNote = note(u"retestRecoveredNote"_s);
     m_runsPerDevice = note(u"runsPerDevice"_s);
-    auto *layout = new QVBoxLayout(content);
+    // Three columns side by side: the pane sits under the measurements, where width is.
+    auto column = [](QLabel *number, QLabel *text) {
+        auto *box = new QVBoxLayout;
+        box->setSpacing(0);
+        if (number)
+            box->addWidget(number);
+        box->addWidget(text);
+        box->addStretch(1);
+        return box;
+    };
+    // Room for the number and three lines of text: word-wrapped labels in nested layouts do
+    // not ask for their height themselves.
+    content->setMinimumHeight(QFontMetrics(Theme::font(36, QFont::Bold)).height()
+        + 3 * QFontMetrics(Theme::font(14)).lineSpacing());
+    auto *layout = new QHBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_retestDevices);
-    layout->addWidget(m_retestNote);
-    layout->addSpacing(8);
-    layout->addWidget(m_retestRecovered);
-    layout->addWidget(m_retestRecoveredNote);
-    layout->addSpacing(8);
-    layout->addWidget(m_runsPerDevice);
-    layout->addStretch(1);
+    layout->setSpacing(16);
+    layout->addLayout(column(m_retestDevices, m_retestNote), 1);
+    layout->addLayout(column(m_retestRecovered, m_retestRecoveredNote), 1);
+    layout->addLayout(column(nullptr, m_runsPerDevice), 1);
     return makePane(tr("Retests"), content);
 }
 

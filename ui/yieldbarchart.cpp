@@ -91,7 +91,10 @@ QString YieldBarChart::labelOf(const GroupYield &group, bool oneDay) const
 
 void YieldBarChart::setGroups(const QList<GroupYield> &groups)
 {
-    m_groups = groups.size() > MaxBars ? groups.mid(groups.size() - MaxBars) : groups;
+    // Hours: the newest MaxBars. Fixtures, operators and stations: every one (a line of 64
+    // fixtures gets thin bars, but none is left out).
+    m_groups = m_kind == Kind::Hour && groups.size() > MaxBars ? groups.mid(groups.size() - MaxBars)
+                                                               : groups;
     rebuild();
 }
 
@@ -105,8 +108,8 @@ bool YieldBarChart::needsUpright() const
         widest = std::max(widest, metrics.horizontalAdvance(category));
     // QtCharts gives a label less than its bar group's width (the axis and margins take their
     // share) and cuts it short early: be generous.
-    const int perCategory = std::max(1, int(width() * 0.6) / int(m_categories.size()));
-    return widest + 12 > perCategory;
+    const int perCategory = std::max(1, (width() - 100) / int(m_categories.size()));
+    return widest + 24 > perCategory;
 }
 
 void YieldBarChart::resizeEvent(QResizeEvent *event)

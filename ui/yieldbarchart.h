@@ -12,8 +12,8 @@ class QStackedWidget;
 namespace Station {
 
 // Yield by group as a bar chart: first-pass and final yield side by side for each hour,
-// fixture, operator or station, against a 0-100 % axis. Shows the last MaxBars groups (the
-// newest hours); "No devices" when there are none. GUI thread.
+// fixture, operator or station, against a 0-100 % axis. Shows the newest MaxBars hours and
+// every other group; "No devices" when there are none. GUI thread.
 class YieldBarChart final : public QWidget
 {
     Q_OBJECT
