@@ -1326,8 +1326,10 @@ void MainWindow::onPageChanged()
     if (page == Page::Yield && ensureRecordQuery())
         m_yieldPage->refresh();
     // The analytics read on a thread of their own, with their own connection.
-    if (page == Page::Analytics)
+    if (page == Page::Analytics) {
+        m_analyticsPage->setRecordPath(m_station.recordPath());
         m_analyticsPage->refresh();
+    }
     // The focus follows the page, so the page's own keys (Ctrl+R, Ctrl+F) work at once.
     if (page == Page::Records)
         m_recordsPage->focusRuns();
