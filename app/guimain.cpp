@@ -118,6 +118,7 @@ int runGui(const AppOptions &options)
         = !setup.config().recipeFolder.isEmpty() ? setup.config().recipeFolder : samples;
     windowOptions.configPath
         = !options.configPath.isEmpty() ? options.configPath : StationConfig::defaultPath();
+    windowOptions.plantConnection = setup.config().plantConnection;
     MainWindow window(station, windowOptions);
     window.setRelay(setup.relay());
     // The station PC is there for the station: the window takes the screen.

@@ -9,6 +9,7 @@
 #include "services/recipe/recipeloadtask.h"
 #include "services/records/recordquery.h"
 #include "services/station/station.h"
+#include "ui/analyticspage.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/elidedlabel.h"
 #include "ui/fixturegridwidget.h"
@@ -360,7 +361,11 @@ void MainWindow::createActions()
         = {{tr("Line page"), tr("Show the fixture tiles"), Page::Line, Qt::Key_1},
             {tr("Records page"), tr("Show the recorded runs"), Page::Records, Qt::Key_2},
             {tr("Yield page"), tr("Show the yield and the failure Pareto"), Page::Yield, Qt::Key_3},
-            {tr("Device view"), tr("Show the device opened last"), Page::Device, Qt::Key_4}};
+            {tr("Device view"), tr("Show the device opened last"), Page::Device, Qt::Key_4},
+            {tr("Analytics page"),
+                tr("Show the measurements' capability, yield by group and retests"),
+                Page::Analytics,
+                Qt::Key_5}};
     for (const PageKey &page : pages) {
         const Page shown = page.page;
         m_pageActions << addKeyAction(
@@ -1103,6 +1108,7 @@ QList<MainWindow::KeyHelp> MainWindow::keyboardHelp() const
         {Keys::text(QKeySequence(Qt::Key_Return)), tr("Open the selected tile's device view")});
     addActions(m_recordsPage->actions(), tr("Records page"));
     addActions(m_yieldPage->actions(), tr("Yield page"));
+    addActions(m_analyticsPage->actions(), tr("Analytics page"));
     keys.append({Keys::text(QKeySequence(Qt::Key_Return)) + u" / "_s
             + Keys::text(QKeySequence(Qt::SHIFT | Qt::Key_Return)),
         tr("Device view, in a search of the output: next / previous match")});
@@ -1322,6 +1328,14 @@ void MainWindow::createRecordsPage()
     //: Page of the yield figures and failure Pareto (quality staff)
     m_yieldTab = scrollable(m_yieldPage, this);
     m_pages->addTab(m_yieldTab, tr("Yield"));
+
+    m_analyticsPage = new AnalyticsPage(this);
+    m_analyticsPage->setObjectName(u"analyticsPage"_s);
+    m_analyticsPage->setRecordPath(m_station.recordPath());
+    m_analyticsPage->setPlantConnection(m_options.plantConnection);
+    m_analyticsTab = scrollable(m_analyticsPage, this);
+    //: Page of the measurement capability (Cpk), yield by group and retests (quality staff)
+    m_pages->addTab(m_analyticsTab, tr("Analytics"));
 }
 
 // The names of the recipes in the recipe folder, for the records page's filter. Only the
@@ -1356,11 +1370,18 @@ void MainWindow::onPageChanged()
         m_recordsPage->refresh();
     if (page == Page::Yield && ensureRecordQuery())
         m_yieldPage->refresh();
+    // The analytics read on a thread of their own, with their own connection.
+    if (page == Page::Analytics) {
+        m_analyticsPage->setRecordPath(m_station.recordPath());
+        m_analyticsPage->refresh();
+    }
     // The focus follows the page, so the page's own keys (Ctrl+R, Ctrl+F) work at once.
     if (page == Page::Records)
         m_recordsPage->focusRuns();
     else if (page == Page::Yield)
         m_yieldPage->setFocus(Qt::OtherFocusReason);
+    else if (page == Page::Analytics)
+        m_analyticsPage->setFocus(Qt::OtherFocusReason);
     if (m_pages->currentWidget() == m_linePage)
         m_grid->view()->setFocus();
     m_backToLine->setEnabled(page == Page::Device);
@@ -1464,6 +1485,8 @@ void MainWindow::showPage(Page page)
         widget = m_recordsTab;
     else if (page == Page::Yield && m_yieldTab)
         widget = m_yieldTab;
+    else if (page == Page::Analytics && m_analyticsTab)
+        widget = m_analyticsTab;
     else if (page == Page::Device && m_deviceView
         && m_pages->isTabVisible(m_pages->indexOf(m_deviceTab)))
         widget = m_deviceTab;
@@ -1479,6 +1502,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Records;
     if (current && current == m_yieldTab)
         return Page::Yield;
+    if (current && current == m_analyticsTab)
+        return Page::Analytics;
     if (current && current == m_deviceTab)
         return Page::Device;
     return Page::Line;

@@ -24,6 +24,7 @@ namespace Plant {
 class Relay;
 }
 
+class AnalyticsPage;
 class DeviceViewWidget;
 class ElidedLabel;
 class FixtureGridWidget;
@@ -54,9 +55,10 @@ class MainWindow final : public QMainWindow
 public:
     struct Options
     {
-        QString backendText;  // status bar: "Simulator, 8 devices" or "azsphere /opt/... 25.10"
-        QString recipeFolder; // where Open recipe… starts
-        QString configPath;   // the station configuration the settings dialog edits
+        QString backendText;     // status bar: "Simulator, 8 devices" or "azsphere /opt/... 25.10"
+        QString recipeFolder;    // where Open recipe… starts
+        QString configPath;      // the station configuration the settings dialog edits
+        QString plantConnection; // [plant] connection: the analytics page's Plant source
     };
 
     // Asked once when a recipe that makes devices permanent is loaded; false keeps it out.
@@ -125,7 +127,7 @@ public:
     // The device view on a recorded run (from the records page).
     void openRun(qint64 runId);
 
-    enum class Page { Line, Records, Yield, Device };
+    enum class Page { Line, Records, Yield, Analytics, Device };
     void showPage(Page page);
     Page currentPage() const;
 
@@ -154,6 +156,7 @@ public:
     DeviceViewWidget *deviceView() const { return m_deviceView; }
     RecordsPage *recordsPage() const { return m_recordsPage; }
     YieldPage *yieldPage() const { return m_yieldPage; }
+    AnalyticsPage *analyticsPage() const { return m_analyticsPage; }
     RecipeLoadBar *recipeLoadBar() const { return m_recipeLoadBar; }
 
 Q_SIGNALS:
@@ -229,6 +232,8 @@ private:
     YieldPage *m_yieldPage = nullptr;
     QWidget *m_recordsTab = nullptr; // the pages' scroll areas in m_pages
     QWidget *m_yieldTab = nullptr;
+    AnalyticsPage *m_analyticsPage = nullptr;
+    QWidget *m_analyticsTab = nullptr;
     QWidget *m_deviceTab = nullptr;
     DeviceViewWidget *m_deviceView = nullptr;
     std::unique_ptr<RecordQuery> m_query; // the GUI thread's read-only view of the record

@@ -8,7 +8,7 @@ target_link_libraries(station_pages_testdata PUBLIC station_models PRIVATE stati
 # pagesgallery: writes screenshots of the pages with a realistic shift record, for checking the
 # design by eye and for the README:
 #   QT_QPA_PLATFORM=offscreen build/tests/pagesgallery /tmp/pagesgallery [--lang de]
-# writes records.png, yield.png, device-failed.png, device-running.png, settings.png.
+# writes records.png, yield.png, analytics.png, device-failed.png, device-running.png, settings.png.
 qt_add_executable(pagesgallery pagesgallery.cpp)
 set_target_properties(pagesgallery PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
 target_link_libraries(pagesgallery PRIVATE station_ui station_pages_testdata station_options)
@@ -43,3 +43,10 @@ foreach(tool azsphere sphere-sim)
         add_dependencies(tst_settingsdialog ${tool})
     endif()
 endforeach()
+# The analytics page: the station's record, and a throwaway PostgreSQL for the Plant source
+# (skipped when PostgreSQL 15 is not installed).
+station_add_test(tst_analyticspage
+    SOURCES tst_analyticspage.cpp
+    LIBS station_ui
+    LABELS gui
+    TIMEOUT 300)

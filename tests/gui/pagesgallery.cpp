@@ -3,8 +3,10 @@
 // and shown in the README. Runs on the offscreen platform:
 //   QT_QPA_PLATFORM=offscreen build/tests/pagesgallery /tmp/pagesgallery [--lang de]
 //       [--size 1280x800]
+#include "models/capabilitymodel.h"
 #include "pagesrecord.h"
 #include "services/records/recordquery.h"
+#include "ui/analyticspage.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/rangeselector.h"
 #include "ui/recordspage.h"
@@ -16,10 +18,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -125,6 +129,22 @@ int main(int argc, char *argv[])
         page.setClock(clock);
         page.setRecordQuery(&query);
         ok = save(&page, folder, u"yield.png"_s) && ok;
+    }
+    {
+        // The analytics read on a thread of their own: wait for the report (at most a minute).
+        Station::AnalyticsPage page;
+        page.setTimeZone(QTimeZone::utc());
+        page.setClock(clock);
+        page.setRecordPath(recordPath);
+        QEventLoop loop;
+        QObject::connect(&page, &Station::AnalyticsPage::reportShown, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+        page.refresh();
+        loop.exec();
+        const int row = page.capabilityModel()->rowOf(u"VCC_3V3"_s, u"V"_s);
+        if (row >= 0)
+            page.selectMeasurement(row);
+        ok = save(&page, folder, u"analytics.png"_s) && ok;
     }
     {
         Station::DeviceViewWidget view;

@@ -5,6 +5,7 @@
 #include "simulatedline.h"
 #include "tests/helpers/largerecipe.h"
 #include "tests/helpers/windowrecipe.h"
+#include "ui/analyticspage.h"
 #include "ui/deviceviewwidget.h"
 #include "ui/elidedlabel.h"
 #include "ui/fixturegridwidget.h"
@@ -445,6 +446,14 @@ void tst_MainWindow::recordsPageOpensRun()
     QCOMPARE(report.devicesStarted, 2);
     QCOMPARE(report.devicesPassed, 1);
     QCOMPARE(report.devicesFailed, 1);
+
+    // Ctrl+5 shows the analytics, read off the GUI thread: the same two devices, one retested.
+    w.analyticsPage()->rangeSelector()->setPreset(RangeSelector::Preset::All);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(w.currentPage(), MainWindow::Page::Analytics);
+    QTRY_COMPARE_WITH_TIMEOUT(w.analyticsPage()->report().retests.devices, 2, RunTimeout);
+    QCOMPARE(w.analyticsPage()->report().retests.devicesRetested, 1);
+    QVERIFY(!w.analyticsPage()->isPlantAvailable());
 }
 
 void tst_MainWindow::scanBindsLabelAndRefusesDuplicate()

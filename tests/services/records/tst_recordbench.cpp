@@ -1,5 +1,6 @@
 // Speed of the records page, yield page and CSV export on a record of 1,000,000 runs (label
 // "bench": excluded from the default test run; speed is measured here, never asserted).
+#include "services/records/analytics.h"
 #include "services/records/csvexport.h"
 #include "services/records/recordquery.h"
 #include "services/records/recordstore.h"
@@ -48,6 +49,9 @@ private Q_SLOTS:
     void yieldShift();
     void yieldWeek();
     void yieldEverything();
+    void analyticsShift();
+    void analyticsWeek();
+    void analyticsEverything();
     void exportRuns100k();
     void exportSteps100k();
 
@@ -242,6 +246,43 @@ void tst_RecordBench::yieldEverything()
         auto report = m_query->yieldReport(RunFilter {});
         QVERIFY(report);
         QCOMPARE(report->runs, Runs);
+    }
+}
+
+// The analytics page's report (measurements, yield by hour, fixture and operator, retests),
+// each read with its own connection as the page does.
+void tst_RecordBench::analyticsShift()
+{
+    RunFilter filter;
+    filter.from = runStart(500'000);
+    filter.to = filter.from.addSecs(8 * 3600);
+    QBENCHMARK {
+        auto report = Analytics::readReport(m_path, filter);
+        QVERIFY(report);
+        QCOMPARE(report->byHour.size(), 9); // the range starts at 40 past the hour
+    }
+}
+
+void tst_RecordBench::analyticsWeek()
+{
+    RunFilter filter;
+    filter.from = runStart(400'000);
+    filter.to = filter.from.addDays(7);
+    QBENCHMARK {
+        auto report = Analytics::readReport(m_path, filter);
+        QVERIFY(report);
+        QCOMPARE(report->byHour.size(), 7 * 24 + 1); // from 20 past the hour
+        QCOMPARE(report->measurements.size(), 1);
+    }
+}
+
+void tst_RecordBench::analyticsEverything()
+{
+    QBENCHMARK_ONCE {
+        auto report = Analytics::readReport(m_path, RunFilter {});
+        QVERIFY(report);
+        QCOMPARE(report->byFixture.size(), 8);
+        QCOMPARE(report->measurements.constFirst().count, 100'000);
     }
 }
 
