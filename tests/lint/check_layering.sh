@@ -35,7 +35,7 @@ declare -A allowed=(
     [rf]="base process azsphere"
     [recipe]="base process azsphere hardware"
     [records]="base process run"
-    [plant]="base process config run"
+    [plant]="base process config run records"
     [steps]="base process config run hardware azsphere rf recipe"
     [station]="base process config run hardware azsphere rf recipe records steps"
 )
