@@ -43,7 +43,9 @@ public:
     std::optional<Plant::Failure> lastFailure() const { return m_lastFailure; }
 
     [[nodiscard]] Result<QList<PlantStation>> stations() const;
-    [[nodiscard]] Result<qint64> countRuns(const RunFilter &filter) const;
+    // With atMost > 0 it stops counting after atMost + 1 runs: a result above atMost means
+    // "more than atMost" (an exact count of a million runs costs a scan of them all).
+    [[nodiscard]] Result<qint64> countRuns(const RunFilter &filter, qint64 atMost = 0) const;
     // Newest first (start time, then run UUID). Deep offsets cost a scan; prefer fetchRunsAfter.
     [[nodiscard]] Result<QList<RunRow>> fetchRuns(
         const RunFilter &filter, qint64 offset, int limit) const;

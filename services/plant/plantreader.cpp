@@ -166,7 +166,7 @@ quint64 PlantReader::requestRuns(
         [filter, after, limit, withCount](const PlantQuery &query) -> Result<RunsAnswer> {
             RunsAnswer answer;
             if (withCount) {
-                const Result<qint64> count = query.countRuns(filter);
+                const Result<qint64> count = query.countRuns(filter, CountLimit);
                 if (!count)
                     return fail(count.error());
                 answer.total = *count;

@@ -40,8 +40,12 @@ public:
     // The last failure's message (translatable) and detail; empty after a success.
     Station::Error lastError() const { return m_lastError; }
 
+    // requestRuns counts no further: a total above it means "more than CountLimit runs".
+    static constexpr qint64 CountLimit = 100'000;
+
     quint64 requestStations();
-    // The page after `after` (none: the first page); withCount also counts the runs.
+    // The page after `after` (none: the first page); withCount also counts the runs (up to
+    // CountLimit + 1).
     quint64 requestRuns(const Station::RunFilter &filter,
         const std::optional<Station::RunKey> &after,
         int limit,

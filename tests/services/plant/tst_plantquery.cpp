@@ -276,6 +276,9 @@ void tst_PlantQuery::filtersByStationAndLine()
 {
     // A: 10 runs; B and C: 31 each.
     QCOMPARE(m_query.countRuns({}).value_or(-1), qint64(72));
+    // A bounded count stops one past its bound ("more than 10"), or is exact below it.
+    QCOMPARE(m_query.countRuns({}, 10).value_or(-1), qint64(11));
+    QCOMPARE(m_query.countRuns({}, 72).value_or(-1), qint64(72));
     RunFilter filter;
     filter.stationId = u"LINE1-B"_s;
     QCOMPARE(m_query.countRuns(filter).value_or(-1), qint64(31));
