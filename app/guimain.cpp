@@ -118,6 +118,8 @@ int runGui(const AppOptions &options)
         = !setup.config().recipeFolder.isEmpty() ? setup.config().recipeFolder : samples;
     windowOptions.configPath
         = !options.configPath.isEmpty() ? options.configPath : StationConfig::defaultPath();
+    windowOptions.plantReadConnection = setup.config().plantReadConnection;
+    windowOptions.plantStationId = setup.config().plantStation();
     MainWindow window(station, windowOptions);
     // The station PC is there for the station: the window takes the screen.
     window.showMaximized();
