@@ -697,6 +697,9 @@ void DeviceViewWidget::applyDetail(const RunDetail &detail, qint64 runId, const 
     m_error.clear();
     m_shownStation = stationId;
     m_run = detail.run;
+    // Another station's run: its plant station ID where it recorded no station name.
+    if (m_run.start.station.isEmpty())
+        m_run.start.station = stationId;
     m_runId = runId;
     m_steps->setSteps(detail.steps);
     if (isShowingLiveRun()) {

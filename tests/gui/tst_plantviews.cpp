@@ -216,6 +216,9 @@ void tst_PlantViews::recordsPageShowsAnotherStationsRun()
     QCOMPARE(
         m_page->model()->index(row, RecordsModel::StationColumn).data().toString(), u"LINE1-PC2"_s);
     QVERIFY(m_page->findChild<QComboBox *>(u"stationFilter"_s)->isVisible());
+    // For a look by eye at 1280x800: STATION_SCREENSHOT_DIR=/tmp/shots build/tests/tst_plantviews
+    if (const QString dir = qEnvironmentVariable("STATION_SCREENSHOT_DIR"); !dir.isEmpty())
+        m_page->grab().save(dir + u"/plant-records.png"_s);
 
     // Opening it asks for the plant's run, not this station's run with the same number.
     QSignalSpy plantRun(m_page, &RecordsPage::openPlantRunRequested);
@@ -277,6 +280,8 @@ void tst_PlantViews::yieldPageReadsThePlant()
     QTRY_VERIFY_WITH_TIMEOUT(!page.isLoading() && page.report().runs == 1, Timeout);
     QCOMPARE(page.report().runsFailed, 1);
     QCOMPARE(page.report().failuresByError.value(0).key, u"RfCheckFailed"_s);
+    if (const QString dir = qEnvironmentVariable("STATION_SCREENSHOT_DIR"); !dir.isEmpty())
+        page.grab().save(dir + u"/plant-yield.png"_s);
 
     page.setSource(YieldPage::Source::Station);
     QCOMPARE(page.report().runs, localRuns);
@@ -315,6 +320,8 @@ void tst_PlantViews::deviceViewListsRunsAtEveryStation()
     QVERIFY(shown.wait(Timeout));
     QCOMPARE(view.shownStationId(), u"LINE2-PC1"_s);
     QCOMPARE(view.runId(), qint64(77));
+    if (const QString dir = qEnvironmentVariable("STATION_SCREENSHOT_DIR"); !dir.isEmpty())
+        view.grab().save(dir + u"/plant-device.png"_s);
 }
 
 void tst_PlantViews::unreachablePlantKeepsTheLocalRecord()
