@@ -216,7 +216,7 @@ void tst_PlantViews::recordsPageShowsAnotherStationsRun()
     QCOMPARE(
         m_page->model()->index(row, RecordsModel::StationColumn).data().toString(), u"LINE1-PC2"_s);
     QVERIFY(m_page->findChild<QComboBox *>(u"stationFilter"_s)->isVisible());
-    // For a look by eye at 1280x800: STATION_SCREENSHOT_DIR=/tmp/shots build/tests/tst_plantviews
+    // For a look by eye at 1280x800: STATION_SCREENSHOT_DIR=<folder> build/tests/tst_plantviews
     if (const QString dir = qEnvironmentVariable("STATION_SCREENSHOT_DIR"); !dir.isEmpty())
         m_page->grab().save(dir + u"/plant-records.png"_s);
 
