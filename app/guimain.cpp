@@ -118,7 +118,10 @@ int runGui(const AppOptions &options)
         = !setup.config().recipeFolder.isEmpty() ? setup.config().recipeFolder : samples;
     windowOptions.configPath
         = !options.configPath.isEmpty() ? options.configPath : StationConfig::defaultPath();
-    windowOptions.plantConnection = setup.config().plantConnection;
+    // The analytics page and the plant views read the plant through the quality login.
+    windowOptions.plantConnection = setup.config().plantReadConnection;
+    windowOptions.plantReadConnection = setup.config().plantReadConnection;
+    windowOptions.plantStationId = setup.config().plantStation();
     MainWindow window(station, windowOptions);
     window.setRelay(setup.relay());
     // The station PC is there for the station: the window takes the screen.

@@ -1,6 +1,7 @@
 #include "models/recordsmodel.h"
 
 #include "services/azsphere/devicedata.h"
+#include "services/plant/plantreader.h"
 
 #include <QFont>
 #include <QScopedValueRollback>
@@ -70,6 +71,8 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         switch (Column(index.column())) {
         case RunColumn:
             return run.id;
+        case StationColumn:
+            return run.stationId;
         case StartedColumn:
             return PageText::localTime(run.started, m_zone);
         case FixtureColumn:
@@ -138,6 +141,9 @@ QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int 
     case RunColumn:
         //: Column header: the run's number in the record
         return tr("Run");
+    case StationColumn:
+        //: Column header: the plant station ID that recorded the run
+        return tr("Station");
     case StartedColumn:
         return tr("Started");
     case FixtureColumn:
@@ -164,13 +170,17 @@ QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool RecordsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_query && !m_atEnd && !m_fetching;
+    return !parent.isValid() && (m_query || m_plant) && !m_atEnd && !m_fetching;
 }
 
 void RecordsModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    if (m_plant) {
+        requestPlantPage();
+        return;
+    }
     // Views (and QAbstractItemModelTester) may ask for more while rows are being inserted.
     const QScopedValueRollback<bool> fetching(m_fetching, true);
 
@@ -182,15 +192,20 @@ void RecordsModel::fetchMore(const QModelIndex &parent)
         setError(page.error());
         return;
     }
+    appendPage(*page);
+}
+
+void RecordsModel::appendPage(const QList<RunRow> &page)
+{
     // New runs start later and sort before the first page, so once the count is reached the
     // older end of the record is too.
-    if (page->size() < m_pageSize || m_rows.size() + page->size() >= m_total)
+    if (page.size() < m_pageSize || (!m_totalAtLeast && m_rows.size() + page.size() >= m_total))
         m_atEnd = true;
-    if (page->isEmpty())
+    if (page.isEmpty())
         return;
     const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(page->size()) - 1);
-    m_rows.append(*page);
+    beginInsertRows({}, first, first + int(page.size()) - 1);
+    m_rows.append(page);
     endInsertRows();
     // The count may have grown since it was taken (runs recorded meanwhile): never claim fewer
     // runs than are shown.
@@ -204,6 +219,68 @@ void RecordsModel::setQuery(const RecordQuery *query)
 {
     m_query = query;
     reload();
+}
+
+void RecordsModel::setPlantReader(PlantReader *reader)
+{
+    if (m_plant == reader) {
+        reload();
+        return;
+    }
+    if (m_plant)
+        disconnect(m_plant, nullptr, this, nullptr);
+    m_plant = reader;
+    if (reader) {
+        connect(reader,
+            &PlantReader::runsRead,
+            this,
+            [this](quint64 request, qint64 total, const QList<RunRow> &rows) {
+                if (request != m_pending)
+                    return; // superseded by a newer filter
+                m_pending = 0;
+                m_fetching = false;
+                if (total >= 0) {
+                    // The first page: the count says whether more pages follow.
+                    m_totalAtLeast = total > PlantReader::CountLimit;
+                    m_total = m_totalAtLeast ? PlantReader::CountLimit : total;
+                    m_atEnd = false;
+                    Q_EMIT totalCountChanged(m_total);
+                }
+                appendPage(rows);
+                if (m_rows.size() > m_total) {
+                    m_total = m_rows.size();
+                    Q_EMIT totalCountChanged(m_total);
+                }
+                Q_EMIT loadingChanged(false);
+            });
+        connect(reader, &PlantReader::requestFailed, this, [this](quint64 request, const Error &e) {
+            if (request != m_pending)
+                return;
+            m_pending = 0;
+            m_fetching = false;
+            m_atEnd = true;
+            Q_EMIT loadingChanged(false);
+            setError(e);
+        });
+    }
+    reload();
+}
+
+bool RecordsModel::isPlant() const
+{
+    return !m_plant.isNull();
+}
+
+void RecordsModel::requestPlantPage()
+{
+    const bool first = m_rows.isEmpty();
+    std::optional<RunKey> after;
+    if (!first)
+        after = RunKey {m_rows.last().started, m_rows.last().id, m_rows.last().runUuid};
+    // Until the answer comes, the view asks for nothing more; the answer appends the rows.
+    m_fetching = true;
+    m_pending = m_plant->requestRuns(m_filter, after, m_pageSize, first);
+    Q_EMIT loadingChanged(true);
 }
 
 void RecordsModel::setFilter(const RunFilter &filter)
@@ -241,10 +318,24 @@ void RecordsModel::reload()
     beginResetModel();
     m_rows.clear();
     m_total = 0;
+    m_totalAtLeast = false;
     m_atEnd = true;
     m_error.clear();
     endResetModel();
 
+    if (m_plant) {
+        // The count and the first page in one request; the answer sets both.
+        m_pending = 0;
+        m_fetching = false;
+        Q_EMIT totalCountChanged(m_total);
+        requestPlantPage();
+        return;
+    }
+    if (m_pending != 0) {
+        m_pending = 0;
+        m_fetching = false;
+        Q_EMIT loadingChanged(false);
+    }
     if (m_query && m_query->isOpen()) {
         const Result<qint64> count = m_query->countRuns(m_filter);
         if (count) {
@@ -295,11 +386,15 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     case RunRowRole:
         return QVariant::fromValue(run);
     case CurrentRole:
-        return run.id == m_current;
+        return isCurrent(run);
+    case StationIdRole:
+        return run.stationId;
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case StartedColumn:
             return PageText::localTime(run.started, m_zone);
+        case StationColumn:
+            return run.stationId;
         case FixtureColumn:
             return PageText::fixture(run.fixture, run.fixtureLabel);
         case OutcomeColumn:
@@ -325,7 +420,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
             return lookColor(m_look, run.outcome, false);
         return {};
     case Qt::FontRole:
-        if (run.id == m_current) {
+        if (isCurrent(run)) {
             QFont font;
             font.setBold(true);
             return font;
@@ -347,6 +442,8 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     switch (Column(section)) {
     case StartedColumn:
         return tr("Started");
+    case StationColumn:
+        return tr("Station");
     case FixtureColumn:
         return tr("Fixture");
     case OutcomeColumn:
@@ -359,6 +456,22 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         break;
     }
     return {};
+}
+
+bool RunHistoryModel::isCurrent(const RunRow &run) const
+{
+    return run.id == m_current
+        && (m_currentStation.isEmpty() || run.stationId.isEmpty()
+            || run.stationId == m_currentStation);
+}
+
+void RunHistoryModel::setCurrentStationId(const QString &stationId)
+{
+    if (m_currentStation == stationId)
+        return;
+    m_currentStation = stationId;
+    if (!m_runs.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void RunHistoryModel::setRuns(const QList<RunRow> &runs)
@@ -394,7 +507,10 @@ void RunHistoryModel::setOutcomeLook(const RunOutcomeLook &look)
 int RunHistoryModel::rowOfRun(qint64 runId) const
 {
     for (qsizetype row = 0; row < m_runs.size(); ++row) {
-        if (m_runs.at(row).id == runId)
+        const RunRow &run = m_runs.at(row);
+        if (run.id == runId
+            && (m_currentStation.isEmpty() || run.stationId.isEmpty()
+                || run.stationId == m_currentStation))
             return int(row);
     }
     return -1;

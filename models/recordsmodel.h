@@ -5,13 +5,17 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPointer>
 #include <QTimeZone>
 
 namespace Station {
 
+class PlantReader;
+
 // The records page's table: the runs a RunFilter selects, newest first, fetched lazily in pages
 // (keyset paging, so scrolling stays fast on a record of a million runs). Reads through a
-// RecordQuery that the caller owns and that lives on the GUI thread, like this model.
+// RecordQuery that the caller owns and that lives on the GUI thread, like this model; or, for
+// the plant's record, through a PlantReader whose answers arrive later (never blocking).
 class RecordsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -20,6 +24,7 @@ class RecordsModel final : public QAbstractTableModel
 public:
     enum Column {
         RunColumn,
+        StationColumn, // the plant's record only: the run's station ID
         StartedColumn,
         FixtureColumn,
         DeviceColumn,
@@ -56,6 +61,12 @@ public:
 
     // Not owned; nullptr shows nothing. Reloads.
     void setQuery(const Station::RecordQuery *query);
+    // Not owned: the plant's record instead of the RecordQuery's; nullptr goes back to the
+    // RecordQuery. Reloads.
+    void setPlantReader(Station::PlantReader *reader);
+    bool isPlant() const;
+    // A plant read is under way (the count and first page, or the next page).
+    bool isLoading() const { return m_pending != 0; }
     // Reloads: counts the runs and fetches the first page.
     void setFilter(const Station::RunFilter &filter);
     Station::RunFilter filter() const { return m_filter; }
@@ -66,6 +77,8 @@ public:
 
     // Runs the filter selects (all of them, not just the rows fetched so far).
     qint64 totalCount() const { return m_total; }
+    // The plant's count stops at PlantReader::CountLimit: totalCount() is then "more than".
+    bool isTotalAtLeast() const { return m_totalAtLeast; }
     Station::RunRow run(int row) const { return m_rows.value(row); }
     // Empty after a successful read.
     QString errorString() const { return m_error; }
@@ -77,15 +90,22 @@ public Q_SLOTS:
 Q_SIGNALS:
     void totalCountChanged(qint64 total);
     void queryFailed(const QString &message);
+    // A plant read started (true) or its answer arrived (false).
+    void loadingChanged(bool loading);
 
 private:
     void reload();
     void setError(const Station::Error &error);
+    void requestPlantPage();
+    void appendPage(const QList<Station::RunRow> &page);
 
     const Station::RecordQuery *m_query = nullptr;
+    QPointer<Station::PlantReader> m_plant;
+    quint64 m_pending = 0; // the plant request whose answer the model waits for
     Station::RunFilter m_filter;
     QList<Station::RunRow> m_rows;
     qint64 m_total = 0;
+    bool m_totalAtLeast = false;
     bool m_atEnd = true;
     bool m_fetching = false;
     int m_pageSize = DefaultPageSize;
@@ -104,6 +124,7 @@ class RunHistoryModel final : public QAbstractTableModel
 public:
     enum Column {
         StartedColumn,
+        StationColumn, // the plant's station ID (hidden without a plant)
         FixtureColumn,
         OutcomeColumn,
         FailedStepColumn,
@@ -116,6 +137,7 @@ public:
         RunIdRole = Qt::UserRole + 1, // qint64
         RunRowRole,                   // Station::RunRow
         CurrentRole,                  // bool: the run the view shows
+        StationIdRole,                // QString: the run's plant station ID, empty locally
     };
     Q_ENUM(Role)
 
@@ -131,14 +153,20 @@ public:
     void setRuns(const QList<Station::RunRow> &runs);
     void setCurrentRunId(qint64 runId);
     qint64 currentRunId() const { return m_current; }
+    // The station of the current run, when the list holds runs of several stations (run IDs
+    // are per station); empty: any.
+    void setCurrentStationId(const QString &stationId);
     void setTimeZone(const QTimeZone &zone);
     void setOutcomeLook(const RunOutcomeLook &look);
     Station::RunRow run(int row) const { return m_runs.value(row); }
     int rowOfRun(qint64 runId) const;
 
 private:
+    bool isCurrent(const Station::RunRow &run) const;
+
     QList<Station::RunRow> m_runs;
     qint64 m_current = 0;
+    QString m_currentStation;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     RunOutcomeLook m_look;
 };

@@ -4,6 +4,7 @@
 #include "models/measurementmodel.h"
 #include "models/recordsmodel.h"
 #include "models/steplistmodel.h"
+#include "services/plant/plantreader.h"
 #include "ui/outputview.h"
 #include "ui/pagelook.h"
 #include "ui/theme.h"
@@ -20,6 +21,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSplitter>
 #include <QStyle>
 #include <QStyleOptionFrame>
@@ -431,10 +433,10 @@ QWidget *DeviceViewWidget::buildStepsPane()
     PageLook::fitColumn(m_historyView, RunHistoryModel::OutcomeColumn, runOutcomeTexts(), true);
     PageLook::fitColumn(m_historyView, RunHistoryModel::DurationColumn, {u"8:88:88"_s});
     m_historyView->setMaximumHeight(m_historyView->verticalHeader()->defaultSectionSize() * 6 + 30);
+    m_historyView->setColumnHidden(RunHistoryModel::StationColumn, true);
+    PageLook::fitColumn(m_historyView, RunHistoryModel::StationColumn, {u"LINE1-PC12"_s});
     connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const qint64 id = m_history->run(index.row()).id;
-        if (id != 0 && id != m_runId)
-            showRun(id);
+        openHistoryRow(index.row());
     });
     connect(m_historyView, &QTableView::clicked, m_historyView, &QTableView::activated);
 
@@ -582,6 +584,96 @@ void DeviceViewWidget::setTimeZone(const QTimeZone &zone)
     showHeader();
 }
 
+void DeviceViewWidget::setPlantReader(PlantReader *reader, const QString &ownStationId)
+{
+    if (m_plant)
+        disconnect(m_plant, nullptr, this, nullptr);
+    m_plant = reader;
+    m_ownStation = ownStationId;
+    m_detailRequest = 0;
+    m_historyRequest = 0;
+    m_historyView->setColumnHidden(RunHistoryModel::StationColumn, reader == nullptr);
+    if (!reader)
+        return;
+    connect(reader, &PlantReader::runDetailRead, this, [this](quint64 request, const RunDetail &d) {
+        if (request != m_detailRequest)
+            return;
+        m_detailRequest = 0;
+        const QString station = m_shownStation;
+        // Another station's run is never this station's live run.
+        m_liveFixture = 0;
+        m_liveRunId = 0;
+        m_liveSeq = 0;
+        m_liveSteps.clear();
+        m_liveLines.clear();
+        applyDetail(d, d.run.id, station);
+        Q_EMIT plantRunShown(station, d.run.id);
+    });
+    connect(reader,
+        &PlantReader::deviceRunsRead,
+        this,
+        [this](quint64 request, const QList<RunRow> &runs) {
+            if (request != m_historyRequest)
+                return;
+            m_historyRequest = 0;
+            // The plant has what was delivered; this station's runs not delivered yet come
+            // from its own record.
+            QList<RunRow> merged = runs;
+            for (const RunRow &local : std::as_const(m_localHistory)) {
+                const bool delivered
+                    = std::any_of(runs.cbegin(), runs.cend(), [&](const RunRow &run) {
+                          return run.stationId == local.stationId && run.id == local.id;
+                      });
+                if (!delivered)
+                    merged.append(local);
+            }
+            std::stable_sort(merged.begin(), merged.end(), [](const RunRow &a, const RunRow &b) {
+                return a.started > b.started;
+            });
+            showHistoryRuns(merged);
+            Q_EMIT plantHistoryShown();
+        });
+    connect(reader, &PlantReader::requestFailed, this, [this](quint64 request, const Error &e) {
+        if (request == m_historyRequest) {
+            // The list keeps this station's runs; its title says why the others are missing.
+            m_historyRequest = 0;
+            m_historyTitle->setText(tr("Runs of this device (%1 at this station; the plant "
+                                       "cannot be read: %2)")
+                                        .arg(m_localHistory.size())
+                                        .arg(e.message.translated()));
+            m_historyTitle->setToolTip(e.detail);
+        } else if (request == m_detailRequest) {
+            m_detailRequest = 0;
+            showError(tr("Cannot read the plant: %1").arg(e.message.translated()));
+        }
+    });
+}
+
+void DeviceViewWidget::showPlantRun(const QString &stationId, const QUuid &runUuid)
+{
+    if (!m_plant) {
+        showError(tr("No plant database is configured."));
+        return;
+    }
+    m_shownStation = stationId;
+    m_detailRequest = m_plant->requestRunDetail(stationId, runUuid);
+}
+
+void DeviceViewWidget::openHistoryRow(int row)
+{
+    const RunRow run = m_history->run(row);
+    if (run.id == 0)
+        return;
+    const bool ownRun = run.stationId.isEmpty() || run.stationId == m_ownStation;
+    const QString shown = m_shownStation.isEmpty() ? m_ownStation : m_shownStation;
+    if (run.id == m_runId && (run.stationId.isEmpty() || run.stationId == shown))
+        return;
+    if (ownRun && m_query && m_query->isOpen())
+        showRun(run.id);
+    else if (!run.runUuid.isNull())
+        showPlantRun(run.stationId, run.runUuid);
+}
+
 bool DeviceViewWidget::showRun(qint64 runId)
 {
     if (!m_query || !m_query->isOpen()) {
@@ -593,10 +685,23 @@ bool DeviceViewWidget::showRun(qint64 runId)
         showError(detail.error().message.translated());
         return false;
     }
+    // A newer choice than a plant run still being read.
+    m_detailRequest = 0;
+    applyDetail(*detail, runId, {});
+    Q_EMIT runShown(runId);
+    return true;
+}
+
+void DeviceViewWidget::applyDetail(const RunDetail &detail, qint64 runId, const QString &stationId)
+{
     m_error.clear();
-    m_run = detail->run;
+    m_shownStation = stationId;
+    m_run = detail.run;
+    // Another station's run: its plant station ID where it recorded no station name.
+    if (m_run.start.station.isEmpty())
+        m_run.start.station = stationId;
     m_runId = runId;
-    m_steps->setSteps(detail->steps);
+    m_steps->setSteps(detail.steps);
     if (isShowingLiveRun()) {
         // The record has the finished steps; the running one is only known live.
         for (const StepResult &step : std::as_const(m_liveSteps))
@@ -612,8 +717,6 @@ bool DeviceViewWidget::showRun(qint64 runId)
     if (row < 0)
         row = m_steps->rowCount() - 1;
     selectStepRow(row);
-    Q_EMIT runShown(runId);
-    return true;
 }
 
 void DeviceViewWidget::showLive(int fixture, qint64 runId)
@@ -634,6 +737,10 @@ void DeviceViewWidget::clear()
 {
     m_run = {};
     m_runId = 0;
+    m_shownStation.clear();
+    m_localHistory.clear();
+    m_detailRequest = 0;
+    m_historyRequest = 0;
     m_liveFixture = 0;
     m_liveRunId = 0;
     m_liveSeq = 0;
@@ -858,10 +965,37 @@ void DeviceViewWidget::showHistory()
         if (read)
             runs = *read;
     }
+    if (m_plant) {
+        // This station's runs at once; the plant's answer adds the other stations'.
+        for (RunRow &run : runs)
+            run.stationId = m_ownStation;
+    }
+    m_localHistory = runs;
+    showHistoryRuns(runs);
+    m_historyRequest = 0;
+    if (m_plant && !deviceId.isEmpty())
+        m_historyRequest = m_plant->requestRunsOfDevice(deviceId);
+}
+
+void DeviceViewWidget::showHistoryRuns(const QList<RunRow> &runs)
+{
     m_history->setRuns(runs);
+    m_history->setCurrentStationId(m_shownStation.isEmpty() ? m_ownStation : m_shownStation);
     m_history->setCurrentRunId(m_runId);
-    m_historyTitle->setText(runs.isEmpty() ? tr("Runs of this device")
-                                           : tr("Runs of this device (%1)").arg(runs.size()));
+    m_historyTitle->setToolTip({});
+    if (runs.isEmpty()) {
+        m_historyTitle->setText(tr("Runs of this device"));
+    } else if (m_plant) {
+        QSet<QString> stations;
+        for (const RunRow &run : runs)
+            stations.insert(run.stationId);
+        //: The device view's run list with the plant: "Runs of this device (5, at 3 stations)"
+        m_historyTitle->setText(
+            tr("Runs of this device (%1, at %n station(s))", nullptr, int(stations.size()))
+                .arg(runs.size()));
+    } else {
+        m_historyTitle->setText(tr("Runs of this device (%1)").arg(runs.size()));
+    }
     const int row = m_history->rowOfRun(m_runId);
     if (row >= 0)
         m_historyView->setCurrentIndex(m_history->index(row, 0));

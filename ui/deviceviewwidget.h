@@ -4,7 +4,9 @@
 #include "services/run/runtypes.h"
 #include "services/station/fixturesnapshot.h"
 
+#include <QPointer>
 #include <QTimeZone>
+#include <QUuid>
 #include <QWidget>
 
 class QFrame;
@@ -21,6 +23,7 @@ class CommandListModel;
 class ElidingField;
 class MeasurementModel;
 class OutputView;
+class PlantReader;
 class RunHistoryModel;
 class StepListModel;
 
@@ -28,7 +31,9 @@ class StepListModel;
 // run header, the failing step's cause and remedy, every step, and for the selected step its
 // exact command lines, tool outcome, raw stdout/stderr and measurements, plus the device's
 // other runs. Reads the record through a RecordQuery on the GUI thread, and follows a running
-// device through the Station's stepStarted/stepFinished/outputLine signals. GUI thread.
+// device through the Station's stepStarted/stepFinished/outputLine signals. With a plant, the
+// device's runs at every station (read by a PlantReader off the GUI thread), and another
+// station's run from the plant's record. GUI thread.
 class DeviceViewWidget final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +46,17 @@ public:
     // Not owned; must outlive this widget or be reset first.
     void setRecordQuery(const Station::RecordQuery *query);
     void setTimeZone(const QTimeZone &zone);
+    // The plant's reader (not owned; nullptr: this station's record only) and this station's
+    // plant station ID (its own runs open from the local record).
+    void setPlantReader(Station::PlantReader *reader, const QString &ownStationId);
+
+    // Shows a run of another station from the plant's record: asks the plant and shows the run
+    // when the answer comes (plantRunShown), or the reason it cannot.
+    void showPlantRun(const QString &stationId, const QUuid &runUuid);
+    // The plant station whose run is shown; empty for a run of this station's record.
+    QString shownStationId() const { return m_shownStation; }
+    // A read of the plant (a run, or the device's runs at every station) is under way.
+    bool isReadingPlant() const { return m_detailRequest != 0 || m_historyRequest != 0; }
 
     // Shows a recorded run (and the device's other runs), selecting the failed step. False,
     // with the reason shown in the view, when the record cannot be read.
@@ -76,6 +92,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The run the view now shows (after showRun, or a click in the device's run list).
     void runShown(qint64 runId);
+    // A run of another station is shown (after showPlantRun).
+    void plantRunShown(const QString &stationId, qint64 runId);
+    // The device's run list has its runs at every station.
+    void plantHistoryShown();
 
 private:
     void buildHeader();
@@ -86,6 +106,9 @@ private:
     void showHeader();
     void showCause();
     void showHistory();
+    void applyDetail(const Station::RunDetail &detail, qint64 runId, const QString &stationId);
+    void showHistoryRuns(const QList<Station::RunRow> &runs);
+    void openHistoryRow(int row);
     void showStep(int row);
     void showCommand(int row);
     void showLiveOutput();
@@ -95,6 +118,12 @@ private:
     void copyToClipboard(const QString &text);
 
     const Station::RecordQuery *m_query = nullptr;
+    QPointer<Station::PlantReader> m_plant;
+    QString m_ownStation;
+    QString m_shownStation;
+    QList<Station::RunRow> m_localHistory;
+    quint64 m_detailRequest = 0;
+    quint64 m_historyRequest = 0;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     Station::RunInfo m_run;
     qint64 m_runId = 0;

@@ -4,6 +4,7 @@
 #include "models/startgatemodel.h"
 #include "services/azsphere/devicedata.h"
 #include "services/base/boundedfile.h"
+#include "services/plant/plantreader.h"
 #include "services/plant/relay.h"
 #include "services/recipe/recipeloader.h"
 #include "services/recipe/recipeloadtask.h"
@@ -183,6 +184,7 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_pages->addTab(m_linePage, tr("Line"));
     createRecordsPage();
     createDevicePage();
+    setUpPlant();
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
     auto *central = new QWidget(this);
@@ -1412,6 +1414,39 @@ void MainWindow::createDevicePage()
     const int index = m_pages->addTab(m_deviceTab, tr("Device"));
     // Hidden until a device is opened: an empty device page only raises questions.
     m_pages->setTabVisible(index, false);
+}
+
+void MainWindow::setUpPlant()
+{
+    // Nothing connects before a plant page is looked at: the reader opens its connection with
+    // its first request, on its own thread.
+    if (m_options.plantReadConnection.trimmed().isEmpty()) {
+        const QString reason = tr("No plant database is configured: set [plant] readConnection "
+                                  "in the station's settings to a login that reads the plant "
+                                  "(see docs/plant-views.md).");
+        m_recordsPage->setPlantReader(nullptr, reason);
+        m_yieldPage->setPlantReader(nullptr, reason);
+        m_deviceView->setPlantReader(nullptr, {});
+        return;
+    }
+    m_plantReader = new PlantReader(m_options.plantReadConnection.trimmed(), this);
+    m_recordsPage->setPlantReader(m_plantReader);
+    m_yieldPage->setPlantReader(m_plantReader);
+    m_deviceView->setPlantReader(m_plantReader, m_options.plantStationId);
+    connect(m_recordsPage, &RecordsPage::openPlantRunRequested, this, &MainWindow::openPlantRun);
+}
+
+void MainWindow::openPlantRun(const QString &stationId, const QUuid &runUuid, qint64 runId)
+{
+    if (stationId == m_options.plantStationId && runId > 0 && ensureRecordQuery()
+        && m_deviceView->showRun(runId)) {
+        showDeviceTab(tr("Device: run %1").arg(runId));
+        return;
+    }
+    m_deviceView->clear();
+    m_deviceView->showPlantRun(stationId, runUuid);
+    //: Tab of the device view on another station's run: "Device: LINE1-PC2 run 1234"
+    showDeviceTab(tr("Device: %1 run %2").arg(stationId).arg(runId));
 }
 
 bool MainWindow::ensureRecordQuery()

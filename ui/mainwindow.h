@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <QUuid>
 
 #include <functional>
 #include <memory>
@@ -28,6 +29,7 @@ class AnalyticsPage;
 class DeviceViewWidget;
 class ElidedLabel;
 class FixtureGridWidget;
+class PlantReader;
 class FixtureModel;
 class RecipeBadge;
 class RecipeLoadBar;
@@ -58,7 +60,11 @@ public:
         QString backendText;     // status bar: "Simulator, 8 devices" or "azsphere /opt/... 25.10"
         QString recipeFolder;    // where Open recipe… starts
         QString configPath;      // the station configuration the settings dialog edits
-        QString plantConnection; // [plant] connection: the analytics page's Plant source
+        QString plantConnection; // the analytics page's Plant source (the read login)
+        // The plant views (docs/plant-views.md): the read login's conninfo ("[plant]
+        // readConnection"; empty: no plant) and this station's plant station ID.
+        QString plantReadConnection;
+        QString plantStationId;
     };
 
     // Asked once when a recipe that makes devices permanent is loaded; false keeps it out.
@@ -126,6 +132,11 @@ public:
     void openDevice(int fixture);
     // The device view on a recorded run (from the records page).
     void openRun(qint64 runId);
+    // The device view on a run of the plant's record: this station's own from its record,
+    // another station's from the plant.
+    void openPlantRun(const QString &stationId, const QUuid &runUuid, qint64 runId);
+    // The plant views' reader; nullptr when no plant is configured.
+    PlantReader *plantReader() const { return m_plantReader; }
 
     enum class Page { Line, Records, Yield, Analytics, Device };
     void showPage(Page page);
@@ -172,6 +183,7 @@ private:
     QWidget *createLinePage();
     void createDevicePage();
     void createRecordsPage();
+    void setUpPlant();
     void onPageChanged();
     QStringList recipeNames() const;
     bool ensureRecordQuery();
@@ -229,6 +241,7 @@ private:
     QTabWidget *m_pages = nullptr;
     QWidget *m_linePage = nullptr;
     RecordsPage *m_recordsPage = nullptr;
+    PlantReader *m_plantReader = nullptr; // child; its thread ends when the window goes
     YieldPage *m_yieldPage = nullptr;
     QWidget *m_recordsTab = nullptr; // the pages' scroll areas in m_pages
     QWidget *m_yieldTab = nullptr;

@@ -2,6 +2,7 @@
 
 #include "models/recordsmodel.h"
 #include "services/azsphere/devicedata.h"
+#include "services/plant/plantreader.h"
 #include "services/records/csvexport.h"
 #include "services/records/handoff.h"
 #include "ui/keyboardhelp.h"
@@ -233,6 +234,25 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_recipe->setObjectName(u"recipeFilter"_s);
     m_recipe->addItem(tr("All recipes"), QString());
     m_recipe->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_source = new QComboBox(this);
+    m_source->setObjectName(u"source"_s);
+    //: Records page source switch: the runs of this station's own record
+    m_source->addItem(tr("This station"), int(Source::Station));
+    //: Records page source switch: the runs of every station in the plant database
+    m_source->addItem(tr("Plant"), int(Source::Plant));
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_source->setEnabled(false);
+    m_source->setToolTip(tr("No plant database is configured."));
+    m_station = new QComboBox(this);
+    m_station->setObjectName(u"stationFilter"_s);
+    m_station->addItem(tr("All stations"), QString());
+    m_station->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_station->setVisible(false);
+    m_line = new QComboBox(this);
+    m_line->setObjectName(u"lineFilter"_s);
+    m_line->addItem(tr("All lines"), QString());
+    m_line->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_line->setVisible(false);
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Device ID or serial"));
@@ -318,6 +338,9 @@ RecordsPage::RecordsPage(QWidget *parent)
     summaryBar->addWidget(m_count);
     // The hint takes the spare room first, on as few lines as it can.
     summaryBar->addWidget(m_shown, 2);
+    summaryBar->addWidget(m_source);
+    summaryBar->addWidget(m_line);
+    summaryBar->addWidget(m_station);
     summaryBar->addWidget(m_fixture);
     summaryBar->addWidget(m_recipe);
     summaryBar->addWidget(m_search, 1);
@@ -352,6 +375,8 @@ RecordsPage::RecordsPage(QWidget *parent)
             m_resizedColumns.insert(column);
     });
     m_view->setItemDelegateForColumn(RecordsModel::DeviceColumn, new DeviceIdDelegate(m_view));
+    // The station column says something only when the page shows the plant.
+    m_view->setColumnHidden(RecordsModel::StationColumn, true);
     m_view->installEventFilter(this);
     fitColumns();
 
@@ -366,6 +391,9 @@ RecordsPage::RecordsPage(QWidget *parent)
     connect(m_range, &RangeSelector::rangeChanged, this, &RecordsPage::applyFilter);
     connect(m_fixture, &QComboBox::currentIndexChanged, this, &RecordsPage::applyFilter);
     connect(m_recipe, &QComboBox::currentIndexChanged, this, &RecordsPage::applyFilter);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &RecordsPage::applySource);
+    connect(m_station, &QComboBox::currentIndexChanged, this, &RecordsPage::applyFilter);
+    connect(m_line, &QComboBox::currentIndexChanged, this, &RecordsPage::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &RecordsPage::applyFilter);
     connect(m_searchDelay, &QTimer::timeout, this, &RecordsPage::applyFilter);
@@ -385,12 +413,29 @@ RecordsPage::RecordsPage(QWidget *parent)
         m_fitPending = true;
     });
     connect(m_model, &RecordsModel::queryFailed, this, [this](const QString &message) {
-        m_status->setText(tr("Cannot read the record: %1").arg(message));
+        QPalette palette = m_status->palette();
+        palette.setColor(
+            QPalette::WindowText, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
+        m_status->setPalette(palette);
+        m_status->setText(m_model->isPlant()
+                ? tr("Cannot read the plant: %1 This station's own record is still available "
+                     "(This station).")
+                      .arg(message)
+                : tr("Cannot read the record: %1").arg(message));
+    });
+    connect(m_model, &RecordsModel::loadingChanged, this, [this](bool loading) {
+        if (loading && m_model->rowCount() == 0) {
+            QPalette palette = m_status->palette();
+            palette.setColor(QPalette::WindowText, Theme::mutedTextColor());
+            m_status->setPalette(palette);
+            m_status->setText(tr("Reading the plant\u2026"));
+        } else if (!loading && m_model->errorString().isEmpty()
+            && m_status->text() == tr("Reading the plant\u2026")) {
+            m_status->clear();
+        }
     });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const qint64 id = m_model->run(index.row()).id;
-        if (id != 0)
-            Q_EMIT openRunRequested(id);
+        openRow(index.row());
     });
     connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_view->indexAt(pos);
@@ -398,8 +443,7 @@ RecordsPage::RecordsPage(QWidget *parent)
             return;
         const RunRow run = m_model->run(index.row());
         QMenu menu(this);
-        menu.addAction(
-            tr("Open device view"), this, [this, run] { Q_EMIT openRunRequested(run.id); });
+        menu.addAction(tr("Open device view"), this, [this, row = index.row()] { openRow(row); });
         QAction *copy = menu.addAction(tr("Copy device ID"), this, [run] {
             if (QClipboard *clipboard = QGuiApplication::clipboard())
                 clipboard->setText(run.deviceId);
@@ -427,6 +471,110 @@ void RecordsPage::setRecord(const RecordQuery *query, const QString &recordPath)
     m_recordPath = recordPath;
     m_model->setFilter(filter());
     m_model->setQuery(query);
+}
+
+void RecordsPage::openRow(int row)
+{
+    const RunRow run = m_model->run(row);
+    if (!run.stationId.isEmpty())
+        Q_EMIT openPlantRunRequested(run.stationId, run.runUuid, run.id);
+    else if (run.id != 0)
+        Q_EMIT openRunRequested(run.id);
+}
+
+void RecordsPage::setPlantReader(PlantReader *reader, const QString &unavailable)
+{
+    if (m_plant)
+        disconnect(m_plant, nullptr, this, nullptr);
+    m_plant = reader;
+    m_source->setEnabled(reader != nullptr);
+    m_source->setToolTip(reader ? tr("Show this station's own record or the plant's record "
+                                     "(every station)")
+                                : unavailable);
+    m_source->setAccessibleDescription(m_source->toolTip());
+    if (reader) {
+        connect(reader,
+            &PlantReader::stationsRead,
+            this,
+            [this](quint64 request, const QList<PlantStation> &stations) {
+                if (request == m_stationsRequest)
+                    showStations(stations);
+            });
+    }
+    if (!reader && source() == Source::Plant) {
+        const QSignalBlocker blocker(m_source);
+        m_source->setCurrentIndex(m_source->findData(int(Source::Station)));
+    }
+    applySource();
+}
+
+RecordsPage::Source RecordsPage::source() const
+{
+    return Source(m_source->currentData().toInt());
+}
+
+void RecordsPage::setSource(Source source)
+{
+    if (source == Source::Plant && !m_plant)
+        return;
+    m_source->setCurrentIndex(m_source->findData(int(source)));
+}
+
+void RecordsPage::setStationFilter(const QString &stationId)
+{
+    if (!stationId.isEmpty() && m_station->findData(stationId) < 0)
+        m_station->addItem(stationId, stationId);
+    m_station->setCurrentIndex(std::max(0, m_station->findData(stationId)));
+}
+
+void RecordsPage::setLineFilter(const QString &line)
+{
+    if (!line.isEmpty() && m_line->findData(line) < 0)
+        m_line->addItem(line, line);
+    m_line->setCurrentIndex(std::max(0, m_line->findData(line)));
+}
+
+void RecordsPage::applySource()
+{
+    const bool plant = source() == Source::Plant && m_plant;
+    m_station->setVisible(plant);
+    m_line->setVisible(plant);
+    // The export writes this station's record (the plant has its own tools).
+    m_withSteps->setVisible(!plant);
+    m_export->setVisible(!plant);
+    m_view->setColumnHidden(RecordsModel::StationColumn, !plant);
+    m_status->clear();
+    if (plant)
+        m_stationsRequest = m_plant->requestStations();
+    m_model->setFilter(filter());
+    m_model->setPlantReader(plant ? m_plant.data() : nullptr);
+    m_fitPending = true;
+    applyColumnWidths();
+}
+
+void RecordsPage::showStations(const QList<PlantStation> &stations)
+{
+    const QSignalBlocker stationBlocker(m_station);
+    const QSignalBlocker lineBlocker(m_line);
+    const QString station = m_station->currentData().toString();
+    const QString line = m_line->currentData().toString();
+    while (m_station->count() > 1)
+        m_station->removeItem(1);
+    while (m_line->count() > 1)
+        m_line->removeItem(1);
+    for (const PlantStation &s : stations) {
+        //: A plant station in the station filter: "LINE1-PC1 (Line 1)"
+        m_station->addItem(
+            s.line.isEmpty() ? s.stationId : tr("%1 (%2)").arg(s.stationId, s.line), s.stationId);
+        if (!s.line.isEmpty() && m_line->findData(s.line) < 0)
+            m_line->addItem(s.line, s.line);
+    }
+    if (!station.isEmpty() && m_station->findData(station) < 0)
+        m_station->addItem(station, station);
+    if (!line.isEmpty() && m_line->findData(line) < 0)
+        m_line->addItem(line, line);
+    m_station->setCurrentIndex(std::max(0, m_station->findData(station)));
+    m_line->setCurrentIndex(std::max(0, m_line->findData(line)));
 }
 
 void RecordsPage::focusRuns()
@@ -481,6 +629,10 @@ RunFilter RecordsPage::filter() const
     f.fixture = m_fixture->currentData().toInt();
     f.recipeName = m_recipe->currentData().toString();
     f.search = m_search->text().trimmed();
+    if (source() == Source::Plant && m_plant) {
+        f.stationId = m_station->currentData().toString();
+        f.line = m_line->currentData().toString();
+    }
     return f;
 }
 
@@ -532,13 +684,16 @@ void RecordsPage::updateCount()
 {
     const QLocale locale;
     const qint64 total = m_model->totalCount();
-    m_count->setText(tr("%Ln run(s)", nullptr, int(total)));
+    //: The plant's records page stops counting at 100,000: "More than 100,000 runs"
+    m_count->setText(m_model->isTotalAtLeast() ? tr("More than %1 runs").arg(locale.toString(total))
+                                               : tr("%Ln run(s)", nullptr, int(total)));
     const int loaded = m_model->rowCount();
     m_shown->setText(loaded < total
             ? tr("newest %1 shown, scroll for more").arg(locale.toString(loaded))
             : QString());
-    m_export->setEnabled(total > 0 && !m_recordPath.isEmpty() && !isExporting());
-    m_handoff->setEnabled(!m_recordPath.isEmpty() && !isExporting());
+    m_export->setEnabled(
+        total > 0 && !m_recordPath.isEmpty() && !isExporting() && !m_model->isPlant());
+    m_handoff->setEnabled(!m_recordPath.isEmpty() && !isExporting() && !m_model->isPlant());
 }
 
 void RecordsPage::learnChoices()
@@ -580,6 +735,7 @@ void RecordsPage::fitColumns()
     }
     const QList<Fit> fits = {
         {RecordsModel::RunColumn, u"888888"_s, 0, {}},
+        {RecordsModel::StationColumn, u"LINE1-PC12"_s, 220, {}},
         {RecordsModel::StartedColumn, u"2026-12-28 23:58:58"_s, 0, {}},
         {RecordsModel::FixtureColumn, PageText::fixture(32, u"A32"_s), 200, {}},
         // The short ID ("352fe1f5…b968", all 128 digits in its tooltip) is the one to give way
@@ -643,8 +799,9 @@ void RecordsPage::applyColumnWidths()
     QList<int> widths;
     int total = 0;
     for (int column = 0; column < RecordsModel::CauseColumn; ++column) {
-        const int width = m_resizedColumns.contains(column) ? m_view->columnWidth(column)
-                                                            : m_columnWidths.at(column).preferred;
+        const int width = m_view->isColumnHidden(column) ? 0
+            : m_resizedColumns.contains(column)          ? m_view->columnWidth(column)
+                                                         : m_columnWidths.at(column).preferred;
         widths << width;
         total += width;
     }
@@ -665,7 +822,7 @@ void RecordsPage::applyColumnWidths()
     }
     const QScopedValueRollback fitting(m_fitting, true);
     for (int column = 0; column < widths.size(); ++column) {
-        if (!m_resizedColumns.contains(column))
+        if (!m_resizedColumns.contains(column) && !m_view->isColumnHidden(column))
             m_view->setColumnWidth(column, widths.at(column));
     }
 }

@@ -2,11 +2,14 @@
 
 #include "services/base/canceltoken.h"
 #include "services/config/stationconfig.h"
+#include "services/plant/plantquery.h"
 #include "services/records/recordquery.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QSet>
 #include <QThreadPool>
+#include <QUuid>
 #include <QWidget>
 
 #include <functional>
@@ -22,6 +25,7 @@ class QTimer;
 
 namespace Station {
 
+class PlantReader;
 class RangeSelector;
 class RecordsModel;
 
@@ -41,8 +45,9 @@ struct RecordsExportResult
 // recipe and device ID or serial, fetched lazily; double-click opens the device view; Export
 // writes the filtered runs (and optionally their steps) to CSV on a worker thread with a
 // progress dialog; Export for cloud configuration writes the hand-off CSV of the range
-// (services/records/handoff.h). GUI thread; the exports run on a pool of their own with their
-// own connection.
+// (services/records/handoff.h). With a plant configured, a source switch shows the plant's
+// record instead (every station, filtered by station and line), read by a PlantReader off the
+// GUI thread. GUI thread; the exports run on a pool of their own with their own connection.
 class RecordsPage final : public QWidget
 {
     Q_OBJECT
@@ -56,6 +61,17 @@ public:
     // The GUI thread's read connection (not owned) and the record file (for the export's own
     // connection). Reloads.
     void setRecord(const Station::RecordQuery *query, const QString &recordPath);
+    // Where the runs come from: this station's record, or the plant's (every station).
+    enum class Source { Station, Plant };
+    // The plant's reader (not owned); nullptr: no plant, and the source switch is disabled
+    // with `unavailable` (translated) as the reason. Stays on (or goes back to) the station's
+    // record.
+    void setPlantReader(Station::PlantReader *reader, const QString &unavailable = {});
+    void setSource(Source source);
+    Source source() const;
+    // The plant's station and line filters (Source::Plant only); empty: all.
+    void setStationFilter(const QString &stationId);
+    void setLineFilter(const QString &line);
     // Offered in the fixture filter (fixtures seen in the record are added as they show up).
     void setFixtures(const QList<Station::FixtureConfig> &fixtures);
     // Offered in the recipe filter, e.g. the recipe folder's recipes.
@@ -96,6 +112,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void openRunRequested(qint64 runId);
+    // A run of the plant's record: its station, UUID and ID in that station's record.
+    void openPlantRunRequested(const QString &stationId, const QUuid &runUuid, qint64 runId);
     void exportFinished(const Station::RecordsExportResult &result);
 
 protected:
@@ -103,6 +121,9 @@ protected:
 
 private:
     void applyFilter();
+    void applySource();
+    void showStations(const QList<Station::PlantStation> &stations);
+    void openRow(int row);
     void updateCount();
     void learnChoices();
     void onExportDone();
@@ -119,6 +140,11 @@ private:
     QComboBox *m_fixture = nullptr;
     QComboBox *m_recipe = nullptr;
     QLineEdit *m_search = nullptr;
+    QComboBox *m_source = nullptr;
+    QComboBox *m_station = nullptr;
+    QComboBox *m_line = nullptr;
+    QPointer<Station::PlantReader> m_plant;
+    quint64 m_stationsRequest = 0;
     QTimer *m_searchDelay = nullptr;
     QPushButton *m_refresh = nullptr;
     QLabel *m_count = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/yieldpage.h"
 
 #include "models/paretomodel.h"
+#include "services/plant/plantreader.h"
 #include "ui/keyboardhelp.h"
 #include "ui/pagelook.h"
 #include "ui/paretochart.h"
@@ -8,6 +9,7 @@
 #include "ui/theme.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -66,13 +68,37 @@ YieldPage::YieldPage(QWidget *parent)
     refreshButton->setToolTip(refreshAction->toolTip());
     m_error = new QLabel(this);
     m_error->setObjectName(u"error"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     setColor(m_error, Theme::stateStyle(FixtureModel::TileState::Fail).accent);
+
+    m_source = new QComboBox(this);
+    m_source->setObjectName(u"source"_s);
+    //: Yield page source switch: the runs of this station's own record
+    m_source->addItem(tr("This station"), int(Source::Station));
+    //: Yield page source switch: the runs of every station in the plant database
+    m_source->addItem(tr("Plant"), int(Source::Plant));
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_source->setEnabled(false);
+    m_source->setToolTip(tr("No plant database is configured."));
+    m_line = new QComboBox(this);
+    m_line->setObjectName(u"lineFilter"_s);
+    m_line->addItem(tr("All lines"), QString());
+    m_line->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_line->setVisible(false);
+    m_station = new QComboBox(this);
+    m_station->setObjectName(u"stationFilter"_s);
+    m_station->addItem(tr("All stations"), QString());
+    m_station->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_station->setVisible(false);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_range);
+    top->addWidget(m_source);
+    top->addWidget(m_line);
+    top->addWidget(m_station);
     top->addWidget(refreshButton);
-    top->addStretch(1);
-    top->addWidget(m_error);
+    top->addWidget(m_error, 1);
 
     auto *cards = new QHBoxLayout;
     cards->setSpacing(12);
@@ -118,7 +144,128 @@ YieldPage::YieldPage(QWidget *parent)
     });
     connect(refreshButton, &QPushButton::clicked, this, &YieldPage::refresh);
     connect(m_range, &RangeSelector::rangeChanged, this, &YieldPage::refresh);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &YieldPage::applySource);
+    connect(m_station, &QComboBox::currentIndexChanged, this, &YieldPage::refresh);
+    connect(m_line, &QComboBox::currentIndexChanged, this, &YieldPage::refresh);
     showReport();
+}
+
+void YieldPage::setPlantReader(PlantReader *reader, const QString &unavailable)
+{
+    if (m_plant)
+        disconnect(m_plant, nullptr, this, nullptr);
+    m_plant = reader;
+    m_pending = 0;
+    m_source->setEnabled(reader != nullptr);
+    m_source->setToolTip(
+        reader ? tr("Show this station's yield or the plant's (every station)") : unavailable);
+    m_source->setAccessibleDescription(m_source->toolTip());
+    if (reader) {
+        connect(
+            reader, &PlantReader::yieldRead, this, [this](quint64 request, const YieldReport &r) {
+                if (request != m_pending)
+                    return;
+                m_pending = 0;
+                m_report = r;
+                showStatus({}, false);
+                showReport();
+            });
+        connect(reader, &PlantReader::requestFailed, this, [this](quint64 request, const Error &e) {
+            if (request != m_pending)
+                return;
+            m_pending = 0;
+            m_report = {};
+            showReport();
+            showStatus(tr("Cannot read the plant: %1 This station's own yield is still available "
+                          "(This station).")
+                           .arg(e.message.translated()),
+                true);
+            m_error->setToolTip(e.detail);
+        });
+        connect(reader,
+            &PlantReader::stationsRead,
+            this,
+            [this](quint64 request, const QList<PlantStation> &stations) {
+                if (request != m_stationsRequest)
+                    return;
+                const QSignalBlocker stationBlocker(m_station);
+                const QSignalBlocker lineBlocker(m_line);
+                const QString station = m_station->currentData().toString();
+                const QString line = m_line->currentData().toString();
+                while (m_station->count() > 1)
+                    m_station->removeItem(1);
+                while (m_line->count() > 1)
+                    m_line->removeItem(1);
+                for (const PlantStation &s : stations) {
+                    m_station->addItem(
+                        s.line.isEmpty() ? s.stationId : tr("%1 (%2)").arg(s.stationId, s.line),
+                        s.stationId);
+                    if (!s.line.isEmpty() && m_line->findData(s.line) < 0)
+                        m_line->addItem(s.line, s.line);
+                }
+                if (!station.isEmpty() && m_station->findData(station) < 0)
+                    m_station->addItem(station, station);
+                if (!line.isEmpty() && m_line->findData(line) < 0)
+                    m_line->addItem(line, line);
+                m_station->setCurrentIndex(std::max(0, m_station->findData(station)));
+                m_line->setCurrentIndex(std::max(0, m_line->findData(line)));
+            });
+    }
+    if (!reader && source() == Source::Plant) {
+        const QSignalBlocker blocker(m_source);
+        m_source->setCurrentIndex(m_source->findData(int(Source::Station)));
+    }
+    applySource();
+}
+
+YieldPage::Source YieldPage::source() const
+{
+    return Source(m_source->currentData().toInt());
+}
+
+void YieldPage::setSource(Source source)
+{
+    if (source == Source::Plant && !m_plant)
+        return;
+    m_source->setCurrentIndex(m_source->findData(int(source)));
+}
+
+void YieldPage::setStationFilter(const QString &stationId)
+{
+    if (!stationId.isEmpty() && m_station->findData(stationId) < 0)
+        m_station->addItem(stationId, stationId);
+    m_station->setCurrentIndex(std::max(0, m_station->findData(stationId)));
+}
+
+void YieldPage::setLineFilter(const QString &line)
+{
+    if (!line.isEmpty() && m_line->findData(line) < 0)
+        m_line->addItem(line, line);
+    m_line->setCurrentIndex(std::max(0, m_line->findData(line)));
+}
+
+QString YieldPage::statusText() const
+{
+    return m_error->text();
+}
+
+void YieldPage::showStatus(const QString &text, bool error)
+{
+    setColor(m_error,
+        error ? Theme::stateStyle(FixtureModel::TileState::Fail).accent : Theme::mutedTextColor());
+    m_error->setText(text);
+    if (!error)
+        m_error->setToolTip({});
+}
+
+void YieldPage::applySource()
+{
+    const bool plant = source() == Source::Plant && m_plant;
+    m_station->setVisible(plant);
+    m_line->setVisible(plant);
+    if (plant)
+        m_stationsRequest = m_plant->requestStations();
+    refresh();
 }
 
 YieldPage::~YieldPage() = default;
@@ -232,12 +379,21 @@ void YieldPage::refresh()
         const QSignalBlocker blocker(m_range);
         m_range->refreshRange();
     }
-    m_report = {};
     m_error->clear();
+    RunFilter filter;
+    filter.from = m_range->range().from;
+    filter.to = m_range->range().to;
+    if (source() == Source::Plant && m_plant) {
+        // The report shown stays until the plant's answer replaces it.
+        filter.stationId = m_station->currentData().toString();
+        filter.line = m_line->currentData().toString();
+        m_pending = m_plant->requestYield(filter);
+        showStatus(tr("Reading the plant\u2026"), false);
+        return;
+    }
+    m_pending = 0;
+    m_report = {};
     if (m_query && m_query->isOpen()) {
-        RunFilter filter;
-        filter.from = m_range->range().from;
-        filter.to = m_range->range().to;
         const Result<YieldReport> report = m_query->yieldReport(filter);
         if (report)
             m_report = *report;

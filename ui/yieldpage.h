@@ -1,25 +1,31 @@
 #pragma once
 
+#include "services/plant/plantquery.h"
 #include "services/records/recordquery.h"
 
+#include <QPointer>
 #include <QTimeZone>
 #include <QWidget>
 
 #include <functional>
 
+class QComboBox;
 class QLabel;
 class QTimer;
 
 namespace Station {
 
 class ParetoChart;
+class PlantReader;
 class ParetoModel;
 class RangeSelector;
 
 // The quality staff's yield board for a shift or a range: devices started, passed and failed,
 // first-pass yield and devices per hour as big numbers, and the failure Pareto by step and by
 // error (bar charts, most frequent on top, with the cumulative share) from
-// RecordQuery::yieldReport. Re-reads every minute while shown. GUI thread.
+// RecordQuery::yieldReport. Re-reads every minute while shown. With a plant configured, a source
+// switch shows the plant's yield instead (every station, or one station or line), computed by
+// the server with the same definitions and read by a PlantReader off the GUI thread. GUI thread.
 class YieldPage final : public QWidget
 {
     Q_OBJECT
@@ -31,6 +37,18 @@ public:
 
     // Not owned, GUI thread. Reads the report.
     void setRecordQuery(const Station::RecordQuery *query);
+    enum class Source { Station, Plant };
+    // The plant's reader (not owned); nullptr: no plant, and the source switch is disabled
+    // with `unavailable` (translated) as the reason.
+    void setPlantReader(Station::PlantReader *reader, const QString &unavailable = {});
+    void setSource(Source source);
+    Source source() const;
+    void setStationFilter(const QString &stationId);
+    void setLineFilter(const QString &line);
+    // A plant report is being read.
+    bool isLoading() const { return m_pending != 0; }
+    // The message the page shows above the cards (an error or "Reading the plant..."), if any.
+    QString statusText() const;
     void setClock(std::function<QDateTime()> clock);
     void setTimeZone(const QTimeZone &zone);
 
@@ -50,8 +68,16 @@ private:
     QWidget *makeCard(const QString &caption, const QString &name, QLabel **value, QLabel **note);
     QWidget *makeParetoPane(const QString &title, ParetoModel *model, ParetoChart **chart);
     void showReport();
+    void applySource();
+    void showStatus(const QString &text, bool error);
 
     const Station::RecordQuery *m_query = nullptr;
+    QPointer<Station::PlantReader> m_plant;
+    quint64 m_pending = 0;
+    quint64 m_stationsRequest = 0;
+    QComboBox *m_source = nullptr;
+    QComboBox *m_station = nullptr;
+    QComboBox *m_line = nullptr;
     Station::YieldReport m_report;
     ParetoModel *m_byStep = nullptr;
     ParetoModel *m_byError = nullptr;

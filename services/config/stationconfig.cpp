@@ -58,6 +58,7 @@ const QString KeyCli = u"tools/cli"_s;
 const QString KeyAz = u"tools/az"_s;
 const QString KeyPlantConnection = u"plant/connection"_s;
 const QString KeyPlantStation = u"plant/station"_s;
+const QString KeyPlantReadConnection = u"plant/readConnection"_s;
 const QString GroupToolEnvironment = u"toolEnvironment"_s;
 const QString KeyDefaultStepTimeout = u"timeouts/defaultStepMs"_s;
 const QString GroupStepTimeouts = u"stepTimeoutsMs"_s;
@@ -358,6 +359,7 @@ Result<StationConfig> StationConfig::load(const QString &path)
     config.rfToolCliPath = reader.string(KeyRfToolCli);
     config.plantConnection = reader.string(KeyPlantConnection).trimmed();
     config.plantStationId = reader.name(KeyPlantStation);
+    config.plantReadConnection = reader.string(KeyPlantReadConnection).trimmed();
     // A file that names an azsphere tool and says nothing about the back end means the real
     // tool: it never falls back to the simulator silently. Only "backend=simulator" does.
     if (!backendGiven)
@@ -431,6 +433,7 @@ Result<> StationConfig::save(const QString &path) const
     settings.setValue(KeyRfToolCli, rfToolCliPath);
     settings.setValue(KeyPlantConnection, plantConnection);
     settings.setValue(KeyPlantStation, plantStationId);
+    settings.setValue(KeyPlantReadConnection, plantReadConnection);
 
     settings.beginGroup(GroupToolEnvironment);
     for (auto it = toolEnvironment.cbegin(); it != toolEnvironment.cend(); ++it)
@@ -472,14 +475,14 @@ Result<> StationConfig::save(const QString &path) const
 QStringList StationConfig::plantProblems() const
 {
     QStringList found;
-    if (!plantConnection.isEmpty()) {
-        static const QRegularExpression password(
-            u"(^|\\s)password\\s*="_s, QRegularExpression::CaseInsensitiveOption);
-        if (plantConnection.contains(password))
-            found.append(Tr::tr("The plant connection names a password: keep it in .pgpass, "
-                                "PGPASSFILE or a service file, never in the station's "
-                                "settings."));
-    }
+    static const QRegularExpression password(
+        u"(^|\\s)password\\s*="_s, QRegularExpression::CaseInsensitiveOption);
+    if (plantConnection.contains(password))
+        found.append(Tr::tr("The plant connection names a password: keep it in .pgpass, "
+                            "PGPASSFILE or a service file, never in the station's settings."));
+    if (plantReadConnection.contains(password))
+        found.append(Tr::tr("The plant read connection names a password: keep it in .pgpass, "
+                            "PGPASSFILE or a service file, never in the station's settings."));
     return found;
 }
 

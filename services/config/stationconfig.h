@@ -79,6 +79,17 @@ struct StationConfig
     // record has it: --station, [station] name, else the host name).
     QString plantConnection;
     QString plantStationId;
+    // The plant views (docs/plant-views.md): "[plant] readConnection=", the conninfo of a login
+    // in the role plant_quality, which reads every station's rows (the station's own login
+    // sees only its own rows). The same rule: never a password. Empty: the Records and Yield
+    // pages and the device view show this station's record only.
+    QString plantReadConnection;
+    // The station ID delivery uses: plantStationId, else stationName.
+    QString plantStation() const
+    {
+        return plantStationId.trimmed().isEmpty() ? stationName.trimmed()
+                                                  : plantStationId.trimmed();
+    }
 
     // A step's timeout when its recipe sets none: by step type ("recover"), else the default.
     std::chrono::milliseconds defaultStepTimeout = 300s;

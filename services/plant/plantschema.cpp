@@ -255,6 +255,18 @@ const QList<Migration> &migrations()
                 u"CREATE INDEX runs_device_state ON plant.runs (device_id) WHERE "
                 u"manufacturing_state = 'DeviceComplete'",
             }},
+        // 3: the plant views (docs/plant-views.md) page the runs newest first by (started_utc,
+        // run_uuid), the whole plant or one station: keyset paging needs the UUID in the index
+        // to stay an index scan. The new indexes start with the columns of runs_started and
+        // runs_station, which they replace.
+        {3,
+            {
+                u"CREATE INDEX runs_started_uuid ON plant.runs (started_utc, run_uuid)",
+                u"CREATE INDEX runs_station_started_uuid ON plant.runs (station_id, started_utc, "
+                u"run_uuid)",
+                u"DROP INDEX plant.runs_started",
+                u"DROP INDEX plant.runs_station",
+            }},
     };
     return list;
 }

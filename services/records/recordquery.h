@@ -12,6 +12,7 @@
 #include <QString>
 #include <QTime>
 #include <QTimeZone>
+#include <QUuid>
 #include <QVariantList>
 
 #include <chrono>
@@ -30,6 +31,9 @@ struct RunFilter
     // Substring of the device ID or the serial number, ASCII case-insensitive. A whole 128-hex
     // device ID is an indexed lookup; a fragment scans the runs the other fields select.
     QString search;
+    // The plant's record only (PlantQuery); the station's own record ignores them.
+    QString stationId {}; // exact plant station ID; empty = every station
+    QString line {};      // the stations of this line (plant.stations.line); empty = every line
 };
 
 // One line of the records page.
@@ -49,6 +53,10 @@ struct RunRow
     ErrorCode errorCode = ErrorCode::None;
     Text cause; // English in the record; translatable when the record says how
     std::chrono::milliseconds duration {0}; // finished - started; 0 while running
+    // A run in the plant's record (PlantQuery) is (stationId, runUuid), and `id` is its ID in
+    // that station's record. Both stay empty in rows of the station's own record.
+    QString stationId {};
+    QUuid runUuid {};
 };
 
 // Where a page ends, for keyset paging (fetchRunsAfter): the last row's start time and id.
@@ -56,6 +64,7 @@ struct RunKey
 {
     QDateTime started;
     qint64 id = 0;
+    QUuid runUuid {}; // the plant's record orders by (started, runUuid) instead of the id
 };
 
 // A run with every traceability field as recorded (device details included once learned).

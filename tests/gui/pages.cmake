@@ -50,3 +50,10 @@ station_add_test(tst_analyticspage
     LIBS station_ui
     LABELS gui
     TIMEOUT 300)
+# The plant views: the records and yield pages on the plant, the device view's runs at every
+# station, against a throwaway PostgreSQL 15 (tests/helpers/pgserver.h; skipped without it).
+station_add_test(tst_plantviews
+    SOURCES tst_plantviews.cpp
+    LIBS station_ui station_pages_testdata
+    LABELS gui integration
+    TIMEOUT 300)

@@ -51,6 +51,10 @@ public:
         return {};
     }
 
+    // postgresql.conf lines added after the test settings (later lines win), e.g. a larger
+    // shared_buffers for a benchmark. Call before start().
+    void setExtraConfiguration(const QString &lines) { m_extraConfiguration = lines; }
+
     // Starts the server; an empty string when it runs, else what went wrong.
     QString start()
     {
@@ -113,6 +117,7 @@ public:
                     .arg(m_port)
                     .arg(m_dir->path())
                     .toUtf8());
+            conf.write(QString(u"\n"_s + m_extraConfiguration + u"\n"_s).toUtf8());
             conf.close();
             const int started = run(bin(u"pg_ctl"_s),
                 {u"-D"_s, dataDir(), u"-l"_s, logFile(), u"-w"_s, u"-t"_s, u"60"_s, u"start"_s},
@@ -269,6 +274,7 @@ private:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_extraConfiguration;
     int m_port = 0;
     bool m_asPostgres = false;
     bool m_running = false;

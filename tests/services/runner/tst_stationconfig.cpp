@@ -51,6 +51,7 @@ StationConfig fullConfig()
     config.stepTimeouts = {{u"recover"_s, 600s}, {u"sideload"_s, 120500ms}};
     config.uartPortPattern = u"/dev/ttyUSB*"_s;
     config.uartBaudRate = 921600;
+    config.plantReadConnection = u"host=db.plant.example dbname=plant user=line_reader"_s;
     config.fixtures = {makeFixture(1, u"A1"_s, u"1243"_s, {}, u"/dev/ttyUSB1"_s),
         makeFixture(2, u"A2"_s, u"12113"_s, u"192.168.35.3"_s, u"/dev/ttyUSB3"_s),
         makeFixture(7, u"Bench \"left\""_s, QString(), u"192.168.35.2"_s)};
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void hostileFiles_data();
     void hostileFiles();
     void defaultPath();
+    void plantReadConnection();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -673,6 +675,27 @@ void tst_StationConfig::defaultPath()
         + u"/sphere-station.ini"_s;
     QCOMPARE(StationConfig::defaultPath(), expected);
     QVERIFY(StationConfig::defaultPath().contains(u"qttest"_s)); // test mode: not the real file
+}
+
+void tst_StationConfig::plantReadConnection()
+{
+    // The plant views' read login: its own key next to the delivery connection, and never a
+    // password.
+    const QString file = path(u"plant.ini"_s);
+    writeText(file,
+        "[plant]\n"
+        "readConnection = service=plant-read\n");
+    const auto loaded = StationConfig::load(file);
+    QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().message));
+    QCOMPARE(loaded->plantReadConnection, u"service=plant-read"_s);
+    QCOMPARE(loaded->plantConnection, QString());
+    QVERIFY(loaded->validate().has_value());
+
+    StationConfig config;
+    config.plantReadConnection = u"host=db dbname=plant user=reader password=secret"_s;
+    QCOMPARE(config.problems(),
+        QStringList {u"The plant read connection names a password: keep it in .pgpass, "
+                     u"PGPASSFILE or a service file, never in the station's settings."_s});
 }
 
 QTEST_GUILESS_MAIN(tst_StationConfig)
