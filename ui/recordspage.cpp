@@ -320,7 +320,8 @@ RecordsPage::RecordsPage(QWidget *parent)
                 exportWithDialog();
         });
     m_export->setToolTip(exportAction->toolTip());
-    m_handoff = new QPushButton(tr("Export for cloud configuration\u2026"), this);
+    //: Button: export the finalized devices for cloud configuration (tool tip says more)
+    m_handoff = new QPushButton(tr("Cloud hand-off\u2026"), this);
     m_handoff->setObjectName(u"handoff"_s);
     const QAction *handoffAction = Keys::addPageAction(this,
         tr("Export for cloud configuration"),
@@ -463,6 +464,9 @@ RecordsPage::~RecordsPage()
 {
     m_cancel.cancel();
     m_pool.waitForDone();
+    // QWidget's destructor hides the children after this class's members are gone, and a
+    // hidden table resizes its header: its slot must not reach m_resizedColumns then.
+    m_view->horizontalHeader()->disconnect(this);
 }
 
 void RecordsPage::setRecord(const RecordQuery *query, const QString &recordPath)

@@ -162,7 +162,7 @@ void StationStatusBar::setBackend(const QString &text)
 {
     // The back end is always named: a station that does not know what it talks to says so.
     const QString shown = text.isEmpty() ? tr("Back end: unknown") : text;
-    m_backend->setText(shown);
+    m_backend->setFullText(shown);
     m_backend->setToolTip(shown);
 }
 
