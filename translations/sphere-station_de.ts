@@ -2,6 +2,391 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Station::AnalyticsPage</name>
+    <message>
+        <location filename="../ui/analyticspage.cpp" line="+60"/>
+        <source>%1 %</source>
+        <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
+        <translation type="unfinished">%1 %</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Qt&apos;s PostgreSQL driver is not installed (libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The [plant] connection in the station configuration is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database cannot be reached (server down, or wrong host, port or network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database refused the login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plant login may not read the quality data (it needs the role plant_quality).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database is newer than this station understands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plant database has no plant schema yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The plant database reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation type="unfinished">Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the analytics again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Measurements</source>
+        <translation type="unfinished">Messwerte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+394"/>
+        <source>Distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <source>Yield by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yield by fixture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yield by operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yield by station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Retests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No plant database is configured (the [plant] connection of the station configuration is empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the plant database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Plant not available: %1</source>
+        <extracomment>Next to the disabled Plant choice: why it is disabled</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No record to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading the plant database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot read the record: %1</source>
+        <translation type="unfinished">Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read the plant database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>devices tested more than once (of %1); %Ln retest run(s)</source>
+        <extracomment>Under the number of retested devices</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no devices in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed only on a retest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln run(s): %1</source>
+        <extracomment>Runs per device: &quot;2 runs: 14&quot; (14 devices had two runs)</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Devices by their number of runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No measurements in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Distribution: %1</source>
+        <extracomment>Title of the histogram: &quot;Distribution: tx_power (dBm)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cpk %1 · %2</source>
+        <extracomment>The capability headline: &quot;Cpk 1.51 · capable&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>n = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>σ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cp %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>low limit only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>high limit only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>limits varied: the tightest are used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln not a number</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 out of limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Station::CapabilityModel</name>
+    <message>
+        <location line="-29"/>
+        <location filename="../models/capabilitymodel.cpp" line="+118"/>
+        <source>%1 (%2)</source>
+        <extracomment>A measurement and its unit: &quot;tx_power (dBm)&quot;</extracomment>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/capabilitymodel.cpp" line="-78"/>
+        <source>%1 %2</source>
+        <extracomment>A measured value and its unit: &quot;15.33 dBm&quot;</extracomment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>too few values</source>
+        <extracomment>Instead of a Cpk: fewer than two values</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no spread</source>
+        <extracomment>Instead of a Cpk: every value is the same</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limits</source>
+        <extracomment>Instead of a Cpk: the measurement has no limits</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No Cpk: it needs at least two values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Cpk: every value is the same (the standard deviation is 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Cpk: the measurement has neither a low nor a high limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>capable</source>
+        <extracomment>Cpk of 1.33 or more</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>marginal</source>
+        <extracomment>Cpk from 1.0 up to 1.33</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not capable</source>
+        <extracomment>Cpk below 1.0</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The runs recorded different limits; the tightest are shown and used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Measurement</source>
+        <translation type="unfinished">Messwert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>n</source>
+        <extracomment>Column: how many values</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>σ</source>
+        <extracomment>Column: the sample standard deviation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LSL</source>
+        <extracomment>Column: lower specification limit</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>USL</source>
+        <extracomment>Column: upper specification limit</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cpk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed</source>
+        <extracomment>Column: values recorded out of limits</extracomment>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>Station::CommandListModel</name>
     <message>
         <location filename="../models/commandlistmodel.cpp" line="+133"/>
@@ -28,7 +413,7 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+295"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+297"/>
         <source>Device ID</source>
         <translation>Geräte-ID</translation>
     </message>
@@ -105,12 +490,12 @@
     </message>
     <message>
         <location line="+94"/>
-        <location line="+440"/>
+        <location line="+562"/>
         <source>Runs of this device</source>
         <translation>Läufe dieses Geräts</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-541"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
@@ -141,12 +526,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+410"/>
+        <location line="+542"/>
         <source>Standard output</source>
         <translation>Standardausgabe</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-540"/>
         <source>Standard error</source>
         <translation>Standardfehlerausgabe</translation>
     </message>
@@ -156,12 +541,27 @@
         <translation>Tool-Aufrufe</translation>
     </message>
     <message>
+        <location line="+75"/>
+        <source>Runs of this device (%1 at this station; the plant cannot be read: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read the plant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No plant database is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>The record is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+189"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
@@ -210,13 +610,22 @@
         <source>What to do: %1</source>
         <translation>Maßnahme: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Runs of this device (%1, at %n station(s))</source>
+        <extracomment>The device view&apos;s run list with the plant: &quot;Runs of this device (5, at 3 stations)&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
         <source>Runs of this device (%1)</source>
         <translation>Läufe dieses Geräts (%1)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>%1 attempts</source>
         <translation>%1 Versuche</translation>
     </message>
@@ -226,12 +635,12 @@
         <translation>Warten auf den ersten Schritt</translation>
     </message>
     <message>
-        <location line="-738"/>
+        <location line="-870"/>
         <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
         <translation>Die Station hat den vertrauenswürdigen Keystore %1 bereits selbst geladen und das Image erneut versucht; das Gerät vertraut ihm weiterhin nicht. Prüfen Sie, ob dieses Keystore-Paket zum Schlüssel gehört, mit dem das Image signiert ist (fragen Sie nach dem aktuellen), oder stellen Sie das Gerät auf ein neueres Betriebssystem wieder her; dann das Gerät erneut durchlaufen lassen.</translation>
     </message>
     <message>
-        <location line="+739"/>
+        <location line="+871"/>
         <source>No step selected</source>
         <translation>Kein Schritt ausgewählt</translation>
     </message>
@@ -374,7 +783,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+715"/>
+        <location filename="../ui/mainwindow.cpp" line="+767"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -556,12 +965,41 @@
         <translation>Sphere Station kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+31"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n Lauf, der beim letzten Beenden der Station offen war, wurde als UNTERBROCHEN abgeschlossen.</numerusform>
             <numerusform>%n Läufe, die beim letzten Beenden der Station offen waren, wurden als UNTERBROCHEN abgeschlossen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Station::HistogramChart</name>
+    <message>
+        <location filename="../ui/histogramchart.cpp" line="+48"/>
+        <source>No values in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>LSL %1</source>
+        <extracomment>The lower specification limit in the histogram&apos;s legend: &quot;LSL 10&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>USL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mean %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -596,7 +1034,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-568"/>
+        <location filename="../ui/mainwindow.cpp" line="-617"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -616,7 +1054,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+963"/>
+        <location line="+1013"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -624,7 +1062,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-897"/>
+        <location line="-946"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -659,12 +1097,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Das zuletzt geöffnete Gerät zeigen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-257"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -693,18 +1131,18 @@ Run it through the recipe again?</source>
 Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1: Das Etikett %2 wurde freigegeben, weil sein Gerät den Prüfplatz verlassen hat. Etikett des jetzt eingelegten Geräts scannen.</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+367"/>
+        <location line="+415"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-409"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -780,23 +1218,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+699"/>
+        <location line="+747"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-747"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+699"/>
+        <location line="+747"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-747"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -806,7 +1244,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Geräteansicht</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Back to the line</source>
         <translation>Zurück zur Linie</translation>
     </message>
@@ -856,7 +1294,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+72"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>Rezept %1 nicht geladen: Das Rezept %2 wird noch geladen; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
     </message>
@@ -866,7 +1304,41 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-202"/>
+        <location line="+746"/>
+        <source>Analytics page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-745"/>
+        <source>Show the measurements&apos; capability, yield by group and retests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Delivery to the plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plant has refused no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The plant refused %n row(s); they are kept here until retried:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Retry all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>Rezept %1 nicht geladen: Das Laden wurde abgebrochen.</translation>
     </message>
@@ -1109,7 +1581,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Die Geräteansicht der ausgewählten Kachel öffnen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Device view, in a search of the output: next / previous match</source>
         <translation>Geräteansicht, in der Suche in der Ausgabe: nächster / vorheriger Treffer</translation>
     </message>
@@ -1227,12 +1699,29 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Ausbeute</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+8"/>
+        <source>Analytics</source>
+        <extracomment>Page of the measurement capability (Cpk), yield by group and retests (quality staff)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>No plant database is configured: set [plant] readConnection in the station&apos;s settings to a login that reads the plant (see docs/plant-views.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Device: %1 run %2</source>
+        <extracomment>Tab of the device view on another station&apos;s run: &quot;Device: LINE1-PC2 run 1234&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The record cannot be read: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -1248,13 +1737,14 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-61"/>
+        <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>Gerät: Lauf %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Stopping the station…</source>
         <translation>Station wird beendet…</translation>
     </message>
@@ -1632,7 +2122,7 @@ Bis dahin kann kein neuer Lauf starten. Laufende Läufe behalten ihre Ergebnisse
 <context>
     <name>Station::RecordsModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+103"/>
+        <location filename="../models/recordsmodel.cpp" line="+106"/>
         <source>Started %1
 Finished %2</source>
         <translation>Gestartet %1
@@ -1648,6 +2138,12 @@ Beendet %2</translation>
         <source>Run</source>
         <extracomment>Column header: the run&apos;s number in the record</extracomment>
         <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Station</source>
+        <extracomment>Column header: the plant station ID that recorded the run</extracomment>
+        <translation type="unfinished">Station</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1698,17 +2194,18 @@ Beendet %2</translation>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+90"/>
+        <location filename="../ui/recordspage.cpp" line="+92"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+845"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-839"/>
         <location line="+21"/>
         <location line="+23"/>
         <location line="+5"/>
@@ -1736,7 +2233,34 @@ Beendet %2</translation>
         <translation>Alle Rezepte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>This station</source>
+        <extracomment>Records page source switch: the runs of this station&apos;s own record</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plant</source>
+        <extracomment>Records page source switch: the runs of every station in the plant database</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No plant database is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Device ID or serial</source>
         <translation>Geräte-ID oder Seriennummer</translation>
     </message>
@@ -1787,12 +2311,40 @@ Beendet %2</translation>
         <translation>Die angezeigten Durchläufe in eine CSV-Datei schreiben</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+8"/>
+        <source>Cloud hand-off…</source>
+        <extracomment>Button: export the finalized devices for cloud configuration (tool tip says more)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+588"/>
+        <source>Export for cloud configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-587"/>
+        <source>Write the devices finalized in this range, with their product and device group, for Microsoft&apos;s cloud configuration script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Cannot read the plant: %1 This station&apos;s own record is still available (This station).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Reading the plant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Open device view</source>
         <translation>Geräteansicht öffnen</translation>
     </message>
@@ -1806,8 +2358,25 @@ Beendet %2</translation>
         <source>Show only this device</source>
         <translation>Nur dieses Gerät anzeigen</translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>Show this station&apos;s own record or the plant&apos;s record (every station)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1 (%2)</source>
+        <extracomment>A plant station in the station filter: &quot;LINE1-PC1 (Line 1)&quot;</extracomment>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>More than %1 runs</source>
+        <extracomment>The plant&apos;s records page stops counting at 100,000: &quot;More than 100,000 runs&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+128"/>
+        <location line="+1"/>
         <source>%Ln run(s)</source>
         <translation>
             <numerusform>%Ln Lauf</numerusform>
@@ -1820,18 +2389,19 @@ Beendet %2</translation>
         <translation>die neuesten %1 angezeigt, für mehr scrollen</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+166"/>
         <location line="+23"/>
         <source>Export records</source>
         <translation>Prüfdaten exportieren</translation>
     </message>
     <message>
         <location line="-23"/>
+        <location line="+53"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-35"/>
         <source>Exporting %1 runs…</source>
         <translation>%1 Läufe werden exportiert…</translation>
     </message>
@@ -1842,11 +2412,36 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+56"/>
         <source>Exporting…</source>
         <translation>Export läuft…</translation>
     </message>
+    <message numerus="yes">
+        <location line="-15"/>
+        <source>Wrote %n device(s) for cloud configuration to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n device(s) left out: their recipe names no product and device group.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n device(s) left out: a name or device ID the script cannot use.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Export failed: the export ended without a result.</source>
         <translation>Export fehlgeschlagen: Der Export endete ohne Ergebnis.</translation>
     </message>
@@ -1854,7 +2449,7 @@ Beendet %2</translation>
 <context>
     <name>Station::RunHistoryModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+160"/>
+        <location filename="../models/recordsmodel.cpp" line="+249"/>
         <source>Run %1</source>
         <translation>Lauf %1</translation>
     </message>
@@ -1862,6 +2457,11 @@ Beendet %2</translation>
         <location line="+31"/>
         <source>Started</source>
         <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station</source>
+        <translation type="unfinished">Station</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2216,8 +2816,155 @@ Beendet %2</translation>
 </context>
 <context>
     <name>Station::StationStatusBar</name>
+    <message numerus="yes">
+        <location filename="../ui/stationstatusbar.cpp" line="+73"/>
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+57"/>
+        <location line="+2"/>
+        <source>%1, oldest %2</source>
+        <extracomment>%1: &quot;12 runs waiting&quot;, %2: the oldest one&apos;s age (&quot;3 min&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n run(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plant: connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: delivering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant: delivering, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot reach the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>login refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PostgreSQL driver missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connection setting wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: offline (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant: offline (%1) · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plant: PAUSED, see details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant: PAUSED · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: cannot read the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>clock off by %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delivers as station %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click for the rows the plant refused and to retry them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Back end: unknown</source>
         <translation>Backend: unbekannt</translation>
     </message>
@@ -2280,7 +3027,7 @@ Beendet %2</translation>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+157"/>
+        <location filename="../app/stationsetup.cpp" line="+160"/>
         <source>%1 does not run: %2</source>
         <translation>%1 lässt sich nicht ausführen: %2</translation>
     </message>
@@ -2310,7 +3057,7 @@ Beendet %2</translation>
         <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>The recipe has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
         <translation>Das Rezept enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
     </message>
@@ -2726,7 +3473,7 @@ Beendet %2</translation>
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+238"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+240"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
@@ -2926,8 +3673,9 @@ Beendet %2</translation>
     <message>
         <location line="-110"/>
         <location line="+66"/>
+        <location filename="../services/base/textcheck.cpp" line="+49"/>
         <location filename="../services/hardware/uartsession.cpp" line="+348"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+525"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+558"/>
         <source>must not be empty</source>
         <translation>darf nicht leer sein</translation>
     </message>
@@ -2995,12 +3743,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location filename="../services/azsphere/osversions.cpp" line="-49"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="-320"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-352"/>
         <source>must be a JSON object</source>
         <translation>muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="+25"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+26"/>
         <source>must be an integer (this station reads format %1)</source>
         <translation>muss eine ganze Zahl sein (diese Station liest Format %1)</translation>
     </message>
@@ -3026,7 +3774,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location filename="../services/hardware/uartsession.cpp" line="-439"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+28"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+59"/>
         <location line="+19"/>
         <source>must be an object</source>
         <translation>muss ein Objekt sein</translation>
@@ -3173,7 +3921,12 @@ Beendet %2</translation>
         <translation>gilt nur für &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="+35"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-53"/>
+        <source>must be an object: {&quot;product&quot;: ..., &quot;device_group&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>must be greater than params.%1 (%2)</source>
         <translation>muss größer als params.%1 (%2) sein</translation>
     </message>
@@ -3417,15 +4170,16 @@ Beendet %2</translation>
         <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
     </message>
     <message>
+        <location filename="../services/records/analytics.cpp" line="+267"/>
         <location filename="../services/records/recordquery.cpp" line="+192"/>
-        <location filename="../services/records/recordstore.cpp" line="+184"/>
+        <location filename="../services/records/recordstore.cpp" line="+185"/>
         <source>The record file is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../services/records/recordquery.cpp" line="+15"/>
         <location line="+295"/>
-        <location filename="../services/records/recordschema.cpp" line="+205"/>
+        <location filename="../services/records/recordschema.cpp" line="+270"/>
         <source>The record database returned no result.</source>
         <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
     </message>
@@ -3588,7 +4342,7 @@ Beendet %2</translation>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+176"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
@@ -3616,7 +4370,7 @@ Beendet %2</translation>
         <translation>Lauf %1 ist bereits als %2 abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
     </message>
@@ -3805,7 +4559,7 @@ Beendet %2</translation>
         <translation>Nächstes Gerät einlegen oder bestätigen, dass dieses erneut durchlaufen muss.</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+97"/>
+        <location filename="../services/config/stationconfig.cpp" line="+100"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
@@ -3905,7 +4659,7 @@ Beendet %2</translation>
         <translation>%1: unbekanntes Werkzeug &quot;%2&quot; (verwenden Sie &quot;azsphere&quot; oder &quot;az&quot;).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>Die Stationskonfiguration %1 enthält ungültige Werte:
@@ -3922,12 +4676,22 @@ Beendet %2</translation>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>The plant connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant read connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
     </message>
@@ -3947,7 +4711,7 @@ Beendet %2</translation>
         <translation>Die UART-Baudrate muss positiv sein, nicht %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Fixture numbers start at 1; %1 is not allowed.</source>
         <translation>Prüfplatznummern beginnen bei 1; %1 ist nicht zulässig.</translation>
     </message>
@@ -4650,7 +5414,7 @@ Beendet %2</translation>
         <translation>%1 Der Befehl war an %2 adressiert; am jetzt eingelegten Gerät wurde daher nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../services/base/textcheck.cpp" line="+32"/>
+        <location filename="../services/base/textcheck.cpp" line="-17"/>
         <source>contains an unpaired surrogate (%1)</source>
         <translation>enthält ein ungepaartes Surrogat (%1)</translation>
     </message>
@@ -4674,8 +5438,57 @@ Beendet %2</translation>
         <source>contains the bidirectional control character %1</source>
         <translation>enthält das bidirektionale Steuerzeichen %1</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>is %1 characters long; Azure Sphere takes at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>contains %1 (%2); only printable ASCII characters are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>contains &quot;/&quot;, which separates the product from the device group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>begins or ends with a space</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+104"/>
+        <location filename="../app/exportcommand.cpp" line="+85"/>
+        <source>%n device(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file has only the header: Microsoft&apos;s script refuses a file without devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n device(s) left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n device(s) left out: the script could not use their line:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+156"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>%n Zeile nach %1 geschrieben</numerusform>
@@ -4683,7 +5496,7 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+206"/>
+        <location filename="../app/main.cpp" line="+208"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>Rezept %1 %2 (%3), %4, Prüfdatenbank %5</translation>
@@ -4722,6 +5535,68 @@ Beendet %2</translation>
         <source>Install it once on this PC (az extension add --name azure-sphere); the station never installs it on its own. Call engineering.</source>
         <translation>Installieren Sie sie einmal auf diesem PC (az extension add --name azure-sphere); die Station installiert sie nie selbst. Rufen Sie die Technik.</translation>
     </message>
+    <message>
+        <location filename="../services/plant/plantquery.cpp" line="+196"/>
+        <source>Qt&apos;s PostgreSQL driver is not installed (package libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plant read connection is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database cannot be reached (the server is down, or the host, port or network is wrong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plant database refused the read login (check the user and its password in .pgpass, and pg_hba.conf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The read login may not read the plant: it must be a member of the role plant_quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plant database reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The plant database is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+260"/>
+        <location line="+55"/>
+        <source>The plant database returned no result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <source>The plant has no run %1 of station %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/records/outbox.cpp" line="+255"/>
+        <source>The record %1 has no outbox (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The outbox is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/run/handofffile.cpp" line="+92"/>
+        <source>Cannot write the hand-off file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Station::Translation</name>
@@ -4738,9 +5613,39 @@ Beendet %2</translation>
     </message>
 </context>
 <context>
+    <name>Station::YieldBarChart</name>
+    <message>
+        <location filename="../ui/yieldbarchart.cpp" line="+48"/>
+        <source>No devices in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 %2h</source>
+        <extracomment>An hour on the yield-by-hour chart, within one day: &quot;06&quot; (06:00 to 07:00) An hour on the yield-by-hour chart over several days: &quot;11 06h&quot;</extracomment>
+        <translation type="unfinished">%1 %2h</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(none)</source>
+        <extracomment>An operator bar for runs that recorded no operator</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>First pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Station::YieldPage</name>
     <message>
-        <location filename="../ui/yieldpage.cpp" line="+38"/>
+        <location filename="../ui/yieldpage.cpp" line="+40"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
         <translation>%1 %</translation>
@@ -4757,7 +5662,34 @@ Beendet %2</translation>
         <translation>Prüfdatenbank neu lesen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>This station</source>
+        <extracomment>Yield page source switch: the runs of this station&apos;s own record</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plant</source>
+        <extracomment>Yield page source switch: the runs of every station in the plant database</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No plant database is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Devices started</source>
         <translation>Gestartete Geräte</translation>
     </message>
@@ -4797,7 +5729,27 @@ Beendet %2</translation>
         <translation>Fehler nach Fehlerart</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+37"/>
+        <source>Show this station&apos;s yield or the plant&apos;s (every station)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the plant: %1 This station&apos;s own yield is still available (This station).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>Reading the plant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cannot read the record: %1</source>
         <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>

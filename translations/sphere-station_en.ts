@@ -2,9 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Station::AnalyticsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/analyticspage.cpp" line="+552"/>
+        <source>devices tested more than once (of %1); %Ln retest run(s)</source>
+        <extracomment>Under the number of retested devices</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln run(s): %1</source>
+        <extracomment>Runs per device: &quot;2 runs: 14&quot; (14 devices had two runs)</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+70"/>
+        <source>%Ln failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln not a number</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::DeviceViewWidget</name>
+    <message numerus="yes">
+        <location filename="../ui/deviceviewwidget.cpp" line="+994"/>
+        <source>Runs of this device (%1, at %n station(s))</source>
+        <extracomment>The device view&apos;s run list with the plant: &quot;Runs of this device (5, at 3 stations)&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Station::GuiMain</name>
     <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+126"/>
+        <location filename="../app/guimain.cpp" line="+131"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n run left open when the station last stopped was closed as INTERRUPTED.</numerusform>
@@ -15,7 +64,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+148"/>
+        <location filename="../ui/mainwindow.cpp" line="+151"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -29,7 +78,15 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+619"/>
+        <location line="+387"/>
+        <source>The plant refused %n row(s); they are kept here until retried:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+281"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -45,7 +102,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+297"/>
+        <location line="+298"/>
         <source>%1 and %n more</source>
         <extracomment>A list of fixtures cut short: &quot;F1, F2, F3, F4, F5, F6, F7, F8 and 5 more&quot;</extracomment>
         <translation>
@@ -87,11 +144,35 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::RecordsPage</name>
     <message numerus="yes">
-        <location filename="../ui/recordspage.cpp" line="+520"/>
+        <location filename="../ui/recordspage.cpp" line="+693"/>
         <source>%Ln run(s)</source>
         <translation>
             <numerusform>%Ln run</numerusform>
             <numerusform>%Ln runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+251"/>
+        <source>Wrote %n device(s) for cloud configuration to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n device(s) left out: their recipe names no product and device group.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n device(s) left out: a name or device ID the script cannot use.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -103,6 +184,65 @@ Stop every run and close?</numerusform>
         <translation>
             <numerusform>%n device</numerusform>
             <numerusform>%n devices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station::StationStatusBar</name>
+    <message numerus="yes">
+        <location filename="../ui/stationstatusbar.cpp" line="+73"/>
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n run(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>clock off by %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -125,7 +265,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/recipe/recipeloader.cpp" line="+778"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+811"/>
         <source>The recipe is invalid (%n problem(s)):</source>
         <translation>
             <numerusform>The recipe is invalid (%n problem):</numerusform>
@@ -141,7 +281,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/records/recordstore.cpp" line="+592"/>
+        <location filename="../services/records/recordstore.cpp" line="+598"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
@@ -165,7 +305,31 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+104"/>
+        <location filename="../app/exportcommand.cpp" line="+85"/>
+        <source>%n device(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n device(s) left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n device(s) left out: the script could not use their line:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+156"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>%n row written to %1</numerusform>
@@ -173,7 +337,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/main.cpp" line="+209"/>
+        <location filename="../app/main.cpp" line="+211"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>
@@ -200,7 +364,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::YieldPage</name>
     <message numerus="yes">
-        <location filename="../ui/yieldpage.cpp" line="+257"/>
+        <location filename="../ui/yieldpage.cpp" line="+413"/>
         <source>%Ln run(s)</source>
         <translation>
             <numerusform>%Ln run</numerusform>

@@ -2,6 +2,387 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Station::AnalyticsPage</name>
+    <message>
+        <location filename="../ui/analyticspage.cpp" line="+60"/>
+        <source>%1 %</source>
+        <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
+        <translation type="unfinished">%1%</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Qt&apos;s PostgreSQL driver is not installed (libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The [plant] connection in the station configuration is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database cannot be reached (server down, or wrong host, port or network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database refused the login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plant login may not read the quality data (it needs the role plant_quality).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database is newer than this station understands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plant database has no plant schema yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The plant database reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the analytics again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Measurements</source>
+        <translation type="unfinished">测量值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+394"/>
+        <source>Distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <source>Yield by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yield by fixture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yield by operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yield by station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Retests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No plant database is configured (the [plant] connection of the station configuration is empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the plant database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Plant not available: %1</source>
+        <extracomment>Next to the disabled Plant choice: why it is disabled</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No record to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading the plant database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot read the record: %1</source>
+        <translation type="unfinished">无法读取测试记录：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read the plant database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>devices tested more than once (of %1); %Ln retest run(s)</source>
+        <extracomment>Under the number of retested devices</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no devices in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed only on a retest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln run(s): %1</source>
+        <extracomment>Runs per device: &quot;2 runs: 14&quot; (14 devices had two runs)</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Devices by their number of runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No measurements in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Distribution: %1</source>
+        <extracomment>Title of the histogram: &quot;Distribution: tx_power (dBm)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cpk %1 · %2</source>
+        <extracomment>The capability headline: &quot;Cpk 1.51 · capable&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>n = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>σ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cp %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>low limit only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>high limit only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>limits varied: the tightest are used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln not a number</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 out of limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Station::CapabilityModel</name>
+    <message>
+        <location line="-29"/>
+        <location filename="../models/capabilitymodel.cpp" line="+118"/>
+        <source>%1 (%2)</source>
+        <extracomment>A measurement and its unit: &quot;tx_power (dBm)&quot;</extracomment>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../models/capabilitymodel.cpp" line="-78"/>
+        <source>%1 %2</source>
+        <extracomment>A measured value and its unit: &quot;15.33 dBm&quot;</extracomment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>too few values</source>
+        <extracomment>Instead of a Cpk: fewer than two values</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no spread</source>
+        <extracomment>Instead of a Cpk: every value is the same</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limits</source>
+        <extracomment>Instead of a Cpk: the measurement has no limits</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No Cpk: it needs at least two values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Cpk: every value is the same (the standard deviation is 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Cpk: the measurement has neither a low nor a high limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>capable</source>
+        <extracomment>Cpk of 1.33 or more</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>marginal</source>
+        <extracomment>Cpk from 1.0 up to 1.33</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not capable</source>
+        <extracomment>Cpk below 1.0</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The runs recorded different limits; the tightest are shown and used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Measurement</source>
+        <translation type="unfinished">测量项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>n</source>
+        <extracomment>Column: how many values</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>σ</source>
+        <extracomment>Column: the sample standard deviation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LSL</source>
+        <extracomment>Column: lower specification limit</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>USL</source>
+        <extracomment>Column: upper specification limit</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cpk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed</source>
+        <extracomment>Column: values recorded out of limits</extracomment>
+        <translation type="unfinished">失败</translation>
+    </message>
+</context>
+<context>
     <name>Station::CommandListModel</name>
     <message>
         <location filename="../models/commandlistmodel.cpp" line="+133"/>
@@ -28,7 +409,7 @@
 <context>
     <name>Station::DeviceViewWidget</name>
     <message>
-        <location filename="../ui/deviceviewwidget.cpp" line="+295"/>
+        <location filename="../ui/deviceviewwidget.cpp" line="+297"/>
         <source>Device ID</source>
         <translation>设备 ID</translation>
     </message>
@@ -105,12 +486,12 @@
     </message>
     <message>
         <location line="+94"/>
-        <location line="+440"/>
+        <location line="+562"/>
         <source>Runs of this device</source>
         <translation>本设备的运行记录</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-541"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
@@ -141,12 +522,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+410"/>
+        <location line="+542"/>
         <source>Standard output</source>
         <translation>标准输出</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-540"/>
         <source>Standard error</source>
         <translation>标准错误</translation>
     </message>
@@ -156,12 +537,27 @@
         <translation>工具调用</translation>
     </message>
     <message>
+        <location line="+75"/>
+        <source>Runs of this device (%1 at this station; the plant cannot be read: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read the plant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No plant database is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>The record is not open.</source>
         <translation>测试记录未打开。</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+189"/>
         <source>No run selected</source>
         <translation>未选择运行</translation>
     </message>
@@ -210,13 +606,21 @@
         <source>What to do: %1</source>
         <translation>处理方法：%1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Runs of this device (%1, at %n station(s))</source>
+        <extracomment>The device view&apos;s run list with the plant: &quot;Runs of this device (5, at 3 stations)&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
         <source>Runs of this device (%1)</source>
         <translation>本设备的运行记录（%1）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>%1 attempts</source>
         <translation>%1 次尝试</translation>
     </message>
@@ -226,12 +630,12 @@
         <translation>等待第一个步骤</translation>
     </message>
     <message>
-        <location line="-738"/>
+        <location line="-870"/>
         <source>The station already sideloaded the trusted keystore %1 and tried the image again; the device still does not trust it. Check that this keystore package belongs to the key that signed the image (ask for the current one), or recover the device to a newer OS, then run the device again.</source>
         <translation>工作站已自动旁加载受信任的密钥库 %1 并重新尝试了映像；设备仍不信任该映像。请检查此密钥库包是否属于签署该映像的密钥（索取当前的密钥库包），或将设备恢复到更新的操作系统，然后重新运行该设备。</translation>
     </message>
     <message>
-        <location line="+739"/>
+        <location line="+871"/>
         <source>No step selected</source>
         <translation>未选择步骤</translation>
     </message>
@@ -374,7 +778,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+715"/>
+        <location filename="../ui/mainwindow.cpp" line="+767"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -556,11 +960,40 @@
         <translation>Sphere Station 无法启动</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+31"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>上次工作站停止时有 %n 次运行未结束，已标记为“已中断”。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Station::HistogramChart</name>
+    <message>
+        <location filename="../ui/histogramchart.cpp" line="+48"/>
+        <source>No values in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>LSL %1</source>
+        <extracomment>The lower specification limit in the histogram&apos;s legend: &quot;LSL 10&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>USL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mean %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -595,7 +1028,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-568"/>
+        <location filename="../ui/mainwindow.cpp" line="-617"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -612,7 +1045,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+963"/>
+        <location line="+1013"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -620,7 +1053,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-897"/>
+        <location line="-946"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -655,12 +1088,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>显示最近打开的设备</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-257"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -689,18 +1122,18 @@ Run it through the recipe again?</source>
 是否按配方重新运行该设备？</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1：标签 %2 已释放，因为其设备已离开工位。请扫描当前工位中设备的标签。</translation>
     </message>
     <message>
         <location line="+79"/>
-        <location line="+367"/>
+        <location line="+415"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-409"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -776,23 +1209,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+699"/>
+        <location line="+747"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-747"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+699"/>
+        <location line="+747"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-699"/>
+        <location line="-747"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -802,7 +1235,7 @@ Run it through the recipe again?</source>
         <translation>设备视图</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Back to the line</source>
         <translation>返回产线</translation>
     </message>
@@ -852,7 +1285,7 @@ Run it through the recipe again?</source>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+72"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>配方 %1 未加载：配方 %2 仍在加载中；请等待其完成，或先取消加载。</translation>
     </message>
@@ -862,7 +1295,40 @@ Run it through the recipe again?</source>
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-202"/>
+        <location line="+746"/>
+        <source>Analytics page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-745"/>
+        <source>Show the measurements&apos; capability, yield by group and retests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Delivery to the plant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plant has refused no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The plant refused %n row(s); they are kept here until retried:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Retry all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>配方 %1 未加载：加载已取消。</translation>
     </message>
@@ -1103,7 +1569,7 @@ Run it through the recipe again?</source>
         <translation>打开所选工位卡片的设备视图</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Device view, in a search of the output: next / previous match</source>
         <translation>设备视图，在输出搜索中：下一个 / 上一个匹配</translation>
     </message>
@@ -1219,12 +1685,29 @@ Run it through the recipe again?</source>
         <translation>良率</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+8"/>
+        <source>Analytics</source>
+        <extracomment>Page of the measurement capability (Cpk), yield by group and retests (quality staff)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>No plant database is configured: set [plant] readConnection in the station&apos;s settings to a login that reads the plant (see docs/plant-views.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Device: %1 run %2</source>
+        <extracomment>Tab of the device view on another station&apos;s run: &quot;Device: LINE1-PC2 run 1234&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The record cannot be read: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
@@ -1240,13 +1723,14 @@ Run it through the recipe again?</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-61"/>
+        <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>设备：运行 %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Stopping the station…</source>
         <translation>正在停止工作站…</translation>
     </message>
@@ -1622,7 +2106,7 @@ No new run can start until it can. Runs already going on keep their results in m
 <context>
     <name>Station::RecordsModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+103"/>
+        <location filename="../models/recordsmodel.cpp" line="+106"/>
         <source>Started %1
 Finished %2</source>
         <translation>开始 %1
@@ -1638,6 +2122,12 @@ Finished %2</source>
         <source>Run</source>
         <extracomment>Column header: the run&apos;s number in the record</extracomment>
         <translation>运行编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Station</source>
+        <extracomment>Column header: the plant station ID that recorded the run</extracomment>
+        <translation type="unfinished">工作站</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1688,17 +2178,18 @@ Finished %2</source>
 <context>
     <name>Station::RecordsPage</name>
     <message>
-        <location filename="../ui/recordspage.cpp" line="+90"/>
+        <location filename="../ui/recordspage.cpp" line="+92"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+845"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-839"/>
         <location line="+21"/>
         <location line="+23"/>
         <location line="+5"/>
@@ -1726,7 +2217,34 @@ Finished %2</source>
         <translation>全部配方</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>This station</source>
+        <extracomment>Records page source switch: the runs of this station&apos;s own record</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plant</source>
+        <extracomment>Records page source switch: the runs of every station in the plant database</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No plant database is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Device ID or serial</source>
         <translation>设备 ID 或序列号</translation>
     </message>
@@ -1777,12 +2295,40 @@ Finished %2</source>
         <translation>将显示的运行写入 CSV 文件</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+8"/>
+        <source>Cloud hand-off…</source>
+        <extracomment>Button: export the finalized devices for cloud configuration (tool tip says more)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+588"/>
+        <source>Export for cloud configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-587"/>
+        <source>Write the devices finalized in this range, with their product and device group, for Microsoft&apos;s cloud configuration script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Cannot read the plant: %1 This station&apos;s own record is still available (This station).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Reading the plant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Open device view</source>
         <translation>打开设备视图</translation>
     </message>
@@ -1796,8 +2342,25 @@ Finished %2</source>
         <source>Show only this device</source>
         <translation>仅显示此设备</translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>Show this station&apos;s own record or the plant&apos;s record (every station)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1 (%2)</source>
+        <extracomment>A plant station in the station filter: &quot;LINE1-PC1 (Line 1)&quot;</extracomment>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>More than %1 runs</source>
+        <extracomment>The plant&apos;s records page stops counting at 100,000: &quot;More than 100,000 runs&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+128"/>
+        <location line="+1"/>
         <source>%Ln run(s)</source>
         <translation>
             <numerusform>%Ln 次运行</numerusform>
@@ -1809,18 +2372,19 @@ Finished %2</source>
         <translation>显示最新的 %1 条，滚动查看更多</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+166"/>
         <location line="+23"/>
         <source>Export records</source>
         <translation>导出测试记录</translation>
     </message>
     <message>
         <location line="-23"/>
+        <location line="+53"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-35"/>
         <source>Exporting %1 runs…</source>
         <translation>正在导出 %1 次运行…</translation>
     </message>
@@ -1831,11 +2395,33 @@ Finished %2</source>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+56"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
+    <message numerus="yes">
+        <location line="-15"/>
+        <source>Wrote %n device(s) for cloud configuration to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n device(s) left out: their recipe names no product and device group.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n device(s) left out: a name or device ID the script cannot use.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Export failed: the export ended without a result.</source>
         <translation>导出失败：导出结束但没有结果。</translation>
     </message>
@@ -1843,7 +2429,7 @@ Finished %2</source>
 <context>
     <name>Station::RunHistoryModel</name>
     <message>
-        <location filename="../models/recordsmodel.cpp" line="+160"/>
+        <location filename="../models/recordsmodel.cpp" line="+249"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
@@ -1851,6 +2437,11 @@ Finished %2</source>
         <location line="+31"/>
         <source>Started</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station</source>
+        <translation type="unfinished">工作站</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2204,8 +2795,148 @@ Finished %2</source>
 </context>
 <context>
     <name>Station::StationStatusBar</name>
+    <message numerus="yes">
+        <location filename="../ui/stationstatusbar.cpp" line="+73"/>
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/stationstatusbar.cpp" line="+57"/>
+        <location line="+2"/>
+        <source>%1, oldest %2</source>
+        <extracomment>%1: &quot;12 runs waiting&quot;, %2: the oldest one&apos;s age (&quot;3 min&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n run(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n record(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plant: connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: delivering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant: delivering, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot reach the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>login refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PostgreSQL driver missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connection setting wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: offline (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant: offline (%1) · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plant: PAUSED, see details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant: PAUSED · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plant: cannot read the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>clock off by %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delivers as station %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click for the rows the plant refused and to retry them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Back end: unknown</source>
         <translation>后端：未知</translation>
     </message>
@@ -2268,7 +2999,7 @@ Finished %2</source>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+157"/>
+        <location filename="../app/stationsetup.cpp" line="+160"/>
         <source>%1 does not run: %2</source>
         <translation>%1 无法运行：%2</translation>
     </message>
@@ -2298,7 +3029,7 @@ Finished %2</source>
         <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>The recipe has RF steps, but RfSettingsTool or RfToolCli is not configured or not found.</source>
         <translation>配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
     </message>
@@ -2714,7 +3445,7 @@ Finished %2</source>
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+238"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+240"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
@@ -2913,8 +3644,9 @@ Finished %2</source>
     <message>
         <location line="-110"/>
         <location line="+66"/>
+        <location filename="../services/base/textcheck.cpp" line="+49"/>
         <location filename="../services/hardware/uartsession.cpp" line="+348"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+525"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+558"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
@@ -2980,12 +3712,12 @@ Finished %2</source>
     </message>
     <message>
         <location filename="../services/azsphere/osversions.cpp" line="-49"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="-320"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-352"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="+25"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+26"/>
         <source>must be an integer (this station reads format %1)</source>
         <translation>必须是整数（本工作站读取格式 %1）</translation>
     </message>
@@ -3011,7 +3743,7 @@ Finished %2</source>
     </message>
     <message>
         <location filename="../services/hardware/uartsession.cpp" line="-439"/>
-        <location filename="../services/recipe/recipeloader.cpp" line="+28"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="+59"/>
         <location line="+19"/>
         <source>must be an object</source>
         <translation>必须是对象</translation>
@@ -3158,7 +3890,12 @@ Finished %2</source>
         <translation>仅适用于 &quot;state&quot;: &quot;DeviceComplete&quot;</translation>
     </message>
     <message>
-        <location filename="../services/recipe/recipeloader.cpp" line="+35"/>
+        <location filename="../services/recipe/recipeloader.cpp" line="-53"/>
+        <source>must be an object: {&quot;product&quot;: ..., &quot;device_group&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>must be greater than params.%1 (%2)</source>
         <translation>必须大于 params.%1（%2）</translation>
     </message>
@@ -3400,15 +4137,16 @@ Finished %2</source>
         <translation>请检查工作站配置中的配方路径。</translation>
     </message>
     <message>
+        <location filename="../services/records/analytics.cpp" line="+267"/>
         <location filename="../services/records/recordquery.cpp" line="+192"/>
-        <location filename="../services/records/recordstore.cpp" line="+184"/>
+        <location filename="../services/records/recordstore.cpp" line="+185"/>
         <source>The record file is not open.</source>
         <translation>测试记录文件未打开。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../services/records/recordquery.cpp" line="+15"/>
         <location line="+295"/>
-        <location filename="../services/records/recordschema.cpp" line="+205"/>
+        <location filename="../services/records/recordschema.cpp" line="+270"/>
         <source>The record database returned no result.</source>
         <translation>测试记录数据库未返回结果。</translation>
     </message>
@@ -3571,7 +4309,7 @@ Finished %2</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+176"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
@@ -3598,7 +4336,7 @@ Finished %2</source>
         <translation>运行 %1 已以 %2 结束。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>运行结束前工作站已停止（崩溃或断电）。</translation>
     </message>
@@ -3787,7 +4525,7 @@ Finished %2</source>
         <translation>请放入下一台设备，或确认此设备需要重新运行。</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+97"/>
+        <location filename="../services/config/stationconfig.cpp" line="+100"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
@@ -3887,7 +4625,7 @@ Finished %2</source>
         <translation>%1：未知工具“%2”（请使用“azsphere”或“az”）。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>工作站配置 %1 包含无效值：
@@ -3904,12 +4642,22 @@ Finished %2</source>
         <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>无法写入工作站配置 %1。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>The plant connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant read connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>“%1”不是有效的环境变量名称。</translation>
     </message>
@@ -3929,7 +4677,7 @@ Finished %2</source>
         <translation>UART 波特率必须为正数，而不是 %1。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Fixture numbers start at 1; %1 is not allowed.</source>
         <translation>工位编号从 1 开始；不允许使用 %1。</translation>
     </message>
@@ -4631,7 +5379,7 @@ Finished %2</source>
         <translation>%1 该命令发往 %2，因此未对工位中现在的设备执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../services/base/textcheck.cpp" line="+32"/>
+        <location filename="../services/base/textcheck.cpp" line="-17"/>
         <source>contains an unpaired surrogate (%1)</source>
         <translation>包含未配对的代理项（%1）</translation>
     </message>
@@ -4655,15 +5403,61 @@ Finished %2</source>
         <source>contains the bidirectional control character %1</source>
         <translation>包含双向控制字符 %1</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>is %1 characters long; Azure Sphere takes at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>contains %1 (%2); only printable ASCII characters are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>contains &quot;/&quot;, which separates the product from the device group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>begins or ends with a space</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+104"/>
+        <location filename="../app/exportcommand.cpp" line="+85"/>
+        <source>%n device(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file has only the header: Microsoft&apos;s script refuses a file without devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n device(s) left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n device(s) left out: the script could not use their line:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+156"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 行写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+206"/>
+        <location filename="../app/main.cpp" line="+208"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>配方 %1 %2（%3），%4，测试记录 %5</translation>
@@ -4699,6 +5493,68 @@ Finished %2</source>
         <source>Install it once on this PC (az extension add --name azure-sphere); the station never installs it on its own. Call engineering.</source>
         <translation>请在此电脑上安装一次（az extension add --name azure-sphere）；工作站从不自行安装。联系工程部门。</translation>
     </message>
+    <message>
+        <location filename="../services/plant/plantquery.cpp" line="+196"/>
+        <source>Qt&apos;s PostgreSQL driver is not installed (package libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plant read connection is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plant database cannot be reached (the server is down, or the host, port or network is wrong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plant database refused the read login (check the user and its password in .pgpass, and pg_hba.conf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The read login may not read the plant: it must be a member of the role plant_quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The plant database reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The plant database is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+260"/>
+        <location line="+55"/>
+        <source>The plant database returned no result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <source>The plant has no run %1 of station %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/records/outbox.cpp" line="+255"/>
+        <source>The record %1 has no outbox (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The outbox is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/run/handofffile.cpp" line="+92"/>
+        <source>Cannot write the hand-off file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Station::Translation</name>
@@ -4715,9 +5571,39 @@ Finished %2</source>
     </message>
 </context>
 <context>
+    <name>Station::YieldBarChart</name>
+    <message>
+        <location filename="../ui/yieldbarchart.cpp" line="+48"/>
+        <source>No devices in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 %2h</source>
+        <extracomment>An hour on the yield-by-hour chart, within one day: &quot;06&quot; (06:00 to 07:00) An hour on the yield-by-hour chart over several days: &quot;11 06h&quot;</extracomment>
+        <translation type="unfinished">%1 %2h</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(none)</source>
+        <extracomment>An operator bar for runs that recorded no operator</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>First pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Station::YieldPage</name>
     <message>
-        <location filename="../ui/yieldpage.cpp" line="+38"/>
+        <location filename="../ui/yieldpage.cpp" line="+40"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
         <translation>%1%</translation>
@@ -4734,7 +5620,34 @@ Finished %2</source>
         <translation>重新读取记录</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>This station</source>
+        <extracomment>Yield page source switch: the runs of this station&apos;s own record</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plant</source>
+        <extracomment>Yield page source switch: the runs of every station in the plant database</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No plant database is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Devices started</source>
         <translation>已启动设备数</translation>
     </message>
@@ -4774,7 +5687,27 @@ Finished %2</source>
         <translation>按错误统计失败</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+37"/>
+        <source>Show this station&apos;s yield or the plant&apos;s (every station)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the plant: %1 This station&apos;s own yield is still available (This station).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>Reading the plant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cannot read the record: %1</source>
         <translation>无法读取测试记录：%1</translation>
     </message>
