@@ -7,34 +7,34 @@
         <location filename="../ui/analyticspage.cpp" line="+552"/>
         <source>devices tested more than once (of %1); %Ln retest run(s)</source>
         <extracomment>Under the number of retested devices</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>devices tested more than once (of %1); %Ln retest run</numerusform>
+            <numerusform>devices tested more than once (of %1); %Ln retest runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln run(s): %1</source>
         <extracomment>Runs per device: &quot;2 runs: 14&quot; (14 devices had two runs)</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln run: %1</numerusform>
+            <numerusform>%Ln runs: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+70"/>
         <source>%Ln failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln not a number</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln not a number</numerusform>
+            <numerusform>%Ln not a number</numerusform>
         </translation>
     </message>
 </context>
@@ -44,9 +44,9 @@
         <location filename="../ui/deviceviewwidget.cpp" line="+994"/>
         <source>Runs of this device (%1, at %n station(s))</source>
         <extracomment>The device view&apos;s run list with the plant: &quot;Runs of this device (5, at 3 stations)&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Runs of this device (%1, at %n station)</numerusform>
+            <numerusform>Runs of this device (%1, at %n stations)</numerusform>
         </translation>
     </message>
 </context>
@@ -80,9 +80,9 @@ Stop every run and close?</numerusform>
     <message numerus="yes">
         <location line="+387"/>
         <source>The plant refused %n row(s); they are kept here until retried:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The plant refused %n row; they are kept here until retried:</numerusform>
+            <numerusform>The plant refused %n rows; they are kept here until retried:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -154,25 +154,25 @@ Stop every run and close?</numerusform>
     <message numerus="yes">
         <location line="+251"/>
         <source>Wrote %n device(s) for cloud configuration to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrote %n device for cloud configuration to %1.</numerusform>
+            <numerusform>Wrote %n devices for cloud configuration to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n device(s) left out: their recipe names no product and device group.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n device left out: their recipe names no product and device group.</numerusform>
+            <numerusform>%n devices left out: their recipe names no product and device group.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n device(s) left out: a name or device ID the script cannot use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n device left out: a name or device ID the script cannot use.</numerusform>
+            <numerusform>%n devices left out: a name or device ID the script cannot use.</numerusform>
         </translation>
     </message>
 </context>
@@ -192,57 +192,57 @@ Stop every run and close?</numerusform>
     <message numerus="yes">
         <location filename="../ui/stationstatusbar.cpp" line="+73"/>
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n run(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run waiting</numerusform>
+            <numerusform>%n runs waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n record(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record waiting</numerusform>
+            <numerusform>%n records waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+47"/>
         <source>%n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>clock off by %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>clock off by %n s</numerusform>
+            <numerusform>clock off by %n s</numerusform>
         </translation>
     </message>
 </context>
@@ -307,25 +307,25 @@ Stop every run and close?</numerusform>
     <message numerus="yes">
         <location filename="../app/exportcommand.cpp" line="+85"/>
         <source>%n device(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n device written to %1</numerusform>
+            <numerusform>%n devices written to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%n device(s) left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n device left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</numerusform>
+            <numerusform>%n devices left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n device(s) left out: the script could not use their line:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n device left out: the script could not use their line:</numerusform>
+            <numerusform>%n devices left out: the script could not use their line:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
