@@ -7,261 +7,261 @@
         <location filename="../ui/analyticspage.cpp" line="+60"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
-        <translation type="unfinished">%1 %</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Qt&apos;s PostgreSQL driver is not installed (libqt6sql6-psql).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (libqt6sql6-psql).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The [plant] connection in the station configuration is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellung [plant] connection in der Stationskonfiguration ist ungültig.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database cannot be reached (server down, or wrong host, port or network).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank ist nicht erreichbar (Server aus oder Host, Port oder Netzwerk falsch).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database refused the login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank hat die Anmeldung abgelehnt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The plant login may not read the quality data (it needs the role plant_quality).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung an der Werksdatenbank darf die Qualitätsdaten nicht lesen (sie benötigt die Rolle plant_quality).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database is newer than this station understands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank ist neuer, als diese Station versteht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The plant database has no plant schema yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank hat noch kein Werksschema.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The plant database reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank hat einen Fehler gemeldet.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>This station</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Station</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Every station</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stationen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every line</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Linien</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+3"/>
         <source>Refresh</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the analytics again</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysedaten neu lesen</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Measurements</source>
-        <translation type="unfinished">Messwerte</translation>
+        <translation>Messwerte</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+394"/>
         <source>Distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung</translation>
     </message>
     <message>
         <location line="-381"/>
         <source>Yield by hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausbeute je Stunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yield by fixture</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausbeute je Prüfplatz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yield by operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausbeute je Bediener</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yield by station</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausbeute je Station</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Retests</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholprüfungen</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No plant database is configured (the [plant] connection of the station configuration is empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werksdatenbank konfiguriert ([plant] connection in der Stationskonfiguration ist leer).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Checking the plant database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksdatenbank wird geprüft…</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Plant not available: %1</source>
         <extracomment>Next to the disabled Plant choice: why it is disabled</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Werk nicht verfügbar: %1</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>No record to read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Prüfdatenbank zum Lesen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reading the record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfdatenbank wird gelesen…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Reading the plant database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksdatenbank wird gelesen…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Cannot read the record: %1</source>
-        <translation type="unfinished">Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
+        <translation>Die Prüfdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot read the plant database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+51"/>
         <source>devices tested more than once (of %1); %Ln retest run(s)</source>
         <extracomment>Under the number of retested devices</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geräte mehrfach geprüft (von %1); %Ln Wiederholprüfung</numerusform>
+            <numerusform>Geräte mehrfach geprüft (von %1); %Ln Wiederholprüfungen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no devices in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Geräte in diesem Zeitraum</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>passed only on a retest</source>
-        <translation type="unfinished"></translation>
+        <translation>erst in einer Wiederholprüfung bestanden</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln run(s): %1</source>
         <extracomment>Runs per device: &quot;2 runs: 14&quot; (14 devices had two runs)</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Durchlauf: %1</numerusform>
+            <numerusform>%Ln Durchläufe: %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Devices by their number of runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte nach Anzahl der Durchläufe:</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>No measurements in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Messwerte in diesem Zeitraum</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Distribution: %1</source>
         <extracomment>Title of the histogram: &quot;Distribution: tx_power (dBm)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cpk %1 · %2</source>
         <extracomment>The capability headline: &quot;Cpk 1.51 · capable&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cpk %1 · %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>n = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>n = %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>mean %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>σ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>σ %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cp %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cp %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>low limit only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Untergrenze</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>high limit only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Obergrenze</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>limits varied: the tightest are used</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen variierten: die engsten werden verwendet</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln not a number</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln keine Zahl</numerusform>
+            <numerusform>%Ln keine Zahl</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 out of limits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 außerhalb der Grenzen</translation>
     </message>
 </context>
 <context>
@@ -271,119 +271,119 @@
         <location filename="../models/capabilitymodel.cpp" line="+118"/>
         <source>%1 (%2)</source>
         <extracomment>A measurement and its unit: &quot;tx_power (dBm)&quot;</extracomment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../models/capabilitymodel.cpp" line="-78"/>
         <source>%1 %2</source>
         <extracomment>A measured value and its unit: &quot;15.33 dBm&quot;</extracomment>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>too few values</source>
         <extracomment>Instead of a Cpk: fewer than two values</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>zu wenige Werte</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no spread</source>
         <extracomment>Instead of a Cpk: every value is the same</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>keine Streuung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no limits</source>
         <extracomment>Instead of a Cpk: the measurement has no limits</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>keine Grenzen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No Cpk: it needs at least two values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Cpk: Es werden mindestens zwei Werte benötigt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No Cpk: every value is the same (the standard deviation is 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Cpk: Alle Werte sind gleich (die Standardabweichung ist 0).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No Cpk: the measurement has neither a low nor a high limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Cpk: Der Messwert hat weder eine Unter- noch eine Obergrenze.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>capable</source>
         <extracomment>Cpk of 1.33 or more</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>fähig</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>marginal</source>
         <extracomment>Cpk from 1.0 up to 1.33</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>bedingt fähig</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not capable</source>
         <extracomment>Cpk below 1.0</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>nicht fähig</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>The runs recorded different limits; the tightest are shown and used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Durchläufe haben unterschiedliche Grenzen gespeichert; die engsten werden gezeigt und verwendet.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Measurement</source>
-        <translation type="unfinished">Messwert</translation>
+        <translation>Messwert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>n</source>
         <extracomment>Column: how many values</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>σ</source>
         <extracomment>Column: the sample standard deviation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>σ</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>LSL</source>
         <extracomment>Column: lower specification limit</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>LSL</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>USL</source>
         <extracomment>Column: upper specification limit</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>USL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cpk</source>
-        <translation type="unfinished"></translation>
+        <translation>Cpk</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Failed</source>
         <extracomment>Column: values recorded out of limits</extracomment>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -543,17 +543,17 @@
     <message>
         <location line="+75"/>
         <source>Runs of this device (%1 at this station; the plant cannot be read: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe dieses Geräts (%1 an dieser Station; Werksdatenbank nicht lesbar: %2)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot read the plant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksdatenbank nicht lesbar: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No plant database is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werksdatenbank konfiguriert.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -614,9 +614,9 @@
         <location line="+39"/>
         <source>Runs of this device (%1, at %n station(s))</source>
         <extracomment>The device view&apos;s run list with the plant: &quot;Runs of this device (5, at 3 stations)&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Durchläufe dieses Geräts (%1, an %n Station)</numerusform>
+            <numerusform>Durchläufe dieses Geräts (%1, an %n Stationen)</numerusform>
         </translation>
     </message>
     <message>
@@ -978,28 +978,28 @@
     <message>
         <location filename="../ui/histogramchart.cpp" line="+48"/>
         <source>No values in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werte in diesem Zeitraum</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>LSL %1</source>
         <extracomment>The lower specification limit in the histogram&apos;s legend: &quot;LSL 10&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>LSL %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>USL %1</source>
-        <translation type="unfinished"></translation>
+        <translation>USL %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mean %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert %1</translation>
     </message>
 </context>
 <context>
@@ -1307,35 +1307,35 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <location line="-202"/>
         <location line="+746"/>
         <source>Analytics page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite Analyse</translation>
     </message>
     <message>
         <location line="-745"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessfähigkeit der Messwerte, Ausbeute nach Gruppe und Wiederholprüfungen zeigen</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Delivery to the plant</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragung an das Werk</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The plant has refused no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Werk hat keine Zeilen abgelehnt.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The plant refused %n row(s); they are kept here until retried:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Werk hat %n Zeile abgelehnt; sie bleibt hier, bis sie erneut gesendet wird:</numerusform>
+            <numerusform>Das Werk hat %n Zeilen abgelehnt; sie bleiben hier, bis sie erneut gesendet werden:</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Retry all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle erneut senden</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -1702,7 +1702,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <location line="+8"/>
         <source>Analytics</source>
         <extracomment>Page of the measurement capability (Cpk), yield by group and retests (quality staff)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Analyse</translation>
     </message>
     <message>
         <location line="+74"/>
@@ -1712,13 +1712,13 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     <message>
         <location line="+10"/>
         <source>No plant database is configured: set [plant] readConnection in the station&apos;s settings to a login that reads the plant (see docs/plant-views.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werksdatenbank konfiguriert: In den Stationseinstellungen [plant] readConnection auf eine Anmeldung setzen, die das Werk lesen darf (siehe docs/plant-views.md).</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Device: %1 run %2</source>
         <extracomment>Tab of the device view on another station&apos;s run: &quot;Device: LINE1-PC2 run 1234&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gerät: %1 Durchlauf %2</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2143,7 +2143,7 @@ Beendet %2</translation>
         <location line="+3"/>
         <source>Station</source>
         <extracomment>Column header: the plant station ID that recorded the run</extracomment>
-        <translation type="unfinished">Station</translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2236,28 +2236,28 @@ Beendet %2</translation>
         <location line="+5"/>
         <source>This station</source>
         <extracomment>Records page source switch: the runs of this station&apos;s own record</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diese Station</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plant</source>
         <extracomment>Records page source switch: the runs of every station in the plant database</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Werk</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No plant database is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werksdatenbank konfiguriert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All stations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stationen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Linien</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2314,23 +2314,23 @@ Beendet %2</translation>
         <location line="+8"/>
         <source>Cloud hand-off…</source>
         <extracomment>Button: export the finalized devices for cloud configuration (tool tip says more)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cloud-Übergabe…</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+588"/>
         <source>Export for cloud configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Cloud-Konfiguration exportieren</translation>
     </message>
     <message>
         <location line="-587"/>
         <source>Write the devices finalized in this range, with their product and device group, for Microsoft&apos;s cloud configuration script</source>
-        <translation type="unfinished"></translation>
+        <translation>Die in diesem Zeitraum finalisierten Geräte mit Produkt und Gerätegruppe für das Cloud-Konfigurationsskript von Microsoft schreiben</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Cannot read the plant: %1 This station&apos;s own record is still available (This station).</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksdatenbank nicht lesbar: %1 Die eigene Prüfdatenbank dieser Station ist weiter verfügbar (Diese Station).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2341,7 +2341,7 @@ Beendet %2</translation>
         <location line="+7"/>
         <location line="+2"/>
         <source>Reading the plant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksdaten werden gelesen…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2361,19 +2361,19 @@ Beendet %2</translation>
     <message>
         <location line="+43"/>
         <source>Show this station&apos;s own record or the plant&apos;s record (every station)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eigene Prüfdatenbank dieser Station oder die Werksdatenbank (alle Stationen) zeigen</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>%1 (%2)</source>
         <extracomment>A plant station in the station filter: &quot;LINE1-PC1 (Line 1)&quot;</extracomment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+120"/>
         <source>More than %1 runs</source>
         <extracomment>The plant&apos;s records page stops counting at 100,000: &quot;More than 100,000 runs&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Mehr als %1 Durchläufe</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -2419,25 +2419,25 @@ Beendet %2</translation>
     <message numerus="yes">
         <location line="-15"/>
         <source>Wrote %n device(s) for cloud configuration to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät für die Cloud-Konfiguration nach %1 geschrieben.</numerusform>
+            <numerusform>%n Geräte für die Cloud-Konfiguration nach %1 geschrieben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n device(s) left out: their recipe names no product and device group.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät ausgelassen: Sein Rezept nennt kein Produkt und keine Gerätegruppe.</numerusform>
+            <numerusform>%n Geräte ausgelassen: Ihr Rezept nennt kein Produkt und keine Gerätegruppe.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n device(s) left out: a name or device ID the script cannot use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät ausgelassen: Name oder Geräte-ID für das Skript nicht verwendbar.</numerusform>
+            <numerusform>%n Geräte ausgelassen: Name oder Geräte-ID für das Skript nicht verwendbar.</numerusform>
         </translation>
     </message>
     <message>
@@ -2461,7 +2461,7 @@ Beendet %2</translation>
     <message>
         <location line="+2"/>
         <source>Station</source>
-        <translation type="unfinished">Station</translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2819,149 +2819,149 @@ Beendet %2</translation>
     <message numerus="yes">
         <location filename="../ui/stationstatusbar.cpp" line="+73"/>
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1, oldest %2</source>
         <extracomment>%1: &quot;12 runs waiting&quot;, %2: the oldest one&apos;s age (&quot;3 min&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, ältester %2</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n run(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Durchlauf wartet</numerusform>
+            <numerusform>%n Durchläufe warten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n record(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datensatz wartet</numerusform>
+            <numerusform>%n Datensätze warten</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Plant: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: verbindet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: aktuell</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Plant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: überträgt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plant: delivering, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: überträgt, %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot reach the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server nicht erreichbar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>login refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abgelehnt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PostgreSQL driver missing</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-Treiber fehlt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>connection setting wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungseinstellung falsch</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>server error</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: offline (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: offline (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plant: offline (%1) · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: offline (%1) · %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plant: PAUSED, see details</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: PAUSIERT, siehe Details</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plant: PAUSED · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: PAUSIERT · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: cannot read the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk: Prüfdatenbank nicht lesbar</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>clock off by %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Uhr weicht %n s ab</numerusform>
+            <numerusform>Uhr weicht %n s ab</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Delivers as station %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überträgt als Station %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Click for the rows the plant refused and to retry them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um die vom Werk abgelehnten Zeilen zu sehen und erneut zu senden.</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3923,7 +3923,7 @@ Beendet %2</translation>
     <message>
         <location filename="../services/recipe/recipeloader.cpp" line="-53"/>
         <source>must be an object: {&quot;product&quot;: ..., &quot;device_group&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein: {&quot;product&quot;: ..., &quot;device_group&quot;: ...}</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -4683,12 +4683,12 @@ Beendet %2</translation>
     <message>
         <location line="+14"/>
         <source>The plant connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Werk enthält ein Passwort: Es gehört in .pgpass, PGPASSFILE oder eine Service-Datei, nie in die Stationseinstellungen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant read connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leseverbindung zum Werk enthält ein Passwort: Es gehört in .pgpass, PGPASSFILE oder eine Service-Datei, nie in die Stationseinstellungen.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5441,50 +5441,50 @@ Beendet %2</translation>
     <message>
         <location line="+10"/>
         <source>is %1 characters long; Azure Sphere takes at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ist %1 Zeichen lang; Azure Sphere erlaubt höchstens %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>contains %1 (%2); only printable ASCII characters are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält %1 (%2); nur druckbare ASCII-Zeichen sind erlaubt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>contains &quot;/&quot;, which separates the product from the device group</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält &quot;/&quot;, das Produkt und Gerätegruppe trennt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>begins or ends with a space</source>
-        <translation type="unfinished"></translation>
+        <translation>beginnt oder endet mit einem Leerzeichen</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/exportcommand.cpp" line="+85"/>
         <source>%n device(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät nach %1 geschrieben</numerusform>
+            <numerusform>%n Geräte nach %1 geschrieben</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The file has only the header: Microsoft&apos;s script refuses a file without devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält nur die Kopfzeile: Das Skript von Microsoft lehnt eine Datei ohne Geräte ab.</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n device(s) left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät ausgelassen: Das Rezept seines neuesten bestandenen Durchlaufs nennt kein Produkt und keine Gerätegruppe (sein Objekt &quot;cloud&quot;):</numerusform>
+            <numerusform>%n Geräte ausgelassen: Das Rezept ihres neuesten bestandenen Durchlaufs nennt kein Produkt und keine Gerätegruppe (sein Objekt &quot;cloud&quot;):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n device(s) left out: the script could not use their line:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät ausgelassen: Das Skript konnte seine Zeile nicht verwenden:</numerusform>
+            <numerusform>%n Geräte ausgelassen: Das Skript konnte ihre Zeile nicht verwenden:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5538,64 +5538,64 @@ Beendet %2</translation>
     <message>
         <location filename="../services/plant/plantquery.cpp" line="+196"/>
         <source>Qt&apos;s PostgreSQL driver is not installed (package libqt6sql6-psql).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (Paket libqt6sql6-psql).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The plant read connection is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leseverbindung zum Werk ist ungültig: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database cannot be reached (the server is down, or the host, port or network is wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank ist nicht erreichbar (der Server ist aus, oder Host, Port oder Netzwerk sind falsch).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The plant database refused the read login (check the user and its password in .pgpass, and pg_hba.conf).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank hat die Leseanmeldung abgelehnt (Benutzer und Passwort in .pgpass sowie pg_hba.conf prüfen).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The read login may not read the plant: it must be a member of the role plant_quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leseanmeldung darf die Werksdatenbank nicht lesen: Sie muss Mitglied der Rolle plant_quality sein.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The plant database reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank hat einen Fehler gemeldet: %1</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>The plant database is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank ist nicht verbunden.</translation>
     </message>
     <message>
         <location line="+59"/>
         <location line="+260"/>
         <location line="+55"/>
         <source>The plant database returned no result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank hat kein Ergebnis geliefert.</translation>
     </message>
     <message>
         <location line="-245"/>
         <source>The plant has no run %1 of station %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werksdatenbank enthält keinen Durchlauf %1 der Station %2.</translation>
     </message>
     <message>
         <location filename="../services/records/outbox.cpp" line="+255"/>
         <source>The record %1 has no outbox (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfdatenbank %1 hat keine Ausgangswarteschlange (Schema %2).</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The outbox is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgangswarteschlange ist nicht geöffnet.</translation>
     </message>
     <message>
         <location filename="../services/run/handofffile.cpp" line="+92"/>
         <source>Cannot write the hand-off file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übergabedatei %1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -5617,29 +5617,29 @@ Beendet %2</translation>
     <message>
         <location filename="../ui/yieldbarchart.cpp" line="+48"/>
         <source>No devices in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Geräte in diesem Zeitraum</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 %2h</source>
         <extracomment>An hour on the yield-by-hour chart, within one day: &quot;06&quot; (06:00 to 07:00) An hour on the yield-by-hour chart over several days: &quot;11 06h&quot;</extracomment>
-        <translation type="unfinished">%1 %2h</translation>
+        <translation>%1 %2h</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(none)</source>
         <extracomment>An operator bar for runs that recorded no operator</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>First pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstausbeute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final</source>
-        <translation type="unfinished"></translation>
+        <translation>Endausbeute</translation>
     </message>
 </context>
 <context>
@@ -5665,28 +5665,28 @@ Beendet %2</translation>
         <location line="+13"/>
         <source>This station</source>
         <extracomment>Yield page source switch: the runs of this station&apos;s own record</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diese Station</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plant</source>
         <extracomment>Yield page source switch: the runs of every station in the plant database</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Werk</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No plant database is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werksdatenbank konfiguriert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Linien</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All stations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stationen</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -5731,22 +5731,22 @@ Beendet %2</translation>
     <message>
         <location line="+37"/>
         <source>Show this station&apos;s yield or the plant&apos;s (every station)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausbeute dieser Station oder des Werks (alle Stationen) zeigen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cannot read the plant: %1 This station&apos;s own yield is still available (This station).</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksdatenbank nicht lesbar: %1 Die Ausbeute dieser Station ist weiter verfügbar (Diese Station).</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+190"/>
         <source>Reading the plant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Werksdaten werden gelesen…</translation>
     </message>
     <message>
         <location line="+11"/>

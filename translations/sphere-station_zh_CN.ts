@@ -7,257 +7,257 @@
         <location filename="../ui/analyticspage.cpp" line="+60"/>
         <source>%1 %</source>
         <extracomment>A percentage, e.g. &quot;96.4 %&quot;</extracomment>
-        <translation type="unfinished">%1%</translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Qt&apos;s PostgreSQL driver is not installed (libqt6sql6-psql).</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（libqt6sql6-psql）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The [plant] connection in the station configuration is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作站配置中的 [plant] connection 无效。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database cannot be reached (server down, or wrong host, port or network).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接工厂数据库（服务器宕机，或主机、端口、网络有误）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database refused the login.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库拒绝了登录。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The plant login may not read the quality data (it needs the role plant_quality).</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库登录无权读取质量数据（需要角色 plant_quality）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database is newer than this station understands.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库版本高于本工作站所能识别的版本。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The plant database has no plant schema yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库中尚无 plant 架构。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The plant database reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库报告了错误。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>This station</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作站</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Every station</source>
-        <translation type="unfinished"></translation>
+        <translation>所有工作站</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every line</source>
-        <translation type="unfinished"></translation>
+        <translation>所有产线</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+3"/>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the analytics again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取分析数据</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Measurements</source>
-        <translation type="unfinished">测量值</translation>
+        <translation>测量值</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+394"/>
         <source>Distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>分布</translation>
     </message>
     <message>
         <location line="-381"/>
         <source>Yield by hour</source>
-        <translation type="unfinished"></translation>
+        <translation>按小时良率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yield by fixture</source>
-        <translation type="unfinished"></translation>
+        <translation>按工位良率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yield by operator</source>
-        <translation type="unfinished"></translation>
+        <translation>按操作员良率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yield by station</source>
-        <translation type="unfinished"></translation>
+        <translation>按工作站良率</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Retests</source>
-        <translation type="unfinished"></translation>
+        <translation>复测</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No plant database is configured (the [plant] connection of the station configuration is empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置工厂数据库（工作站配置中的 [plant] connection 为空）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Checking the plant database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查工厂数据库…</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Plant not available: %1</source>
         <extracomment>Next to the disabled Plant choice: why it is disabled</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>工厂不可用：%1</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>No record to read.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可读取的测试记录。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reading the record…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取测试记录…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Reading the plant database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取工厂数据库…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Cannot read the record: %1</source>
-        <translation type="unfinished">无法读取测试记录：%1</translation>
+        <translation>无法读取测试记录：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot read the plant database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工厂数据库：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+51"/>
         <source>devices tested more than once (of %1); %Ln retest run(s)</source>
         <extracomment>Under the number of retested devices</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>台设备经过多次测试（共 %1 台）；复测运行 %Ln 次</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no devices in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内无设备</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>passed only on a retest</source>
-        <translation type="unfinished"></translation>
+        <translation>复测后才通过</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln run(s): %1</source>
         <extracomment>Runs per device: &quot;2 runs: 14&quot; (14 devices had two runs)</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 次运行：%1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Devices by their number of runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>按运行次数统计的设备：</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>No measurements in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内无测量值</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Distribution: %1</source>
         <extracomment>Title of the histogram: &quot;Distribution: tx_power (dBm)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>分布：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cpk %1 · %2</source>
         <extracomment>The capability headline: &quot;Cpk 1.51 · capable&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cpk %1 · %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>n = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>n = %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>mean %1</source>
-        <translation type="unfinished"></translation>
+        <translation>均值 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>σ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>σ %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cp %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cp %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>low limit only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅有下限</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>high limit only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅有上限</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>limits varied: the tightest are used</source>
-        <translation type="unfinished"></translation>
+        <translation>限值不一致：采用最严格的限值</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln not a number</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 个非数值</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 out of limits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出限值</translation>
     </message>
 </context>
 <context>
@@ -267,119 +267,119 @@
         <location filename="../models/capabilitymodel.cpp" line="+118"/>
         <source>%1 (%2)</source>
         <extracomment>A measurement and its unit: &quot;tx_power (dBm)&quot;</extracomment>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location filename="../models/capabilitymodel.cpp" line="-78"/>
         <source>%1 %2</source>
         <extracomment>A measured value and its unit: &quot;15.33 dBm&quot;</extracomment>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>too few values</source>
         <extracomment>Instead of a Cpk: fewer than two values</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>数值过少</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no spread</source>
         <extracomment>Instead of a Cpk: every value is the same</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>无波动</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no limits</source>
         <extracomment>Instead of a Cpk: the measurement has no limits</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>无限值</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No Cpk: it needs at least two values.</source>
-        <translation type="unfinished"></translation>
+        <translation>无 Cpk：至少需要两个数值。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No Cpk: every value is the same (the standard deviation is 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>无 Cpk：所有数值均相同（标准差为 0）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No Cpk: the measurement has neither a low nor a high limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>无 Cpk：该测量值既无下限也无上限。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>capable</source>
         <extracomment>Cpk of 1.33 or more</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>能力充足</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>marginal</source>
         <extracomment>Cpk from 1.0 up to 1.33</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>能力临界</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not capable</source>
         <extracomment>Cpk below 1.0</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>能力不足</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>The runs recorded different limits; the tightest are shown and used.</source>
-        <translation type="unfinished"></translation>
+        <translation>各次运行记录的限值不同；显示并采用最严格的限值。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Measurement</source>
-        <translation type="unfinished">测量项</translation>
+        <translation>测量值</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>n</source>
         <extracomment>Column: how many values</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>均值</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>σ</source>
         <extracomment>Column: the sample standard deviation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>σ</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>LSL</source>
         <extracomment>Column: lower specification limit</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>LSL</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>USL</source>
         <extracomment>Column: upper specification limit</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>USL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cpk</source>
-        <translation type="unfinished"></translation>
+        <translation>Cpk</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>评级</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Failed</source>
         <extracomment>Column: values recorded out of limits</extracomment>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -539,17 +539,17 @@
     <message>
         <location line="+75"/>
         <source>Runs of this device (%1 at this station; the plant cannot be read: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>本设备的运行记录（本工作站 %1 次；无法读取工厂数据库：%2）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot read the plant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工厂数据库：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No plant database is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置工厂数据库。</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -610,8 +610,8 @@
         <location line="+39"/>
         <source>Runs of this device (%1, at %n station(s))</source>
         <extracomment>The device view&apos;s run list with the plant: &quot;Runs of this device (5, at 3 stations)&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本设备的运行记录（%1，共 %n 个工作站）</numerusform>
         </translation>
     </message>
     <message>
@@ -972,28 +972,28 @@
     <message>
         <location filename="../ui/histogramchart.cpp" line="+48"/>
         <source>No values in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内无数值</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>LSL %1</source>
         <extracomment>The lower specification limit in the histogram&apos;s legend: &quot;LSL 10&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>LSL %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>USL %1</source>
-        <translation type="unfinished"></translation>
+        <translation>USL %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mean %1</source>
-        <translation type="unfinished"></translation>
+        <translation>均值 %1</translation>
     </message>
 </context>
 <context>
@@ -1298,34 +1298,34 @@ Run it through the recipe again?</source>
         <location line="-202"/>
         <location line="+746"/>
         <source>Analytics page</source>
-        <translation type="unfinished"></translation>
+        <translation>分析页面</translation>
     </message>
     <message>
         <location line="-745"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
-        <translation type="unfinished"></translation>
+        <translation>显示测量值的过程能力、分组良率和复测</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Delivery to the plant</source>
-        <translation type="unfinished"></translation>
+        <translation>上传到工厂</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The plant has refused no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂未拒绝任何行。</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The plant refused %n row(s); they are kept here until retried:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>工厂拒绝了 %n 行；这些行保留在此处，等待重试：</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Retry all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部重试</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -1688,7 +1688,7 @@ Run it through the recipe again?</source>
         <location line="+8"/>
         <source>Analytics</source>
         <extracomment>Page of the measurement capability (Cpk), yield by group and retests (quality staff)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>分析</translation>
     </message>
     <message>
         <location line="+74"/>
@@ -1698,13 +1698,13 @@ Run it through the recipe again?</source>
     <message>
         <location line="+10"/>
         <source>No plant database is configured: set [plant] readConnection in the station&apos;s settings to a login that reads the plant (see docs/plant-views.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置工厂数据库：请在工作站设置中将 [plant] readConnection 设为可读取工厂数据库的登录（参见 docs/plant-views.md）。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Device: %1 run %2</source>
         <extracomment>Tab of the device view on another station&apos;s run: &quot;Device: LINE1-PC2 run 1234&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>设备：%1 运行 %2</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2127,7 +2127,7 @@ Finished %2</source>
         <location line="+3"/>
         <source>Station</source>
         <extracomment>Column header: the plant station ID that recorded the run</extracomment>
-        <translation type="unfinished">工作站</translation>
+        <translation>工作站</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2220,28 +2220,28 @@ Finished %2</source>
         <location line="+5"/>
         <source>This station</source>
         <extracomment>Records page source switch: the runs of this station&apos;s own record</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>本工作站</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plant</source>
         <extracomment>Records page source switch: the runs of every station in the plant database</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>工厂</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No plant database is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置工厂数据库。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All stations</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工作站</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>全部产线</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2298,23 +2298,23 @@ Finished %2</source>
         <location line="+8"/>
         <source>Cloud hand-off…</source>
         <extracomment>Button: export the finalized devices for cloud configuration (tool tip says more)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>云交付…</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+588"/>
         <source>Export for cloud configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>导出以交付云配置</translation>
     </message>
     <message>
         <location line="-587"/>
         <source>Write the devices finalized in this range, with their product and device group, for Microsoft&apos;s cloud configuration script</source>
-        <translation type="unfinished"></translation>
+        <translation>将此时间范围内已最终锁定的设备及其产品和设备组写入文件，供 Microsoft 的云配置脚本使用</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Cannot read the plant: %1 This station&apos;s own record is still available (This station).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工厂数据库：%1 本工作站自己的测试记录仍可使用（本工作站）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2325,7 +2325,7 @@ Finished %2</source>
         <location line="+7"/>
         <location line="+2"/>
         <source>Reading the plant…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取工厂数据库…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2345,19 +2345,19 @@ Finished %2</source>
     <message>
         <location line="+43"/>
         <source>Show this station&apos;s own record or the plant&apos;s record (every station)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本工作站自己的测试记录或工厂的测试记录（所有工作站）</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>%1 (%2)</source>
         <extracomment>A plant station in the station filter: &quot;LINE1-PC1 (Line 1)&quot;</extracomment>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+120"/>
         <source>More than %1 runs</source>
         <extracomment>The plant&apos;s records page stops counting at 100,000: &quot;More than 100,000 runs&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>超过 %1 次运行</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -2402,22 +2402,22 @@ Finished %2</source>
     <message numerus="yes">
         <location line="-15"/>
         <source>Wrote %n device(s) for cloud configuration to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 台设备写入 %1，用于云配置。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n device(s) left out: their recipe names no product and device group.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备被排除：其配方未指定产品和设备组。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n device(s) left out: a name or device ID the script cannot use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备被排除：名称或设备 ID 无法被脚本使用。</numerusform>
         </translation>
     </message>
     <message>
@@ -2441,7 +2441,7 @@ Finished %2</source>
     <message>
         <location line="+2"/>
         <source>Station</source>
-        <translation type="unfinished">工作站</translation>
+        <translation>工作站</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2798,142 +2798,142 @@ Finished %2</source>
     <message numerus="yes">
         <location filename="../ui/stationstatusbar.cpp" line="+73"/>
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1, oldest %2</source>
         <extracomment>%1: &quot;12 runs waiting&quot;, %2: the oldest one&apos;s age (&quot;3 min&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1，最早的已等待 %2</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n run(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次运行待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n record(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条数据待上传</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Plant: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：正在连接</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：已全部上传</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Plant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：正在上传</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plant: delivering, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：正在上传，%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot reach the server</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>login refused</source>
-        <translation type="unfinished"></translation>
+        <translation>登录被拒绝</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PostgreSQL driver missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 PostgreSQL 驱动</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>connection setting wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>连接设置有误</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>server error</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器错误</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: offline (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：离线（%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plant: offline (%1) · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：离线（%1）· %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plant: PAUSED, see details</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：已暂停，请查看详情</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plant: PAUSED · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：已暂停 · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plant: cannot read the record</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂：无法读取测试记录</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行被拒绝</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>clock off by %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>时钟偏差 %n 秒</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Delivers as station %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>以工作站 %1 的身份上传。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Click for the rows the plant refused and to retry them.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击可查看被工厂拒绝的行并重试。</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3892,7 +3892,7 @@ Finished %2</source>
     <message>
         <location filename="../services/recipe/recipeloader.cpp" line="-53"/>
         <source>must be an object: {&quot;product&quot;: ..., &quot;device_group&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是对象：{&quot;product&quot;: ..., &quot;device_group&quot;: ...}</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -4649,12 +4649,12 @@ Finished %2</source>
     <message>
         <location line="+14"/>
         <source>The plant connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库连接中包含密码：请将密码保存在 .pgpass、PGPASSFILE 或服务文件中，切勿写入工作站设置。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant read connection names a password: keep it in .pgpass, PGPASSFILE or a service file, never in the station&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库读取连接中包含密码：请将密码保存在 .pgpass、PGPASSFILE 或服务文件中，切勿写入工作站设置。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5406,47 +5406,47 @@ Finished %2</source>
     <message>
         <location line="+10"/>
         <source>is %1 characters long; Azure Sphere takes at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>长度为 %1 个字符；Azure Sphere 最多允许 %2 个</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>contains %1 (%2); only printable ASCII characters are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 %1（%2）；只允许可打印的 ASCII 字符</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>contains &quot;/&quot;, which separates the product from the device group</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 &quot;/&quot;，该字符用于分隔产品和设备组</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>begins or ends with a space</source>
-        <translation type="unfinished"></translation>
+        <translation>以空格开头或结尾</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/exportcommand.cpp" line="+85"/>
         <source>%n device(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 台设备写入 %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The file has only the header: Microsoft&apos;s script refuses a file without devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中只有表头：Microsoft 的脚本不接受没有设备的文件。</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n device(s) left out: the recipe of their newest passing run names no product and device group (its &quot;cloud&quot; object):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备被排除：其最近一次通过的运行所用配方未指定产品和设备组（即其 &quot;cloud&quot; 对象）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n device(s) left out: the script could not use their line:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备被排除：脚本无法使用其数据行：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5496,64 +5496,64 @@ Finished %2</source>
     <message>
         <location filename="../services/plant/plantquery.cpp" line="+196"/>
         <source>Qt&apos;s PostgreSQL driver is not installed (package libqt6sql6-psql).</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（软件包 libqt6sql6-psql）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The plant read connection is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库读取连接无效：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plant database cannot be reached (the server is down, or the host, port or network is wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接工厂数据库（服务器宕机，或主机、端口或网络有误）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The plant database refused the read login (check the user and its password in .pgpass, and pg_hba.conf).</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库拒绝了读取登录（请检查用户及其在 .pgpass 中的密码，以及 pg_hba.conf）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The read login may not read the plant: it must be a member of the role plant_quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取登录无权读取工厂数据库：该登录必须是角色 plant_quality 的成员。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The plant database reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库报告错误：%1</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>The plant database is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接工厂数据库。</translation>
     </message>
     <message>
         <location line="+59"/>
         <location line="+260"/>
         <location line="+55"/>
         <source>The plant database returned no result.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库未返回结果。</translation>
     </message>
     <message>
         <location line="-245"/>
         <source>The plant has no run %1 of station %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>工厂数据库中没有工作站 %2 的运行 %1。</translation>
     </message>
     <message>
         <location filename="../services/records/outbox.cpp" line="+255"/>
         <source>The record %1 has no outbox (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>测试记录 %1 没有上传队列（架构 %2）。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The outbox is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>上传队列未打开。</translation>
     </message>
     <message>
         <location filename="../services/run/handofffile.cpp" line="+92"/>
         <source>Cannot write the hand-off file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入云交付文件 %1。</translation>
     </message>
 </context>
 <context>
@@ -5575,29 +5575,29 @@ Finished %2</source>
     <message>
         <location filename="../ui/yieldbarchart.cpp" line="+48"/>
         <source>No devices in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内无设备</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 %2h</source>
         <extracomment>An hour on the yield-by-hour chart, within one day: &quot;06&quot; (06:00 to 07:00) An hour on the yield-by-hour chart over several days: &quot;11 06h&quot;</extracomment>
-        <translation type="unfinished">%1 %2h</translation>
+        <translation>%1日 %2时</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(none)</source>
         <extracomment>An operator bar for runs that recorded no operator</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>First pass</source>
-        <translation type="unfinished"></translation>
+        <translation>直通</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final</source>
-        <translation type="unfinished"></translation>
+        <translation>最终</translation>
     </message>
 </context>
 <context>
@@ -5623,28 +5623,28 @@ Finished %2</source>
         <location line="+13"/>
         <source>This station</source>
         <extracomment>Yield page source switch: the runs of this station&apos;s own record</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>本工作站</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plant</source>
         <extracomment>Yield page source switch: the runs of every station in the plant database</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>工厂</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No plant database is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置工厂数据库。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>全部产线</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All stations</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工作站</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -5689,22 +5689,22 @@ Finished %2</source>
     <message>
         <location line="+37"/>
         <source>Show this station&apos;s yield or the plant&apos;s (every station)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本工作站的良率或工厂的良率（所有工作站）</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cannot read the plant: %1 This station&apos;s own yield is still available (This station).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工厂数据库：%1 本工作站自己的良率仍可查看（本工作站）。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+190"/>
         <source>Reading the plant…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取工厂数据库…</translation>
     </message>
     <message>
         <location line="+11"/>
