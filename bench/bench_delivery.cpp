@@ -338,11 +338,21 @@ int main(int argc, char *argv[])
             line->wait();
             delete line;
         }
+        // Drained when every record's outbox is empty (a relay's last status may predate the
+        // lines' last writes).
         const bool drained = waitFor(
             [&] {
-                for (const auto &relay : relays)
-                    if (!delivered(*relay))
+                for (const QString &record : records) {
+                    QSqlDatabase local = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"drain"_s);
+                    local.setDatabaseName(record);
+                    const double left
+                        = local.open() ? scalar(local, u"SELECT count(*) FROM outbox"_s) : -1;
+                    local.close();
+                    local = {};
+                    QSqlDatabase::removeDatabase(u"drain"_s);
+                    if (left != 0)
                         return false;
+                }
                 return true;
             },
             5min);
