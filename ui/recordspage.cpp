@@ -334,19 +334,24 @@ RecordsPage::RecordsPage(QWidget *parent)
         });
     m_handoff->setToolTip(handoffAction->toolTip());
 
+    // Which runs (source, line, station, fixture, recipe, device), then how many and what to do
+    // with them: two rows, so that German and a plant's three extra filters fit 1280 px and the
+    // hint stays on one line.
+    auto *searchBar = new QHBoxLayout;
+    searchBar->setSpacing(12);
+    searchBar->addWidget(m_source);
+    searchBar->addWidget(m_line);
+    searchBar->addWidget(m_station);
+    searchBar->addWidget(m_fixture);
+    searchBar->addWidget(m_recipe);
+    searchBar->addWidget(m_search, 1);
+    searchBar->addWidget(m_refresh);
+
     auto *summaryBar = new QHBoxLayout;
     summaryBar->setSpacing(12);
     summaryBar->addWidget(m_count);
-    // The hint takes the spare room first, on as few lines as it can.
-    summaryBar->addWidget(m_shown, 2);
-    summaryBar->addWidget(m_source);
-    summaryBar->addWidget(m_line);
-    summaryBar->addWidget(m_station);
-    summaryBar->addWidget(m_fixture);
-    summaryBar->addWidget(m_recipe);
-    summaryBar->addWidget(m_search, 1);
-    summaryBar->addWidget(m_refresh);
-    summaryBar->addSpacing(12);
+    // The hint takes the spare room.
+    summaryBar->addWidget(m_shown, 1);
     summaryBar->addWidget(m_withSteps);
     summaryBar->addWidget(m_export);
     summaryBar->addWidget(m_handoff);
@@ -385,6 +390,7 @@ RecordsPage::RecordsPage(QWidget *parent)
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(10);
     layout->addLayout(filterBar);
+    layout->addLayout(searchBar);
     layout->addLayout(summaryBar);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
