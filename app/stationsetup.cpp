@@ -165,6 +165,7 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
 
     station.recordPath = m_recordPath;
     station.recordSyncEveryWrite = m_config.recordSyncEveryWrite;
+    station.plantConnection = m_config.plantConnection;
     station.stationName = !options.stationName.isEmpty() ? options.stationName
         : !m_config.stationName.isEmpty()                ? m_config.stationName
                                                          : QSysInfo::machineHostName();

@@ -2200,12 +2200,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+845"/>
+        <location line="+851"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="-839"/>
+        <location line="-845"/>
         <location line="+21"/>
         <location line="+23"/>
         <location line="+5"/>
@@ -2318,17 +2318,17 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+588"/>
+        <location line="+594"/>
         <source>Export for cloud configuration</source>
         <translation>Für die Cloud-Konfiguration exportieren</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-593"/>
         <source>Write the devices finalized in this range, with their product and device group, for Microsoft&apos;s cloud configuration script</source>
         <translation>Die in diesem Zeitraum finalisierten Geräte mit Produkt und Gerätegruppe für das Cloud-Konfigurationsskript von Microsoft schreiben</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>Cannot read the plant: %1 This station&apos;s own record is still available (This station).</source>
         <translation>Werksdatenbank nicht lesbar: %1 Die eigene Prüfdatenbank dieser Station ist weiter verfügbar (Diese Station).</translation>
     </message>
@@ -3052,7 +3052,7 @@ Beendet %2</translation>
         <translation>Azure Sphere SDK installieren oder tools/azsphere in der Stationskonfiguration korrigieren; für den Simulator backend=simulator im Abschnitt [station] eintragen.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
     </message>
@@ -3473,7 +3473,7 @@ Beendet %2</translation>
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+240"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+241"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
@@ -3504,17 +3504,23 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+316"/>
+        <location filename="../services/station/station.cpp" line="+317"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+17"/>
         <source>Check the label; scan the right one.</source>
         <translation>Etikett prüfen; das richtige scannen.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="-5"/>
+        <source>The label %1 already belongs to another device (%2) at station %3 (plant record).</source>
+        <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2) an Station %3 (Werksdatenbank).</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Set the device aside with the finished devices; check its label against the record.</source>
         <translation>Gerät zu den fertigen Geräten legen; Etikett mit der Prüfdatenbank abgleichen.</translation>
     </message>
@@ -3524,12 +3530,17 @@ Beendet %2</translation>
         <translation>Gerät %1 ist bereits %2: Lauf %3 hat es finalisiert (%4 UTC, Station %5). Dieses Rezept (auf %6) würde es ändern; der Lauf stoppt vor jeder Änderung.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Device %1 is already %2: station %3 finalized it (%4 UTC, plant record). This recipe (to %5) would change it; the run stops before any change.</source>
+        <translation>Gerät %1 ist bereits %2: Station %3 hat es finalisiert (%4 UTC, Werksdatenbank). Dieses Rezept (auf %5) würde es ändern; der Lauf stoppt vor jeder Änderung.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Device %1 is already %2 (no run in this record finalized it). This recipe (to %3) would change it; the run stops before any change.</source>
         <translation>Gerät %1 ist bereits %2 (kein Lauf in dieser Prüfdatenbank hat es finalisiert). Dieses Rezept (auf %3) würde es ändern; der Lauf stoppt vor jeder Änderung.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>The run was stopped before its result was recorded.</source>
         <translation>Der Lauf wurde gestoppt, bevor sein Ergebnis gespeichert war.</translation>
     </message>
@@ -4447,7 +4458,7 @@ Beendet %2</translation>
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-225"/>
+        <location filename="../services/station/station.cpp" line="-226"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -4462,7 +4473,7 @@ Beendet %2</translation>
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>Der Bedienername wird abgelehnt: Er %1.</translation>

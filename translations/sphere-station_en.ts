@@ -144,7 +144,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::RecordsPage</name>
     <message numerus="yes">
-        <location filename="../ui/recordspage.cpp" line="+693"/>
+        <location filename="../ui/recordspage.cpp" line="+699"/>
         <source>%Ln run(s)</source>
         <translation>
             <numerusform>%Ln run</numerusform>

@@ -2184,12 +2184,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+845"/>
+        <location line="+851"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location line="-839"/>
+        <location line="-845"/>
         <location line="+21"/>
         <location line="+23"/>
         <location line="+5"/>
@@ -2302,17 +2302,17 @@ Finished %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+588"/>
+        <location line="+594"/>
         <source>Export for cloud configuration</source>
         <translation>导出以交付云配置</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-593"/>
         <source>Write the devices finalized in this range, with their product and device group, for Microsoft&apos;s cloud configuration script</source>
         <translation>将此时间范围内已最终锁定的设备及其产品和设备组写入文件，供 Microsoft 的云配置脚本使用</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>Cannot read the plant: %1 This station&apos;s own record is still available (This station).</source>
         <translation>无法读取工厂数据库：%1 本工作站自己的测试记录仍可使用（本工作站）。</translation>
     </message>
@@ -3024,7 +3024,7 @@ Finished %2</source>
         <translation>请安装 Azure Sphere SDK，或更正工作站配置中的 tools/azsphere；如要使用模拟器，请在其 [station] 节中写入 backend=simulator。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
     </message>
@@ -3445,7 +3445,7 @@ Finished %2</source>
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+240"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+241"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
@@ -3476,17 +3476,23 @@ Finished %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+316"/>
+        <location filename="../services/station/station.cpp" line="+317"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+17"/>
         <source>Check the label; scan the right one.</source>
         <translation>请检查标签并扫描正确的标签。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="-5"/>
+        <source>The label %1 already belongs to another device (%2) at station %3 (plant record).</source>
+        <translation>标签 %1 已属于工作站 %3 的另一台设备（%2）（工厂数据库）。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Set the device aside with the finished devices; check its label against the record.</source>
         <translation>请将设备放到已完成设备处；对照测试记录核对其标签。</translation>
     </message>
@@ -3496,12 +3502,17 @@ Finished %2</source>
         <translation>设备 %1 已处于 %2 状态：由运行 %3 最终锁定（%4 UTC，工作站 %5）。此配方（设置为 %6）会更改该设备；运行在任何更改之前停止。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Device %1 is already %2: station %3 finalized it (%4 UTC, plant record). This recipe (to %5) would change it; the run stops before any change.</source>
+        <translation>设备 %1 已处于 %2 状态：工作站 %3 已将其最终锁定（%4 UTC，工厂数据库）。此配方（设置为 %5）会更改该设备；运行在任何更改之前停止。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Device %1 is already %2 (no run in this record finalized it). This recipe (to %3) would change it; the run stops before any change.</source>
         <translation>设备 %1 已处于 %2 状态（此测试记录中没有运行将其最终锁定）。此配方（设置为 %3）会更改该设备；运行在任何更改之前停止。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>The run was stopped before its result was recorded.</source>
         <translation>运行在结果记录之前已停止。</translation>
     </message>
@@ -4413,7 +4424,7 @@ Finished %2</source>
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-225"/>
+        <location filename="../services/station/station.cpp" line="-226"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -4428,7 +4439,7 @@ Finished %2</source>
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>操作员姓名被拒绝：该姓名%1。</translation>

@@ -273,6 +273,33 @@ const QList<Migration> &migrations()
         // scalar subquery it is an init plan, evaluated once. The policies themselves are
         // unchanged (statementsOf() adds the ALTER POLICY statements).
         {4, {}},
+        // 5: the plant-wide rules a station asks before it binds a label or names who finalized
+        // a device. A station sees only its own rows; these two functions answer for the whole
+        // plant (as the owner) and return nothing but the answer.
+        {5,
+            {
+                uR"(CREATE FUNCTION plant.label_owner(label text)
+                    RETURNS TABLE (device_id text, station_id text, started_utc timestamptz)
+                    LANGUAGE sql STABLE SECURITY DEFINER
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$ SELECT r.device_id, r.station_id, r.started_utc FROM plant.runs r
+                          WHERE r.serial_number = label AND r.device_id <> ''
+                          ORDER BY r.started_utc LIMIT 1 $$
+                )",
+                uR"(CREATE FUNCTION plant.finalized_by(device text)
+                    RETURNS TABLE (station_id text, run_uuid uuid, finished_utc timestamptz)
+                    LANGUAGE sql STABLE SECURITY DEFINER
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$ SELECT r.station_id, r.run_uuid, r.finished_utc FROM plant.runs r
+                          WHERE r.device_id = device AND r.outcome = 'PASS'
+                              AND r.manufacturing_state = 'DeviceComplete'
+                          ORDER BY r.finished_utc LIMIT 1 $$
+                )",
+                u"REVOKE ALL ON FUNCTION plant.label_owner(text), plant.finalized_by(text) FROM "
+                u"PUBLIC",
+                u"GRANT EXECUTE ON FUNCTION plant.label_owner(text), plant.finalized_by(text) TO "
+                u"plant_station, plant_quality",
+            }},
     };
     return list;
 }

@@ -3,6 +3,7 @@
 #include "services/azsphere/devicedata.h"
 #include "services/base/logging.h"
 #include "services/base/tr.h"
+#include "services/plant/plantlookup.h"
 #include "services/records/recordschema.h"
 #include "services/records/recordstore.h"
 
@@ -337,6 +338,24 @@ void FixtureWorker::run(const RunRequest &request)
                 result.cause = Tr::tr("The label %1 already belongs to another device (%2).")
                                    .arg(facts.serialNumber, shortDeviceId(**bound));
                 result.remedy = Tr::tr("Check the label; scan the right one.");
+            } else if (Plant::Lookup *plant = plantLookup()) {
+                // The plant knows the labels of every station; offline the local rule stands.
+                auto owner = plant->labelOwner(facts.serialNumber);
+                if (!owner) {
+                    log.warn(u"plant rules unavailable, the local rules apply: %1"_s.arg(
+                        owner.error().message));
+                } else if (owner->has_value()
+                    && (*owner)->deviceId.compare(facts.deviceId, Qt::CaseInsensitive) != 0) {
+                    result.outcome = StepOutcome::Failed;
+                    result.errorCode = ErrorCode::InvalidArgument;
+                    result.cause
+                        = Tr::tr("The label %1 already belongs to another device (%2) at station "
+                                 "%3 (plant record).")
+                              .arg(facts.serialNumber,
+                                  shortDeviceId((*owner)->deviceId),
+                                  (*owner)->stationId);
+                    result.remedy = Tr::tr("Check the label; scan the right one.");
+                }
             }
         }
         // A device that is already finished stops here, before any step changes it.
@@ -418,11 +437,32 @@ void FixtureWorker::refuseFinishedDevice(
                            .arg(device, facts.manufacturingState)
                            .arg(run.runId)
                            .arg(run.time.toString(u"yyyy-MM-dd HH:mm"_s), run.station, target);
+    } else if (auto elsewhere = plantLookup()
+                   ? plantLookup()->finalizedBy(facts.deviceId)
+                   : Plant::PlantResult<std::optional<Plant::Finalization>> {};
+               elsewhere && elsewhere->has_value()) {
+        result.cause = Tr::tr("Device %1 is already %2: station %3 finalized it (%4 UTC, plant "
+                              "record). This recipe (to %5) would change it; the run stops before "
+                              "any change.")
+                           .arg(device,
+                               facts.manufacturingState,
+                               (*elsewhere)->stationId,
+                               (*elsewhere)->finished.toString(u"yyyy-MM-dd HH:mm"_s),
+                               target);
     } else {
         result.cause = Tr::tr("Device %1 is already %2 (no run in this record finalized it). This "
                               "recipe (to %3) would change it; the run stops before any change.")
                            .arg(device, facts.manufacturingState, target);
     }
+}
+
+Plant::Lookup *FixtureWorker::plantLookup()
+{
+    if (m_plantConnection.isEmpty())
+        return nullptr;
+    if (!m_plant)
+        m_plant = std::make_unique<Plant::Lookup>(m_plantConnection);
+    return m_plant.get();
 }
 
 void FixtureWorker::finish(RunOutcome outcome, const StepResult *failed, const CancelToken &cancel)

@@ -16,6 +16,10 @@
 
 namespace Station {
 
+namespace Plant {
+class Lookup;
+}
+
 class RecordStore;
 struct RunFacts;
 
@@ -66,6 +70,10 @@ public:
     // unwritable mid-run. Set before the thread starts.
     using RecordHook = std::function<void(const QString &connectionName, int seq, int attempt)>;
     void setRecordHook(RecordHook hook) { m_recordHook = std::move(hook); }
+    // With a plant database (its connection string): the details step also asks it whether the
+    // label is bound to another device anywhere in the plant, and a finished device's cause
+    // names the station that finalized it. Set before the thread starts.
+    void setPlantConnection(const QString &conninfo) { m_plantConnection = conninfo; }
     // See RecordStore::setSyncEveryWrite. Set before the thread starts.
     void setRecordSyncEveryWrite(bool every) { m_syncEveryWrite = every; }
 
@@ -105,7 +113,10 @@ private:
 
     const int m_fixture;
     const QString m_recordPath;
+    Plant::Lookup *plantLookup();
     std::unique_ptr<RecordStore> m_record; // created, used and destroyed on the worker thread
+    QString m_plantConnection;
+    std::unique_ptr<Plant::Lookup> m_plant; // created on first use, on the worker thread
     FixtureSnapshot m_snapshot;
     qint64 m_runId = 0;
     bool m_recordFailing = false;

@@ -172,6 +172,7 @@ Result<> StationController::open(const StationOptions &options)
         if (options.recordHook)
             slot.worker->setRecordHook(options.recordHook);
         slot.worker->setRecordSyncEveryWrite(options.recordSyncEveryWrite);
+        slot.worker->setPlantConnection(options.plantConnection);
         slot.worker->moveToThread(thread);
         connect(thread, &QThread::finished, slot.worker, &QObject::deleteLater);
         // QThread::started is emitted on the new thread: the worker lowers that thread's priority.

@@ -60,6 +60,9 @@ struct StationOptions
     std::chrono::milliseconds presenceInterval = 3s;
     // Every record write survives a power cut (RecordStore::setSyncEveryWrite).
     bool recordSyncEveryWrite = false;
+    // The plant database's connection ([plant] connection): the plant-wide rules while it
+    // answers (FixtureWorker::setPlantConnection). Empty: the local rules only.
+    QString plantConnection;
     // Test seam handed to every FixtureWorker (see FixtureWorker::setRecordHook).
     std::function<void(const QString &connectionName, int seq, int attempt)> recordHook;
     // Test seam: called on the record-events thread before each station event is written

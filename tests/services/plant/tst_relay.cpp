@@ -3,6 +3,7 @@
 // crash, outages, a schema it does not understand, an unregistered login, a refused row and
 // its retry, and the clock-skew flag. Every delivery is checked row by row against the record.
 
+#include "services/plant/plantlookup.h"
 #include "services/plant/plantschema.h"
 #include "services/plant/relay.h"
 #include "services/records/recordstore.h"
@@ -10,6 +11,7 @@
 #include "tests/helpers/pgserver.h"
 #include "tests/helpers/plantcompare.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void historyRecordedBeforeDeliveryIsQueued();
     void largeClockSkewIsFlagged();
     void stationDeliversThroughTheCommands();
+    void plantWideRulesSeeOtherStations();
 
 private:
     struct PlantDb
@@ -659,6 +662,60 @@ void tst_Relay::stationDeliversThroughTheCommands()
         m_record});
     QVERIFY(ran.code != 0);
     QVERIFY2(ran.err.contains(u"password"_s), qPrintable(ran.out + ran.err));
+}
+
+void tst_Relay::plantWideRulesSeeOtherStations()
+{
+    const PlantDb plant = makePlant(u"relay_rules"_s);
+    QVERIFY(!plant.admin.isEmpty());
+    const QString other = QString(128, u'9');
+    {
+        // Another station's run: a label bound, the device finalized.
+        Plant::Connection admin;
+        QVERIFY(admin.open(plant.admin));
+        QSqlQuery query(admin.database());
+        QVERIFY(query.exec(u"CREATE ROLE relay_rules_other LOGIN IN ROLE plant_station"_s));
+        QVERIFY(query.exec(u"INSERT INTO plant.stations (station_id, login_role, line) VALUES "
+                           "('LINE2-PC1', 'relay_rules_other', 'Line 2')"_s));
+        QVERIFY2(query.exec(u"INSERT INTO plant.runs (station_id, run_uuid, local_run_id, "
+                            "device_id, serial_number, fixture, started_utc, finished_utc, "
+                            "outcome, manufacturing_state, station_utc) VALUES ('LINE2-PC1', "
+                            "gen_random_uuid(), 1, '%1', 'SPH-PLANT-1', 1, "
+                            "'2026-12-01T08:00:00Z', '2026-12-01T08:05:00Z', 'PASS', "
+                            "'DeviceComplete', now())"_s.arg(other)),
+            qPrintable(query.lastError().text()));
+    }
+    // This station's login sees none of that station's rows ...
+    QCOMPARE(plantCount(plant.station, u"SELECT count(*) FROM plant.runs"_s), 0);
+    // ... but the plant-wide rules answer for the whole plant.
+    Plant::Lookup lookup(plant.station);
+    auto owner = lookup.labelOwner(u"SPH-PLANT-1"_s);
+    QVERIFY2(owner, qPrintable(owner ? QString() : owner.error().message + owner.error().detail));
+    QVERIFY(owner->has_value());
+    QCOMPARE((*owner)->deviceId, other);
+    QCOMPARE((*owner)->stationId, u"LINE2-PC1"_s);
+    auto none = lookup.labelOwner(u"SPH-NOBODY"_s);
+    QVERIFY(none);
+    QVERIFY(!none->has_value());
+    auto finalized = lookup.finalizedBy(other);
+    QVERIFY(finalized);
+    QVERIFY(finalized->has_value());
+    QCOMPARE((*finalized)->stationId, u"LINE2-PC1"_s);
+    QCOMPARE((*finalized)->finished, QDateTime(QDate(2026, 12, 1), QTime(8, 5), Qt::UTC));
+    auto notFinalized = lookup.finalizedBy(QString(128, u'8'));
+    QVERIFY(notFinalized);
+    QVERIFY(!notFinalized->has_value());
+
+    // Offline: an answer saying so at once, and no new attempt for a while (the details step
+    // goes on with the local rules).
+    Plant::Lookup away(u"host=127.0.0.1 port=1 dbname=plant user=nobody"_s);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(!away.labelOwner(u"SPH-PLANT-1"_s));
+    QVERIFY(clock.elapsed() < 5000);
+    clock.restart();
+    QVERIFY(!away.finalizedBy(other));
+    QVERIFY(clock.elapsed() < 100);
 }
 
 QTEST_GUILESS_MAIN(tst_Relay)
