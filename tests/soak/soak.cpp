@@ -29,10 +29,13 @@
 //   soak --devices N [--fixtures 8] [--seed 1] [--time-scale 0.01] [--fault-rate 0.5]
 //        [--kill-rate 0.15] [--second-station-rate 0.1] [--put-back-rate 0.03]
 //        [--step-timeout 6] [--work DIR] [--json FILE] [--bin DIR]
+#include "services/plant/plantschema.h"
 #include "services/process/backgroundprocess.h"
 #include "services/process/toolrunner.h"
 #include "services/records/csvexport.h"
 #include "tests/helpers/csvparse.h"
+#include "tests/helpers/pgserver.h"
+#include "tests/helpers/plantcompare.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -56,12 +59,14 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -94,6 +99,11 @@ struct Options
     QString json;
     // Which of Microsoft's tools the station drives (the simulator's stand-in for it).
     QString cli = QStringLiteral("azsphere");
+    // Deliver to a plant database (a throwaway PostgreSQL 15) that is stopped, killed and made
+    // unreachable at random moments, every `plantChaosS` seconds on average; at the end every
+    // run must be in the plant exactly as in the record.
+    bool plant = false;
+    double plantChaosS = 20.0;
     // Folder of sphere-station and sphere-sim (the simulator's tools are in ../sim-bin). A long
     // soak runs a copy, so that builds in the build folder meanwhile cannot pull the programs
     // away under it.
@@ -373,9 +383,23 @@ class Soak
 {
 public:
     explicit Soak(const Options &options);
+    ~Soak();
     int exec();
 
 private:
+    bool setUpPlant();
+    void plantChaos();
+    void checkPlant();
+    std::unique_ptr<TestPg::PgServer> m_pg;
+    QString m_plantAdmin;
+    QString m_plantStation;
+    QString m_config;
+    std::thread m_chaos;
+    std::atomic<bool> m_chaosStop {false};
+    std::atomic<int> m_outages {0};
+    std::atomic<int> m_serverKills {0};
+    int m_plantRuns = 0;
+
     bool setUp();
     void writeRecipes();
     [[nodiscard]] std::optional<QByteArray> sphereSim(const QStringList &args);
@@ -589,6 +613,8 @@ bool Soak::setUp()
     m_env.insert(u"XDG_DATA_HOME"_s, m_work + u"/xdg-data"_s);
     m_env.insert(u"XDG_CONFIG_HOME"_s, m_work + u"/xdg-config"_s);
     writeRecipes();
+    if (m_options.plant && !setUpPlant())
+        return false;
     // Orphans of a killed station are re-parented to the soak, which reaps them.
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     if (!sphereSim({u"bench"_s,
@@ -637,6 +663,8 @@ ToolCall Soak::stationCall(Recipe recipe, const QList<int> &fixtures) const
         u"soak"_s,
         u"--cli"_s,
         m_options.cli};
+    if (!m_config.isEmpty())
+        call.arguments += {u"--config"_s, m_config};
     call.environment = m_env;
     return call;
 }
@@ -1580,6 +1608,8 @@ int Soak::exec()
         }
     }
     checkFinal();
+    if (m_options.plant)
+        checkPlant();
     report(m_clock.elapsed() / 1000.0);
     m_db.close();
     m_db = QSqlDatabase();
@@ -1685,6 +1715,11 @@ void Soak::report(double wallS)
     };
     add(u"devices"_s, m_started, u"devices"_s);
     add(u"rounds"_s, m_rounds, u"rounds"_s);
+    if (m_options.plant) {
+        add(u"plant.outages"_s, m_outages.load(), u"outages"_s);
+        add(u"plant.server_kills"_s, m_serverKills.load(), u"kills"_s);
+        add(u"plant.runs"_s, m_plantRuns, u"runs"_s);
+    }
     add(u"fixtures"_s, m_options.fixtures, u"fixtures"_s);
     add(u"time_scale"_s, m_options.timeScale, u"x"_s);
     std::printf("cli: %s\n", qPrintable(m_options.cli));
@@ -1742,6 +1777,138 @@ void Soak::report(double wallS)
 
 } // namespace
 
+Soak::~Soak()
+{
+    m_chaosStop = true;
+    if (m_chaos.joinable())
+        m_chaos.join();
+}
+
+bool Soak::setUpPlant()
+{
+    if (const QString reason = TestPg::PgServer::notInstalledReason(); !reason.isEmpty()) {
+        std::fprintf(stderr, "soak: --plant: %s\n", qPrintable(reason));
+        return false;
+    }
+    m_pg = std::make_unique<TestPg::PgServer>();
+    if (const QString problem = m_pg->start(); !problem.isEmpty()) {
+        std::fprintf(stderr, "soak: --plant: %s\n", qPrintable(problem));
+        return false;
+    }
+    {
+        Station::Plant::Connection postgres;
+        if (!postgres.open(m_pg->adminConninfo()))
+            return false;
+        QSqlQuery query(postgres.database());
+        if (!query.exec(u"CREATE DATABASE soak"_s))
+            return false;
+    }
+    m_plantAdmin = m_pg->adminConninfo(u"soak"_s);
+    {
+        Station::Plant::Connection admin;
+        if (!admin.open(m_plantAdmin))
+            return false;
+        QSqlDatabase db = admin.database();
+        if (!Station::Plant::init(db)
+            || !Station::Plant::registerStation(db, u"soak"_s, u"soak_pc"_s, u"Line 1"_s, {}))
+            return false;
+    }
+    // Over the server's socket (trust): the soak is about outages, not passwords.
+    m_plantStation
+        = u"host=%1 port=%2 dbname=soak user=soak_pc"_s.arg(m_pg->directory()).arg(m_pg->port());
+    m_config = m_work + u"/station.ini"_s;
+    QFile ini(m_config);
+    if (!ini.open(QIODevice::WriteOnly))
+        return false;
+    ini.write(u"[station]\nbackend=simulator\n[plant]\nconnection=\"%1\"\nstation=soak\n"_s
+                  .arg(m_plantStation)
+                  .toUtf8());
+    ini.close();
+    m_chaos = std::thread([this] { plantChaos(); });
+    return true;
+}
+
+// Outages at random moments: an orderly stop, a kill (immediate: no checkpoint, recovery at the
+// next start) or a longer absence, each for 1 to 8 s (the longer one up to 20 s).
+void Soak::plantChaos()
+{
+    QRandomGenerator rng(m_options.seed ^ 0x504c4e54u);
+    auto sleepFor = [this](double seconds) {
+        for (double slept = 0; slept < seconds && !m_chaosStop.load(); slept += 0.1)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    };
+    while (!m_chaosStop.load()) {
+        sleepFor(m_options.plantChaosS * (0.25 + 1.5 * rng.generateDouble()));
+        if (m_chaosStop.load())
+            break;
+        const int kind = int(rng.bounded(3));
+        const bool killed = kind == 1;
+        if (!m_pg->halt(killed ? u"immediate"_s : u"fast"_s))
+            continue;
+        ++m_outages;
+        if (killed)
+            ++m_serverKills;
+        sleepFor(kind == 2 ? 8 + 12 * rng.generateDouble() : 1 + 7 * rng.generateDouble());
+        for (int attempt = 0; attempt < 5 && !m_pg->resume(); ++attempt)
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+}
+
+void Soak::checkPlant()
+{
+    m_chaosStop = true;
+    if (m_chaos.joinable())
+        m_chaos.join();
+    if (!m_pg->isRunning() && !m_pg->resume()) {
+        violation(u"plant"_s, u"the plant server does not start again"_s);
+        return;
+    }
+    // What the last station wrote after its relay stopped is delivered as a retired PC's
+    // record would be.
+    ToolCall call;
+    call.program = m_binDir + u"/sphere-station"_s;
+    call.arguments = {u"plant"_s,
+        u"deliver"_s,
+        u"--record"_s,
+        m_record,
+        u"--station"_s,
+        u"soak"_s,
+        u"--connection"_s,
+        m_plantStation,
+        u"--timeout"_s,
+        u"300"_s};
+    call.environment = m_env;
+    call.timeout = std::chrono::seconds(330);
+    const ToolResult delivered = ToolRunner::run(call);
+    if (delivered.exitCode != 0)
+        violation(u"plant"_s,
+            u"plant deliver: exit %1: %2 %3"_s.arg(delivered.exitCode)
+                .arg(delivered.stdOutText(), QString::fromUtf8(delivered.stdErr)));
+    Station::Plant::Connection plant;
+    if (!plant.open(m_plantAdmin)) {
+        violation(u"plant"_s, u"cannot open the plant database"_s);
+        return;
+    }
+    const QList<TestPlant::Difference> differences
+        = TestPlant::compare(m_db, plant.database(), u"soak"_s);
+    for (const TestPlant::Difference &d : differences)
+        violation(u"plant-content"_s,
+            u"%1: %2 rows in the record, %3 in the plant; record only: %4; plant only: %5"_s
+                .arg(d.table)
+                .arg(d.localRows)
+                .arg(d.plantRows)
+                .arg(d.firstLocalOnly.left(200), d.firstPlantOnly.left(200)));
+    QSqlQuery query(plant.database());
+    if (query.exec(u"SELECT (SELECT count(*) FROM plant.runs), (SELECT count(*) FROM "
+                   "plant.dead_letters)"_s)
+        && query.next()) {
+        m_plantRuns = query.value(0).toInt();
+        if (query.value(1).toInt() != 0)
+            violation(u"plant"_s, u"%1 dead letters"_s.arg(query.value(1).toInt()));
+    }
+    m_pg->stop();
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -1760,13 +1927,16 @@ int main(int argc, char **argv)
     options.json = argument(args, u"--json"_s, {});
     options.binDir = argument(args, u"--bin"_s, options.binDir);
     options.cli = argument(args, u"--cli"_s, options.cli);
+    options.plant = args.contains(u"--plant"_s);
+    options.plantChaosS = argument(args, u"--plant-chaos"_s, u"20"_s).toDouble();
     if (options.devices < 1 || options.fixtures < 1 || options.fixtures > 64
         || options.stepTimeoutS < 4
         || (options.cli != QLatin1String("azsphere") && options.cli != QLatin1String("az"))) {
         std::fprintf(stderr,
             "usage: soak --devices N [--fixtures 1..64] [--seed S] [--time-scale X] "
             "[--fault-rate P] [--kill-rate P] [--second-station-rate P] [--put-back-rate P] "
-            "[--step-timeout S>=4] [--work DIR] [--json FILE] [--bin DIR] [--cli azsphere|az]\n");
+            "[--step-timeout S>=4] [--work DIR] [--json FILE] [--bin DIR] [--cli azsphere|az] "
+            "[--plant [--plant-chaos S]]\n");
         return 2;
     }
     Soak soak(options);
