@@ -773,7 +773,10 @@ StationExit Soak::runStation(Recipe recipe,
 QStringList Soak::sweepOrphans(std::chrono::milliseconds grace)
 {
     const pid_t self = ::getpid();
-    const auto children = [self] {
+    // With --plant the soak's own PostgreSQL (pg_ctl daemonizes it, and the soak is the
+    // subreaper) is a child too: it is not the station's.
+    const bool plant = m_options.plant;
+    const auto children = [self, plant] {
         QHash<int, QString> found; // pid -> name
         const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         for (const QString &entry : entries) {
@@ -797,7 +800,10 @@ QStringList Soak::sweepOrphans(std::chrono::milliseconds grace)
                 ::waitpid(pid, &status, WNOHANG);
                 continue;
             }
-            found.insert(pid, QString::fromLocal8Bit(text.mid(open + 1, close - open - 1)));
+            const QString name = QString::fromLocal8Bit(text.mid(open + 1, close - open - 1));
+            if (plant && name == u"postgres"_s)
+                continue;
+            found.insert(pid, name);
         }
         return found;
     };
