@@ -91,32 +91,6 @@ RunRow readRunRow(const QSqlQuery &query)
     return row;
 }
 
-// The record's lower() folds ASCII only; fold the needle the same way so both sides agree.
-QString asciiLower(const QString &text)
-{
-    QString folded = text;
-    for (QChar &c : folded) {
-        if (c >= u'A' && c <= u'Z')
-            c = QChar(c.unicode() + (u'a' - u'A'));
-    }
-    return folded;
-}
-
-bool isFullDeviceId(const QString &text)
-{
-    constexpr qsizetype DeviceIdLength = 128;
-    if (text.size() != DeviceIdLength)
-        return false;
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-    });
-}
-
-double ratio(int part, int whole)
-{
-    return whole > 0 ? double(part) / double(whole) : 0.0;
-}
-
 // The WHERE clause over plant.runs aliased `r`: the local record's filter (runFilterSql) plus
 // the station and the line. Values are bound, never pasted into the SQL.
 FilterSql plantFilterSql(const RunFilter &filter)
@@ -585,14 +559,12 @@ Result<YieldReport> PlantQuery::yieldReport(const RunFilter &filter) const
         return fail(errorFrom(read.error()));
     if (!query.next())
         return fail(ErrorCode::Database, Tr::tr("The plant database returned no result."), what);
-    report.devicesStarted = query.value(0).toInt();
-    report.devicesPassed = query.value(1).toInt();
-    report.devicesInProgress = query.value(2).toInt();
-    report.devicesFirstPass = query.value(3).toInt();
-    const int firstRunning = query.value(4).toInt();
-    report.devicesFailed = report.devicesStarted - report.devicesPassed - report.devicesInProgress;
-    report.firstPassYield = ratio(report.devicesFirstPass, report.devicesStarted - firstRunning);
-    report.finalYield = ratio(report.devicesPassed, report.devicesPassed + report.devicesFailed);
+    setDeviceCounts(report,
+        query.value(0).toInt(),
+        query.value(1).toInt(),
+        query.value(2).toInt(),
+        query.value(3).toInt(),
+        query.value(4).toInt());
     query.finish();
 
     // Production time, as RecordQuery::yieldReport defines it: the union of the intervals in

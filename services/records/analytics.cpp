@@ -22,11 +22,6 @@ namespace {
 constexpr double CapableCpk = 1.33;
 constexpr double MarginalCpk = 1.0;
 
-double ratio(int part, int whole)
-{
-    return whole > 0 ? double(part) / double(whole) : 0.0;
-}
-
 QString andWhere(const QString &where, const QString &condition)
 {
     if (where.isEmpty())
@@ -239,8 +234,8 @@ namespace Analytics {
 
 void finishGroup(GroupYield &group, int firstRunning)
 {
-    group.firstPassYield = ratio(group.devicesFirstPass, group.devices - firstRunning);
-    group.finalYield = ratio(group.devicesPassed, group.devicesPassed + group.devicesFailed);
+    group.firstPassYield = yieldRatio(group.devicesFirstPass, group.devices - firstRunning);
+    group.finalYield = yieldRatio(group.devicesPassed, group.devicesPassed + group.devicesFailed);
 }
 
 int binOf(double value, double low, double width)

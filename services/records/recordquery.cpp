@@ -70,7 +70,8 @@ RunRow readRunRow(const QSqlQuery &query)
     return row;
 }
 
-// SQLite's lower() folds ASCII only; fold the needle the same way so both sides agree.
+} // namespace
+
 QString asciiLower(const QString &text)
 {
     QString folded = text;
@@ -91,12 +92,22 @@ bool isFullDeviceId(const QString &text)
     });
 }
 
-double ratio(int part, int whole)
+double yieldRatio(int part, int whole)
 {
     return whole > 0 ? double(part) / double(whole) : 0.0;
 }
 
-} // namespace
+void setDeviceCounts(
+    YieldReport &report, int started, int passed, int inProgress, int firstPass, int firstRunning)
+{
+    report.devicesStarted = started;
+    report.devicesPassed = passed;
+    report.devicesInProgress = inProgress;
+    report.devicesFirstPass = firstPass;
+    report.devicesFailed = started - passed - inProgress;
+    report.firstPassYield = yieldRatio(firstPass, started - firstRunning);
+    report.finalYield = yieldRatio(passed, passed + report.devicesFailed);
+}
 
 FilterSql runFilterSql(const RunFilter &filter)
 {
@@ -500,14 +511,12 @@ Result<YieldReport> RecordQuery::yieldReport(const RunFilter &filter) const
         return fail(read.error());
     if (!query.next())
         return fail(ErrorCode::Database, Tr::tr("The record database returned no result."), what);
-    report.devicesStarted = query.value(0).toInt();
-    report.devicesPassed = query.value(1).toInt();
-    report.devicesInProgress = query.value(2).toInt();
-    report.devicesFirstPass = query.value(3).toInt();
-    const int firstRunning = query.value(4).toInt();
-    report.devicesFailed = report.devicesStarted - report.devicesPassed - report.devicesInProgress;
-    report.firstPassYield = ratio(report.devicesFirstPass, report.devicesStarted - firstRunning);
-    report.finalYield = ratio(report.devicesPassed, report.devicesPassed + report.devicesFailed);
+    setDeviceCounts(report,
+        query.value(0).toInt(),
+        query.value(1).toInt(),
+        query.value(2).toInt(),
+        query.value(3).toInt(),
+        query.value(4).toInt());
     query.finish();
 
     // Production time: the union of the intervals in which at least one selected run was in

@@ -145,6 +145,20 @@ struct FilterSql
 };
 FilterSql runFilterSql(const RunFilter &filter);
 
+// The shared definitions of the record's and the plant's queries (RecordQuery, PlantQuery,
+// the analytics), so that a station's figures and the plant's mean the same.
+// The device counts of a yield report and the yields they give: failed = started - passed -
+// in progress; first-pass yield over the devices whose first run has a verdict (firstRunning:
+// those whose first run is still RUNNING); final yield over passed + failed.
+void setDeviceCounts(
+    YieldReport &report, int started, int passed, int inProgress, int firstPass, int firstRunning);
+// part / whole; 0 when whole is 0.
+double yieldRatio(int part, int whole);
+// Lower case for ASCII letters only, as SQLite's lower() folds (the search matches both sides).
+QString asciiLower(const QString &text);
+// A whole device ID: 128 hexadecimal digits (an indexed lookup instead of a substring scan).
+bool isFullDeviceId(const QString &text);
+
 // The read side of the record for the GUI's records and yield pages: one read-only connection
 // (query_only) per instance, opened, used and destroyed on one thread.
 class RecordQuery final
