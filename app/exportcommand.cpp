@@ -1,9 +1,11 @@
 #include "app/exportcommand.h"
 
+#include "services/auth/accounts.h"
 #include "services/base/tr.h"
 #include "services/plant/planthandoff.h"
 #include "services/records/csvexport.h"
 #include "services/records/handoff.h"
+#include "services/records/recordstore.h"
 #include "services/records/shifts.h"
 
 #include <QCommandLineParser>
@@ -33,6 +35,8 @@ int complain(const QString &message, int code = ExitUsage)
 
 // As `sphere-station plant`: a problem the command line can fix is a usage error, the server's
 // or the network's trouble a failure.
+int auditExport(const QString &recordPath, const QStringList &files, const QString &what);
+
 int complain(const Plant::Problem &problem)
 {
     const bool usage = problem.failure == Plant::Failure::SchemaTooNew
@@ -132,7 +136,7 @@ int runHandoff(const QCommandLineParser &parser, const QDateTime &from, const QD
             return complain(
                 report.error().message.english() + u" ("_s + report.error().detail + u")"_s);
         printReport(*report, out);
-        return 0;
+        return auditExport(record, {out}, u"hand-off to cloud configuration"_s);
     }
 
     Plant::Connection connection;
@@ -151,6 +155,25 @@ int runHandoff(const QCommandLineParser &parser, const QDateTime &from, const QD
         return complain(
             written.error().message.english() + u" ("_s + written.error().detail + u")"_s);
     printReport(*report, out);
+    return 0;
+}
+
+// The export's audit entry in the record (docs/roles.md): the files' SHA-256 and the chain head
+// it was made at, which is printed too. A record that cannot take the entry fails the export.
+int auditExport(const QString &recordPath, const QStringList &files, const QString &what)
+{
+    RecordStore record;
+    if (Result<void> opened = record.open(recordPath); !opened)
+        return complain(
+            u"the export is not in the audit trail: "_s + opened.error().message.english());
+    Auth::Accounts accounts(record, u"command line"_s);
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    const Result<QString> madeAt = accounts.auditExport(
+        std::nullopt, files, u"%1 (command line, system user %2)"_s.arg(what, user));
+    if (!madeAt)
+        return complain(
+            u"the export is not in the audit trail: "_s + madeAt.error().message.english());
+    std::fputs(qPrintable(u"audit: %1\n"_s.arg(*madeAt)), stdout);
     return 0;
 }
 
@@ -259,7 +282,7 @@ int runExportCommand(QCoreApplication &app, QCommandLineParser &parser)
         return complain(u"cannot write %1: %2"_s.arg(out, file.errorString()));
     const QString written = Tr::tr("%n row(s) written to %1", nullptr, int(*rows)).arg(out);
     std::fputs(qPrintable(written + u'\n'), stdout);
-    return 0;
+    return auditExport(record, {out}, u"records CSV"_s);
 }
 
 } // namespace Station

@@ -122,6 +122,10 @@ int runGui(const AppOptions &options)
     windowOptions.plantConnection = setup.config().plantReadConnection;
     windowOptions.plantReadConnection = setup.config().plantReadConnection;
     windowOptions.plantStationId = setup.config().plantStation();
+    windowOptions.idleMinutes = setup.config().idleMinutes;
+    windowOptions.badgePattern = setup.config().badgePattern;
+    // People sign in at the window (docs/roles.md); their role decides what they may do.
+    station.setRequireSignIn(true);
     MainWindow window(station, windowOptions);
     window.setRelay(setup.relay());
     // The station PC is there for the station: the window takes the screen.
@@ -134,9 +138,15 @@ int runGui(const AppOptions &options)
                 station.interruptedRunsClosed()));
     }
     // After the window shows, so a confirmation for a permanent recipe sits on top of it.
+    // The recipe of the last session (or --recipe) is the station's own state: it loads without
+    // a sign-in; a permanent one only when its file is approved.
     const QString recipe = startupRecipe(options, samples);
     if (!recipe.isEmpty())
-        QTimer::singleShot(0, &window, [&window, recipe] { window.openRecipe(recipe); });
+        QTimer::singleShot(0, &window, [&window, recipe] {
+            window.openRecipe(recipe, MainWindow::LoadBy::Station);
+        });
+    // Nobody is signed in yet: the first start asks for the first admin, later ones for a user.
+    QTimer::singleShot(0, &window, [&window] { window.openSignIn(); });
 
     // Nothing reads the signal pipe until exec(): a signal from here on goes to the window.
     shown = &window;

@@ -8,11 +8,14 @@
 #include "app/probecommand.h"
 #include "app/signalwatcher.h"
 #include "app/stationsetup.h"
+#include "app/usercommand.h"
+#include "services/auth/accounts.h"
 #include "services/base/logging.h"
 #include "services/base/text.h"
 #include "services/base/textcheck.h"
 #include "services/base/tr.h"
 #include "services/plant/relay.h"
+#include "services/records/recordstore.h"
 #include "services/station/headlessrunner.h"
 #include "services/station/station.h"
 #include "translations/translationfiles.h"
@@ -21,6 +24,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QPointer>
+#include <QTextStream>
 #include <QTimer>
 
 #include <atomic>
@@ -66,6 +70,16 @@ bool isPlant(int argc, char *argv[])
     return argc > 1 && qstrcmp(argv[1], "plant") == 0;
 }
 
+bool isUser(int argc, char *argv[])
+{
+    return argc > 1 && qstrcmp(argv[1], "user") == 0;
+}
+
+bool isAudit(int argc, char *argv[])
+{
+    return argc > 1 && qstrcmp(argv[1], "audit") == 0;
+}
+
 bool isHeadless(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
@@ -98,7 +112,13 @@ void addStationOptions(QCommandLineParser &parser)
         {u"record"_s, u"The SQLite record file."_s, u"file"_s},
         {u"repeat"_s, u"Run each fixture K times (headless)."_s, u"K"_s},
         {u"config"_s, u"The station configuration (ini)."_s, u"file"_s},
-        {u"operator"_s, u"The operator's name for the record."_s, u"name"_s},
+        {u"operator"_s,
+            u"Headless automation: the name its runs are recorded under (as automation)."_s,
+            u"name"_s},
+        {u"user"_s,
+            u"Headless: sign in as this user (the password is the first line of standard "
+            "input); the runs and the audit trail name them, and their role applies."_s,
+            u"login"_s},
         {u"station"_s, u"The station's name for the record."_s, u"name"_s},
         {u"cli"_s,
             u"The Azure Sphere tool: azsphere (Legacy) or az (az sphere, Integrated); "
@@ -115,6 +135,13 @@ Result<AppOptions> readOptions(const QCommandLineParser &parser)
     options.recordPath = parser.value(u"record"_s);
     options.configPath = parser.value(u"config"_s);
     options.operatorName = parser.value(u"operator"_s);
+    options.user = parser.value(u"user"_s).trimmed();
+    if (parser.isSet(u"user"_s) && parser.isSet(u"operator"_s))
+        return fail(ErrorCode::InvalidArgument,
+            Text::raw(u"--user (a person) and --operator (automation) exclude each other"_s));
+    if (parser.isSet(u"user"_s) && !parser.isSet(u"headless"_s))
+        return fail(ErrorCode::InvalidArgument,
+            Text::raw(u"--user is for --headless; the window asks people to sign in"_s));
     options.stationName = parser.value(u"station"_s);
     // An empty --config would silently fall back to the default configuration.
     if (parser.isSet(u"config"_s) && options.configPath.isEmpty())
@@ -160,6 +187,51 @@ Result<AppOptions> readOptions(const QCommandLineParser &parser)
         }
     }
     return options;
+}
+
+// --user LOGIN: the password is the first line of standard input. The user must be allowed to
+// load the recipe and to start; a recipe that makes devices permanent must be approved. Every
+// rule of docs/roles.md then applies to the runs, as in the window.
+Result<> signInHeadless(StationSetup &setup, const QString &login)
+{
+    StationController &station = setup.station();
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    RecordStore record;
+    if (Result<> opened = record.open(setup.recordPath()); !opened)
+        return opened;
+    Auth::Accounts accounts(record, station.stationName());
+    const Result<Auth::User> user = accounts.signInWithPassword(login, password);
+    if (!user)
+        return fail(user.error());
+    for (const Auth::Permission needed :
+        {Auth::Permission::LoadRecipe, Auth::Permission::StartStop}) {
+        if (!user->may(needed))
+            return fail(ErrorCode::NotAllowed, Auth::refusal(needed, user->role));
+    }
+    const Recipe &recipe = station.recipe();
+    if (recipe.isPermanent()) {
+        const auto approval = accounts.approval(recipe.sha256);
+        if (!approval)
+            return fail(approval.error());
+        if (!*approval) {
+            return fail(ErrorCode::NotAllowed,
+                Tr::tr("The recipe %1 makes devices permanent and this file (SHA-256 %2) is not "
+                       "approved. Someone with the role Engineer or Admin approves it when they "
+                       "load it in the window.")
+                    .arg(recipe.name, recipe.sha256.left(12)));
+        }
+    }
+    if (auto logged = accounts.audit(*user,
+            u"recipe-load"_s,
+            u"%1 %2"_s.arg(recipe.name, recipe.version),
+            {},
+            u"sha256 %1"_s.arg(recipe.sha256));
+        !logged)
+        return logged;
+    station.setRequireSignIn(true);
+    station.setUser(*user);
+    return {};
 }
 
 int runHeadless(QCoreApplication &app, const AppOptions &options)
@@ -221,6 +293,15 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         printOut(Text::raw(
             u"plant: delivering the record as station %1"_s.arg(relay->options().stationId)));
 
+    if (!options.user.isEmpty()) {
+        if (Result<> signedIn = signInHeadless(setup, options.user); !signedIn) {
+            printErr(u"sphere-station: %1"_s.arg(signedIn.error().message));
+            return ExitUsage;
+        }
+        printOut(Text::raw(u"signed in as %1 (%2)"_s.arg(
+            station.user()->shownName(), Auth::roleName(station.user()->role))));
+    }
+
     HeadlessRunner runner(station, printOut);
     int exitCode = ExitFailed;
     QObject::connect(&runner, &HeadlessRunner::finished, &app, [&](int code) {
@@ -258,7 +339,8 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
 
 int main(int argc, char *argv[])
 {
-    const bool exportMode = isExport(argc, argv) || isProbe(argc, argv) || isPlant(argc, argv);
+    const bool exportMode = isExport(argc, argv) || isProbe(argc, argv) || isPlant(argc, argv)
+        || isUser(argc, argv) || isAudit(argc, argv);
     const bool headless = !exportMode && isHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app;
     if (!exportMode && !headless && !isInfoRequest(argc, argv))
@@ -283,13 +365,19 @@ int main(int argc, char *argv[])
         "configuration\n"
         "  sphere-station probe-tool [--device ID] [--out FILE]   check the configured tool's "
         "replies\n"
-        "  sphere-station plant init|migrate|status --connection CONNINFO   the plant database"_s);
+        "  sphere-station plant init|migrate|status --connection CONNINFO   the plant database\n"
+        "  sphere-station user first-admin|add|set|list --record FILE ...   who may sign in\n"
+        "  sphere-station audit verify|show --record FILE          the audit trail"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     if (isProbe(argc, argv))
         return runProbeCommand(*app, parser);
     if (isPlant(argc, argv))
         return runPlantCommand(*app, parser);
+    if (isUser(argc, argv))
+        return runUserCommand(*app, parser);
+    if (isAudit(argc, argv))
+        return runAuditCommand(*app, parser);
     if (exportMode)
         return runExportCommand(*app, parser);
     addStationOptions(parser);

@@ -30,6 +30,9 @@ struct AppOptions
     int repeat = 1;
     QString configPath;
     QString operatorName;
+    // Headless: the user who runs it (--user; the password is read from standard input). Empty:
+    // automation, recorded under operatorName.
+    QString user;
     QString stationName;
     std::optional<ToolDialect> cli; // --cli azsphere|az: overrides "[tools] cli="
 };

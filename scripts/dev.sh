@@ -18,6 +18,8 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libgl-dev
     libftdi1-dev libspdlog-dev libfmt-dev libexpected-dev libsqlite3-dev
+    # Password and PIN hashes (argon2id), issue #15.
+    libsodium-dev
     clang-format sqlite3 xvfb xauth
     # The plant database (issue #14): Qt's PostgreSQL driver, and PostgreSQL 15, which the plant
     # tests start themselves in a temporary directory.

@@ -783,7 +783,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+767"/>
+        <location filename="../ui/mainwindow.cpp" line="+845"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -965,7 +965,7 @@
         <translation>Sphere Station kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+35"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n Lauf, der beim letzten Beenden der Station offen war, wurde als UNTERBROCHEN abgeschlossen.</numerusform>
@@ -1034,7 +1034,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-617"/>
+        <location filename="../ui/mainwindow.cpp" line="-675"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -1053,8 +1053,8 @@ Alle Läufe stoppen und schließen?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+1013"/>
+        <location line="+37"/>
+        <location line="+1081"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1062,12 +1062,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-946"/>
+        <location line="-1013"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Open recipe…</source>
         <translation>Rezept öffnen…</translation>
     </message>
@@ -1092,7 +1092,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Show the device opened last</source>
         <translation>Das zuletzt geöffnete Gerät zeigen</translation>
     </message>
@@ -1102,7 +1102,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-273"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -1131,18 +1131,18 @@ Run it through the recipe again?</source>
 Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1: Das Etikett %2 wurde freigegeben, weil sein Gerät den Prüfplatz verlassen hat. Etikett des jetzt eingelegten Geräts scannen.</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <location line="+415"/>
+        <location line="+81"/>
+        <location line="+483"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-477"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -1192,6 +1192,26 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Stationskonfiguration: Backend, Tools, Prüfplätze, Sprache</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in, or switch to another user (badge and PIN, or name and password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out; runs that are going on continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Keys…</source>
         <translation>Tasten…</translation>
@@ -1218,23 +1238,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+747"/>
+        <location line="+803"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-747"/>
+        <location line="-803"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+747"/>
+        <location line="+803"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-747"/>
+        <location line="-803"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -1254,17 +1274,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Die Geräteansicht verlassen, zurück zu den Kacheln</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Your name</source>
-        <translation>Ihr Name</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Operator</source>
-        <translation>Bediener</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+42"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
@@ -1294,7 +1304,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>Rezept %1 nicht geladen: Das Rezept %2 wird noch geladen; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
     </message>
@@ -1304,18 +1314,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+746"/>
+        <location line="-196"/>
+        <location line="+802"/>
         <source>Analytics page</source>
         <translation>Seite Analyse</translation>
     </message>
     <message>
-        <location line="-745"/>
+        <location line="-801"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>Prozessfähigkeit der Messwerte, Ausbeute nach Gruppe und Wiederholprüfungen zeigen</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+47"/>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Delivery to the plant</source>
         <translation>Übertragung an das Werk</translation>
     </message>
@@ -1338,17 +1353,19 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Alle erneut senden</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>Rezept %1 nicht geladen: Das Laden wurde abgebrochen.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+38"/>
+        <location line="+32"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>Rezept %1 nicht geladen: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-54"/>
         <source>Recipe %1 not loaded: a fixture started while it was loading. Wait until every running fixture has finished, or stop them, and open it again.</source>
         <translation>Rezept %1 nicht geladen: Während des Ladens wurde ein Prüfplatz gestartet. Warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen, und das Rezept erneut öffnen.</translation>
     </message>
@@ -1358,7 +1375,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 nicht geladen: Es enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
+        <source>Recipe %1 %2 not loaded: it makes devices permanent and this file (SHA-256 %3…) is not approved. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recipe %1 %2 not loaded: its approval was declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recipe %1 %2 approved by %3 (SHA-256 %4…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Recipe %1 %2 not loaded: it sets devices to %3 and was declined.</source>
         <translation>Rezept %1 %2 nicht geladen: Es setzt Geräte auf %3 und wurde abgelehnt.</translation>
     </message>
@@ -1368,7 +1401,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept geladen: %1 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>No other recipe can be opened while the recipe %1 is loading; wait for it or cancel it first.</source>
         <translation>Solange das Rezept %1 geladen wird, kann kein anderes Rezept geöffnet werden; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
     </message>
@@ -1383,7 +1416,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezepte (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Settings saved to %1. Back end, tools, fixtures and files take effect when the station starts next.</source>
         <translation>Einstellungen in %1 gespeichert. Backend, Tools, Prüfplätze und Dateien wirken beim nächsten Start der Station.</translation>
     </message>
@@ -1394,29 +1427,19 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>%1 %2–%3</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>No operator name: runs are recorded without one.</source>
-        <translation>Kein Bedienername: Läufe werden ohne Namen gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Operator: %1</source>
-        <translation>Bediener: %1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>%1 not started: %2</source>
         <extracomment>A refused start: &quot;F3 not started: Scan the device&apos;s label first.&quot;</extracomment>
         <translation>%1 nicht gestartet: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing started: %1</source>
         <extracomment>Start all refused for the whole station: &quot;Nothing started: No recipe is loaded.&quot;</extracomment>
         <translation>Nichts gestartet: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Not started (%1): %2</source>
         <extracomment>&quot;Not started (F3, F5): Scan the device&apos;s label first.&quot;</extracomment>
         <translation>Nicht gestartet (%1): %2</translation>
@@ -1689,7 +1712,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>%1: Das Gerät wurde während des Laufs getauscht (%2 → %3).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
+        <source>Export recorded in the audit trail (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Records</source>
         <translation>Prüfdaten</translation>
     </message>
@@ -1737,14 +1765,63 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="+114"/>
+        <source>%1 · %2</source>
+        <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in as %1 (%2). F2: switch user, Shift+F2: sign out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody is signed in. F2: sign in with your badge and PIN, or your name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is the first admin of this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Signed in: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1 was signed out after %n minute(s) without a key or a click.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed out: %1. Runs that are going on continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-251"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>Gerät: Lauf %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Stopping the station…</source>
         <translation>Station wird beendet…</translation>
     </message>
@@ -1943,7 +2020,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
 <context>
     <name>Station::PermanentRecipeDialog</name>
     <message>
-        <location filename="../ui/permanentrecipedialog.cpp" line="+22"/>
+        <location filename="../ui/permanentrecipedialog.cpp" line="+36"/>
+        <source>Approve a recipe that makes devices permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recipe makes devices permanent</source>
         <translation>Rezept mit dauerhafter Zustandsänderung</translation>
     </message>
@@ -1966,12 +2048,22 @@ Das ist dauerhaft und kann nicht rückgängig gemacht werden: Ein Gerät im Zust
 Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>This file is not approved yet. You approve it as %1; the approval is kept with the file&apos;s SHA-256 %2, so a changed file needs a new approval. Give the reason (for example the change request):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Load recipe</source>
         <translation>Rezept laden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Approve and load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Don&apos;t load</source>
         <translation>Nicht laden</translation>
     </message>
@@ -2815,6 +2907,96 @@ Beendet %2</translation>
     </message>
 </context>
 <context>
+    <name>Station::SignInDialog</name>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="+46"/>
+        <source>Create the first admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station has no users yet. Create the first admin: they add the operators, technicians, quality staff and engineers (Users…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Scan your badge and type your PIN, or sign in with your name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan your badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Scan your badge first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Station::StationStatusBar</name>
     <message numerus="yes">
         <location filename="../ui/stationstatusbar.cpp" line="+73"/>
@@ -3473,12 +3655,12 @@ Beendet %2</translation>
         <translation>Paket des vertrauenswürdigen Schlüsselspeichers per Sideload laden (oder auf ein neueres OS wiederherstellen), dann erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+241"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+243"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>Der Lauf wurde nicht gestartet: Die Prüfdatenbank kann nicht geschrieben werden (%1).</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
         <translation>Die Prüfdatenbank kann nicht geschrieben werden, daher nimmt die Station keine dauerhafte Änderung am Gerät vor.</translation>
     </message>
@@ -4181,16 +4363,16 @@ Beendet %2</translation>
         <translation>Rezeptpfad in der Stationskonfiguration prüfen.</translation>
     </message>
     <message>
-        <location filename="../services/records/analytics.cpp" line="+267"/>
-        <location filename="../services/records/recordquery.cpp" line="+192"/>
-        <location filename="../services/records/recordstore.cpp" line="+185"/>
+        <location filename="../services/records/analytics.cpp" line="+262"/>
+        <location filename="../services/records/recordquery.cpp" line="+203"/>
+        <location filename="../services/records/recordstore.cpp" line="+186"/>
         <source>The record file is not open.</source>
         <translation>Die Prüfdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <location filename="../services/records/recordquery.cpp" line="+15"/>
         <location line="+295"/>
-        <location filename="../services/records/recordschema.cpp" line="+270"/>
+        <location filename="../services/records/recordschema.cpp" line="+323"/>
         <source>The record database returned no result.</source>
         <translation>Die Prüfdatenbank hat kein Ergebnis geliefert.</translation>
     </message>
@@ -4353,7 +4535,7 @@ Beendet %2</translation>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+179"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
@@ -4381,7 +4563,7 @@ Beendet %2</translation>
         <translation>Lauf %1 ist bereits als %2 abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+86"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>Die Station wurde beendet, bevor der Lauf abgeschlossen war (Absturz oder Stromausfall).</translation>
     </message>
@@ -4485,12 +4667,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+148"/>
+        <location line="+191"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-187"/>
         <source>Fixture %1 is running.</source>
         <translation>Prüfplatz %1 läuft.</translation>
     </message>
@@ -4515,7 +4697,12 @@ Beendet %2</translation>
         <translation>Die Station ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Sign in to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No recipe is loaded.</source>
         <translation>Es ist kein Rezept geladen.</translation>
     </message>
@@ -4525,7 +4712,17 @@ Beendet %2</translation>
         <translation>Prüfplatz %1 läuft bereits.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+49"/>
+        <source>Device %1 failed this recipe in run %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set the device aside for a technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-66"/>
         <source>The record cannot be written; no new run can start until it can.</source>
         <translation>Die Prüfdatenbank kann nicht geschrieben werden; bis dahin kann kein neuer Lauf starten.</translation>
     </message>
@@ -4570,7 +4767,7 @@ Beendet %2</translation>
         <translation>Nächstes Gerät einlegen oder bestätigen, dass dieses erneut durchlaufen muss.</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+100"/>
+        <location filename="../services/config/stationconfig.cpp" line="+102"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
@@ -4670,7 +4867,7 @@ Beendet %2</translation>
         <translation>%1: unbekanntes Werkzeug &quot;%2&quot; (verwenden Sie &quot;azsphere&quot; oder &quot;az&quot;).</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>Die Stationskonfiguration %1 enthält ungültige Werte:
@@ -4687,7 +4884,7 @@ Beendet %2</translation>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
     </message>
@@ -4720,6 +4917,16 @@ Beendet %2</translation>
         <location line="+3"/>
         <source>The UART baud rate must be positive, not %1.</source>
         <translation>Die UART-Baudrate muss positiv sein, nicht %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The badge pattern &quot;%1&quot; is not a valid regular expression.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5470,7 +5677,7 @@ Beendet %2</translation>
         <translation>beginnt oder endet mit einem Leerzeichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+85"/>
+        <location filename="../app/exportcommand.cpp" line="+89"/>
         <source>%n device(s) written to %1</source>
         <translation>
             <numerusform>%n Gerät nach %1 geschrieben</numerusform>
@@ -5499,7 +5706,7 @@ Beendet %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+175"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>%n Zeile nach %1 geschrieben</numerusform>
@@ -5507,7 +5714,12 @@ Beendet %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+208"/>
+        <location filename="../app/main.cpp" line="+219"/>
+        <source>The recipe %1 makes devices permanent and this file (SHA-256 %2) is not approved. Someone with the role Quality, Engineer or Admin approves it when they load it in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>Rezept %1 %2 (%3), %4, Prüfdatenbank %5</translation>
@@ -5547,7 +5759,7 @@ Beendet %2</translation>
         <translation>Installieren Sie sie einmal auf diesem PC (az extension add --name azure-sphere); die Station installiert sie nie selbst. Rufen Sie die Technik.</translation>
     </message>
     <message>
-        <location filename="../services/plant/plantquery.cpp" line="+196"/>
+        <location filename="../services/plant/plantquery.cpp" line="+170"/>
         <source>Qt&apos;s PostgreSQL driver is not installed (package libqt6sql6-psql).</source>
         <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (Paket libqt6sql6-psql).</translation>
     </message>
@@ -5584,12 +5796,12 @@ Beendet %2</translation>
     <message>
         <location line="+59"/>
         <location line="+260"/>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>The plant database returned no result.</source>
         <translation>Die Werksdatenbank hat kein Ergebnis geliefert.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-243"/>
         <source>The plant has no run %1 of station %2.</source>
         <translation>Die Werksdatenbank enthält keinen Durchlauf %1 der Station %2.</translation>
     </message>
@@ -5607,6 +5819,210 @@ Beendet %2</translation>
         <location filename="../services/run/handofffile.cpp" line="+92"/>
         <source>Cannot write the hand-off file %1.</source>
         <translation>Die Übergabedatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../services/auth/accounts.cpp" line="+76"/>
+        <source>This account is deactivated. An admin can activate it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This account is locked after %1 wrong attempts until %2 UTC. An admin can unlock it sooner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Wrong again: the account is now locked for %1 minutes. An admin can unlock it sooner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+23"/>
+        <source>The name or the password (or the badge or the PIN) is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This badge is not known at this station. An admin can add it to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>An admin exists already: sign in as that admin to add users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+5"/>
+        <source>A login is 1 to 64 characters without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is an account of the plant database: change it there (sphere-station user … --plant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This badge belongs to %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A PIN is set together with its badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 needs a password, or a badge and a PIN, to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is the last active admin: make another admin first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>An approval needs a reason (for example the change request it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/auth/credentials.cpp" line="+23"/>
+        <source>The station cannot hash passwords: libsodium did not initialise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The station ran out of memory while hashing a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>A password has at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password holds printable characters only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A badge has 4 to 64 printable characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/auth/roles.cpp" line="+55"/>
+        <source>Operator</source>
+        <comment>role</comment>
+        <translation type="unfinished">Bediener</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technician</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engineer</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Starting and stopping fixtures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running a device again that failed or passed this recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading a recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approving a recipe that makes devices permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changing the settings and the fixture map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Managing users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1, %2</source>
+        <comment>list</comment>
+        <translation type="unfinished">%1: %2. {1,?} {2?}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in first. %1 needs one of the roles %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs one of the roles %2; you are signed in as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/records/audittrail.cpp" line="+134"/>
+        <source>entry %1 is missing (the next entry is %2): entries were removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entry %1 does not link to entry %2 (its previous hash differs): an entry was changed, removed or inserted before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>entry %1 was changed after it was written (its hash does not match its content)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>event %1 is outside the chain but was recorded after the chain began: it was added by something other than the station</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

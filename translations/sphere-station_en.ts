@@ -53,7 +53,7 @@
 <context>
     <name>Station::GuiMain</name>
     <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+131"/>
+        <location filename="../app/guimain.cpp" line="+135"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n run left open when the station last stopped was closed as INTERRUPTED.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+151"/>
+        <location filename="../ui/mainwindow.cpp" line="+171"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -78,7 +78,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+387"/>
+        <location line="+396"/>
         <source>The plant refused %n row(s); they are kept here until retried:</source>
         <translation>
             <numerusform>The plant refused %n row; they are kept here until retried:</numerusform>
@@ -86,7 +86,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+281"/>
+        <location line="+344"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -116,6 +116,14 @@ Stop every run and close?</numerusform>
         <translation>
             <numerusform>Line (%n needs attention)</numerusform>
             <numerusform>Line (%n need attention)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+511"/>
+        <source>%1 was signed out after %n minute(s) without a key or a click.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -281,7 +289,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/records/recordstore.cpp" line="+598"/>
+        <location filename="../services/records/recordstore.cpp" line="+602"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>
@@ -305,7 +313,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+85"/>
+        <location filename="../app/exportcommand.cpp" line="+89"/>
         <source>%n device(s) written to %1</source>
         <translation>
             <numerusform>%n device written to %1</numerusform>
@@ -329,7 +337,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+175"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>%n row written to %1</numerusform>
@@ -337,7 +345,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/main.cpp" line="+211"/>
+        <location filename="../app/main.cpp" line="+283"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n step</numerusform>

@@ -778,7 +778,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+767"/>
+        <location filename="../ui/mainwindow.cpp" line="+845"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -960,7 +960,7 @@
         <translation>Sphere Station 无法启动</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+35"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>上次工作站停止时有 %n 次运行未结束，已标记为“已中断”。</numerusform>
@@ -1028,7 +1028,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-617"/>
+        <location filename="../ui/mainwindow.cpp" line="-675"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -1044,8 +1044,8 @@ Stop every run and close?</source>
         </translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+1013"/>
+        <location line="+37"/>
+        <location line="+1081"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1053,12 +1053,12 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-946"/>
+        <location line="-1013"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Open recipe…</source>
         <translation>打开配方…</translation>
     </message>
@@ -1083,7 +1083,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Show the device opened last</source>
         <translation>显示最近打开的设备</translation>
     </message>
@@ -1093,7 +1093,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-273"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -1122,18 +1122,18 @@ Run it through the recipe again?</source>
 是否按配方重新运行该设备？</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1：标签 %2 已释放，因为其设备已离开工位。请扫描当前工位中设备的标签。</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <location line="+415"/>
+        <location line="+81"/>
+        <location line="+483"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-477"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -1183,6 +1183,26 @@ Run it through the recipe again?</source>
         <translation>工作站配置：后端、工具、工位、语言</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in, or switch to another user (badge and PIN, or name and password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out; runs that are going on continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Keys…</source>
         <translation>按键…</translation>
@@ -1209,23 +1229,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+747"/>
+        <location line="+803"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-747"/>
+        <location line="-803"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+747"/>
+        <location line="+803"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-747"/>
+        <location line="-803"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -1245,17 +1265,7 @@ Run it through the recipe again?</source>
         <translation>离开设备视图，返回工位卡片</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Your name</source>
-        <translation>您的姓名</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Operator</source>
-        <translation>操作员</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+42"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -1285,7 +1295,7 @@ Run it through the recipe again?</source>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>配方 %1 未加载：配方 %2 仍在加载中；请等待其完成，或先取消加载。</translation>
     </message>
@@ -1295,18 +1305,23 @@ Run it through the recipe again?</source>
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+746"/>
+        <location line="-196"/>
+        <location line="+802"/>
         <source>Analytics page</source>
         <translation>分析页面</translation>
     </message>
     <message>
-        <location line="-745"/>
+        <location line="-801"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>显示测量值的过程能力、分组良率和复测</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+47"/>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Delivery to the plant</source>
         <translation>上传到工厂</translation>
     </message>
@@ -1328,17 +1343,19 @@ Run it through the recipe again?</source>
         <translation>全部重试</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>配方 %1 未加载：加载已取消。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+38"/>
+        <location line="+32"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>配方 %1 未加载：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-54"/>
         <source>Recipe %1 not loaded: a fixture started while it was loading. Wait until every running fixture has finished, or stop them, and open it again.</source>
         <translation>配方 %1 未加载：加载期间有工位开始运行。请等待所有正在运行的工位完成，或将其停止，然后重新打开该配方。</translation>
     </message>
@@ -1348,7 +1365,23 @@ Run it through the recipe again?</source>
         <translation>配方 %1 未加载：配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
+        <source>Recipe %1 %2 not loaded: it makes devices permanent and this file (SHA-256 %3…) is not approved. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recipe %1 %2 not loaded: its approval was declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recipe %1 %2 approved by %3 (SHA-256 %4…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Recipe %1 %2 not loaded: it sets devices to %3 and was declined.</source>
         <translation>配方 %1 %2 未加载：该配方会将设备设置为 %3，已被拒绝。</translation>
     </message>
@@ -1358,7 +1391,7 @@ Run it through the recipe again?</source>
         <translation>配方已加载：%1 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>No other recipe can be opened while the recipe %1 is loading; wait for it or cancel it first.</source>
         <translation>配方 %1 正在加载，无法打开其他配方；请等待其完成，或先取消加载。</translation>
     </message>
@@ -1373,7 +1406,7 @@ Run it through the recipe again?</source>
         <translation>配方 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Settings saved to %1. Back end, tools, fixtures and files take effect when the station starts next.</source>
         <translation>设置已保存到 %1。后端、工具、工位和文件设置将在下次启动工作站时生效。</translation>
     </message>
@@ -1384,29 +1417,19 @@ Run it through the recipe again?</source>
         <translation>%1 %2–%3</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>No operator name: runs are recorded without one.</source>
-        <translation>未填写操作员姓名：运行记录中将不含操作员。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Operator: %1</source>
-        <translation>操作员：%1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>%1 not started: %2</source>
         <extracomment>A refused start: &quot;F3 not started: Scan the device&apos;s label first.&quot;</extracomment>
         <translation>%1 未启动：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing started: %1</source>
         <extracomment>Start all refused for the whole station: &quot;Nothing started: No recipe is loaded.&quot;</extracomment>
         <translation>未启动任何运行：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Not started (%1): %2</source>
         <extracomment>&quot;Not started (F3, F5): Scan the device&apos;s label first.&quot;</extracomment>
         <translation>未启动（%1）：%2</translation>
@@ -1675,7 +1698,12 @@ Run it through the recipe again?</source>
         <translation>%1：运行期间设备被更换（%2 → %3）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
+        <source>Export recorded in the audit trail (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Records</source>
         <translation>测试记录</translation>
     </message>
@@ -1723,14 +1751,62 @@ Run it through the recipe again?</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="+114"/>
+        <source>%1 · %2</source>
+        <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in as %1 (%2). F2: switch user, Shift+F2: sign out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody is signed in. F2: sign in with your badge and PIN, or your name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is the first admin of this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Signed in: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1 was signed out after %n minute(s) without a key or a click.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed out: %1. Runs that are going on continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-251"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>设备：运行 %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Stopping the station…</source>
         <translation>正在停止工作站…</translation>
     </message>
@@ -1928,7 +2004,12 @@ Run it through the recipe again?</source>
 <context>
     <name>Station::PermanentRecipeDialog</name>
     <message>
-        <location filename="../ui/permanentrecipedialog.cpp" line="+22"/>
+        <location filename="../ui/permanentrecipedialog.cpp" line="+36"/>
+        <source>Approve a recipe that makes devices permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recipe makes devices permanent</source>
         <translation>配方将永久锁定设备状态</translation>
     </message>
@@ -1951,12 +2032,22 @@ You are asked once now, not for each device.</source>
 此确认仅在现在询问一次，不会针对每台设备询问。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>This file is not approved yet. You approve it as %1; the approval is kept with the file&apos;s SHA-256 %2, so a changed file needs a new approval. Give the reason (for example the change request):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Load recipe</source>
         <translation>加载配方</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Approve and load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Don&apos;t load</source>
         <translation>不加载</translation>
     </message>
@@ -2794,6 +2885,96 @@ Finished %2</source>
     </message>
 </context>
 <context>
+    <name>Station::SignInDialog</name>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="+46"/>
+        <source>Create the first admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station has no users yet. Create the first admin: they add the operators, technicians, quality staff and engineers (Users…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Scan your badge and type your PIN, or sign in with your name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan your badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Scan your badge first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Station::StationStatusBar</name>
     <message numerus="yes">
         <location filename="../ui/stationstatusbar.cpp" line="+73"/>
@@ -3445,12 +3626,12 @@ Finished %2</source>
         <translation>请旁加载受信任密钥存储包（或恢复到更新的操作系统）后重试。</translation>
     </message>
     <message>
-        <location filename="../services/station/fixtureworker.cpp" line="+241"/>
+        <location filename="../services/station/fixtureworker.cpp" line="+243"/>
         <source>The run was not started: the record cannot be written (%1).</source>
         <translation>运行未启动：无法写入测试记录（%1）。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>The record cannot be written, so the station will not make a permanent change to the device.</source>
         <translation>无法写入测试记录，因此工作站不会对设备进行永久性更改。</translation>
     </message>
@@ -4148,16 +4329,16 @@ Finished %2</source>
         <translation>请检查工作站配置中的配方路径。</translation>
     </message>
     <message>
-        <location filename="../services/records/analytics.cpp" line="+267"/>
-        <location filename="../services/records/recordquery.cpp" line="+192"/>
-        <location filename="../services/records/recordstore.cpp" line="+185"/>
+        <location filename="../services/records/analytics.cpp" line="+262"/>
+        <location filename="../services/records/recordquery.cpp" line="+203"/>
+        <location filename="../services/records/recordstore.cpp" line="+186"/>
         <source>The record file is not open.</source>
         <translation>测试记录文件未打开。</translation>
     </message>
     <message>
         <location filename="../services/records/recordquery.cpp" line="+15"/>
         <location line="+295"/>
-        <location filename="../services/records/recordschema.cpp" line="+270"/>
+        <location filename="../services/records/recordschema.cpp" line="+323"/>
         <source>The record database returned no result.</source>
         <translation>测试记录数据库未返回结果。</translation>
     </message>
@@ -4320,7 +4501,7 @@ Finished %2</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+179"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
@@ -4347,7 +4528,7 @@ Finished %2</source>
         <translation>运行 %1 已以 %2 结束。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+86"/>
         <source>The station stopped before the run finished (crash or power loss).</source>
         <translation>运行结束前工作站已停止（崩溃或断电）。</translation>
     </message>
@@ -4451,12 +4632,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+148"/>
+        <location line="+191"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-187"/>
         <source>Fixture %1 is running.</source>
         <translation>工位 %1 正在运行。</translation>
     </message>
@@ -4481,7 +4662,12 @@ Finished %2</source>
         <translation>工作站未打开。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Sign in to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No recipe is loaded.</source>
         <translation>未加载配方。</translation>
     </message>
@@ -4491,7 +4677,17 @@ Finished %2</source>
         <translation>工位 %1 已在运行。</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+49"/>
+        <source>Device %1 failed this recipe in run %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set the device aside for a technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-66"/>
         <source>The record cannot be written; no new run can start until it can.</source>
         <translation>无法写入测试记录；恢复写入之前无法开始新的运行。</translation>
     </message>
@@ -4536,7 +4732,7 @@ Finished %2</source>
         <translation>请放入下一台设备，或确认此设备需要重新运行。</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+100"/>
+        <location filename="../services/config/stationconfig.cpp" line="+102"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
@@ -4636,7 +4832,7 @@ Finished %2</source>
         <translation>%1：未知工具“%2”（请使用“azsphere”或“az”）。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>The station configuration %1 has invalid values:
 %2</source>
         <translation>工作站配置 %1 包含无效值：
@@ -4653,7 +4849,7 @@ Finished %2</source>
         <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>无法写入工作站配置 %1。</translation>
     </message>
@@ -4686,6 +4882,16 @@ Finished %2</source>
         <location line="+3"/>
         <source>The UART baud rate must be positive, not %1.</source>
         <translation>UART 波特率必须为正数，而不是 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The badge pattern &quot;%1&quot; is not a valid regular expression.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5435,7 +5641,7 @@ Finished %2</source>
         <translation>以空格开头或结尾</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+85"/>
+        <location filename="../app/exportcommand.cpp" line="+89"/>
         <source>%n device(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 台设备写入 %1</numerusform>
@@ -5461,14 +5667,19 @@ Finished %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+175"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 行写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+208"/>
+        <location filename="../app/main.cpp" line="+219"/>
+        <source>The recipe %1 makes devices permanent and this file (SHA-256 %2) is not approved. Someone with the role Quality, Engineer or Admin approves it when they load it in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>recipe %1 %2 (%3), %4, record %5</source>
         <extracomment>Headless output: &quot;recipe line3 1.2 (9 steps), 8 fixtures, record /srv/record.sqlite&quot;</extracomment>
         <translation>配方 %1 %2（%3），%4，测试记录 %5</translation>
@@ -5505,7 +5716,7 @@ Finished %2</source>
         <translation>请在此电脑上安装一次（az extension add --name azure-sphere）；工作站从不自行安装。联系工程部门。</translation>
     </message>
     <message>
-        <location filename="../services/plant/plantquery.cpp" line="+196"/>
+        <location filename="../services/plant/plantquery.cpp" line="+170"/>
         <source>Qt&apos;s PostgreSQL driver is not installed (package libqt6sql6-psql).</source>
         <translation>未安装 Qt 的 PostgreSQL 驱动（软件包 libqt6sql6-psql）。</translation>
     </message>
@@ -5542,12 +5753,12 @@ Finished %2</source>
     <message>
         <location line="+59"/>
         <location line="+260"/>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>The plant database returned no result.</source>
         <translation>工厂数据库未返回结果。</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-243"/>
         <source>The plant has no run %1 of station %2.</source>
         <translation>工厂数据库中没有工作站 %2 的运行 %1。</translation>
     </message>
@@ -5565,6 +5776,210 @@ Finished %2</source>
         <location filename="../services/run/handofffile.cpp" line="+92"/>
         <source>Cannot write the hand-off file %1.</source>
         <translation>无法写入云交付文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../services/auth/accounts.cpp" line="+76"/>
+        <source>This account is deactivated. An admin can activate it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This account is locked after %1 wrong attempts until %2 UTC. An admin can unlock it sooner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Wrong again: the account is now locked for %1 minutes. An admin can unlock it sooner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+23"/>
+        <source>The name or the password (or the badge or the PIN) is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This badge is not known at this station. An admin can add it to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>An admin exists already: sign in as that admin to add users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+5"/>
+        <source>A login is 1 to 64 characters without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is an account of the plant database: change it there (sphere-station user … --plant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This badge belongs to %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A PIN is set together with its badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 needs a password, or a badge and a PIN, to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is the last active admin: make another admin first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>An approval needs a reason (for example the change request it belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/auth/credentials.cpp" line="+23"/>
+        <source>The station cannot hash passwords: libsodium did not initialise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The station ran out of memory while hashing a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>A password has at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password holds printable characters only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A badge has 4 to 64 printable characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/auth/roles.cpp" line="+55"/>
+        <source>Operator</source>
+        <comment>role</comment>
+        <translation type="unfinished">操作员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technician</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engineer</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <comment>role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Starting and stopping fixtures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running a device again that failed or passed this recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading a recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approving a recipe that makes devices permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changing the settings and the fixture map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Managing users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1, %2</source>
+        <comment>list</comment>
+        <translation type="unfinished">%1：%2。 {1,?} {2?}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in first. %1 needs one of the roles %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs one of the roles %2; you are signed in as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/records/audittrail.cpp" line="+134"/>
+        <source>entry %1 is missing (the next entry is %2): entries were removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entry %1 does not link to entry %2 (its previous hash differs): an entry was changed, removed or inserted before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>entry %1 was changed after it was written (its hash does not match its content)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>event %1 is outside the chain but was recorded after the chain began: it was added by something other than the station</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ target_sources(station_ui PRIVATE
     elidedlabel.h elidedlabel.cpp
     messagearea.h messagearea.cpp
     permanentrecipedialog.h permanentrecipedialog.cpp
+    signindialog.h signindialog.cpp
     recipebadge.h recipebadge.cpp
     recipeloadbar.h recipeloadbar.cpp
     recorderrorbanner.h recorderrorbanner.cpp

@@ -9,6 +9,7 @@
 #include "services/recipe/recipeloader.h"
 #include "services/recipe/recipeloadtask.h"
 #include "services/records/recordquery.h"
+#include "services/station/accountservice.h"
 #include "services/station/station.h"
 #include "ui/analyticspage.h"
 #include "ui/deviceviewwidget.h"
@@ -23,6 +24,7 @@
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
 #include "ui/settingsdialog.h"
+#include "ui/signindialog.h"
 #include "ui/stationstatusbar.h"
 #include "ui/theme.h"
 #include "ui/translation.h"
@@ -34,11 +36,13 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -50,6 +54,7 @@
 #include <QTabWidget>
 #include <QTimeZone>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -65,7 +70,6 @@ using Severity = MessageArea::Severity;
 constexpr auto ShiftRefreshInterval = 30s;
 
 const QString LastRecipeKey = u"recipe/last"_s;
-const QString OperatorKey = u"operator/name"_s;
 
 // A MAC address as printed on a label: 12 hex digits, optionally in pairs separated by ':' or
 // '-'. Serial numbers of this product never look like that.
@@ -126,6 +130,22 @@ QScrollArea *scrollable(QWidget *page, QWidget *parent)
     return area;
 }
 
+// Every key=value of an ini file ("section/key"), for the audit of a settings change.
+QMap<QString, QString> iniValues(const QString &path)
+{
+    QMap<QString, QString> values;
+    if (!QFileInfo(path).isFile())
+        return values;
+    const QSettings ini(path, QSettings::IniFormat);
+    for (const QString &key : ini.allKeys()) {
+        const QVariant value = ini.value(key);
+        values.insert(key,
+            value.typeId() == QMetaType::QStringList ? value.toStringList().join(u", "_s)
+                                                     : value.toString());
+    }
+    return values;
+}
+
 QString shiftName(const QString &id)
 {
     if (id == "early"_L1)
@@ -172,6 +192,10 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_gate->setSourceModel(m_model);
     connect(&m_station, &StationController::fixtureChanged, m_model, &FixtureModel::updateFixture);
 
+    m_accounts = std::make_unique<AccountService>(m_station.recordPath(), m_station.stationName());
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(std::chrono::minutes(std::max(0, m_options.idleMinutes)));
+    connect(&m_idleTimer, &QTimer::timeout, this, &MainWindow::onIdle);
     createActions();
     createToolBar();
 
@@ -212,10 +236,11 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_scanFilter = new SerialScanFilter(this);
     m_scanFilter->setActivePredicate([this] { return isScanCaptureActive(); });
     m_scanFilter->setDigitPredicate([this](const QWidget *) { return digitsStartFixtures(); });
-    connect(m_scanFilter, &SerialScanFilter::scanned, this, &MainWindow::bindScannedLabel);
+    connect(m_scanFilter, &SerialScanFilter::scanned, this, &MainWindow::onScanned);
     connect(m_scanFilter, &SerialScanFilter::incompleteScan, this, &MainWindow::onIncompleteScan);
     connect(m_scanFilter, &SerialScanFilter::digitPressed, this, &MainWindow::onDigit);
     qApp->installEventFilter(m_scanFilter);
+    qApp->installEventFilter(this); // activity, for the automatic sign-out
 
     connect(&m_station, &StationController::recipeChanged, this, &MainWindow::updateRecipe);
     connect(&m_station, &StationController::recordError, this, &MainWindow::onRecordError);
@@ -262,8 +287,10 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
 
 MainWindow::~MainWindow()
 {
-    if (qApp)
+    if (qApp) {
         qApp->removeEventFilter(m_scanFilter);
+        qApp->removeEventFilter(this);
+    }
     // The pages hold a pointer to the query, which goes first.
     if (m_deviceView)
         m_deviceView->setRecordQuery(nullptr);
@@ -344,6 +371,15 @@ void MainWindow::createActions()
         QKeySequence(Qt::CTRL | Qt::Key_Comma),
         [this] { openSettings(); });
 
+    m_signIn = addKeyAction(tr("Sign in…"),
+        tr("Sign in, or switch to another user (badge and PIN, or name and password)"),
+        QKeySequence(Qt::Key_F2),
+        [this] { openSignIn(); });
+    m_signOut = addKeyAction(tr("Sign out"),
+        tr("Sign out; runs that are going on continue"),
+        QKeySequence(Qt::SHIFT | Qt::Key_F2),
+        [this] { signOut(u"user"_s); });
+
     m_keyboardHelp = addKeyAction(
         tr("Keys…"), tr("Every key of the station"), QKeySequence(Qt::Key_F1), [this] {
             showKeyboardHelp();
@@ -401,26 +437,19 @@ void MainWindow::createToolBar()
     bar->addAction(m_stopAll);
     bar->addSeparator();
 
-    m_operator = new QLineEdit(bar);
-    m_operator->setObjectName(u"operatorField"_s);
-    m_operator->setPlaceholderText(tr("Your name"));
-    m_operator->setFixedWidth(200);
-    m_operator->setClearButtonEnabled(true);
-    QString name = m_station.operatorName();
-    if (name.isEmpty())
-        name = QSettings().value(OperatorKey).toString();
-    if (!name.isEmpty() && name != m_station.operatorName()) {
-        // A saved name the station refuses (edited by hand) is not used.
-        if (Result<> set = m_station.setOperatorName(name); !set)
-            name = m_station.operatorName();
-    }
-    m_operator->setText(name);
-    connect(m_operator, &QLineEdit::editingFinished, this, &MainWindow::onOperatorEdited);
-    connect(m_operator, &QLineEdit::returnPressed, this, [this] {
-        // Back to the tiles, so the digit keys and the scanner work again.
-        m_grid->view()->setFocus();
-    });
-    bar->addWidget(captioned(tr("Operator"), m_operator, bar));
+    // Who is signed in (docs/roles.md): the button's menu signs in, switches and signs out.
+    m_userButton = new QToolButton(bar);
+    m_userButton->setObjectName(u"userButton"_s);
+    m_userButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_userButton->setPopupMode(QToolButton::InstantPopup);
+    m_userButton->setMinimumWidth(160);
+    m_userButton->setMaximumWidth(260);
+    auto *userMenu = new QMenu(m_userButton);
+    userMenu->addAction(m_signIn);
+    userMenu->addAction(m_signOut);
+    m_userButton->setMenu(userMenu);
+    bar->addWidget(captioned(tr("Signed in"), m_userButton, bar));
+    updateUser();
 
     m_shift = new QLabel(bar);
     m_shift->setObjectName(u"shift"_s);
@@ -559,10 +588,11 @@ void MainWindow::setRelay(Plant::Relay *relay)
     });
 }
 
-bool MainWindow::openRecipe(const QString &path)
+bool MainWindow::openRecipe(const QString &path, LoadBy by)
 {
     const QString name = QFileInfo(path).fileName();
-    if (refuseWhileLoading(name))
+    if ((by == LoadBy::User && !permitted(Auth::Permission::LoadRecipe))
+        || refuseWhileLoading(name))
         return false;
     if (m_station.isAnyRunning()) {
         post(Severity::Error,
@@ -646,8 +676,63 @@ bool MainWindow::applyRecipe(const Recipe &loaded, const QString &name)
                 .arg(name));
         return false;
     }
-    // Once per load, never per device: the operator has agreed to what the recipe does.
-    if (loaded.isPermanent() && !m_confirmPermanent(loaded)) {
+    // A recipe that makes devices permanent loads only when its file is approved (docs/roles.md):
+    // the one who may approve it approves it now, with a reason; anyone else is refused.
+    if (loaded.isPermanent() && m_station.requiresSignIn()) {
+        const Result<std::optional<RecipeApproval>> approval
+            = m_accounts->approval(loaded.sha256).result();
+        if (!approval) {
+            post(Severity::Error,
+                tr("Recipe %1 not loaded: %2").arg(name, approval.error().message.translated()));
+            return false;
+        }
+        if (!*approval) {
+            if (!m_station.user() || !m_station.user()->may(Auth::Permission::ApproveRecipe)) {
+                post(Severity::Error,
+                    tr("Recipe %1 %2 not loaded: it makes devices permanent and this file "
+                       "(SHA-256 %3…) is not approved. %4")
+                        .arg(loaded.name,
+                            loaded.version,
+                            loaded.sha256.left(12),
+                            Auth::refusal(Auth::Permission::ApproveRecipe,
+                                m_station.user() ? std::optional(m_station.user()->role)
+                                                 : std::nullopt)
+                                .translated()));
+                return false;
+            }
+            QString reason;
+            if (!PermanentRecipeDialog::approve(
+                    this, loaded, m_station.user()->shownName(), &reason)) {
+                post(Severity::Warning,
+                    tr("Recipe %1 %2 not loaded: its approval was declined.")
+                        .arg(loaded.name, loaded.version));
+                return false;
+            }
+            const Result<void> approved
+                = m_accounts
+                      ->approveRecipe(
+                          *m_station.user(), loaded.sha256, loaded.name, loaded.version, reason)
+                      .result();
+            if (!approved) {
+                post(Severity::Error,
+                    tr("Recipe %1 not loaded: %2")
+                        .arg(name, approved.error().message.translated()));
+                return false;
+            }
+            post(Severity::Info,
+                tr("Recipe %1 %2 approved by %3 (SHA-256 %4…).")
+                    .arg(loaded.name,
+                        loaded.version,
+                        m_station.user()->shownName(),
+                        loaded.sha256.left(12)));
+        } else if (!m_confirmPermanent(loaded)) {
+            post(Severity::Warning,
+                tr("Recipe %1 %2 not loaded: it sets devices to %3 and was declined.")
+                    .arg(loaded.name, loaded.version, loaded.finalState()));
+            return false;
+        }
+    } else if (loaded.isPermanent() && !m_confirmPermanent(loaded)) {
+        // Once per load, never per device: the operator has agreed to what the recipe does.
         post(Severity::Warning,
             tr("Recipe %1 %2 not loaded: it sets devices to %3 and was declined.")
                 .arg(loaded.name, loaded.version, loaded.finalState()));
@@ -664,6 +749,8 @@ bool MainWindow::applyRecipe(const Recipe &loaded, const QString &name)
 
 void MainWindow::chooseRecipe()
 {
+    if (!permitted(Auth::Permission::LoadRecipe))
+        return;
     // Before the file dialog: nobody picks a file only to hear that it cannot load now.
     if (m_recipeLoad->isRunning()) {
         post(Severity::Error,
@@ -683,6 +770,8 @@ void MainWindow::chooseRecipe()
 
 void MainWindow::openSettings()
 {
+    if (!permitted(Auth::Permission::ChangeSettings))
+        return;
     // Window-modal but not blocking: the line keeps running and its tiles keep updating.
     auto *dialog = new SettingsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -690,19 +779,25 @@ void MainWindow::openSettings()
     if (tools.simulated)
         dialog->setToolSearchPaths({QFileInfo(tools.azsphere).absolutePath()});
     dialog->setToolEnvironment(tools.environment);
-    dialog->load(
-        m_options.configPath.isEmpty() ? StationConfig::defaultPath() : m_options.configPath);
-    connect(dialog, &SettingsDialog::saved, this, [this, dialog](const StationConfig &config) {
-        // The station's name shows at once; tools, fixtures and files are set up at start-up.
-        if (!config.stationName.isEmpty() && config.stationName != m_station.stationName()) {
-            m_station.setStationName(config.stationName);
-            updateWindowTitle();
-        }
-        post(Severity::Info,
-            tr("Settings saved to %1. Back end, tools, fixtures and files take effect when the "
-               "station starts next.")
-                .arg(QDir::toNativeSeparators(dialog->path())));
-    });
+    const QString configPath
+        = m_options.configPath.isEmpty() ? StationConfig::defaultPath() : m_options.configPath;
+    dialog->load(configPath);
+    // What the file said before, for the audit trail's old and new values.
+    auto before = std::make_shared<QMap<QString, QString>>(iniValues(configPath));
+    connect(
+        dialog, &SettingsDialog::saved, this, [this, dialog, before](const StationConfig &config) {
+            auditSettings(*before, dialog->path());
+            *before = iniValues(dialog->path());
+            // The station's name shows at once; tools, fixtures and files are set up at start-up.
+            if (!config.stationName.isEmpty() && config.stationName != m_station.stationName()) {
+                m_station.setStationName(config.stationName);
+                updateWindowTitle();
+            }
+            post(Severity::Info,
+                tr("Settings saved to %1. Back end, tools, fixtures and files take effect when the "
+                   "station starts next.")
+                    .arg(QDir::toNativeSeparators(dialog->path())));
+        });
     dialog->open();
 }
 
@@ -743,23 +838,6 @@ void MainWindow::updateShift()
                              shift->shift.end.toString(u"HH:mm"_s)));
 }
 
-void MainWindow::onOperatorEdited()
-{
-    const QString name = m_operator->text().simplified();
-    if (name == m_station.operatorName())
-        return;
-    if (Result<> set = m_station.setOperatorName(name); !set) {
-        post(Severity::Error, set.error().message.translated());
-        m_operator->setText(m_station.operatorName());
-        return;
-    }
-    QSettings().setValue(OperatorKey, name);
-    if (name.isEmpty())
-        post(Severity::Warning, tr("No operator name: runs are recorded without one."));
-    else
-        post(Severity::Info, tr("Operator: %1").arg(name));
-}
-
 QString MainWindow::fixtureTitle(int fixture) const
 {
     const QModelIndex index = m_model->indexOfFixture(fixture);
@@ -775,8 +853,19 @@ void MainWindow::startFixture(int fixture)
     // The station owns the start rules; the window only asks before running a device again.
     Result<> started = m_station.startFixture(fixture);
     if (!started && started.error().code == ErrorCode::AlreadyPassed
+        && permitted(Auth::Permission::Rerun)
         && m_confirmAgain(started.error().message.translated())) {
         started = m_station.startFixture(fixture, StationController::StartRequest::Again);
+        if (started) {
+            const FixtureSnapshot snapshot = m_station.snapshot(fixture);
+            (void)m_accounts->audit(m_station.user(),
+                u"rerun-override"_s,
+                snapshot.deviceId,
+                u"passed run %1"_s.arg(snapshot.passedRunId),
+                u"run again"_s,
+                {},
+                fixture);
+        }
     }
     if (!started) {
         //: A refused start: "F3 not started: Scan the device's label first."
@@ -785,6 +874,7 @@ void MainWindow::startFixture(int fixture)
         return;
     }
     m_batch.insert(fixture);
+    m_runStartedBy.insert(fixture, m_station.user() ? m_station.user()->login : QString());
 }
 
 void MainWindow::startAll()
@@ -795,8 +885,10 @@ void MainWindow::startAll()
         return;
     }
     const StationController::StartAllReport report = m_station.startAll();
-    for (int fixture : report.started)
+    for (int fixture : report.started) {
         m_batch.insert(fixture);
+        m_runStartedBy.insert(fixture, m_station.user() ? m_station.user()->login : QString());
+    }
     const auto titles = [this](const QList<int> &fixtures) {
         QStringList list;
         for (int fixture : fixtures)
@@ -823,7 +915,7 @@ void MainWindow::startAll()
 
 void MainWindow::stopFixture(int fixture)
 {
-    if (!m_station.isRunning(fixture))
+    if (!m_station.isRunning(fixture) || !permitted(Auth::Permission::StartStop))
         return;
     m_station.stopFixture(fixture);
     post(Severity::Info, tr("%1: stopping…").arg(fixtureTitle(fixture)));
@@ -834,7 +926,7 @@ void MainWindow::stopAll()
     int running = 0;
     for (int fixture : m_station.fixtureNumbers())
         running += m_station.isRunning(fixture) ? 1 : 0;
-    if (running == 0)
+    if (running == 0 || !permitted(Auth::Permission::StartStop))
         return;
     m_station.stopAll();
     post(Severity::Info, tr("Stopping %n fixture(s)…", nullptr, running));
@@ -1321,6 +1413,28 @@ void MainWindow::createRecordsPage()
     m_recordsPage->setFixtures(fixtures);
     m_recordsPage->setRecipeNames(recipeNames());
     connect(m_recordsPage, &RecordsPage::openRunRequested, this, &MainWindow::openRun);
+    m_recordsPage->setExportGate([this] { return permitted(Auth::Permission::Export); });
+    connect(m_recordsPage,
+        &RecordsPage::exportFinished,
+        this,
+        [this](const RecordsExportResult &result) {
+            if (!result.ok || result.files.isEmpty())
+                return;
+            // Its entry names the files' SHA-256 and the chain head it was made at.
+            auto *watcher = new QFutureWatcher<Result<QString>>(this);
+            connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher] {
+                const Result<QString> madeAt = watcher->result();
+                watcher->deleteLater();
+                if (madeAt)
+                    post(Severity::Info,
+                        tr("Export recorded in the audit trail (%1).").arg(*madeAt));
+                else
+                    post(Severity::Error, madeAt.error().message.translated());
+            });
+            watcher->setFuture(m_accounts->auditExport(m_station.user(),
+                result.files,
+                result.devices > 0 ? u"hand-off to cloud configuration"_s : u"records CSV"_s));
+        });
     //: Page of the recorded runs (quality staff)
     m_recordsTab = scrollable(m_recordsPage, this);
     m_pages->addTab(m_recordsTab, tr("Records"));
@@ -1567,6 +1681,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_shutDown = true;
+    if (m_station.user()) {
+        // Signed out with the window (the runs are stopped next, with their own entries).
+        (void)m_accounts->signOut(*m_station.user(), u"close"_s);
+        m_accounts->waitForDone();
+    }
     m_recipeLoad->cancel(CancelReason::WindowClosed);
     m_statusBar->showMessage(tr("Stopping the station…"));
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -1593,6 +1712,170 @@ void MainWindow::endBySignal(int signal)
     m_recipeLoad->cancel(CancelReason::Signal);
     m_station.shutdown(StationController::ShutdownBound, CancelReason::Signal, signal);
     close();
+}
+
+bool MainWindow::permitted(Auth::Permission permission)
+{
+    const Result<> may = m_station.permit(permission);
+    if (may)
+        return true;
+    post(Severity::Error, may.error().message.translated());
+    return false;
+}
+
+void MainWindow::updateUser()
+{
+    const std::optional<Auth::User> &user = m_station.user();
+    if (user) {
+        //: The signed-in user in the tool bar: "Ana Weber · Operator"
+        m_userButton->setText(
+            tr("%1 · %2").arg(user->displayName.isEmpty() ? user->login : user->displayName,
+                Auth::roleTitle(user->role).translated()));
+        m_userButton->setToolTip(
+            tr("Signed in as %1 (%2). F2: switch user, Shift+F2: sign out.")
+                .arg(user->shownName(), Auth::roleTitle(user->role).translated()));
+    } else {
+        m_userButton->setText(m_station.requiresSignIn() ? tr("Sign in (F2)") : tr("Automation"));
+        m_userButton->setToolTip(tr("Nobody is signed in. F2: sign in with your badge and PIN, or "
+                                    "your name and password."));
+    }
+    m_signOut->setEnabled(user.has_value());
+    updateStartGate();
+}
+
+void MainWindow::openSignIn(const QString &badge)
+{
+    if (m_signInDialog) {
+        if (!badge.isEmpty())
+            m_signInDialog->setBadge(badge);
+        m_signInDialog->raise();
+        m_signInDialog->activateWindow();
+        return;
+    }
+    // The first start of a record without users asks for the first admin.
+    const Result<bool> first = m_accounts->needsFirstAdmin().result();
+    const bool needsAdmin = first && *first;
+    auto *dialog = new SignInDialog(*m_accounts,
+        needsAdmin ? SignInDialog::Mode::FirstAdmin : SignInDialog::Mode::SignIn,
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_signInDialog = dialog;
+    if (!badge.isEmpty() && !needsAdmin)
+        dialog->setBadge(badge);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, needsAdmin] {
+        if (!dialog->user())
+            return;
+        if (needsAdmin)
+            post(Severity::Info,
+                tr("%1 is the first admin of this station.").arg(dialog->user()->login));
+        onSignedIn(*dialog->user());
+    });
+    dialog->open();
+}
+
+void MainWindow::onSignedIn(const Auth::User &user)
+{
+    const std::optional<Auth::User> previous = m_station.user();
+    if (previous && previous->login.compare(user.login, Qt::CaseInsensitive) != 0)
+        (void)m_accounts->signOut(*previous, u"switch"_s);
+    m_station.setUser(user);
+    updateUser();
+    if (m_idleTimer.interval() > 0)
+        m_idleTimer.start();
+    post(Severity::Info,
+        tr("Signed in: %1 (%2).").arg(user.shownName(), Auth::roleTitle(user.role).translated()));
+}
+
+void MainWindow::signOut(const QString &why)
+{
+    const std::optional<Auth::User> user = m_station.user();
+    if (!user)
+        return;
+    (void)m_accounts->signOut(*user, why);
+    m_station.setUser(std::nullopt);
+    m_idleTimer.stop();
+    updateUser();
+    if (why == u"idle"_s) {
+        post(Severity::Info,
+            tr("%1 was signed out after %n minute(s) without a key or a click.",
+                nullptr,
+                int(std::chrono::duration_cast<std::chrono::minutes>(
+                    m_idleTimer.intervalAsDuration())
+                        .count()))
+                .arg(user->shownName()));
+    } else {
+        post(Severity::Info,
+            tr("Signed out: %1. Runs that are going on continue.").arg(user->shownName()));
+    }
+}
+
+void MainWindow::setIdleTimeout(std::chrono::milliseconds timeout)
+{
+    m_idleTimer.setInterval(timeout);
+    if (m_station.user() && timeout.count() > 0)
+        m_idleTimer.start();
+}
+
+void MainWindow::onIdle()
+{
+    const std::optional<Auth::User> &user = m_station.user();
+    if (!user)
+        return;
+    // Never while a run that this user started is going on: it may still need them.
+    for (const FixtureSnapshot &snapshot : m_station.snapshots()) {
+        if (snapshot.running && m_runStartedBy.value(snapshot.fixture) == user->login) {
+            m_idleTimer.start();
+            return;
+        }
+    }
+    signOut(u"idle"_s);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Any key or click in the station's windows counts as activity.
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+        if (m_idleTimer.isActive() && isScanCaptureActive())
+            m_idleTimer.start();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::onScanned(const QString &scan)
+{
+    // While the sign-in dialog is open, a scan is the badge.
+    if (m_signInDialog) {
+        m_signInDialog->setBadge(scan);
+        return;
+    }
+    const bool badge = !m_options.badgePattern.isEmpty()
+        && QRegularExpression(m_options.badgePattern).match(scan).hasMatch();
+    if (badge || (m_station.requiresSignIn() && !m_station.user())) {
+        openSignIn(scan);
+        return;
+    }
+    bindScannedLabel(scan);
+}
+
+void MainWindow::auditSettings(const QMap<QString, QString> &before, const QString &path)
+{
+    const QMap<QString, QString> after = iniValues(path);
+    QStringList keys = before.keys() + after.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    for (const QString &key : keys) {
+        const QString old = before.value(key);
+        const QString now = after.value(key);
+        if (old == now && before.contains(key) == after.contains(key))
+            continue;
+        (void)m_accounts->audit(m_station.user(), u"settings-change"_s, key, old, now);
+    }
 }
 
 } // namespace Station

@@ -1,16 +1,20 @@
 #pragma once
 
+#include "services/auth/accounts.h"
 #include "services/base/text.h"
 #include "ui/messagearea.h"
+#include "ui/signindialog.h"
 
 #include <QHash>
 #include <QKeySequence>
 #include <QMainWindow>
+#include <QMap>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <QUuid>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -19,12 +23,14 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
+class QToolButton;
 
 namespace Station {
 namespace Plant {
 class Relay;
 }
 
+class AccountService;
 class AnalyticsPage;
 class DeviceViewWidget;
 class ElidedLabel;
@@ -38,6 +44,7 @@ class RecordErrorBanner;
 class RecordQuery;
 class RecordsPage;
 class SerialScanFilter;
+class SignInDialog;
 class StartGateModel;
 class StationController;
 class StationStatusBar;
@@ -65,6 +72,11 @@ public:
         // readConnection"; empty: no plant) and this station's plant station ID.
         QString plantReadConnection;
         QString plantStationId;
+        // Sign-in (docs/roles.md): signed-in users are signed out after this long without a key
+        // or a click (0: never), and a scan matching badgePattern (a regular expression; empty:
+        // none) is a badge even while someone is signed in.
+        int idleMinutes = 15;
+        QString badgePattern;
     };
 
     // Asked once when a recipe that makes devices permanent is loaded; false keeps it out.
@@ -84,7 +96,11 @@ public:
     // meanwhile. recipeLoadFinished tells the outcome. On any refusal the previous recipe stays
     // and the reason is posted. Returns whether the load started: not while a fixture runs or
     // another recipe loads.
-    bool openRecipe(const QString &path);
+    // User: whoever is signed in asks (they need the load-recipe permission). Station: the
+    // station restores its recipe at start-up (no sign-in needed; a permanent recipe still
+    // needs its approval).
+    enum class LoadBy { User, Station };
+    bool openRecipe(const QString &path, LoadBy by = LoadBy::User);
     // Shows the delivery to the plant database in the status bar (a station without a plant
     // never calls it); its button lists the rows the plant refused and retries them.
     void setRelay(Station::Plant::Relay *relay);
@@ -125,6 +141,19 @@ public:
     };
     QList<KeyHelp> keyboardHelp() const;
     void showKeyboardHelp();
+    // Sign-in (docs/roles.md). The dialog, with `badge` filled in when a scan opened it; while
+    // it is open every scan goes to its badge field. At the first start (no admin) it asks for
+    // the first admin instead.
+    void openSignIn(const QString &badge = {});
+    // Signs the user out (`why`: "user", "idle", "switch"); runs they started go on.
+    void signOut(const QString &why);
+    SignInDialog *signInDialog() const { return m_signInDialog; }
+    AccountService *accountService() const { return m_accounts.get(); }
+    // Test seam: the idle time before an automatic sign-out.
+    void setIdleTimeout(std::chrono::milliseconds timeout);
+    // Whether the signed-in user may do `permission`; a refusal is posted, naming the roles.
+    bool permitted(Auth::Permission permission);
+
     // Warns (log and status bar) when the screen font lacks characters of the UI language.
     void checkFont();
 
@@ -151,7 +180,9 @@ public:
     RecipeBadge *recipeBadge() const { return m_recipeBadge; }
     StationStatusBar *stationStatusBar() const { return m_statusBar; }
     QLineEdit *scanField() const { return m_scanField; }
-    QLineEdit *operatorField() const { return m_operator; }
+    QToolButton *userButton() const { return m_userButton; }
+    QAction *signInAction() const { return m_signIn; }
+    QAction *signOutAction() const { return m_signOut; }
     QLabel *shiftLabel() const { return m_shift; }
     QAction *startAllAction() const { return m_startAll; }
     QAction *stopAllAction() const { return m_stopAll; }
@@ -193,7 +224,12 @@ private:
     void updateStartGate();
     void updateShift();
     void updateScanTarget();
-    void onOperatorEdited();
+    void onScanned(const QString &scan);
+    void onSignedIn(const Station::Auth::User &user);
+    void updateUser();
+    void onIdle();
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void auditSettings(const QMap<QString, QString> &before, const QString &path);
     void onScanFieldReturn();
     void onIncompleteScan(const QString &text);
     void onDigit(int digit);
@@ -252,7 +288,13 @@ private:
     std::unique_ptr<RecordQuery> m_query; // the GUI thread's read-only view of the record
     QLineEdit *m_scanField = nullptr;
     QLabel *m_scanTarget = nullptr;
-    QLineEdit *m_operator = nullptr;
+    QToolButton *m_userButton = nullptr;
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
+    std::unique_ptr<AccountService> m_accounts;
+    QPointer<SignInDialog> m_signInDialog;
+    QTimer m_idleTimer;
+    QHash<int, QString> m_runStartedBy; // fixture -> the login that started its run
     QLabel *m_shift = nullptr;
     QAction *m_openRecipe = nullptr;
     QAction *m_startAll = nullptr;

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -19,7 +20,21 @@ namespace Station {
 PermanentRecipeDialog::PermanentRecipeDialog(const Recipe &recipe, QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("Recipe makes devices permanent"));
+    build(recipe, {});
+}
+
+PermanentRecipeDialog::PermanentRecipeDialog(
+    const Recipe &recipe, const QString &approver, QWidget *parent)
+    : QDialog(parent)
+{
+    build(recipe, approver);
+}
+
+void PermanentRecipeDialog::build(const Recipe &recipe, const QString &approver)
+{
+    const bool approving = !approver.isEmpty();
+    setWindowTitle(approving ? tr("Approve a recipe that makes devices permanent")
+                             : tr("Recipe makes devices permanent"));
     setObjectName(u"permanentRecipeDialog"_s);
 
     auto *icon = new QLabel(this);
@@ -62,12 +77,35 @@ PermanentRecipeDialog::PermanentRecipeDialog(const Recipe &recipe, QWidget *pare
            "You are asked once now, not for each device.")
             .arg(recipe.finalState()));
 
+    QLabel *approval = nullptr;
+    if (approving) {
+        approval = new QLabel(this);
+        approval->setWordWrap(true);
+        approval->setTextFormat(Qt::PlainText);
+        approval->setText(tr("This file is not approved yet. You approve it as %1; the approval "
+                             "is kept with the file's SHA-256 %2, so a changed file needs a new "
+                             "approval. Give the reason (for example the change request):")
+                              .arg(approver, recipe.sha256));
+        m_reason = new QLineEdit(this);
+        m_reason->setObjectName(u"approvalReason"_s);
+        m_reason->setMaxLength(500);
+    }
+
     auto *buttons = new QDialogButtonBox(this);
-    QPushButton *load = buttons->addButton(tr("Load recipe"), QDialogButtonBox::AcceptRole);
+    QPushButton *load = buttons->addButton(
+        approving ? tr("Approve and load") : tr("Load recipe"), QDialogButtonBox::AcceptRole);
+    if (m_reason) {
+        load->setEnabled(false);
+        connect(m_reason, &QLineEdit::textChanged, load, [load](const QString &text) {
+            load->setEnabled(!text.trimmed().isEmpty());
+        });
+    }
     QPushButton *cancel = buttons->addButton(tr("Don't load"), QDialogButtonBox::RejectRole);
     load->setAutoDefault(false);
     cancel->setDefault(true);
     cancel->setFocus();
+    if (m_reason)
+        m_reason->setFocus();
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -76,6 +114,11 @@ PermanentRecipeDialog::PermanentRecipeDialog(const Recipe &recipe, QWidget *pare
     text->addWidget(path);
     text->addSpacing(8);
     text->addWidget(explanation);
+    if (approval) {
+        text->addSpacing(8);
+        text->addWidget(approval);
+        text->addWidget(m_reason);
+    }
     auto *top = new QHBoxLayout;
     top->addWidget(icon);
     top->addSpacing(12);
@@ -100,6 +143,21 @@ void PermanentRecipeDialog::showEvent(QShowEvent *event)
         if (needed > height())
             resize(width(), needed);
     }
+}
+
+QString PermanentRecipeDialog::reason() const
+{
+    return m_reason ? m_reason->text().trimmed() : QString();
+}
+
+bool PermanentRecipeDialog::approve(
+    QWidget *parent, const Recipe &recipe, const QString &approver, QString *reason)
+{
+    PermanentRecipeDialog dialog(recipe, approver, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    *reason = dialog.reason();
+    return !reason->isEmpty();
 }
 
 bool PermanentRecipeDialog::confirm(QWidget *parent, const Recipe &recipe)

@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+class QLineEdit;
+
 namespace Station {
 
 struct Recipe;
@@ -16,13 +18,24 @@ class PermanentRecipeDialog final : public QDialog
 
 public:
     explicit PermanentRecipeDialog(const Station::Recipe &recipe, QWidget *parent = nullptr);
+    // The approval form (docs/roles.md): names the file's SHA-256 and who approves, and asks for
+    // a reason; Approve stays disabled until one is given.
+    PermanentRecipeDialog(const Station::Recipe &recipe, const QString &approver, QWidget *parent);
     ~PermanentRecipeDialog() override;
 
     // Shows the dialog modally; true when the person chose to load the recipe.
     static bool confirm(QWidget *parent, const Station::Recipe &recipe);
+    // Shows the approval form modally; true with the reason when the person approved.
+    static bool approve(
+        QWidget *parent, const Station::Recipe &recipe, const QString &approver, QString *reason);
+    QString reason() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
+
+private:
+    void build(const Station::Recipe &recipe, const QString &approver);
+    QLineEdit *m_reason = nullptr;
 };
 
 } // namespace Station

@@ -860,7 +860,7 @@ bool RecordsPage::isExporting() const
 
 void RecordsPage::exportWithDialog()
 {
-    if (isExporting())
+    if (isExporting() || (m_exportGate && !m_exportGate()))
         return;
     const QString suggested
         = QDir(m_exportFolder).filePath(u"records-%1.csv"_s.arg(m_range->fileNameHint()));
@@ -913,7 +913,7 @@ bool RecordsPage::startExport(const QString &path, bool withSteps)
 
 void RecordsPage::handoffWithDialog()
 {
-    if (isExporting())
+    if (isExporting() || (m_exportGate && !m_exportGate()))
         return;
     const QString suggested
         = QDir(m_exportFolder).filePath(u"handoff-%1.csv"_s.arg(m_range->fileNameHint()));

@@ -95,6 +95,9 @@ public:
     // complete. False when an export is already running. Ends with exportFinished.
     bool startExport(const QString &path, bool withSteps);
     bool isExporting() const;
+    // Asked before an export from the buttons (docs/roles.md: export needs a role that may);
+    // false leaves it (the gate says why). Default: always allowed.
+    void setExportGate(std::function<bool()> gate) { m_exportGate = std::move(gate); }
     // Writes the hand-off CSV to cloud configuration of the range the page shows (the other
     // filters do not apply: it is every device finalized in that time) to `path`, on a worker
     // thread. False when an export is already running. Ends with exportFinished.
@@ -170,6 +173,7 @@ private:
     Station::CancelToken m_cancel;
     QFutureWatcher<Station::RecordsExportResult> *m_watcher = nullptr;
     QProgressDialog *m_progress = nullptr;
+    std::function<bool()> m_exportGate;
 };
 
 } // namespace Station

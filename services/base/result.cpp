@@ -74,6 +74,8 @@ constexpr std::array CodeNames {
     CodeName {ErrorCode::AlreadyPassed, "AlreadyPassed"},
     CodeName {ErrorCode::CloudResourceMissing, "CloudResourceMissing"},
     CodeName {ErrorCode::ToolExtensionMissing, "ToolExtensionMissing"},
+    CodeName {ErrorCode::SignInRefused, "SignInRefused"},
+    CodeName {ErrorCode::NotAllowed, "NotAllowed"},
 };
 
 } // namespace

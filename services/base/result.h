@@ -87,6 +87,10 @@ enum class ErrorCode {
     // Both Microsoft tools (issue #13)
     CloudResourceMissing, // az exit 3: a catalog, product, device group or device does not exist
     ToolExtensionMissing, // az without its azure-sphere extension
+
+    // Who did it (issue #15)
+    SignInRefused, // unknown user or badge, wrong secret, account locked or deactivated
+    NotAllowed,    // nobody signed in, or the user's role may not do this (docs/roles.md)
 };
 
 // Stable English identifier of a code, e.g. "ImageNotTrusted" (for records, CSV, logs).

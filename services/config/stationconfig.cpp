@@ -64,6 +64,8 @@ const QString KeyDefaultStepTimeout = u"timeouts/defaultStepMs"_s;
 const QString GroupStepTimeouts = u"stepTimeoutsMs"_s;
 const QString KeyUartPattern = u"uart/portPattern"_s;
 const QString KeyUartBaud = u"uart/baudRate"_s;
+const QString KeyIdleMinutes = u"auth/idleMinutes"_s;
+const QString KeyBadgePattern = u"auth/badgePattern"_s;
 const QString ArrayFixtures = u"fixtures"_s;
 const QString KeyFixtureNumber = u"number"_s;
 const QString KeyFixtureLabel = u"label"_s;
@@ -381,6 +383,8 @@ Result<StationConfig> StationConfig::load(const QString &path)
 
     config.uartPortPattern = reader.string(KeyUartPattern, config.uartPortPattern);
     config.uartBaudRate = reader.integer(KeyUartBaud, config.uartBaudRate, 1);
+    config.idleMinutes = reader.integer(KeyIdleMinutes, config.idleMinutes, 0);
+    config.badgePattern = reader.string(KeyBadgePattern).trimmed();
 
     const int count = settings.beginReadArray(ArrayFixtures);
     for (int i = 0; i < count; ++i) {
@@ -448,6 +452,8 @@ Result<> StationConfig::save(const QString &path) const
 
     settings.setValue(KeyUartPattern, uartPortPattern);
     settings.setValue(KeyUartBaud, uartBaudRate);
+    settings.setValue(KeyIdleMinutes, idleMinutes);
+    settings.setValue(KeyBadgePattern, badgePattern);
 
     settings.beginWriteArray(ArrayFixtures, int(fixtures.size()));
     for (int i = 0; i < fixtures.size(); ++i) {
@@ -505,6 +511,13 @@ QStringList StationConfig::problems() const
     if (uartBaudRate <= 0)
         problems.append(Tr::tr("The UART baud rate must be positive, not %1.").arg(uartBaudRate));
     problems.append(plantProblems());
+    if (idleMinutes < 0 || idleMinutes > 24 * 60)
+        problems.append(Tr::tr("The idle time before an automatic sign-out is 0 (never) to 1440 "
+                               "minutes, not %1.")
+                            .arg(idleMinutes));
+    if (!badgePattern.isEmpty() && !QRegularExpression(badgePattern).isValid())
+        problems.append(Tr::tr("The badge pattern \"%1\" is not a valid regular expression.")
+                            .arg(badgePattern));
 
     QHash<int, int> numberCount;
     for (const FixtureConfig &fixture : fixtures)

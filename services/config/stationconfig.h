@@ -98,6 +98,12 @@ struct StationConfig
     QString uartPortPattern = QStringLiteral("/dev/ttyUSB*"); // offered in the settings UI
     int uartBaudRate = 115200;                                // REFERENCE §8: 115200 8N1
 
+    // Sign-in (docs/roles.md): "[auth] idleMinutes=" signs a user out after that long without
+    // a key or a click (0: never); "[auth] badgePattern=" is a regular expression a badge
+    // matches, so that a badge scanned while someone is signed in switches the user.
+    int idleMinutes = 15;
+    QString badgePattern;
+
     QList<FixtureConfig> fixtures;
 
     bool operator==(const StationConfig &) const = default;

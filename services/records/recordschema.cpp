@@ -250,6 +250,59 @@ const QList<Migration> &migrations()
                     VALUES ('event', NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END
                 )",
             }},
+        // v6: who did it (issue #15, docs/roles.md). The events become the audit trail: each
+        // holds the user's role, what was changed (target, old and new value) and the reason
+        // asked for, and is chained: `seq` counts 1, 2, 3 … and `hash` is the SHA-256 of the
+        // entry and the hash before it (AuditTrail). The record refuses UPDATE and DELETE of
+        // an event. Events from before v6 stay as they were, outside the chain (seq NULL).
+        // The users who may sign in (this station's own, or cached from the plant database),
+        // the recipes approved to make devices permanent (by the SHA-256 of the file), and who
+        // started each run: a signed-in user, or automation (headless --operator).
+        {6,
+            {
+                u"ALTER TABLE events ADD COLUMN user_role TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE events ADD COLUMN target TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE events ADD COLUMN old_value TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE events ADD COLUMN new_value TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE events ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE events ADD COLUMN seq INTEGER",
+                u"ALTER TABLE events ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
+                u"ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+                u"CREATE UNIQUE INDEX events_seq ON events (seq) WHERE seq IS NOT NULL",
+                uR"(CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail is append-only: an event cannot be changed');
+                    END
+                )",
+                uR"(CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail is append-only: an event cannot be deleted');
+                    END
+                )",
+                u"ALTER TABLE runs ADD COLUMN operator_kind TEXT NOT NULL DEFAULT ''",
+                uR"(CREATE TABLE users (
+                    login TEXT PRIMARY KEY COLLATE NOCASE,
+                    display_name TEXT NOT NULL DEFAULT '',
+                    role TEXT NOT NULL CHECK (role IN
+                        ('operator', 'technician', 'quality', 'engineer', 'admin')),
+                    password_hash TEXT NOT NULL DEFAULT '',
+                    badge_key TEXT NOT NULL DEFAULT '',
+                    pin_hash TEXT NOT NULL DEFAULT '',
+                    active INTEGER NOT NULL DEFAULT 1,
+                    origin TEXT NOT NULL DEFAULT 'local' CHECK (origin IN ('local', 'plant')),
+                    updated_utc TEXT NOT NULL,
+                    failed_attempts INTEGER NOT NULL DEFAULT 0,
+                    locked_until_utc TEXT NOT NULL DEFAULT '')
+                )",
+                u"CREATE UNIQUE INDEX users_badge ON users (badge_key) WHERE badge_key <> ''",
+                uR"(CREATE TABLE recipe_approvals (
+                    sha256 TEXT PRIMARY KEY,
+                    recipe_name TEXT NOT NULL DEFAULT '',
+                    recipe_version TEXT NOT NULL DEFAULT '',
+                    approved_by TEXT NOT NULL,
+                    approved_role TEXT NOT NULL,
+                    approved_utc TEXT NOT NULL,
+                    reason TEXT NOT NULL DEFAULT '')
+                )",
+            }},
     };
     return list;
 }

@@ -1,6 +1,7 @@
 #include "services/records/recordstore.h"
 
 #include "services/base/tr.h"
+#include "services/records/audittrail.h"
 #include "services/records/recordschema.h"
 
 #include <QJsonDocument>
@@ -295,9 +296,9 @@ Result<void> RecordStore::writeRunStart(
                               station, operator, app_version, backend, azsphere_cli,
                               azsphere_path, azsphere_version, rf_tool_path, rf_tool_version,
                               os_version, image_ids, manufacturing_state, started_utc, outcome,
-                              product_name, device_group_name, run_uuid)
+                              product_name, device_group_name, run_uuid, operator_kind)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    'RUNNING', ?, ?, ?))"_s,
+                    'RUNNING', ?, ?, ?, ?))"_s,
         {start.fixture,
             textValue(start.fixtureLabel),
             textValue(start.connectionPath),
@@ -324,7 +325,8 @@ Result<void> RecordStore::writeRunStart(
             textValue(start.productName),
             textValue(start.deviceGroupName),
             start.runUuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                    : start.runUuid},
+                                    : start.runUuid,
+            textValue(start.operatorKind)},
         u"begin run on fixture %1"_s.arg(start.fixture));
     if (!inserted)
         return fail(inserted.error());
@@ -345,8 +347,10 @@ Result<void> RecordStore::writeRunStart(
     event.time = started;
     event.station = start.station;
     event.operatorName = start.operatorName;
+    event.role = start.operatorKind == u"automation" ? start.operatorKind : start.operatorRole;
     event.fixture = start.fixture;
     event.kind = u"run-start"_s;
+    event.target = start.deviceId.isEmpty() ? start.serialNumber : start.deviceId;
     event.detail = u"run %1: %2 %3"_s.arg(*runId).arg(start.recipeName, start.recipeVersion);
     if (auto logged = writeEvent(event); !logged)
         return logged;
@@ -651,22 +655,61 @@ Result<void> RecordStore::logEvent(const RecordEvent &event, RecordSync sync)
     RecordEvent stamped = event;
     if (!stamped.time.isValid())
         stamped.time = QDateTime::currentDateTimeUtc();
-    return submit(
-        [this, stamped, sync] { return synced(sync, [&] { return writeEvent(stamped); }); });
+    return submit([this, stamped, sync] {
+        return synced(sync, [&] {
+            RecordSql::WriteTransaction transaction(m_db);
+            if (auto ok = transaction.begin(); !ok)
+                return ok;
+            if (auto ok = writeEvent(stamped); !ok)
+                return ok;
+            return transaction.commit();
+        });
+    });
 }
 
+// Inside the caller's write transaction (BEGIN IMMEDIATE: no other writer between reading the
+// chain's head and appending to it).
 Result<void> RecordStore::writeEvent(const RecordEvent &event)
 {
+    const auto head = Audit::head(m_db);
+    if (!head)
+        return fail(head.error());
+    Audit::Entry entry;
+    entry.seq = head->seq + 1;
+    entry.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.timeUtc = RecordSql::timeText(event.time);
+    entry.station = event.station;
+    entry.user = event.operatorName;
+    entry.role = event.role;
+    entry.fixture = event.fixture;
+    entry.action = event.kind;
+    entry.target = event.target;
+    entry.oldValue = event.oldValue;
+    entry.newValue = event.newValue;
+    entry.reason = event.reason;
+    entry.detail = event.detail;
+    entry.prevHash = head->hash;
+    entry.hash = Audit::entryHash(entry);
     return executed(m_statements->exec(
-        uR"(INSERT INTO events (time_utc, station, operator, fixture, kind, detail, event_uuid)
-            VALUES (?, ?, ?, ?, ?, ?, ?))"_s,
-        {RecordSql::timeText(event.time),
-            textValue(event.station),
-            textValue(event.operatorName),
-            event.fixture,
-            textValue(event.kind),
-            textValue(event.detail),
-            QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        uR"(INSERT INTO events (time_utc, station, operator, fixture, kind, detail, event_uuid,
+                                user_role, target, old_value, new_value, reason, seq, prev_hash,
+                                hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+        {entry.timeUtc,
+            textValue(entry.station),
+            textValue(entry.user),
+            entry.fixture,
+            textValue(entry.action),
+            textValue(entry.detail),
+            entry.uuid,
+            textValue(entry.role),
+            textValue(entry.target),
+            textValue(entry.oldValue),
+            textValue(entry.newValue),
+            textValue(entry.reason),
+            entry.seq,
+            entry.prevHash,
+            entry.hash},
         u"log event %1"_s.arg(event.kind)));
 }
 
@@ -815,6 +858,27 @@ Result<qint64> RecordStore::passedRun(const QString &deviceId, const QString &re
     return run;
 }
 
+Result<qint64> RecordStore::failedRun(const QString &deviceId, const QString &recipeSha256)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    if (deviceId.isEmpty() || recipeSha256.isEmpty())
+        return qint64(0);
+    auto read = m_statements->exec(uR"(SELECT id, outcome FROM runs
+            WHERE device_id = ? AND recipe_sha256 = ? AND outcome <> 'RUNNING'
+            ORDER BY started_utc DESC, id DESC LIMIT 1)"_s,
+        {deviceId, recipeSha256},
+        u"look up the last run of %1"_s.arg(deviceId));
+    if (!read)
+        return fail(read.error());
+    QSqlQuery *query = *read;
+    qint64 run = 0;
+    if (query->next() && query->value(1).toString() == u"FAIL"_s)
+        run = query->value(0).toLongLong();
+    query->finish();
+    return run;
+}
+
 Result<std::optional<QString>> RecordStore::deviceForSerial(const QString &serialNumber)
 {
     if (auto usable = checkUsable(); !usable)
@@ -832,6 +896,224 @@ Result<std::optional<QString>> RecordStore::deviceForSerial(const QString &seria
     if (!found)
         return std::optional<QString>();
     return std::optional<QString>(deviceId);
+}
+
+} // namespace Station
+
+// Users, recipe approvals and the audit head (docs/roles.md).
+
+namespace Station {
+
+namespace {
+
+constexpr auto UserColumns = u"login, display_name, role, password_hash, badge_key, pin_hash, "
+                             u"active, origin, updated_utc, failed_attempts, locked_until_utc";
+
+UserRow userFrom(const QSqlQuery &query)
+{
+    UserRow row;
+    row.login = query.value(0).toString();
+    row.displayName = query.value(1).toString();
+    row.role = query.value(2).toString();
+    row.passwordHash = query.value(3).toString();
+    row.badgeKey = query.value(4).toString();
+    row.pinHash = query.value(5).toString();
+    row.active = query.value(6).toInt() != 0;
+    row.origin = query.value(7).toString();
+    row.updated = RecordSql::timeFromText(query.value(8).toString());
+    row.failedAttempts = query.value(9).toInt();
+    const QString locked = query.value(10).toString();
+    row.lockedUntil = locked.isEmpty() ? QDateTime() : RecordSql::timeFromText(locked);
+    return row;
+}
+
+} // namespace
+
+Result<QList<UserRow>> RecordStore::users()
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    QSqlQuery query(m_db);
+    if (auto ok = RecordSql::exec(query,
+            u"SELECT %1 FROM users ORDER BY login COLLATE NOCASE"_s.arg(UserColumns),
+            u"list the users"_s);
+        !ok)
+        return fail(ok.error());
+    QList<UserRow> rows;
+    while (query.next())
+        rows.append(userFrom(query));
+    return rows;
+}
+
+Result<std::optional<UserRow>> RecordStore::user(const QString &login)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    QSqlQuery query(m_db);
+    if (auto ok = RecordSql::exec(query,
+            u"SELECT %1 FROM users WHERE login = ? COLLATE NOCASE"_s.arg(UserColumns),
+            {login},
+            u"look up user %1"_s.arg(login));
+        !ok)
+        return fail(ok.error());
+    if (!query.next())
+        return std::optional<UserRow>();
+    return std::optional<UserRow>(userFrom(query));
+}
+
+Result<std::optional<UserRow>> RecordStore::userByBadge(const QString &badgeKey)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    if (badgeKey.isEmpty())
+        return std::optional<UserRow>();
+    QSqlQuery query(m_db);
+    if (auto ok = RecordSql::exec(query,
+            u"SELECT %1 FROM users WHERE badge_key = ?"_s.arg(UserColumns),
+            {badgeKey},
+            u"look up a badge"_s);
+        !ok)
+        return fail(ok.error());
+    if (!query.next())
+        return std::optional<UserRow>();
+    return std::optional<UserRow>(userFrom(query));
+}
+
+// One transaction: `change`, then the audit entry when it has a kind.
+Result<void> RecordStore::writeWithAudit(
+    const std::function<Result<void>()> &change, const RecordEvent &audit)
+{
+    if (auto usable = checkUsable(); !usable)
+        return usable;
+    if (auto flushed = retryPending(); !flushed)
+        return flushed;
+    RecordEvent stamped = audit;
+    if (!stamped.time.isValid())
+        stamped.time = QDateTime::currentDateTimeUtc();
+    return synced(RecordSync::Durable, [&]() -> Result<void> {
+        RecordSql::WriteTransaction transaction(m_db);
+        if (auto ok = transaction.begin(); !ok)
+            return ok;
+        if (auto ok = change(); !ok)
+            return ok;
+        if (!stamped.kind.isEmpty()) {
+            if (auto ok = writeEvent(stamped); !ok)
+                return ok;
+        }
+        return transaction.commit();
+    });
+}
+
+Result<void> RecordStore::saveUser(const UserRow &row, const RecordEvent &audit)
+{
+    return writeWithAudit(
+        [&]() -> Result<void> {
+            QSqlQuery query(m_db);
+            return RecordSql::exec(query,
+                uR"(INSERT INTO users (login, display_name, role, password_hash, badge_key,
+                                       pin_hash, active, origin, updated_utc, failed_attempts,
+                                       locked_until_utc)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (login) DO UPDATE SET
+                        login = excluded.login, display_name = excluded.display_name,
+                        role = excluded.role, password_hash = excluded.password_hash,
+                        badge_key = excluded.badge_key, pin_hash = excluded.pin_hash,
+                        active = excluded.active, origin = excluded.origin,
+                        updated_utc = excluded.updated_utc,
+                        failed_attempts = excluded.failed_attempts,
+                        locked_until_utc = excluded.locked_until_utc)"_s,
+                {RecordSql::textValue(row.login),
+                    RecordSql::textValue(row.displayName),
+                    RecordSql::textValue(row.role),
+                    RecordSql::textValue(row.passwordHash),
+                    RecordSql::textValue(row.badgeKey),
+                    RecordSql::textValue(row.pinHash),
+                    row.active ? 1 : 0,
+                    RecordSql::textValue(row.origin),
+                    RecordSql::timeText(
+                        row.updated.isValid() ? row.updated : QDateTime::currentDateTimeUtc()),
+                    row.failedAttempts,
+                    row.lockedUntil.isValid() ? RecordSql::timeText(row.lockedUntil) : u""_s},
+                u"save user %1"_s.arg(row.login));
+        },
+        audit);
+}
+
+Result<void> RecordStore::setSignInState(const QString &login,
+    int failedAttempts,
+    const QDateTime &lockedUntil,
+    const RecordEvent &audit)
+{
+    return writeWithAudit(
+        [&]() -> Result<void> {
+            QSqlQuery query(m_db);
+            return RecordSql::exec(query,
+                uR"(UPDATE users SET failed_attempts = ?, locked_until_utc = ?
+                    WHERE login = ? COLLATE NOCASE)"_s,
+                {failedAttempts,
+                    lockedUntil.isValid() ? RecordSql::timeText(lockedUntil) : u""_s,
+                    RecordSql::textValue(login)},
+                u"update the sign-in state of %1"_s.arg(login));
+        },
+        audit);
+}
+
+Result<std::optional<RecipeApproval>> RecordStore::recipeApproval(const QString &sha256)
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    QSqlQuery query(m_db);
+    if (auto ok = RecordSql::exec(query,
+            uR"(SELECT sha256, recipe_name, recipe_version, approved_by, approved_role,
+                       approved_utc, reason FROM recipe_approvals WHERE sha256 = ?)"_s,
+            {sha256.toLower()},
+            u"look up the approval of recipe %1"_s.arg(sha256));
+        !ok)
+        return fail(ok.error());
+    if (!query.next())
+        return std::optional<RecipeApproval>();
+    RecipeApproval approval;
+    approval.sha256 = query.value(0).toString();
+    approval.recipeName = query.value(1).toString();
+    approval.recipeVersion = query.value(2).toString();
+    approval.approvedBy = query.value(3).toString();
+    approval.approvedRole = query.value(4).toString();
+    approval.approved = RecordSql::timeFromText(query.value(5).toString());
+    approval.reason = query.value(6).toString();
+    return std::optional<RecipeApproval>(approval);
+}
+
+Result<void> RecordStore::approveRecipe(const RecipeApproval &approval, const RecordEvent &audit)
+{
+    return writeWithAudit(
+        [&]() -> Result<void> {
+            QSqlQuery query(m_db);
+            return RecordSql::exec(query,
+                uR"(INSERT OR REPLACE INTO recipe_approvals (sha256, recipe_name, recipe_version,
+                        approved_by, approved_role, approved_utc, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?))"_s,
+                {approval.sha256.toLower(),
+                    RecordSql::textValue(approval.recipeName),
+                    RecordSql::textValue(approval.recipeVersion),
+                    RecordSql::textValue(approval.approvedBy),
+                    RecordSql::textValue(approval.approvedRole),
+                    RecordSql::timeText(approval.approved.isValid()
+                            ? approval.approved
+                            : QDateTime::currentDateTimeUtc()),
+                    RecordSql::textValue(approval.reason)},
+                u"approve recipe %1"_s.arg(approval.sha256));
+        },
+        audit);
+}
+
+Result<RecordStore::AuditHead> RecordStore::auditHead()
+{
+    if (auto usable = checkUsable(); !usable)
+        return fail(usable.error());
+    const auto head = Audit::head(m_db);
+    if (!head)
+        return fail(head.error());
+    return AuditHead {head->seq, head->hash};
 }
 
 } // namespace Station

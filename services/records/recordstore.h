@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/base/result.h"
+#include "services/records/users.h"
 #include "services/run/runtypes.h"
 
 #include <QDateTime>
@@ -37,6 +38,10 @@ struct RunStart
     QString recipePath;
     QString station;
     QString operatorName;
+    // Who operatorName is: "user" (signed in), "automation" (headless --operator), or empty
+    // (records before schema 6, when it was free text).
+    QString operatorKind;
+    QString operatorRole; // the signed-in user's role, for the run-start entry of the trail
     QString appVersion;
     QString backend;     // "simulated" or "real"
     QString azsphereCli; // "azsphere" or "az": the tool's dialect (toolDialectName)
@@ -70,15 +75,23 @@ struct RunDeviceInfo
     bool dropSerial = false;
 };
 
-// One audit event: who did what, when (start, abort, login, configuration change, ...).
+// One entry of the audit trail (docs/roles.md): who did what, when (sign-in, start, abort,
+// recipe load and approval, settings change, export ...). Written chained (Audit::Entry).
 struct RecordEvent
 {
     QDateTime time; // UTC; invalid = now
     QString station;
-    QString operatorName;
-    int fixture = 0; // 0 = the station as a whole
-    QString kind;    // stable English identifier, e.g. "run-abort"
+    QString operatorName; // the user's login, or the automation's name; empty: the station
+    int fixture = 0;      // 0 = the station as a whole
+    QString kind;         // stable English identifier, e.g. "run-abort"
     QString detail;
+    QString role; // the user's role then ("operator" … "admin"), or "automation"
+    // What was changed (a settings key, a recipe file, a user), its old and new value, and the
+    // reason the user gave where one is asked.
+    QString target;
+    QString oldValue;
+    QString newValue;
+    QString reason;
 };
 
 // How far a record write is forced to the disk before the call returns. Every write survives
@@ -185,6 +198,31 @@ public:
     [[nodiscard]] Result<std::optional<LastRun>> lastRunOfFixture(int fixture);
     // The newest run in which the device passed the recipe with this SHA-256, or 0.
     [[nodiscard]] Result<qint64> passedRun(const QString &deviceId, const QString &recipeSha256);
+    // The device's newest run of the recipe with this SHA-256 when it FAILED, else 0.
+    [[nodiscard]] Result<qint64> failedRun(const QString &deviceId, const QString &recipeSha256);
+
+    // Users and recipe approvals (docs/roles.md). Never queued: each write is one transaction
+    // that also appends its audit entry (`audit`; none when its kind is empty), or fails.
+    [[nodiscard]] Result<std::optional<UserRow>> user(const QString &login);
+    [[nodiscard]] Result<std::optional<UserRow>> userByBadge(const QString &badgeKey);
+    [[nodiscard]] Result<QList<UserRow>> users();
+    // Inserts or replaces the user (by login).
+    [[nodiscard]] Result<void> saveUser(const UserRow &row, const RecordEvent &audit);
+    // The sign-in counters of a user: failed attempts in a row and the lock-out's end.
+    [[nodiscard]] Result<void> setSignInState(const QString &login,
+        int failedAttempts,
+        const QDateTime &lockedUntil,
+        const RecordEvent &audit);
+    [[nodiscard]] Result<std::optional<RecipeApproval>> recipeApproval(const QString &sha256);
+    [[nodiscard]] Result<void> approveRecipe(
+        const RecipeApproval &approval, const RecordEvent &audit);
+    // The audit trail's newest entry: its seq and hash (an export names them).
+    struct AuditHead
+    {
+        qint64 seq = 0;
+        QString hash;
+    };
+    [[nodiscard]] Result<AuditHead> auditHead();
 
     // True for errors of writes that were kept in the pending queue (DiskFull, RecordUnwritable,
     // Database); beginRun() and the reads never queue.
@@ -217,6 +255,8 @@ private:
         const Text &cause,
         const QDateTime &finished);
     [[nodiscard]] Result<void> writeEvent(const RecordEvent &event);
+    [[nodiscard]] Result<void> writeWithAudit(
+        const std::function<Result<void>()> &change, const RecordEvent &audit);
 
     QString m_connectionName;
     QString m_path;

@@ -31,6 +31,9 @@ enum class StartBlock {
     Unresponsive,     // the device in the fixture does not answer
     Finalized,        // a run of this record finalized the device, and the recipe would change it
     AlreadyPassed,    // the device passed the loaded recipe: it starts once the operator confirms
+    // Appended (issue #15, docs/roles.md)
+    NotSignedIn, // sign-in is required and nobody is signed in
+    NotAllowed,  // the signed-in user's role may not start (or rerun this device)
 };
 
 // What a fixture tile shows; emitted by Station whenever any of it changes.
@@ -59,6 +62,9 @@ struct FixtureSnapshot
     // The device in the fixture already passed the loaded recipe (its run, 0: no), or a run in
     // the record finalized it (0: not recorded). The controller's start rules use them.
     qint64 passedRunId = 0;
+    // The device's newest run of the loaded recipe failed (that run; 0: it did not): starting
+    // it again is a rerun (docs/roles.md).
+    qint64 failedRunId = 0;
     qint64 finalizedRunId = 0;
     // Whether the fixture can start now and, when not, why (translatable; shown with
     // translated()). The same refusal StationController::startFixture gives.

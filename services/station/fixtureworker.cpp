@@ -221,6 +221,8 @@ void FixtureWorker::run(const RunRequest &request)
         start.deviceGroupName = recipe.cloudDeviceGroup;
         start.station = request.stationName;
         start.operatorName = request.operatorName;
+        start.operatorKind = request.operatorKind;
+        start.operatorRole = request.operatorRole;
         start.appVersion = request.appVersion;
         start.backend = request.tools.simulated ? u"simulated"_s : u"real"_s;
         start.azsphereCli = toolDialectName(request.tools.dialect);
@@ -291,6 +293,7 @@ void FixtureWorker::run(const RunRequest &request)
             RecordEvent event;
             event.station = request.stationName;
             event.operatorName = request.operatorName;
+            event.role = request.operatorRole;
             event.fixture = m_fixture;
             event.kind = kind;
             event.detail = u"run %1: %2"_s.arg(m_runId).arg(detail);

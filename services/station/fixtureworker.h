@@ -31,6 +31,8 @@ struct RunRequest
     Recipe recipe;
     QString stationName;
     QString operatorName;
+    QString operatorKind; // "user" (signed in) or "automation"
+    QString operatorRole; // the user's role, or "automation"
     QString appVersion;
     QString serialNumber;
     // The device the label was scanned for, when the tile knew it: another device found at

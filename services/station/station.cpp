@@ -344,6 +344,13 @@ StationController::StartRule StationController::stationStartRule() const
     if (!m_open || m_shutDown)
         return {StartBlock::NotOpen,
             Error::make(ErrorCode::InvalidArgument, Tr::tr("The station is not open."))};
+    // Who may start comes first: without a user nothing else can be fixed (docs/roles.md).
+    if (m_options.requireSignIn && !m_user) {
+        return {StartBlock::NotSignedIn,
+            Error::make(ErrorCode::NotAllowed, Tr::tr("Sign in to start."))};
+    }
+    if (Result<> may = permit(Auth::Permission::StartStop); !may)
+        return {StartBlock::NotAllowed, may.error()};
     if (!m_hasRecipe)
         return {StartBlock::NoRecipe,
             Error::make(ErrorCode::RecipeInvalid, Tr::tr("No recipe is loaded."))};
@@ -408,7 +415,43 @@ StationController::StartRule StationController::fixtureStartRule(const Slot &slo
                 {},
                 Tr::tr("Insert the next device, or confirm that this one must run again."))};
     }
+    if (slot.snapshot.failedRunId > 0) {
+        if (Result<> may = permit(Auth::Permission::Rerun); !may) {
+            return {StartBlock::NotAllowed,
+                Error::make(ErrorCode::NotAllowed,
+                    Tr::tr("Device %1 failed this recipe in run %2: %3")
+                        .arg(device)
+                        .arg(slot.snapshot.failedRunId)
+                        .arg(may.error().message),
+                    {},
+                    Tr::tr("Set the device aside for a technician."))};
+        }
+    }
     return {};
+}
+
+Result<> StationController::permit(Auth::Permission permission) const
+{
+    if (!m_options.requireSignIn)
+        return {};
+    if (!m_user)
+        return fail(ErrorCode::NotAllowed, Auth::refusal(permission, std::nullopt));
+    if (!m_user->may(permission))
+        return fail(ErrorCode::NotAllowed, Auth::refusal(permission, m_user->role));
+    return {};
+}
+
+void StationController::setRequireSignIn(bool require)
+{
+    m_options.requireSignIn = require;
+    publishAll();
+}
+
+void StationController::setUser(const std::optional<Auth::User> &user)
+{
+    m_user = user;
+    m_options.operatorName = user ? user->login : QString();
+    publishAll();
 }
 
 void StationController::publish(Slot &slot)
@@ -438,6 +481,10 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
     if (rule.block != StartBlock::None
         && !(rule.block == StartBlock::AlreadyPassed && how == StartRequest::Again))
         return fail(rule.error);
+    if (rule.block == StartBlock::AlreadyPassed) {
+        if (Result<> may = permit(Auth::Permission::Rerun); !may)
+            return may;
+    }
 
     slot.cancel = CancelToken {};
     RunRequest request;
@@ -446,6 +493,8 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
     request.recipe = m_recipe;
     request.stationName = m_options.stationName;
     request.operatorName = m_options.operatorName;
+    request.operatorKind = m_user ? u"user"_s : u"automation"_s;
+    request.operatorRole = m_user ? Auth::roleName(m_user->role) : u"automation"_s;
     request.appVersion = m_options.appVersion;
     request.serialNumber = slot.snapshot.serialNumber;
     request.labelDeviceId = slot.labelDeviceId;
@@ -636,6 +685,7 @@ void StationController::refreshDeviceHistory(Slot &slot)
 {
     FixtureSnapshot &s = slot.snapshot;
     s.passedRunId = 0;
+    s.failedRunId = 0;
     s.finalizedRunId = 0;
     if (s.deviceId.isEmpty() || !m_record || !m_record->isOpen())
         return;
@@ -643,6 +693,8 @@ void StationController::refreshDeviceHistory(Slot &slot)
     if (m_hasRecipe) {
         if (Result<qint64> passed = m_record->passedRun(s.deviceId, m_recipe.sha256); passed)
             s.passedRunId = *passed;
+        if (Result<qint64> failed = m_record->failedRun(s.deviceId, m_recipe.sha256); failed)
+            s.failedRunId = *failed;
     }
     if (Result<std::optional<RecordStore::FinalizingRun>> finalized
         = m_record->finalizingRun(s.deviceId);
@@ -684,6 +736,7 @@ void StationController::logEvent(
     event.time = QDateTime::currentDateTimeUtc(); // when it happened, not when it is written
     event.station = m_options.stationName;
     event.operatorName = m_options.operatorName;
+    event.role = m_user ? Auth::roleName(m_user->role) : u"automation"_s;
     event.fixture = fixture;
     event.kind = kind;
     event.detail = detail;

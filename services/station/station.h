@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/auth/accounts.h"
 #include "services/base/canceltoken.h"
 #include "services/base/result.h"
 #include "services/config/stationconfig.h"
@@ -45,7 +46,12 @@ struct StationOptions
     ToolSetup tools;
     QString recordPath;
     QString stationName;
+    // Who runs start: the signed-in user (setUser), or automation with this name (headless
+    // --operator, the soak, older configurations).
     QString operatorName;
+    // Starts need a signed-in user whose role allows them (docs/roles.md): the window. Off for
+    // automation (headless without --user), whose runs record operator_kind "automation".
+    bool requireSignIn = false;
     QString appVersion;
     // Who holds the record, as a second station is told: "window" or "headless".
     QString processMode = QStringLiteral("window");
@@ -103,6 +109,16 @@ public:
     const Recipe &recipe() const { return m_recipe; }
 
     QString operatorName() const { return m_options.operatorName; }
+    // The signed-in user (nullopt: nobody). Runs started from now on record them as their
+    // operator; runs already going keep the user who started them. Changes every fixture's
+    // start verdict when sign-in is required.
+    void setUser(const std::optional<Auth::User> &user);
+    const std::optional<Auth::User> &user() const { return m_user; }
+    bool requiresSignIn() const { return m_options.requireSignIn; }
+    void setRequireSignIn(bool require);
+    // Whether the signed-in user may do `permission` (always, for automation); the refusal
+    // names the roles that may.
+    [[nodiscard]] Result<> permit(Auth::Permission permission) const;
     // The name goes into every run row and the headless output: refused (InvalidArgument, the
     // name kept as it was) when it holds control characters (nameTextProblem()).
     [[nodiscard]] Result<> setOperatorName(const QString &name);
@@ -219,6 +235,7 @@ private:
         RecordSync sync = RecordSync::Deferred);
 
     StationOptions m_options;
+    std::optional<Auth::User> m_user;
     bool m_open = false;
     bool m_shutDown = false;
     int m_interruptedClosed = 0;

@@ -66,3 +66,16 @@ foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
         add_dependencies(tst_windowendings ${dep})
     endif()
 endforeach()
+
+# Sign-in and roles in the window (docs/roles.md): the first admin, a badge scanned with Shift,
+# what each role may do, recipe approval, the idle sign-out, and the audit trail of it all.
+station_add_test(tst_signin
+    SOURCES tst_signin.cpp simulatedline.h
+    LIBS station_ui Qt6::Sql
+    LABELS gui
+    TIMEOUT 300)
+foreach(dep IN LISTS GUI_MAIN_TEST_DEPENDS)
+    if(TARGET ${dep})
+        add_dependencies(tst_signin ${dep})
+    endif()
+endforeach()

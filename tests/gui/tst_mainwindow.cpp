@@ -45,6 +45,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 #include <algorithm>
 #include <atomic>
@@ -763,16 +764,15 @@ void tst_MainWindow::typingInTextFieldsStartsNothing()
 
     // A person types (a key every 120 ms): the keys reach the field.
     constexpr int PersonKeyMs = 120;
-    QLineEdit *op = w.operatorField();
-    op->setFocus();
-    op->selectAll();
-    QTest::keyClicks(op, u"Operator 23"_s, Qt::NoModifier, PersonKeyMs);
-    QTRY_COMPARE(op->text(), u"Operator 23"_s);
-    QTest::keyClick(op, Qt::Key_Return, Qt::NoModifier, PersonKeyMs);
-    QCOMPARE(station.operatorName(), u"Operator 23"_s);
-    QCOMPARE(QSettings().value(u"operator/name"_s).toString(), u"Operator 23"_s);
-    // Enter in the operator field hands the focus back to the tiles.
-    QCOMPARE(QApplication::focusWidget(), w.grid()->view());
+    w.showPage(MainWindow::Page::Records);
+    auto *search = w.recordsPage()->findChild<QLineEdit *>(u"search"_s);
+    QVERIFY(search);
+    search->setFocus();
+    QTest::keyClicks(search, u"Operator 23"_s, Qt::NoModifier, PersonKeyMs);
+    QTRY_COMPARE(search->text(), u"Operator 23"_s);
+    QVERIFY(!station.isAnyRunning());
+    search->clear();
+    w.showPage(MainWindow::Page::Line);
 
     w.scanField()->setFocus();
     QTest::keyClicks(w.scanField(), u"1"_s);
@@ -829,7 +829,7 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus_data()
     QTest::addColumn<QString>("label");
     const QString label = u"SPH-24-00001"_s;
     QTest::newRow("tiles") << u"tiles"_s << label;
-    QTest::newRow("operator field") << u"operator"_s << label;
+    QTest::newRow("user button") << u"user"_s << label;
     QTest::newRow("scan field") << u"scan"_s << label;
     QTest::newRow("records search") << u"records search"_s << label;
     QTest::newRow("records fixture filter") << u"records filter"_s << label;
@@ -840,7 +840,7 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus_data()
     // Exactly as printed: case, spaces inside, symbols, letters beyond ASCII.
     QTest::newRow("any printable character") << u"tiles"_s << u"sph-24/0001 #Ab_ä+@"_s;
     QTest::newRow("any printable character in the operator field")
-        << u"operator"_s << u"Lot 7: a/b-C_d"_s;
+        << u"user"_s << u"Lot 7: a/b-C_d"_s;
 }
 
 void tst_MainWindow::scannerReachesLabelFromAnyFocus()
@@ -853,7 +853,6 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus()
     StationController &station = line->sim->station();
     QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
     QVERIFY(station.setOperatorName(u"Ada"_s));
-    w.operatorField()->setText(u"Ada"_s);
 
     if (focus.startsWith(u"device"_s)) {
         // A run to look at; the label then goes to the other fixture.
@@ -869,8 +868,8 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus()
     QWidget *widget = nullptr;
     if (focus == "tiles"_L1) {
         widget = w.grid()->view();
-    } else if (focus == "operator"_L1) {
-        widget = w.operatorField();
+    } else if (focus == "user"_L1) {
+        widget = w.userButton();
     } else if (focus == "scan"_L1) {
         widget = w.scanField();
     } else if (focus.startsWith(u"records"_s)) {
@@ -919,7 +918,6 @@ void tst_MainWindow::scannerReachesLabelFromAnyFocus()
     if (combo)
         QCOMPARE(combo->currentIndex(), comboBefore);
     QCOMPARE(station.operatorName(), u"Ada"_s);
-    QCOMPARE(w.operatorField()->text(), u"Ada"_s);
     QVERIFY(!w.scanFilter()->isCapturing());
     QCOMPARE(digits.size(), 0);
     QVERIFY(!station.isAnyRunning());
@@ -1170,9 +1168,13 @@ void tst_MainWindow::deviceViewOpensAtTop()
     QVERIFY(cause && cause->isVisible());
     const QRect causeRect(cause->mapTo(area->viewport(), QPoint()), cause->size());
     QVERIFY(area->viewport()->rect().intersects(causeRect));
-    // Escape from anywhere: the operator field has the focus.
-    w.operatorField()->setFocus();
-    QTest::keyClick(w.operatorField(), Qt::Key_Escape);
+    // Escape from anywhere: a search field of the device view has the focus.
+    w.openDevice(1);
+    auto *search
+        = w.deviceView()->findChild<OutputView *>(u"stdout"_s)->findChild<QLineEdit *>(u"search"_s);
+    QVERIFY(search);
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Escape);
     QCOMPARE(w.currentPage(), MainWindow::Page::Line);
 }
 

@@ -35,9 +35,10 @@ declare -A allowed=(
     [rf]="base process azsphere"
     [recipe]="base process azsphere hardware"
     [records]="base process run"
-    [plant]="base process config run records"
+    [auth]="base process run records"
+    [plant]="base process config run records auth"
     [steps]="base process config run hardware azsphere rf recipe"
-    [station]="base process config run hardware azsphere rf recipe records plant steps"
+    [station]="base process config run hardware azsphere rf recipe records auth plant steps"
 )
 if [ -d "$root/services" ]; then
     for dir in "$root"/services/*/; do

@@ -253,7 +253,12 @@ void tst_Relay::deliversEverythingOnce()
     const QString deviceA = QString(128, u'a');
     QVERIFY(recordRun(store, 1, deviceA, RunOutcome::Pass));
     QVERIFY(recordRun(store, 2, QString(128, u'b'), RunOutcome::Fail));
-    QVERIFY(store.logEvent({QDateTime(), u"LINE1-PC1"_s, u"Ana"_s, 0, u"recipe-load"_s, u"x"_s}));
+    RecordEvent loaded;
+    loaded.station = u"LINE1-PC1"_s;
+    loaded.operatorName = u"Ana"_s;
+    loaded.kind = u"recipe-load"_s;
+    loaded.detail = u"x"_s;
+    QVERIFY(store.logEvent(loaded));
     QVERIFY(outboxEntries() > 0);
 
     Plant::Relay relay(options(plant.station));

@@ -1,0 +1,19 @@
+#pragma once
+
+class QCoreApplication;
+class QCommandLineParser;
+
+namespace Station {
+
+// `sphere-station user first-admin|add|set|list --record FILE ...`: the users who may sign in
+// at this station (docs/roles.md). Secrets are read from standard input (one per line; without
+// echo when it is a terminal), never from the command line. add and set act as an admin
+// (--admin LOGIN, whose password is the first line). Exit 0 on success, 1 when refused, 2 for a
+// usage error.
+int runUserCommand(QCoreApplication &app, QCommandLineParser &parser);
+
+// `sphere-station audit verify|show --record FILE`: checks the audit trail's chain and names the
+// first broken link (exit 1), or prints the newest entries.
+int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser);
+
+} // namespace Station
