@@ -4771,7 +4771,7 @@ Beendet %2</translation>
         <translation>Die Leseverbindung zum Werk enthält ein Passwort: Es gehört in .pgpass, PGPASSFILE oder eine Service-Datei, nie in die Stationseinstellungen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
     </message>
@@ -4838,7 +4838,7 @@ Beendet %2</translation>
         <translation>Prüfplatz %1 hat weder Verbindungspfad noch IP-Adresse; daher kann ihm kein Gerät zugeordnet werden.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>Programm installieren oder seinen Pfad in den Stationseinstellungen festlegen.</translation>
     </message>

@@ -4737,7 +4737,7 @@ Finished %2</source>
         <translation>工厂数据库读取连接中包含密码：请将密码保存在 .pgpass、PGPASSFILE 或服务文件中，切勿写入工作站设置。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>“%1”不是有效的环境变量名称。</translation>
     </message>
@@ -4804,7 +4804,7 @@ Finished %2</source>
         <translation>工位 %1 既没有连接路径也没有 IP 地址，因此无法为其匹配设备。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>请安装该程序，或在工作站设置中指定其路径。</translation>
     </message>

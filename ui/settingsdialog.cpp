@@ -900,11 +900,11 @@ void SettingsDialog::updateBackend()
 
 void SettingsDialog::updateProblems()
 {
-    const QStringList list = problems();
+    const QList<Text> list = config().problemTexts();
     m_problemsPanel->setVisible(!list.isEmpty());
     QStringList items;
-    for (const QString &problem : list)
-        items << u"<li>%1</li>"_s.arg(problem.toHtmlEscaped());
+    for (const Text &problem : list)
+        items << u"<li>%1</li>"_s.arg(problem.translated().toHtmlEscaped());
     m_problems->setText(list.isEmpty() ? QString()
                                        : tr("<b>Fix these before saving:</b>")
                 + u"<ul style=\"margin:0\">"_s + items.join(QString()) + u"</ul>"_s);

@@ -58,6 +58,7 @@ public:
     void setConfig(const Station::StationConfig &config);
     // The configuration the fields describe now.
     Station::StationConfig config() const;
+    // StationConfig::problems() of config(), in English (the panel shows them translated).
     QStringList problems() const;
 
     // Where azsphere is looked for when no path is set (the simulator's folder), and the

@@ -183,11 +183,11 @@ bool isEnvironmentName(const QString &name)
 class UniqueCheck
 {
 public:
-    explicit UniqueCheck(QString message)
+    explicit UniqueCheck(Text message)
         : m_message(std::move(message))
     { }
 
-    void check(const QString &value, int fixture, QStringList &problems)
+    void check(const QString &value, int fixture, QList<Text> &problems)
     {
         if (value.isEmpty())
             return;
@@ -199,7 +199,7 @@ public:
     }
 
 private:
-    QString m_message;
+    Text m_message;
     QHash<QString, int> m_seen;
 };
 
@@ -472,9 +472,9 @@ Result<> StationConfig::save(const QString &path) const
     return {};
 }
 
-QStringList StationConfig::plantProblems() const
+QList<Text> StationConfig::plantProblemTexts() const
 {
-    QStringList found;
+    QList<Text> found;
     static const QRegularExpression password(
         u"(^|\\s)password\\s*="_s, QRegularExpression::CaseInsensitiveOption);
     if (plantConnection.contains(password))
@@ -486,9 +486,17 @@ QStringList StationConfig::plantProblems() const
     return found;
 }
 
-QStringList StationConfig::problems() const
+QStringList StationConfig::plantProblems() const
 {
-    QStringList problems;
+    QStringList english;
+    for (const Text &problem : plantProblemTexts())
+        english.append(problem.english());
+    return english;
+}
+
+QList<Text> StationConfig::problemTexts() const
+{
+    QList<Text> problems;
 
     for (auto it = toolEnvironment.cbegin(); it != toolEnvironment.cend(); ++it) {
         if (!isEnvironmentName(it.key()))
@@ -504,7 +512,7 @@ QStringList StationConfig::problems() const
     }
     if (uartBaudRate <= 0)
         problems.append(Tr::tr("The UART baud rate must be positive, not %1.").arg(uartBaudRate));
-    problems.append(plantProblems());
+    problems.append(plantProblemTexts());
 
     QHash<int, int> numberCount;
     for (const FixtureConfig &fixture : fixtures)
@@ -553,6 +561,14 @@ QStringList StationConfig::problems() const
         labels.check(fixture.label, fixture.number, problems);
     }
     return problems;
+}
+
+QStringList StationConfig::problems() const
+{
+    QStringList english;
+    for (const Text &problem : problemTexts())
+        english.append(problem.english());
+    return english;
 }
 
 Result<> StationConfig::validate() const

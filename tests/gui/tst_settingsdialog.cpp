@@ -60,6 +60,7 @@ private Q_SLOTS:
     void plantDatabase();
     void plantPasswordBlocksSave_data();
     void plantPasswordBlocksSave();
+    void problemsInTheStationsLanguage();
     void fixtureModel();
     void checkAzsphere();
     void checkMissingAzsphere();
@@ -362,6 +363,25 @@ void tst_SettingsDialog::plantPasswordBlocksSave()
     QVERIFY(panel->isHidden());
     QVERIFY(m_dialog->save());
     QCOMPARE(saved.size(), 1);
+}
+
+// The panel shows the problems in the language the station runs in; the configuration's own
+// list (for logs and the refusal at start-up) stays English.
+void tst_SettingsDialog::problemsInTheStationsLanguage()
+{
+    QVERIFY(Station::installTranslations(u"de"_s).has_value());
+    child<QLineEdit>(u"plantConnection"_s)->setText(u"host=plant-db password=x1"_s);
+    QAbstractItemModel *model = child<QTableView>(u"fixtures"_s)->model();
+    QVERIFY(model->setData(model->index(1, FixtureConfigModel::NumberColumn), u"1"_s));
+    const QString shown = child<QLabel>(u"problems"_s)->text();
+    QVERIFY(Station::installTranslations(u"en"_s).has_value());
+    QVERIFY2(shown.contains(u"Die Verbindung zum Werk enthält ein Passwort"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"Prüfplatznummer 1"_s), qPrintable(shown));
+    QVERIFY(!shown.contains(u"names a password"_s));
+    QCOMPARE(m_dialog->problems(),
+        QStringList({u"The plant connection names a password: keep it in .pgpass, PGPASSFILE or "
+                     "a service file, never in the station's settings."_s,
+            u"Fixture number 1 is used by 2 fixtures."_s}));
 }
 
 void tst_SettingsDialog::fixtureModel()
