@@ -2589,7 +2589,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+128"/>
+        <location filename="../ui/settingsdialog.cpp" line="+129"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -2600,12 +2600,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Fixtures</source>
         <translation>Prüfplätze</translation>
     </message>
@@ -2613,6 +2613,11 @@ Beendet %2</translation>
         <location line="+1"/>
         <source>Timeouts</source>
         <translation>Zeitlimits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant database</source>
+        <translation>Werksdatenbank</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2731,13 +2736,13 @@ Beendet %2</translation>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+486"/>
+        <location line="+584"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-601"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -2747,7 +2752,71 @@ Beendet %2</translation>
         <translation>Das gewählte Werkzeug nach seiner Version fragen</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+175"/>
+        <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
+        <translation>Die Station überträgt ihre Prüfdatenbank an die Werksdatenbank und fragt dort, solange diese antwortet, ob ein Etikett oder ein Gerät an einer anderen Station bekannt ist. Ohne Verbindung bleibt die Prüfdatenbank auf dieser Station. Änderungen wirken beim nächsten Start der Station.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>libpq key=value pairs (host, port, dbname, user, sslmode, sslrootcert) or service=NAME from a pg_service.conf</source>
+        <translation>libpq-Paare key=value (host, port, dbname, user, sslmode, sslrootcert) oder service=NAME aus einer pg_service.conf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>e.g. %1</source>
+        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)</extracomment>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The station&apos;s own login: it delivers the record and checks labels and devices against the plant.</source>
+        <translation>Die eigene Anmeldung der Station: Mit ihr überträgt sie die Prüfdatenbank und prüft Etiketten und Geräte gegen die Werksdatenbank.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station ID that IT registered for this station&apos;s login.</source>
+        <translation>Die Stations-ID, die die IT für die Anmeldung dieser Station registriert hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A quality login (role plant_quality) for the plant views and the analytics. Empty: they show this station&apos;s record only.</source>
+        <translation>Eine Anmeldung der Qualität (Rolle plant_quality) für die Werksansichten und die Analyse. Leer: Sie zeigen nur die Prüfdatenbank dieser Station.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Passwords come from ~/.pgpass, PGPASSFILE or a service file, never from here.</source>
+        <translation>Passwörter kommen aus ~/.pgpass, PGPASSFILE oder einer Service-Datei, nie von hier.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Station ID</source>
+        <translation>Stations-ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read connection</source>
+        <translation>Leseverbindung</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 (this computer&apos;s name)</source>
+        <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
+        <translation>%1 (Name dieses Computers)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (the station name)</source>
+        <extracomment>The station ID used when none is set: %1 is the station&apos;s name</extracomment>
+        <translation>%1 (Stationsname)</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>Das im PATH gefundene %1 (%2) ist der Simulator der Station, nicht das von Microsoft. Tragen Sie oben den Pfad des echten Werkzeugs ein oder wählen Sie den Simulator.</translation>
     </message>
@@ -2762,7 +2831,7 @@ Beendet %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-496"/>
         <source>One NAME=value per line</source>
         <translation>Ein NAME=Wert pro Zeile</translation>
     </message>
@@ -2858,12 +2927,12 @@ Beendet %2</translation>
         <translation>azsphere device list-attached ausführen und die Verbindungspfade der jetzt angeschlossenen Geräte eintragen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+139"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+135"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -3712,7 +3781,7 @@ Beendet %2</translation>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2) an Station %3 (Werksdatenbank).</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Set the device aside with the finished devices; check its label against the record.</source>
         <translation>Gerät zu den fertigen Geräten legen; Etikett mit der Prüfdatenbank abgleichen.</translation>
     </message>
@@ -4909,7 +4978,7 @@ Beendet %2</translation>
         <translation>Die Leseverbindung zum Werk enthält ein Passwort: Es gehört in .pgpass, PGPASSFILE oder eine Service-Datei, nie in die Stationseinstellungen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
     </message>
@@ -4986,7 +5055,7 @@ Beendet %2</translation>
         <translation>Prüfplatz %1 hat weder Verbindungspfad noch IP-Adresse; daher kann ihm kein Gerät zugeordnet werden.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>Programm installieren oder seinen Pfad in den Stationseinstellungen festlegen.</translation>
     </message>

@@ -187,7 +187,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+770"/>
+        <location filename="../ui/settingsdialog.cpp" line="+870"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n device</numerusform>

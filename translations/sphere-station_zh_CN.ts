@@ -2568,7 +2568,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+128"/>
+        <location filename="../ui/settingsdialog.cpp" line="+129"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -2579,12 +2579,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Fixtures</source>
         <translation>工位</translation>
     </message>
@@ -2592,6 +2592,11 @@ Finished %2</source>
         <location line="+1"/>
         <source>Timeouts</source>
         <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant database</source>
+        <translation>工厂数据库</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2710,13 +2715,13 @@ Finished %2</source>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+486"/>
+        <location line="+584"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-601"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2726,7 +2731,71 @@ Finished %2</source>
         <translation>查询所选工具的版本</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+175"/>
+        <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
+        <translation>工作站将其测试记录传送到工厂数据库，并在工厂数据库可用时向其查询某个标签或设备是否已在其他工作站出现。未设置连接时，测试记录只保存在本工作站。更改在下次启动工作站时生效。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>libpq key=value pairs (host, port, dbname, user, sslmode, sslrootcert) or service=NAME from a pg_service.conf</source>
+        <translation>libpq 的 key=value 参数（host、port、dbname、user、sslmode、sslrootcert），或 pg_service.conf 中的 service=NAME</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>e.g. %1</source>
+        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)</extracomment>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The station&apos;s own login: it delivers the record and checks labels and devices against the plant.</source>
+        <translation>工作站自己的登录：用于传送测试记录，并向工厂数据库核对标签和设备。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station ID that IT registered for this station&apos;s login.</source>
+        <translation>IT 为本工作站的登录注册的工作站 ID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A quality login (role plant_quality) for the plant views and the analytics. Empty: they show this station&apos;s record only.</source>
+        <translation>用于工厂视图和分析的质量登录（角色 plant_quality）。留空：它们只显示本工作站的测试记录。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Passwords come from ~/.pgpass, PGPASSFILE or a service file, never from here.</source>
+        <translation>密码来自 ~/.pgpass、PGPASSFILE 或服务文件，绝不在此填写。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Station ID</source>
+        <translation>工作站 ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read connection</source>
+        <translation>读取连接</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 (this computer&apos;s name)</source>
+        <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
+        <translation>%1（本计算机名称）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (the station name)</source>
+        <extracomment>The station ID used when none is set: %1 is the station&apos;s name</extracomment>
+        <translation>%1（工作站名称）</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>在 PATH 中找到的 %1（%2）是工作站的模拟器，不是微软的工具。请在上方填写真实工具的路径，或选择模拟器。</translation>
     </message>
@@ -2741,7 +2810,7 @@ Finished %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-496"/>
         <source>One NAME=value per line</source>
         <translation>每行一个 NAME=值</translation>
     </message>
@@ -2837,12 +2906,12 @@ Finished %2</source>
         <translation>运行 azsphere device list-attached，并填入当前已连接设备的连接路径</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+139"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+135"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -3683,7 +3752,7 @@ Finished %2</source>
         <translation>标签 %1 已属于工作站 %3 的另一台设备（%2）（工厂数据库）。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Set the device aside with the finished devices; check its label against the record.</source>
         <translation>请将设备放到已完成设备处；对照测试记录核对其标签。</translation>
     </message>
@@ -4874,7 +4943,7 @@ Finished %2</source>
         <translation>工厂数据库读取连接中包含密码：请将密码保存在 .pgpass、PGPASSFILE 或服务文件中，切勿写入工作站设置。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>“%1”不是有效的环境变量名称。</translation>
     </message>
@@ -4951,7 +5020,7 @@ Finished %2</source>
         <translation>工位 %1 既没有连接路径也没有 IP 地址，因此无法为其匹配设备。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>请安装该程序，或在工作站设置中指定其路径。</translation>
     </message>
