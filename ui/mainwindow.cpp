@@ -1716,6 +1716,10 @@ void MainWindow::endBySignal(int signal)
             dialog->reject();
     }
     m_recipeLoad->cancel(CancelReason::Signal);
+    if (m_station.user()) {
+        (void)m_accounts->signOut(*m_station.user(), u"signal"_s);
+        m_accounts->waitForDone();
+    }
     m_station.shutdown(StationController::ShutdownBound, CancelReason::Signal, signal);
     close();
 }
