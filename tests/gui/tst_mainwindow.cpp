@@ -4,6 +4,7 @@
 #include "services/recipe/recipeloader.h"
 #include "simulatedline.h"
 #include "tests/helpers/largerecipe.h"
+#include "tests/helpers/wedgescanner.h"
 #include "tests/helpers/windowrecipe.h"
 #include "ui/analyticspage.h"
 #include "ui/deviceviewwidget.h"
@@ -63,31 +64,6 @@ constexpr qint64 LargePackageBytes = 32LL * 1024 * 1024;
 // A full run of quick.json at time scale 0 takes well under a second per device; the bound is
 // for a loaded CI machine running tests in parallel.
 constexpr int RunTimeout = 60000;
-
-// Types `text` into the focus widget as a keyboard-wedge scanner does, a key at once: Shift
-// pressed before a capital or a shifted symbol and released after it (each release and press
-// its own key event, as the scanner's USB reports give them), then Enter.
-void scanLikeWedge(const QString &text)
-{
-    static const QString shiftedSymbols = u"!\"#$%&()*+:<>?@^_{|}~"_s;
-    for (const QChar c : text) {
-        QWidget *focus = QApplication::focusWidget();
-        QVERIFY(focus);
-        const bool shifted = c.isUpper() || shiftedSymbols.contains(c);
-        const Qt::KeyboardModifiers mods = shifted ? Qt::ShiftModifier : Qt::NoModifier;
-        if (shifted)
-            QTest::keyPress(focus, Qt::Key_Shift);
-        const char latin = c.toLatin1();
-        const Qt::Key key = latin >= 0x20 && latin < 0x7f
-            ? Qt::Key(QChar::fromLatin1(latin).toUpper().unicode())
-            : Qt::Key_unknown;
-        QTest::sendKeyEvent(QTest::Press, focus, key, QString(c), mods);
-        QTest::sendKeyEvent(QTest::Release, focus, key, QString(c), mods);
-        if (shifted)
-            QTest::keyRelease(focus, Qt::Key_Shift, Qt::ShiftModifier);
-    }
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-}
 
 } // namespace
 

@@ -12,6 +12,7 @@
 #include "services/station/accountservice.h"
 #include "services/station/station.h"
 #include "simulatedline.h"
+#include "tests/helpers/wedgescanner.h"
 #include "tests/helpers/windowrecipe.h"
 #include "ui/fixturegridwidget.h"
 #include "ui/fixturetileview.h"
@@ -41,29 +42,6 @@ using TileState = FixtureModel::TileState;
 namespace {
 
 constexpr int RunTimeout = 60000;
-
-// As a keyboard-wedge scanner types: Shift pressed and released around every capital.
-void scanLikeWedge(const QString &text)
-{
-    static const QString shiftedSymbols = u"!\"#$%&()*+:<>?@^_{|}~"_s;
-    for (const QChar c : text) {
-        QWidget *focus = QApplication::focusWidget();
-        QVERIFY(focus);
-        const bool shifted = c.isUpper() || shiftedSymbols.contains(c);
-        const Qt::KeyboardModifiers mods = shifted ? Qt::ShiftModifier : Qt::NoModifier;
-        if (shifted)
-            QTest::keyPress(focus, Qt::Key_Shift);
-        const char latin = c.toLatin1();
-        const Qt::Key key = latin >= 0x20 && latin < 0x7f
-            ? Qt::Key(QChar::fromLatin1(latin).toUpper().unicode())
-            : Qt::Key_unknown;
-        QTest::sendKeyEvent(QTest::Press, focus, key, QString(c), mods);
-        QTest::sendKeyEvent(QTest::Release, focus, key, QString(c), mods);
-        if (shifted)
-            QTest::keyRelease(focus, Qt::Key_Shift, Qt::ShiftModifier);
-    }
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-}
 
 } // namespace
 
