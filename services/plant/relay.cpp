@@ -48,6 +48,7 @@ Target runsTarget()
             u"recipe_path text"_s,
             u"station text"_s,
             u"operator text"_s,
+            u"operator_kind text"_s,
             u"started_utc timestamptz"_s,
             u"finished_utc timestamptz"_s,
             u"outcome text"_s,
@@ -139,6 +140,14 @@ Target eventsTarget()
             u"fixture integer"_s,
             u"kind text"_s,
             u"detail text"_s,
+            u"user_role text"_s,
+            u"target text"_s,
+            u"old_value text"_s,
+            u"new_value text"_s,
+            u"reason text"_s,
+            u"seq bigint"_s,
+            u"prev_hash text"_s,
+            u"hash text"_s,
             u"station_utc timestamptz"_s},
         {u"event_uuid"_s}};
 }
