@@ -2,6 +2,7 @@
 
 class QCoreApplication;
 class QCommandLineParser;
+class QString;
 
 namespace Station {
 
@@ -15,5 +16,12 @@ int runUserCommand(QCoreApplication &app, QCommandLineParser &parser);
 // `sphere-station audit verify|show --record FILE`: checks the audit trail's chain and names the
 // first broken link (exit 1), or prints the newest entries.
 int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser);
+
+// `sphere-station plant users|user-add|user-set --connection CONNINFO ...`: the plant's user
+// accounts (docs/plant.md), which sign in at every station; as a login in the role plant_owner.
+// The options of `user add|set` (the plant command has --login already); secrets come from
+// standard input as there. Exit 0 on success, 1 when refused, 2 for a usage error.
+void addPlantUserOptions(QCommandLineParser &parser);
+int runPlantUserAction(QCommandLineParser &parser, const QString &action);
 
 } // namespace Station

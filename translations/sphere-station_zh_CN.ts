@@ -5816,7 +5816,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+12"/>
-        <source>%1 is an account of the plant database: change it there (sphere-station user … --plant).</source>
+        <source>%1 is an account of the plant database: change it there (sphere-station plant user-set).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
