@@ -2,6 +2,7 @@
 
 #include "services/auth/accounts.h"
 #include "services/auth/credentials.h"
+#include "services/plant/plantaudit.h"
 #include "services/plant/plantschema.h"
 #include "services/plant/plantusers.h"
 #include "services/records/audittrail.h"
@@ -247,6 +248,13 @@ int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser)
         "newest entries."_s);
     parser.addOption({u"record"_s, u"The station's record (SQLite)."_s, u"file"_s});
     parser.addOption({u"last"_s, u"show: how many entries (default 50)."_s, u"n"_s, u"50"_s});
+    parser.addOption({u"plant"_s,
+        u"verify: also compare with the plant database's copy of the station's entries (libpq "
+        "key=value pairs or service=NAME; a quality login, the station's own, or the owner)."_s,
+        u"conninfo"_s});
+    parser.addOption({u"station"_s,
+        u"verify --plant: the station ID the plant database knows this record's station by."_s,
+        u"id"_s});
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2
@@ -255,6 +263,12 @@ int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser)
     const QString recordPath = parser.value(u"record"_s);
     if (recordPath.isEmpty() || !QFileInfo(recordPath).isFile())
         return complain(command, u"give the station's record with --record FILE"_s);
+    const bool withPlant = parser.isSet(u"plant"_s);
+    if (withPlant && positional.at(1) != u"verify"_s)
+        return complain(command, u"--plant is for verify"_s);
+    const QString stationId = parser.value(u"station"_s).trimmed();
+    if (withPlant && stationId.isEmpty())
+        return complain(command, u"verify --plant needs the station's ID: --station ID"_s);
 
     if (positional.at(1) == u"show"_s) {
         bool ok = false;
@@ -289,19 +303,66 @@ int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser)
     const auto result = Audit::verifyFile(recordPath);
     if (!result)
         return complain(command, result.error().message, ExitRefused);
+    int code = 0;
     if (!result->ok()) {
         print(u"audit: BROKEN at entry %1: %2. %3 entries checked before it."_s.arg(
             QString::number(result->firstBroken),
             result->problem,
             QString::number(result->headSeq)));
-        return ExitRefused;
+        if (!withPlant)
+            return ExitRefused;
+        code = ExitRefused;
+    } else {
+        print(u"audit: the chain holds: %1 entries, head #%2 sha256 %3"_s.arg(
+            QString::number(result->entries), QString::number(result->headSeq), result->headHash));
     }
-    print(u"audit: the chain holds: %1 entries, head #%2 sha256 %3"_s.arg(
-        QString::number(result->entries), QString::number(result->headSeq), result->headHash));
     if (result->unchained > 0)
         print(u"audit: %1 event(s) from before the audit trail (record schema 6) are not "
               "chained"_s.arg(result->unchained));
-    return 0;
+    if (!withPlant)
+        return code;
+
+    // The anchor: the plant's copy of this station's entries.
+    Plant::Connection connection;
+    if (auto opened = connection.open(parser.value(u"plant"_s)); !opened)
+        return complainPlant(command, opened.error());
+    QSqlDatabase db = connection.database();
+    const auto anchor = Plant::checkAnchor(recordPath, db, stationId);
+    if (!anchor)
+        return complainPlant(command, anchor.error());
+    if (anchor->plantEntries == 0)
+        print(u"audit: the plant holds no chained entries of station %1"_s.arg(stationId));
+    else if (anchor->ok())
+        print(u"audit: the plant holds %1 entries of station %2, up to #%3: each equals the "
+              "record's"_s.arg(QString::number(anchor->plantEntries),
+                  stationId,
+                  QString::number(anchor->plantHead)));
+    if (anchor->newestRemoved()) {
+        print(u"audit: BROKEN: entries after #%1 were removed from the record: the plant holds "
+              "up to #%2"_s.arg(
+                  QString::number(anchor->recordHead), QString::number(anchor->plantHead)));
+        code = ExitRefused;
+    }
+    if (anchor->firstMissing > 0) {
+        print(u"audit: BROKEN: entry #%1 was removed from the record: the plant holds it"_s.arg(
+            QString::number(anchor->firstMissing)));
+        code = ExitRefused;
+    }
+    if (anchor->firstDifferent > 0) {
+        print(u"audit: BROKEN: entry #%1 differs from the plant's copy (record sha256 %2, plant "
+              "sha256 %3)"_s.arg(
+                  QString::number(anchor->firstDifferent), anchor->recordHash, anchor->plantHash));
+        code = ExitRefused;
+    }
+    if (anchor->undelivered == 0)
+        print(u"audit: every entry of the record is in the plant"_s);
+    else
+        print(u"audit: %1 of the record %2 not in the plant yet (delivery is "
+              "store-and-forward)"_s.arg(anchor->undelivered == 1
+                      ? u"1 entry"_s
+                      : u"%1 entries"_s.arg(QString::number(anchor->undelivered)),
+                  anchor->undelivered == 1 ? u"is"_s : u"are"_s));
+    return code;
 }
 
 void addPlantUserOptions(QCommandLineParser &parser)

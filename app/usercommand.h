@@ -15,6 +15,9 @@ int runUserCommand(QCoreApplication &app, QCommandLineParser &parser);
 
 // `sphere-station audit verify|show --record FILE`: checks the audit trail's chain and names the
 // first broken link (exit 1), or prints the newest entries.
+// With --plant CONNINFO --station ID, verify also compares the record with the plant
+// database's copy of the station's entries (the anchor) and names entries removed from the
+// record (exit 1), and says how many entries are not delivered yet.
 int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser);
 
 // `sphere-station plant users|user-add|user-set --connection CONNINFO ...`: the plant's user
