@@ -3,6 +3,7 @@
 #include "services/auth/accounts.h"
 #include "services/base/tr.h"
 #include "services/plant/planthandoff.h"
+#include "services/records/audittrail.h"
 #include "services/records/csvexport.h"
 #include "services/records/handoff.h"
 #include "services/records/recordstore.h"
@@ -162,6 +163,15 @@ int runHandoff(const QCommandLineParser &parser, const QDateTime &from, const QD
 // it was made at, which is printed too. A record that cannot take the entry fails the export.
 int auditExport(const QString &recordPath, const QStringList &files, const QString &what)
 {
+    // An export only reads: a record without the audit trail (older, or cut before its schema)
+    // is left exactly as it is, and the export says it is not in a trail.
+    const Result<bool> trail = Audit::hasTrail(recordPath);
+    if (!trail || !*trail) {
+        std::fputs("audit: this record has no audit trail (it was written before schema 6); the "
+                   "export is not recorded\n",
+            stdout);
+        return 0;
+    }
     RecordStore record;
     if (Result<void> opened = record.open(recordPath); !opened)
         return complain(

@@ -783,7 +783,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+845"/>
+        <location filename="../ui/mainwindow.cpp" line="+851"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -1034,7 +1034,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-675"/>
+        <location filename="../ui/mainwindow.cpp" line="-681"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -1054,7 +1054,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+37"/>
-        <location line="+1081"/>
+        <location line="+1087"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1062,7 +1062,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-1013"/>
+        <location line="-1019"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -1092,7 +1092,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Show the device opened last</source>
         <translation>Das zuletzt geöffnete Gerät zeigen</translation>
     </message>
@@ -1102,7 +1102,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-277"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -1137,12 +1137,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+483"/>
+        <location line="+489"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-483"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -1194,25 +1194,25 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     <message>
         <location line="+4"/>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign in, or switch to another user (badge and PIN, or name and password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden oder den Benutzer wechseln (Ausweis und PIN, oder Name und Passwort)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign out; runs that are going on continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden; laufende Prüfungen laufen weiter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Keys…</source>
         <translation>Tasten…</translation>
     </message>
@@ -1238,23 +1238,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+803"/>
+        <location line="+805"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-805"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+803"/>
+        <location line="+805"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-805"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -1274,7 +1274,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Die Geräteansicht verlassen, zurück zu den Kacheln</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
@@ -1314,20 +1314,30 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+802"/>
+        <location line="-223"/>
+        <source>Users…</source>
+        <translation>Benutzer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add users, change their role, badge or password, unlock them (admins)</source>
+        <translation>Benutzer anlegen, Rolle, Ausweis oder Passwort ändern, entsperren (Administratoren)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+804"/>
         <source>Analytics page</source>
         <translation>Seite Analyse</translation>
     </message>
     <message>
-        <location line="-801"/>
+        <location line="-803"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>Prozessfähigkeit der Messwerte, Ausbeute nach Gruppe und Wiederholprüfungen zeigen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet</translation>
     </message>
     <message>
         <location line="+106"/>
@@ -1377,17 +1387,17 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     <message>
         <location line="+18"/>
         <source>Recipe %1 %2 not loaded: it makes devices permanent and this file (SHA-256 %3…) is not approved. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezept %1 %2 nicht geladen: Es macht Geräte endgültig, und diese Datei (SHA-256 %3…) ist nicht freigegeben. %4</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Recipe %1 %2 not loaded: its approval was declined.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezept %1 %2 nicht geladen: Die Freigabe wurde abgelehnt.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Recipe %1 %2 approved by %3 (SHA-256 %4…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezept %1 %2 freigegeben von %3 (SHA-256 %4…).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1714,7 +1724,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     <message>
         <location line="+33"/>
         <source>Export recorded in the audit trail (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Export im Audit-Trail vermerkt (%1).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1765,56 +1775,56 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+133"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed in as %1 (%2). F2: switch user, Shift+F2: sign out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1 (%2). F2: Benutzer wechseln, Umschalt+F2: abmelden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign in (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden (F2)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Automation</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisierung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nobody is signed in. F2: sign in with your badge and PIN, or your name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand ist angemeldet. F2: mit Ausweis und PIN oder mit Name und Passwort anmelden.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 is the first admin of this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der erste Administrator dieser Station.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Signed in: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet: %1 (%2).</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>%1 was signed out after %n minute(s) without a key or a click.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 wurde nach %n Minute ohne Taste oder Klick abgemeldet.</numerusform>
+            <numerusform>%1 wurde nach %n Minuten ohne Taste oder Klick abgemeldet.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Signed out: %1. Runs that are going on continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet: %1. Laufende Prüfungen laufen weiter.</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-270"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
@@ -2022,7 +2032,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     <message>
         <location filename="../ui/permanentrecipedialog.cpp" line="+36"/>
         <source>Approve a recipe that makes devices permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezept freigeben, das Geräte endgültig macht</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2050,7 +2060,7 @@ Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
     <message>
         <location line="+13"/>
         <source>This file is not approved yet. You approve it as %1; the approval is kept with the file&apos;s SHA-256 %2, so a changed file needs a new approval. Give the reason (for example the change request):</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist noch nicht freigegeben. Sie geben sie als %1 frei; die Freigabe gilt für den SHA-256 %2 der Datei, eine geänderte Datei braucht also eine neue Freigabe. Geben Sie den Grund an (zum Beispiel den Änderungsantrag):</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2060,7 +2070,7 @@ Diese Frage erscheint jetzt einmal, nicht für jedes Gerät.</translation>
     <message>
         <location line="+0"/>
         <source>Approve and load</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben und laden</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2579,7 +2589,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+128"/>
+        <location filename="../ui/settingsdialog.cpp" line="+129"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -2590,12 +2600,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Fixtures</source>
         <translation>Prüfplätze</translation>
     </message>
@@ -2603,6 +2613,11 @@ Beendet %2</translation>
         <location line="+1"/>
         <source>Timeouts</source>
         <translation>Zeitlimits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant database</source>
+        <translation>Werksdatenbank</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2721,13 +2736,13 @@ Beendet %2</translation>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+486"/>
+        <location line="+584"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-601"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -2737,7 +2752,71 @@ Beendet %2</translation>
         <translation>Das gewählte Werkzeug nach seiner Version fragen</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+175"/>
+        <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
+        <translation>Die Station überträgt ihre Prüfdatenbank an die Werksdatenbank und fragt dort, solange diese antwortet, ob ein Etikett oder ein Gerät an einer anderen Station bekannt ist. Ohne Verbindung bleibt die Prüfdatenbank auf dieser Station. Änderungen wirken beim nächsten Start der Station.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>libpq key=value pairs (host, port, dbname, user, sslmode, sslrootcert) or service=NAME from a pg_service.conf</source>
+        <translation>libpq-Paare key=value (host, port, dbname, user, sslmode, sslrootcert) oder service=NAME aus einer pg_service.conf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>e.g. %1</source>
+        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)</extracomment>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The station&apos;s own login: it delivers the record and checks labels and devices against the plant.</source>
+        <translation>Die eigene Anmeldung der Station: Mit ihr überträgt sie die Prüfdatenbank und prüft Etiketten und Geräte gegen die Werksdatenbank.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station ID that IT registered for this station&apos;s login.</source>
+        <translation>Die Stations-ID, die die IT für die Anmeldung dieser Station registriert hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A quality login (role plant_quality) for the plant views and the analytics. Empty: they show this station&apos;s record only.</source>
+        <translation>Eine Anmeldung der Qualität (Rolle plant_quality) für die Werksansichten und die Analyse. Leer: Sie zeigen nur die Prüfdatenbank dieser Station.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Passwords come from ~/.pgpass, PGPASSFILE or a service file, never from here.</source>
+        <translation>Passwörter kommen aus ~/.pgpass, PGPASSFILE oder einer Service-Datei, nie von hier.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Station ID</source>
+        <translation>Stations-ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read connection</source>
+        <translation>Leseverbindung</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 (this computer&apos;s name)</source>
+        <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
+        <translation>%1 (Name dieses Computers)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (the station name)</source>
+        <extracomment>The station ID used when none is set: %1 is the station&apos;s name</extracomment>
+        <translation>%1 (Stationsname)</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>Das im PATH gefundene %1 (%2) ist der Simulator der Station, nicht das von Microsoft. Tragen Sie oben den Pfad des echten Werkzeugs ein oder wählen Sie den Simulator.</translation>
     </message>
@@ -2752,7 +2831,7 @@ Beendet %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-496"/>
         <source>One NAME=value per line</source>
         <translation>Ein NAME=Wert pro Zeile</translation>
     </message>
@@ -2848,12 +2927,12 @@ Beendet %2</translation>
         <translation>azsphere device list-attached ausführen und die Verbindungspfade der jetzt angeschlossenen Geräte eintragen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+139"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+135"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -2911,89 +2990,89 @@ Beendet %2</translation>
     <message>
         <location filename="../ui/signindialog.cpp" line="+46"/>
         <source>Create the first admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersten Administrator anlegen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This station has no users yet. Create the first admin: they add the operators, technicians, quality staff and engineers (Users…).</source>
-        <translation type="unfinished"></translation>
+        <source>This station has no users yet. Create the first admin: they add the operators, technicians, quality staff and engineers.</source>
+        <translation>Diese Station hat noch keine Benutzer. Legen Sie den ersten Administrator an: Er legt die Bediener, Techniker, Qualitätsprüfer und Ingenieure an.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldename</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständiger Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+23"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort wiederholen</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+39"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>Scan your badge and type your PIN, or sign in with your name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie Ihren Ausweis und geben Sie Ihre PIN ein, oder melden Sie sich mit Name und Passwort an.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Scan your badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweis scannen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Badge and PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweis und PIN</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Name und Passwort</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Scan your badge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie zuerst Ihren Ausweis.</translation>
     </message>
 </context>
 <context>
@@ -3702,7 +3781,7 @@ Beendet %2</translation>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2) an Station %3 (Werksdatenbank).</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Set the device aside with the finished devices; check its label against the record.</source>
         <translation>Gerät zu den fertigen Geräten legen; Etikett mit der Prüfdatenbank abgleichen.</translation>
     </message>
@@ -4699,7 +4778,7 @@ Beendet %2</translation>
     <message>
         <location line="+4"/>
         <source>Sign in to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Starten anmelden.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4714,12 +4793,12 @@ Beendet %2</translation>
     <message>
         <location line="+49"/>
         <source>Device %1 failed this recipe in run %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät %1 ist in Lauf %2 an diesem Rezept gescheitert: %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Set the device aside for a technician.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie das Gerät für einen Techniker beiseite.</translation>
     </message>
     <message>
         <location line="-66"/>
@@ -4899,7 +4978,7 @@ Beendet %2</translation>
         <translation>Die Leseverbindung zum Werk enthält ein Passwort: Es gehört in .pgpass, PGPASSFILE oder eine Service-Datei, nie in die Stationseinstellungen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable.</translation>
     </message>
@@ -4921,12 +5000,12 @@ Beendet %2</translation>
     <message>
         <location line="+3"/>
         <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leerlaufzeit bis zur automatischen Abmeldung beträgt 0 (nie) bis 1440 Minuten, nicht %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The badge pattern &quot;%1&quot; is not a valid regular expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ausweismuster „%1“ ist kein gültiger regulärer Ausdruck.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4976,7 +5055,7 @@ Beendet %2</translation>
         <translation>Prüfplatz %1 hat weder Verbindungspfad noch IP-Adresse; daher kann ihm kein Gerät zugeordnet werden.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>Programm installieren oder seinen Pfad in den Stationseinstellungen festlegen.</translation>
     </message>
@@ -5677,7 +5756,7 @@ Beendet %2</translation>
         <translation>beginnt oder endet mit einem Leerzeichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+89"/>
+        <location filename="../app/exportcommand.cpp" line="+90"/>
         <source>%n device(s) written to %1</source>
         <translation>
             <numerusform>%n Gerät nach %1 geschrieben</numerusform>
@@ -5706,7 +5785,7 @@ Beendet %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+184"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>%n Zeile nach %1 geschrieben</numerusform>
@@ -5715,8 +5794,8 @@ Beendet %2</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="+219"/>
-        <source>The recipe %1 makes devices permanent and this file (SHA-256 %2) is not approved. Someone with the role Quality, Engineer or Admin approves it when they load it in the window.</source>
-        <translation type="unfinished"></translation>
+        <source>The recipe %1 makes devices permanent and this file (SHA-256 %2) is not approved. Someone with the role Engineer or Admin approves it when they load it in the window.</source>
+        <translation>Das Rezept %1 macht Geräte endgültig, und diese Datei (SHA-256 %2) ist nicht freigegeben. Jemand mit der Rolle Ingenieur oder Administrator gibt es frei, wenn er es im Fenster lädt.</translation>
     </message>
     <message>
         <location line="+61"/>
@@ -5823,206 +5902,206 @@ Beendet %2</translation>
     <message>
         <location filename="../services/auth/accounts.cpp" line="+76"/>
         <source>This account is deactivated. An admin can activate it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto ist deaktiviert. Ein Administrator kann es wieder aktivieren.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This account is locked after %1 wrong attempts until %2 UTC. An admin can unlock it sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto ist nach %1 Fehlversuchen bis %2 UTC gesperrt. Ein Administrator kann es früher entsperren.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Wrong again: the account is now locked for %1 minutes. An admin can unlock it sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder falsch: Das Konto ist jetzt für %1 Minuten gesperrt. Ein Administrator kann es früher entsperren.</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+23"/>
         <source>The name or the password (or the badge or the PIN) is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name oder Passwort (bzw. Ausweis oder PIN) stimmen nicht.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>This badge is not known at this station. An admin can add it to your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Ausweis ist an dieser Station nicht bekannt. Ein Administrator kann ihn Ihrem Konto hinzufügen.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>An admin exists already: sign in as that admin to add users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits einen Administrator: Melden Sie sich als dieser an, um Benutzer hinzuzufügen.</translation>
     </message>
     <message>
         <location line="+25"/>
         <location line="+5"/>
         <source>A login is 1 to 64 characters without spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anmeldename hat 1 bis 64 Zeichen ohne Leerzeichen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 is an account of the plant database: change it there (sphere-station plant user-set).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Konto der Werksdatenbank: Ändern Sie es dort (sphere-station plant user-set).</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>This badge belongs to %1 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Ausweis gehört bereits %1.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A PIN is set together with its badge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN wird zusammen mit ihrem Ausweis gesetzt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 needs a password, or a badge and a PIN, to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht zum Anmelden ein Passwort oder einen Ausweis mit PIN.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 is the last active admin: make another admin first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der letzte aktive Administrator: Legen Sie zuerst einen weiteren an.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>An approval needs a reason (for example the change request it belongs to).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Freigabe braucht einen Grund (zum Beispiel den zugehörigen Änderungsantrag).</translation>
     </message>
     <message>
         <location filename="../services/auth/credentials.cpp" line="+23"/>
         <source>The station cannot hash passwords: libsodium did not initialise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Station kann keine Passwörter hashen: libsodium wurde nicht initialisiert.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The station ran out of memory while hashing a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Station ging beim Hashen eines Passworts der Speicher aus.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>A password has at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort hat mindestens %1 Zeichen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A password has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A password holds printable characters only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort enthält nur druckbare Zeichen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+3"/>
         <source>A PIN has %1 to %2 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN hat %1 bis %2 Ziffern.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A badge has 4 to 64 printable characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ausweis hat 4 bis 64 druckbare Zeichen.</translation>
     </message>
     <message>
         <location filename="../services/auth/roles.cpp" line="+55"/>
         <source>Operator</source>
         <comment>role</comment>
-        <translation type="unfinished">Bediener</translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Technician</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>Techniker</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quality</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>Qualität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Engineer</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>Ingenieur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Admin</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Starting and stopping fixtures</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Starten und Stoppen von Prüfplätzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Running a device again that failed or passed this recipe</source>
-        <translation type="unfinished"></translation>
+        <translation>Das erneute Prüfen eines Geräts, das dieses Rezept nicht bestanden oder bestanden hat,</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading a recipe</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laden eines Rezepts</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Approving a recipe that makes devices permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Freigeben eines Rezepts, das Geräte endgültig macht,</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Changing the settings and the fixture map</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ändern der Einstellungen und der Prüfplatzzuordnung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exporting the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Exportieren der Prüfdatenbank</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Managing users</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verwalten von Benutzern</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>%1, %2</source>
         <comment>list</comment>
-        <translation type="unfinished">%1: %2. {1,?} {2?}</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign in first. %1 needs one of the roles %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich zuerst an. %1 erfordert eine der Rollen %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 needs one of the roles %2; you are signed in as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erfordert eine der Rollen %2; Sie sind als %3 angemeldet.</translation>
     </message>
     <message>
         <location filename="../services/records/audittrail.cpp" line="+134"/>
         <source>entry %1 is missing (the next entry is %2): entries were removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 fehlt (der nächste ist %2): Einträge wurden entfernt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>entry %1 does not link to entry %2 (its previous hash differs): an entry was changed, removed or inserted before it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 verweist nicht auf Eintrag %2 (sein vorheriger Hash weicht ab): Davor wurde ein Eintrag geändert, entfernt oder eingefügt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>entry %1 was changed after it was written (its hash does not match its content)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 wurde nach dem Schreiben geändert (sein Hash passt nicht zum Inhalt)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>event %1 is outside the chain but was recorded after the chain began: it was added by something other than the station</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis %1 liegt außerhalb der Kette, wurde aber nach ihrem Beginn aufgezeichnet: Es wurde nicht von der Station hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -6037,6 +6116,127 @@ Beendet %2</translation>
         <source>Fixture, device, recipe: PASS, FAIL</source>
         <extracomment>Characters the screen font must show for this language: its letters with accents, or common characters of its script. The station checks them at start and warns when the font lacks any (they would show as boxes). Translate freely.</extracomment>
         <translation>Prüfplatz, Gerät, Rezept: BESTANDEN, FEHLER – ÄÖÜ äöü ß</translation>
+    </message>
+</context>
+<context>
+    <name>Station::UsersDialog</name>
+    <message>
+        <location filename="../ui/usersdialog.cpp" line="+26"/>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+31"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+32"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signs in with</source>
+        <translation>Meldet sich an mit</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>May sign in</source>
+        <translation>Darf sich anmelden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unchanged when empty</source>
+        <translation>Unverändert, wenn leer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan the badge; unchanged when empty</source>
+        <translation>Ausweis scannen; unverändert, wenn leer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlock after wrong attempts</source>
+        <translation>Nach Fehlversuchen entsperren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New badge</source>
+        <translation>Neuer Ausweis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its PIN</source>
+        <translation>Seine PIN</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save user</source>
+        <translation>Benutzer speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>badge and PIN</source>
+        <translation>Ausweis und PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked until %1 UTC</source>
+        <translation>gesperrt bis %1 UTC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (plant)</source>
+        <translation> (Werk)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
     </message>
 </context>
 <context>

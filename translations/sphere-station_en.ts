@@ -78,7 +78,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+396"/>
+        <location line="+402"/>
         <source>The plant refused %n row(s); they are kept here until retried:</source>
         <translation>
             <numerusform>The plant refused %n row; they are kept here until retried:</numerusform>
@@ -119,11 +119,11 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+511"/>
+        <location line="+530"/>
         <source>%1 was signed out after %n minute(s) without a key or a click.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 was signed out after %n minute without a key or a click.</numerusform>
+            <numerusform>%1 was signed out after %n minutes without a key or a click.</numerusform>
         </translation>
     </message>
 </context>
@@ -187,7 +187,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+770"/>
+        <location filename="../ui/settingsdialog.cpp" line="+870"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n device</numerusform>
@@ -313,7 +313,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+89"/>
+        <location filename="../app/exportcommand.cpp" line="+90"/>
         <source>%n device(s) written to %1</source>
         <translation>
             <numerusform>%n device written to %1</numerusform>
@@ -337,7 +337,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+184"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>%n row written to %1</numerusform>

@@ -778,7 +778,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+845"/>
+        <location filename="../ui/mainwindow.cpp" line="+851"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -1028,7 +1028,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-675"/>
+        <location filename="../ui/mainwindow.cpp" line="-681"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -1045,7 +1045,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+37"/>
-        <location line="+1081"/>
+        <location line="+1087"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1053,7 +1053,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-1013"/>
+        <location line="-1019"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -1083,7 +1083,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Show the device opened last</source>
         <translation>显示最近打开的设备</translation>
     </message>
@@ -1093,7 +1093,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-277"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -1128,12 +1128,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+483"/>
+        <location line="+489"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-483"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -1185,25 +1185,25 @@ Run it through the recipe again?</source>
     <message>
         <location line="+4"/>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>登录…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign in, or switch to another user (badge and PIN, or name and password)</source>
-        <translation type="unfinished"></translation>
+        <translation>登录或切换用户（工牌和 PIN，或用户名和密码）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>注销</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign out; runs that are going on continue</source>
-        <translation type="unfinished"></translation>
+        <translation>注销；正在进行的测试继续运行</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Keys…</source>
         <translation>按键…</translation>
     </message>
@@ -1229,23 +1229,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+803"/>
+        <location line="+805"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-805"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+803"/>
+        <location line="+805"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-805"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -1265,7 +1265,7 @@ Run it through the recipe again?</source>
         <translation>离开设备视图，返回工位卡片</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -1305,20 +1305,30 @@ Run it through the recipe again?</source>
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+802"/>
+        <location line="-223"/>
+        <source>Users…</source>
+        <translation>用户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add users, change their role, badge or password, unlock them (admins)</source>
+        <translation>添加用户，更改其角色、工牌或密码，解锁（管理员）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+804"/>
         <source>Analytics page</source>
         <translation>分析页面</translation>
     </message>
     <message>
-        <location line="-801"/>
+        <location line="-803"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>显示测量值的过程能力、分组良率和复测</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录</translation>
     </message>
     <message>
         <location line="+106"/>
@@ -1367,17 +1377,17 @@ Run it through the recipe again?</source>
     <message>
         <location line="+18"/>
         <source>Recipe %1 %2 not loaded: it makes devices permanent and this file (SHA-256 %3…) is not approved. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>配方 %1 %2 未加载：它会使设备永久锁定，而此文件（SHA-256 %3…）未经批准。%4</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Recipe %1 %2 not loaded: its approval was declined.</source>
-        <translation type="unfinished"></translation>
+        <translation>配方 %1 %2 未加载：批准被拒绝。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Recipe %1 %2 approved by %3 (SHA-256 %4…).</source>
-        <translation type="unfinished"></translation>
+        <translation>配方 %1 %2 已由 %3 批准（SHA-256 %4…）。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1700,7 +1710,7 @@ Run it through the recipe again?</source>
     <message>
         <location line="+33"/>
         <source>Export recorded in the audit trail (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已记入审计记录（%1）。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1751,55 +1761,55 @@ Run it through the recipe again?</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+133"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed in as %1 (%2). F2: switch user, Shift+F2: sign out.</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录为 %1（%2）。F2：切换用户，Shift+F2：注销。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign in (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 (F2)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Automation</source>
-        <translation type="unfinished"></translation>
+        <translation>自动化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nobody is signed in. F2: sign in with your badge and PIN, or your name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>无人登录。F2：用工牌和 PIN 或用户名和密码登录。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1 is the first admin of this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是此工作站的第一位管理员。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Signed in: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录：%1（%2）。</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>%1 was signed out after %n minute(s) without a key or a click.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 在 %n 分钟无按键或点击后已自动注销。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Signed out: %1. Runs that are going on continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>已注销：%1。正在进行的测试继续运行。</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-270"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
@@ -2006,7 +2016,7 @@ Run it through the recipe again?</source>
     <message>
         <location filename="../ui/permanentrecipedialog.cpp" line="+36"/>
         <source>Approve a recipe that makes devices permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>批准使设备永久锁定的配方</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2034,7 +2044,7 @@ You are asked once now, not for each device.</source>
     <message>
         <location line="+13"/>
         <source>This file is not approved yet. You approve it as %1; the approval is kept with the file&apos;s SHA-256 %2, so a changed file needs a new approval. Give the reason (for example the change request):</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件尚未批准。您以 %1 的身份批准；批准与文件的 SHA-256 %2 绑定，文件更改后需要重新批准。请填写原因（例如变更申请）：</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2044,7 +2054,7 @@ You are asked once now, not for each device.</source>
     <message>
         <location line="+0"/>
         <source>Approve and load</source>
-        <translation type="unfinished"></translation>
+        <translation>批准并加载</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2558,7 +2568,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+128"/>
+        <location filename="../ui/settingsdialog.cpp" line="+129"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -2569,12 +2579,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Fixtures</source>
         <translation>工位</translation>
     </message>
@@ -2582,6 +2592,11 @@ Finished %2</source>
         <location line="+1"/>
         <source>Timeouts</source>
         <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plant database</source>
+        <translation>工厂数据库</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2700,13 +2715,13 @@ Finished %2</source>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+486"/>
+        <location line="+584"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-601"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2716,7 +2731,71 @@ Finished %2</source>
         <translation>查询所选工具的版本</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+175"/>
+        <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
+        <translation>工作站将其测试记录传送到工厂数据库，并在工厂数据库可用时向其查询某个标签或设备是否已在其他工作站出现。未设置连接时，测试记录只保存在本工作站。更改在下次启动工作站时生效。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>libpq key=value pairs (host, port, dbname, user, sslmode, sslrootcert) or service=NAME from a pg_service.conf</source>
+        <translation>libpq 的 key=value 参数（host、port、dbname、user、sslmode、sslrootcert），或 pg_service.conf 中的 service=NAME</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>e.g. %1</source>
+        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)</extracomment>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The station&apos;s own login: it delivers the record and checks labels and devices against the plant.</source>
+        <translation>工作站自己的登录：用于传送测试记录，并向工厂数据库核对标签和设备。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station ID that IT registered for this station&apos;s login.</source>
+        <translation>IT 为本工作站的登录注册的工作站 ID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A quality login (role plant_quality) for the plant views and the analytics. Empty: they show this station&apos;s record only.</source>
+        <translation>用于工厂视图和分析的质量登录（角色 plant_quality）。留空：它们只显示本工作站的测试记录。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Passwords come from ~/.pgpass, PGPASSFILE or a service file, never from here.</source>
+        <translation>密码来自 ~/.pgpass、PGPASSFILE 或服务文件，绝不在此填写。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Station ID</source>
+        <translation>工作站 ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read connection</source>
+        <translation>读取连接</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 (this computer&apos;s name)</source>
+        <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
+        <translation>%1（本计算机名称）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (the station name)</source>
+        <extracomment>The station ID used when none is set: %1 is the station&apos;s name</extracomment>
+        <translation>%1（工作站名称）</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>在 PATH 中找到的 %1（%2）是工作站的模拟器，不是微软的工具。请在上方填写真实工具的路径，或选择模拟器。</translation>
     </message>
@@ -2731,7 +2810,7 @@ Finished %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-496"/>
         <source>One NAME=value per line</source>
         <translation>每行一个 NAME=值</translation>
     </message>
@@ -2827,12 +2906,12 @@ Finished %2</source>
         <translation>运行 azsphere device list-attached，并填入当前已连接设备的连接路径</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+139"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+135"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -2889,89 +2968,89 @@ Finished %2</source>
     <message>
         <location filename="../ui/signindialog.cpp" line="+46"/>
         <source>Create the first admin</source>
-        <translation type="unfinished"></translation>
+        <translation>创建第一位管理员</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This station has no users yet. Create the first admin: they add the operators, technicians, quality staff and engineers (Users…).</source>
-        <translation type="unfinished"></translation>
+        <source>This station has no users yet. Create the first admin: they add the operators, technicians, quality staff and engineers.</source>
+        <translation>此工作站还没有用户。请创建第一位管理员：由其添加操作员、技术员、质量人员和工程师。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>全名</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+23"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+39"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>Scan your badge and type your PIN, or sign in with your name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描工牌并输入 PIN，或用用户名和密码登录。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Scan your badge</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描工牌</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>工牌</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Badge and PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>工牌和 PIN</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name and password</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名和密码</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Scan your badge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描工牌。</translation>
     </message>
 </context>
 <context>
@@ -3673,7 +3752,7 @@ Finished %2</source>
         <translation>标签 %1 已属于工作站 %3 的另一台设备（%2）（工厂数据库）。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Set the device aside with the finished devices; check its label against the record.</source>
         <translation>请将设备放到已完成设备处；对照测试记录核对其标签。</translation>
     </message>
@@ -4664,7 +4743,7 @@ Finished %2</source>
     <message>
         <location line="+4"/>
         <source>Sign in to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>请登录后启动。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4679,12 +4758,12 @@ Finished %2</source>
     <message>
         <location line="+49"/>
         <source>Device %1 failed this recipe in run %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 %1 在第 %2 次运行中未通过此配方：%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Set the device aside for a technician.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将设备放在一边，交给技术员。</translation>
     </message>
     <message>
         <location line="-66"/>
@@ -4864,7 +4943,7 @@ Finished %2</source>
         <translation>工厂数据库读取连接中包含密码：请将密码保存在 .pgpass、PGPASSFILE 或服务文件中，切勿写入工作站设置。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>“%1”不是有效的环境变量名称。</translation>
     </message>
@@ -4886,12 +4965,12 @@ Finished %2</source>
     <message>
         <location line="+3"/>
         <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动注销前的空闲时间为 0（从不）到 1440 分钟，不能是 %1。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The badge pattern &quot;%1&quot; is not a valid regular expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>工牌模式“%1”不是有效的正则表达式。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4941,7 +5020,7 @@ Finished %2</source>
         <translation>工位 %1 既没有连接路径也没有 IP 地址，因此无法为其匹配设备。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>Install it, or set its path in the station settings.</source>
         <translation>请安装该程序，或在工作站设置中指定其路径。</translation>
     </message>
@@ -5641,7 +5720,7 @@ Finished %2</source>
         <translation>以空格开头或结尾</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/exportcommand.cpp" line="+89"/>
+        <location filename="../app/exportcommand.cpp" line="+90"/>
         <source>%n device(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 台设备写入 %1</numerusform>
@@ -5667,7 +5746,7 @@ Finished %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+184"/>
         <source>%n row(s) written to %1</source>
         <translation>
             <numerusform>已将 %n 行写入 %1</numerusform>
@@ -5675,8 +5754,8 @@ Finished %2</source>
     </message>
     <message>
         <location filename="../app/main.cpp" line="+219"/>
-        <source>The recipe %1 makes devices permanent and this file (SHA-256 %2) is not approved. Someone with the role Quality, Engineer or Admin approves it when they load it in the window.</source>
-        <translation type="unfinished"></translation>
+        <source>The recipe %1 makes devices permanent and this file (SHA-256 %2) is not approved. Someone with the role Engineer or Admin approves it when they load it in the window.</source>
+        <translation>配方 %1 会使设备永久锁定，而此文件（SHA-256 %2）未经批准。需由工程师或管理员角色在窗口中加载时批准。</translation>
     </message>
     <message>
         <location line="+61"/>
@@ -5780,206 +5859,206 @@ Finished %2</source>
     <message>
         <location filename="../services/auth/accounts.cpp" line="+76"/>
         <source>This account is deactivated. An admin can activate it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账户已停用。管理员可以重新启用。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This account is locked after %1 wrong attempts until %2 UTC. An admin can unlock it sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账户因 %1 次错误尝试已锁定至 %2 UTC。管理员可以提前解锁。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Wrong again: the account is now locked for %1 minutes. An admin can unlock it sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>再次错误：账户现已锁定 %1 分钟。管理员可以提前解锁。</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+23"/>
         <source>The name or the password (or the badge or the PIN) is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码（或工牌或 PIN）不正确。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>This badge is not known at this station. An admin can add it to your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作站不认识该工牌。管理员可以将其添加到您的账户。</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>An admin exists already: sign in as that admin to add users.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在管理员：请以该管理员登录来添加用户。</translation>
     </message>
     <message>
         <location line="+25"/>
         <location line="+5"/>
         <source>A login is 1 to 64 characters without spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名为 1 到 64 个字符，不含空格。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 is an account of the plant database: change it there (sphere-station plant user-set).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是工厂数据库的账户：请在那里修改（sphere-station plant user-set）。</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>This badge belongs to %1 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工牌已属于 %1。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A PIN is set together with its badge.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 须与其工牌一起设置。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 needs a password, or a badge and a PIN, to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要密码，或工牌和 PIN，才能登录。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 is the last active admin: make another admin first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是最后一位有效管理员：请先添加另一位管理员。</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>An approval needs a reason (for example the change request it belongs to).</source>
-        <translation type="unfinished"></translation>
+        <translation>批准需要填写原因（例如所属的变更申请）。</translation>
     </message>
     <message>
         <location filename="../services/auth/credentials.cpp" line="+23"/>
         <source>The station cannot hash passwords: libsodium did not initialise.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作站无法计算密码哈希：libsodium 未能初始化。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The station ran out of memory while hashing a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作站在计算密码哈希时内存不足。</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>A password has at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少 %1 个字符。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A password has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码最多 %1 个字符。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A password holds printable characters only.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码只能包含可打印字符。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+3"/>
         <source>A PIN has %1 to %2 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 为 %1 到 %2 位数字。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A badge has 4 to 64 printable characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>工牌为 4 到 64 个可打印字符。</translation>
     </message>
     <message>
         <location filename="../services/auth/roles.cpp" line="+55"/>
         <source>Operator</source>
         <comment>role</comment>
-        <translation type="unfinished">操作员</translation>
+        <translation>操作员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Technician</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>技术员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quality</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>质量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Engineer</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>工程师</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Admin</source>
         <comment>role</comment>
-        <translation type="unfinished"></translation>
+        <translation>管理员</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Starting and stopping fixtures</source>
-        <translation type="unfinished"></translation>
+        <translation>启动和停止工位</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Running a device again that failed or passed this recipe</source>
-        <translation type="unfinished"></translation>
+        <translation>重新运行未通过或已通过此配方的设备</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading a recipe</source>
-        <translation type="unfinished"></translation>
+        <translation>加载配方</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Approving a recipe that makes devices permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>批准使设备永久锁定的配方</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Changing the settings and the fixture map</source>
-        <translation type="unfinished"></translation>
+        <translation>更改设置和工位映射</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exporting the record</source>
-        <translation type="unfinished"></translation>
+        <translation>导出测试记录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Managing users</source>
-        <translation type="unfinished"></translation>
+        <translation>管理用户</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>%1, %2</source>
         <comment>list</comment>
-        <translation type="unfinished">%1：%2。 {1,?} {2?}</translation>
+        <translation>%1、%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign in first. %1 needs one of the roles %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登录。%1 需要以下角色之一：%2。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 needs one of the roles %2; you are signed in as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要以下角色之一：%2；您当前的角色是 %3。</translation>
     </message>
     <message>
         <location filename="../services/records/audittrail.cpp" line="+134"/>
         <source>entry %1 is missing (the next entry is %2): entries were removed</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 缺失（下一条是 %2）：有条目被删除</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>entry %1 does not link to entry %2 (its previous hash differs): an entry was changed, removed or inserted before it</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 未链接到条目 %2（其前一哈希不同）：之前有条目被修改、删除或插入</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>entry %1 was changed after it was written (its hash does not match its content)</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 在写入后被修改（其哈希与内容不符）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>event %1 is outside the chain but was recorded after the chain began: it was added by something other than the station</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 %1 不在链中，但记录于链开始之后：它不是由工作站添加的</translation>
     </message>
 </context>
 <context>
@@ -5994,6 +6073,127 @@ Finished %2</source>
         <source>Fixture, device, recipe: PASS, FAIL</source>
         <extracomment>Characters the screen font must show for this language: its letters with accents, or common characters of its script. The station checks them at start and warns when the font lacks any (they would show as boxes). Translate freely.</extracomment>
         <translation>工位、设备、配方：通过、失败</translation>
+    </message>
+</context>
+<context>
+    <name>Station::UsersDialog</name>
+    <message>
+        <location filename="../ui/usersdialog.cpp" line="+26"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+31"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+32"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+33"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signs in with</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>May sign in</source>
+        <translation>允许登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unchanged when empty</source>
+        <translation>留空则不变</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan the badge; unchanged when empty</source>
+        <translation>扫描工牌；留空则不变</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlock after wrong attempts</source>
+        <translation>解除错误尝试后的锁定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New badge</source>
+        <translation>新工牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its PIN</source>
+        <translation>工牌 PIN</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save user</source>
+        <translation>保存用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>badge and PIN</source>
+        <translation>工牌和 PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked until %1 UTC</source>
+        <translation>锁定至 %1 UTC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (plant)</source>
+        <translation>（工厂）</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ target_sources(station_ui PRIVATE
     messagearea.h messagearea.cpp
     permanentrecipedialog.h permanentrecipedialog.cpp
     signindialog.h signindialog.cpp
+    usersdialog.h usersdialog.cpp
     recipebadge.h recipebadge.cpp
     recipeloadbar.h recipeloadbar.cpp
     recorderrorbanner.h recorderrorbanner.cpp

@@ -379,6 +379,10 @@ void MainWindow::createActions()
         tr("Sign out; runs that are going on continue"),
         QKeySequence(Qt::SHIFT | Qt::Key_F2),
         [this] { signOut(u"user"_s); });
+    m_users = addKeyAction(tr("Users…"),
+        tr("Add users, change their role, badge or password, unlock them (admins)"),
+        QKeySequence(Qt::CTRL | Qt::Key_U),
+        [this] { openUsers(); });
 
     m_keyboardHelp = addKeyAction(
         tr("Keys…"), tr("Every key of the station"), QKeySequence(Qt::Key_F1), [this] {
@@ -447,6 +451,8 @@ void MainWindow::createToolBar()
     auto *userMenu = new QMenu(m_userButton);
     userMenu->addAction(m_signIn);
     userMenu->addAction(m_signOut);
+    userMenu->addSeparator();
+    userMenu->addAction(m_users);
     m_userButton->setMenu(userMenu);
     bar->addWidget(captioned(tr("Signed in"), m_userButton, bar));
     updateUser();
@@ -1710,8 +1716,31 @@ void MainWindow::endBySignal(int signal)
             dialog->reject();
     }
     m_recipeLoad->cancel(CancelReason::Signal);
+    if (m_station.user()) {
+        (void)m_accounts->signOut(*m_station.user(), u"signal"_s);
+        m_accounts->waitForDone();
+    }
     m_station.shutdown(StationController::ShutdownBound, CancelReason::Signal, signal);
     close();
+}
+
+void MainWindow::openUsers()
+{
+    if (!permitted(Auth::Permission::ManageUsers))
+        return;
+    if (!m_station.user()) {
+        post(Severity::Error,
+            Auth::refusal(Auth::Permission::ManageUsers, std::nullopt).translated());
+        return;
+    }
+    if (m_usersDialog) {
+        m_usersDialog->raise();
+        return;
+    }
+    auto *dialog = new UsersDialog(*m_accounts, *m_station.user(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_usersDialog = dialog;
+    dialog->open();
 }
 
 bool MainWindow::permitted(Auth::Permission permission)
@@ -1849,9 +1878,13 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::onScanned(const QString &scan)
 {
-    // While the sign-in dialog is open, a scan is the badge.
+    // While the sign-in dialog (or Users…) is open, a scan is the badge.
     if (m_signInDialog) {
         m_signInDialog->setBadge(scan);
+        return;
+    }
+    if (m_usersDialog) {
+        m_usersDialog->setBadge(scan);
         return;
     }
     const bool badge = !m_options.badgePattern.isEmpty()

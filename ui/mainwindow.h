@@ -4,6 +4,7 @@
 #include "services/base/text.h"
 #include "ui/messagearea.h"
 #include "ui/signindialog.h"
+#include "ui/usersdialog.h"
 
 #include <QHash>
 #include <QKeySequence>
@@ -147,6 +148,8 @@ public:
     void openSignIn(const QString &badge = {});
     // Signs the user out (`why`: "user", "idle", "switch"); runs they started go on.
     void signOut(const QString &why);
+    // Users… (admins): the station's users and a form to add or change one.
+    void openUsers();
     SignInDialog *signInDialog() const { return m_signInDialog; }
     AccountService *accountService() const { return m_accounts.get(); }
     // Test seam: the idle time before an automatic sign-out.
@@ -183,6 +186,8 @@ public:
     QToolButton *userButton() const { return m_userButton; }
     QAction *signInAction() const { return m_signIn; }
     QAction *signOutAction() const { return m_signOut; }
+    QAction *usersAction() const { return m_users; }
+    UsersDialog *usersDialog() const { return m_usersDialog; }
     QLabel *shiftLabel() const { return m_shift; }
     QAction *startAllAction() const { return m_startAll; }
     QAction *stopAllAction() const { return m_stopAll; }
@@ -291,6 +296,8 @@ private:
     QToolButton *m_userButton = nullptr;
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;
+    QAction *m_users = nullptr;
+    QPointer<UsersDialog> m_usersDialog;
     std::unique_ptr<AccountService> m_accounts;
     QPointer<SignInDialog> m_signInDialog;
     QTimer m_idleTimer;

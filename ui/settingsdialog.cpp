@@ -24,6 +24,7 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSysInfo>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -134,6 +135,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     tabs->addTab(buildToolsTab(), tr("Tools"));
     tabs->addTab(buildFixturesTab(), tr("Fixtures"));
     tabs->addTab(buildTimeoutsTab(), tr("Timeouts"));
+    tabs->addTab(buildPlantTab(), tr("Plant database"));
 
     m_problemsPanel = new QFrame(this);
     m_problemsPanel->setObjectName(u"problemsPanel"_s);
@@ -465,6 +467,98 @@ QWidget *SettingsDialog::buildFixturesTab()
     return tab;
 }
 
+QWidget *SettingsDialog::buildPlantTab()
+{
+    auto *tab = new QWidget(this);
+    auto *intro = new QLabel(tr("The station delivers its record to the plant database and, while "
+                                "the plant answers, asks it whether a label or a device is known "
+                                "at another station. Without a connection the record stays on "
+                                "this station. Changes take effect when the station starts next."),
+        tab);
+    intro->setWordWrap(true);
+    PageLook::makeFieldName(intro);
+
+    // A field with a line or two under it saying what it is for.
+    auto withNote = [tab](QLineEdit *edit, const QString &note) {
+        auto *label = new QLabel(note, tab);
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        PageLook::makeFieldName(label);
+        auto *column = new QVBoxLayout;
+        column->setSpacing(2);
+        column->addWidget(edit);
+        column->addWidget(label);
+        return column;
+    };
+    const QString conninfoHelp = tr("libpq key=value pairs (host, port, dbname, user, sslmode, "
+                                    "sslrootcert) or service=NAME from a pg_service.conf");
+    m_plantConnection = new QLineEdit(tab);
+    m_plantConnection->setObjectName(u"plantConnection"_s);
+    //: %1 is an example of a setting that stays as it is (a PostgreSQL connection string)
+    m_plantConnection->setPlaceholderText(
+        tr("e.g. %1").arg(u"host=plant-db dbname=plant user=station_l2s1 sslmode=verify-full"_s));
+    m_plantConnection->setToolTip(conninfoHelp);
+    m_plantStationId = new QLineEdit(tab);
+    m_plantStationId->setObjectName(u"plantStationId"_s);
+    m_plantReadConnection = new QLineEdit(tab);
+    m_plantReadConnection->setObjectName(u"plantReadConnection"_s);
+    m_plantReadConnection->setPlaceholderText(
+        tr("e.g. %1").arg(u"host=plant-db dbname=plant user=quality_l2 sslmode=verify-full"_s));
+    m_plantReadConnection->setToolTip(conninfoHelp);
+
+    auto *passwordHint = new QLabel(
+        tr("Passwords come from ~/.pgpass, PGPASSFILE or a service file, never from here."), tab);
+    passwordHint->setObjectName(u"plantPasswordHint"_s);
+    passwordHint->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setVerticalSpacing(12);
+    form->addRow(tr("Connection"),
+        withNote(m_plantConnection,
+            tr("The station's own login: it delivers the record and checks labels and devices "
+               "against the plant.")));
+    form->addRow(tr("Station ID"),
+        withNote(
+            m_plantStationId, tr("The station ID that IT registered for this station's login.")));
+    form->addRow(tr("Read connection"),
+        withNote(m_plantReadConnection,
+            tr("A quality login (role plant_quality) for the plant views and the analytics. "
+               "Empty: they show this station's record only.")));
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(intro);
+    layout->addSpacing(8);
+    layout->addLayout(form);
+    layout->addSpacing(8);
+    layout->addWidget(passwordHint);
+    layout->addStretch(1);
+
+    for (QLineEdit *edit : {m_plantConnection, m_plantStationId, m_plantReadConnection})
+        connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::updateProblems);
+    // The station ID it falls back to follows the station's name as it is typed.
+    connect(m_stationName,
+        &QLineEdit::textChanged,
+        this,
+        &SettingsDialog::updatePlantStationPlaceholder);
+    updatePlantStationPlaceholder();
+    return tab;
+}
+
+void SettingsDialog::updatePlantStationPlaceholder()
+{
+    const QString name = m_stationName->text().trimmed();
+    QString fallback;
+    if (name.isEmpty()) {
+        //: The station ID used when none is set and the station has no name: %1 is the host name
+        fallback = tr("%1 (this computer's name)").arg(QSysInfo::machineHostName());
+    } else {
+        //: The station ID used when none is set: %1 is the station's name
+        fallback = tr("%1 (the station name)").arg(name);
+    }
+    m_plantStationId->setPlaceholderText(fallback);
+}
+
 bool SettingsDialog::load(const QString &path)
 {
     m_path = path;
@@ -501,6 +595,9 @@ void SettingsDialog::setConfig(const StationConfig &config)
     m_recipeFolder->setText(config.recipeFolder);
     m_recordFile->setText(config.recordFile);
     m_logFolder->setText(config.logFolder);
+    m_plantConnection->setText(config.plantConnection);
+    m_plantStationId->setText(config.plantStationId);
+    m_plantReadConnection->setText(config.plantReadConnection);
     m_defaultTimeout->setValue(
         int(std::chrono::duration_cast<std::chrono::seconds>(config.defaultStepTimeout).count()));
     {
@@ -539,6 +636,9 @@ StationConfig SettingsDialog::config() const
     c.recipeFolder = m_recipeFolder->text().trimmed();
     c.recordFile = m_recordFile->text().trimmed();
     c.logFolder = m_logFolder->text().trimmed();
+    c.plantConnection = m_plantConnection->text().trimmed();
+    c.plantStationId = m_plantStationId->text().trimmed();
+    c.plantReadConnection = m_plantReadConnection->text().trimmed();
     c.defaultStepTimeout = std::chrono::seconds(m_defaultTimeout->value());
     c.stepTimeouts.clear();
     for (int row = 0; row < m_stepTimeouts->rowCount(); ++row) {
@@ -800,11 +900,11 @@ void SettingsDialog::updateBackend()
 
 void SettingsDialog::updateProblems()
 {
-    const QStringList list = problems();
+    const QList<Text> list = config().problemTexts();
     m_problemsPanel->setVisible(!list.isEmpty());
     QStringList items;
-    for (const QString &problem : list)
-        items << u"<li>%1</li>"_s.arg(problem.toHtmlEscaped());
+    for (const Text &problem : list)
+        items << u"<li>%1</li>"_s.arg(problem.translated().toHtmlEscaped());
     m_problems->setText(list.isEmpty() ? QString()
                                        : tr("<b>Fix these before saving:</b>")
                 + u"<ul style=\"margin:0\">"_s + items.join(QString()) + u"</ul>"_s);

@@ -37,10 +37,10 @@ struct SettingsToolCheck
 
 // The station configuration editor: back end and tool paths (azsphere checked by running its
 // show-version), files and folders, operator and station, timeouts, the fixture map (with
-// "Detect attached" filling connection paths from azsphere device list-attached) and the UI
-// language. Shows StationConfig::problems() as the fields change and saves only a valid
-// configuration. Tool calls run through ToolRunner on a pool of its own, never on the GUI
-// thread. GUI thread.
+// "Detect attached" filling connection paths from azsphere device list-attached), the plant
+// database's connections and the UI language. Shows StationConfig::problems() as the fields
+// change and saves only a valid configuration. Tool calls run through ToolRunner on a pool of
+// its own, never on the GUI thread. GUI thread.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -58,6 +58,7 @@ public:
     void setConfig(const Station::StationConfig &config);
     // The configuration the fields describe now.
     Station::StationConfig config() const;
+    // StationConfig::problems() of config(), in English (the panel shows them translated).
     QStringList problems() const;
 
     // Where azsphere is looked for when no path is set (the simulator's folder), and the
@@ -99,9 +100,11 @@ private:
     QWidget *buildToolsTab();
     QWidget *buildTimeoutsTab();
     QWidget *buildFixturesTab();
+    QWidget *buildPlantTab();
     QWidget *pathRow(QLineEdit *edit, int kind);
     void updateProblems();
     void updateBackend();
+    void updatePlantStationPlaceholder();
     void runCheck(bool detect);
     void onCheckDone();
     void applyAttached(const QList<Station::AttachedDevice> &devices);
@@ -143,6 +146,10 @@ private:
     QTableWidget *m_stepTimeouts = nullptr;
     QComboBox *m_baudRate = nullptr;
     QLineEdit *m_uartPattern = nullptr;
+
+    QLineEdit *m_plantConnection = nullptr;
+    QLineEdit *m_plantStationId = nullptr;
+    QLineEdit *m_plantReadConnection = nullptr;
 
     QTableView *m_fixtureView = nullptr;
     QPushButton *m_detect = nullptr;

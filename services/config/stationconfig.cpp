@@ -185,11 +185,11 @@ bool isEnvironmentName(const QString &name)
 class UniqueCheck
 {
 public:
-    explicit UniqueCheck(QString message)
+    explicit UniqueCheck(Text message)
         : m_message(std::move(message))
     { }
 
-    void check(const QString &value, int fixture, QStringList &problems)
+    void check(const QString &value, int fixture, QList<Text> &problems)
     {
         if (value.isEmpty())
             return;
@@ -201,7 +201,7 @@ public:
     }
 
 private:
-    QString m_message;
+    Text m_message;
     QHash<QString, int> m_seen;
 };
 
@@ -478,9 +478,9 @@ Result<> StationConfig::save(const QString &path) const
     return {};
 }
 
-QStringList StationConfig::plantProblems() const
+QList<Text> StationConfig::plantProblemTexts() const
 {
-    QStringList found;
+    QList<Text> found;
     static const QRegularExpression password(
         u"(^|\\s)password\\s*="_s, QRegularExpression::CaseInsensitiveOption);
     if (plantConnection.contains(password))
@@ -492,9 +492,17 @@ QStringList StationConfig::plantProblems() const
     return found;
 }
 
-QStringList StationConfig::problems() const
+QStringList StationConfig::plantProblems() const
 {
-    QStringList problems;
+    QStringList english;
+    for (const Text &problem : plantProblemTexts())
+        english.append(problem.english());
+    return english;
+}
+
+QList<Text> StationConfig::problemTexts() const
+{
+    QList<Text> problems;
 
     for (auto it = toolEnvironment.cbegin(); it != toolEnvironment.cend(); ++it) {
         if (!isEnvironmentName(it.key()))
@@ -510,7 +518,7 @@ QStringList StationConfig::problems() const
     }
     if (uartBaudRate <= 0)
         problems.append(Tr::tr("The UART baud rate must be positive, not %1.").arg(uartBaudRate));
-    problems.append(plantProblems());
+    problems.append(plantProblemTexts());
     if (idleMinutes < 0 || idleMinutes > 24 * 60)
         problems.append(Tr::tr("The idle time before an automatic sign-out is 0 (never) to 1440 "
                                "minutes, not %1.")
@@ -566,6 +574,14 @@ QStringList StationConfig::problems() const
         labels.check(fixture.label, fixture.number, problems);
     }
     return problems;
+}
+
+QStringList StationConfig::problems() const
+{
+    QStringList english;
+    for (const Text &problem : problemTexts())
+        english.append(problem.english());
+    return english;
 }
 
 Result<> StationConfig::validate() const

@@ -122,9 +122,12 @@ struct StationConfig
     // Writes the whole configuration (replacing the file's content), creating the folder.
     [[nodiscard]] Result<> save(const QString &path) const;
 
-    // Everything that is wrong, one translated sentence each (empty: valid).
+    // Everything that is wrong, one sentence each (empty: valid): translatable, for a window to
+    // show translated(); problems() has them in English.
+    QList<Text> problemTexts() const;
     QStringList problems() const;
     // The part of problems() about delivery to the plant (a station refuses to start with one).
+    QList<Text> plantProblemTexts() const;
     QStringList plantProblems() const;
     // InvalidArgument with problems() joined by newlines as the message, if any.
     [[nodiscard]] Result<> validate() const;

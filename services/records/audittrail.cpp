@@ -193,6 +193,19 @@ Result<Verification> verifyFile(const QString &path)
     return withRecord<Verification>(path, [](QSqlDatabase &db) { return verify(db); });
 }
 
+Result<bool> hasTrail(const QString &path)
+{
+    return withRecord<bool>(path, [](QSqlDatabase &db) -> Result<bool> {
+        // A file without any schema is read as an empty record in memory: no trail in the file.
+        if (db.databaseName() == u":memory:"_s)
+            return false;
+        const auto version = RecordSql::userVersion(db);
+        if (!version)
+            return fail(version.error());
+        return *version >= ChainedSince;
+    });
+}
+
 Result<QList<Entry>> lastEntries(const QString &path, int count)
 {
     return withRecord<QList<Entry>>(path, [count](QSqlDatabase &db) -> Result<QList<Entry>> {

@@ -71,6 +71,10 @@ namespace Station::Audit {
 // verify() on the record at `path`, opened read-only (a running station may be writing it).
 [[nodiscard]] Result<Verification> verifyFile(const QString &path);
 
+// Whether the record at `path` has an audit trail (schema 6 or later), read without writing:
+// false for an older record or a file without any schema.
+[[nodiscard]] Result<bool> hasTrail(const QString &path);
+
 // The newest `count` entries of the record at `path`, newest last (for `audit show`).
 [[nodiscard]] Result<QList<Entry>> lastEntries(const QString &path, int count);
 

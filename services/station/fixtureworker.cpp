@@ -358,6 +358,10 @@ void FixtureWorker::run(const RunRequest &request)
                                   shortDeviceId((*owner)->deviceId),
                                   (*owner)->stationId);
                     result.remedy = Tr::tr("Check the label; scan the right one.");
+                    // As with a swap: the refused label stays off this run and this device, so
+                    // neither this record nor the plant (on delivery) binds it to a second device.
+                    facts.serialNumber.clear();
+                    facts.labelRefused = true;
                 }
             }
         }

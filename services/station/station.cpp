@@ -736,7 +736,10 @@ void StationController::logEvent(
     event.time = QDateTime::currentDateTimeUtc(); // when it happened, not when it is written
     event.station = m_options.stationName;
     event.operatorName = m_options.operatorName;
-    event.role = m_user ? Auth::roleName(m_user->role) : u"automation"_s;
+    // The station's own events (open, close) name nobody; automation's name its role.
+    event.role = m_user                    ? Auth::roleName(m_user->role)
+        : m_options.operatorName.isEmpty() ? QString()
+                                           : u"automation"_s;
     event.fixture = fixture;
     event.kind = kind;
     event.detail = detail;

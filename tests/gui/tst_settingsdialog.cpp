@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,10 @@ private Q_SLOTS:
     void problemsBlockSave_data();
     void problemsBlockSave();
     void missingAndBrokenFiles();
+    void plantDatabase();
+    void plantPasswordBlocksSave_data();
+    void plantPasswordBlocksSave();
+    void problemsInTheStationsLanguage();
     void fixtureModel();
     void checkAzsphere();
     void checkMissingAzsphere();
@@ -250,6 +255,133 @@ void tst_SettingsDialog::missingAndBrokenFiles()
     QVERIFY(!brokenDialog.load(broken));
     auto *problems = brokenDialog.findChild<QLabel *>(u"problems"_s);
     QVERIFY(problems->text().contains(u"broken.ini"_s));
+}
+
+// The [plant] section as docs/plant.md shows it: its three fields, the station ID's fallback,
+// and back to the file.
+void tst_SettingsDialog::plantDatabase()
+{
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(
+            "[station]\nname=LINE2-ST04\n\n[plant]\n"
+            "connection=\"host=plant-db dbname=plant user=station_l2s1 sslmode=verify-full\"\n"
+            "station=L2-S1\n"
+            "readConnection=\"host=plant-db dbname=plant user=quality_l2 "
+            "sslmode=verify-full\"\n");
+    }
+    QVERIFY(m_dialog->load(m_path));
+    auto *connection = child<QLineEdit>(u"plantConnection"_s);
+    auto *stationId = child<QLineEdit>(u"plantStationId"_s);
+    auto *readConnection = child<QLineEdit>(u"plantReadConnection"_s);
+    QCOMPARE(
+        connection->text(), u"host=plant-db dbname=plant user=station_l2s1 sslmode=verify-full"_s);
+    QCOMPARE(stationId->text(), u"L2-S1"_s);
+    QCOMPARE(readConnection->text(),
+        u"host=plant-db dbname=plant user=quality_l2 sslmode=verify-full"_s);
+    QVERIFY(m_dialog->problems().isEmpty());
+    QVERIFY(child<QLabel>(u"plantPasswordHint"_s)->text().contains(u".pgpass"_s));
+
+    // Without an ID of its own the station delivers under its name, which the field shows.
+    stationId->clear();
+    QVERIFY2(stationId->placeholderText().contains(u"LINE2-ST04"_s),
+        qPrintable(stationId->placeholderText()));
+    child<QLineEdit>(u"stationName"_s)->setText(u"LINE2-ST05"_s);
+    QVERIFY(stationId->placeholderText().contains(u"LINE2-ST05"_s));
+    child<QLineEdit>(u"stationName"_s)->clear();
+    QVERIFY(stationId->placeholderText().contains(QSysInfo::machineHostName()));
+
+    child<QLineEdit>(u"stationName"_s)->setText(u"LINE2-ST04"_s);
+    connection->setText(u"  service=plant-line2  "_s);
+    stationId->setText(u"LINE2-PC1"_s);
+    readConnection->clear();
+    QVERIFY(m_dialog->save());
+
+    const Result<StationConfig> reloaded = StationConfig::load(m_path);
+    QVERIFY(reloaded);
+    QCOMPARE(reloaded->plantConnection, u"service=plant-line2"_s);
+    QCOMPARE(reloaded->plantStationId, u"LINE2-PC1"_s);
+    QCOMPARE(reloaded->plantReadConnection, QString());
+    QCOMPARE(reloaded->stationName, u"LINE2-ST04"_s);
+    // Under the keys the station reads.
+    QSettings ini(m_path, QSettings::IniFormat);
+    QCOMPARE(ini.value(u"plant/connection"_s).toString(), u"service=plant-line2"_s);
+    QCOMPARE(ini.value(u"plant/station"_s).toString(), u"LINE2-PC1"_s);
+
+    SettingsDialog again;
+    QVERIFY(again.load(m_path));
+    QCOMPARE(again.config(), *reloaded);
+    QCOMPARE(again.findChild<QLineEdit *>(u"plantConnection"_s)->text(), u"service=plant-line2"_s);
+}
+
+void tst_SettingsDialog::plantPasswordBlocksSave_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problem");
+
+    QTest::newRow("connection") << u"plantConnection"_s
+                                << u"host=plant-db dbname=plant user=station_l2s1 password=x1"_s
+                                << u"The plant connection names a password"_s;
+    QTest::newRow("read connection")
+        << u"plantReadConnection"_s << u"PASSWORD = x1 host=plant-db user=quality_l2"_s
+        << u"The plant read connection names a password"_s;
+}
+
+// A password typed into either connection is shown at once and never saved.
+void tst_SettingsDialog::plantPasswordBlocksSave()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, problem);
+
+    const QByteArray before = [this] {
+        QFile file(m_path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QSignalSpy saved(m_dialog, &SettingsDialog::saved);
+    child<QLineEdit>(field)->setText(value);
+
+    auto *panel = child<QWidget>(u"problemsPanel"_s);
+    QVERIFY(panel->isVisible());
+    QVERIFY2(child<QLabel>(u"problems"_s)->text().contains(problem),
+        qPrintable(child<QLabel>(u"problems"_s)->text()));
+    QVERIFY(child<QLabel>(u"problems"_s)->text().contains(u".pgpass"_s));
+    QDialogButtonBox *buttons = m_dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(!buttons->button(QDialogButtonBox::Save)->isEnabled());
+    QVERIFY(!m_dialog->save());
+    QCOMPARE(saved.size(), 0);
+    QFile file(m_path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray after = file.readAll();
+    QCOMPARE(after, before);
+    QVERIFY(!after.contains("x1"));
+
+    // Without the password it saves.
+    child<QLineEdit>(field)->setText(u"host=plant-db dbname=plant user=station_l2s1"_s);
+    QVERIFY(panel->isHidden());
+    QVERIFY(m_dialog->save());
+    QCOMPARE(saved.size(), 1);
+}
+
+// The panel shows the problems in the language the station runs in; the configuration's own
+// list (for logs and the refusal at start-up) stays English.
+void tst_SettingsDialog::problemsInTheStationsLanguage()
+{
+    QVERIFY(Station::installTranslations(u"de"_s).has_value());
+    child<QLineEdit>(u"plantConnection"_s)->setText(u"host=plant-db password=x1"_s);
+    QAbstractItemModel *model = child<QTableView>(u"fixtures"_s)->model();
+    QVERIFY(model->setData(model->index(1, FixtureConfigModel::NumberColumn), u"1"_s));
+    const QString shown = child<QLabel>(u"problems"_s)->text();
+    QVERIFY(Station::installTranslations(u"en"_s).has_value());
+    QVERIFY2(shown.contains(u"Die Verbindung zum Werk enthält ein Passwort"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"Prüfplatznummer 1"_s), qPrintable(shown));
+    QVERIFY(!shown.contains(u"names a password"_s));
+    QCOMPARE(m_dialog->problems(),
+        QStringList({u"The plant connection names a password: keep it in .pgpass, PGPASSFILE or "
+                     "a service file, never in the station's settings."_s,
+            u"Fixture number 1 is used by 2 fixtures."_s}));
 }
 
 void tst_SettingsDialog::fixtureModel()

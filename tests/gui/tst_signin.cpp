@@ -21,12 +21,15 @@
 #include "ui/recordspage.h"
 #include "ui/serialscanfilter.h"
 #include "ui/signindialog.h"
+#include "ui/usersdialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void rerunOfFailedDeviceNeedsTechnician();
     void permanentRecipeIsApprovedOnce();
     void idleSignOutWaitsForTheUsersRun();
+    void adminManagesUsersInTheWindow();
 
 private:
     struct Line
@@ -428,6 +432,55 @@ void tst_SignIn::idleSignOutWaitsForTheUsersRun()
     QTRY_VERIFY_WITH_TIMEOUT(!station.user(), 5000);
     QVERIFY(w.messageArea()->latestText().contains(u"signed out"_s));
     QVERIFY(!auditActions(line->sim->recordPath()).filter(u"tom sign-out tom"_s).isEmpty());
+}
+
+void tst_SignIn::adminManagesUsersInTheWindow()
+{
+    auto line = makeLine(1);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    addUsers(line->sim->recordPath());
+    // An engineer may not.
+    QVERIFY(signIn(w, u"eve"_s, u"eve-password"_s));
+    w.usersAction()->trigger();
+    QVERIFY(!w.usersDialog());
+    QVERIFY(w.messageArea()->latestText().contains(u"Admin"_s));
+    // The admin adds a technician with a badge scanned into the form.
+    QVERIFY(signIn(w, u"root"_s, u"root-password"_s));
+    w.usersAction()->trigger();
+    QTRY_VERIFY(w.usersDialog());
+    UsersDialog *dialog = w.usersDialog();
+    QTRY_COMPARE(dialog->table()->rowCount(), 5);
+    dialog->findChild<QLineEdit *>(u"userLogin"_s)->setText(u"tia"_s);
+    dialog->findChild<QLineEdit *>(u"userName"_s)->setText(u"Tia Tech"_s);
+    auto *role = dialog->findChild<QComboBox *>(u"userRole"_s);
+    role->setCurrentIndex(role->findData(u"technician"_s));
+    QApplication::setActiveWindow(dialog);
+    QTRY_VERIFY(dialog->isActiveWindow());
+    dialog->findChild<QLineEdit *>(u"userLogin"_s)->setFocus();
+    scanLikeWedge(u"BADGE-Tia-7"_s);
+    QTRY_COMPARE(dialog->findChild<QLineEdit *>(u"userBadge"_s)->text(), u"BADGE-Tia-7"_s);
+    dialog->findChild<QLineEdit *>(u"userPin"_s)->setText(u"2468"_s);
+    dialog->save();
+    QTRY_VERIFY2(dialog->statusText().startsWith(u"Saved"_s), qPrintable(dialog->statusText()));
+    QTRY_COMPARE(dialog->table()->rowCount(), 6);
+    dialog->reject();
+    QTRY_VERIFY(!w.usersDialog());
+    // She signs in with her badge.
+    QVERIFY(w.signOutAction()->isEnabled());
+    w.signOutAction()->trigger();
+    QApplication::setActiveWindow(&w);
+    QTRY_VERIFY(w.isActiveWindow());
+    w.grid()->view()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), w.grid()->view());
+    scanLikeWedge(u"BADGE-Tia-7"_s);
+    QTRY_VERIFY(w.signInDialog());
+    w.signInDialog()->pinField()->setText(u"2468"_s);
+    w.signInDialog()->accept();
+    QTRY_VERIFY(!w.signInDialog());
+    QCOMPARE(line->sim->station().user()->login, u"tia"_s);
+    QCOMPARE(line->sim->station().user()->role, Auth::Role::Technician);
+    QVERIFY(!auditActions(line->sim->recordPath()).filter(u"root user-add tia"_s).isEmpty());
 }
 
 QTEST_MAIN(tst_SignIn)

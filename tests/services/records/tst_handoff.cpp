@@ -134,11 +134,16 @@ QStringList ids(const QList<HandoffDevice> &devices)
 
 // "N device(s) written to FILE": the English plural form comes from translations/ (filled in
 // when the strings are extracted), so both forms are taken.
+// The first line; an export from a record with an audit trail adds its entry's line after it.
 bool writtenLine(const QString &out, int devices, const QString &file)
 {
     const QString plural = devices == 1 ? u"device"_s : u"devices"_s;
-    return out == u"%1 %2 written to %3\n"_s.arg(devices).arg(plural, file)
-        || out == u"%1 device(s) written to %2\n"_s.arg(devices).arg(file);
+    const QString first = out.section(u'\n', 0, 0) + u'\n';
+    const QString rest = out.section(u'\n', 1);
+    const bool audited = rest.isEmpty() || rest.startsWith(u"audit: "_s);
+    return audited
+        && (first == u"%1 %2 written to %3\n"_s.arg(devices).arg(plural, file)
+            || first == u"%1 device(s) written to %2\n"_s.arg(devices).arg(file));
 }
 
 bool leftOutLine(const QString &err, int devices)

@@ -219,10 +219,12 @@ void tst_RecordStore::createsSchema()
             u"measurements"_s,
             u"outbox"_s,
             u"outbox_dead"_s,
+            u"recipe_approvals"_s,
             u"runs"_s,
             u"serials"_s,
             u"sqlite_sequence"_s,
-            u"steps"_s}));
+            u"steps"_s,
+            u"users"_s}));
     // The indexes the records and yield pages rely on.
     for (const QString &index : {u"runs_started"_s,
              u"runs_device"_s,
