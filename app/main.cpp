@@ -366,8 +366,11 @@ int main(int argc, char *argv[])
         "  sphere-station probe-tool [--device ID] [--out FILE]   check the configured tool's "
         "replies\n"
         "  sphere-station plant init|migrate|status --connection CONNINFO   the plant database\n"
+        "  sphere-station plant users|user-add|user-set --connection CONNINFO ...   the plant's "
+        "users\n"
         "  sphere-station user first-admin|add|set|list --record FILE ...   who may sign in\n"
-        "  sphere-station audit verify|show --record FILE          the audit trail"_s);
+        "  sphere-station audit verify|show --record FILE [--plant CONNINFO --station ID]   the "
+        "audit trail"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     if (isProbe(argc, argv))

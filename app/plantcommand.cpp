@@ -1,5 +1,6 @@
 #include "app/plantcommand.h"
 
+#include "app/usercommand.h"
 #include "services/plant/plantschema.h"
 #include "services/plant/relay.h"
 
@@ -126,15 +127,18 @@ int runPlantCommand(QCoreApplication &app, QCommandLineParser &parser)
         u"init: create the roles and the schema on an empty database; migrate: apply the "
         "missing migrations; status: show the schema version; register-station: let a station "
         "login deliver; deliver: send a record's undelivered rows now; dead-letters: list (or "
-        "--retry) the rows the plant refused."_s);
+        "--retry) the rows the plant refused; users, user-add, user-set: the user accounts that "
+        "sign in at every station."_s);
     parser.addOption({u"connection"_s,
         u"libpq key=value pairs (host=... port=... dbname=... user=... sslmode=...) or "
         "service=NAME. The password comes from .pgpass, PGPASSFILE or the service file, never "
         "from the command line."_s,
         u"conninfo"_s});
     parser.addOption({u"station"_s, u"register-station, deliver: the station ID."_s, u"id"_s});
-    parser.addOption(
-        {u"login"_s, u"register-station: the station's PostgreSQL login."_s, u"role"_s});
+    parser.addOption({u"login"_s,
+        u"register-station: the station's PostgreSQL login; user-add, user-set: the user's "
+        "login."_s,
+        u"login"_s});
     parser.addOption({u"line"_s, u"register-station: the production line."_s, u"line"_s});
     parser.addOption({u"description"_s, u"register-station: a description."_s, u"text"_s});
     parser.addOption({u"record"_s, u"deliver, dead-letters: the station's record."_s, u"file"_s});
@@ -143,6 +147,7 @@ int runPlantCommand(QCoreApplication &app, QCommandLineParser &parser)
         u"seconds"_s,
         u"600"_s});
     parser.addOption({u"retry"_s, u"dead-letters: put them back into the outbox."_s});
+    addPlantUserOptions(parser);
     parser.process(app);
 
     const QStringList actions {u"init"_s,
@@ -150,7 +155,10 @@ int runPlantCommand(QCoreApplication &app, QCommandLineParser &parser)
         u"status"_s,
         u"register-station"_s,
         u"deliver"_s,
-        u"dead-letters"_s};
+        u"dead-letters"_s,
+        u"users"_s,
+        u"user-add"_s,
+        u"user-set"_s};
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
         return complain(u"give one action: %1"_s.arg(actions.join(u", "_s)));
@@ -165,6 +173,8 @@ int runPlantCommand(QCoreApplication &app, QCommandLineParser &parser)
 
     if (action == u"deliver"_s)
         return deliver(app, parser);
+    if (action.startsWith(u"user"_s))
+        return runPlantUserAction(parser, action);
 
     Plant::Connection connection;
     if (Plant::PlantResult<void> opened = connection.open(parser.value(u"connection"_s)); !opened)

@@ -2,12 +2,16 @@
 
 #include "services/auth/accounts.h"
 #include "services/auth/credentials.h"
+#include "services/plant/plantaudit.h"
+#include "services/plant/plantschema.h"
+#include "services/plant/plantusers.h"
 #include "services/records/audittrail.h"
 #include "services/records/recordstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSqlDatabase>
 #include <QTextStream>
 
 #include <cstdio>
@@ -70,6 +74,43 @@ QString describe(const UserRow &row)
         state += u", locked until %1"_s.arg(row.lockedUntil.toString(Qt::ISODate));
     return u"%1\t%2\t%3\t%4\t%5\t%6"_s.arg(
         row.login, row.role, row.displayName, state, how.trimmed(), row.origin);
+}
+
+QString loginProblem(const QString &login)
+{
+    bool printable = true;
+    for (const QChar c : login)
+        printable = printable && c.isPrint();
+    if (login.isEmpty() || login.size() > 64 || login.contains(u' ') || !printable)
+        return u"a login is 1 to 64 characters without spaces"_s;
+    return {};
+}
+
+QString describe(const Plant::PlantUser &user)
+{
+    QString how;
+    if (!user.passwordHash.isEmpty())
+        how += u" password"_s;
+    if (!user.badgeKey.isEmpty())
+        how += u" badge+PIN"_s;
+    return u"%1\t%2\t%3\t%4\t%5\t%6 by %7"_s.arg(user.login,
+        user.role,
+        user.displayName,
+        user.active ? u"active"_s : u"inactive"_s,
+        how.trimmed(),
+        user.updated.toString(Qt::ISODate),
+        user.updatedBy);
+}
+
+int complainPlant(const QString &command, const Plant::Problem &problem)
+{
+    QString message = problem.message;
+    if (!problem.detail.isEmpty())
+        message += u"\n  (%1)"_s.arg(problem.detail.trimmed());
+    const bool usage = problem.failure == Plant::Failure::BadConnectionString
+        || problem.failure == Plant::Failure::NotInitialized
+        || problem.failure == Plant::Failure::SchemaTooNew;
+    return complain(command, message, usage ? ExitUsage : ExitRefused);
 }
 
 } // namespace
@@ -207,6 +248,13 @@ int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser)
         "newest entries."_s);
     parser.addOption({u"record"_s, u"The station's record (SQLite)."_s, u"file"_s});
     parser.addOption({u"last"_s, u"show: how many entries (default 50)."_s, u"n"_s, u"50"_s});
+    parser.addOption({u"plant"_s,
+        u"verify: also compare with the plant database's copy of the station's entries (libpq "
+        "key=value pairs or service=NAME; a quality login, the station's own, or the owner)."_s,
+        u"conninfo"_s});
+    parser.addOption({u"station"_s,
+        u"verify --plant: the station ID the plant database knows this record's station by."_s,
+        u"id"_s});
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2
@@ -215,6 +263,12 @@ int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser)
     const QString recordPath = parser.value(u"record"_s);
     if (recordPath.isEmpty() || !QFileInfo(recordPath).isFile())
         return complain(command, u"give the station's record with --record FILE"_s);
+    const bool withPlant = parser.isSet(u"plant"_s);
+    if (withPlant && positional.at(1) != u"verify"_s)
+        return complain(command, u"--plant is for verify"_s);
+    const QString stationId = parser.value(u"station"_s).trimmed();
+    if (withPlant && stationId.isEmpty())
+        return complain(command, u"verify --plant needs the station's ID: --station ID"_s);
 
     if (positional.at(1) == u"show"_s) {
         bool ok = false;
@@ -249,18 +303,185 @@ int runAuditCommand(QCoreApplication &app, QCommandLineParser &parser)
     const auto result = Audit::verifyFile(recordPath);
     if (!result)
         return complain(command, result.error().message, ExitRefused);
+    int code = 0;
     if (!result->ok()) {
         print(u"audit: BROKEN at entry %1: %2. %3 entries checked before it."_s.arg(
             QString::number(result->firstBroken),
             result->problem,
             QString::number(result->headSeq)));
-        return ExitRefused;
+        if (!withPlant)
+            return ExitRefused;
+        code = ExitRefused;
+    } else {
+        print(u"audit: the chain holds: %1 entries, head #%2 sha256 %3"_s.arg(
+            QString::number(result->entries), QString::number(result->headSeq), result->headHash));
     }
-    print(u"audit: the chain holds: %1 entries, head #%2 sha256 %3"_s.arg(
-        QString::number(result->entries), QString::number(result->headSeq), result->headHash));
     if (result->unchained > 0)
         print(u"audit: %1 event(s) from before the audit trail (record schema 6) are not "
               "chained"_s.arg(result->unchained));
+    if (!withPlant)
+        return code;
+
+    // The anchor: the plant's copy of this station's entries.
+    Plant::Connection connection;
+    if (auto opened = connection.open(parser.value(u"plant"_s)); !opened)
+        return complainPlant(command, opened.error());
+    QSqlDatabase db = connection.database();
+    const auto anchor = Plant::checkAnchor(recordPath, db, stationId);
+    if (!anchor)
+        return complainPlant(command, anchor.error());
+    if (anchor->plantEntries == 0)
+        print(u"audit: the plant holds no chained entries of station %1"_s.arg(stationId));
+    else if (anchor->ok())
+        print(u"audit: the plant holds %1 entries of station %2, up to #%3: each equals the "
+              "record's"_s.arg(QString::number(anchor->plantEntries),
+                  stationId,
+                  QString::number(anchor->plantHead)));
+    if (anchor->newestRemoved()) {
+        print(u"audit: BROKEN: entries after #%1 were removed from the record: the plant holds "
+              "up to #%2"_s.arg(
+                  QString::number(anchor->recordHead), QString::number(anchor->plantHead)));
+        code = ExitRefused;
+    }
+    if (anchor->firstMissing > 0) {
+        print(u"audit: BROKEN: entry #%1 was removed from the record: the plant holds it"_s.arg(
+            QString::number(anchor->firstMissing)));
+        code = ExitRefused;
+    }
+    if (anchor->firstDifferent > 0) {
+        print(u"audit: BROKEN: entry #%1 differs from the plant's copy (record sha256 %2, plant "
+              "sha256 %3)"_s.arg(
+                  QString::number(anchor->firstDifferent), anchor->recordHash, anchor->plantHash));
+        code = ExitRefused;
+    }
+    if (anchor->undelivered == 0)
+        print(u"audit: every entry of the record is in the plant"_s);
+    else
+        print(u"audit: %1 of the record %2 not in the plant yet (delivery is "
+              "store-and-forward)"_s.arg(anchor->undelivered == 1
+                      ? u"1 entry"_s
+                      : u"%1 entries"_s.arg(QString::number(anchor->undelivered)),
+                  anchor->undelivered == 1 ? u"is"_s : u"are"_s));
+    return code;
+}
+
+void addPlantUserOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"name"_s, u"user-add, user-set: the user's full name."_s, u"name"_s});
+    parser.addOption({u"role"_s,
+        u"user-add, user-set: operator, technician, quality, engineer or admin."_s,
+        u"role"_s});
+    parser.addOption({u"password"_s,
+        u"user-add, user-set: set a password, read as the next line of standard input."_s});
+    parser.addOption({u"badge"_s,
+        u"user-add, user-set: set the badge (as the scanner reads it) and its PIN (the next line "
+        "of standard input)."_s,
+        u"badge"_s});
+    parser.addOption({u"deactivate"_s, u"user-set: the user can no longer sign in anywhere."_s});
+    parser.addOption({u"activate"_s, u"user-set: the user can sign in again."_s});
+}
+
+int runPlantUserAction(QCommandLineParser &parser, const QString &action)
+{
+    const QString command = u"plant %1"_s.arg(action);
+    if (!Auth::available())
+        return complain(command, u"libsodium did not initialise"_s, ExitRefused);
+    const bool add = action == u"user-add"_s;
+    QString login;
+    if (action != u"users"_s) {
+        login = parser.value(u"login"_s).trimmed();
+        if (const QString problem = loginProblem(login); !problem.isEmpty())
+            return complain(command, u"give the user's --login: %1"_s.arg(problem));
+        if (add && !parser.isSet(u"role"_s))
+            return complain(command, u"user-add needs --role"_s);
+        if (parser.isSet(u"deactivate"_s) && parser.isSet(u"activate"_s))
+            return complain(command, u"give --deactivate or --activate, not both"_s);
+    }
+    std::optional<Auth::Role> role;
+    if (parser.isSet(u"role"_s)) {
+        role = Auth::roleFromName(parser.value(u"role"_s));
+        if (!role)
+            return complain(command,
+                u"unknown role '%1': give operator, technician, quality, engineer or admin"_s.arg(
+                    parser.value(u"role"_s)));
+    }
+
+    Plant::Connection connection;
+    if (auto opened = connection.open(parser.value(u"connection"_s)); !opened)
+        return complainPlant(command, opened.error());
+    QSqlDatabase db = connection.database();
+    const auto version = Plant::serverVersion(db);
+    if (!version)
+        return complainPlant(command, version.error());
+    if (*version < 6)
+        return complain(command,
+            u"the plant database has schema %1 and keeps no user accounts before schema 6: run "
+            "plant migrate first"_s.arg(*version));
+
+    if (action == u"users"_s) {
+        const auto users = Plant::readUsers(db);
+        if (!users)
+            return complainPlant(command, users.error());
+        print(u"login\trole\tname\tstate\tsign-in\tchanged"_s);
+        for (const Plant::PlantUser &user : *users)
+            print(describe(user));
+        return 0;
+    }
+
+    const auto existing = Plant::readUser(db, login);
+    if (!existing)
+        return complainPlant(command, existing.error());
+    if (add && *existing)
+        return complain(command,
+            u"%1 exists already in the plant database: use user-set"_s.arg((*existing)->login),
+            ExitRefused);
+    if (!add && !*existing)
+        return complain(
+            command, u"the plant database has no user %1: use user-add"_s.arg(login), ExitRefused);
+    Plant::PlantUser user = existing->value_or(Plant::PlantUser {});
+    if (add)
+        user.login = login;
+    if (parser.isSet(u"name"_s))
+        user.displayName = parser.value(u"name"_s).trimmed();
+    if (user.displayName.isEmpty())
+        user.displayName = user.login;
+    if (role)
+        user.role = Auth::roleName(*role);
+    if (parser.isSet(u"deactivate"_s))
+        user.active = false;
+    if (parser.isSet(u"activate"_s))
+        user.active = true;
+    // Secrets: standard input, one per line, in the order password, PIN.
+    if (parser.isSet(u"password"_s)) {
+        const QString password = readSecret(u"Password of %1"_s.arg(user.login));
+        if (const Text problem = Auth::passwordProblem(password); !problem.isEmpty())
+            return complain(command, problem);
+        const auto hash = Auth::hashPassword(password);
+        if (!hash)
+            return complain(command, hash.error().message, ExitRefused);
+        user.passwordHash = *hash;
+    }
+    if (parser.isSet(u"badge"_s)) {
+        const QString badge = parser.value(u"badge"_s);
+        if (const Text problem = Auth::badgeProblem(badge); !problem.isEmpty())
+            return complain(command, problem);
+        const QString pin = readSecret(u"PIN of %1"_s.arg(user.login));
+        if (const Text problem = Auth::pinProblem(pin); !problem.isEmpty())
+            return complain(command, problem);
+        const auto hash = Auth::hashPin(badge, pin);
+        if (!hash)
+            return complain(command, hash.error().message, ExitRefused);
+        user.badgeKey = Auth::badgeKey(badge);
+        user.pinHash = *hash;
+    }
+    if (user.passwordHash.isEmpty() && user.pinHash.isEmpty())
+        return complain(command,
+            u"%1 needs a password (--password), or a badge and a PIN (--badge), to sign in"_s.arg(
+                user.login));
+    if (auto saved = Plant::saveUser(db, user, add); !saved)
+        return complainPlant(command, saved.error());
+    if (const auto row = Plant::readUser(db, user.login); row && *row)
+        print(describe(**row));
     return 0;
 }
 

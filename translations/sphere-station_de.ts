@@ -5938,8 +5938,8 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>%1 is an account of the plant database: change it there (sphere-station user … --plant).</source>
-        <translation>%1 ist ein Konto der Werksdatenbank: Ändern Sie es dort (sphere-station user … --plant).</translation>
+        <source>%1 is an account of the plant database: change it there (sphere-station plant user-set).</source>
+        <translation>%1 ist ein Konto der Werksdatenbank: Ändern Sie es dort (sphere-station plant user-set).</translation>
     </message>
     <message>
         <location line="+34"/>

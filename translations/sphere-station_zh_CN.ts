@@ -5895,8 +5895,8 @@ Finished %2</source>
     </message>
     <message>
         <location line="+12"/>
-        <source>%1 is an account of the plant database: change it there (sphere-station user … --plant).</source>
-        <translation>%1 是工厂数据库的账户：请在那里修改（sphere-station user … --plant）。</translation>
+        <source>%1 is an account of the plant database: change it there (sphere-station plant user-set).</source>
+        <translation>%1 是工厂数据库的账户：请在那里修改（sphere-station plant user-set）。</translation>
     </message>
     <message>
         <location line="+34"/>

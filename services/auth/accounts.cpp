@@ -222,8 +222,8 @@ Result<void> Accounts::saveUserAs(
         row.login = login;
     } else if (row.origin == u"plant") {
         return fail(ErrorCode::NotAllowed,
-            Tr::tr("%1 is an account of the plant database: change it there (sphere-station user "
-                   "… --plant).")
+            Tr::tr("%1 is an account of the plant database: change it there (sphere-station "
+                   "plant user-set).")
                 .arg(login));
     }
     row.displayName

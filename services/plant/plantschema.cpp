@@ -300,6 +300,162 @@ const QList<Migration> &migrations()
                 u"GRANT EXECUTE ON FUNCTION plant.label_owner(text), plant.finalized_by(text) TO "
                 u"plant_station, plant_quality",
             }},
+        // 6: who did it (issue #15, docs/roles.md). The events are the stations' audit trails:
+        // each chained entry carries its number in the station's chain (seq), its hash and the
+        // hash before it, the user's role, what was changed and why. The plant keeps the copy it
+        // received as the anchor: one entry per number and station, and a chained entry never
+        // changes once here (a changed resend is refused and kept as a dead letter). Events
+        // from records before the chain have no seq. A run says who started it (operator_kind).
+        // The plant's user accounts, the one account that signs in at every station: the
+        // stations read them with their hashes (they sign people in while the plant is away);
+        // quality sees them without hashes; every change is kept in plant.user_changes, which
+        // nobody changes.
+        {6,
+            {
+                u"ALTER TABLE plant.events ADD COLUMN user_role text NOT NULL DEFAULT ''",
+                u"ALTER TABLE plant.events ADD COLUMN target text NOT NULL DEFAULT ''",
+                u"ALTER TABLE plant.events ADD COLUMN old_value text NOT NULL DEFAULT ''",
+                u"ALTER TABLE plant.events ADD COLUMN new_value text NOT NULL DEFAULT ''",
+                u"ALTER TABLE plant.events ADD COLUMN reason text NOT NULL DEFAULT ''",
+                u"ALTER TABLE plant.events ADD COLUMN seq bigint",
+                u"ALTER TABLE plant.events ADD COLUMN prev_hash text NOT NULL DEFAULT ''",
+                u"ALTER TABLE plant.events ADD COLUMN hash text NOT NULL DEFAULT ''",
+                u"CREATE UNIQUE INDEX events_station_seq ON plant.events (station_id, seq) WHERE "
+                u"seq IS NOT NULL",
+                u"ALTER TABLE plant.runs ADD COLUMN operator_kind text NOT NULL DEFAULT ''",
+                uR"(CREATE FUNCTION plant.keep_audit_entry() RETURNS trigger
+                    LANGUAGE plpgsql
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$
+                    BEGIN
+                        IF OLD.seq IS NOT NULL AND (NEW.seq, NEW.hash, NEW.prev_hash,
+                                NEW.event_uuid, NEW.time_utc, NEW.station, NEW.operator,
+                                NEW.user_role, NEW.fixture, NEW.kind, NEW.target, NEW.old_value,
+                                NEW.new_value, NEW.reason, NEW.detail)
+                            IS DISTINCT FROM (OLD.seq, OLD.hash, OLD.prev_hash, OLD.event_uuid,
+                                OLD.time_utc, OLD.station, OLD.operator, OLD.user_role,
+                                OLD.fixture, OLD.kind, OLD.target, OLD.old_value, OLD.new_value,
+                                OLD.reason, OLD.detail) THEN
+                            RAISE EXCEPTION 'the plant keeps audit entry #% of station % as received: a changed copy is refused',
+                                OLD.seq, OLD.station_id USING ERRCODE = '23000';
+                        END IF;
+                        RETURN NEW;
+                    END
+                    $$
+                )",
+                uR"(CREATE TRIGGER events_keep_audit_entry BEFORE UPDATE ON plant.events
+                    FOR EACH ROW EXECUTE FUNCTION plant.keep_audit_entry()
+                )",
+                u"REVOKE ALL ON FUNCTION plant.keep_audit_entry() FROM PUBLIC",
+                uR"(CREATE TABLE plant.users (
+                    login text PRIMARY KEY
+                        CHECK (login <> '' AND length(login) <= 64 AND login !~ '\s'),
+                    display_name text NOT NULL DEFAULT '',
+                    role text NOT NULL
+                        CHECK (role IN ('operator', 'technician', 'quality', 'engineer', 'admin')),
+                    password_hash text NOT NULL DEFAULT '',
+                    badge_key text NOT NULL DEFAULT '',
+                    pin_hash text NOT NULL DEFAULT '',
+                    active boolean NOT NULL DEFAULT true,
+                    updated_at timestamptz NOT NULL DEFAULT now(),
+                    updated_by name NOT NULL DEFAULT session_user,
+                    CHECK (password_hash <> '' OR pin_hash <> ''),
+                    CHECK ((badge_key = '') = (pin_hash = '')))
+                )",
+                u"CREATE UNIQUE INDEX users_login_nocase ON plant.users (lower(login))",
+                u"CREATE UNIQUE INDEX users_badge ON plant.users (badge_key) WHERE badge_key <> ''",
+                uR"(CREATE TABLE plant.user_changes (
+                    id bigserial PRIMARY KEY,
+                    changed_at timestamptz NOT NULL DEFAULT now(),
+                    changed_by name NOT NULL,
+                    action text NOT NULL CHECK (action IN ('add', 'change', 'remove')),
+                    login text NOT NULL,
+                    old_value jsonb,
+                    new_value jsonb)
+                )",
+                // What a change is kept as: everything but the hashes; whether a password or a
+                // badge is set, and whether this change set one.
+                uR"(CREATE FUNCTION plant.user_summary(u plant.users, before plant.users)
+                    RETURNS jsonb LANGUAGE sql IMMUTABLE
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$ SELECT jsonb_build_object('login', u.login,
+                            'display_name', u.display_name, 'role', u.role, 'active', u.active,
+                            'password', u.password_hash <> '', 'badge', u.badge_key <> '')
+                        || CASE WHEN before IS NULL THEN '{}'::jsonb ELSE jsonb_build_object(
+                            'password_changed', u.password_hash <> before.password_hash,
+                            'badge_changed', u.badge_key <> before.badge_key
+                                OR u.pin_hash <> before.pin_hash) END $$
+                )",
+                // Who changed an account and when is the server's to say, not the writer's.
+                uR"(CREATE FUNCTION plant.stamp_user() RETURNS trigger
+                    LANGUAGE plpgsql
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$
+                    BEGIN
+                        NEW.updated_at := now();
+                        NEW.updated_by := session_user;
+                        RETURN NEW;
+                    END
+                    $$
+                )",
+                uR"(CREATE TRIGGER users_stamp BEFORE INSERT OR UPDATE ON plant.users
+                    FOR EACH ROW EXECUTE FUNCTION plant.stamp_user()
+                )",
+                uR"(CREATE FUNCTION plant.log_user_change() RETURNS trigger
+                    LANGUAGE plpgsql SECURITY DEFINER
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$
+                    BEGIN
+                        IF TG_OP = 'INSERT' THEN
+                            INSERT INTO plant.user_changes (changed_by, action, login, new_value)
+                            VALUES (session_user, 'add', NEW.login,
+                                plant.user_summary(NEW, NULL));
+                        ELSIF TG_OP = 'UPDATE' THEN
+                            INSERT INTO plant.user_changes (changed_by, action, login,
+                                old_value, new_value)
+                            VALUES (session_user, 'change', NEW.login,
+                                plant.user_summary(OLD, NULL), plant.user_summary(NEW, OLD));
+                        ELSE
+                            INSERT INTO plant.user_changes (changed_by, action, login, old_value)
+                            VALUES (session_user, 'remove', OLD.login,
+                                plant.user_summary(OLD, NULL));
+                        END IF;
+                        RETURN NULL;
+                    END
+                    $$
+                )",
+                uR"(CREATE TRIGGER users_log_change AFTER INSERT OR UPDATE OR DELETE ON plant.users
+                    FOR EACH ROW EXECUTE FUNCTION plant.log_user_change()
+                )",
+                // Append-only, for the owner too (only dropping the trigger, as the owner,
+                // changes that; PostgreSQL's own log shows who did).
+                uR"(CREATE FUNCTION plant.refuse_change() RETURNS trigger
+                    LANGUAGE plpgsql
+                    SET search_path = pg_catalog, pg_temp
+                    AS $$
+                    BEGIN
+                        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
+                            USING ERRCODE = '42501';
+                    END
+                    $$
+                )",
+                uR"(CREATE TRIGGER user_changes_append_only BEFORE UPDATE OR DELETE
+                    ON plant.user_changes FOR EACH ROW EXECUTE FUNCTION plant.refuse_change()
+                )",
+                uR"(CREATE TRIGGER user_changes_no_truncate BEFORE TRUNCATE ON plant.user_changes
+                    FOR EACH STATEMENT EXECUTE FUNCTION plant.refuse_change()
+                )",
+                uR"(CREATE VIEW plant.users_overview AS
+                    SELECT login, display_name, role, active, password_hash <> '' AS has_password,
+                        badge_key <> '' AS has_badge, updated_at, updated_by
+                    FROM plant.users
+                )",
+                u"REVOKE ALL ON FUNCTION plant.user_summary(plant.users, plant.users), "
+                u"plant.stamp_user(), plant.log_user_change(), plant.refuse_change() FROM PUBLIC",
+                u"GRANT SELECT ON plant.users TO plant_station",
+                u"GRANT SELECT ON plant.users_overview TO plant_station, plant_quality",
+                u"GRANT SELECT ON plant.user_changes TO plant_quality",
+            }},
     };
     return list;
 }
@@ -548,7 +704,7 @@ PlantResult<void> checkUnderstood(int version)
     return {};
 }
 
-PlantResult<void> init(QSqlDatabase &db)
+PlantResult<void> init(QSqlDatabase &db, int upTo)
 {
     PlantResult<QVariant> schema = scalar(db,
         u"SELECT count(*) FROM pg_namespace WHERE nspname = 'plant'"_s,
@@ -608,13 +764,13 @@ PlantResult<void> init(QSqlDatabase &db)
         u"create the plant schema"_s);
     if (!created)
         return created;
-    PlantResult<int> migrated = migrate(db);
+    PlantResult<int> migrated = migrate(db, upTo);
     if (!migrated)
         return tl::make_unexpected(migrated.error());
     return {};
 }
 
-PlantResult<int> migrate(QSqlDatabase &db)
+PlantResult<int> migrate(QSqlDatabase &db, int upTo)
 {
     PlantResult<int> version = serverVersion(db);
     if (!version)
@@ -644,6 +800,8 @@ PlantResult<int> migrate(QSqlDatabase &db)
     for (const Migration &migration : migrations()) {
         if (migration.version <= *version)
             continue;
+        if (upTo > 0 && migration.version > upTo)
+            break;
         bool skipped = false;
         PlantResult<void> done = inTransaction(
             db,

@@ -9,7 +9,7 @@ class QSqlError;
 
 // The plant database (issue #14): one PostgreSQL that every station delivers its record into.
 // This is its versioned schema, its roles and the connection to it through Qt's QPSQL driver.
-// Delivery itself (the outbox and the relay) is not built yet.
+// Delivery is the relay (relay.h); the user accounts are plantusers.h.
 namespace Station::Plant {
 
 // The roles every plant database has (roles are cluster-wide; init creates the missing ones).
@@ -76,10 +76,12 @@ private:
 // On a database without the plant schema: creates the missing roles, the schema (owned by
 // the owner role, which the connected login joins) and applies every migration. Needs a login
 // that may create roles and schemas (a superuser or CREATEROLE + CREATE on the database).
-[[nodiscard]] PlantResult<void> init(QSqlDatabase &db);
+// `upTo` > 0 stops after that schema version (a server as an older station release left it).
+[[nodiscard]] PlantResult<void> init(QSqlDatabase &db, int upTo = 0);
 // Applies the migrations the server lacks, each in its own transaction (under an advisory lock,
 // so two stations migrating at once apply each migration once). Returns how many it applied.
-[[nodiscard]] PlantResult<int> migrate(QSqlDatabase &db);
+// `upTo` > 0 stops after that schema version.
+[[nodiscard]] PlantResult<int> migrate(QSqlDatabase &db, int upTo = 0);
 
 // Registers a station (IT, as a superuser or a login with CREATEROLE that may insert into
 // plant.stations): creates the login role `login` (LOGIN, member of plant_station, without a

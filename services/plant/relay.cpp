@@ -1,7 +1,9 @@
 #include "services/plant/relay.h"
 
 #include "services/base/logging.h"
+#include "services/plant/plantusers.h"
 #include "services/records/outbox.h"
+#include "services/records/recordstore.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -48,6 +50,7 @@ Target runsTarget()
             u"recipe_path text"_s,
             u"station text"_s,
             u"operator text"_s,
+            u"operator_kind text"_s,
             u"started_utc timestamptz"_s,
             u"finished_utc timestamptz"_s,
             u"outcome text"_s,
@@ -139,6 +142,14 @@ Target eventsTarget()
             u"fixture integer"_s,
             u"kind text"_s,
             u"detail text"_s,
+            u"user_role text"_s,
+            u"target text"_s,
+            u"old_value text"_s,
+            u"new_value text"_s,
+            u"reason text"_s,
+            u"seq bigint"_s,
+            u"prev_hash text"_s,
+            u"hash text"_s,
             u"station_utc timestamptz"_s},
         {u"event_uuid"_s}};
 }
@@ -278,6 +289,7 @@ public Q_SLOTS:
             m_timer->stop();
         dropServer();
         m_outbox.close();
+        m_users.reset();
     }
 
     void wakeUp()
@@ -468,7 +480,68 @@ private:
             u"plant delivery: connected as %1 (station %2, schema %3)"_s.arg(login, registered)
                 .arg(*version));
         measureClock();
+        m_usersRead = {};
+        return cacheUsers();
+    }
+
+    // Copies the plant's user accounts into the record (at connect, then every usersInterval).
+    // False when the server went away meanwhile (the relay is offline then).
+    bool cacheUsers()
+    {
+        if (!m_options.cacheUsers)
+            return true;
+        if (m_usersRead.isValid() && m_usersRead.elapsed() < m_options.usersInterval.count())
+            return true;
+        m_usersRead.start();
+        auto users = readUsers(m_db);
+        if (!users) {
+            // The driver closes a connection it lost.
+            if (users.error().failure == Failure::Unreachable || !m_db.isOpen()) {
+                offline(users.error());
+                return false;
+            }
+            // Delivery goes on; the station signs in from what it has.
+            noteUserProblems({u"the plant's users cannot be read: %1 (%2)"_s.arg(
+                users.error().message, users.error().detail)});
+            return true;
+        }
+        if (!m_users) {
+            m_users = std::make_unique<RecordStore>();
+            if (auto opened = m_users->open(m_options.recordPath); !opened) {
+                m_users.reset();
+                noteUserProblems(
+                    {u"the record cannot be opened to cache the plant's users: %1"_s.arg(
+                        opened.error().message.english())});
+                return true;
+            }
+        }
+        auto cached = Plant::cacheUsers(*m_users, *users);
+        if (!cached) {
+            noteUserProblems({u"the plant's users cannot be cached in the record: %1 (%2)"_s.arg(
+                cached.error().message.english(), cached.error().detail)});
+            return true;
+        }
+        if (cached->changedAnything())
+            relayLog().info(u"plant users: %1 added, %2 changed, %3 deactivated in the record "
+                            "(%4 accounts in the plant)"_s.arg(cached->added)
+                                .arg(cached->changed)
+                                .arg(cached->deactivated)
+                                .arg(users->size()));
+        noteUserProblems(cached->problems);
+        m_status.plantUsers = int(users->size());
+        m_status.usersCached = QDateTime::currentDateTimeUtc();
+        m_forcePublish = true;
         return true;
+    }
+
+    // Logs what could not be cached once, not at every sync.
+    void noteUserProblems(const QStringList &problems)
+    {
+        if (problems != m_status.userProblems) {
+            for (const QString &problem : problems)
+                relayLog().warn(u"plant users: %1"_s.arg(problem));
+        }
+        m_status.userProblems = problems;
     }
 
     void measureClock()
@@ -579,8 +652,11 @@ private:
             }
             if (!connectServer())
                 return;
-        } else if (!m_clockMeasured.isValid() || m_clockMeasured.elapsed() > 60'000) {
-            measureClock();
+        } else {
+            if (!m_clockMeasured.isValid() || m_clockMeasured.elapsed() > 60'000)
+                measureClock();
+            if (!cacheUsers())
+                return;
         }
 
         auto batch = m_outbox.read(m_options.batchSize);
@@ -738,6 +814,9 @@ private:
     QElapsedTimer m_lastCounts;
     QElapsedTimer m_lastPublished;
     QElapsedTimer m_lastPing;
+    QElapsedTimer m_usersRead;
+    // The record connection the user accounts are cached through (opened when first needed).
+    std::unique_ptr<RecordStore> m_users;
 };
 
 Relay::Relay(RelayOptions options, QObject *parent)

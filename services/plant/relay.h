@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <memory>
@@ -50,6 +51,11 @@ struct DeliveryStatus
     qint64 clockSkewMs = 0;
     bool clockSkewLarge = false; // beyond RelayOptions::skewLimit
     int serverSchema = 0;
+    // The plant's user accounts, copied into the record (RelayOptions::cacheUsers): when they were
+    // last read, how many the plant has, and what could not be copied (English, for the log).
+    QDateTime usersCached; // UTC; invalid: not yet
+    int plantUsers = 0;
+    QStringList userProblems;
 };
 
 struct RelayOptions
@@ -64,6 +70,10 @@ struct RelayOptions
     std::chrono::milliseconds pausedRecheck {30'000};
     std::chrono::milliseconds skewLimit {30'000};
     std::chrono::milliseconds statusInterval {1'000}; // how often the counts are refreshed
+    // The plant's user accounts are copied into the record's users table at every connect and
+    // then this often, so that the station signs them in also while the plant is away.
+    bool cacheUsers = true;
+    std::chrono::milliseconds usersInterval {60'000};
     int connectTimeoutS = 5;
 };
 

@@ -48,6 +48,7 @@ const QList<Column> &runColumns()
         {u"recipe_path", u"recipe_path", Type::Text},
         {u"station", u"station", Type::Text},
         {u"operator", u"operator", Type::Text},
+        {u"operator_kind", u"operator_kind", Type::Text},
         {u"started_utc", u"started_utc", Type::Time},
         {u"finished_utc", u"finished_utc", Type::Time},
         {u"outcome", u"outcome", Type::Text},
@@ -135,6 +136,15 @@ const QList<Column> &eventColumns()
         {u"fixture", u"fixture", Type::Integer},
         {u"kind", u"kind", Type::Text},
         {u"detail", u"detail", Type::Text},
+        // The audit trail (schema 6); seq is NULL for events from before it.
+        {u"user_role", u"user_role", Type::Text},
+        {u"target", u"target", Type::Text},
+        {u"old_value", u"old_value", Type::Text},
+        {u"new_value", u"new_value", Type::Text},
+        {u"reason", u"reason", Type::Text},
+        {u"seq", u"seq", Type::Integer},
+        {u"prev_hash", u"prev_hash", Type::Text},
+        {u"hash", u"hash", Type::Text},
     };
     return list;
 }

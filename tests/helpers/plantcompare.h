@@ -83,7 +83,8 @@ inline QList<Table> tables()
              "image_ids",
              "manufacturing_state",
              "product_name",
-             "device_group_name"})
+             "device_group_name",
+             "operator_kind"})
         runs.append(text(u"r."_s + QLatin1StringView(column)));
     runs.append(number(u"r.fixture"_s));
     runs.append(time(u"r.started_utc"_s, u"r.started_utc"_s));
@@ -134,6 +135,11 @@ inline QList<Table> tables()
         number(u"e.fixture"_s),
         text(u"e.kind"_s),
         text(u"e.detail"_s)};
+    // The audit trail (record schema 6, plant schema 6); seq is null for older events.
+    for (const char *column :
+        {"user_role", "target", "old_value", "new_value", "reason", "prev_hash", "hash"})
+        events.append(text(u"e."_s + QLatin1StringView(column)));
+    events.append(number(u"e.seq"_s));
 
     return {
         {u"runs"_s, u"runs r"_s, u"plant.runs r WHERE r.station_id = ?"_s, runs},

@@ -496,6 +496,11 @@ void tst_Relay::historyRecordedBeforeDeliveryIsQueued()
     WAIT_STATE(relay, State::UpToDate, 20000);
     QCOMPARE(
         plantCount(plant.admin, u"SELECT count(*) FROM plant.runs WHERE local_run_id = 7"_s), 1);
+    // An event from before the audit trail arrives as it was: outside the chain.
+    QCOMPARE(plantCount(plant.admin,
+                 u"SELECT count(*) FROM plant.events WHERE kind = 'start' AND seq IS NULL AND "
+                 "hash = ''"_s),
+        1);
     QVERIFY2(differences(plant.admin, u"LINE1-PC1"_s).isEmpty(),
         qPrintable(differences(plant.admin, u"LINE1-PC1"_s).join(u'\n')));
 }
