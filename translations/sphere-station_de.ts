@@ -783,7 +783,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+851"/>
+        <location filename="../ui/mainwindow.cpp" line="+869"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -1034,7 +1034,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-681"/>
+        <location filename="../ui/mainwindow.cpp" line="-699"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -1054,7 +1054,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+37"/>
-        <location line="+1087"/>
+        <location line="+1105"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1062,7 +1062,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-1019"/>
+        <location line="-1037"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -1137,12 +1137,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+489"/>
+        <location line="+507"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-501"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -1238,23 +1238,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+805"/>
+        <location line="+823"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-805"/>
+        <location line="-823"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+805"/>
+        <location line="+823"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-805"/>
+        <location line="-823"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -1304,7 +1304,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+21"/>
+        <source>The plant database&apos;s accounts have arrived: sign in with yours.</source>
+        <translation>Die Konten der Werksdatenbank sind angekommen: Melden Sie sich mit Ihrem an.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>Rezept %1 nicht geladen: Das Rezept %2 wird noch geladen; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
     </message>
@@ -1314,7 +1319,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-237"/>
         <source>Users…</source>
         <translation>Benutzer…</translation>
     </message>
@@ -1325,12 +1330,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+804"/>
+        <location line="+822"/>
         <source>Analytics page</source>
         <translation>Seite Analyse</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-821"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>Prozessfähigkeit der Messwerte, Ausbeute nach Gruppe und Wiederholprüfungen zeigen</translation>
     </message>
@@ -1340,7 +1345,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+120"/>
         <source>Delivery to the plant</source>
         <translation>Übertragung an das Werk</translation>
     </message>
@@ -1426,12 +1431,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezepte (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Settings saved to %1. Back end, tools, fixtures and files take effect when the station starts next.</source>
-        <translation>Einstellungen in %1 gespeichert. Backend, Tools, Prüfplätze und Dateien wirken beim nächsten Start der Station.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+73"/>
         <source>%1 %2–%3</source>
         <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
@@ -1775,7 +1775,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1801,7 +1801,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Niemand ist angemeldet. F2: mit Ausweis und PIN oder mit Name und Passwort anmelden.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
+        <source>This station takes its accounts from the plant database, which has not sent them yet. When they arrive this form gives way to the sign-in. Create a local admin only if the station must work before that.</source>
+        <translation>Diese Station bezieht ihre Konten aus der Werksdatenbank, die sie noch nicht gesendet hat. Sobald sie ankommen, weicht dieses Formular der Anmeldung. Legen Sie nur dann einen lokalen Administrator an, wenn die Station schon vorher arbeiten muss.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 is the first admin of this station.</source>
         <translation>%1 ist der erste Administrator dieser Station.</translation>
     </message>
@@ -1824,14 +1829,19 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Abgemeldet: %1. Laufende Prüfungen laufen weiter.</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-280"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>Gerät: Lauf %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-830"/>
+        <source>Settings saved to %1. Sign-in settings apply now; back end, tools, fixtures and files take effect when the station starts next.</source>
+        <translation>Einstellungen in %1 gespeichert. Die Anmeldeeinstellungen gelten sofort; Backend, Werkzeuge, Prüfplätze und Dateien gelten ab dem nächsten Start der Station.</translation>
+    </message>
+    <message>
+        <location line="+893"/>
         <source>Stopping the station…</source>
         <translation>Station wird beendet…</translation>
     </message>
@@ -2589,7 +2599,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+129"/>
+        <location filename="../ui/settingsdialog.cpp" line="+130"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -2600,12 +2610,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Fixtures</source>
         <translation>Prüfplätze</translation>
     </message>
@@ -2618,6 +2628,11 @@ Beendet %2</translation>
         <location line="+1"/>
         <source>Plant database</source>
         <translation>Werksdatenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2736,13 +2751,13 @@ Beendet %2</translation>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+584"/>
+        <location line="+681"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-698"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -2764,12 +2779,15 @@ Beendet %2</translation>
     <message>
         <location line="+6"/>
         <location line="+7"/>
+        <location line="+67"/>
         <source>e.g. %1</source>
-        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)</extracomment>
+        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)
+----------
+%1 is an example regular expression that stays as it is</extracomment>
         <translation>z. B. %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-54"/>
         <source>The station&apos;s own login: it delivers the record and checks labels and devices against the plant.</source>
         <translation>Die eigene Anmeldung der Station: Mit ihr überträgt sie die Prüfdatenbank und prüft Etiketten und Geräte gegen die Werksdatenbank.</translation>
     </message>
@@ -2804,7 +2822,7 @@ Beendet %2</translation>
         <translation>Leseverbindung</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+123"/>
         <source>%1 (this computer&apos;s name)</source>
         <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
         <translation>%1 (Name dieses Computers)</translation>
@@ -2816,7 +2834,7 @@ Beendet %2</translation>
         <translation>%1 (Stationsname)</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+218"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>Das im PATH gefundene %1 (%2) ist der Simulator der Station, nicht das von Microsoft. Tragen Sie oben den Pfad des echten Werkzeugs ein oder wählen Sie den Simulator.</translation>
     </message>
@@ -2831,7 +2849,7 @@ Beendet %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-593"/>
         <source>One NAME=value per line</source>
         <translation>Ein NAME=Wert pro Zeile</translation>
     </message>
@@ -2927,12 +2945,79 @@ Beendet %2</translation>
         <translation>azsphere device list-attached ausführen und die Verbindungspfade der jetzt angeschlossenen Geräte eintragen</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+116"/>
+        <source>Who may do what is set per user (Users…, Ctrl+U) and described in the roles table. These two settings take effect when saved.</source>
+        <translation>Wer was darf, wird je Benutzer festgelegt (Benutzer…, Strg+U) und steht in der Rollentabelle. Diese beiden Einstellungen gelten, sobald sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Never</source>
+        <extracomment>The idle time before an automatic sign-out, when it is 0</extracomment>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <extracomment>After a number of minutes, e.g. &quot;15 min&quot;</extracomment>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A user is signed out after this long without a key or a click, never while a run they started is going on.</source>
+        <translation>Ein Benutzer wird nach so langer Zeit ohne Taste oder Klick abgemeldet, nie während ein von ihm gestarteter Durchlauf läuft.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A regular expression. A scan that matches it is a badge and opens the sign-in, also while someone is signed in, so users switch with one scan and a PIN. Empty: a scan is a badge only while nobody is signed in.</source>
+        <translation>Ein regulärer Ausdruck. Ein passender Scan ist ein Ausweis und öffnet die Anmeldung, auch wenn jemand angemeldet ist; so wechseln Benutzer mit einem Scan und einer PIN. Leer: Ein Scan ist nur dann ein Ausweis, wenn niemand angemeldet ist.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scan or type a badge or a device label</source>
+        <translation>Ausweis oder Geräteetikett scannen oder eingeben</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Automatic sign-out</source>
+        <translation>Automatische Abmeldung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge pattern</source>
+        <translation>Ausweismuster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try a scan</source>
+        <translation>Scan ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No pattern: this scan signs in only while nobody is signed in; otherwise it is a device label.</source>
+        <translation>Kein Muster: Dieser Scan meldet nur an, wenn niemand angemeldet ist; sonst ist er ein Geräteetikett.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The pattern is not a valid regular expression: %1</source>
+        <translation>Das Muster ist kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A badge: this scan opens the sign-in.</source>
+        <translation>Ein Ausweis: Dieser Scan öffnet die Anmeldung.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a badge: this scan is a device label (while someone is signed in).</source>
+        <translation>Kein Ausweis: Dieser Scan ist ein Geräteetikett (wenn jemand angemeldet ist).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+139"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -2988,7 +3073,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+46"/>
+        <location filename="../ui/signindialog.cpp" line="+52"/>
         <source>Create the first admin</source>
         <translation>Ersten Administrator anlegen</translation>
     </message>
@@ -3065,7 +3150,7 @@ Beendet %2</translation>
         <translation>Anlegen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
@@ -5885,7 +5970,7 @@ Beendet %2</translation>
         <translation>Die Werksdatenbank enthält keinen Durchlauf %1 der Station %2.</translation>
     </message>
     <message>
-        <location filename="../services/records/outbox.cpp" line="+255"/>
+        <location filename="../services/records/outbox.cpp" line="+265"/>
         <source>The record %1 has no outbox (schema %2).</source>
         <translation>Die Prüfdatenbank %1 hat keine Ausgangswarteschlange (Schema %2).</translation>
     </message>
@@ -5900,7 +5985,7 @@ Beendet %2</translation>
         <translation>Die Übergabedatei %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../services/auth/accounts.cpp" line="+76"/>
+        <location filename="../services/auth/accounts.cpp" line="+80"/>
         <source>This account is deactivated. An admin can activate it again.</source>
         <translation>Dieses Konto ist deaktiviert. Ein Administrator kann es wieder aktivieren.</translation>
     </message>
@@ -5937,12 +6022,12 @@ Beendet %2</translation>
         <translation>Ein Anmeldename hat 1 bis 64 Zeichen ohne Leerzeichen.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>%1 is an account of the plant database: change it there (sphere-station plant user-set).</source>
-        <translation>%1 ist ein Konto der Werksdatenbank: Ändern Sie es dort (sphere-station plant user-set).</translation>
+        <location line="+20"/>
+        <source>%1 is an account of the plant database: change it there (sphere-station plant user-set). At this station only its lock-out can be ended.</source>
+        <translation>%1 ist ein Konto der Werksdatenbank: Ändern Sie es dort (sphere-station plant user-set). An dieser Station kann nur seine Sperre aufgehoben werden.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>This badge belongs to %1 already.</source>
         <translation>Dieser Ausweis gehört bereits %1.</translation>
     </message>
@@ -6127,24 +6212,24 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -6174,7 +6259,7 @@ Beendet %2</translation>
         <translation>Nach Fehlversuchen entsperren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
@@ -6199,7 +6284,7 @@ Beendet %2</translation>
         <translation>Neuer Benutzer</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>password</source>
         <translation>Passwort</translation>
     </message>
@@ -6229,7 +6314,12 @@ Beendet %2</translation>
         <translation> (Werk)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+60"/>
+        <source>%1 is an account of the plant database: change it there. At this station only its lock-out can be ended (Unlock, then Save user).</source>
+        <translation>%1 ist ein Konto der Werksdatenbank: Ändern Sie es dort. An dieser Station kann nur seine Sperre aufgehoben werden (Entsperren, dann Benutzer speichern).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
     </message>

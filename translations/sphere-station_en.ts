@@ -78,7 +78,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+402"/>
+        <location line="+416"/>
         <source>The plant refused %n row(s); they are kept here until retried:</source>
         <translation>
             <numerusform>The plant refused %n row; they are kept here until retried:</numerusform>
@@ -86,7 +86,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+344"/>
+        <location line="+348"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -119,7 +119,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+530"/>
+        <location line="+540"/>
         <source>%1 was signed out after %n minute(s) without a key or a click.</source>
         <translation>
             <numerusform>%1 was signed out after %n minute without a key or a click.</numerusform>
@@ -187,7 +187,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+870"/>
+        <location filename="../ui/settingsdialog.cpp" line="+969"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n device</numerusform>

@@ -778,7 +778,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+851"/>
+        <location filename="../ui/mainwindow.cpp" line="+869"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -1028,7 +1028,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-681"/>
+        <location filename="../ui/mainwindow.cpp" line="-699"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -1045,7 +1045,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+37"/>
-        <location line="+1087"/>
+        <location line="+1105"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1053,7 +1053,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-1019"/>
+        <location line="-1037"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -1128,12 +1128,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+489"/>
+        <location line="+507"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-501"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -1229,23 +1229,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+805"/>
+        <location line="+823"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-805"/>
+        <location line="-823"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+805"/>
+        <location line="+823"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-805"/>
+        <location line="-823"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -1295,7 +1295,12 @@ Run it through the recipe again?</source>
         <translation>Sphere Station — %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+21"/>
+        <source>The plant database&apos;s accounts have arrived: sign in with yours.</source>
+        <translation>工厂数据库的账户已到达：请用您的账户登录。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>配方 %1 未加载：配方 %2 仍在加载中；请等待其完成，或先取消加载。</translation>
     </message>
@@ -1305,7 +1310,7 @@ Run it through the recipe again?</source>
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-237"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
@@ -1316,12 +1321,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+804"/>
+        <location line="+822"/>
         <source>Analytics page</source>
         <translation>分析页面</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-821"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>显示测量值的过程能力、分组良率和复测</translation>
     </message>
@@ -1331,7 +1336,7 @@ Run it through the recipe again?</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+120"/>
         <source>Delivery to the plant</source>
         <translation>上传到工厂</translation>
     </message>
@@ -1416,12 +1421,7 @@ Run it through the recipe again?</source>
         <translation>配方 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Settings saved to %1. Back end, tools, fixtures and files take effect when the station starts next.</source>
-        <translation>设置已保存到 %1。后端、工具、工位和文件设置将在下次启动工作站时生效。</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+73"/>
         <source>%1 %2–%3</source>
         <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
@@ -1761,7 +1761,7 @@ Run it through the recipe again?</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1787,7 +1787,12 @@ Run it through the recipe again?</source>
         <translation>无人登录。F2：用工牌和 PIN 或用户名和密码登录。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
+        <source>This station takes its accounts from the plant database, which has not sent them yet. When they arrive this form gives way to the sign-in. Create a local admin only if the station must work before that.</source>
+        <translation>本工作站的账户来自工厂数据库，但尚未收到。账户到达后，此表单将切换为登录。只有在工作站必须提前工作时，才创建本地管理员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 is the first admin of this station.</source>
         <translation>%1 是此工作站的第一位管理员。</translation>
     </message>
@@ -1809,14 +1814,19 @@ Run it through the recipe again?</source>
         <translation>已注销：%1。正在进行的测试继续运行。</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-280"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>设备：运行 %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-830"/>
+        <source>Settings saved to %1. Sign-in settings apply now; back end, tools, fixtures and files take effect when the station starts next.</source>
+        <translation>设置已保存到 %1。登录设置立即生效；后端、工具、工位和文件在工作站下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+893"/>
         <source>Stopping the station…</source>
         <translation>正在停止工作站…</translation>
     </message>
@@ -2568,7 +2578,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+129"/>
+        <location filename="../ui/settingsdialog.cpp" line="+130"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -2579,12 +2589,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Fixtures</source>
         <translation>工位</translation>
     </message>
@@ -2597,6 +2607,11 @@ Finished %2</source>
         <location line="+1"/>
         <source>Plant database</source>
         <translation>工厂数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in</source>
+        <translation>登录</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2715,13 +2730,13 @@ Finished %2</source>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+584"/>
+        <location line="+681"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-698"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2743,12 +2758,15 @@ Finished %2</source>
     <message>
         <location line="+6"/>
         <location line="+7"/>
+        <location line="+67"/>
         <source>e.g. %1</source>
-        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)</extracomment>
+        <extracomment>%1 is an example of a setting that stays as it is (a PostgreSQL connection string)
+----------
+%1 is an example regular expression that stays as it is</extracomment>
         <translation>例如 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-54"/>
         <source>The station&apos;s own login: it delivers the record and checks labels and devices against the plant.</source>
         <translation>工作站自己的登录：用于传送测试记录，并向工厂数据库核对标签和设备。</translation>
     </message>
@@ -2783,7 +2801,7 @@ Finished %2</source>
         <translation>读取连接</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+123"/>
         <source>%1 (this computer&apos;s name)</source>
         <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
         <translation>%1（本计算机名称）</translation>
@@ -2795,7 +2813,7 @@ Finished %2</source>
         <translation>%1（工作站名称）</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+218"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>在 PATH 中找到的 %1（%2）是工作站的模拟器，不是微软的工具。请在上方填写真实工具的路径，或选择模拟器。</translation>
     </message>
@@ -2810,7 +2828,7 @@ Finished %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-593"/>
         <source>One NAME=value per line</source>
         <translation>每行一个 NAME=值</translation>
     </message>
@@ -2906,12 +2924,79 @@ Finished %2</source>
         <translation>运行 azsphere device list-attached，并填入当前已连接设备的连接路径</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+116"/>
+        <source>Who may do what is set per user (Users…, Ctrl+U) and described in the roles table. These two settings take effect when saved.</source>
+        <translation>谁可以做什么按用户设置（用户…，Ctrl+U），并在角色表中说明。这两项设置保存后即生效。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Never</source>
+        <extracomment>The idle time before an automatic sign-out, when it is 0</extracomment>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <extracomment>After a number of minutes, e.g. &quot;15 min&quot;</extracomment>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A user is signed out after this long without a key or a click, never while a run they started is going on.</source>
+        <translation>用户在这段时间内没有按键或点击即被注销；其启动的运行进行中时绝不注销。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A regular expression. A scan that matches it is a badge and opens the sign-in, also while someone is signed in, so users switch with one scan and a PIN. Empty: a scan is a badge only while nobody is signed in.</source>
+        <translation>正则表达式。与之匹配的扫描即为工牌并打开登录，即使已有人登录，这样用户只需一次扫描和一个 PIN 即可切换。留空：仅在无人登录时扫描才视为工牌。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scan or type a badge or a device label</source>
+        <translation>扫描或输入工牌或设备标签</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Automatic sign-out</source>
+        <translation>自动注销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge pattern</source>
+        <translation>工牌格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try a scan</source>
+        <translation>试扫描</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No pattern: this scan signs in only while nobody is signed in; otherwise it is a device label.</source>
+        <translation>无格式：仅在无人登录时此扫描用于登录；否则为设备标签。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The pattern is not a valid regular expression: %1</source>
+        <translation>该格式不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A badge: this scan opens the sign-in.</source>
+        <translation>是工牌：此扫描将打开登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a badge: this scan is a device label (while someone is signed in).</source>
+        <translation>不是工牌：此扫描为设备标签（有人登录时）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+139"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -2966,7 +3051,7 @@ Finished %2</source>
 <context>
     <name>Station::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+46"/>
+        <location filename="../ui/signindialog.cpp" line="+52"/>
         <source>Create the first admin</source>
         <translation>创建第一位管理员</translation>
     </message>
@@ -3043,7 +3128,7 @@ Finished %2</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -5842,7 +5927,7 @@ Finished %2</source>
         <translation>工厂数据库中没有工作站 %2 的运行 %1。</translation>
     </message>
     <message>
-        <location filename="../services/records/outbox.cpp" line="+255"/>
+        <location filename="../services/records/outbox.cpp" line="+265"/>
         <source>The record %1 has no outbox (schema %2).</source>
         <translation>测试记录 %1 没有上传队列（架构 %2）。</translation>
     </message>
@@ -5857,7 +5942,7 @@ Finished %2</source>
         <translation>无法写入云交付文件 %1。</translation>
     </message>
     <message>
-        <location filename="../services/auth/accounts.cpp" line="+76"/>
+        <location filename="../services/auth/accounts.cpp" line="+80"/>
         <source>This account is deactivated. An admin can activate it again.</source>
         <translation>此账户已停用。管理员可以重新启用。</translation>
     </message>
@@ -5894,12 +5979,12 @@ Finished %2</source>
         <translation>登录名为 1 到 64 个字符，不含空格。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>%1 is an account of the plant database: change it there (sphere-station plant user-set).</source>
-        <translation>%1 是工厂数据库的账户：请在那里修改（sphere-station plant user-set）。</translation>
+        <location line="+20"/>
+        <source>%1 is an account of the plant database: change it there (sphere-station plant user-set). At this station only its lock-out can be ended.</source>
+        <translation>%1 是工厂数据库的账户：请在那里修改（sphere-station plant user-set）。在本工作站只能解除其锁定。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>This badge belongs to %1 already.</source>
         <translation>此工牌已属于 %1。</translation>
     </message>
@@ -6084,24 +6169,24 @@ Finished %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -6131,7 +6216,7 @@ Finished %2</source>
         <translation>解除错误尝试后的锁定</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
@@ -6156,7 +6241,7 @@ Finished %2</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
@@ -6186,7 +6271,12 @@ Finished %2</source>
         <translation>（工厂）</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+60"/>
+        <source>%1 is an account of the plant database: change it there. At this station only its lock-out can be ended (Unlock, then Save user).</source>
+        <translation>%1 是工厂数据库的账户：请在那里修改。在本工作站只能解除其锁定（勾选解除锁定，然后保存用户）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>

@@ -557,6 +557,20 @@ void MainWindow::setRelay(Plant::Relay *relay)
         return;
     m_statusBar->setDelivery(relay->status());
     connect(relay, &Plant::Relay::statusChanged, m_statusBar, &StationStatusBar::setDelivery);
+    // The plant's accounts arriving while the first-admin form waits: sign in with one of them.
+    connect(relay, &Plant::Relay::statusChanged, this, [this](const Plant::DeliveryStatus &status) {
+        if (!status.usersCached.isValid() || !m_signInDialog
+            || m_signInDialog->mode() != SignInDialog::Mode::FirstAdmin
+            || m_signInDialog->isChecking())
+            return;
+        const Result<bool> first = m_accounts->needsFirstAdmin().result();
+        if (!first || *first)
+            return;
+        m_signInDialog->reject();
+        m_signInDialog = nullptr;
+        post(Severity::Info, tr("The plant database's accounts have arrived: sign in with yours."));
+        openSignIn();
+    });
     connect(m_statusBar, &StationStatusBar::deliveryClicked, this, [this] {
         auto letters = Plant::readDeadLetters(m_station.recordPath());
         QMessageBox box(this);
@@ -794,14 +808,18 @@ void MainWindow::openSettings()
         dialog, &SettingsDialog::saved, this, [this, dialog, before](const StationConfig &config) {
             auditSettings(*before, dialog->path());
             *before = iniValues(dialog->path());
+            // The sign-in settings apply at once (a shorter idle time counts from now).
+            m_options.idleMinutes = config.idleMinutes;
+            m_options.badgePattern = config.badgePattern;
+            setIdleTimeout(std::chrono::minutes(std::max(0, config.idleMinutes)));
             // The station's name shows at once; tools, fixtures and files are set up at start-up.
             if (!config.stationName.isEmpty() && config.stationName != m_station.stationName()) {
                 m_station.setStationName(config.stationName);
                 updateWindowTitle();
             }
             post(Severity::Info,
-                tr("Settings saved to %1. Back end, tools, fixtures and files take effect when the "
-                   "station starts next.")
+                tr("Settings saved to %1. Sign-in settings apply now; back end, tools, fixtures "
+                   "and files take effect when the station starts next.")
                     .arg(QDir::toNativeSeparators(dialog->path())));
         });
     dialog->open();
@@ -1791,6 +1809,12 @@ void MainWindow::openSignIn(const QString &badge)
     m_signInDialog = dialog;
     if (!badge.isEmpty() && !needsAdmin)
         dialog->setBadge(badge);
+    if (needsAdmin && m_relay && !m_relay->status().usersCached.isValid()) {
+        dialog->setNote(tr("This station takes its accounts from the plant database, which has "
+                           "not sent them yet. When they arrive this form gives way to the "
+                           "sign-in. Create a local admin only if the station must work before "
+                           "that."));
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog, needsAdmin] {
         if (!dialog->user())
             return;
@@ -1843,6 +1867,8 @@ void MainWindow::setIdleTimeout(std::chrono::milliseconds timeout)
     m_idleTimer.setInterval(timeout);
     if (m_station.user() && timeout.count() > 0)
         m_idleTimer.start();
+    else
+        m_idleTimer.stop(); // 0: never
 }
 
 void MainWindow::onIdle()

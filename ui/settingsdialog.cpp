@@ -22,6 +22,7 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSysInfo>
@@ -136,6 +137,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     tabs->addTab(buildFixturesTab(), tr("Fixtures"));
     tabs->addTab(buildTimeoutsTab(), tr("Timeouts"));
     tabs->addTab(buildPlantTab(), tr("Plant database"));
+    tabs->addTab(buildSignInTab(), tr("Sign-in"));
 
     m_problemsPanel = new QFrame(this);
     m_problemsPanel->setObjectName(u"problemsPanel"_s);
@@ -545,6 +547,99 @@ QWidget *SettingsDialog::buildPlantTab()
     return tab;
 }
 
+QWidget *SettingsDialog::buildSignInTab()
+{
+    auto *tab = new QWidget(this);
+    auto *intro = new QLabel(tr("Who may do what is set per user (Users…, Ctrl+U) and described in "
+                                "the roles table. These two settings take effect when saved."),
+        tab);
+    intro->setWordWrap(true);
+    PageLook::makeFieldName(intro);
+
+    m_idleMinutes = new QSpinBox(tab);
+    m_idleMinutes->setObjectName(u"idleMinutes"_s);
+    m_idleMinutes->setRange(0, 24 * 60);
+    //: The idle time before an automatic sign-out, when it is 0
+    m_idleMinutes->setSpecialValueText(tr("Never"));
+    //: After a number of minutes, e.g. "15 min"
+    m_idleMinutes->setSuffix(tr(" min"));
+    auto *idleNote = new QLabel(tr("A user is signed out after this long without a key or a click, "
+                                   "never while a run they started is going on."),
+        tab);
+    idleNote->setWordWrap(true);
+    PageLook::makeFieldName(idleNote);
+
+    m_badgePattern = new QLineEdit(tab);
+    m_badgePattern->setObjectName(u"badgePattern"_s);
+    //: %1 is an example regular expression that stays as it is
+    m_badgePattern->setPlaceholderText(tr("e.g. %1").arg(u"^SPH-Badge-\\d+$"_s));
+    auto *patternNote = new QLabel(tr("A regular expression. A scan that matches it is a badge and "
+                                      "opens the sign-in, also while someone is signed in, so "
+                                      "users switch with one scan and a PIN. Empty: a scan is a "
+                                      "badge only while nobody is signed in."),
+        tab);
+    patternNote->setWordWrap(true);
+    PageLook::makeFieldName(patternNote);
+
+    m_badgeTry = new QLineEdit(tab);
+    m_badgeTry->setObjectName(u"badgeTry"_s);
+    m_badgeTry->setPlaceholderText(tr("Scan or type a badge or a device label"));
+    m_badgeTryResult = new QLabel(tab);
+    m_badgeTryResult->setObjectName(u"badgeTryResult"_s);
+    m_badgeTryResult->setWordWrap(true);
+
+    auto column = [](QWidget *field, QWidget *note) {
+        auto *layout = new QVBoxLayout;
+        layout->setSpacing(2);
+        layout->addWidget(field);
+        layout->addWidget(note);
+        return layout;
+    };
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setVerticalSpacing(12);
+    form->addRow(tr("Automatic sign-out"), column(m_idleMinutes, idleNote));
+    form->addRow(tr("Badge pattern"), column(m_badgePattern, patternNote));
+    form->addRow(tr("Try a scan"), column(m_badgeTry, m_badgeTryResult));
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(intro);
+    layout->addSpacing(8);
+    layout->addLayout(form);
+    layout->addStretch(1);
+
+    connect(m_idleMinutes, &QSpinBox::valueChanged, this, &SettingsDialog::updateProblems);
+    connect(m_badgePattern, &QLineEdit::textChanged, this, &SettingsDialog::updateProblems);
+    connect(m_badgePattern, &QLineEdit::textChanged, this, &SettingsDialog::updateBadgeTry);
+    connect(m_badgeTry, &QLineEdit::textChanged, this, &SettingsDialog::updateBadgeTry);
+    updateBadgeTry();
+    return tab;
+}
+
+void SettingsDialog::updateBadgeTry()
+{
+    const QString pattern = m_badgePattern->text().trimmed();
+    const QString scan = m_badgeTry->text().trimmed();
+    QString text;
+    if (scan.isEmpty()) {
+        text.clear();
+    } else if (pattern.isEmpty()) {
+        text = tr("No pattern: this scan signs in only while nobody is signed in; otherwise it is "
+                  "a device label.");
+    } else {
+        const QRegularExpression expression(pattern);
+        if (!expression.isValid())
+            text = tr("The pattern is not a valid regular expression: %1")
+                       .arg(expression.errorString());
+        else if (expression.match(scan).hasMatch())
+            text = tr("A badge: this scan opens the sign-in.");
+        else
+            text = tr("Not a badge: this scan is a device label (while someone is signed in).");
+    }
+    m_badgeTryResult->setText(text);
+    m_badgeTryResult->setVisible(!text.isEmpty());
+}
+
 void SettingsDialog::updatePlantStationPlaceholder()
 {
     const QString name = m_stationName->text().trimmed();
@@ -598,6 +693,8 @@ void SettingsDialog::setConfig(const StationConfig &config)
     m_plantConnection->setText(config.plantConnection);
     m_plantStationId->setText(config.plantStationId);
     m_plantReadConnection->setText(config.plantReadConnection);
+    m_idleMinutes->setValue(config.idleMinutes);
+    m_badgePattern->setText(config.badgePattern);
     m_defaultTimeout->setValue(
         int(std::chrono::duration_cast<std::chrono::seconds>(config.defaultStepTimeout).count()));
     {
@@ -639,6 +736,8 @@ StationConfig SettingsDialog::config() const
     c.plantConnection = m_plantConnection->text().trimmed();
     c.plantStationId = m_plantStationId->text().trimmed();
     c.plantReadConnection = m_plantReadConnection->text().trimmed();
+    c.idleMinutes = m_idleMinutes->value();
+    c.badgePattern = m_badgePattern->text().trimmed();
     c.defaultStepTimeout = std::chrono::seconds(m_defaultTimeout->value());
     c.stepTimeouts.clear();
     for (int row = 0; row < m_stepTimeouts->rowCount(); ++row) {

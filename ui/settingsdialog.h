@@ -38,7 +38,8 @@ struct SettingsToolCheck
 // The station configuration editor: back end and tool paths (azsphere checked by running its
 // show-version), files and folders, operator and station, timeouts, the fixture map (with
 // "Detect attached" filling connection paths from azsphere device list-attached), the plant
-// database's connections and the UI language. Shows StationConfig::problems() as the fields
+// database's connections, sign-in (the idle time and the badge pattern, with a field to try a
+// scan against it) and the UI language. Shows StationConfig::problems() as the fields
 // change and saves only a valid configuration. Tool calls run through ToolRunner on a pool of
 // its own, never on the GUI thread. GUI thread.
 class SettingsDialog final : public QDialog
@@ -101,6 +102,8 @@ private:
     QWidget *buildTimeoutsTab();
     QWidget *buildFixturesTab();
     QWidget *buildPlantTab();
+    QWidget *buildSignInTab();
+    void updateBadgeTry();
     QWidget *pathRow(QLineEdit *edit, int kind);
     void updateProblems();
     void updateBackend();
@@ -150,6 +153,11 @@ private:
     QLineEdit *m_plantConnection = nullptr;
     QLineEdit *m_plantStationId = nullptr;
     QLineEdit *m_plantReadConnection = nullptr;
+
+    QSpinBox *m_idleMinutes = nullptr;
+    QLineEdit *m_badgePattern = nullptr;
+    QLineEdit *m_badgeTry = nullptr;
+    QLabel *m_badgeTryResult = nullptr;
 
     QTableView *m_fixtureView = nullptr;
     QPushButton *m_detect = nullptr;

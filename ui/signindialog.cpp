@@ -41,6 +41,12 @@ SignInDialog::SignInDialog(AccountService &accounts, Mode mode, QWidget *parent)
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::PlainText);
     layout->addWidget(intro);
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"signInNote"_s);
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->hide();
+    layout->addWidget(m_note);
 
     if (mode == Mode::FirstAdmin) {
         setWindowTitle(tr("Create the first admin"));
@@ -112,6 +118,17 @@ SignInDialog::SignInDialog(AccountService &accounts, Mode mode, QWidget *parent)
 SignInDialog::~SignInDialog()
 {
     m_watcher.waitForFinished();
+}
+
+void SignInDialog::setNote(const QString &text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
+QString SignInDialog::noteText() const
+{
+    return m_note->text();
 }
 
 void SignInDialog::setBadge(const QString &badge)

@@ -31,6 +31,11 @@ public:
     SignInDialog(AccountService &accounts, Mode mode, QWidget *parent = nullptr);
     ~SignInDialog() override;
 
+    Mode mode() const { return m_mode; }
+    // A line under the introduction (e.g. that the plant's accounts have not arrived yet).
+    void setNote(const QString &text);
+    QString noteText() const;
+
     // A badge read by the scanner: the badge tab, the PIN next.
     void setBadge(const QString &badge);
     // Who signed in (or the admin created); empty until then.
@@ -62,6 +67,7 @@ private:
     QLineEdit *m_password = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_repeat = nullptr;
+    QLabel *m_note = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_ok = nullptr;
     QFutureWatcher<Result<Auth::User>> m_watcher;

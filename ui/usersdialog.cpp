@@ -58,6 +58,7 @@ UsersDialog::UsersDialog(AccountService &accounts, Auth::User admin, QWidget *pa
     m_pin->setObjectName(u"userPin"_s);
     m_pin->setEchoMode(QLineEdit::Password);
     m_unlock = new QCheckBox(tr("Unlock after wrong attempts"), this);
+    m_unlock->setObjectName(u"userUnlock"_s);
     form->addRow(tr("Login"), m_login);
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Role"), m_role);
@@ -81,6 +82,8 @@ UsersDialog::UsersDialog(AccountService &accounts, Auth::User admin, QWidget *pa
         for (QLineEdit *edit : {m_login, m_name, m_password, m_badge, m_pin})
             edit->clear();
         m_login->setEnabled(true);
+        setAccountFieldsEnabled(true);
+        m_status->clear();
         m_login->setFocus();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -167,6 +170,23 @@ void UsersDialog::onSelected()
     for (QLineEdit *edit : {m_password, m_badge, m_pin})
         edit->clear();
     m_unlock->setChecked(false);
+    // A plant account is changed in the plant database; here only its lock-out can end.
+    const bool plant = user.origin == u"plant"_s;
+    setAccountFieldsEnabled(!plant);
+    if (plant) {
+        m_status->setText(tr("%1 is an account of the plant database: change it there. At this "
+                             "station only its lock-out can be ended (Unlock, then Save user).")
+                              .arg(user.login));
+    } else {
+        m_status->clear();
+    }
+}
+
+void UsersDialog::setAccountFieldsEnabled(bool enabled)
+{
+    for (QWidget *field :
+        std::initializer_list<QWidget *> {m_name, m_role, m_active, m_password, m_badge, m_pin})
+        field->setEnabled(enabled);
 }
 
 void UsersDialog::save()

@@ -38,6 +38,7 @@ public:
 private:
     void reload();
     void onSelected();
+    void setAccountFieldsEnabled(bool enabled);
     void onSaved();
 
     AccountService &m_accounts;

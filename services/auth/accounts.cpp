@@ -27,6 +27,10 @@ QString describe(const UserRow &row)
         parts << u"password"_s;
     if (!row.badgeKey.isEmpty())
         parts << u"badge"_s;
+    if (row.lockedUntil.isValid())
+        parts << u"locked until %1"_s.arg(row.lockedUntil.toUTC().toString(Qt::ISODate));
+    else if (row.failedAttempts > 0)
+        parts << u"%1 wrong attempts"_s.arg(row.failedAttempts);
     return parts.join(u", "_s);
 }
 
@@ -221,10 +225,30 @@ Result<void> Accounts::saveUserAs(
     if (isNew) {
         row.login = login;
     } else if (row.origin == u"plant") {
-        return fail(ErrorCode::NotAllowed,
-            Tr::tr("%1 is an account of the plant database: change it there (sphere-station "
-                   "plant user-set).")
-                .arg(login));
+        // The account is the plant's; its lock-out is this station's own, so ending it is the
+        // one change a station makes (the next copy from the plant keeps it).
+        const bool onlyUnlock = change.unlock && change.password.isEmpty() && change.badge.isEmpty()
+            && change.pin.isEmpty() && !change.clearPassword && !change.clearBadge
+            && roleName(change.role) == row.role && change.active == row.active
+            && (change.displayName.trimmed().isEmpty()
+                || change.displayName.trimmed() == row.displayName);
+        if (!onlyUnlock) {
+            return fail(ErrorCode::NotAllowed,
+                Tr::tr("%1 is an account of the plant database: change it there (sphere-station "
+                       "plant user-set). At this station only its lock-out can be ended.")
+                    .arg(login));
+        }
+        row.failedAttempts = 0;
+        row.lockedUntil = {};
+        RecordEvent entry = event(actor, u"user-unlock"_s);
+        entry.target = login;
+        entry.oldValue = describe(before);
+        entry.newValue = describe(row);
+        entry.reason = reason;
+        entry.detail = before.lockedUntil.isValid() || before.failedAttempts > 0
+            ? u"plant account unlocked at this station"_s
+            : u"plant account was not locked"_s;
+        return m_record.saveUser(row, entry);
     }
     row.displayName
         = change.displayName.trimmed().isEmpty() ? row.displayName : change.displayName.trimmed();

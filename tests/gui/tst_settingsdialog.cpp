@@ -58,6 +58,7 @@ private Q_SLOTS:
     void problemsBlockSave();
     void missingAndBrokenFiles();
     void plantDatabase();
+    void signInSettings();
     void plantPasswordBlocksSave_data();
     void plantPasswordBlocksSave();
     void problemsInTheStationsLanguage();
@@ -313,6 +314,50 @@ void tst_SettingsDialog::plantDatabase()
     QVERIFY(again.load(m_path));
     QCOMPARE(again.config(), *reloaded);
     QCOMPARE(again.findChild<QLineEdit *>(u"plantConnection"_s)->text(), u"service=plant-line2"_s);
+}
+
+void tst_SettingsDialog::signInSettings()
+{
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("[auth]\nidleMinutes=20\nbadgePattern=\"^SPH-Badge-\\\\d+$\"\n");
+    }
+    QVERIFY(m_dialog->load(m_path));
+    auto *idle = child<QSpinBox>(u"idleMinutes"_s);
+    auto *pattern = child<QLineEdit>(u"badgePattern"_s);
+    auto *tryScan = child<QLineEdit>(u"badgeTry"_s);
+    auto *result = child<QLabel>(u"badgeTryResult"_s);
+    QCOMPARE(idle->value(), 20);
+    QCOMPARE(pattern->text(), u"^SPH-Badge-\\d+$"_s);
+    QVERIFY(m_dialog->problems().isEmpty());
+
+    // Trying a scan against the pattern says what the station would do with it.
+    QVERIFY(result->text().isEmpty());
+    tryScan->setText(u"SPH-Badge-42"_s);
+    QVERIFY2(result->text().contains(u"A badge"_s), qPrintable(result->text()));
+    tryScan->setText(u"SPH-24-00001"_s);
+    QVERIFY2(result->text().contains(u"Not a badge"_s), qPrintable(result->text()));
+
+    // A broken pattern is a problem that blocks saving, and the try field says why.
+    pattern->setText(u"SPH-(Badge"_s);
+    QVERIFY(result->text().contains(u"not a valid regular expression"_s));
+    QVERIFY(!m_dialog->problems().isEmpty());
+    QVERIFY(!m_dialog->save());
+
+    // 0 minutes shows as "Never"; both are saved under the keys the station reads.
+    pattern->setText(u"^B\\d{6}$"_s);
+    idle->setValue(0);
+    QCOMPARE(idle->text(), u"Never"_s);
+    QVERIFY(m_dialog->save());
+    const Result<StationConfig> reloaded = StationConfig::load(m_path);
+    QVERIFY(reloaded);
+    QCOMPARE(reloaded->idleMinutes, 0);
+    QCOMPARE(reloaded->badgePattern, u"^B\\d{6}$"_s);
+    QSettings ini(m_path, QSettings::IniFormat);
+    QCOMPARE(ini.value(u"auth/idleMinutes"_s).toInt(), 0);
+    QCOMPARE(ini.value(u"auth/badgePattern"_s).toString(), u"^B\\d{6}$"_s);
+    QCOMPARE(idle->maximum(), 24 * 60);
 }
 
 void tst_SettingsDialog::plantPasswordBlocksSave_data()

@@ -7,6 +7,7 @@
 
 #include "models/fixturemodel.h"
 #include "services/auth/accounts.h"
+#include "services/auth/credentials.h"
 #include "services/records/audittrail.h"
 #include "services/records/recordstore.h"
 #include "services/station/accountservice.h"
@@ -25,6 +26,7 @@
 #include "ui/usersdialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void permanentRecipeIsApprovedOnce();
     void idleSignOutWaitsForTheUsersRun();
     void adminManagesUsersInTheWindow();
+    void plantAccountIsOnlyUnlockedHere();
 
 private:
     struct Line
@@ -463,6 +466,67 @@ void tst_SignIn::adminManagesUsersInTheWindow()
     QCOMPARE(line->sim->station().user()->login, u"tia"_s);
     QCOMPARE(line->sim->station().user()->role, Auth::Role::Technician);
     QVERIFY(!auditActions(line->sim->recordPath()).filter(u"root user-add tia"_s).isEmpty());
+}
+
+void tst_SignIn::plantAccountIsOnlyUnlockedHere()
+{
+    auto line = makeLine(1);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    addUsers(line->sim->recordPath());
+    {
+        // A plant account as the relay caches it, locked out at this station.
+        RecordStore record;
+        QVERIFY(record.open(line->sim->recordPath()));
+        UserRow pia;
+        pia.login = u"pia"_s;
+        pia.displayName = u"Pia Plant"_s;
+        pia.role = u"technician"_s;
+        pia.passwordHash = *Auth::hashPassword(u"plant-pass-1"_s);
+        pia.active = true;
+        pia.origin = u"plant"_s;
+        pia.updated = QDateTime::currentDateTimeUtc();
+        pia.failedAttempts = 5;
+        pia.lockedUntil = QDateTime::currentDateTimeUtc().addSecs(600);
+        RecordEvent cached;
+        cached.kind = u"user-add"_s;
+        cached.target = u"pia"_s;
+        QVERIFY(record.saveUser(pia, cached));
+    }
+    QVERIFY(!signIn(w, u"pia"_s, u"plant-pass-1"_s));
+    QTRY_VERIFY(w.signInDialog());
+    w.signInDialog()->reject();
+    QTRY_VERIFY(!w.signInDialog());
+    QVERIFY(signIn(w, u"root"_s, u"root-password"_s));
+    w.usersAction()->trigger();
+    QTRY_VERIFY(w.usersDialog());
+    UsersDialog *dialog = w.usersDialog();
+    QTRY_COMPARE(dialog->table()->rowCount(), 6);
+    int piaRow = -1;
+    for (int r = 0; r < dialog->table()->rowCount(); ++r) {
+        if (dialog->table()->item(r, 0)->text() == u"pia"_s)
+            piaRow = r;
+    }
+    QVERIFY(piaRow >= 0);
+    QVERIFY(dialog->table()->item(piaRow, 3)->text().contains(u"locked"_s));
+    dialog->table()->selectRow(piaRow);
+    // The account's own fields are the plant's; the status says so.
+    QVERIFY(!dialog->findChild<QComboBox *>(u"userRole"_s)->isEnabled());
+    QVERIFY(!dialog->findChild<QLineEdit *>(u"userPassword"_s)->isEnabled());
+    QVERIFY(!dialog->findChild<QLineEdit *>(u"userBadge"_s)->isEnabled());
+    QVERIFY2(dialog->statusText().contains(u"plant database"_s), qPrintable(dialog->statusText()));
+    auto *unlock = dialog->findChild<QCheckBox *>(u"userUnlock"_s);
+    QVERIFY(unlock && unlock->isEnabled());
+    unlock->setChecked(true);
+    dialog->save();
+    QTRY_VERIFY2(dialog->statusText().startsWith(u"Saved"_s), qPrintable(dialog->statusText()));
+    // "New user" gives the fields back.
+    dialog->table()->clearSelection();
+    dialog->reject();
+    QTRY_VERIFY(!w.usersDialog());
+    QVERIFY(!auditActions(line->sim->recordPath()).filter(u"root user-unlock pia"_s).isEmpty());
+    QVERIFY(signIn(w, u"pia"_s, u"plant-pass-1"_s));
+    QCOMPARE(line->sim->station().user()->role, Auth::Role::Technician);
 }
 
 QTEST_MAIN(tst_SignIn)

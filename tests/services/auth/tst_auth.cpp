@@ -97,6 +97,7 @@ private Q_SLOTS:
     void badgeAndPin();
     void onlyAdminsManageUsers();
     void lastAdminStays();
+    void plantAccountOnlyUnlocks();
     void recipeApproval();
 
     void chainHoldsAndIsAppendOnly();
@@ -392,6 +393,71 @@ void tst_Auth::lastAdminStays()
     QVERIFY(refused.error().message.english().contains(u"last active admin"_s));
     QVERIFY(m_accounts->saveUser(admin, newUser(u"root2"_s, Role::Admin, u"secret-5678"_s)));
     QVERIFY(m_accounts->saveUser(admin, demote));
+}
+
+// A plant account (cached by the relay) is changed in the plant; at a station an admin can only
+// end its lock-out, which is the station's own.
+void tst_Auth::plantAccountOnlyUnlocks()
+{
+    QDateTime now = QDateTime(QDate(2026, 12, 7), QTime(8, 0), Qt::UTC);
+    m_accounts->setClock([&now] { return now; });
+    QVERIFY(
+        m_accounts->createFirstAdmin(newUser(u"root"_s, Role::Admin, u"secret-1234"_s), u"t"_s));
+    const User admin = *m_accounts->signInWithPassword(u"root"_s, u"secret-1234"_s);
+    UserRow pia;
+    pia.login = u"pia"_s;
+    pia.displayName = u"Pia Plant"_s;
+    pia.role = roleName(Role::Technician);
+    pia.passwordHash = *hashPassword(u"plant-pass-1"_s);
+    pia.active = true;
+    pia.origin = u"plant"_s;
+    pia.updated = now;
+    RecordEvent cached;
+    cached.kind = u"user-add"_s;
+    cached.target = u"pia"_s;
+    QVERIFY(m_record->saveUser(pia, cached));
+    for (int i = 1; i <= Accounts::MaxFailedAttempts; ++i)
+        QVERIFY(!m_accounts->signInWithPassword(u"pia"_s, u"wrong-password"_s));
+    QVERIFY(!m_accounts->signInWithPassword(u"pia"_s, u"plant-pass-1"_s));
+
+    // Any change of the account itself is the plant's.
+    UserChange promote;
+    promote.login = u"pia"_s;
+    promote.role = Role::Engineer;
+    promote.active = true;
+    promote.unlock = true;
+    const auto refused = m_accounts->saveUser(admin, promote);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::NotAllowed);
+    QVERIFY2(refused.error().message.english().contains(u"only its lock-out"_s),
+        qPrintable(refused.error().message.english()));
+    UserChange password = promote;
+    password.role = Role::Technician;
+    password.password = u"another-pass-1"_s;
+    QVERIFY(!m_accounts->saveUser(admin, password));
+
+    // Ending the lock-out is allowed, audited, and leaves the account as the plant sent it.
+    UserChange unlock = promote;
+    unlock.role = Role::Technician;
+    unlock.displayName = u"Pia Plant"_s;
+    QVERIFY(m_accounts->saveUser(admin, unlock));
+    const auto entries = Audit::lastEntries(recordPath(), 1);
+    QVERIFY(entries);
+    QCOMPARE(entries->at(0).action, u"user-unlock"_s);
+    QCOMPARE(entries->at(0).target, u"pia"_s);
+    QCOMPARE(entries->at(0).user, u"root"_s);
+    QVERIFY2(
+        entries->at(0).oldValue.contains(u"locked until"_s), qPrintable(entries->at(0).oldValue));
+    QVERIFY(!entries->at(0).newValue.contains(u"locked"_s));
+    const auto row = m_record->user(u"pia"_s);
+    QVERIFY(row && row->has_value());
+    QCOMPARE((*row)->origin, u"plant"_s);
+    QCOMPARE((*row)->passwordHash, pia.passwordHash);
+    QCOMPARE((*row)->role, roleName(Role::Technician));
+    QVERIFY(m_accounts->signInWithPassword(u"pia"_s, u"plant-pass-1"_s));
+    // Only an admin unlocks.
+    const auto technician = m_accounts->signInWithPassword(u"pia"_s, u"plant-pass-1"_s);
+    QVERIFY(!m_accounts->saveUser(*technician, unlock));
 }
 
 void tst_Auth::recipeApproval()
