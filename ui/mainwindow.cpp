@@ -2,6 +2,7 @@
 
 #include "models/fixturemodel.h"
 #include "models/startgatemodel.h"
+#include "services/auth/credentials.h"
 #include "services/azsphere/devicedata.h"
 #include "services/base/boundedfile.h"
 #include "services/plant/plantreader.h"
@@ -196,6 +197,24 @@ MainWindow::MainWindow(StationController &station, const Options &options, QWidg
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(std::chrono::minutes(std::max(0, m_options.idleMinutes)));
     connect(&m_idleTimer, &QTimer::timeout, this, &MainWindow::onIdle);
+    m_badgeWatcher = new QFutureWatcher<Result<QList<UserRow>>>(this);
+    connect(m_badgeWatcher, &QFutureWatcher<Result<QList<UserRow>>>::finished, this, [this] {
+        const Result<QList<UserRow>> rows = m_badgeWatcher->result();
+        if (rows) {
+            QSet<QString> keys;
+            for (const UserRow &row : *rows) {
+                if (!row.badgeKey.isEmpty())
+                    keys.insert(row.badgeKey);
+            }
+            m_badgeKeys = keys;
+        }
+        if (std::exchange(m_badgeRefreshAgain, false))
+            refreshBadges();
+    });
+    m_badgeRefresh.setInterval(std::chrono::minutes(1));
+    connect(&m_badgeRefresh, &QTimer::timeout, this, &MainWindow::refreshBadges);
+    m_badgeRefresh.start();
+    refreshBadges();
     createActions();
     createToolBar();
 
@@ -1758,6 +1777,8 @@ void MainWindow::openUsers()
     auto *dialog = new UsersDialog(*m_accounts, *m_station.user(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_usersDialog = dialog;
+    // A badge given or taken there counts at once.
+    connect(dialog, &QDialog::finished, this, &MainWindow::refreshBadges);
     dialog->open();
 }
 
@@ -1826,8 +1847,23 @@ void MainWindow::openSignIn(const QString &badge)
     dialog->open();
 }
 
+void MainWindow::refreshBadges()
+{
+    if (m_badgeWatcher->isRunning()) {
+        m_badgeRefreshAgain = true;
+        return;
+    }
+    m_badgeWatcher->setFuture(m_accounts->users());
+}
+
+bool MainWindow::knowsBadge(const QString &scan) const
+{
+    return m_badgeKeys.contains(Auth::badgeKey(scan));
+}
+
 void MainWindow::onSignedIn(const Auth::User &user)
 {
+    refreshBadges();
     const std::optional<Auth::User> previous = m_station.user();
     if (previous && previous->login.compare(user.login, Qt::CaseInsensitive) != 0)
         (void)m_accounts->signOut(*previous, u"switch"_s);
@@ -1913,8 +1949,10 @@ void MainWindow::onScanned(const QString &scan)
         m_usersDialog->setBadge(scan);
         return;
     }
-    const bool badge = !m_options.badgePattern.isEmpty()
-        && QRegularExpression(m_options.badgePattern).match(scan).hasMatch();
+    // A badge the station knows, or one the pattern says is a badge, is never a device label.
+    const bool badge = knowsBadge(scan)
+        || (!m_options.badgePattern.isEmpty()
+            && QRegularExpression(m_options.badgePattern).match(scan).hasMatch());
     if (badge || (m_station.requiresSignIn() && !m_station.user())) {
         openSignIn(scan);
         return;

@@ -6,6 +6,7 @@
 #include "ui/signindialog.h"
 #include "ui/usersdialog.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QKeySequence>
 #include <QMainWindow>
@@ -148,6 +149,9 @@ public:
     void openSignIn(const QString &badge = {});
     // Signs the user out (`why`: "user", "idle", "switch"); runs they started go on.
     void signOut(const QString &why);
+    // Reads the users' badges again (see m_badgeKeys); knowsBadge() answers from that copy.
+    void refreshBadges();
+    bool knowsBadge(const QString &scan) const;
     // Users… (admins): the station's users and a form to add or change one.
     void openUsers();
     SignInDialog *signInDialog() const { return m_signInDialog; }
@@ -301,6 +305,13 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     QPointer<SignInDialog> m_signInDialog;
     QTimer m_idleTimer;
+    // The badges the station knows (Auth::badgeKey of each user's badge): a scan that is one of
+    // them opens the sign-in even without a badge pattern, so a badge never becomes a device
+    // label. Refreshed at start, after a sign-in, after Users… and every minute (plant copies).
+    QSet<QString> m_badgeKeys;
+    QFutureWatcher<Result<QList<UserRow>>> *m_badgeWatcher = nullptr;
+    bool m_badgeRefreshAgain = false;
+    QTimer m_badgeRefresh;
     QHash<int, QString> m_runStartedBy; // fixture -> the login that started its run
     QLabel *m_shift = nullptr;
     QAction *m_openRecipe = nullptr;

@@ -58,6 +58,7 @@ private Q_SLOTS:
 
     void firstStartCreatesTheAdmin();
     void badgeScannedWithShiftSignsIn();
+    void knownBadgeIsNeverALabel();
     void eachRoleMayWhatTheMatrixSays();
     void rerunOfFailedDeviceNeedsTechnician();
     void permanentRecipeIsApprovedOnce();
@@ -263,6 +264,49 @@ void tst_SignIn::badgeScannedWithShiftSignsIn()
     const QStringList actions = auditActions(line->sim->recordPath());
     QVERIFY(actions.contains(u"- sign-in-refused ana"_s));
     QVERIFY(actions.contains(u"ana sign-in ana"_s));
+}
+
+// Without a badge pattern, a scan while someone is signed in is a device label, unless it is a
+// badge the station knows: then it opens the sign-in (the next user of a shift change).
+void tst_SignIn::knownBadgeIsNeverALabel()
+{
+    auto line = makeLine(2);
+    QVERIFY(line);
+    MainWindow &w = *line->window;
+    addUsers(line->sim->recordPath());
+    w.refreshBadges();
+    QVERIFY(signIn(w, u"tom"_s, u"tom-password"_s));
+    QVERIFY(openRecipeAndWait(w, SimulatedLine::recipe(u"quick.json"_s)));
+    QTRY_VERIFY(w.knowsBadge(u"SPH-Badge-42"_s));
+    QApplication::setActiveWindow(&w);
+    QTRY_VERIFY(w.isActiveWindow());
+    w.grid()->view()->setFocus();
+    scanLikeWedge(u"SPH-Badge-42"_s);
+    QTRY_VERIFY(w.signInDialog());
+    QCOMPARE(w.signInDialog()->badgeField()->text(), u"SPH-Badge-42"_s);
+    QTRY_COMPARE(QApplication::focusWidget(), w.signInDialog()->pinField());
+    w.signInDialog()->pinField()->setText(u"4711"_s);
+    w.signInDialog()->accept();
+    QTRY_VERIFY(!w.signInDialog());
+    QCOMPARE(line->sim->station().user()->login, u"ana"_s);
+    // Not bound to a fixture as a label.
+    for (const FixtureSnapshot &snapshot : line->sim->station().snapshots())
+        QVERIFY2(snapshot.serialNumber != u"SPH-Badge-42"_s, qPrintable(snapshot.serialNumber));
+    // The switch is in the trail (written on the accounts' thread).
+    QTRY_VERIFY(auditActions(line->sim->recordPath()).contains(u"tom sign-out tom"_s));
+    QVERIFY(auditActions(line->sim->recordPath()).contains(u"ana sign-in ana"_s));
+    // An unknown scan is still a label for the next fixture.
+    QApplication::setActiveWindow(&w);
+    QTRY_VERIFY(w.isActiveWindow());
+    w.grid()->view()->setFocus();
+    scanLikeWedge(u"SPH-24-00077"_s);
+    QTRY_VERIFY([&line] {
+        const QList<FixtureSnapshot> snapshots = line->sim->station().snapshots();
+        return std::any_of(snapshots.cbegin(), snapshots.cend(), [](const FixtureSnapshot &s) {
+            return s.serialNumber == u"SPH-24-00077"_s;
+        });
+    }());
+    QVERIFY(!w.signInDialog());
 }
 
 void tst_SignIn::eachRoleMayWhatTheMatrixSays()
