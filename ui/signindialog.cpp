@@ -36,6 +36,8 @@ SignInDialog::SignInDialog(AccountService &accounts, Mode mode, QWidget *parent)
     , m_mode(mode)
 {
     setObjectName(u"signInDialog"_s);
+    // Wide enough for a badge and a sentence of German or Chinese on a line PC's screen.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 56);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
@@ -124,6 +126,7 @@ void SignInDialog::setNote(const QString &text)
 {
     m_note->setText(text);
     m_note->setVisible(!text.isEmpty());
+    fitContents();
 }
 
 QString SignInDialog::noteText() const
@@ -151,6 +154,19 @@ void SignInDialog::showError(const QString &text)
 {
     m_error->setText(text);
     m_error->show();
+    fitContents();
+}
+
+void SignInDialog::fitContents()
+{
+    // A wrapped line shown later (the refusal, the note) must not squeeze the fields: the dialog
+    // grows to hold it (a window manager would not do it for us).
+    layout()->activate();
+    const int width = std::max(this->width(), minimumSizeHint().width());
+    const int height = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width)
+                                                     : sizeHint().height();
+    if (height > this->height())
+        resize(width, height);
 }
 
 void SignInDialog::accept()

@@ -56,6 +56,7 @@ public Q_SLOTS:
 
 private:
     void showError(const QString &text);
+    void fitContents();
     void onFinished();
 
     AccountService &m_accounts;

@@ -28,6 +28,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -253,6 +254,12 @@ void tst_SignIn::badgeScannedWithShiftSignsIn()
     QTest::keyClick(dialog->pinField(), Qt::Key_Return);
     QTRY_VERIFY(!dialog->errorText().isEmpty());
     QVERIFY(dialog->pinField()->text().isEmpty());
+    // The refusal's line does not squeeze the fields (seen under Xvfb before the dialog grew).
+    QTRY_VERIFY(dialog->findChild<QLabel *>(u"signInError"_s)->isVisible());
+    for (const QLineEdit *field : {dialog->badgeField(), dialog->pinField()}) {
+        QVERIFY2(field->height() >= field->minimumSizeHint().height(),
+            qPrintable(u"%1 < %2"_s.arg(field->height()).arg(field->minimumSizeHint().height())));
+    }
     QTest::keyClicks(dialog->pinField(), u"4711"_s, Qt::NoModifier, 120);
     QTRY_COMPARE(dialog->pinField()->text(), u"4711"_s);
     QTest::keyClick(dialog->pinField(), Qt::Key_Return);
