@@ -783,7 +783,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+869"/>
+        <location filename="../ui/mainwindow.cpp" line="+899"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -1034,7 +1034,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-699"/>
+        <location filename="../ui/mainwindow.cpp" line="-728"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -1053,8 +1053,8 @@ Alle Läufe stoppen und schließen?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+1105"/>
+        <location line="+55"/>
+        <location line="+1116"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1062,7 +1062,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-1037"/>
+        <location line="-1048"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -1102,7 +1102,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Station</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-295"/>
         <source>Early</source>
         <translation>Früh</translation>
     </message>
@@ -1131,18 +1131,18 @@ Run it through the recipe again?</source>
 Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+94"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1: Das Etikett %2 wurde freigegeben, weil sein Gerät den Prüfplatz verlassen hat. Etikett des jetzt eingelegten Geräts scannen.</translation>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+507"/>
+        <location line="+518"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-512"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -1238,23 +1238,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+823"/>
+        <location line="+834"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-834"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+823"/>
+        <location line="+834"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-834"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -1309,7 +1309,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Die Konten der Werksdatenbank sind angekommen: Melden Sie sich mit Ihrem an.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>Rezept %1 nicht geladen: Das Rezept %2 wird noch geladen; warten, bis es fertig ist, oder das Laden zuerst abbrechen.</translation>
     </message>
@@ -1319,7 +1319,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 nicht geladen: Vor dem Rezeptwechsel warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen.</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-238"/>
         <source>Users…</source>
         <translation>Benutzer…</translation>
     </message>
@@ -1330,12 +1330,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+822"/>
+        <location line="+833"/>
         <source>Analytics page</source>
         <translation>Seite Analyse</translation>
     </message>
     <message>
-        <location line="-821"/>
+        <location line="-832"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>Prozessfähigkeit der Messwerte, Ausbeute nach Gruppe und Wiederholprüfungen zeigen</translation>
     </message>
@@ -1368,19 +1368,19 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Alle erneut senden</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>Rezept %1 nicht geladen: Das Laden wurde abgebrochen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+38"/>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>Rezept %1 nicht geladen: %2</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-64"/>
         <source>Recipe %1 not loaded: a fixture started while it was loading. Wait until every running fixture has finished, or stop them, and open it again.</source>
         <translation>Rezept %1 nicht geladen: Während des Ladens wurde ein Prüfplatz gestartet. Warten, bis alle laufenden Prüfplätze fertig sind, oder sie stoppen, und das Rezept erneut öffnen.</translation>
     </message>
@@ -1390,7 +1390,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezept %1 nicht geladen: Es enthält RF-Schritte, aber RfSettingsTool oder RfToolCli ist nicht konfiguriert oder nicht vorhanden.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <source>Recipe %1 %2 makes devices permanent and this file (SHA-256 %3…) is not approved yet, so no recipe is loaded. An engineer or admin approves it by opening it (Open recipe…) after signing in.</source>
+        <translation>Rezept %1 %2 macht Geräte dauerhaft, und diese Datei (SHA-256 %3…) ist noch nicht freigegeben; daher ist kein Rezept geladen. Ein Ingenieur oder Administrator gibt es frei, indem er es nach dem Anmelden öffnet (Rezept öffnen…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Recipe %1 %2 not loaded: it makes devices permanent and this file (SHA-256 %3…) is not approved. %4</source>
         <translation>Rezept %1 %2 nicht geladen: Es macht Geräte endgültig, und diese Datei (SHA-256 %3…) ist nicht freigegeben. %4</translation>
     </message>
@@ -1775,7 +1780,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1811,7 +1816,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>%1 ist der erste Administrator dieser Station.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>Signed in: %1 (%2).</source>
         <translation>Angemeldet: %1 (%2).</translation>
     </message>
@@ -1829,7 +1834,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Abgemeldet: %1. Laufende Prüfungen laufen weiter.</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-297"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
@@ -3073,7 +3078,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+52"/>
+        <location filename="../ui/signindialog.cpp" line="+54"/>
         <source>Create the first admin</source>
         <translation>Ersten Administrator anlegen</translation>
     </message>
@@ -3150,7 +3155,7 @@ Beendet %2</translation>
         <translation>Anlegen</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>

@@ -64,7 +64,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+171"/>
+        <location filename="../ui/mainwindow.cpp" line="+172"/>
         <source>%n fixture(s) are still running. Closing stops them; their devices will need to be run again.
 
 Stop every run and close?</source>
@@ -78,7 +78,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+416"/>
+        <location line="+434"/>
         <source>The plant refused %n row(s); they are kept here until retried:</source>
         <translation>
             <numerusform>The plant refused %n row; they are kept here until retried:</numerusform>
@@ -86,7 +86,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+348"/>
+        <location line="+359"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -119,7 +119,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+540"/>
+        <location line="+557"/>
         <source>%1 was signed out after %n minute(s) without a key or a click.</source>
         <translation>
             <numerusform>%1 was signed out after %n minute without a key or a click.</numerusform>

@@ -778,7 +778,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+869"/>
+        <location filename="../ui/mainwindow.cpp" line="+899"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -1028,7 +1028,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-699"/>
+        <location filename="../ui/mainwindow.cpp" line="-728"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -1044,8 +1044,8 @@ Stop every run and close?</source>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+1105"/>
+        <location line="+55"/>
+        <location line="+1116"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1053,7 +1053,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-1037"/>
+        <location line="-1048"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -1093,7 +1093,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-295"/>
         <source>Early</source>
         <translation>早班</translation>
     </message>
@@ -1122,18 +1122,18 @@ Run it through the recipe again?</source>
 是否按配方重新运行该设备？</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+94"/>
         <source>%1: the label %2 was released because its device left the fixture. Scan the label of the device now in it.</source>
         <translation>%1：标签 %2 已释放，因为其设备已离开工位。请扫描当前工位中设备的标签。</translation>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+507"/>
+        <location line="+518"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-512"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -1229,23 +1229,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+823"/>
+        <location line="+834"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-834"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+823"/>
+        <location line="+834"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-834"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -1300,7 +1300,7 @@ Run it through the recipe again?</source>
         <translation>工厂数据库的账户已到达：请用您的账户登录。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Recipe %1 not loaded: the recipe %2 is still loading; wait for it or cancel it first.</source>
         <translation>配方 %1 未加载：配方 %2 仍在加载中；请等待其完成，或先取消加载。</translation>
     </message>
@@ -1310,7 +1310,7 @@ Run it through the recipe again?</source>
         <translation>配方 %1 未加载：更换配方前，请等待所有正在运行的工位完成，或将其停止。</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-238"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
@@ -1321,12 +1321,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+822"/>
+        <location line="+833"/>
         <source>Analytics page</source>
         <translation>分析页面</translation>
     </message>
     <message>
-        <location line="-821"/>
+        <location line="-832"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>显示测量值的过程能力、分组良率和复测</translation>
     </message>
@@ -1358,19 +1358,19 @@ Run it through the recipe again?</source>
         <translation>全部重试</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Recipe %1 not loaded: the load was cancelled.</source>
         <translation>配方 %1 未加载：加载已取消。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+38"/>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>Recipe %1 not loaded: %2</source>
         <translation>配方 %1 未加载：%2</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-64"/>
         <source>Recipe %1 not loaded: a fixture started while it was loading. Wait until every running fixture has finished, or stop them, and open it again.</source>
         <translation>配方 %1 未加载：加载期间有工位开始运行。请等待所有正在运行的工位完成，或将其停止，然后重新打开该配方。</translation>
     </message>
@@ -1380,7 +1380,12 @@ Run it through the recipe again?</source>
         <translation>配方 %1 未加载：配方包含 RF 步骤，但 RfSettingsTool 或 RfToolCli 未配置或未找到。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <source>Recipe %1 %2 makes devices permanent and this file (SHA-256 %3…) is not approved yet, so no recipe is loaded. An engineer or admin approves it by opening it (Open recipe…) after signing in.</source>
+        <translation>配方 %1 %2 会使设备永久锁定，且此文件（SHA-256 %3…）尚未获批，因此未加载任何配方。工程师或管理员登录后打开它（打开配方…）即可批准。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Recipe %1 %2 not loaded: it makes devices permanent and this file (SHA-256 %3…) is not approved. %4</source>
         <translation>配方 %1 %2 未加载：它会使设备永久锁定，而此文件（SHA-256 %3…）未经批准。%4</translation>
     </message>
@@ -1761,7 +1766,7 @@ Run it through the recipe again?</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1797,7 +1802,7 @@ Run it through the recipe again?</source>
         <translation>%1 是此工作站的第一位管理员。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>Signed in: %1 (%2).</source>
         <translation>已登录：%1（%2）。</translation>
     </message>
@@ -1814,7 +1819,7 @@ Run it through the recipe again?</source>
         <translation>已注销：%1。正在进行的测试继续运行。</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-297"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
@@ -3051,7 +3056,7 @@ Finished %2</source>
 <context>
     <name>Station::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+52"/>
+        <location filename="../ui/signindialog.cpp" line="+54"/>
         <source>Create the first admin</source>
         <translation>创建第一位管理员</translation>
     </message>
@@ -3128,7 +3133,7 @@ Finished %2</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

@@ -633,6 +633,7 @@ bool MainWindow::openRecipe(const QString &path, LoadBy by)
     if ((by == LoadBy::User && !permitted(Auth::Permission::LoadRecipe))
         || refuseWhileLoading(name))
         return false;
+    m_recipeLoadBy = by;
     if (m_station.isAnyRunning()) {
         post(Severity::Error,
             tr("Recipe %1 not loaded: wait until every running fixture has finished, or stop "
@@ -726,6 +727,16 @@ bool MainWindow::applyRecipe(const Recipe &loaded, const QString &name)
             return false;
         }
         if (!*approval) {
+            if (!m_station.user() && m_recipeLoadBy == LoadBy::Station) {
+                // The station's own choice at start (the last recipe, or the demo's): nobody
+                // did anything wrong, so say what to do rather than raise an alarm.
+                post(Severity::Info,
+                    tr("Recipe %1 %2 makes devices permanent and this file (SHA-256 %3…) is not "
+                       "approved yet, so no recipe is loaded. An engineer or admin approves it by "
+                       "opening it (Open recipe…) after signing in.")
+                        .arg(loaded.name, loaded.version, loaded.sha256.left(12)));
+                return false;
+            }
             if (!m_station.user() || !m_station.user()->may(Auth::Permission::ApproveRecipe)) {
                 post(Severity::Error,
                     tr("Recipe %1 %2 not loaded: it makes devices permanent and this file "

@@ -304,6 +304,7 @@ private:
     QPointer<UsersDialog> m_usersDialog;
     std::unique_ptr<AccountService> m_accounts;
     QPointer<SignInDialog> m_signInDialog;
+    LoadBy m_recipeLoadBy = LoadBy::User; // who asked for the recipe load going on
     QTimer m_idleTimer;
     // The badges the station knows (Auth::badgeKey of each user's badge): a scan that is one of
     // them opens the sign-in even without a badge pattern, so a badge never becomes a device

@@ -408,6 +408,14 @@ void tst_SignIn::permanentRecipeIsApprovedOnce()
     QVERIFY(line);
     MainWindow &w = *line->window;
     addUsers(line->sim->recordPath());
+    // The station's own choice at start, nobody signed in: said plainly, not as an alarm.
+    QVERIFY(!openRecipeAndWait(w,
+        SimulatedLine::recipe(u"full.json"_s),
+        std::chrono::seconds(120),
+        MainWindow::LoadBy::Station));
+    QVERIFY2(w.messageArea()->latestText().contains(u"not approved yet"_s),
+        qPrintable(w.messageArea()->latestText()));
+    QCOMPARE(w.messageArea()->messages().constFirst().severity, MessageArea::Severity::Info);
     // A technician may load recipes, but not approve one that makes devices permanent.
     QVERIFY(signIn(w, u"tom"_s, u"tom-password"_s));
     QVERIFY(!openRecipeAndWait(w, SimulatedLine::recipe(u"full.json"_s)));

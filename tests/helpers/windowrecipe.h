@@ -16,7 +16,8 @@
 // was heard within `timeout`. For the tests, the screenshot tool and the benchmarks.
 inline bool openRecipeAndWait(Station::MainWindow &window,
     const QString &path,
-    std::chrono::milliseconds timeout = std::chrono::seconds(120))
+    std::chrono::milliseconds timeout = std::chrono::seconds(120),
+    Station::MainWindow::LoadBy by = Station::MainWindow::LoadBy::User)
 {
     std::optional<bool> outcome;
     QEventLoop loop;
@@ -25,7 +26,7 @@ inline bool openRecipeAndWait(Station::MainWindow &window,
             outcome = loaded;
             loop.quit();
         });
-    if (window.openRecipe(path) && !outcome) {
+    if (window.openRecipe(path, by) && !outcome) {
         QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
         loop.exec();
     }
