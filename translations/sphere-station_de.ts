@@ -2827,7 +2827,22 @@ Beendet %2</translation>
         <translation>Leseverbindung</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+50"/>
+        <source>A regular expression. A scan that matches it is a badge and opens the sign-in, also while someone is signed in and also when the station does not know the badge yet. A user&apos;s badge opens the sign-in with or without a pattern.</source>
+        <translation>Ein regulärer Ausdruck. Ein passender Scan ist ein Ausweis und öffnet die Anmeldung, auch wenn jemand angemeldet ist und auch wenn die Station den Ausweis noch nicht kennt. Der Ausweis eines Benutzers öffnet die Anmeldung mit oder ohne Muster.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No pattern: this scan opens the sign-in if it is a user&apos;s badge or nobody is signed in; otherwise it is a device label.</source>
+        <translation>Kein Muster: Dieser Scan öffnet die Anmeldung, wenn er der Ausweis eines Benutzers ist oder niemand angemeldet ist; sonst ist er ein Geräteetikett.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No match: this scan is a device label, unless it is a user&apos;s badge.</source>
+        <translation>Passt nicht: Dieser Scan ist ein Geräteetikett, außer er ist der Ausweis eines Benutzers.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 (this computer&apos;s name)</source>
         <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
         <translation>%1 (Name dieses Computers)</translation>
@@ -2972,12 +2987,7 @@ Beendet %2</translation>
         <translation>Ein Benutzer wird nach so langer Zeit ohne Taste oder Klick abgemeldet, nie während ein von ihm gestarteter Durchlauf läuft.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>A regular expression. A scan that matches it is a badge and opens the sign-in, also while someone is signed in, so users switch with one scan and a PIN. Empty: a scan is a badge only while nobody is signed in.</source>
-        <translation>Ein regulärer Ausdruck. Ein passender Scan ist ein Ausweis und öffnet die Anmeldung, auch wenn jemand angemeldet ist; so wechseln Benutzer mit einem Scan und einer PIN. Leer: Ein Scan ist nur dann ein Ausweis, wenn niemand angemeldet ist.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Scan or type a badge or a device label</source>
         <translation>Ausweis oder Geräteetikett scannen oder eingeben</translation>
     </message>
@@ -2997,12 +3007,7 @@ Beendet %2</translation>
         <translation>Scan ausprobieren</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>No pattern: this scan signs in only while nobody is signed in; otherwise it is a device label.</source>
-        <translation>Kein Muster: Dieser Scan meldet nur an, wenn niemand angemeldet ist; sonst ist er ein Geräteetikett.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+29"/>
         <source>The pattern is not a valid regular expression: %1</source>
         <translation>Das Muster ist kein gültiger regulärer Ausdruck: %1</translation>
     </message>
@@ -3012,12 +3017,7 @@ Beendet %2</translation>
         <translation>Ein Ausweis: Dieser Scan öffnet die Anmeldung.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not a badge: this scan is a device label (while someone is signed in).</source>
-        <translation>Kein Ausweis: Dieser Scan ist ein Geräteetikett (wenn jemand angemeldet ist).</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>

@@ -2806,7 +2806,22 @@ Finished %2</source>
         <translation>读取连接</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+50"/>
+        <source>A regular expression. A scan that matches it is a badge and opens the sign-in, also while someone is signed in and also when the station does not know the badge yet. A user&apos;s badge opens the sign-in with or without a pattern.</source>
+        <translation>正则表达式。与之匹配的扫描即为工牌并打开登录，即使已有人登录、即使工作站尚不认识该工牌。用户的工牌无论有无格式都会打开登录。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No pattern: this scan opens the sign-in if it is a user&apos;s badge or nobody is signed in; otherwise it is a device label.</source>
+        <translation>无格式：如果此扫描是用户的工牌或无人登录，则打开登录；否则为设备标签。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No match: this scan is a device label, unless it is a user&apos;s badge.</source>
+        <translation>不匹配：此扫描为设备标签，除非它是用户的工牌。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 (this computer&apos;s name)</source>
         <extracomment>The station ID used when none is set and the station has no name: %1 is the host name</extracomment>
         <translation>%1（本计算机名称）</translation>
@@ -2951,12 +2966,7 @@ Finished %2</source>
         <translation>用户在这段时间内没有按键或点击即被注销；其启动的运行进行中时绝不注销。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>A regular expression. A scan that matches it is a badge and opens the sign-in, also while someone is signed in, so users switch with one scan and a PIN. Empty: a scan is a badge only while nobody is signed in.</source>
-        <translation>正则表达式。与之匹配的扫描即为工牌并打开登录，即使已有人登录，这样用户只需一次扫描和一个 PIN 即可切换。留空：仅在无人登录时扫描才视为工牌。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Scan or type a badge or a device label</source>
         <translation>扫描或输入工牌或设备标签</translation>
     </message>
@@ -2976,12 +2986,7 @@ Finished %2</source>
         <translation>试扫描</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>No pattern: this scan signs in only while nobody is signed in; otherwise it is a device label.</source>
-        <translation>无格式：仅在无人登录时此扫描用于登录；否则为设备标签。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+29"/>
         <source>The pattern is not a valid regular expression: %1</source>
         <translation>该格式不是有效的正则表达式：%1</translation>
     </message>
@@ -2991,12 +2996,7 @@ Finished %2</source>
         <translation>是工牌：此扫描将打开登录。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not a badge: this scan is a device label (while someone is signed in).</source>
-        <translation>不是工牌：此扫描为设备标签（有人登录时）。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>

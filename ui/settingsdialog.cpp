@@ -574,9 +574,9 @@ QWidget *SettingsDialog::buildSignInTab()
     //: %1 is an example regular expression that stays as it is
     m_badgePattern->setPlaceholderText(tr("e.g. %1").arg(u"^SPH-Badge-\\d+$"_s));
     auto *patternNote = new QLabel(tr("A regular expression. A scan that matches it is a badge and "
-                                      "opens the sign-in, also while someone is signed in, so "
-                                      "users switch with one scan and a PIN. Empty: a scan is a "
-                                      "badge only while nobody is signed in."),
+                                      "opens the sign-in, also while someone is signed in and "
+                                      "also when the station does not know the badge yet. A "
+                                      "user's badge opens the sign-in with or without a pattern."),
         tab);
     patternNote->setWordWrap(true);
     PageLook::makeFieldName(patternNote);
@@ -624,8 +624,8 @@ void SettingsDialog::updateBadgeTry()
     if (scan.isEmpty()) {
         text.clear();
     } else if (pattern.isEmpty()) {
-        text = tr("No pattern: this scan signs in only while nobody is signed in; otherwise it is "
-                  "a device label.");
+        text = tr("No pattern: this scan opens the sign-in if it is a user's badge or nobody is "
+                  "signed in; otherwise it is a device label.");
     } else {
         const QRegularExpression expression(pattern);
         if (!expression.isValid())
@@ -634,7 +634,7 @@ void SettingsDialog::updateBadgeTry()
         else if (expression.match(scan).hasMatch())
             text = tr("A badge: this scan opens the sign-in.");
         else
-            text = tr("Not a badge: this scan is a device label (while someone is signed in).");
+            text = tr("No match: this scan is a device label, unless it is a user's badge.");
     }
     m_badgeTryResult->setText(text);
     m_badgeTryResult->setVisible(!text.isEmpty());
