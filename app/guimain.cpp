@@ -67,7 +67,10 @@ QString startupRecipe(const AppOptions &options, const QString &sampleFolder)
 
 std::unique_ptr<QCoreApplication> createGuiApplication(int &argc, char **argv)
 {
-    return std::make_unique<QApplication>(argc, argv);
+    auto app = std::make_unique<QApplication>(argc, argv);
+    // The installed desktop entry's name (packaging/), so a Wayland desktop shows its icon.
+    QGuiApplication::setDesktopFileName(u"org.spherestation.SphereStation"_s);
+    return app;
 }
 
 int runGui(const AppOptions &options)
