@@ -26,9 +26,13 @@ fail() {
 }
 
 [ "$(id -u)" -eq 0 ] || fail "run as root (the check installs and removes the package)"
-if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "installed"; then
-    fail "$package is already installed here; the check would remove it (apt-get remove --purge $package first)"
-fi
+# dpkg may still list a purged package as "unknown ok not-installed"; anything else (installed,
+# or its conffiles left behind) belongs to someone.
+status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+case "$status" in
+"" | *" not-installed") ;;
+*) fail "$package is on this machine ($status); the check would remove it (apt-get remove --purge $package first)" ;;
+esac
 
 work=$(mktemp -d /tmp/package-check.XXXXXX)
 installed=false
