@@ -30,17 +30,23 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Station::GuiMain)
 };
 
-// The sample recipes of the source checkout the binary was built from (build/bin sits two
-// levels below the checkout), so a fresh demo starts with a recipe.
+// The sample recipes, so a fresh demo starts with a recipe: those of the source checkout the
+// binary was built from (build/bin sits two levels below the checkout), else the installed ones
+// (e.g. /usr/share/sphere-station/recipes, which CMake gives relative to the binary's folder).
 QString sampleRecipeFolder()
 {
-    QDir dir(QCoreApplication::applicationDirPath());
+    const QString binDirectory = QCoreApplication::applicationDirPath();
+    QDir dir(binDirectory);
     for (int level = 0; level < 4; ++level) {
         if (QFileInfo::exists(dir.filePath(u"resources/recipes/full.json"_s)))
             return dir.filePath(u"resources/recipes"_s);
         if (!dir.cdUp())
             break;
     }
+    const QString installed
+        = QDir::cleanPath(binDirectory + u'/' + QStringLiteral(STATION_INSTALLED_RECIPES));
+    if (QFileInfo::exists(installed + u"/full.json"_s))
+        return installed;
     return {};
 }
 
@@ -61,7 +67,10 @@ QString startupRecipe(const AppOptions &options, const QString &sampleFolder)
 
 std::unique_ptr<QCoreApplication> createGuiApplication(int &argc, char **argv)
 {
-    return std::make_unique<QApplication>(argc, argv);
+    auto app = std::make_unique<QApplication>(argc, argv);
+    // The installed desktop entry's name (packaging/), so a Wayland desktop shows its icon.
+    QGuiApplication::setDesktopFileName(u"org.spherestation.SphereStation"_s);
+    return app;
 }
 
 int runGui(const AppOptions &options)
@@ -118,6 +127,8 @@ int runGui(const AppOptions &options)
         = !setup.config().recipeFolder.isEmpty() ? setup.config().recipeFolder : samples;
     windowOptions.configPath
         = !options.configPath.isEmpty() ? options.configPath : StationConfig::defaultPath();
+    if (options.configPath.isEmpty())
+        windowOptions.configDefaultsPath = StationConfig::systemPath();
     // The analytics page and the plant views read the plant through the quality login.
     windowOptions.plantConnection = setup.config().plantReadConnection;
     windowOptions.plantReadConnection = setup.config().plantReadConnection;

@@ -57,8 +57,8 @@ int runProbeCommand(QCoreApplication &app, QCommandLineParser &parser)
 
     StationConfig config;
     const QString configPath
-        = parser.isSet(u"config"_s) ? parser.value(u"config"_s) : StationConfig::defaultPath();
-    if (parser.isSet(u"config"_s) || QFileInfo::exists(configPath)) {
+        = parser.isSet(u"config"_s) ? parser.value(u"config"_s) : StationConfig::pathToRead();
+    if (!configPath.isEmpty()) {
         Result<StationConfig> loaded = StationConfig::load(configPath);
         if (!loaded)
             return complain(loaded.error().message);

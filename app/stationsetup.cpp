@@ -51,16 +51,10 @@ QString StationSetup::azConfigRoot()
 
 Result<> StationSetup::build(const AppOptions &options, bool presence)
 {
-    // Configuration: the named file, else the default one if it exists, else defaults (the
-    // simulator back end).
-    if (!options.configPath.isEmpty()) {
-        m_configPath = options.configPath;
-    } else {
-        // QFileInfo::exists is true for a FIFO or a folder too: load() then says what it is.
-        const QFileInfo defaultFile(StationConfig::defaultPath());
-        if (defaultFile.exists() || defaultFile.isSymLink())
-            m_configPath = defaultFile.filePath();
-    }
+    // Configuration: the named file, else the user's if it exists, else the system-wide
+    // default (/etc/sphere-station/station.ini) if it exists, else defaults (the simulator back
+    // end). A FIFO or a folder counts as existing: load() then says what it is.
+    m_configPath = !options.configPath.isEmpty() ? options.configPath : StationConfig::pathToRead();
     if (!m_configPath.isEmpty()) {
         Result<StationConfig> loaded = StationConfig::load(m_configPath);
         if (!loaded)

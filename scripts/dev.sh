@@ -3,8 +3,11 @@
 #   scripts/dev.sh run [station options...]  install what is missing, build, start on the simulator
 #   scripts/dev.sh test                      install what is missing, build, run every test
 #   scripts/dev.sh build                     install what is missing and build
+#   scripts/dev.sh package                   install what is missing, build, make the .deb
+#                                            (build/package/sphere-station_<version>_amd64.deb)
 # Environment: BUILD_DIR (default ./build), BUILD_TYPE (default Release), CI=true turns warnings
-# into errors.
+# into errors. `test` ends with scripts/package-check.sh (as root: it installs the package,
+# checks it and purges it); SKIP_PACKAGE_CHECK=1 leaves that out.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,6 +32,10 @@ packages=(
     # German and Chinese on screen: a font with the Chinese characters, and Qt's own
     # translations (standard buttons, file dialogs), which the station loads beside its own.
     fonts-noto-cjk qt6-translations-l10n
+    # The Debian package and its check (issue #16): dpkg-shlibdeps (dpkg-dev) and file for
+    # CPack's computed Depends, lintian, the desktop entry's and AppStream's validators, and
+    # xdotool to see the installed station's window.
+    dpkg-dev file lintian desktop-file-utils appstream xdotool
 )
 
 install_missing() {
@@ -53,7 +60,7 @@ build() {
     local werror=OFF
     [ "${CI:-}" = "true" ] && werror=ON
     cmake -S "$root" -B "$build_dir" -G Ninja \
-        -DCMAKE_BUILD_TYPE="$build_type" -DSTATION_WERROR="$werror"
+        -DCMAKE_BUILD_TYPE="$build_type" -DSTATION_WERROR="$werror" -DCMAKE_INSTALL_PREFIX=/usr
     cmake --build "$build_dir" -j "$(nproc)"
 }
 
@@ -74,14 +81,25 @@ run)
     fi
     exec "${station[@]}"
     ;;
+package)
+    install_missing
+    build
+    cpack --config "$build_dir/CPackConfig.cmake" -B "$build_dir/package"
+    ;;
 test)
     install_missing
     build
-    cd "$build_dir"
-    ctest -j 2 --output-on-failure --label-exclude bench --timeout 600
+    (cd "$build_dir" && ctest -j 2 --output-on-failure --label-exclude bench --timeout 600)
+    if [ "${SKIP_PACKAGE_CHECK:-}" = 1 ]; then
+        echo "dev.sh: package check skipped (SKIP_PACKAGE_CHECK=1)"
+    elif [ "$(id -u)" -ne 0 ]; then
+        echo "dev.sh: package check skipped (it installs the package: run as root)"
+    else
+        bash "$root/scripts/package-check.sh" "$build_dir"
+    fi
     ;;
 *)
-    echo "usage: scripts/dev.sh run|test|build" >&2
+    echo "usage: scripts/dev.sh run|test|build|package" >&2
     exit 2
     ;;
 esac

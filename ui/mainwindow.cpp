@@ -831,9 +831,14 @@ void MainWindow::openSettings()
     dialog->setToolEnvironment(tools.environment);
     const QString configPath
         = m_options.configPath.isEmpty() ? StationConfig::defaultPath() : m_options.configPath;
-    dialog->load(configPath);
-    // What the file said before, for the audit trail's old and new values.
-    auto before = std::make_shared<QMap<QString, QString>>(iniValues(configPath));
+    dialog->load(configPath, m_options.configDefaultsPath);
+    // What the file said before, for the audit trail's old and new values (the system default's
+    // while the user has no file: saving turns those into the user's).
+    const QString shownPath
+        = QFileInfo::exists(configPath) || m_options.configDefaultsPath.isEmpty()
+        ? configPath
+        : m_options.configDefaultsPath;
+    auto before = std::make_shared<QMap<QString, QString>>(iniValues(shownPath));
     connect(
         dialog, &SettingsDialog::saved, this, [this, dialog, before](const StationConfig &config) {
             auditSettings(*before, dialog->path());

@@ -66,9 +66,12 @@ class MainWindow final : public QMainWindow
 public:
     struct Options
     {
-        QString backendText;     // status bar: "Simulator, 8 devices" or "azsphere /opt/... 25.10"
-        QString recipeFolder;    // where Open recipe… starts
-        QString configPath;      // the station configuration the settings dialog edits
+        QString backendText;  // status bar: "Simulator, 8 devices" or "azsphere /opt/... 25.10"
+        QString recipeFolder; // where Open recipe… starts
+        QString configPath;   // the station configuration the settings dialog edits
+        // Shown by the settings dialog while configPath does not exist: the system-wide
+        // default (empty with --config).
+        QString configDefaultsPath;
         QString plantConnection; // the analytics page's Plant source (the read login)
         // The plant views (docs/plant-views.md): the read login's conninfo ("[plant]
         // readConnection"; empty: no plant) and this station's plant station ID.

@@ -654,20 +654,23 @@ void SettingsDialog::updatePlantStationPlaceholder()
     m_plantStationId->setPlaceholderText(fallback);
 }
 
-bool SettingsDialog::load(const QString &path)
+bool SettingsDialog::load(const QString &path, const QString &defaultsPath)
 {
     m_path = path;
-    if (!QFileInfo::exists(path)) {
+    const QString readPath = QFileInfo::exists(path)                 ? path
+        : !defaultsPath.isEmpty() && QFileInfo::exists(defaultsPath) ? defaultsPath
+                                                                     : QString();
+    if (readPath.isEmpty()) {
         setConfig({});
         return true;
     }
-    const Result<StationConfig> loaded = StationConfig::load(path);
+    const Result<StationConfig> loaded = StationConfig::load(readPath);
     if (!loaded) {
         setConfig({});
         m_problemsPanel->show();
-        m_problems->setText(
-            tr("<b>%1 cannot be read:</b> %2")
-                .arg(path.toHtmlEscaped(), loaded.error().message.translated().toHtmlEscaped()));
+        m_problems->setText(tr("<b>%1 cannot be read:</b> %2")
+                                .arg(readPath.toHtmlEscaped(),
+                                    loaded.error().message.translated().toHtmlEscaped()));
         return false;
     }
     setConfig(*loaded);

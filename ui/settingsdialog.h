@@ -54,7 +54,9 @@ public:
 
     // Reads the file into the fields; a file that does not exist gives the defaults. False,
     // with the reason shown, when it cannot be read.
-    bool load(const QString &path);
+    // Shows the configuration in path and saves to path. While path does not exist, shows
+    // defaultsPath's (the system-wide default) if that exists, else the built-in defaults.
+    bool load(const QString &path, const QString &defaultsPath = {});
     QString path() const { return m_path; }
     void setConfig(const Station::StationConfig &config);
     // The configuration the fields describe now.

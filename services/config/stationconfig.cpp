@@ -291,6 +291,25 @@ QString StationConfig::defaultPath()
         + u"/sphere-station.ini"_s;
 }
 
+QString StationConfig::systemPath()
+{
+    return QStringLiteral(STATION_SYSTEM_CONFIG);
+}
+
+QString StationConfig::pathToRead(const QString &userPath, const QString &systemPath)
+{
+    // QFileInfo::exists is false for a dangling link: that one is still the user's choice.
+    const auto present = [](const QString &path) {
+        const QFileInfo info(path);
+        return !path.isEmpty() && (info.exists() || info.isSymLink());
+    };
+    if (present(userPath))
+        return userPath;
+    if (present(systemPath))
+        return systemPath;
+    return {};
+}
+
 Result<StationConfig> StationConfig::load(const QString &path)
 {
     const QString shown = QDir::toNativeSeparators(path);

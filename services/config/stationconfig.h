@@ -108,8 +108,18 @@ struct StationConfig
 
     bool operator==(const StationConfig &) const = default;
 
-    // <AppConfigLocation>/sphere-station.ini
+    // <AppConfigLocation>/sphere-station.ini: the user's configuration, which the settings
+    // dialog writes.
     static QString defaultPath();
+    // The system-wide default a package installs (/etc/sphere-station/station.ini under the
+    // /usr prefix): read only while the user has no configuration of their own.
+    static QString systemPath();
+    // The configuration to read when none is named: the user's file if it is there (also a
+    // dangling link or a FIFO, which load() then refuses with the reason), else the system
+    // default if it is there, else empty (built-in defaults). The whole file is taken, never
+    // merged key by key.
+    static QString pathToRead(const QString &userPath, const QString &systemPath);
+    static QString pathToRead() { return pathToRead(defaultPath(), systemPath()); }
 
     // Reads the ini file. A file that does not exist is FileMissing; one that is not a regular
     // file of at most FileLimit::StationConfig bytes (a FIFO, a folder, /dev/zero) is Io; one

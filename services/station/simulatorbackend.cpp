@@ -35,7 +35,13 @@ SimulatorBackend::~SimulatorBackend()
 
 QString SimulatorBackend::simBinDirectoryFor(const QString &binDirectory)
 {
-    return QDir::cleanPath(binDirectory + u"/../sim-bin"_s);
+    // The build tree keeps the stand-ins in build/sim-bin beside build/bin. An installed
+    // station keeps them in a private folder (never on PATH), which CMake gives relative to the
+    // station's own folder, so a staged or relocated installation finds them too.
+    const QString buildTree = QDir::cleanPath(binDirectory + u"/../sim-bin"_s);
+    if (QFileInfo(buildTree).isDir())
+        return buildTree;
+    return QDir::cleanPath(binDirectory + u'/' + QStringLiteral(STATION_INSTALLED_SIM_BIN));
 }
 
 Result<> SimulatorBackend::runSphereSim(const QStringList &arguments)

@@ -25,7 +25,8 @@ public:
     struct Options
     {
         int devices = 8;
-        // Folder holding sphere-station and sphere-sim; the tool stand-ins are in ../sim-bin.
+        // Folder holding sphere-station and sphere-sim; the tool stand-ins are in ../sim-bin
+        // (build tree) or the installed private folder (simBinDirectoryFor()).
         QString binDirectory;
         // Bench folder; empty: AZSPHERE_SIM_HOME if set, else a folder the backend owns.
         QString benchDirectory;
@@ -57,7 +58,8 @@ public:
     QList<FixtureConfig> fixtures() const { return m_fixtures; }
     const BackgroundProcess *server() const { return m_server.get(); }
 
-    // <binDirectory>/../sim-bin
+    // <binDirectory>/../sim-bin if it exists (the build tree), else the installed stand-ins'
+    // folder (e.g. /usr/bin -> /usr/libexec/sphere-station, docs/packaging.md).
     static QString simBinDirectoryFor(const QString &binDirectory);
 
 private:

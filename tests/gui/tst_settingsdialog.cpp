@@ -57,6 +57,7 @@ private Q_SLOTS:
     void problemsBlockSave_data();
     void problemsBlockSave();
     void missingAndBrokenFiles();
+    void systemDefaultShownSavedAsUsers();
     void plantDatabase();
     void signInSettings();
     void plantPasswordBlocksSave_data();
@@ -256,6 +257,41 @@ void tst_SettingsDialog::missingAndBrokenFiles()
     QVERIFY(!brokenDialog.load(broken));
     auto *problems = brokenDialog.findChild<QLabel *>(u"problems"_s);
     QVERIFY(problems->text().contains(u"broken.ini"_s));
+}
+
+// While the user has no configuration, the dialog shows the system-wide default (the package's
+// /etc/sphere-station/station.ini) and saves to the user's file; the default is left as it was.
+void tst_SettingsDialog::systemDefaultShownSavedAsUsers()
+{
+    const QString system = m_dir->filePath(u"system.ini"_s);
+    const QByteArray systemText = "[station]\nname=LINE9-ST01\n";
+    {
+        QFile file(system);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(systemText);
+    }
+    const QString user = m_dir->filePath(u"user.ini"_s);
+    SettingsDialog dialog;
+    QVERIFY(dialog.load(user, system));
+    QCOMPARE(dialog.path(), user);
+    QCOMPARE(dialog.config().stationName, u"LINE9-ST01"_s);
+    QVERIFY(dialog.save());
+    const auto saved = StationConfig::load(user);
+    QVERIFY(saved.has_value());
+    QCOMPARE(saved->stationName, u"LINE9-ST01"_s);
+    QFile file(system);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), systemText);
+
+    // Once the user has a file, it is shown, not the default.
+    {
+        QFile userFile(user);
+        QVERIFY(userFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        userFile.write("[station]\nname=MINE\n");
+    }
+    SettingsDialog again;
+    QVERIFY(again.load(user, system));
+    QCOMPARE(again.config().stationName, u"MINE"_s);
 }
 
 // The [plant] section as docs/plant.md shows it: its three fields, the station ID's fallback,

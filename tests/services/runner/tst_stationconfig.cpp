@@ -102,6 +102,8 @@ private Q_SLOTS:
     void hostileFiles_data();
     void hostileFiles();
     void defaultPath();
+    void pathToRead_data();
+    void pathToRead();
     void plantReadConnection();
 
 private:
@@ -675,6 +677,48 @@ void tst_StationConfig::defaultPath()
         + u"/sphere-station.ini"_s;
     QCOMPARE(StationConfig::defaultPath(), expected);
     QVERIFY(StationConfig::defaultPath().contains(u"qttest"_s)); // test mode: not the real file
+}
+
+void tst_StationConfig::pathToRead_data()
+{
+    // Which files exist ("" none, "file", "link" a dangling symbolic link) and which is read.
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("system");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("user's only") << u"file"_s << u""_s << u"user"_s;
+    QTest::newRow("user's overrides the system default") << u"file"_s << u"file"_s << u"user"_s;
+    QTest::newRow("system default while the user has none") << u""_s << u"file"_s << u"system"_s;
+    QTest::newRow("neither: built-in defaults") << u""_s << u""_s << u""_s;
+    QTest::newRow("user's dangling link is still the user's (load says why)")
+        << u"link"_s << u"file"_s << u"user"_s;
+}
+
+void tst_StationConfig::pathToRead()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, system);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto make = [&dir](const QString &name, const QString &kind) {
+        const QString file = dir.filePath(name);
+        if (kind == u"file"_s)
+            writeText(file, "[station]\n");
+        else if (kind == u"link"_s)
+            QFile::link(dir.filePath(u"nowhere.ini"_s), file);
+        return file;
+    };
+    const QString userFile = make(u"user.ini"_s, user);
+    const QString systemFile = make(u"system.ini"_s, system);
+    const QString chosen = StationConfig::pathToRead(userFile, systemFile);
+    QCOMPARE(chosen,
+        expected == u"user"_s         ? userFile
+            : expected == u"system"_s ? systemFile
+                                      : QString());
+
+    // The installed default is the package's conffile, an absolute path outside the user's.
+    QVERIFY(QDir::isAbsolutePath(StationConfig::systemPath()));
+    QVERIFY(StationConfig::systemPath().endsWith(u"/sphere-station/station.ini"_s));
 }
 
 void tst_StationConfig::plantReadConnection()
