@@ -930,6 +930,16 @@ void MainWindow::startFixture(int fixture)
         //: A refused start: "F3 not started: Scan the device's label first."
         post(Severity::Error,
             tr("%1 not started: %2").arg(title, started.error().message.translated()));
+        // A start the user's role does not allow (a rerun by an operator, say) is in the trail.
+        if (started.error().code == ErrorCode::NotAllowed && m_station.user()) {
+            (void)m_accounts->audit(m_station.user(),
+                u"start-refused"_s,
+                m_station.snapshot(fixture).deviceId,
+                {},
+                {},
+                {},
+                fixture);
+        }
         return;
     }
     m_batch.insert(fixture);
@@ -1804,6 +1814,12 @@ bool MainWindow::permitted(Auth::Permission permission)
     if (may)
         return true;
     post(Severity::Error, may.error().message.translated());
+    // A refused attempt by a signed-in user is part of who did what (nobody signed in: there is
+    // no one to name, and the tiles say "sign in").
+    if (m_station.user()) {
+        (void)m_accounts->audit(
+            m_station.user(), u"not-allowed"_s, Auth::permissionName(permission), {}, {}, {}, 0);
+    }
     return false;
 }
 

@@ -367,6 +367,10 @@ void tst_SignIn::eachRoleMayWhatTheMatrixSays()
     QVERIFY(!actions.filter(u"ana run-start"_s).isEmpty());
     QVERIFY(!actions.filter(u"quinn export"_s).isEmpty());
     QVERIFY(!actions.filter(u"tom sign-out tom"_s).isEmpty()); // switched
+    // What each was refused is in the trail too, with the permission or the device.
+    QVERIFY(actions.contains(u"ana not-allowed load-recipe"_s));
+    QVERIFY(actions.contains(u"ana not-allowed change-settings"_s));
+    QVERIFY(!actions.filter(u"quinn start-refused"_s).isEmpty());
     // The run row names its operator as a signed-in user.
     station.shutdown();
     RecordStore store;
