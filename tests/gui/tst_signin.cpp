@@ -455,7 +455,8 @@ void tst_SignIn::permanentRecipeIsApprovedOnce()
 
 void tst_SignIn::idleSignOutWaitsForTheUsersRun()
 {
-    auto line = makeLine(1, u"0.05"_s);
+    // A run of several seconds (quick.json at 0.2), so it outlasts the idle time for sure.
+    auto line = makeLine(1, u"0.2"_s);
     QVERIFY(line);
     MainWindow &w = *line->window;
     StationController &station = line->sim->station();
@@ -470,8 +471,8 @@ void tst_SignIn::idleSignOutWaitsForTheUsersRun()
     idle.start();
     QVERIFY(QTest::qWaitFor(
         [&] { return !station.isRunning(1) || idle.elapsed() > 1000; }, RunTimeout));
-    if (station.isRunning(1))
-        QVERIFY(station.user());
+    QVERIFY2(station.isRunning(1), "the run ended before the idle time had passed three times");
+    QVERIFY(station.user());
     QTRY_COMPARE_WITH_TIMEOUT(tileState(w, 1), TileState::Pass, RunTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(!station.user(), 5000);
     // Said in the message strip (other messages, such as the run's end, may come after it).
