@@ -10,8 +10,10 @@
 #include <QThreadPool>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QDoubleSpinBox;
 class QFrame;
 class QLabel;
 class QLineEdit;
@@ -37,7 +39,8 @@ struct SettingsToolCheck
 
 // The station configuration editor: back end and tool paths (azsphere checked by running its
 // show-version), files and folders, operator and station, timeouts, the fixture map (with
-// "Detect attached" filling connection paths from azsphere device list-attached), the plant
+// "Detect attached" filling connection paths from azsphere device list-attached, hands-free), the
+// plant
 // database's connections and the UI language. Shows StationConfig::problems() as the fields
 // change and saves only a valid configuration. Tool calls run through ToolRunner on a pool of
 // its own, never on the GUI thread. GUI thread.
@@ -101,6 +104,7 @@ private:
     QWidget *buildTimeoutsTab();
     QWidget *buildFixturesTab();
     QWidget *buildPlantTab();
+    QWidget *buildHandsFreeBox(QWidget *parent);
     QWidget *pathRow(QLineEdit *edit, int kind);
     void updateProblems();
     void updateBackend();
@@ -154,6 +158,9 @@ private:
     QTableView *m_fixtureView = nullptr;
     QPushButton *m_detect = nullptr;
     QLabel *m_detectStatus = nullptr;
+
+    QCheckBox *m_handsFree = nullptr;
+    QDoubleSpinBox *m_handsFreeSettle = nullptr; // seconds
 
     QFrame *m_problemsPanel = nullptr;
     QLabel *m_problems = nullptr;
