@@ -800,7 +800,7 @@
         <translation>Gerät einlegen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Finished in run %1: set aside</source>
         <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
         <translation>In Lauf %1 finalisiert: aussortieren</translation>
@@ -817,7 +817,24 @@
         <translation>Bereit zum Start</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-11"/>
+        <source>Insert a device: it starts by itself</source>
+        <translation>Gerät einlegen: es startet von selbst</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starts by itself in a moment</source>
+        <extracomment>Hands-free: the device answers and starts once it has settled</extracomment>
+        <translation>Startet gleich von selbst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to start; hands-free starts the next device</source>
+        <extracomment>Hands-free starts only a device that was not in the fixture before</extracomment>
+        <translation>Bereit zum Start; automatisch startet erst das nächste Gerät</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Remove the device</source>
         <translation>Gerät entnehmen</translation>
     </message>
@@ -1775,7 +1792,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1824,7 +1841,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Abgemeldet: %1. Laufende Prüfungen laufen weiter.</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-274"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
@@ -2589,7 +2606,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+129"/>
+        <location filename="../ui/settingsdialog.cpp" line="+131"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -2736,13 +2753,13 @@ Beendet %2</translation>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+584"/>
+        <location line="+617"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-634"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -2753,6 +2770,26 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+175"/>
+        <source>Hands-free</source>
+        <translation>Automatischer Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new device by itself once it has answered for the settle time</source>
+        <translation>Ein neues Gerät von selbst starten, sobald es während der Beruhigungszeit durchgehend geantwortet hat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a device that was not in the fixture before starts; the start rules (sign-in, label, recipe) apply as for a click. Takes effect when the station starts next.</source>
+        <translation>Es startet nur ein Gerät, das vorher nicht im Prüfplatz war; die Startregeln (Anmeldung, Etikett, Rezept) gelten wie bei einem Klick. Wirkt beim nächsten Start der Station.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Settle time</source>
+        <translation>Beruhigungszeit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
         <translation>Die Station überträgt ihre Prüfdatenbank an die Werksdatenbank und fragt dort, solange diese antwortet, ob ein Etikett oder ein Gerät an einer anderen Station bekannt ist. Ohne Verbindung bleibt die Prüfdatenbank auf dieser Station. Änderungen wirken beim nächsten Start der Station.</translation>
     </message>
@@ -2816,7 +2853,7 @@ Beendet %2</translation>
         <translation>%1 (Stationsname)</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+219"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>Das im PATH gefundene %1 (%2) ist der Simulator der Station, nicht das von Microsoft. Tragen Sie oben den Pfad des echten Werkzeugs ein oder wählen Sie den Simulator.</translation>
     </message>
@@ -2831,7 +2868,7 @@ Beendet %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-529"/>
         <source>One NAME=value per line</source>
         <translation>Ein NAME=Wert pro Zeile</translation>
     </message>
@@ -2862,11 +2899,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+27"/>
+        <location line="+134"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-131"/>
         <source>Step type</source>
         <translation>Schritttyp</translation>
     </message>
@@ -2927,12 +2965,12 @@ Beendet %2</translation>
         <translation>azsphere device list-attached ausführen und die Verbindungspfade der jetzt angeschlossenen Geräte eintragen</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+167"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+140"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -3288,12 +3326,12 @@ Beendet %2</translation>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+160"/>
+        <location filename="../app/stationsetup.cpp" line="+165"/>
         <source>%1 does not run: %2</source>
         <translation>%1 lässt sich nicht ausführen: %2</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
     </message>
@@ -3313,7 +3351,7 @@ Beendet %2</translation>
         <translation>Azure Sphere SDK installieren oder tools/azsphere in der Stationskonfiguration korrigieren; für den Simulator backend=simulator im Abschnitt [station] eintragen.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
     </message>
@@ -3765,7 +3803,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+317"/>
+        <location filename="../services/station/station.cpp" line="+324"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
@@ -4614,7 +4652,7 @@ Beendet %2</translation>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
@@ -4719,7 +4757,7 @@ Beendet %2</translation>
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-226"/>
+        <location filename="../services/station/station.cpp" line="-230"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -4729,12 +4767,12 @@ Beendet %2</translation>
         <translation>Es sind keine Prüfplätze konfiguriert.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>Der Bedienername wird abgelehnt: Er %1.</translation>
@@ -4746,12 +4784,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+191"/>
+        <location line="+197"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-193"/>
         <source>Fixture %1 is running.</source>
         <translation>Prüfplatz %1 läuft.</translation>
     </message>
@@ -4846,7 +4884,7 @@ Beendet %2</translation>
         <translation>Nächstes Gerät einlegen oder bestätigen, dass dieses erneut durchlaufen muss.</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+102"/>
+        <location filename="../services/config/stationconfig.cpp" line="+104"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
@@ -4941,7 +4979,7 @@ Beendet %2</translation>
         <translation>%1: unbekanntes Backend &quot;%2&quot; (&quot;simulator&quot; oder &quot;real&quot; verwenden).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1: unknown tool &quot;%2&quot; (use &quot;azsphere&quot; or &quot;az&quot;).</source>
         <translation>%1: unbekanntes Werkzeug &quot;%2&quot; (verwenden Sie &quot;azsphere&quot; oder &quot;az&quot;).</translation>
     </message>
@@ -4963,7 +5001,7 @@ Beendet %2</translation>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
     </message>
@@ -4999,6 +5037,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The hands-free settle time is %1 to %2 ms, not %3 ms.</source>
+        <extracomment>Hands-free: how long a new device must answer before it starts by itself</extracomment>
+        <translation>Die Beruhigungszeit für den automatischen Start beträgt %1 bis %2 ms, nicht %3 ms.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
         <translation>Die Leerlaufzeit bis zur automatischen Abmeldung beträgt 0 (nie) bis 1440 Minuten, nicht %1.</translation>
     </message>
@@ -5885,7 +5929,7 @@ Beendet %2</translation>
         <translation>Die Werksdatenbank enthält keinen Durchlauf %1 der Station %2.</translation>
     </message>
     <message>
-        <location filename="../services/records/outbox.cpp" line="+255"/>
+        <location filename="../services/records/outbox.cpp" line="+265"/>
         <source>The record %1 has no outbox (schema %2).</source>
         <translation>Die Prüfdatenbank %1 hat keine Ausgangswarteschlange (Schema %2).</translation>
     </message>

@@ -119,7 +119,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+530"/>
+        <location line="+534"/>
         <source>%1 was signed out after %n minute(s) without a key or a click.</source>
         <translation>
             <numerusform>%1 was signed out after %n minute without a key or a click.</numerusform>
@@ -187,7 +187,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+870"/>
+        <location filename="../ui/settingsdialog.cpp" line="+905"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n device</numerusform>
@@ -289,7 +289,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/records/recordstore.cpp" line="+602"/>
+        <location filename="../services/records/recordstore.cpp" line="+605"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>

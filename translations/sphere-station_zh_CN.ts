@@ -795,7 +795,7 @@
         <translation>请放入设备</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Finished in run %1: set aside</source>
         <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
         <translation>已在运行 %1 中完成：请放到一边</translation>
@@ -812,7 +812,24 @@
         <translation>可以开始</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-11"/>
+        <source>Insert a device: it starts by itself</source>
+        <translation>请放入设备：将自动开始</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starts by itself in a moment</source>
+        <extracomment>Hands-free: the device answers and starts once it has settled</extracomment>
+        <translation>即将自动开始</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to start; hands-free starts the next device</source>
+        <extracomment>Hands-free starts only a device that was not in the fixture before</extracomment>
+        <translation>可以开始；自动开始仅对下一台设备生效</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Remove the device</source>
         <translation>请取出设备</translation>
     </message>
@@ -1761,7 +1778,7 @@ Run it through the recipe again?</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1809,7 +1826,7 @@ Run it through the recipe again?</source>
         <translation>已注销：%1。正在进行的测试继续运行。</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-274"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
@@ -2568,7 +2585,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+129"/>
+        <location filename="../ui/settingsdialog.cpp" line="+131"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -2715,13 +2732,13 @@ Finished %2</source>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+584"/>
+        <location line="+617"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-634"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2732,6 +2749,26 @@ Finished %2</source>
     </message>
     <message>
         <location line="+175"/>
+        <source>Hands-free</source>
+        <translation>自动开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new device by itself once it has answered for the settle time</source>
+        <translation>新设备在稳定时间内持续应答后自动开始</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a device that was not in the fixture before starts; the start rules (sign-in, label, recipe) apply as for a click. Takes effect when the station starts next.</source>
+        <translation>只有之前不在工位中的设备才会自动开始；开始规则（登录、标签、配方）与点击开始时相同。下次启动工作站时生效。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Settle time</source>
+        <translation>稳定时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
         <translation>工作站将其测试记录传送到工厂数据库，并在工厂数据库可用时向其查询某个标签或设备是否已在其他工作站出现。未设置连接时，测试记录只保存在本工作站。更改在下次启动工作站时生效。</translation>
     </message>
@@ -2795,7 +2832,7 @@ Finished %2</source>
         <translation>%1（工作站名称）</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+219"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>在 PATH 中找到的 %1（%2）是工作站的模拟器，不是微软的工具。请在上方填写真实工具的路径，或选择模拟器。</translation>
     </message>
@@ -2810,7 +2847,7 @@ Finished %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-529"/>
         <source>One NAME=value per line</source>
         <translation>每行一个 NAME=值</translation>
     </message>
@@ -2841,11 +2878,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+27"/>
+        <location line="+134"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-131"/>
         <source>Step type</source>
         <translation>步骤类型</translation>
     </message>
@@ -2906,12 +2944,12 @@ Finished %2</source>
         <translation>运行 azsphere device list-attached，并填入当前已连接设备的连接路径</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+167"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+140"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -3259,12 +3297,12 @@ Finished %2</source>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+160"/>
+        <location filename="../app/stationsetup.cpp" line="+165"/>
         <source>%1 does not run: %2</source>
         <translation>%1 无法运行：%2</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>无法为测试记录文件 %1 创建文件夹。</translation>
     </message>
@@ -3284,7 +3322,7 @@ Finished %2</source>
         <translation>请安装 Azure Sphere SDK，或更正工作站配置中的 tools/azsphere；如要使用模拟器，请在其 [station] 节中写入 backend=simulator。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
     </message>
@@ -3736,7 +3774,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+317"/>
+        <location filename="../services/station/station.cpp" line="+324"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
@@ -4580,7 +4618,7 @@ Finished %2</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
@@ -4684,7 +4722,7 @@ Finished %2</source>
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-226"/>
+        <location filename="../services/station/station.cpp" line="-230"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -4694,12 +4732,12 @@ Finished %2</source>
         <translation>未配置任何工位。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>操作员姓名被拒绝：该姓名%1。</translation>
@@ -4711,12 +4749,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+191"/>
+        <location line="+197"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-193"/>
         <source>Fixture %1 is running.</source>
         <translation>工位 %1 正在运行。</translation>
     </message>
@@ -4811,7 +4849,7 @@ Finished %2</source>
         <translation>请放入下一台设备，或确认此设备需要重新运行。</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+102"/>
+        <location filename="../services/config/stationconfig.cpp" line="+104"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
@@ -4906,7 +4944,7 @@ Finished %2</source>
         <translation>%1：未知后端 &quot;%2&quot;（请使用 &quot;simulator&quot; 或 &quot;real&quot;）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1: unknown tool &quot;%2&quot; (use &quot;azsphere&quot; or &quot;az&quot;).</source>
         <translation>%1：未知工具“%2”（请使用“azsphere”或“az”）。</translation>
     </message>
@@ -4928,7 +4966,7 @@ Finished %2</source>
         <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>无法写入工作站配置 %1。</translation>
     </message>
@@ -4964,6 +5002,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>The hands-free settle time is %1 to %2 ms, not %3 ms.</source>
+        <extracomment>Hands-free: how long a new device must answer before it starts by itself</extracomment>
+        <translation>自动开始的稳定时间应为 %1 至 %2 毫秒，而不是 %3 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
         <translation>自动注销前的空闲时间为 0（从不）到 1440 分钟，不能是 %1。</translation>
     </message>
@@ -5842,7 +5886,7 @@ Finished %2</source>
         <translation>工厂数据库中没有工作站 %2 的运行 %1。</translation>
     </message>
     <message>
-        <location filename="../services/records/outbox.cpp" line="+255"/>
+        <location filename="../services/records/outbox.cpp" line="+265"/>
         <source>The record %1 has no outbox (schema %2).</source>
         <translation>测试记录 %1 没有上传队列（架构 %2）。</translation>
     </message>
