@@ -17,11 +17,11 @@ void HandsFreeDecider::observe(Clock::time_point now, Presence presence, const Q
     m_presence = presence;
 
     if (m_running) {
-        // A reboot, re-enumeration or swap during the run is the run's business; every device
-        // seen now is not new afterwards.
-        if (!id.isEmpty())
-            m_spent.insert(id);
+        // A reboot or re-enumeration during the run is the run's device (spent at runStarted); a
+        // swap is the run's business, and the device swapped in is new once the run has ended
+        // (runFinished), whenever presence happens to see it.
         m_present = presence == Presence::Present ? id : QString();
+        m_presentId = presence == Presence::Present ? deviceId : QString();
         m_candidate.clear();
         return;
     }
@@ -56,6 +56,7 @@ void HandsFreeDecider::observe(Clock::time_point now, Presence presence, const Q
         m_since = now;
     }
     m_present = id;
+    m_presentId = deviceId;
 }
 
 void HandsFreeDecider::runStarted(Clock::time_point now, const QString &deviceId)
@@ -81,10 +82,14 @@ void HandsFreeDecider::runFinished(Clock::time_point now, const QString &deviceI
             m_spent.insert(m_lastRun);
         m_lastRun = ran;
     }
-    if (!m_present.isEmpty())
-        m_spent.insert(m_present);
     if (m_presence == Presence::Empty)
         m_emptySince = now;
+    // Another device answering now came during the run (a swap): it has answered since then.
+    if (!m_present.isEmpty() && !isSpent(m_present)) {
+        m_candidate = m_present;
+        m_candidateId = m_presentId;
+        m_since = now;
+    }
 }
 
 QString HandsFreeDecider::due(Clock::time_point now) const

@@ -17,11 +17,13 @@ namespace Station {
 //
 // The rules: a device is due once it has answered with one device ID for the settle time without
 // an interruption (an empty fixture, no answer or another ID starts the wait again), no run is
-// on, and it is new: not the device of the fixture's last run, not one seen during that run (a
-// swap, which the run itself handles), and not one that sat in the fixture when hands-free began
-// watching it. So a device left in after its run, a reboot or re-enumeration during a run and a
-// bounce never start a second time; only another device does. The controller starts a due device
-// through the same start rules as a click and tells runStarted(), so it starts once.
+// on, and it is new: not the device of the fixture's last run, and not one that sat in the fixture
+// when hands-free began watching it (until it has been out for the settle time). So a device left
+// in after its run, a reboot or re-enumeration during a run and a bounce never start a second
+// time; only another device does. A device swapped in during a run is the run's business while it
+// runs and new once the run has ended (its settle time counts from the run's end), whether
+// presence saw it during the run or only after. The controller starts a due device through the
+// same start rules as a click and tells runStarted(), so it starts once.
 class HandsFreeDecider final
 {
 public:
@@ -67,13 +69,14 @@ private:
     bool m_seen = false; // an observation arrived: the first one decides what is already in
     bool m_running = false;
     Presence m_presence = Presence::Unknown;
-    QString m_present;     // the ID answering now (empty: none answering)
+    QString m_present;     // the ID answering now (empty: none answering), lower case
+    QString m_presentId;   // the same, as presence named it
     QString m_candidate;   // a new device answering since m_since (lower case)
     QString m_candidateId; // the same, as presence named it
     Clock::time_point m_since;
     // Lower-case IDs that do not start by themselves: the last run's device until another
-    // device runs; the others (seen during that run, or in the fixture when watching began)
-    // until the fixture has been empty for the settle time.
+    // device runs; the others (in the fixture when watching began, or started and swapped out
+    // before details) until the fixture has been empty for the settle time.
     QString m_lastRun;
     QSet<QString> m_spent;
     std::optional<Clock::time_point> m_emptySince;

@@ -165,6 +165,9 @@ Result<> StationController::open(const StationOptions &options)
             s.stepIndex = run.stepsRecorded;
             s.stepCount = run.stepsRecorded;
             s.serialNumber = run.serialNumber;
+            // Hands-free: the fixture's last run's device does not start by itself after a
+            // restart either.
+            slot.handsFree.runFinished(HandsFreeDecider::Clock::now(), run.deviceId);
         }
         slot.snapshot.fixture = config.number;
         slot.snapshot.label = config.label;
@@ -224,6 +227,9 @@ Result<> StationController::open(const StationOptions &options)
     }
     m_open = true;
     logEvent(0, u"station-open"_s, u"%1 fixture(s)"_s.arg(options.fixtures.size()));
+    // The trail says that runs may start without a click from now on.
+    if (m_options.handsFree)
+        logEvent(0, u"hands-free"_s, u"on, settle %1 ms"_s.arg(m_options.handsFreeSettle.count()));
     publishAll();
     return {};
 }
@@ -521,6 +527,7 @@ Result<> StationController::start(Slot &slot, StartRequest how, bool handsFree)
     request.cancel = slot.cancel;
     slot.running = true;
     slot.snapshot.running = true;
+    slot.verdictLeftSince.reset();
     // Started once: by a click or by itself, the device is spent for hands-free.
     slot.handsFree.runStarted(HandsFreeDecider::Clock::now(), slot.snapshot.deviceId);
     clearVerdict(slot.snapshot);
@@ -548,6 +555,11 @@ void StationController::runHandsFree()
     for (auto &[number, slot] : m_slots) {
         if (slot.running)
             continue;
+        if (slot.verdictLeftSince && now - *slot.verdictLeftSince >= slot.handsFree.settle()) {
+            slot.verdictLeftSince.reset();
+            clearVerdict(slot.snapshot);
+            publish(slot);
+        }
         const QString due = slot.handsFree.due(now);
         // The device the tile shows is the one that settled (both come from onPresence).
         if (!due.isEmpty() && due.compare(slot.snapshot.deviceId, Qt::CaseInsensitive) == 0
@@ -565,9 +577,13 @@ void StationController::runHandsFree()
     }
     std::optional<HandsFreeDecider::Clock::time_point> next;
     for (const auto &[number, slot] : m_slots) {
-        const auto deadline = slot.handsFree.nextDeadline();
-        if (deadline && *deadline > now && (!next || *deadline < *next))
-            next = deadline;
+        for (auto deadline : {slot.handsFree.nextDeadline(),
+                 slot.verdictLeftSince
+                     ? std::optional(*slot.verdictLeftSince + slot.handsFree.settle())
+                     : std::nullopt}) {
+            if (deadline && *deadline > now && (!next || *deadline < *next))
+                next = deadline;
+        }
     }
     if (next) {
         // Rounded up: a timer that fires a little early would find nothing due and wait again.
@@ -595,8 +611,11 @@ void StationController::setHandsFree(bool on, std::chrono::milliseconds settle)
         }
         slot.handsFree.setSettle(settle);
     }
-    if (was != m_options.handsFree)
-        logEvent(0, u"hands-free"_s, m_options.handsFree ? u"on"_s : u"off"_s);
+    if (was != m_options.handsFree) {
+        logEvent(0,
+            u"hands-free"_s,
+            m_options.handsFree ? u"on, settle %1 ms"_s.arg(settle.count()) : u"off"_s);
+    }
     publishAll();
     runHandsFree();
 }
@@ -711,6 +730,17 @@ void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapsh
     Q_EMIT runFinished(fixture, slot.snapshot);
     if (!isAnyRunning())
         Q_EMIT allFinished();
+    if (m_options.handsFree) {
+        // What presence saw during the run is the tile's from now on: a device swapped in is the
+        // next one, and settles from now on (without hands-free the next presence change brings
+        // it).
+        if (slot.seenPresence != Presence::Unknown) {
+            applyPresence(
+                slot, slot.seenPresence, slot.seenDeviceId, HandsFreeDecider::Clock::now());
+            publish(slot);
+        }
+        runHandsFree();
+    }
 }
 
 void StationController::onPresence(int fixture, Presence presence, const QString &deviceId)
@@ -719,43 +749,60 @@ void StationController::onPresence(int fixture, Presence presence, const QString
     if (it == m_slots.end())
         return;
     Slot &slot = it->second;
-    slot.handsFree.observe(HandsFreeDecider::Clock::now(), presence, deviceId);
-    FixtureSnapshot &s = slot.snapshot;
-    s.presence = presence;
+    const auto now = HandsFreeDecider::Clock::now();
+    slot.handsFree.observe(now, presence, deviceId);
+    slot.seenPresence = presence;
+    slot.seenDeviceId = deviceId;
+    slot.snapshot.presence = presence;
     // While a run is on, the device ID on the tile is the run's (recorded at details): a swap
     // is the run's business (its commands are addressed to the recorded ID).
-    if (!slot.running) {
-        const QString before = s.deviceId;
-        const bool left = presence == Presence::Empty;
-        const bool another = !deviceId.isEmpty() && !s.verdictDeviceId.isEmpty()
-            && deviceId.compare(s.verdictDeviceId, Qt::CaseInsensitive) != 0;
-        // A verdict stays until the device that earned it leaves: never beside another device.
-        if (s.verdict && (left || another))
-            clearVerdict(s);
-        // A scanned label belongs to the device it was scanned for: when that device leaves (or
-        // another is found in its place) the label is released, never given to the next one.
-        const bool otherDevice = !before.isEmpty() && !deviceId.isEmpty()
-            && deviceId.compare(before, Qt::CaseInsensitive) != 0;
-        if ((left || otherDevice) && !s.serialNumber.isEmpty()) {
-            const QString released = s.serialNumber;
-            s.serialNumber.clear();
-            slot.labelDeviceId.clear();
-            slot.labelMacAddress.clear();
-            logEvent(fixture,
-                u"label-released"_s,
-                u"label %1 released: its device left the fixture"_s.arg(released));
-            Q_EMIT labelReleased(fixture, released);
-        }
-        if (left)
-            s.deviceId.clear();
-        else if (!deviceId.isEmpty())
-            s.deviceId = deviceId;
-        if (s.deviceId != before)
-            refreshDeviceHistory(slot);
-    }
+    if (!slot.running)
+        applyPresence(slot, presence, deviceId, now);
     publish(slot);
     if (m_options.handsFree)
         runHandsFree(); // arms the settle deadline of a device that just came
+}
+
+void StationController::applyPresence(
+    Slot &slot, Presence presence, const QString &deviceId, HandsFreeDecider::Clock::time_point now)
+{
+    const int fixture = slot.config.number;
+    FixtureSnapshot &s = slot.snapshot;
+    const QString before = s.deviceId;
+    const bool left = presence == Presence::Empty;
+    const bool another = !deviceId.isEmpty() && !s.verdictDeviceId.isEmpty()
+        && deviceId.compare(s.verdictDeviceId, Qt::CaseInsensitive) != 0;
+    // A verdict stays until the device that earned it leaves: never beside another device.
+    // Hands-free: out and back within the settle time is a bounce of the same device, so
+    // the verdict leaves once the fixture has been empty that long (runHandsFree).
+    if (s.verdict && left && m_options.handsFree) {
+        if (!slot.verdictLeftSince)
+            slot.verdictLeftSince = now;
+    } else if (s.verdict && (left || another)) {
+        clearVerdict(s);
+    }
+    if (!left)
+        slot.verdictLeftSince.reset();
+    // A scanned label belongs to the device it was scanned for: when that device leaves (or
+    // another is found in its place) the label is released, never given to the next one.
+    const bool otherDevice = !before.isEmpty() && !deviceId.isEmpty()
+        && deviceId.compare(before, Qt::CaseInsensitive) != 0;
+    if ((left || otherDevice) && !s.serialNumber.isEmpty()) {
+        const QString released = s.serialNumber;
+        s.serialNumber.clear();
+        slot.labelDeviceId.clear();
+        slot.labelMacAddress.clear();
+        logEvent(fixture,
+            u"label-released"_s,
+            u"label %1 released: its device left the fixture"_s.arg(released));
+        Q_EMIT labelReleased(fixture, released);
+    }
+    if (left)
+        s.deviceId.clear();
+    else if (!deviceId.isEmpty())
+        s.deviceId = deviceId;
+    if (s.deviceId != before)
+        refreshDeviceHistory(slot);
 }
 
 void StationController::clearVerdict(FixtureSnapshot &s)

@@ -215,6 +215,11 @@ private:
         QString labelDeviceId; // the device shown when the label was scanned (empty: unknown)
         bool running = false;
         HandsFreeDecider handsFree;
+        // The last presence reported (also during a run).
+        Presence seenPresence = Presence::Unknown;
+        QString seenDeviceId;
+        // Hands-free: since when the verdict's device is out (a bounce keeps the verdict).
+        std::optional<HandsFreeDecider::Clock::time_point> verdictLeftSince;
     };
 
     // Why a fixture cannot start now (StartBlock::None: it can), and the refusal startFixture
@@ -238,6 +243,12 @@ private:
     void onWorkerSnapshot(const Station::FixtureSnapshot &snapshot);
     void onRunFinished(int fixture, const Station::FixtureSnapshot &snapshot);
     void onPresence(int fixture, Station::Presence presence, const QString &deviceId);
+    // Presence as the tile shows it between runs: the device ID, the verdict and the label
+    // follow the device in the fixture.
+    void applyPresence(Slot &slot,
+        Presence presence,
+        const QString &deviceId,
+        HandsFreeDecider::Clock::time_point now);
     // What the record knows of the device in the fixture (passed this recipe, finalized).
     void refreshDeviceHistory(Slot &slot);
     // The verdict's run leaves the tile (its device left, or another one came).

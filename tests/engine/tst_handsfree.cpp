@@ -23,8 +23,9 @@ private Q_SLOTS:
     void initTestCase();
     void startsEachNewDeviceOnce();
     void bounceIsOneDevice();
+    void bounceKeepsTheVerdict();
     void rebootDuringRecoverIsNotNew();
-    void swapDuringRunDoesNotStartAfterwards();
+    void swapDuringRunStartsTheNewDeviceAfterwards();
     void startRulesHoldTheStart();
     void offByDefault();
 
@@ -122,7 +123,8 @@ void tst_HandsFree::startsEachNewDeviceOnce()
     // Out and back in (for longer than the settle time): the same device never starts by itself.
     QVERIFY(bench.sphereSim({u"unplug"_s, u"--fixture"_s, u"1"_s}).isSuccess());
     QTRY_COMPARE_WITH_TIMEOUT(station.snapshot(1).presence, Presence::Empty, 10000);
-    QVERIFY(!station.snapshot(1).verdict); // removal readies the tile
+    // Removal (out for the settle time) readies the tile.
+    QTRY_VERIFY_WITH_TIMEOUT(!station.snapshot(1).verdict, 10000);
     QCOMPARE(station.snapshot(1).handsFree, HandsFree::Waiting);
     QTest::qWait(int(2 * Settle.count()));
     QVERIFY(bench.sphereSim({u"plug"_s, u"--fixture"_s, u"1"_s}).isSuccess());
@@ -142,6 +144,10 @@ void tst_HandsFree::startsEachNewDeviceOnce()
                  u"SELECT count(*) FROM events WHERE kind = 'run-start' "
                  u"AND detail LIKE '%(hands-free)'"_s),
         u"2"_s);
+    // The trail says from when runs may start without a click.
+    QCOMPARE(
+        recordValue(bench.recordPath(), u"SELECT detail FROM events WHERE kind = 'hands-free'"_s),
+        u"on, settle 300 ms"_s);
 }
 
 void tst_HandsFree::bounceIsOneDevice()
@@ -183,6 +189,43 @@ void tst_HandsFree::bounceIsOneDevice()
     QCOMPARE(runCount(bench), u"1"_s);
 }
 
+void tst_HandsFree::bounceKeepsTheVerdict()
+{
+    SimBench bench;
+    QVERIFY(bench.create(1));
+    StationOptions o = options(bench);
+    // Long enough that a loaded machine's sphere-sim calls stay within it.
+    o.handsFreeSettle = 3s;
+    StationController station;
+    QVERIFY(station.open(o));
+    const Result<Recipe> recipe = SimBench::recipe(QuickRecipe);
+    QVERIFY(recipe);
+    station.setRecipe(*recipe);
+    QSignalSpy started(&station, &StationController::handsFreeStarted);
+    QTRY_COMPARE_WITH_TIMEOUT(station.snapshot(1).presence, Presence::Present, 10000);
+    QVERIFY(bench.sphereSim({u"swap"_s, u"--fixture"_s, u"1"_s}).isSuccess());
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!station.isRunning(1) && station.snapshot(1).verdict, 30000);
+
+    // Out and back within the settle time: the same device, its verdict stays.
+    QVERIFY(bench.sphereSim({u"unplug"_s, u"--fixture"_s, u"1"_s}).isSuccess());
+    QTRY_COMPARE_WITH_TIMEOUT(station.snapshot(1).presence, Presence::Empty, 10000);
+    QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+    QVERIFY(bench.sphereSim({u"plug"_s, u"--fixture"_s, u"1"_s}).isSuccess());
+    QTRY_COMPARE_WITH_TIMEOUT(station.snapshot(1).presence, Presence::Present, 10000);
+    QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+    waitPolls(station, 70); // longer than the settle time
+    QCOMPARE(station.snapshot(1).verdict, RunOutcome::Pass);
+    QCOMPARE(started.size(), 1);
+
+    // Out for the settle time: removed, the tile is ready for the next device.
+    QVERIFY(bench.sphereSim({u"unplug"_s, u"--fixture"_s, u"1"_s}).isSuccess());
+    QTRY_VERIFY_WITH_TIMEOUT(!station.snapshot(1).verdict, 10000);
+    QCOMPARE(station.snapshot(1).presence, Presence::Empty);
+    QCOMPARE(station.snapshot(1).handsFree, HandsFree::Waiting);
+    station.shutdown();
+}
+
 void tst_HandsFree::rebootDuringRecoverIsNotNew()
 {
     // Recover at time scale 0.02: the device answers "not responding" for a few seconds, then
@@ -213,7 +256,7 @@ void tst_HandsFree::rebootDuringRecoverIsNotNew()
     QCOMPARE(runCount(bench), u"1"_s);
 }
 
-void tst_HandsFree::swapDuringRunDoesNotStartAfterwards()
+void tst_HandsFree::swapDuringRunStartsTheNewDeviceAfterwards()
 {
     SimBench bench(u"0.02"_s);
     QVERIFY(bench.create(1));
@@ -235,11 +278,15 @@ void tst_HandsFree::swapDuringRunDoesNotStartAfterwards()
     const auto failed = finished.at(0).at(1).value<FixtureSnapshot>();
     QCOMPARE(failed.verdict, RunOutcome::Fail);
     QCOMPARE(failed.verdictDeviceId, ran);
+    // The device swapped in is new: it starts once the run has ended, once.
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 20000);
+    QVERIFY(started.at(1).at(1).toString().compare(ran, Qt::CaseInsensitive) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 120000);
     waitPolls(station);
-    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.size(), 2);
     QCOMPARE(station.snapshot(1).handsFree, HandsFree::Done);
     station.shutdown();
-    QCOMPARE(runCount(bench), u"1"_s);
+    QCOMPARE(runCount(bench), u"2"_s);
 }
 
 void tst_HandsFree::startRulesHoldTheStart()

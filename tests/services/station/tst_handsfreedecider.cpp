@@ -167,13 +167,15 @@ void tst_HandsFreeDecider::script_data()
         << u"E0 P100:A P6000:B"_s << 1500ll << 2000ll << 0ll << u"A@1600 B@7500"_s;
     QTest::newRow("A, B, then A again") << u"E0 P100:A E4000 P5000:B E8000 P9000:A"_s << 1500ll
                                         << 2000ll << 0ll << u"A@1600 B@6500 A@10500"_s;
-    QTest::newRow("swap during the run does not start afterwards")
-        << u"E0 P100:A P3000:B"_s << 1500ll << 10000ll << 0ll << u"A@1600"_s;
-    QTest::newRow("swapped in during the run, out and in again: new")
+    QTest::newRow("swapped in during the run: starts when the run has ended")
+        << u"E0 P100:A P3000:B"_s << 1500ll << 10000ll << 0ll << u"A@1600 B@13100"_s;
+    QTest::newRow("swapped in during the run, seen only after it: the same")
+        << u"E0 P100:A P11700:B"_s << 1500ll << 10000ll << 0ll << u"A@1600 B@13200"_s;
+    QTest::newRow("swapped in during the run, out before the run ended: nothing")
+        << u"E0 P100:A P3000:B E8000"_s << 1500ll << 10000ll << 0ll << u"A@1600"_s;
+    QTest::newRow("swapped in during the run, out and in again after its run: not again")
         << u"E0 P100:A P3000:B E15000 P20000:B"_s << 1500ll << 10000ll << 0ll
-        << u"A@1600 B@21500"_s;
-    QTest::newRow("swapped in during the run, bounced: not new")
-        << u"E0 P100:A P3000:B E15000 P15500:B"_s << 1500ll << 10000ll << 0ll << u"A@1600"_s;
+        << u"A@1600 B@13100"_s;
     QTest::newRow("unresponsive while settling: the wait starts again")
         << u"E0 P100:A U1000:A P2000:A"_s << 1500ll << 2000ll << 0ll << u"A@3500"_s;
     QTest::newRow("never answers") << u"E0 U100:A"_s << 1500ll << 2000ll << 0ll << QString();
