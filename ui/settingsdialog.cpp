@@ -488,6 +488,7 @@ QWidget *SettingsDialog::buildHandsFreeBox(QWidget *parent)
         StationConfig::HandsFreeSettleMax.count() / 1000.0);
     m_handsFreeSettle->setSuffix(tr(" s"));
     auto *form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(m_handsFree);
     form->addRow(tr("Settle time"), m_handsFreeSettle);
     connect(m_handsFree, &QCheckBox::toggled, m_handsFreeSettle, &QWidget::setEnabled);
