@@ -22,6 +22,10 @@ namespace {
 // Devices a simulated station has when neither --simulate nor the configuration says.
 constexpr int DefaultSimulatedFixtures = 8;
 
+// Presence polls with hands-free on: one list-attached takes about a second, so a device is seen
+// within about two seconds of its first answer (the issue asks for a start within 3 s).
+constexpr std::chrono::milliseconds HandsFreePresenceInterval = 1s;
+
 } // namespace
 
 StationSetup::StationSetup() = default;
@@ -137,7 +141,8 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         station.fixtures = m_config.fixtures;
         // Fixtures bound by FTDI location: presence comes from libftdi1, which needs no answer
         // from the device. Bound by IP (the real Linux SDK): only list-attached can tell.
-        station.presenceByFtdi = !station.fixtures.isEmpty()
+        // Hands-free tells devices apart by their ID, which only list-attached reports.
+        station.presenceByFtdi = !m_config.handsFree && !station.fixtures.isEmpty()
             && std::all_of(station.fixtures.cbegin(),
                 station.fixtures.cend(),
                 [](const FixtureConfig &f) { return !f.connectionPath.isEmpty(); });
@@ -167,6 +172,12 @@ Result<> StationSetup::build(const AppOptions &options, bool presence)
         = !options.operatorName.isEmpty() ? options.operatorName : m_config.operatorName;
     station.appVersion = QCoreApplication::applicationVersion();
     station.presence = presence;
+    station.handsFree = m_config.handsFree;
+    station.handsFreeSettle = m_config.handsFreeSettle;
+    // Hands-free polls faster: a start follows the first answer within the settle time plus
+    // one poll.
+    if (m_config.handsFree)
+        station.presenceInterval = HandsFreePresenceInterval;
 
     if (!options.fixtures.isEmpty()) {
         for (int number : options.fixtures) {

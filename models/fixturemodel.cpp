@@ -259,11 +259,18 @@ QVariant FixtureModel::roleData(const FixtureSnapshot &s, int role, const QDateT
     case HintRole:
         switch (tileStateOf(s)) {
         case TileState::Empty:
-            return tr("Insert a device");
+            return s.handsFree == HandsFree::Off ? tr("Insert a device")
+                                                 : tr("Insert a device: it starts by itself");
         case TileState::Ready:
             // Why it cannot start, as the controller's start rules say (never decided here).
             switch (s.startBlock) {
             case StartBlock::None:
+                if (s.handsFree == HandsFree::Settling || s.handsFree == HandsFree::Due)
+                    //: Hands-free: the device answers and starts once it has settled
+                    return tr("Starts by itself in a moment");
+                if (s.handsFree == HandsFree::Done)
+                    //: Hands-free starts only a device that was not in the fixture before
+                    return tr("Ready to start; hands-free starts the next device");
                 return tr("Ready to start");
             case StartBlock::Finalized:
                 //: A device put back after it was finished: "Finished in run 42: set aside"

@@ -6,9 +6,11 @@
 #include "ui/theme.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -451,6 +453,7 @@ QWidget *SettingsDialog::buildFixturesTab()
     layout->addWidget(intro);
     layout->addWidget(m_fixtureView, 1);
     layout->addLayout(buttons);
+    layout->addWidget(buildHandsFreeBox(tab));
 
     connect(add, &QPushButton::clicked, this, [this] {
         const int row = m_fixtures->addFixture();
@@ -467,6 +470,34 @@ QWidget *SettingsDialog::buildFixturesTab()
     });
     connect(m_detect, &QPushButton::clicked, this, &SettingsDialog::detectAttached);
     return tab;
+}
+
+QWidget *SettingsDialog::buildHandsFreeBox(QWidget *parent)
+{
+    auto *box = new QGroupBox(tr("Hands-free"), parent);
+    m_handsFree = new QCheckBox(tr("Start a new device by itself once it has answered for the "
+                                   "settle time"),
+        box);
+    m_handsFree->setObjectName(u"handsFree"_s);
+    m_handsFree->setToolTip(tr("Only a device that was not in the fixture before starts; the "
+                               "start rules (sign-in, label, recipe) apply as for a click. Takes "
+                               "effect when the station starts next."));
+    m_handsFreeSettle = new QDoubleSpinBox(box);
+    m_handsFreeSettle->setObjectName(u"handsFreeSettle"_s);
+    m_handsFreeSettle->setDecimals(1);
+    m_handsFreeSettle->setSingleStep(0.5);
+    m_handsFreeSettle->setRange(StationConfig::HandsFreeSettleMin.count() / 1000.0,
+        StationConfig::HandsFreeSettleMax.count() / 1000.0);
+    m_handsFreeSettle->setSuffix(tr(" s"));
+    auto *form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    form->addRow(m_handsFree);
+    form->addRow(tr("Settle time"), m_handsFreeSettle);
+    connect(m_handsFree, &QCheckBox::toggled, m_handsFreeSettle, &QWidget::setEnabled);
+    connect(m_handsFree, &QCheckBox::toggled, this, &SettingsDialog::updateProblems);
+    connect(
+        m_handsFreeSettle, &QDoubleSpinBox::valueChanged, this, &SettingsDialog::updateProblems);
+    return box;
 }
 
 QWidget *SettingsDialog::buildPlantTab()
@@ -715,6 +746,9 @@ void SettingsDialog::setConfig(const StationConfig &config)
     m_baudRate->setCurrentText(QString::number(config.uartBaudRate));
     m_uartPattern->setText(config.uartPortPattern);
     m_fixtures->setFixtures(config.fixtures);
+    m_handsFree->setChecked(config.handsFree);
+    m_handsFreeSettle->setEnabled(config.handsFree);
+    m_handsFreeSettle->setValue(double(config.handsFreeSettle.count()) / 1000.0);
     m_azsphereStatus->clear();
     m_detectStatus->clear();
     updateBackend();
@@ -757,6 +791,8 @@ StationConfig SettingsDialog::config() const
     c.uartBaudRate = ok ? baud : 0;
     c.uartPortPattern = m_uartPattern->text().trimmed();
     c.fixtures = m_fixtures->fixtures();
+    c.handsFree = m_handsFree->isChecked();
+    c.handsFreeSettle = std::chrono::milliseconds(qRound64(m_handsFreeSettle->value() * 1000.0));
     return c;
 }
 

@@ -10,8 +10,10 @@
 #include <QThreadPool>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QDoubleSpinBox;
 class QFrame;
 class QLabel;
 class QLineEdit;
@@ -37,9 +39,9 @@ struct SettingsToolCheck
 
 // The station configuration editor: back end and tool paths (azsphere checked by running its
 // show-version), files and folders, operator and station, timeouts, the fixture map (with
-// "Detect attached" filling connection paths from azsphere device list-attached), the plant
-// database's connections, sign-in (the idle time and the badge pattern, with a field to try a
-// scan against it) and the UI language. Shows StationConfig::problems() as the fields
+// "Detect attached" filling connection paths from azsphere device list-attached, hands-free), the
+// plant database's connections, sign-in (the idle time and the badge pattern, with a field to
+// try a scan against it) and the UI language. Shows StationConfig::problems() as the fields
 // change and saves only a valid configuration. Tool calls run through ToolRunner on a pool of
 // its own, never on the GUI thread. GUI thread.
 class SettingsDialog final : public QDialog
@@ -106,6 +108,7 @@ private:
     QWidget *buildPlantTab();
     QWidget *buildSignInTab();
     void updateBadgeTry();
+    QWidget *buildHandsFreeBox(QWidget *parent);
     QWidget *pathRow(QLineEdit *edit, int kind);
     void updateProblems();
     void updateBackend();
@@ -164,6 +167,9 @@ private:
     QTableView *m_fixtureView = nullptr;
     QPushButton *m_detect = nullptr;
     QLabel *m_detectStatus = nullptr;
+
+    QCheckBox *m_handsFree = nullptr;
+    QDoubleSpinBox *m_handsFreeSettle = nullptr; // seconds
 
     QFrame *m_problemsPanel = nullptr;
     QLabel *m_problems = nullptr;

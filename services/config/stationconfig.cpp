@@ -51,6 +51,8 @@ const QString KeyRecipeFolder = u"station/recipeFolder"_s;
 const QString KeyRecordFile = u"station/recordFile"_s;
 const QString KeyRecordSyncEveryWrite = u"station/recordSyncEveryWrite"_s;
 const QString KeyLogFolder = u"station/logFolder"_s;
+const QString KeyHandsFree = u"station/handsFree"_s;
+const QString KeyHandsFreeSettle = u"station/handsFreeSettleMs"_s;
 const QString KeyAzsphere = u"tools/azsphere"_s;
 const QString KeyRfSettingsTool = u"tools/rfSettingsTool"_s;
 const QString KeyRfToolCli = u"tools/rfToolCli"_s;
@@ -368,6 +370,8 @@ Result<StationConfig> StationConfig::load(const QString &path)
     config.recordFile = reader.string(KeyRecordFile);
     config.recordSyncEveryWrite = reader.boolean(KeyRecordSyncEveryWrite, false);
     config.logFolder = reader.string(KeyLogFolder);
+    config.handsFree = reader.boolean(KeyHandsFree, config.handsFree);
+    config.handsFreeSettle = reader.duration(KeyHandsFreeSettle, config.handsFreeSettle);
     const QString cli = reader.string(KeyCli, toolDialectName(config.cli));
     if (const auto parsed = toolDialectFromName(cli))
         config.cli = *parsed;
@@ -449,6 +453,8 @@ Result<> StationConfig::save(const QString &path) const
     settings.setValue(KeyRecordFile, recordFile);
     settings.setValue(KeyRecordSyncEveryWrite, recordSyncEveryWrite);
     settings.setValue(KeyLogFolder, logFolder);
+    settings.setValue(KeyHandsFree, handsFree);
+    settings.setValue(KeyHandsFreeSettle, qint64(handsFreeSettle.count()));
     settings.setValue(KeyCli, toolDialectName(cli));
     settings.setValue(KeyAzsphere, azspherePath);
     settings.setValue(KeyAz, azPath);
@@ -537,6 +543,13 @@ QList<Text> StationConfig::problemTexts() const
     }
     if (uartBaudRate <= 0)
         problems.append(Tr::tr("The UART baud rate must be positive, not %1.").arg(uartBaudRate));
+    if (handsFreeSettle < HandsFreeSettleMin || handsFreeSettle > HandsFreeSettleMax) {
+        //: Hands-free: how long a new device must answer before it starts by itself
+        problems.append(Tr::tr("The hands-free settle time is %1 to %2 ms, not %3 ms.")
+                            .arg(HandsFreeSettleMin.count())
+                            .arg(HandsFreeSettleMax.count())
+                            .arg(handsFreeSettle.count()));
+    }
     problems.append(plantProblemTexts());
     if (idleMinutes < 0 || idleMinutes > 24 * 60)
         problems.append(Tr::tr("The idle time before an automatic sign-out is 0 (never) to 1440 "

@@ -71,6 +71,13 @@ struct StationConfig
     // device IDs, finalize intents and verdicts (see RecordStore::setSyncEveryWrite).
     bool recordSyncEveryWrite = false;
     QString logFolder; // empty: <AppLocalDataLocation>/logs
+    // Hands-free ("[station] handsFree=", "[station] handsFreeSettleMs="): a new device that has
+    // answered for the settle time starts by itself (HandsFreeDecider, README "Hands-free").
+    // Below half a second a USB bounce could pass for a device; above 30 s it is not hands-free.
+    bool handsFree = false;
+    std::chrono::milliseconds handsFreeSettle = 1000ms; // HandsFreeDecider::DefaultSettle
+    static constexpr std::chrono::milliseconds HandsFreeSettleMin = 500ms;
+    static constexpr std::chrono::milliseconds HandsFreeSettleMax = 30s;
 
     // Delivery to the plant database (docs/plant.md). "[plant] connection=": libpq key=value
     // pairs or service=NAME, never a password (it comes from .pgpass, PGPASSFILE or a service

@@ -352,6 +352,9 @@ Result<void> RecordStore::writeRunStart(
     event.kind = u"run-start"_s;
     event.target = start.deviceId.isEmpty() ? start.serialNumber : start.deviceId;
     event.detail = u"run %1: %2 %3"_s.arg(*runId).arg(start.recipeName, start.recipeVersion);
+    // Nobody clicked: the station started it under the signed-in user (docs/roles.md).
+    if (start.operatorKind == u"hands-free")
+        event.detail += u" (hands-free)"_s;
     if (auto logged = writeEvent(event); !logged)
         return logged;
     return transaction.commit();

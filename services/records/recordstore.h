@@ -38,8 +38,9 @@ struct RunStart
     QString recipePath;
     QString station;
     QString operatorName;
-    // Who operatorName is: "user" (signed in), "automation" (headless --operator), or empty
-    // (records before schema 6, when it was free text).
+    // Who operatorName is: "user" (signed in), "automation" (headless --operator), "hands-free"
+    // (started by itself while operatorName was signed in, or automation ran the station), or
+    // empty (records before schema 6, when it was free text).
     QString operatorKind;
     QString operatorRole; // the signed-in user's role, for the run-start entry of the trail
     QString appVersion;

@@ -19,4 +19,23 @@ QString presenceName(Presence presence)
     return u"UNKNOWN"_s;
 }
 
+QString handsFreeName(HandsFree state)
+{
+    switch (state) {
+    case HandsFree::Off:
+        return u"OFF"_s;
+    case HandsFree::Waiting:
+        return u"WAITING"_s;
+    case HandsFree::Settling:
+        return u"SETTLING"_s;
+    case HandsFree::Due:
+        return u"DUE"_s;
+    case HandsFree::Running:
+        return u"RUNNING"_s;
+    case HandsFree::Done:
+        return u"DONE"_s;
+    }
+    return u"OFF"_s;
+}
+
 } // namespace Station

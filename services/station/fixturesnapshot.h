@@ -36,6 +36,19 @@ enum class StartBlock {
     NotAllowed,  // the signed-in user's role may not start (or rerun this device)
 };
 
+// Where a fixture is in hands-free mode (HandsFreeDecider, docs/architecture.md).
+enum class HandsFree {
+    Off,      // hands-free is off: a click starts
+    Waiting,  // ready for the next device
+    Settling, // a new device answers: it starts once it has answered for the settle time
+    Due,     // it has settled: it starts as soon as the start rules allow (startBlock says why not)
+    Running, // a run is on
+    Done,    // the device of the last run (or one seen during it) is in: remove it
+};
+
+// Stable English name ("OFF", "WAITING", ...), as logged.
+QString handsFreeName(HandsFree state);
+
 // What a fixture tile shows; emitted by Station whenever any of it changes.
 struct FixtureSnapshot
 {
@@ -70,6 +83,7 @@ struct FixtureSnapshot
     // translated()). The same refusal StationController::startFixture gives.
     StartBlock startBlock = StartBlock::NotOpen;
     Text startBlockText;
+    HandsFree handsFree = HandsFree::Off;
 
     bool canStart() const { return startBlock == StartBlock::None; }
     // A Start makes sense: the fixture can start, or can once the operator confirms that a

@@ -31,7 +31,7 @@ struct RunRequest
     Recipe recipe;
     QString stationName;
     QString operatorName;
-    QString operatorKind; // "user" (signed in) or "automation"
+    QString operatorKind; // "user" (signed in), "automation" or "hands-free"
     QString operatorRole; // the user's role, or "automation"
     QString appVersion;
     QString serialNumber;

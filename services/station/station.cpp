@@ -56,8 +56,11 @@ void ThreadStopper::operator()(QThread *thread) const
 StationController::StationController(QObject *parent)
     : QObject(parent)
     , m_recordRetry(new QTimer(this))
+    , m_handsFreeTimer(new QTimer(this))
 {
     registerMetaTypes();
+    m_handsFreeTimer->setSingleShot(true);
+    connect(m_handsFreeTimer, &QTimer::timeout, this, &StationController::runHandsFree);
     // A worker that is between runs has nobody to retry its queued results: ask it, so the
     // station can accept starts again as soon as the record is writable.
     m_recordRetry->setInterval(FixtureWorker::RecordRetryInterval);
@@ -92,6 +95,8 @@ Result<> StationController::open(const StationOptions &options)
     if (options.fixtures.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("No fixtures are configured."));
     m_options = options;
+    // Hands-free knows a device only from presence.
+    m_options.handsFree = options.handsFree && options.presence;
 
     // One station process per record: a second one is refused before it touches the file (and
     // above all before it could close this station's live runs as INTERRUPTED).
@@ -142,6 +147,7 @@ Result<> StationController::open(const StationOptions &options)
         }
         Slot &slot = it->second;
         slot.config = config;
+        slot.handsFree.setSettle(options.handsFreeSettle);
         // After a restart the tile shows the fixture's last run (its verdict, or INTERRUPTED)
         // until presence says that another device, or none, is in the fixture.
         if (auto last = m_record->lastRunOfFixture(config.number); last && last->has_value()) {
@@ -159,6 +165,9 @@ Result<> StationController::open(const StationOptions &options)
             s.stepIndex = run.stepsRecorded;
             s.stepCount = run.stepsRecorded;
             s.serialNumber = run.serialNumber;
+            // Hands-free: the fixture's last run's device does not start by itself after a
+            // restart either.
+            slot.handsFree.runFinished(HandsFreeDecider::Clock::now(), run.deviceId);
         }
         slot.snapshot.fixture = config.number;
         slot.snapshot.label = config.label;
@@ -212,11 +221,15 @@ Result<> StationController::open(const StationOptions &options)
             m_presence, &PresenceMonitor::presenceChanged, this, &StationController::onPresence);
         connect(
             m_presence, &PresenceMonitor::deviceSwapped, this, &StationController::deviceSwapped);
+        connect(m_presence, &PresenceMonitor::polled, this, &StationController::presencePolled);
         thread->start();
         QMetaObject::invokeMethod(m_presence, &PresenceMonitor::start, Qt::QueuedConnection);
     }
     m_open = true;
     logEvent(0, u"station-open"_s, u"%1 fixture(s)"_s.arg(options.fixtures.size()));
+    // The trail says that runs may start without a click from now on.
+    if (m_options.handsFree)
+        logEvent(0, u"hands-free"_s, u"on, settle %1 ms"_s.arg(m_options.handsFreeSettle.count()));
     publishAll();
     return {};
 }
@@ -459,7 +472,13 @@ void StationController::publish(Slot &slot)
     const StartRule rule = fixtureStartRule(slot);
     slot.snapshot.startBlock = rule.block;
     slot.snapshot.startBlockText = rule.block == StartBlock::None ? Text() : rule.error.message;
+    const auto now = HandsFreeDecider::Clock::now();
+    slot.snapshot.handsFree = m_options.handsFree ? slot.handsFree.state(now) : HandsFree::Off;
     Q_EMIT fixtureChanged(slot.snapshot);
+    // A rule that changed may let a device that is due start now (runHandsFree re-arms the timer
+    // for the next deadline).
+    if (m_options.handsFree && !slot.running && !slot.handsFree.due(now).isEmpty())
+        m_handsFreeTimer->start(0);
 }
 
 void StationController::publishAll()
@@ -476,7 +495,11 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
             return gate;
         return fail(ErrorCode::InvalidArgument, Tr::tr("There is no fixture %1.").arg(fixture));
     }
-    Slot &slot = it->second;
+    return start(it->second, how, false);
+}
+
+Result<> StationController::start(Slot &slot, StartRequest how, bool handsFree)
+{
     const StartRule rule = fixtureStartRule(slot);
     if (rule.block != StartBlock::None
         && !(rule.block == StartBlock::AlreadyPassed && how == StartRequest::Again))
@@ -493,7 +516,9 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
     request.recipe = m_recipe;
     request.stationName = m_options.stationName;
     request.operatorName = m_options.operatorName;
-    request.operatorKind = m_user ? u"user"_s : u"automation"_s;
+    // A hands-free run was started by the station, under the signed-in user who armed it (their
+    // login is the operator; docs/roles.md).
+    request.operatorKind = handsFree ? u"hands-free"_s : m_user ? u"user"_s : u"automation"_s;
     request.operatorRole = m_user ? Auth::roleName(m_user->role) : u"automation"_s;
     request.appVersion = m_options.appVersion;
     request.serialNumber = slot.snapshot.serialNumber;
@@ -502,6 +527,9 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
     request.cancel = slot.cancel;
     slot.running = true;
     slot.snapshot.running = true;
+    slot.verdictLeftSince.reset();
+    // Started once: by a click or by itself, the device is spent for hands-free.
+    slot.handsFree.runStarted(HandsFreeDecider::Clock::now(), slot.snapshot.deviceId);
     clearVerdict(slot.snapshot);
     publish(slot);
     // The run-start event is written by the worker, in the run row's transaction: a write here
@@ -510,7 +538,86 @@ Result<> StationController::startFixture(int fixture, StartRequest how)
         slot.worker,
         [worker = slot.worker, request] { worker->run(request); },
         Qt::QueuedConnection);
+    if (handsFree) {
+        Logging::station().info(
+            u"fixture %1: hands-free start of device %2"_s.arg(slot.config.number)
+                .arg(shortDeviceId(slot.snapshot.deviceId)));
+        Q_EMIT handsFreeStarted(slot.config.number, slot.snapshot.deviceId);
+    }
     return {};
+}
+
+void StationController::runHandsFree()
+{
+    if (!m_options.handsFree || !m_open || m_shutDown)
+        return;
+    const auto now = HandsFreeDecider::Clock::now();
+    for (auto &[number, slot] : m_slots) {
+        if (slot.running)
+            continue;
+        if (slot.verdictLeftSince && now - *slot.verdictLeftSince >= slot.handsFree.settle()) {
+            slot.verdictLeftSince.reset();
+            clearVerdict(slot.snapshot);
+            publish(slot);
+        }
+        const QString due = slot.handsFree.due(now);
+        // The device the tile shows is the one that settled (both come from onPresence).
+        if (!due.isEmpty() && due.compare(slot.snapshot.deviceId, Qt::CaseInsensitive) == 0
+            && fixtureStartRule(slot).block == StartBlock::None) {
+            if (Result<> started = start(slot, StartRequest::Normal, true); !started) {
+                Logging::station().warn(
+                    u"fixture %1: hands-free start refused: %2"_s.arg(number).arg(
+                        started.error().message.english()));
+            }
+            continue;
+        }
+        // Settling became due (the tile says why it waits, if it does).
+        if (slot.snapshot.handsFree != slot.handsFree.state(now))
+            publish(slot);
+    }
+    std::optional<HandsFreeDecider::Clock::time_point> next;
+    for (const auto &[number, slot] : m_slots) {
+        for (auto deadline : {slot.handsFree.nextDeadline(),
+                 slot.verdictLeftSince
+                     ? std::optional(*slot.verdictLeftSince + slot.handsFree.settle())
+                     : std::nullopt}) {
+            if (deadline && *deadline > now && (!next || *deadline < *next))
+                next = deadline;
+        }
+    }
+    if (next) {
+        // Rounded up: a timer that fires a little early would find nothing due and wait again.
+        const auto wait = std::chrono::ceil<std::chrono::milliseconds>(*next - now);
+        m_handsFreeTimer->start(wait);
+    } else {
+        m_handsFreeTimer->stop();
+    }
+}
+
+void StationController::setHandsFree(bool on, std::chrono::milliseconds settle)
+{
+    const bool was = m_options.handsFree;
+    m_options.handsFree = on && m_options.presence;
+    m_options.handsFreeSettle = settle;
+    const auto now = HandsFreeDecider::Clock::now();
+    for (auto &[number, slot] : m_slots) {
+        if (m_options.handsFree && !was) {
+            // Watching starts now: what is in the fixture already is not new.
+            slot.handsFree = HandsFreeDecider(settle);
+            if (slot.snapshot.presence != Presence::Unknown)
+                slot.handsFree.observe(now, slot.snapshot.presence, slot.snapshot.deviceId);
+            if (slot.running)
+                slot.handsFree.runStarted(now, slot.snapshot.deviceId);
+        }
+        slot.handsFree.setSettle(settle);
+    }
+    if (was != m_options.handsFree) {
+        logEvent(0,
+            u"hands-free"_s,
+            m_options.handsFree ? u"on, settle %1 ms"_s.arg(settle.count()) : u"off"_s);
+    }
+    publishAll();
+    runHandsFree();
 }
 
 StationController::StartAllReport StationController::startAll()
@@ -611,6 +718,7 @@ void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapsh
         return;
     Slot &slot = it->second;
     slot.running = false;
+    slot.handsFree.runFinished(HandsFreeDecider::Clock::now(), snapshot.deviceId);
     // A label is good for one run: the next device gets its own (and the tile says so).
     slot.snapshot.serialNumber.clear();
     slot.labelMacAddress.clear();
@@ -622,6 +730,17 @@ void StationController::onRunFinished(int fixture, const FixtureSnapshot &snapsh
     Q_EMIT runFinished(fixture, slot.snapshot);
     if (!isAnyRunning())
         Q_EMIT allFinished();
+    if (m_options.handsFree) {
+        // What presence saw during the run is the tile's from now on: a device swapped in is the
+        // next one, and settles from now on (without hands-free the next presence change brings
+        // it).
+        if (slot.seenPresence != Presence::Unknown) {
+            applyPresence(
+                slot, slot.seenPresence, slot.seenDeviceId, HandsFreeDecider::Clock::now());
+            publish(slot);
+        }
+        runHandsFree();
+    }
 }
 
 void StationController::onPresence(int fixture, Presence presence, const QString &deviceId)
@@ -630,40 +749,60 @@ void StationController::onPresence(int fixture, Presence presence, const QString
     if (it == m_slots.end())
         return;
     Slot &slot = it->second;
-    FixtureSnapshot &s = slot.snapshot;
-    s.presence = presence;
+    const auto now = HandsFreeDecider::Clock::now();
+    slot.handsFree.observe(now, presence, deviceId);
+    slot.seenPresence = presence;
+    slot.seenDeviceId = deviceId;
+    slot.snapshot.presence = presence;
     // While a run is on, the device ID on the tile is the run's (recorded at details): a swap
     // is the run's business (its commands are addressed to the recorded ID).
-    if (!slot.running) {
-        const QString before = s.deviceId;
-        const bool left = presence == Presence::Empty;
-        const bool another = !deviceId.isEmpty() && !s.verdictDeviceId.isEmpty()
-            && deviceId.compare(s.verdictDeviceId, Qt::CaseInsensitive) != 0;
-        // A verdict stays until the device that earned it leaves: never beside another device.
-        if (s.verdict && (left || another))
-            clearVerdict(s);
-        // A scanned label belongs to the device it was scanned for: when that device leaves (or
-        // another is found in its place) the label is released, never given to the next one.
-        const bool otherDevice = !before.isEmpty() && !deviceId.isEmpty()
-            && deviceId.compare(before, Qt::CaseInsensitive) != 0;
-        if ((left || otherDevice) && !s.serialNumber.isEmpty()) {
-            const QString released = s.serialNumber;
-            s.serialNumber.clear();
-            slot.labelDeviceId.clear();
-            slot.labelMacAddress.clear();
-            logEvent(fixture,
-                u"label-released"_s,
-                u"label %1 released: its device left the fixture"_s.arg(released));
-            Q_EMIT labelReleased(fixture, released);
-        }
-        if (left)
-            s.deviceId.clear();
-        else if (!deviceId.isEmpty())
-            s.deviceId = deviceId;
-        if (s.deviceId != before)
-            refreshDeviceHistory(slot);
-    }
+    if (!slot.running)
+        applyPresence(slot, presence, deviceId, now);
     publish(slot);
+    if (m_options.handsFree)
+        runHandsFree(); // arms the settle deadline of a device that just came
+}
+
+void StationController::applyPresence(
+    Slot &slot, Presence presence, const QString &deviceId, HandsFreeDecider::Clock::time_point now)
+{
+    const int fixture = slot.config.number;
+    FixtureSnapshot &s = slot.snapshot;
+    const QString before = s.deviceId;
+    const bool left = presence == Presence::Empty;
+    const bool another = !deviceId.isEmpty() && !s.verdictDeviceId.isEmpty()
+        && deviceId.compare(s.verdictDeviceId, Qt::CaseInsensitive) != 0;
+    // A verdict stays until the device that earned it leaves: never beside another device.
+    // Hands-free: out and back within the settle time is a bounce of the same device, so
+    // the verdict leaves once the fixture has been empty that long (runHandsFree).
+    if (s.verdict && left && m_options.handsFree) {
+        if (!slot.verdictLeftSince)
+            slot.verdictLeftSince = now;
+    } else if (s.verdict && (left || another)) {
+        clearVerdict(s);
+    }
+    if (!left)
+        slot.verdictLeftSince.reset();
+    // A scanned label belongs to the device it was scanned for: when that device leaves (or
+    // another is found in its place) the label is released, never given to the next one.
+    const bool otherDevice = !before.isEmpty() && !deviceId.isEmpty()
+        && deviceId.compare(before, Qt::CaseInsensitive) != 0;
+    if ((left || otherDevice) && !s.serialNumber.isEmpty()) {
+        const QString released = s.serialNumber;
+        s.serialNumber.clear();
+        slot.labelDeviceId.clear();
+        slot.labelMacAddress.clear();
+        logEvent(fixture,
+            u"label-released"_s,
+            u"label %1 released: its device left the fixture"_s.arg(released));
+        Q_EMIT labelReleased(fixture, released);
+    }
+    if (left)
+        s.deviceId.clear();
+    else if (!deviceId.isEmpty())
+        s.deviceId = deviceId;
+    if (s.deviceId != before)
+        refreshDeviceHistory(slot);
 }
 
 void StationController::clearVerdict(FixtureSnapshot &s)
@@ -756,6 +895,7 @@ void StationController::shutdown(std::chrono::milliseconds bound, CancelReason r
         return;
     m_shutDown = true;
     m_recordRetry->stop();
+    m_handsFreeTimer->stop();
     if (m_presence)
         m_presence->cancel();
     for (auto &[number, slot] : m_slots) {

@@ -8,6 +8,7 @@
 #include "services/records/recordstore.h"
 #include "services/run/runtypes.h"
 #include "services/station/fixturesnapshot.h"
+#include "services/station/handsfreedecider.h"
 #include "services/steps/toolsetup.h"
 
 #include <QList>
@@ -64,6 +65,10 @@ struct StationOptions
     // list-attached (see PresenceMonitor::Source).
     bool presenceByFtdi = false;
     std::chrono::milliseconds presenceInterval = 3s;
+    // Hands-free ([station] handsFree): a new device that answered for handsFreeSettle starts by
+    // itself, through the same start rules as a click (HandsFreeDecider). Needs presence.
+    bool handsFree = false;
+    std::chrono::milliseconds handsFreeSettle = HandsFreeDecider::DefaultSettle;
     // Every record write survives a power cut (RecordStore::setSyncEveryWrite).
     bool recordSyncEveryWrite = false;
     // The plant database's connection ([plant] connection): the plant-wide rules while it
@@ -169,6 +174,11 @@ public:
     bool isAnyRunning() const;
     bool isRecordWritable() const { return m_failingRecords.isEmpty(); }
 
+    // Hands-free on or off while the station runs (StationOptions::handsFree). Devices in a
+    // fixture when it is switched on count as left in: only the next device starts by itself.
+    void setHandsFree(bool on, std::chrono::milliseconds settle = HandsFreeDecider::DefaultSettle);
+    bool isHandsFree() const { return m_options.handsFree; }
+
     // Cancels every run, waits (bounded) for the threads, then closes the record.
     void shutdown(std::chrono::milliseconds bound = ShutdownBound,
         CancelReason reason = CancelReason::Shutdown,
@@ -188,6 +198,10 @@ Q_SIGNALS:
     // A scanned label was unbound because its device left the fixture (between runs).
     void labelReleased(int fixture, const QString &label);
     void recipeChanged();
+    // A hands-free start (after fixtureChanged showed the run).
+    void handsFreeStarted(int fixture, const QString &deviceId);
+    // After every presence poll (tests, diagnostics).
+    void presencePolled();
 
 private:
     struct Slot
@@ -200,6 +214,12 @@ private:
         QString labelMacAddress;
         QString labelDeviceId; // the device shown when the label was scanned (empty: unknown)
         bool running = false;
+        HandsFreeDecider handsFree;
+        // The last presence reported (also during a run).
+        Presence seenPresence = Presence::Unknown;
+        QString seenDeviceId;
+        // Hands-free: since when the verdict's device is out (a bounce keeps the verdict).
+        std::optional<HandsFreeDecider::Clock::time_point> verdictLeftSince;
     };
 
     // Why a fixture cannot start now (StartBlock::None: it can), and the refusal startFixture
@@ -223,12 +243,22 @@ private:
     void onWorkerSnapshot(const Station::FixtureSnapshot &snapshot);
     void onRunFinished(int fixture, const Station::FixtureSnapshot &snapshot);
     void onPresence(int fixture, Station::Presence presence, const QString &deviceId);
+    // Presence as the tile shows it between runs: the device ID, the verdict and the label
+    // follow the device in the fixture.
+    void applyPresence(Slot &slot,
+        Presence presence,
+        const QString &deviceId,
+        HandsFreeDecider::Clock::time_point now);
     // What the record knows of the device in the fixture (passed this recipe, finalized).
     void refreshDeviceHistory(Slot &slot);
     // The verdict's run leaves the tile (its device left, or another one came).
     static void clearVerdict(FixtureSnapshot &snapshot);
     void onRecordError(int fixture, const Station::Text &message);
     void onRecordRecovered(int fixture);
+    // Starts every fixture whose hands-free device is due and that the start rules allow, then
+    // arms m_handsFreeTimer for the next settle deadline.
+    void runHandsFree();
+    Result<> start(Slot &slot, StartRequest how, bool handsFree);
     void logEvent(int fixture,
         const QString &kind,
         const QString &detail,
@@ -248,6 +278,7 @@ private:
     ThreadHandle m_writerThread;              // the station's events are written there
     RecordWriter *m_writer = nullptr;         // lives on m_writerThread
     QTimer *m_recordRetry = nullptr;          // asks idle workers to flush their queued results
+    QTimer *m_handsFreeTimer = nullptr;       // the next hands-free settle deadline (single shot)
     ThreadHandle m_presenceThread;
     PresenceMonitor *m_presence = nullptr;
 };

@@ -6,8 +6,10 @@
 #include "ui/translation.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -24,6 +26,7 @@
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
 using namespace Station;
 
 namespace {
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void checkFailingAzsphere();
     void detectAttached();
     void realBackendNeverUsesSimulator();
+    void handsFree();
 
 private:
     template <typename T> T *child(const QString &name) const
@@ -642,6 +646,36 @@ void tst_SettingsDialog::realBackendNeverUsesSimulator()
     child<QPushButton>(u"checkAzsphere"_s)->click();
     QVERIFY(checked.wait(30000));
     QVERIFY2(checked.at(2).at(0).toBool(), qPrintable(checked.at(2).at(1).toString()));
+}
+
+// Hands-free (#16): off by default, one checkbox and its settle time, saved and shown again.
+void tst_SettingsDialog::handsFree()
+{
+    auto *on = child<QCheckBox>(u"handsFree"_s);
+    auto *settle = child<QDoubleSpinBox>(u"handsFreeSettle"_s);
+    QVERIFY(!on->isChecked());
+    QVERIFY(!settle->isEnabled());
+    QCOMPARE(settle->value(), 1.0);
+    on->setChecked(true);
+    QVERIFY(settle->isEnabled());
+    settle->setValue(2.5);
+    QVERIFY(m_dialog->problems().isEmpty());
+    QVERIFY(m_dialog->save());
+
+    const Result<StationConfig> reloaded = StationConfig::load(m_path);
+    QVERIFY(reloaded);
+    QVERIFY(reloaded->handsFree);
+    QCOMPARE(reloaded->handsFreeSettle, 2500ms);
+    StationConfig expected = sampleConfig();
+    expected.handsFree = true;
+    expected.handsFreeSettle = 2500ms;
+    QCOMPARE(*reloaded, expected);
+
+    SettingsDialog again;
+    QVERIFY(again.load(m_path));
+    QVERIFY(again.findChild<QCheckBox *>(u"handsFree"_s)->isChecked());
+    QCOMPARE(again.findChild<QDoubleSpinBox *>(u"handsFreeSettle"_s)->value(), 2.5);
+    QCOMPARE(again.config(), expected);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -52,6 +52,8 @@ StationConfig fullConfig()
     config.uartPortPattern = u"/dev/ttyUSB*"_s;
     config.uartBaudRate = 921600;
     config.plantReadConnection = u"host=db.plant.example dbname=plant user=line_reader"_s;
+    config.handsFree = true;
+    config.handsFreeSettle = 2500ms;
     config.fixtures = {makeFixture(1, u"A1"_s, u"1243"_s, {}, u"/dev/ttyUSB1"_s),
         makeFixture(2, u"A2"_s, u"12113"_s, u"192.168.35.3"_s, u"/dev/ttyUSB3"_s),
         makeFixture(7, u"Bench \"left\""_s, QString(), u"192.168.35.2"_s)};
@@ -105,6 +107,7 @@ private Q_SLOTS:
     void pathToRead_data();
     void pathToRead();
     void plantReadConnection();
+    void handsFreeSettleRange();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -192,6 +195,8 @@ void tst_StationConfig::handWrittenFile()
     QCOMPARE(loaded->stepTimeout(u"recover"_s), 600s);
     QCOMPARE(loaded->defaultStepTimeout, StationConfig().defaultStepTimeout);
     QCOMPARE(loaded->uartBaudRate, 115200);
+    QVERIFY(!loaded->handsFree); // off by default
+    QCOMPARE(loaded->handsFreeSettle, 1000ms);
     QCOMPARE(loaded->fixtures.size(), 2);
     QCOMPARE(loaded->fixtures.at(0), makeFixture(3, u"Left"_s, u"1243"_s));
     QCOMPARE(loaded->fixtures.at(1), makeFixture(2, u"Right"_s, QString(), u"192.168.35.2"_s));
@@ -229,6 +234,10 @@ void tst_StationConfig::loadInvalidValues_data()
     QTest::newRow("sync not a boolean")
         << QByteArray("[station]\nrecordSyncEveryWrite=yes please\n")
         << QStringList {u"station/recordSyncEveryWrite"_s, u"yes please"_s};
+    QTest::newRow("hands-free not a boolean")
+        << QByteArray("[station]\nhandsFree=sometimes\n") << QStringList {u"station/handsFree"_s};
+    QTest::newRow("hands-free settle zero") << QByteArray("[station]\nhandsFreeSettleMs=0\n")
+                                            << QStringList {u"station/handsFreeSettleMs"_s};
     QTest::newRow("two errors at once")
         << QByteArray("[station]\nbackend=foo\n[uart]\nbaudRate=0\n")
         << QStringList {u"station/backend"_s, u"uart/baudRate"_s};
@@ -740,6 +749,24 @@ void tst_StationConfig::plantReadConnection()
     QCOMPARE(config.problems(),
         QStringList {u"The plant read connection names a password: keep it in .pgpass, "
                      u"PGPASSFILE or a service file, never in the station's settings."_s});
+}
+
+void tst_StationConfig::handsFreeSettleRange()
+{
+    StationConfig config;
+    config.fixtures = {makeFixture(1, u"A"_s, u"1211"_s)};
+    QVERIFY(config.problems().isEmpty());
+    for (const auto settle :
+        {StationConfig::HandsFreeSettleMin, StationConfig::HandsFreeSettleMax}) {
+        config.handsFreeSettle = settle;
+        QVERIFY(config.problems().isEmpty());
+    }
+    for (const auto settle :
+        {StationConfig::HandsFreeSettleMin - 1ms, StationConfig::HandsFreeSettleMax + 1ms}) {
+        config.handsFreeSettle = settle;
+        QCOMPARE(config.problems().size(), 1);
+        QVERIFY(config.problems().first().contains(u"hands-free settle time"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_StationConfig)
