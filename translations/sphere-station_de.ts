@@ -783,7 +783,7 @@
         <translation>Fehlgeschlagener Schritt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+899"/>
+        <location filename="../ui/mainwindow.cpp" line="+904"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>Prüfplatz %1</translation>
@@ -800,7 +800,7 @@
         <translation>Gerät einlegen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Finished in run %1: set aside</source>
         <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
         <translation>In Lauf %1 finalisiert: aussortieren</translation>
@@ -817,7 +817,24 @@
         <translation>Bereit zum Start</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-11"/>
+        <source>Insert a device: it starts by itself</source>
+        <translation>Gerät einlegen: es startet von selbst</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starts by itself in a moment</source>
+        <extracomment>Hands-free: the device answers and starts once it has settled</extracomment>
+        <translation>Startet gleich von selbst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to start; hands-free starts the next device</source>
+        <extracomment>Hands-free starts only a device that was not in the fixture before</extracomment>
+        <translation>Bereit zum Start; automatisch startet erst das nächste Gerät</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Remove the device</source>
         <translation>Gerät entnehmen</translation>
     </message>
@@ -960,12 +977,12 @@
 <context>
     <name>Station::GuiMain</name>
     <message>
-        <location filename="../app/guimain.cpp" line="+100"/>
+        <location filename="../app/guimain.cpp" line="+109"/>
         <source>Sphere Station cannot start</source>
         <translation>Sphere Station kann nicht starten</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+37"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n Lauf, der beim letzten Beenden der Station offen war, wurde als UNTERBROCHEN abgeschlossen.</numerusform>
@@ -1034,7 +1051,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-728"/>
+        <location filename="../ui/mainwindow.cpp" line="-733"/>
         <source>Runs are active</source>
         <translation>Läufe aktiv</translation>
     </message>
@@ -1054,7 +1071,7 @@ Alle Läufe stoppen und schließen?</numerusform>
     </message>
     <message>
         <location line="+55"/>
-        <location line="+1116"/>
+        <location line="+1131"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1062,7 +1079,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>Linie</translation>
     </message>
     <message>
-        <location line="-1048"/>
+        <location line="-1063"/>
         <source>an earlier write failed</source>
         <translation>ein früherer Schreibvorgang ist fehlgeschlagen</translation>
     </message>
@@ -1137,12 +1154,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+518"/>
+        <location line="+523"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>Alle Prüfplätze mit einem wartenden Gerät starten</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-517"/>
         <source>Stop every running fixture</source>
         <translation>Alle laufenden Prüfplätze stoppen</translation>
     </message>
@@ -1238,23 +1255,23 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+834"/>
+        <location line="+849"/>
         <source>Records page</source>
         <translation>Seite Prüfdaten</translation>
     </message>
     <message>
-        <location line="-834"/>
+        <location line="-849"/>
         <source>Show the recorded runs</source>
         <translation>Die protokollierten Durchläufe zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+834"/>
+        <location line="+849"/>
         <source>Yield page</source>
         <translation>Seite Ausbeute</translation>
     </message>
     <message>
-        <location line="-834"/>
+        <location line="-849"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>Ausbeute und Fehler-Pareto zeigen</translation>
     </message>
@@ -1330,12 +1347,12 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+833"/>
+        <location line="+848"/>
         <source>Analytics page</source>
         <translation>Seite Analyse</translation>
     </message>
     <message>
-        <location line="-832"/>
+        <location line="-847"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>Prozessfähigkeit der Messwerte, Ausbeute nach Gruppe und Wiederholprüfungen zeigen</translation>
     </message>
@@ -1436,7 +1453,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Rezepte (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>%1 %2–%3</source>
         <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
@@ -1448,7 +1465,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>%1 nicht gestartet: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Nothing started: %1</source>
         <extracomment>Start all refused for the whole station: &quot;Nothing started: No recipe is loaded.&quot;</extracomment>
         <translation>Nichts gestartet: %1</translation>
@@ -1780,7 +1797,7 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1834,19 +1851,19 @@ Erneut mit dem Rezept durchlaufen lassen?</translation>
         <translation>Abgemeldet: %1. Laufende Prüfungen laufen weiter.</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-303"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>Gerät: Lauf %1</translation>
     </message>
     <message>
-        <location line="-830"/>
+        <location line="-840"/>
         <source>Settings saved to %1. Sign-in settings apply now; back end, tools, fixtures and files take effect when the station starts next.</source>
         <translation>Einstellungen in %1 gespeichert. Die Anmeldeeinstellungen gelten sofort; Backend, Werkzeuge, Prüfplätze und Dateien gelten ab dem nächsten Start der Station.</translation>
     </message>
     <message>
-        <location line="+893"/>
+        <location line="+903"/>
         <source>Stopping the station…</source>
         <translation>Station wird beendet…</translation>
     </message>
@@ -2604,7 +2621,7 @@ Beendet %2</translation>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+130"/>
+        <location filename="../ui/settingsdialog.cpp" line="+132"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
@@ -2756,13 +2773,13 @@ Beendet %2</translation>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+681"/>
+        <location line="+718"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>Wird im PATH gesucht</translation>
     </message>
     <message>
-        <location line="-698"/>
+        <location line="-735"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -2772,7 +2789,7 @@ Beendet %2</translation>
         <translation>Das gewählte Werkzeug nach seiner Version fragen</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+204"/>
         <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
         <translation>Die Station überträgt ihre Prüfdatenbank an die Werksdatenbank und fragt dort, solange diese antwortet, ob ein Etikett oder ein Gerät an einer anderen Station bekannt ist. Ohne Verbindung bleibt die Prüfdatenbank auf dieser Station. Änderungen wirken beim nächsten Start der Station.</translation>
     </message>
@@ -2854,7 +2871,7 @@ Beendet %2</translation>
         <translation>%1 (Stationsname)</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+226"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>Das im PATH gefundene %1 (%2) ist der Simulator der Station, nicht das von Microsoft. Tragen Sie oben den Pfad des echten Werkzeugs ein oder wählen Sie den Simulator.</translation>
     </message>
@@ -2869,7 +2886,7 @@ Beendet %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-593"/>
+        <location line="-630"/>
         <source>One NAME=value per line</source>
         <translation>Ein NAME=Wert pro Zeile</translation>
     </message>
@@ -2900,11 +2917,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+27"/>
+        <location line="+134"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-131"/>
         <source>Step type</source>
         <translation>Schritttyp</translation>
     </message>
@@ -2965,7 +2983,27 @@ Beendet %2</translation>
         <translation>azsphere device list-attached ausführen und die Verbindungspfade der jetzt angeschlossenen Geräte eintragen</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+38"/>
+        <source>Hands-free</source>
+        <translation>Automatischer Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new device by itself once it has answered for the settle time</source>
+        <translation>Ein neues Gerät von selbst starten, sobald es während der Beruhigungszeit durchgehend geantwortet hat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a device that was not in the fixture before starts; the start rules (sign-in, label, recipe) apply as for a click. Takes effect when the station starts next.</source>
+        <translation>Es startet nur ein Gerät, das vorher nicht im Prüfplatz war; die Startregeln (Anmeldung, Etikett, Rezept) gelten wie bei einem Klick. Wirkt beim nächsten Start der Station.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Settle time</source>
+        <translation>Beruhigungszeit</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Who may do what is set per user (Users…, Ctrl+U) and described in the roles table. These two settings take effect when saved.</source>
         <translation>Wer was darf, wird je Benutzer festgelegt (Benutzer…, Strg+U) und steht in der Rollentabelle. Diese beiden Einstellungen gelten, sobald sie gespeichert sind.</translation>
     </message>
@@ -3017,12 +3055,12 @@ Beendet %2</translation>
         <translation>Ein Ausweis: Dieser Scan öffnet die Anmeldung.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1 kann nicht gelesen werden:&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>No configuration file was given to save to.</source>
         <translation>Es wurde keine Konfigurationsdatei zum Speichern angegeben.</translation>
     </message>
@@ -3378,12 +3416,12 @@ Beendet %2</translation>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+160"/>
+        <location filename="../app/stationsetup.cpp" line="+159"/>
         <source>%1 does not run: %2</source>
         <translation>%1 lässt sich nicht ausführen: %2</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>Der Ordner für die Prüfdatenbank %1 kann nicht angelegt werden.</translation>
     </message>
@@ -3403,7 +3441,7 @@ Beendet %2</translation>
         <translation>Azure Sphere SDK installieren oder tools/azsphere in der Stationskonfiguration korrigieren; für den Simulator backend=simulator im Abschnitt [station] eintragen.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>Es gibt keinen Prüfplatz %1 (die Station hat %2 Prüfplätze).</translation>
     </message>
@@ -3855,7 +3893,7 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+317"/>
+        <location filename="../services/station/station.cpp" line="+330"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>Das Etikett %1 gehört bereits zu einem anderen Gerät (%2).</translation>
     </message>
@@ -4704,7 +4742,7 @@ Beendet %2</translation>
         <translation>Die Prüfplatznummer %1 ist ungültig.</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>Der Schritt „%1“ hat keine Position im Rezept.</translation>
     </message>
@@ -4794,7 +4832,7 @@ Beendet %2</translation>
         <translation>Das RF-Tool kann die Datei %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../services/station/simulatorbackend.cpp" line="+51"/>
+        <location filename="../services/station/simulatorbackend.cpp" line="+57"/>
         <source>The simulator could not prepare its bench (%1).</source>
         <translation>Der Simulator konnte seinen Testaufbau nicht vorbereiten (%1).</translation>
     </message>
@@ -4809,7 +4847,7 @@ Beendet %2</translation>
         <translation>Für den Testaufbau des Simulators konnte kein Ordner angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-226"/>
+        <location filename="../services/station/station.cpp" line="-236"/>
         <source>The station is already open.</source>
         <translation>Die Station ist bereits geöffnet.</translation>
     </message>
@@ -4819,12 +4857,12 @@ Beendet %2</translation>
         <translation>Es sind keine Prüfplätze konfiguriert.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>Prüfplatz %1 ist doppelt konfiguriert.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+121"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>Der Bedienername wird abgelehnt: Er %1.</translation>
@@ -4836,12 +4874,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+191"/>
+        <location line="+197"/>
         <source>There is no fixture %1.</source>
         <translation>Es gibt keinen Prüfplatz %1.</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-193"/>
         <source>Fixture %1 is running.</source>
         <translation>Prüfplatz %1 läuft.</translation>
     </message>
@@ -4936,7 +4974,7 @@ Beendet %2</translation>
         <translation>Nächstes Gerät einlegen oder bestätigen, dass dieses erneut durchlaufen muss.</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+102"/>
+        <location filename="../services/config/stationconfig.cpp" line="+104"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1: „%2“ ist keine ganze Zahl größer oder gleich %3.</translation>
     </message>
@@ -4996,7 +5034,7 @@ Beendet %2</translation>
         <translation>%1 ist erneut gesetzt (zuerst in Zeile %2); jeder Schlüssel darf nur einmal vorkommen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+43"/>
         <source>The station configuration %1 does not exist.</source>
         <translation>Die Stationskonfiguration %1 existiert nicht.</translation>
     </message>
@@ -5031,7 +5069,7 @@ Beendet %2</translation>
         <translation>%1: unbekanntes Backend &quot;%2&quot; (&quot;simulator&quot; oder &quot;real&quot; verwenden).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1: unknown tool &quot;%2&quot; (use &quot;azsphere&quot; or &quot;az&quot;).</source>
         <translation>%1: unbekanntes Werkzeug &quot;%2&quot; (verwenden Sie &quot;azsphere&quot; oder &quot;az&quot;).</translation>
     </message>
@@ -5053,7 +5091,7 @@ Beendet %2</translation>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden: Es ist ein Ordner.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>Die Stationskonfiguration %1 kann nicht geschrieben werden.</translation>
     </message>
@@ -5089,6 +5127,12 @@ Beendet %2</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The hands-free settle time is %1 to %2 ms, not %3 ms.</source>
+        <extracomment>Hands-free: how long a new device must answer before it starts by itself</extracomment>
+        <translation>Die Beruhigungszeit für den automatischen Start beträgt %1 bis %2 ms, nicht %3 ms.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
         <translation>Die Leerlaufzeit bis zur automatischen Abmeldung beträgt 0 (nie) bis 1440 Minuten, nicht %1.</translation>
     </message>

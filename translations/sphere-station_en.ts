@@ -53,7 +53,7 @@
 <context>
     <name>Station::GuiMain</name>
     <message numerus="yes">
-        <location filename="../app/guimain.cpp" line="+135"/>
+        <location filename="../app/guimain.cpp" line="+146"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>%n run left open when the station last stopped was closed as INTERRUPTED.</numerusform>
@@ -86,7 +86,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+359"/>
+        <location line="+374"/>
         <source>Started %n fixture(s).</source>
         <translation>
             <numerusform>Started %n fixture.</numerusform>
@@ -119,7 +119,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+557"/>
+        <location line="+563"/>
         <source>%1 was signed out after %n minute(s) without a key or a click.</source>
         <translation>
             <numerusform>%1 was signed out after %n minute without a key or a click.</numerusform>
@@ -187,7 +187,7 @@ Stop every run and close?</numerusform>
 <context>
     <name>Station::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+969"/>
+        <location filename="../ui/settingsdialog.cpp" line="+1008"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n device</numerusform>
@@ -289,7 +289,7 @@ Stop every run and close?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../services/records/recordstore.cpp" line="+602"/>
+        <location filename="../services/records/recordstore.cpp" line="+605"/>
         <source>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</source>
         <translation>
             <numerusform>Run %1 cannot be recorded as PASS: %n of its steps did not pass.</numerusform>

@@ -778,7 +778,7 @@
         <translation>失败步骤：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+899"/>
+        <location filename="../ui/mainwindow.cpp" line="+904"/>
         <location filename="../models/fixturemodel.cpp" line="+10"/>
         <source>Fixture %1</source>
         <translation>工位 %1</translation>
@@ -795,7 +795,7 @@
         <translation>请放入设备</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Finished in run %1: set aside</source>
         <extracomment>A device put back after it was finished: &quot;Finished in run 42: set aside&quot;</extracomment>
         <translation>已在运行 %1 中完成：请放到一边</translation>
@@ -812,7 +812,24 @@
         <translation>可以开始</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-11"/>
+        <source>Insert a device: it starts by itself</source>
+        <translation>请放入设备：将自动开始</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starts by itself in a moment</source>
+        <extracomment>Hands-free: the device answers and starts once it has settled</extracomment>
+        <translation>即将自动开始</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to start; hands-free starts the next device</source>
+        <extracomment>Hands-free starts only a device that was not in the fixture before</extracomment>
+        <translation>可以开始；自动开始仅对下一台设备生效</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Remove the device</source>
         <translation>请取出设备</translation>
     </message>
@@ -955,12 +972,12 @@
 <context>
     <name>Station::GuiMain</name>
     <message>
-        <location filename="../app/guimain.cpp" line="+100"/>
+        <location filename="../app/guimain.cpp" line="+109"/>
         <source>Sphere Station cannot start</source>
         <translation>Sphere Station 无法启动</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+37"/>
         <source>%n run(s) left open when the station last stopped were closed as INTERRUPTED.</source>
         <translation>
             <numerusform>上次工作站停止时有 %n 次运行未结束，已标记为“已中断”。</numerusform>
@@ -1028,7 +1045,7 @@
 <context>
     <name>Station::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-728"/>
+        <location filename="../ui/mainwindow.cpp" line="-733"/>
         <source>Runs are active</source>
         <translation>有运行正在进行</translation>
     </message>
@@ -1045,7 +1062,7 @@ Stop every run and close?</source>
     </message>
     <message>
         <location line="+55"/>
-        <location line="+1116"/>
+        <location line="+1131"/>
         <source>Line</source>
         <extracomment>Page with the fixture tiles
 ----------
@@ -1053,7 +1070,7 @@ Tab of the Line page while fixtures failed or do not answer: &quot;Line (2 need 
         <translation>产线</translation>
     </message>
     <message>
-        <location line="-1048"/>
+        <location line="-1063"/>
         <source>an earlier write failed</source>
         <translation>先前的写入失败</translation>
     </message>
@@ -1128,12 +1145,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+518"/>
+        <location line="+523"/>
         <source>Start every fixture that holds an idle device</source>
         <translation>启动所有装有空闲设备的工位</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-517"/>
         <source>Stop every running fixture</source>
         <translation>停止所有正在运行的工位</translation>
     </message>
@@ -1229,23 +1246,23 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+834"/>
+        <location line="+849"/>
         <source>Records page</source>
         <translation>测试记录页面</translation>
     </message>
     <message>
-        <location line="-834"/>
+        <location line="-849"/>
         <source>Show the recorded runs</source>
         <translation>显示已记录的运行</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+834"/>
+        <location line="+849"/>
         <source>Yield page</source>
         <translation>良率页面</translation>
     </message>
     <message>
-        <location line="-834"/>
+        <location line="-849"/>
         <source>Show the yield and the failure Pareto</source>
         <translation>显示良率和故障帕累托图</translation>
     </message>
@@ -1321,12 +1338,12 @@ Run it through the recipe again?</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+833"/>
+        <location line="+848"/>
         <source>Analytics page</source>
         <translation>分析页面</translation>
     </message>
     <message>
-        <location line="-832"/>
+        <location line="-847"/>
         <source>Show the measurements&apos; capability, yield by group and retests</source>
         <translation>显示测量值的过程能力、分组良率和复测</translation>
     </message>
@@ -1426,7 +1443,7 @@ Run it through the recipe again?</source>
         <translation>配方 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>%1 %2–%3</source>
         <extracomment>Toolbar, under &quot;Shift&quot;: &quot;Early 06:00–14:00&quot;</extracomment>
         <translation>%1 %2–%3</translation>
@@ -1438,7 +1455,7 @@ Run it through the recipe again?</source>
         <translation>%1 未启动：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Nothing started: %1</source>
         <extracomment>Start all refused for the whole station: &quot;Nothing started: No recipe is loaded.&quot;</extracomment>
         <translation>未启动任何运行：%1</translation>
@@ -1766,7 +1783,7 @@ Run it through the recipe again?</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>%1 · %2</source>
         <extracomment>The signed-in user in the tool bar: &quot;Ana Weber · Operator&quot;</extracomment>
         <translation>%1 · %2</translation>
@@ -1819,19 +1836,19 @@ Run it through the recipe again?</source>
         <translation>已注销：%1。正在进行的测试继续运行。</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-303"/>
         <location line="+70"/>
         <source>Device: run %1</source>
         <extracomment>Tab of the device view opened from the records: &quot;Device: run 1234&quot;</extracomment>
         <translation>设备：运行 %1</translation>
     </message>
     <message>
-        <location line="-830"/>
+        <location line="-840"/>
         <source>Settings saved to %1. Sign-in settings apply now; back end, tools, fixtures and files take effect when the station starts next.</source>
         <translation>设置已保存到 %1。登录设置立即生效；后端、工具、工位和文件在工作站下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+893"/>
+        <location line="+903"/>
         <source>Stopping the station…</source>
         <translation>正在停止工作站…</translation>
     </message>
@@ -2583,7 +2600,7 @@ Finished %2</source>
 <context>
     <name>Station::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+130"/>
+        <location filename="../ui/settingsdialog.cpp" line="+132"/>
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
@@ -2735,13 +2752,13 @@ Finished %2</source>
         <location line="+3"/>
         <location line="+14"/>
         <location line="+3"/>
-        <location line="+681"/>
+        <location line="+718"/>
         <location line="+1"/>
         <source>Found on the PATH</source>
         <translation>从 PATH 中查找</translation>
     </message>
     <message>
-        <location line="-698"/>
+        <location line="-735"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -2751,7 +2768,7 @@ Finished %2</source>
         <translation>查询所选工具的版本</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+204"/>
         <source>The station delivers its record to the plant database and, while the plant answers, asks it whether a label or a device is known at another station. Without a connection the record stays on this station. Changes take effect when the station starts next.</source>
         <translation>工作站将其测试记录传送到工厂数据库，并在工厂数据库可用时向其查询某个标签或设备是否已在其他工作站出现。未设置连接时，测试记录只保存在本工作站。更改在下次启动工作站时生效。</translation>
     </message>
@@ -2833,7 +2850,7 @@ Finished %2</source>
         <translation>%1（工作站名称）</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+226"/>
         <source>The %1 found on the PATH (%2) is the station&apos;s simulator, not Microsoft&apos;s. Set the path of the real tool above, or choose the simulator.</source>
         <translation>在 PATH 中找到的 %1（%2）是工作站的模拟器，不是微软的工具。请在上方填写真实工具的路径，或选择模拟器。</translation>
     </message>
@@ -2848,7 +2865,7 @@ Finished %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-593"/>
+        <location line="-630"/>
         <source>One NAME=value per line</source>
         <translation>每行一个 NAME=值</translation>
     </message>
@@ -2879,11 +2896,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+27"/>
+        <location line="+134"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-131"/>
         <source>Step type</source>
         <translation>步骤类型</translation>
     </message>
@@ -2944,7 +2962,27 @@ Finished %2</source>
         <translation>运行 azsphere device list-attached，并填入当前已连接设备的连接路径</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+38"/>
+        <source>Hands-free</source>
+        <translation>自动开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new device by itself once it has answered for the settle time</source>
+        <translation>新设备在稳定时间内持续应答后自动开始</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a device that was not in the fixture before starts; the start rules (sign-in, label, recipe) apply as for a click. Takes effect when the station starts next.</source>
+        <translation>只有之前不在工位中的设备才会自动开始；开始规则（登录、标签、配方）与点击开始时相同。下次启动工作站时生效。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Settle time</source>
+        <translation>稳定时间</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Who may do what is set per user (Users…, Ctrl+U) and described in the roles table. These two settings take effect when saved.</source>
         <translation>谁可以做什么按用户设置（用户…，Ctrl+U），并在角色表中说明。这两项设置保存后即生效。</translation>
     </message>
@@ -2996,12 +3034,12 @@ Finished %2</source>
         <translation>是工牌：此扫描将打开登录。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>&lt;b&gt;%1 cannot be read:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;无法读取 %1：&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>No configuration file was given to save to.</source>
         <translation>未指定要保存到的配置文件。</translation>
     </message>
@@ -3349,12 +3387,12 @@ Finished %2</source>
 <context>
     <name>Station::Tr</name>
     <message>
-        <location filename="../app/stationsetup.cpp" line="+160"/>
+        <location filename="../app/stationsetup.cpp" line="+159"/>
         <source>%1 does not run: %2</source>
         <translation>%1 无法运行：%2</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>Cannot create the folder for the record %1.</source>
         <translation>无法为测试记录文件 %1 创建文件夹。</translation>
     </message>
@@ -3374,7 +3412,7 @@ Finished %2</source>
         <translation>请安装 Azure Sphere SDK，或更正工作站配置中的 tools/azsphere；如要使用模拟器，请在其 [station] 节中写入 backend=simulator。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>There is no fixture %1 (the station has %2).</source>
         <translation>不存在工位 %1（本工作站共有 %2 个工位）。</translation>
     </message>
@@ -3826,7 +3864,7 @@ Finished %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../services/station/station.cpp" line="+317"/>
+        <location filename="../services/station/station.cpp" line="+330"/>
         <source>The label %1 already belongs to another device (%2).</source>
         <translation>标签 %1 已属于另一台设备（%2）。</translation>
     </message>
@@ -4670,7 +4708,7 @@ Finished %2</source>
         <translation>工位编号 %1 无效。</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>The step &quot;%1&quot; has no position in the recipe.</source>
         <translation>步骤“%1”在配方中没有位置。</translation>
     </message>
@@ -4759,7 +4797,7 @@ Finished %2</source>
         <translation>RF 工具无法打开文件 %1。</translation>
     </message>
     <message>
-        <location filename="../services/station/simulatorbackend.cpp" line="+51"/>
+        <location filename="../services/station/simulatorbackend.cpp" line="+57"/>
         <source>The simulator could not prepare its bench (%1).</source>
         <translation>模拟器无法准备模拟测试台（%1）。</translation>
     </message>
@@ -4774,7 +4812,7 @@ Finished %2</source>
         <translation>无法为模拟测试台创建文件夹。</translation>
     </message>
     <message>
-        <location filename="../services/station/station.cpp" line="-226"/>
+        <location filename="../services/station/station.cpp" line="-236"/>
         <source>The station is already open.</source>
         <translation>工作站已打开。</translation>
     </message>
@@ -4784,12 +4822,12 @@ Finished %2</source>
         <translation>未配置任何工位。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Fixture %1 is configured twice.</source>
         <translation>工位 %1 被重复配置。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+121"/>
         <source>The operator name is refused: it %1.</source>
         <extracomment>A refused operator name: &quot;The operator name is refused: it contains the control character U+0007.&quot;</extracomment>
         <translation>操作员姓名被拒绝：该姓名%1。</translation>
@@ -4801,12 +4839,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+191"/>
+        <location line="+197"/>
         <source>There is no fixture %1.</source>
         <translation>不存在工位 %1。</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-193"/>
         <source>Fixture %1 is running.</source>
         <translation>工位 %1 正在运行。</translation>
     </message>
@@ -4901,7 +4939,7 @@ Finished %2</source>
         <translation>请放入下一台设备，或确认此设备需要重新运行。</translation>
     </message>
     <message>
-        <location filename="../services/config/stationconfig.cpp" line="+102"/>
+        <location filename="../services/config/stationconfig.cpp" line="+104"/>
         <source>%1: &quot;%2&quot; is not a whole number of at least %3.</source>
         <translation>%1：“%2”不是大于或等于 %3 的整数。</translation>
     </message>
@@ -4961,7 +4999,7 @@ Finished %2</source>
         <translation>%1 被重复设置（首次在第 %2 行）；每个键只能出现一次</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+43"/>
         <source>The station configuration %1 does not exist.</source>
         <translation>工作站配置 %1 不存在。</translation>
     </message>
@@ -4996,7 +5034,7 @@ Finished %2</source>
         <translation>%1：未知后端 &quot;%2&quot;（请使用 &quot;simulator&quot; 或 &quot;real&quot;）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1: unknown tool &quot;%2&quot; (use &quot;azsphere&quot; or &quot;az&quot;).</source>
         <translation>%1：未知工具“%2”（请使用“azsphere”或“az”）。</translation>
     </message>
@@ -5018,7 +5056,7 @@ Finished %2</source>
         <translation>无法写入工作站配置 %1：该路径是文件夹。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Cannot write the station configuration %1.</source>
         <translation>无法写入工作站配置 %1。</translation>
     </message>
@@ -5054,6 +5092,12 @@ Finished %2</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>The hands-free settle time is %1 to %2 ms, not %3 ms.</source>
+        <extracomment>Hands-free: how long a new device must answer before it starts by itself</extracomment>
+        <translation>自动开始的稳定时间应为 %1 至 %2 毫秒，而不是 %3 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The idle time before an automatic sign-out is 0 (never) to 1440 minutes, not %1.</source>
         <translation>自动注销前的空闲时间为 0（从不）到 1440 分钟，不能是 %1。</translation>
     </message>

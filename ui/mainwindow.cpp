@@ -1871,9 +1871,13 @@ void MainWindow::openSignIn(const QString &badge)
     connect(dialog, &QDialog::accepted, this, [this, dialog, needsAdmin] {
         if (!dialog->user())
             return;
-        if (needsAdmin)
+        if (needsAdmin) {
             post(Severity::Info,
                 tr("%1 is the first admin of this station.").arg(dialog->user()->login));
+            // Made and signed in with one form: the sign-in is an entry of its own.
+            (void)m_accounts->audit(
+                dialog->user(), u"sign-in"_s, dialog->user()->login, {}, {}, u"first admin"_s, 0);
+        }
         onSignedIn(*dialog->user());
     });
     dialog->open();

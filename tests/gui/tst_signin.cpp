@@ -226,6 +226,8 @@ void tst_SignIn::firstStartCreatesTheAdmin()
     QCOMPARE(line->sim->station().user()->role, Auth::Role::Admin);
     QVERIFY2(w.userButton()->text().contains(u"Rita Root"_s), qPrintable(w.userButton()->text()));
     QVERIFY(auditActions(line->sim->recordPath()).contains(u"root user-add root"_s));
+    // Made and signed in with one form: the sign-in is in the trail too.
+    QTRY_VERIFY(auditActions(line->sim->recordPath()).contains(u"root sign-in root"_s));
 }
 
 void tst_SignIn::badgeScannedWithShiftSignsIn()
