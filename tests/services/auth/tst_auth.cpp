@@ -7,6 +7,7 @@
 #include "services/auth/roles.h"
 #include "services/records/audittrail.h"
 #include "services/records/recordstore.h"
+#include "tests/helpers/stationprocess.h"
 
 #include <QFile>
 #include <QProcess>
@@ -23,44 +24,6 @@ using namespace Station;
 using namespace Station::Auth;
 
 namespace {
-
-struct Ran
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Ran runStation(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(STATION_BIN_DIR) + u"/sphere-station"_s, arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return Ran {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError())};
-}
-
-// Runs SQL with the sqlite3 shell, as someone tampering with the file would.
-Ran sqliteShell(const QString &path, const QString &sql)
-{
-    QProcess process;
-    process.start(u"sqlite3"_s, {path, sql});
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return Ran {process.exitCode(),
-        QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError())};
-}
 
 UserChange newUser(const QString &login, Role role, const QString &password)
 {

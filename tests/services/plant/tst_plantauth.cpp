@@ -14,6 +14,7 @@
 #include "services/records/recordstore.h"
 #include "tests/helpers/pgserver.h"
 #include "tests/helpers/plantcompare.h"
+#include "tests/helpers/stationprocess.h"
 
 #include <QFile>
 #include <QProcess>
@@ -28,44 +29,6 @@ using namespace Station;
 using State = Plant::DeliveryStatus::State;
 
 namespace {
-
-struct Ran
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Ran runStation(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(STATION_BIN_DIR) + u"/sphere-station"_s, arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return Ran {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError())};
-}
-
-// Runs SQL with the sqlite3 shell, as someone tampering with the file would.
-Ran sqliteShell(const QString &path, const QString &sql)
-{
-    QProcess process;
-    process.start(u"sqlite3"_s, {path, sql});
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return Ran {process.exitCode(),
-        QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError())};
-}
 
 // A plant account as the plant command makes it: argon2id hashes, never the secrets.
 Plant::PlantUser plantUser(const QString &login,
